@@ -1,0 +1,14 @@
+/*
+ * cli.h - subcommands of the `tala` command. Each takes the arguments after
+ * its own name and returns the process exit status.
+ */
+#ifndef TALA_CLI_H
+#define TALA_CLI_H
+
+#define TALA_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
+
+int cli_query(int argc, char **argv);
+
+#endif

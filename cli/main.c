@@ -1,0 +1,41 @@
+/*
+ * main.c - the `tala` command: dispatches to subcommands.
+ *
+ * Exit status for every command (DESIGN.md): 0 success, 1 an error in the
+ * user's code or data, 2 a usage error, 3 an environment error.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f) {
+    fprintf(f, "usage: tala <command> [options]\n"
+               "\n"
+               "commands:\n"
+               "  query [--cycles A:B] PATTERN   print a pattern's events (default cycles 0:4)\n"
+               "  help                           this text\n"
+               "  version                        print the version\n"
+               "\n"
+               "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>'\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("tala %s\n", TALA_VERSION);
+        return EXIT_OK;
+    }
+    fprintf(stderr, "tala: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,144 @@
+/*
+ * query.c - `tala query [--cycles A:B] PATTERN`: the conformance contract.
+ *
+ * Prints one line per event whose whole begins in [A, B) and whose part
+ * begins with it: "BEGIN END VALUE", times as reduced fractions, sorted by
+ * begin, end, then value bytes (../shared/conformance/README.md).
+ */
+#include "cli.h"
+
+#include "../lang/mini.h"
+#include "../vm/heap.h"
+#include "../vm/pattern.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    Rat begin, end;
+    char *text; /* "BEGIN END VALUE" */
+    size_t vat; /* where VALUE starts in text */
+} Line;
+
+static int line_cmp(const void *a, const void *b) {
+    const Line *x = a, *y = b;
+    int c = rat_cmp(x->begin, y->begin);
+    if (!c) c = rat_cmp(x->end, y->end);
+    if (!c) c = strcmp(x->text + x->vat, y->text + y->vat);
+    return c;
+}
+
+/* "A:B" with A < B, each an integer or n/d with optional '-'. */
+static bool parse_cycles(const char *s, Rat *a, Rat *b) {
+    const char *colon = strchr(s, ':');
+    if (!colon) return false;
+    size_t la = (size_t)(colon - s), lb = strlen(colon + 1);
+    if (la == 0 || lb == 0) return false;
+    if (rat_parse(s, la, a) != la || rat_parse(colon + 1, lb, b) != lb) return false;
+    return rat_ok(*a) && rat_ok(*b) && rat_lt(*a, *b);
+}
+
+int cli_query(int argc, char **argv) {
+    Rat a = rat_int(0), b = rat_int(4);
+    const char *pattern = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *val = NULL;
+        if (strcmp(arg, "--cycles") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "tala query: --cycles needs a range like 0:4\n");
+                return EXIT_USAGE;
+            }
+            val = argv[++i];
+        } else if (strncmp(arg, "--cycles=", 9) == 0) {
+            val = arg + 9;
+        } else if (arg[0] == '-' && arg[1] == '-' && !pattern) {
+            fprintf(stderr, "tala query: unknown option '%s'\n", arg);
+            return EXIT_USAGE;
+        } else if (!pattern) {
+            pattern = arg;
+            continue;
+        } else {
+            fprintf(stderr, "tala query: one pattern only (quote it: tala query 'bd sn')\n");
+            return EXIT_USAGE;
+        }
+        if (!parse_cycles(val, &a, &b)) {
+            fprintf(stderr, "tala query: bad --cycles '%s': want A:B with A < B, e.g. 0:4 or 1/2:5/2\n",
+                    val);
+            return EXIT_USAGE;
+        }
+    }
+    if (!pattern) {
+        fprintf(stderr, "usage: tala query [--cycles A:B] PATTERN\n");
+        return EXIT_USAGE;
+    }
+
+    Source *src = source_new("<query>", pattern, strlen(pattern));
+    Heap *h = heap_new();
+    if (!src || !h) {
+        fprintf(stderr, "tala: out of memory\n");
+        return EXIT_ENV;
+    }
+    if (getenv("TALA_GC_STRESS")) heap_set_stress(h, true);
+    Err err = {0};
+    int status = EXIT_OK;
+    if (strchr(pattern, '"')) {
+        err_set(&err, srcref(src, (size_t)(strchr(pattern, '"') - pattern), 1),
+                "tala expressions are not supported by this build; give mini-notation");
+        err_hint(&err, "drop the quotes: tala query 'bd*2 sn'");
+        err_print(stderr, &err);
+        status = EXIT_USER;
+        goto out;
+    }
+    ObjPattern *pat = mini_parse(h, src, 0, src->len, &err);
+    if (!pat) {
+        err_print(stderr, &err);
+        status = EXIT_USER;
+        goto out;
+    }
+    heap_push(h, OBJ_VAL(pat));
+    EvBuf ev;
+    evbuf_init(&ev, h);
+    Query q = {h, &err, 0, 50 * 1000 * 1000};
+    if (!pat_events(&q, pat, a, b, true, &ev)) {
+        err_print(stderr, &err);
+        status = EXIT_USER;
+    } else {
+        Line *lines = calloc(ev.len ? ev.len : 1, sizeof *lines);
+        char vbuf[512];
+        for (size_t i = 0; i < ev.len; i++) {
+            char bs[48], es[48];
+            rat_format(ev.ev[i].whole.begin, bs, sizeof bs);
+            rat_format(ev.ev[i].whole.end, es, sizeof es);
+            size_t vl = val_format(ev.ev[i].value, vbuf, sizeof vbuf);
+            char *big = NULL;
+            const char *v = vbuf;
+            if (vl >= sizeof vbuf) {
+                big = malloc(vl + 1);
+                val_format(ev.ev[i].value, big, vl + 1);
+                v = big;
+            }
+            size_t n = strlen(bs) + strlen(es) + vl + 3;
+            lines[i].text = malloc(n);
+            snprintf(lines[i].text, n, "%s %s %s", bs, es, v);
+            lines[i].vat = strlen(bs) + strlen(es) + 2;
+            lines[i].begin = ev.ev[i].whole.begin;
+            lines[i].end = ev.ev[i].whole.end;
+            free(big);
+        }
+        qsort(lines, ev.len, sizeof *lines, line_cmp);
+        for (size_t i = 0; i < ev.len; i++) {
+            fputs(lines[i].text, stdout);
+            fputc('\n', stdout);
+            free(lines[i].text);
+        }
+        free(lines);
+    }
+    evbuf_free(&ev);
+    heap_pop(h, 1);
+out:
+    heap_free(h);
+    source_free(src);
+    return status;
+}

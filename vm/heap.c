@@ -1,0 +1,290 @@
+/*
+ * heap.c - allocation, string interning and the mark-and-sweep collector.
+ *
+ * Marking is iterative (a gray stack), so a deeply nested pattern tree cannot
+ * overflow the C stack during a collection. Each object kind says which
+ * objects it references: lists and records here, patterns in pattern.c
+ * (pat_trace), and later functions and closures in the VM.
+ */
+#include "heap.h"
+#include "pattern.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    HeapMarker fn;
+    void *ud;
+} Marker;
+
+struct Heap {
+    Obj *objects;
+    size_t bytes, next_gc, collections, live;
+    bool stress;
+    bool collecting;
+
+    Value *roots; /* temporary root stack */
+    unsigned nroots, caproots;
+
+    Marker *markers;
+    unsigned nmarkers, capmarkers;
+
+    Obj **gray;
+    size_t ngray, capgray;
+
+    ObjString **strs; /* open-addressing intern table; NULL = empty, TOMB = deleted */
+    size_t nstrs, capstrs;
+};
+
+static ObjString tomb_storage;
+#define TOMB (&tomb_storage)
+
+static void *xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n);
+    if (!q && n) {
+        fprintf(stderr, "tala: out of memory\n");
+        abort();
+    }
+    return q;
+}
+
+Heap *heap_new(void) {
+    Heap *h = calloc(1, sizeof *h);
+    if (!h) return NULL;
+    h->next_gc = 1 << 20;
+    return h;
+}
+
+static void free_obj(Heap *h, Obj *o);
+
+void heap_free(Heap *h) {
+    if (!h) return;
+    Obj *o = h->objects;
+    while (o) {
+        Obj *next = o->next;
+        free_obj(h, o);
+        o = next;
+    }
+    free(h->roots);
+    free(h->markers);
+    free(h->gray);
+    free(h->strs);
+    free(h);
+}
+
+void heap_set_stress(Heap *h, bool on) { h->stress = on; }
+
+/* Object sizes are kept beside the object for the byte count. */
+typedef struct {
+    size_t size;
+    max_align_t pad[];
+} SizeHdr;
+
+Obj *heap_alloc(Heap *h, size_t size, ObjKind kind) {
+    if (!h->collecting && (h->stress || h->bytes + size > h->next_gc)) heap_collect(h);
+    SizeHdr *sh = xrealloc(NULL, sizeof(SizeHdr) + size);
+    sh->size = size;
+    Obj *o = (Obj *)(sh + 1);
+    memset(o, 0, size);
+    o->kind = (uint8_t)kind;
+    o->next = h->objects;
+    h->objects = o;
+    h->bytes += size;
+    h->live++;
+    return o;
+}
+
+static size_t obj_size(Obj *o) { return ((SizeHdr *)o - 1)->size; }
+
+/* ---- strings ---- */
+
+static uint32_t hash_bytes(const char *s, size_t len) {
+    uint32_t x = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) x = (x ^ (uint8_t)s[i]) * 16777619u;
+    return x;
+}
+
+static void strs_grow(Heap *h) {
+    size_t cap = h->capstrs ? h->capstrs * 2 : 64;
+    ObjString **old = h->strs;
+    size_t oldcap = h->capstrs;
+    h->strs = xrealloc(NULL, cap * sizeof *h->strs);
+    memset(h->strs, 0, cap * sizeof *h->strs);
+    h->capstrs = cap;
+    h->nstrs = 0;
+    for (size_t i = 0; i < oldcap; i++) {
+        ObjString *s = old[i];
+        if (!s || s == TOMB) continue;
+        size_t j = s->hash & (cap - 1);
+        while (h->strs[j]) j = (j + 1) & (cap - 1);
+        h->strs[j] = s;
+        h->nstrs++;
+    }
+    free(old);
+}
+
+ObjString *str_intern(Heap *h, const char *s, size_t len) {
+    uint32_t hash = hash_bytes(s, len);
+    if (h->capstrs) {
+        size_t j = hash & (h->capstrs - 1);
+        for (ObjString *c; (c = h->strs[j]); j = (j + 1) & (h->capstrs - 1))
+            if (c != TOMB && c->hash == hash && c->len == len && memcmp(c->chars, s, len) == 0)
+                return c;
+    }
+    /* Copy first: s may point into an object a collection is about to free. */
+    char small[128];
+    char *copy = len < sizeof small ? small : xrealloc(NULL, len + 1);
+    memcpy(copy, s, len);
+    ObjString *str = (ObjString *)heap_alloc(h, sizeof(ObjString) + len + 1, OBJ_STRING);
+    memcpy(str->chars, copy, len);
+    if (copy != small) free(copy);
+    str->chars[len] = 0;
+    str->len = (uint32_t)len;
+    str->hash = hash;
+    if ((h->nstrs + 1) * 4 >= h->capstrs * 3) strs_grow(h);
+    size_t j = hash & (h->capstrs - 1);
+    while (h->strs[j] && h->strs[j] != TOMB) j = (j + 1) & (h->capstrs - 1);
+    h->strs[j] = str;
+    h->nstrs++;
+    return str;
+}
+
+static void strs_remove(Heap *h, ObjString *s) {
+    if (!h->capstrs) return;
+    size_t j = s->hash & (h->capstrs - 1);
+    for (ObjString *c; (c = h->strs[j]); j = (j + 1) & (h->capstrs - 1))
+        if (c == s) {
+            h->strs[j] = TOMB;
+            return;
+        }
+}
+
+/* ---- lists and records ---- */
+
+ObjList *list_new(Heap *h, const Value *items, uint32_t n) {
+    /* items may live in a rooted buffer that stays valid across collection. */
+    ObjList *l = (ObjList *)heap_alloc(h, sizeof(ObjList) + n * sizeof(Value), OBJ_LIST);
+    l->len = n;
+    if (n) memcpy(l->items, items, n * sizeof(Value));
+    return l;
+}
+
+static int field_cmp(const void *a, const void *b) {
+    const RecField *x = a, *y = b;
+    int c = strcmp(x->key->chars, y->key->chars);
+    return c;
+}
+
+ObjRecord *rec_new(Heap *h, const RecField *fields, uint32_t n) {
+    ObjRecord *r = (ObjRecord *)heap_alloc(h, sizeof(ObjRecord) + n * sizeof(RecField), OBJ_RECORD);
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j;
+        for (j = 0; j < m; j++)
+            if (r->fields[j].key == fields[i].key) break;
+        r->fields[j] = fields[i];
+        if (j == m) m++;
+    }
+    r->len = m;
+    qsort(r->fields, m, sizeof(RecField), field_cmp);
+    return r;
+}
+
+/* ---- roots ---- */
+
+void heap_push(Heap *h, Value v) {
+    if (h->nroots == h->caproots) {
+        h->caproots = h->caproots ? h->caproots * 2 : 64;
+        h->roots = xrealloc(h->roots, h->caproots * sizeof(Value));
+    }
+    h->roots[h->nroots++] = v;
+}
+
+void heap_pop(Heap *h, unsigned n) { h->nroots -= n <= h->nroots ? n : h->nroots; }
+
+void heap_add_marker(Heap *h, HeapMarker fn, void *ud) {
+    if (h->nmarkers == h->capmarkers) {
+        h->capmarkers = h->capmarkers ? h->capmarkers * 2 : 64;
+        h->markers = xrealloc(h->markers, h->capmarkers * sizeof(Marker));
+    }
+    h->markers[h->nmarkers++] = (Marker){fn, ud};
+}
+
+void heap_remove_marker(Heap *h, HeapMarker fn, void *ud) {
+    /* Usually the top; search down for robustness. */
+    for (unsigned i = h->nmarkers; i-- > 0;)
+        if (h->markers[i].fn == fn && h->markers[i].ud == ud) {
+            memmove(h->markers + i, h->markers + i + 1, (h->nmarkers - i - 1) * sizeof(Marker));
+            h->nmarkers--;
+            return;
+        }
+}
+
+/* ---- collection ---- */
+
+void heap_mark_obj(Heap *h, Obj *o) {
+    if (!o || o->marked) return;
+    o->marked = 1;
+    if (o->kind == OBJ_STRING) return; /* no references */
+    if (h->ngray == h->capgray) {
+        h->capgray = h->capgray ? h->capgray * 2 : 256;
+        h->gray = xrealloc(h->gray, h->capgray * sizeof(Obj *));
+    }
+    h->gray[h->ngray++] = o;
+}
+
+void heap_mark(Heap *h, Value v) {
+    if (v.kind == VAL_OBJ) heap_mark_obj(h, v.as.obj);
+}
+
+static void blacken(Heap *h, Obj *o) {
+    switch ((ObjKind)o->kind) {
+    case OBJ_STRING: break;
+    case OBJ_LIST: {
+        ObjList *l = (ObjList *)o;
+        for (uint32_t i = 0; i < l->len; i++) heap_mark(h, l->items[i]);
+        break;
+    }
+    case OBJ_RECORD: {
+        ObjRecord *r = (ObjRecord *)o;
+        for (uint32_t i = 0; i < r->len; i++) {
+            heap_mark_obj(h, (Obj *)r->fields[i].key);
+            heap_mark(h, r->fields[i].val);
+        }
+        break;
+    }
+    case OBJ_PATTERN: pat_trace(h, (ObjPattern *)o); break;
+    }
+}
+
+static void free_obj(Heap *h, Obj *o) {
+    if (o->kind == OBJ_STRING) strs_remove(h, (ObjString *)o);
+    h->bytes -= obj_size(o);
+    h->live--;
+    free((SizeHdr *)o - 1);
+}
+
+void heap_collect(Heap *h) {
+    h->collecting = true;
+    for (unsigned i = 0; i < h->nroots; i++) heap_mark(h, h->roots[i]);
+    for (unsigned i = 0; i < h->nmarkers; i++) h->markers[i].fn(h, h->markers[i].ud);
+    while (h->ngray) blacken(h, h->gray[--h->ngray]);
+
+    Obj **link = &h->objects;
+    while (*link) {
+        Obj *o = *link;
+        if (o->marked) {
+            o->marked = 0;
+            link = &o->next;
+        } else {
+            *link = o->next;
+            free_obj(h, o);
+        }
+    }
+    h->collections++;
+    h->next_gc = h->bytes * 2 > (1u << 20) ? h->bytes * 2 : (1u << 20);
+    h->collecting = false;
+}
+
+HeapStats heap_stats(const Heap *h) { return (HeapStats){h->live, h->bytes, h->collections}; }

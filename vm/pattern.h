@@ -1,0 +1,144 @@
+/*
+ * pattern.h - patterns: functions from a time span to events.
+ *
+ * As in Tidal and Strudel, querying a pattern over a span [begin, end) gives
+ * events, each with a whole (the event's full timespan; absent for
+ * continuous signals), a part (the fragment of it inside the query) and a
+ * value. An event cut by the query boundary keeps its whole, so "does this
+ * event start here" is `part.begin == whole.begin`.
+ *
+ * A pattern is a heap object (ObjPattern): a small tree of nodes, each a
+ * combinator with its children and constant parameters, interpreted by
+ * pat_query. Being heap objects, patterns are traced by the collector and
+ * are ordinary Values for the VM. Patterned parameters (`bd*<2 3>`,
+ * `bd(<3 5>,8)`) are child patterns of an OP node, joined the way Strudel's
+ * `register` joins them (appLeft over the arguments, then innerJoin).
+ *
+ * A query can fail (a non-numeric factor, a time that overflows, later a user
+ * function erring inside a query): pat_query returns false and the Query's
+ * Err says why and where; the caller decides (the track that asked reports it).
+ *
+ * Control thread only.
+ */
+#ifndef TALA_PATTERN_H
+#define TALA_PATTERN_H
+
+#include "error.h"
+#include "heap.h"
+#include "rat.h"
+
+typedef struct {
+    Rat begin, end;
+} Span;
+
+typedef struct {
+    Span whole;
+    Span part;
+    bool has_whole; /* false for continuous (analog) events */
+    Value value;
+} Event;
+
+/* A growable array of events; registered with the heap as a GC root while
+ * alive, so values created during a query survive collections. Buffers must
+ * be freed in reverse order of creation (they nest like C scopes). */
+typedef struct {
+    Event *ev;
+    size_t len, cap;
+    Heap *heap;
+} EvBuf;
+
+void evbuf_init(EvBuf *b, Heap *h);
+void evbuf_free(EvBuf *b);
+void evbuf_push(EvBuf *b, Event e);
+
+typedef enum {
+    PAT_SILENCE,
+    PAT_PURE,      /* value, one event per cycle */
+    PAT_STACK,     /* kids played together */
+    PAT_SLOWCAT,   /* one kid per cycle, each kid keeping its own cycle count */
+    PAT_FAST,      /* a: factor (0 = silence) */
+    PAT_EARLY,     /* a: offset (negative = late) */
+    PAT_COMPRESS,  /* a, b: squeeze each cycle into [a, b) of the cycle */
+    PAT_REPCYCLES, /* a: repeat each cycle a times */
+    PAT_APPLIST,   /* kids[0] with kids[1] appended to its values, structure from kids[0] */
+    PAT_OP,        /* op with patterned args kids[0..n) applied to sub */
+} PatKind;
+
+/* Operations that take (possibly patterned) numeric arguments. */
+typedef enum {
+    OP_FAST,      /* fast(arg0 * k) */
+    OP_SLOW,      /* slow(arg0 * k) */
+    OP_EARLY,     /* early(arg0) */
+    OP_LATE,      /* late(arg0) */
+    OP_EUCLID,    /* euclid(pulses, steps) */
+    OP_EUCLIDROT, /* euclidRot(pulses, steps, rotation) */
+} PatOp;
+
+typedef struct ObjPattern ObjPattern;
+struct ObjPattern {
+    Obj obj;
+    uint8_t kind; /* PatKind */
+    uint8_t op;   /* PatOp, for PAT_OP */
+    uint16_t n;   /* number of kids */
+    Rat a, b;     /* constant parameters (see PatKind); for PAT_OP, a is k */
+    Value value;  /* PAT_PURE */
+    SrcRef where; /* the source this node came from, for query errors */
+    ObjPattern *sub;
+    ObjPattern *kids[];
+};
+
+#define AS_PATTERN(v) ((ObjPattern *)(v).as.obj)
+
+/* One query in flight: the heap to allocate in and where errors go. */
+typedef struct {
+    Heap *heap;
+    Err *err;
+    int depth;   /* recursion guard */
+    long budget; /* events a query may still make; exhausted = error */
+} Query;
+
+/* Appends the events of p over span to out. False on error (q->err set).
+ * A span with begin > end has no events. */
+bool pat_query(Query *q, ObjPattern *p, Span span, EvBuf *out);
+
+/* Convenience for callers outside queries: the events of p over [b, e),
+ * optionally only those with a whole that starts inside the span (the
+ * onsets a scheduler or `tala query` wants), sorted by begin, end, value. */
+bool pat_events(Query *q, ObjPattern *p, Rat b, Rat e, bool onsets_only, EvBuf *out);
+
+/* Constructors. Each allocates (and may collect), so pattern arguments must
+ * be reachable from a root; constructors root their own arguments. All
+ * return NULL only when a parameter is invalid (never for memory). */
+ObjPattern *pat_silence(Heap *h);
+ObjPattern *pat_pure(Heap *h, Value v);
+ObjPattern *pat_stack(Heap *h, ObjPattern **pats, unsigned n);
+ObjPattern *pat_slowcat(Heap *h, ObjPattern **pats, unsigned n);
+ObjPattern *pat_fastcat(Heap *h, ObjPattern **pats, unsigned n);
+/* Strudel's timeCat / stepcat: kid i gets weights[i] of the cycle. */
+ObjPattern *pat_timecat(Heap *h, const Rat *weights, ObjPattern **pats, unsigned n);
+ObjPattern *pat_fast(Heap *h, Rat factor, ObjPattern *p);
+ObjPattern *pat_slow(Heap *h, Rat factor, ObjPattern *p);
+ObjPattern *pat_early(Heap *h, Rat offset, ObjPattern *p);
+ObjPattern *pat_late(Heap *h, Rat offset, ObjPattern *p);
+ObjPattern *pat_compress(Heap *h, Rat b, Rat e, ObjPattern *p);
+ObjPattern *pat_repeat_cycles(Heap *h, Rat n, ObjPattern *p);
+ObjPattern *pat_replicate(Heap *h, Rat n, ObjPattern *p);
+ObjPattern *pat_euclid(Heap *h, int pulses, int steps, int rotation, ObjPattern *p);
+ObjPattern *pat_applist(Heap *h, ObjPattern *left, ObjPattern *right);
+/* A patterned operation: args are patterns of numbers. k scales arg 0 of
+ * OP_FAST / OP_SLOW (1 otherwise). where names the operator for errors. */
+ObjPattern *pat_op(Heap *h, PatOp op, ObjPattern **args, unsigned nargs, ObjPattern *sub, Rat k,
+                   SrcRef where);
+
+/* Bjorklund's algorithm as Strudel runs it: out[steps] of 0/1; a negative
+ * pulse count gives the complement. False when |pulses| > steps. */
+bool euclid_bools(int pulses, int steps, uint8_t *out);
+
+/* For the collector. */
+void pat_trace(Heap *h, ObjPattern *p);
+
+/* Span helpers. */
+static inline Span span(Rat b, Rat e) { return (Span){b, e}; }
+bool span_intersect(Span a, Span b, Span *out); /* Strudel's TimeSpan.intersection */
+
+#endif
