@@ -229,7 +229,7 @@ static void fail_close(P *p, char open, char close, size_t open_at) {
     } else if (c == ']' || c == '>' || c == '}' || c == ')') {
         int line, col;
         src_linecol(p->src, (uint32_t)open_at, &line, &col);
-        failf(p, pos, 3, pos, hint, "mismatched '%c': the '%c' at column %d is closed by '%c'", c,
+        failf(p, pos, 3, pos, hint, "mismatched '%c': the '%c' at column %d needs '%c'", c,
               open, col, close);
     } else if ((c == '.' || c == '|') && open != '[') {
         failf(p, pos, 2, pos, "'.' and '|' work only at the top level or inside [ ]",
@@ -305,7 +305,8 @@ static MNode *parse_polystack(P *p, Align align, char open, size_t open_at) {
         ws(p);
         MNode *s = parse_sequence(p);
         if (!s) {
-            fail_step(p, after, "','");
+            (void)after;
+            fail_step(p, p->pos, "','");
             p->pos = save;
             break;
         }
@@ -609,7 +610,8 @@ static MNode *parse_soc(P *p) {
             MNode *s = parse_sequence(p);
             if (!s) {
                 char sep[4] = {'\'', tails[t].sep, '\'', 0};
-                fail_step(p, after, sep);
+                (void)after;
+                fail_step(p, p->pos, sep);
                 p->pos = save;
                 break;
             }

@@ -194,8 +194,9 @@ Rat rat_from_double(double x) {
     }
     double z = 1;
     if (x >= 1) {
-        /* fraction.js scales into (0.1, 1] by a power of ten first. */
-        z = pow(10, floor(1 + log(x) / M_LN10));
+        /* fraction.js (5.x, the one Strudel 1.2.6 uses) scales into (0.1, 1] by a
+         * power of ten first. */
+        z = pow(10, floor(1 + log10(x)));
         x /= z;
     }
     int64_t n, d;

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# build.sh - the one entry point for tala.
+#
+#   ./build.sh          install what is missing, then build build/tala
+#   ./build.sh test     build (warnings as errors) and run every test suite,
+#                       then again under AddressSanitizer + UBSan
+#   ./build.sh bench    build and run the benchmarks in bench/
+#   ./build.sh deps     only install the system packages
+#   ./build.sh clean    remove the build folders
+#
+# Exit status: 0 success, 1 a build or test failure, 2 usage, 3 missing
+# system packages that could not be installed.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+# Debian/Ubuntu packages the build and the tests need.
+PKGS=(build-essential cmake pkg-config libcmocka-dev)
+
+log() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+missing_pkgs() {
+    local p
+    for p in "${PKGS[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+    done
+}
+
+deps() {
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        # Not Debian: check for the tools themselves and say what is needed.
+        local ok=1
+        command -v cmake >/dev/null || { echo "tala needs cmake" >&2; ok=0; }
+        command -v cc >/dev/null || { echo "tala needs a C11 compiler (gcc or clang)" >&2; ok=0; }
+        command -v pkg-config >/dev/null || { echo "tala needs pkg-config" >&2; ok=0; }
+        pkg-config --exists cmocka 2>/dev/null || { echo "tala's tests need cmocka" >&2; ok=0; }
+        [ $ok = 1 ] || exit 3
+        return
+    fi
+    local missing
+    missing=$(missing_pkgs | tr '\n' ' ')
+    [ -z "${missing// /}" ] && return
+    if [ "$(id -u)" = 0 ]; then
+        log "installing: $missing"
+        apt-get update -qq
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        log "installing: $missing"
+        sudo apt-get update -qq
+        # shellcheck disable=SC2086
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+    else
+        echo "tala needs these packages; install them with:" >&2
+        echo "  sudo apt-get update && sudo apt-get install -y $missing" >&2
+        exit 3
+    fi
+}
+
+njobs() { nproc 2>/dev/null || echo 2; }
+
+# configure_build DIR [cmake options...]
+configure_build() {
+    local dir=$1
+    shift
+    cmake -S "$ROOT" -B "$ROOT/$dir" "$@" >/dev/null
+    cmake --build "$ROOT/$dir" -j "$(njobs)"
+}
+
+build() {
+    deps
+    log "building build/tala"
+    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+}
+
+# ---- test running: every suite adds to the totals printed at the end ----
+
+TOTAL_PASS=0
+TOTAL_FAIL=0
+FAILED_SUITES=()
+
+# run_suite NAME COMMAND...: runs a suite, echoes its output, and counts its
+# cmocka summaries or its final "N passed, N failed" line.
+run_suite() {
+    local name=$1
+    shift
+    local out rc=0
+    out=$(mktemp)
+    "$@" >"$out" 2>&1 || rc=$?
+    cat "$out"
+    local p f
+    if grep -q '^\[  PASSED  \]\|^\[  FAILED  \]' "$out"; then
+        p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$out" | awk '{s+=$1} END {print s+0}')
+        f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$out" | awk '{s+=$1} END {print s+0}')
+    elif grep -q '^[0-9]* passed, [0-9]* failed$' "$out"; then
+        p=$(grep '^[0-9]* passed, [0-9]* failed$' "$out" | tail -1 | awk '{print $1}')
+        f=$(grep '^[0-9]* passed, [0-9]* failed$' "$out" | tail -1 | awk '{print $3}')
+    else
+        p=0
+        f=1
+    fi
+    # A crash or non-zero exit counts as a failure even if the counts looked fine.
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+    TOTAL_PASS=$((TOTAL_PASS + p))
+    TOTAL_FAIL=$((TOTAL_FAIL + f))
+    [ "$f" = 0 ] || FAILED_SUITES+=("$name")
+    rm -f "$out"
+}
+
+# run_all DIR LABEL: every suite against one build.
+run_all() {
+    local dir=$1 label=$2 t
+    for t in "$ROOT/$dir"/test_*; do
+        [ -x "$t" ] || continue
+        log "$label: $(basename "$t")"
+        run_suite "$label/$(basename "$t")" "$t"
+    done
+    log "$label: conformance (mini-notation)"
+    run_suite "$label/conformance-mini" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
+        "$ROOT/tests/conformance/mini"
+    log "$label: command line"
+    run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
+}
+
+test_all() {
+    deps
+    log "building build/ (warnings are errors)"
+    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTALA_WERROR=ON
+    run_all build "release"
+    log "corpus copy matches ../shared"
+    run_suite "corpus-drift" bash "$ROOT/tests/conformance/drift.sh"
+
+    log "building build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer)"
+    configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DTALA_WERROR=ON -DTALA_SANITIZE=ON
+    # Collect at every allocation, so a value the collector cannot see fails here.
+    export TALA_GC_STRESS=1
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run_all build-asan "asan"
+    unset TALA_GC_STRESS
+
+    echo
+    if [ ${#FAILED_SUITES[@]} -gt 0 ]; then
+        echo "failed suites: ${FAILED_SUITES[*]}"
+    fi
+    echo "$TOTAL_PASS passed, $TOTAL_FAIL failed"
+    [ "$TOTAL_FAIL" = 0 ]
+}
+
+bench() {
+    build
+    log "pattern query throughput"
+    "$ROOT/build/bench_query" "${1:-[bd*16, hh*32, <sn cp>*8]}" "${2:-10000}"
+}
+
+case "${1:-build}" in
+build) build ;;
+test) test_all ;;
+bench) shift; bench "$@" ;;
+deps) deps ;;
+clean) rm -rf build build-asan ;;
+*)
+    echo "usage: ./build.sh [build|test|bench|deps|clean]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# test_cli.sh TALA - the `tala` command as a user meets it: exact output,
+# exit statuses (0 ok, 1 user error, 2 usage), error text with caret.
+tala=${1:?usage: test_cli.sh path/to/tala}
+pass=0
+fail=0
+out=$(mktemp)
+err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+
+# expect NAME STATUS EXPECTED_STDOUT -- ARGS...
+expect() {
+    local name=$1 status=$2 want=$3
+    shift 4
+    local rc=0
+    "$tala" "$@" >"$out" 2>"$err" || rc=$?
+    if [ "$rc" != "$status" ]; then
+        echo "FAIL $name: exit $rc, wanted $status"; sed 's/^/    /' "$err" | head -5
+        fail=$((fail + 1)); return
+    fi
+    if [ "$want" != "*" ] && [ "$(cat "$out")" != "$want" ]; then
+        echo "FAIL $name: stdout differs"; diff <(echo "$want") "$out" | head -10 | sed 's/^/    /'
+        fail=$((fail + 1)); return
+    fi
+    pass=$((pass + 1))
+}
+
+# expect_err NAME PATTERN_IN_STDERR: checks the last command's stderr
+expect_err() {
+    if grep -qF -- "$2" "$err"; then pass=$((pass + 1)); else
+        echo "FAIL $1: stderr lacks '$2'"; sed 's/^/    /' "$err" | head -5; fail=$((fail + 1)); fi
+}
+
+expect "acceptance bd*2 sn" 0 $'0 1/4 bd\n1/4 1/2 bd\n1/2 1 sn' -- query --cycles 0:1 'bd*2 sn'
+expect "default cycles are 0:4" 0 $'0 1 bd\n1 2 bd\n2 3 bd\n3 4 bd' -- query bd
+expect "--cycles=A:B form" 0 $'1 2 bd' -- query --cycles=1:2 bd
+expect "negative and fractional range" 0 $'-1/2 0 sn\n0 1/2 bd' -- query --cycles -1/2:1/2 'bd sn'
+expect "value order is bytewise" 0 $'0 1 a\n0 1 b' -- query --cycles 0:1 '[b, a]'
+expect "rest-only pattern prints nothing" 0 "" -- query '~ ~'
+expect "word:index" 0 $'0 1/2 bd:3\n1/2 1 sn:1' -- query --cycles 0:1 'bd:3 sn:1'
+expect "numbers print as JavaScript does" 0 $'0 1/4 1\n1/4 1/2 0.5\n1/2 3/4 -4.5\n3/4 1 0' -- query --cycles 0:1 '1.0 0.50 -4.50 -0'
+
+expect "unclosed bracket" 1 "" -- query 'bd [sn'
+expect_err "error names line:col" "<query>:1:4: unclosed '[' (opened here)"
+expect_err "error shows the source line" "  bd [sn"
+expect_err "error shows a caret" "     ^"
+expect "query-time error" 1 "" -- query 'bd*x'
+expect_err "query-time error is positioned" "<query>:1:3: expected a number here, got 'x'"
+expect "euclid with too many pulses" 1 "" -- query 'bd(5,3)'
+expect_err "euclid error" "more pulses than steps"
+
+expect "no pattern" 2 "" -- query
+expect "bad range" 2 "" -- query --cycles 4:0 bd
+expect "range without colon" 2 "" -- query --cycles 4 bd
+expect "unknown option" 2 "" -- query --frobnicate bd
+expect "two patterns" 2 "" -- query bd sn
+expect "unknown command" 2 "" -- frobnicate
+expect "no command" 2 "" --
+expect "help" 0 "*" -- help
+expect "version" 0 "*" -- --version
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,115 @@
+/*
+ * support.h - helpers shared by the cmocka suites: run a pattern and get its
+ * events as the text `tala query` prints, so expectations read literally.
+ */
+#ifndef TALA_TEST_SUPPORT_H
+#define TALA_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lang/mini.h"
+#include "vm/heap.h"
+#include "vm/pattern.h"
+
+/* A heap in stress mode (collect at every allocation) when TALA_GC_STRESS is set. */
+static inline Heap *test_heap(void) {
+    Heap *h = heap_new();
+    if (getenv("TALA_GC_STRESS")) heap_set_stress(h, true);
+    return h;
+}
+
+typedef struct {
+    Rat b, e;
+    char *s;
+} TLine;
+
+static int tline_cmp(const void *a, const void *b) {
+    const TLine *x = a, *y = b;
+    int c = rat_cmp(x->b, y->b);
+    if (!c) c = rat_cmp(x->e, y->e);
+    return c ? c : strcmp(x->s, y->s);
+}
+
+/* Onset events of p over [a, b) as "BEGIN END VALUE\n" lines, sorted as the
+ * conformance format; on a query error returns "ERROR: message". Caller frees. */
+static inline char *events_text(Heap *h, ObjPattern *p, Rat a, Rat b) {
+    Err err = {0};
+    EvBuf ev;
+    heap_push(h, OBJ_VAL(p));
+    evbuf_init(&ev, h);
+    Query q = {h, &err, 0, 10 * 1000 * 1000};
+    char *out;
+    if (!pat_events(&q, p, a, b, true, &ev)) {
+        out = malloc(strlen(err.msg) + 8);
+        sprintf(out, "ERROR: %s", err.msg);
+    } else {
+        TLine *l = calloc(ev.len + 1, sizeof *l);
+        size_t total = 1;
+        for (size_t i = 0; i < ev.len; i++) {
+            char bs[48], es[48], vs[256];
+            rat_format(ev.ev[i].whole.begin, bs, sizeof bs);
+            rat_format(ev.ev[i].whole.end, es, sizeof es);
+            val_format(ev.ev[i].value, vs, sizeof vs);
+            l[i].b = ev.ev[i].whole.begin;
+            l[i].e = ev.ev[i].whole.end;
+            l[i].s = malloc(strlen(vs) + 1);
+            strcpy(l[i].s, vs);
+            total += strlen(bs) + strlen(es) + strlen(vs) + 3;
+        }
+        qsort(l, ev.len, sizeof *l, tline_cmp);
+        out = malloc(total);
+        out[0] = 0;
+        char *w = out;
+        for (size_t i = 0; i < ev.len; i++) {
+            char bs[48], es[48];
+            rat_format(l[i].b, bs, sizeof bs);
+            rat_format(l[i].e, es, sizeof es);
+            w += sprintf(w, "%s %s %s\n", bs, es, l[i].s);
+            free(l[i].s);
+        }
+        free(l);
+    }
+    evbuf_free(&ev);
+    heap_pop(h, 1);
+    return out;
+}
+
+/* Parses mini-notation and returns its events over [a, b) as text, or
+ * "PARSE line:col: message" for a syntax error. */
+static inline char *mini_text(Heap *h, const char *text, Rat a, Rat b) {
+    Source *src = source_new("<test>", text, strlen(text));
+    Err err = {0};
+    ObjPattern *p = mini_parse(h, src, 0, src->len, &err);
+    char *out;
+    if (!p) {
+        int line = 0, col = 0;
+        if (err.at.src) src_linecol(err.at.src, err.at.off, &line, &col);
+        out = malloc(strlen(err.msg) + 64);
+        sprintf(out, "PARSE %d:%d: %s", line, col, err.msg);
+    } else {
+        out = events_text(h, p, a, b);
+    }
+    source_free(src);
+    return out;
+}
+
+#define R(n, d) rat_make((n), (d))
+#define I(n)    rat_int(n)
+
+/* Asserts that text equals want, then frees text. */
+#define assert_text(text, want)                                                                    \
+    do {                                                                                           \
+        char *t_ = (text);                                                                         \
+        assert_string_equal(t_, (want));                                                           \
+        free(t_);                                                                                  \
+    } while (0)
+
+#endif
