@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 
 # Debian/Ubuntu packages the build and the tests need.
-PKGS=(build-essential cmake pkg-config libcmocka-dev)
+PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -122,6 +122,19 @@ run_all() {
     run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
 }
 
+# Every C file formatted as .clang-format says.
+format_check() {
+    local files bad=0 f
+    files=$(git -C "$ROOT" ls-files '*.c' '*.h' 2>/dev/null || find "$ROOT" -name '*.[ch]' -not -path '*/build*')
+    for f in $files; do
+        if ! clang-format --dry-run --Werror "$ROOT/$f" >/dev/null 2>&1; then
+            echo "not formatted: $f (run: clang-format -i $f)"
+            bad=$((bad + 1))
+        fi
+    done
+    if [ $bad = 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; return 1; fi
+}
+
 test_all() {
     deps
     log "building build/ (warnings are errors)"
@@ -129,6 +142,8 @@ test_all() {
     run_all build "release"
     log "corpus copy matches ../shared"
     run_suite "corpus-drift" bash "$ROOT/tests/conformance/drift.sh"
+    log "code is clang-formatted"
+    run_suite "format" format_check
 
     log "building build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer)"
     configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DTALA_WERROR=ON -DTALA_SANITIZE=ON

@@ -64,7 +64,8 @@ int cli_query(int argc, char **argv) {
             return EXIT_USAGE;
         }
         if (!parse_cycles(val, &a, &b)) {
-            fprintf(stderr, "tala query: bad --cycles '%s': want A:B with A < B, e.g. 0:4 or 1/2:5/2\n",
+            fprintf(stderr,
+                    "tala query: bad --cycles '%s': want A:B with A < B, e.g. 0:4 or 1/2:5/2\n",
                     val);
             return EXIT_USAGE;
         }

@@ -33,11 +33,11 @@ typedef struct MOp MOp;
 
 struct MOp {
     OpType type;
-    size_t off, len;   /* the operator and its argument, for error positions */
-    MNode *a, *b, *c;  /* slice arguments */
-    Rat num;           /* numeric argument (replicate count, degrade amount) */
+    size_t off, len;  /* the operator and its argument, for error positions */
+    MNode *a, *b, *c; /* slice arguments */
+    Rat num;          /* numeric argument (replicate count, degrade amount) */
     bool has_num;
-    int seed;          /* degrade: Strudel's per-parse seed counter */
+    int seed; /* degrade: Strudel's per-parse seed counter */
     MOp *next;
 };
 
@@ -132,7 +132,9 @@ static void failf(P *p, size_t pos, int prio, size_t at, const char *hint, const
     snprintf(p->fhint, sizeof p->fhint, "%s", hint ? hint : "");
 }
 
-static int peek(P *p) { return p->pos < p->end ? (unsigned char)p->s[p->pos] : -1; }
+static int peek(P *p) {
+    return p->pos < p->end ? (unsigned char)p->s[p->pos] : -1;
+}
 
 static bool is_nbsp(P *p, size_t i) {
     return i + 1 < p->end && (unsigned char)p->s[i] == 0xC2 && (unsigned char)p->s[i + 1] == 0xA0;
@@ -229,8 +231,8 @@ static void fail_close(P *p, char open, char close, size_t open_at) {
     } else if (c == ']' || c == '>' || c == '}' || c == ')') {
         int line, col;
         src_linecol(p->src, (uint32_t)open_at, &line, &col);
-        failf(p, pos, 3, pos, hint, "mismatched '%c': the '%c' at column %d needs '%c'", c,
-              open, col, close);
+        failf(p, pos, 3, pos, hint, "mismatched '%c': the '%c' at column %d needs '%c'", c, open,
+              col, close);
     } else if ((c == '.' || c == '|') && open != '[') {
         failf(p, pos, 2, pos, "'.' and '|' work only at the top level or inside [ ]",
               "'%c' is not allowed inside %c %c", c, open, close);
@@ -437,7 +439,8 @@ static MOp *parse_euclid(P *p) {
         if (peek(p) == -1)
             failf(p, p->pos, 3, open, hint, "unclosed '(' (opened here)");
         else
-            failf(p, p->pos, 2, p->pos, hint, "expected ')' to close the euclid arguments, found %s",
+            failf(p, p->pos, 2, p->pos, hint,
+                  "expected ')' to close the euclid arguments, found %s",
                   what(p, p->pos, b, sizeof b));
         return NULL;
     }
@@ -491,7 +494,8 @@ static MOp *parse_op(P *p, MElem *e) {
         if (!o) p->pos = save;
         return o;
     }
-    if (c == '/' || c == '*' || c == ':' || (c == '.' && p->pos + 1 < p->end && p->s[p->pos + 1] == '.')) {
+    if (c == '/' || c == '*' || c == ':' ||
+        (c == '.' && p->pos + 1 < p->end && p->s[p->pos + 1] == '.')) {
         size_t at = p->pos;
         p->pos += c == '.' ? 2 : 1;
         MOp *o = new_op(p, c == '/' ? O_SLOW : c == '*' ? O_FAST : c == ':' ? O_TAIL : O_RANGE, at);
@@ -640,7 +644,9 @@ typedef struct {
 
 static ObjPattern *build(B *b, MNode *n, Rat *weight);
 
-static SrcRef ref(B *b, size_t off, size_t len) { return srcref(b->p->src, off, len ? len : 1); }
+static SrcRef ref(B *b, size_t off, size_t len) {
+    return srcref(b->p->src, off, len ? len : 1);
+}
 
 static ObjPattern *unsupported(B *b, MOp *o, const char *what) {
     err_set(b->err, ref(b, o->off, o->len), "%s is not supported yet", what);

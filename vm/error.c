@@ -47,7 +47,9 @@ void err_hint(Err *e, const char *fmt, ...) {
     va_end(ap);
 }
 
-static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+static bool is_cont(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 
 void src_linecol(const Source *s, uint32_t off, int *line, int *col) {
     int l = 1, c = 1;

@@ -73,7 +73,9 @@ void heap_free(Heap *h) {
     free(h);
 }
 
-void heap_set_stress(Heap *h, bool on) { h->stress = on; }
+void heap_set_stress(Heap *h, bool on) {
+    h->stress = on;
+}
 
 /* Object sizes are kept beside the object for the byte count. */
 typedef struct {
@@ -95,7 +97,9 @@ Obj *heap_alloc(Heap *h, size_t size, ObjKind kind) {
     return o;
 }
 
-static size_t obj_size(Obj *o) { return ((SizeHdr *)o - 1)->size; }
+static size_t obj_size(Obj *o) {
+    return ((SizeHdr *)o - 1)->size;
+}
 
 /* ---- strings ---- */
 
@@ -201,7 +205,9 @@ void heap_push(Heap *h, Value v) {
     h->roots[h->nroots++] = v;
 }
 
-void heap_pop(Heap *h, unsigned n) { h->nroots -= n <= h->nroots ? n : h->nroots; }
+void heap_pop(Heap *h, unsigned n) {
+    h->nroots -= n <= h->nroots ? n : h->nroots;
+}
 
 void heap_add_marker(Heap *h, HeapMarker fn, void *ud) {
     if (h->nmarkers == h->capmarkers) {
@@ -287,4 +293,6 @@ void heap_collect(Heap *h) {
     h->collecting = false;
 }
 
-HeapStats heap_stats(const Heap *h) { return (HeapStats){h->live, h->bytes, h->collections}; }
+HeapStats heap_stats(const Heap *h) {
+    return (HeapStats){h->live, h->bytes, h->collections};
+}

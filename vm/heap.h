@@ -58,6 +58,8 @@ typedef struct {
 HeapStats heap_stats(const Heap *h);
 
 #include <string.h>
-static inline ObjString *str_c(Heap *h, const char *s) { return str_intern(h, s, strlen(s)); }
+static inline ObjString *str_c(Heap *h, const char *s) {
+    return str_intern(h, s, strlen(s));
+}
 
 #endif

@@ -72,7 +72,9 @@ typedef struct {
     bool zero, done;
 } CycIt;
 
-static CycIt cycles(Span s) { return (CycIt){s, s.begin, rat_eq(s.begin, s.end), false}; }
+static CycIt cycles(Span s) {
+    return (CycIt){s, s.begin, rat_eq(s.begin, s.end), false};
+}
 
 static bool cyc_next(CycIt *it, Span *piece) {
     if (it->zero) {
@@ -90,13 +92,15 @@ static bool cyc_next(CycIt *it, Span *piece) {
     return true;
 }
 
-static Span whole_or_part(const Event *e) { return e->has_whole ? e->whole : e->part; }
+static Span whole_or_part(const Event *e) {
+    return e->has_whole ? e->whole : e->part;
+}
 
 /* ---------------------------------------------------------------- nodes */
 
 static ObjPattern *node(Heap *h, PatKind kind, unsigned nkids) {
-    ObjPattern *p = (ObjPattern *)heap_alloc(h, sizeof(ObjPattern) + nkids * sizeof(ObjPattern *),
-                                             OBJ_PATTERN);
+    ObjPattern *p =
+        (ObjPattern *)heap_alloc(h, sizeof(ObjPattern) + nkids * sizeof(ObjPattern *), OBJ_PATTERN);
     p->kind = (uint8_t)kind;
     p->n = (uint16_t)nkids;
     p->a = p->b = rat_int(0);
@@ -123,7 +127,9 @@ static ObjPattern *node_with(Heap *h, PatKind kind, ObjPattern *sub, ObjPattern 
     return p;
 }
 
-ObjPattern *pat_silence(Heap *h) { return node(h, PAT_SILENCE, 0); }
+ObjPattern *pat_silence(Heap *h) {
+    return node(h, PAT_SILENCE, 0);
+}
 
 ObjPattern *pat_pure(Heap *h, Value v) {
     heap_push(h, v);
@@ -237,8 +243,8 @@ ObjPattern *pat_euclid(Heap *h, int pulses, int steps, int rotation, ObjPattern 
         args[2] = pat_pure(h, NUM_VAL(rotation));
         heap_push(h, OBJ_VAL(args[2]));
     }
-    ObjPattern *r = pat_op(h, rotation ? OP_EUCLIDROT : OP_EUCLID, args, n, p, rat_int(1),
-                           (SrcRef){0});
+    ObjPattern *r =
+        pat_op(h, rotation ? OP_EUCLIDROT : OP_EUCLID, args, n, p, rat_int(1), (SrcRef){0});
     heap_pop(h, n + 1);
     return r;
 }
@@ -252,7 +258,8 @@ bool euclid_bools(int pulses, int steps, uint8_t *out) {
     /* Bjorklund as Strudel runs it: every group in the first list is the
      * same sequence X, every group in the second the same Y, so the state
      * is two sequences and their counts. */
-    uint8_t *x = malloc((size_t)steps + 1), *y = malloc((size_t)steps + 1), *t = malloc((size_t)steps + 1);
+    uint8_t *x = malloc((size_t)steps + 1), *y = malloc((size_t)steps + 1),
+            *t = malloc((size_t)steps + 1);
     if (!x || !y || !t) abort();
     size_t xl = 1, yl = 1;
     x[0] = 1;
@@ -668,6 +675,6 @@ bool pat_events(Query *q, ObjPattern *p, Rat b, Rat e, bool onsets_only, EvBuf *
         }
         out->len = w;
     }
-    qsort(out->ev + from, out->len - from, sizeof(Event), ev_time_cmp);
+    if (out->len > from) qsort(out->ev + from, out->len - from, sizeof(Event), ev_time_cmp);
     return true;
 }

@@ -138,7 +138,9 @@ bool euclid_bools(int pulses, int steps, uint8_t *out);
 void pat_trace(Heap *h, ObjPattern *p);
 
 /* Span helpers. */
-static inline Span span(Rat b, Rat e) { return (Span){b, e}; }
+static inline Span span(Rat b, Rat e) {
+    return (Span){b, e};
+}
 bool span_intersect(Span a, Span b, Span *out); /* Strudel's TimeSpan.intersection */
 
 #endif

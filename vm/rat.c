@@ -43,7 +43,9 @@ static Rat narrow(i128 n, i128 d) {
     return (Rat){(int64_t)n, (int64_t)d};
 }
 
-Rat rat_make(int64_t n, int64_t d) { return narrow(n, d); }
+Rat rat_make(int64_t n, int64_t d) {
+    return narrow(n, d);
+}
 
 Rat rat_add(Rat a, Rat b) {
     if (!a.den || !b.den) return RAT_NAR;
@@ -83,9 +85,15 @@ int rat_cmp(Rat a, Rat b) {
     return (l > r) - (l < r);
 }
 
-bool rat_eq(Rat a, Rat b) { return a.den && b.den && a.num == b.num && a.den == b.den; }
-bool rat_lt(Rat a, Rat b) { return a.den && b.den && (i128)a.num * b.den < (i128)b.num * a.den; }
-bool rat_le(Rat a, Rat b) { return a.den && b.den && (i128)a.num * b.den <= (i128)b.num * a.den; }
+bool rat_eq(Rat a, Rat b) {
+    return a.den && b.den && a.num == b.num && a.den == b.den;
+}
+bool rat_lt(Rat a, Rat b) {
+    return a.den && b.den && (i128)a.num * b.den < (i128)b.num * a.den;
+}
+bool rat_le(Rat a, Rat b) {
+    return a.den && b.den && (i128)a.num * b.den <= (i128)b.num * a.den;
+}
 
 Rat rat_min(Rat a, Rat b) {
     if (!a.den || !b.den) return RAT_NAR;
@@ -111,7 +119,9 @@ Rat rat_ceil(Rat a) {
     return (Rat){q, 1};
 }
 
-Rat rat_cyclepos(Rat a) { return rat_sub(a, rat_floor(a)); }
+Rat rat_cyclepos(Rat a) {
+    return rat_sub(a, rat_floor(a));
+}
 
 double rat_to_double(Rat a) {
     if (!a.den) return NAN;
@@ -126,7 +136,9 @@ double rat_to_double(Rat a) {
  */
 #define FAREY_N 10000000LL
 
-static double mediant(int64_t a, int64_t b) { return (double)a / (double)b; }
+static double mediant(int64_t a, int64_t b) {
+    return (double)a / (double)b;
+}
 
 static void farey(double p, int64_t *on, int64_t *od) {
     int64_t A = 0, B = 1, C = 1, D = 1, n = 0, d = 1;

@@ -30,8 +30,12 @@ typedef struct {
 
 /* n/d reduced; NaR when d == 0 or the reduced form does not fit. */
 Rat rat_make(int64_t n, int64_t d);
-static inline Rat rat_int(int64_t n) { return (Rat){n, 1}; }
-static inline bool rat_ok(Rat a) { return a.den != 0; }
+static inline Rat rat_int(int64_t n) {
+    return (Rat){n, 1};
+}
+static inline bool rat_ok(Rat a) {
+    return a.den != 0;
+}
 
 Rat rat_add(Rat a, Rat b);
 Rat rat_sub(Rat a, Rat b);
@@ -44,16 +48,24 @@ Rat rat_inv(Rat a); /* 1/a, NaR when a == 0 */
 bool rat_eq(Rat a, Rat b);
 bool rat_lt(Rat a, Rat b);
 bool rat_le(Rat a, Rat b);
-static inline bool rat_gt(Rat a, Rat b) { return rat_lt(b, a); }
-static inline bool rat_ge(Rat a, Rat b) { return rat_le(b, a); }
+static inline bool rat_gt(Rat a, Rat b) {
+    return rat_lt(b, a);
+}
+static inline bool rat_ge(Rat a, Rat b) {
+    return rat_le(b, a);
+}
 /* -1, 0, 1; NaR sorts before every rational (only for total orders in sorting). */
 int rat_cmp(Rat a, Rat b);
 Rat rat_min(Rat a, Rat b); /* NaR if either is NaR */
 Rat rat_max(Rat a, Rat b);
-static inline bool rat_is_zero(Rat a) { return a.den != 0 && a.num == 0; }
-static inline bool rat_is_int(Rat a) { return a.den == 1; }
+static inline bool rat_is_zero(Rat a) {
+    return a.den != 0 && a.num == 0;
+}
+static inline bool rat_is_int(Rat a) {
+    return a.den == 1;
+}
 
-Rat rat_floor(Rat a);    /* the cycle a lies in ("sam") */
+Rat rat_floor(Rat a); /* the cycle a lies in ("sam") */
 Rat rat_ceil(Rat a);
 Rat rat_cyclepos(Rat a); /* a - floor(a), in [0, 1) */
 

@@ -30,8 +30,8 @@ typedef enum {
 
 typedef struct Obj Obj;
 struct Obj {
-    Obj *next;     /* every object of a heap, for the sweep */
-    uint8_t kind;  /* ObjKind */
+    Obj *next;    /* every object of a heap, for the sweep */
+    uint8_t kind; /* ObjKind */
     uint8_t marked;
 };
 
@@ -68,10 +68,10 @@ typedef struct {
     RecField fields[]; /* sorted by key bytes, keys unique */
 } ObjRecord;
 
-#define NIL_VAL       ((Value){VAL_NIL, {.num = 0}})
-#define BOOL_VAL(v)   ((Value){VAL_BOOL, {.b = (v)}})
-#define NUM_VAL(v)    ((Value){VAL_NUM, {.num = (v)}})
-#define OBJ_VAL(o)    ((Value){VAL_OBJ, {.obj = (Obj *)(o)}})
+#define NIL_VAL     ((Value){VAL_NIL, {.num = 0}})
+#define BOOL_VAL(v) ((Value){VAL_BOOL, {.b = (v)}})
+#define NUM_VAL(v)  ((Value){VAL_NUM, {.num = (v)}})
+#define OBJ_VAL(o)  ((Value){VAL_OBJ, {.obj = (Obj *)(o)}})
 
 #define IS_NIL(v)     ((v).kind == VAL_NIL)
 #define IS_NUM(v)     ((v).kind == VAL_NUM)

@@ -19,7 +19,9 @@ static int teardown(void **s) {
     return 0;
 }
 
-static char *m(const char *text, Rat a, Rat b) { return mini_text(H, text, a, b); }
+static char *m(const char *text, Rat a, Rat b) {
+    return mini_text(H, text, a, b);
+}
 
 /* ---- meaning ---- */
 
@@ -53,7 +55,8 @@ static void test_alternation(void **s) {
 
 static void test_polymeter(void **s) {
     assert_text(m("{a b, c d e}", I(0), I(1)), "0 1/2 a\n0 1/2 c\n1/2 1 b\n1/2 1 d\n");
-    assert_text(m("{a b c}%<2 4>", I(0), I(2)), "0 1/2 a\n1/2 1 b\n1 5/4 b\n5/4 3/2 c\n3/2 7/4 a\n7/4 2 b\n");
+    assert_text(m("{a b c}%<2 4>", I(0), I(2)),
+                "0 1/2 a\n1/2 1 b\n1 5/4 b\n5/4 3/2 c\n3/2 7/4 a\n7/4 2 b\n");
     assert_text(m("{a@3, b c}", I(0), I(1)), "0 1/3 b\n0 1 a\n1/3 2/3 c\n2/3 1 b\n");
 }
 

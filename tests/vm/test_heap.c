@@ -60,7 +60,8 @@ static void test_records_sorted_last_key_wins(void **s) {
     heap_push(h, OBJ_VAL(keys[0]));
     keys[1] = str_c(h, "gain");
     heap_push(h, OBJ_VAL(keys[1]));
-    RecField f[3] = {{keys[0], OBJ_VAL(keys[0])}, {keys[1], NUM_VAL(0.5)}, {keys[1], NUM_VAL(0.25)}};
+    RecField f[3] = {
+        {keys[0], OBJ_VAL(keys[0])}, {keys[1], NUM_VAL(0.5)}, {keys[1], NUM_VAL(0.25)}};
     ObjRecord *r = rec_new(h, f, 3);
     char buf[64];
     val_format(OBJ_VAL(r), buf, sizeof buf);

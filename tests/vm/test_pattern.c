@@ -30,15 +30,21 @@ static ObjPattern *keep(ObjPattern *p) {
     return p;
 }
 
-static ObjPattern *S(const char *word) { return keep(pat_pure(H, OBJ_VAL(str_c(H, word)))); }
-static ObjPattern *N(double x) { return keep(pat_pure(H, NUM_VAL(x))); }
+static ObjPattern *S(const char *word) {
+    return keep(pat_pure(H, OBJ_VAL(str_c(H, word))));
+}
+static ObjPattern *N(double x) {
+    return keep(pat_pure(H, NUM_VAL(x)));
+}
 
 static void done(void) {
     heap_pop(H, pushed);
     pushed = 0;
 }
 
-static char *q(ObjPattern *p, Rat a, Rat b) { return events_text(H, p, a, b); }
+static char *q(ObjPattern *p, Rat a, Rat b) {
+    return events_text(H, p, a, b);
+}
 
 static void test_pure_and_silence(void **s) {
     assert_text(q(S("bd"), I(0), I(3)), "0 1 bd\n1 2 bd\n2 3 bd\n");
@@ -137,7 +143,8 @@ static void test_compress(void **s) {
 static void test_repeat_cycles_and_replicate(void **s) {
     ObjPattern *k[2] = {S("a"), S("b")};
     ObjPattern *alt = keep(pat_slowcat(H, k, 2));
-    assert_text(q(keep(pat_repeat_cycles(H, I(2), alt)), I(0), I(4)), "0 1 a\n1 2 a\n2 3 b\n3 4 b\n");
+    assert_text(q(keep(pat_repeat_cycles(H, I(2), alt)), I(0), I(4)),
+                "0 1 a\n1 2 a\n2 3 b\n3 4 b\n");
     assert_text(q(keep(pat_replicate(H, I(3), alt)), I(0), I(2)),
                 "0 1/3 a\n1/3 2/3 a\n2/3 1 a\n1 4/3 b\n4/3 5/3 b\n5/3 2 b\n");
     done();
@@ -168,12 +175,16 @@ static void test_euclid_bools(void **s) {
 }
 
 static void test_euclid_and_rotation(void **s) {
-    assert_text(q(keep(pat_euclid(H, 3, 8, 0, S("a"))), I(0), I(1)), "0 1/8 a\n3/8 1/2 a\n3/4 7/8 a\n");
+    assert_text(q(keep(pat_euclid(H, 3, 8, 0, S("a"))), I(0), I(1)),
+                "0 1/8 a\n3/8 1/2 a\n3/4 7/8 a\n");
     /* rotation moves right (later), as in Strudel */
-    assert_text(q(keep(pat_euclid(H, 3, 8, 2, S("a"))), I(0), I(1)), "0 1/8 a\n1/4 3/8 a\n5/8 3/4 a\n");
-    assert_text(q(keep(pat_euclid(H, 3, 8, -1, S("a"))), I(0), I(1)), "1/4 3/8 a\n5/8 3/4 a\n7/8 1 a\n");
+    assert_text(q(keep(pat_euclid(H, 3, 8, 2, S("a"))), I(0), I(1)),
+                "0 1/8 a\n1/4 3/8 a\n5/8 3/4 a\n");
+    assert_text(q(keep(pat_euclid(H, 3, 8, -1, S("a"))), I(0), I(1)),
+                "1/4 3/8 a\n5/8 3/4 a\n7/8 1 a\n");
     /* |rotation| >= steps leaves it unrotated, as JavaScript's slice does */
-    assert_text(q(keep(pat_euclid(H, 3, 8, 10, S("a"))), I(0), I(1)), "0 1/8 a\n3/8 1/2 a\n3/4 7/8 a\n");
+    assert_text(q(keep(pat_euclid(H, 3, 8, 10, S("a"))), I(0), I(1)),
+                "0 1/8 a\n3/8 1/2 a\n3/4 7/8 a\n");
     /* structure from the steps, values sampled from the subject */
     ObjPattern *k[2] = {S("a"), S("b")};
     ObjPattern *ab = keep(pat_fastcat(H, k, 2));
@@ -207,8 +218,9 @@ static void test_patterned_euclid(void **s) {
     ObjPattern *k[2] = {N(3), N(5)};
     ObjPattern *args[2] = {keep(pat_slowcat(H, k, 2)), N(8)};
     ObjPattern *p = keep(pat_op(H, OP_EUCLID, args, 2, S("a"), I(1), (SrcRef){0}));
-    assert_text(q(p, I(0), I(2)),
-                "0 1/8 a\n3/8 1/2 a\n3/4 7/8 a\n1 9/8 a\n5/4 11/8 a\n11/8 3/2 a\n13/8 7/4 a\n7/4 15/8 a\n");
+    assert_text(
+        q(p, I(0), I(2)),
+        "0 1/8 a\n3/8 1/2 a\n3/4 7/8 a\n1 9/8 a\n5/4 11/8 a\n11/8 3/2 a\n13/8 7/4 a\n7/4 15/8 a\n");
     done();
 }
 

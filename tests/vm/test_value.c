@@ -35,7 +35,9 @@ static void test_num_format(void **s) {
     num_eq(1.7976931348623157e308, "1.7976931348623157e+308");
 }
 
-static bool js(const char *s, double *x) { return num_parse_js(s, strlen(s), x); }
+static bool js(const char *s, double *x) {
+    return num_parse_js(s, strlen(s), x);
+}
 
 static void test_num_parse_js(void **s) {
     double x;
