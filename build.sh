@@ -125,7 +125,7 @@ run_all() {
 # Every C file formatted as .clang-format says.
 format_check() {
     local files bad=0 f
-    files=$(git -C "$ROOT" ls-files '*.c' '*.h' 2>/dev/null || find "$ROOT" -name '*.[ch]' -not -path '*/build*')
+    files=$(cd "$ROOT" && { git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build*'; })
     for f in $files; do
         if ! clang-format --dry-run --Werror "$ROOT/$f" >/dev/null 2>&1; then
             echo "not formatted: $f (run: clang-format -i $f)"
