@@ -37,7 +37,7 @@ int main(int argc, char **argv) {
     size_t total = 0;
     double t0 = now();
     for (long c = 0; c < cycles; c++) {
-        Query q = {h, &err, 0, 1000000};
+        Query q = {.heap = h, .err = &err, .budget = 1000000};
         ev.len = 0;
         if (!pat_events(&q, p, rat_int(c), rat_int(c + 1), true, &ev)) {
             err_print(stderr, &err);

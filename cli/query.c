@@ -10,6 +10,8 @@
 #include "../lang/mini.h"
 #include "../vm/heap.h"
 #include "../vm/pattern.h"
+#include "../vm/vm.h"
+#include "../stdlib/lib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +39,21 @@ static bool parse_cycles(const char *s, Rat *a, Rat *b) {
     if (la == 0 || lb == 0) return false;
     if (rat_parse(s, la, a) != la || rat_parse(colon + 1, lb, b) != lb) return false;
     return rat_ok(*a) && rat_ok(*b) && rat_lt(*a, *b);
+}
+
+/* DESIGN.md: the argument is a tala expression if it contains '"' or starts
+ * with a defined name directly followed by '(' or '.'; otherwise it is
+ * mini-notation ("bd sn", "bd(3,8)", "3/2", "[0, 4]", "saw"). */
+static bool is_expression(Vm *vm, const char *text) {
+    if (strchr(text, '"')) return true;
+    const char *p = text;
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    const char *b = p;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '_')
+        p++;
+    if (p == b || (*b >= '0' && *b <= '9')) return false;
+    return (*p == '(' || *p == '.') && vm_is_defined(vm, b, (size_t)(p - b));
 }
 
 int cli_query(int argc, char **argv) {
@@ -75,24 +92,35 @@ int cli_query(int argc, char **argv) {
         return EXIT_USAGE;
     }
 
-    Source *src = source_new("<query>", pattern, strlen(pattern));
-    Heap *h = heap_new();
-    if (!src || !h) {
+    Vm *vm = vm_new();
+    if (!vm) {
         fprintf(stderr, "tala: out of memory\n");
         return EXIT_ENV;
     }
-    if (getenv("TALA_GC_STRESS")) heap_set_stress(h, true);
+    Heap *h = vm_heap(vm);
     Err err = {0};
     int status = EXIT_OK;
-    if (strchr(pattern, '"')) {
-        err_set(&err, srcref(src, (size_t)(strchr(pattern, '"') - pattern), 1),
-                "tala expressions are not supported by this build; give mini-notation");
-        err_hint(&err, "drop the quotes: tala query 'bd*2 sn'");
-        err_print(stderr, &err);
-        status = EXIT_USER;
-        goto out;
+    ObjPattern *pat = NULL;
+    Source *src = NULL;
+    if (is_expression(vm, pattern)) {
+        Value v;
+        if (vm_eval_expr(vm, "<query>", pattern, strlen(pattern), &v, &err)) {
+            if (IS_PATTERN(v) || IS_NUM(v) || IS_LIST(v) || IS_STRING(v) || IS_RECORD(v) ||
+                v.kind == VAL_BOOL) {
+                vm_push_root(vm, v);
+                pat = reify(vm, v);
+                vm_pop_root(vm);
+            } else {
+                err_set(&err, (SrcRef){0}, "the expression gives %s, not a pattern",
+                        val_type_name(v));
+                err_hint(&err, "a function needs its last argument: add the pattern, e.g. "
+                               "fast(2, \"bd sn\")");
+            }
+        }
+    } else {
+        src = source_new("<query>", pattern, strlen(pattern));
+        pat = mini_parse(h, src, 0, src->len, &err);
     }
-    ObjPattern *pat = mini_parse(h, src, 0, src->len, &err);
     if (!pat) {
         err_print(stderr, &err);
         status = EXIT_USER;
@@ -101,8 +129,9 @@ int cli_query(int argc, char **argv) {
     heap_push(h, OBJ_VAL(pat));
     EvBuf ev;
     evbuf_init(&ev, h);
-    Query q = {h, &err, 0, 50 * 1000 * 1000};
-    if (!pat_events(&q, pat, a, b, true, &ev)) {
+    Query *q = vm_query(vm);
+    q->err = &err;
+    if (!pat_events(q, pat, a, b, true, &ev)) {
         err_print(stderr, &err);
         status = EXIT_USER;
     } else {
@@ -139,7 +168,7 @@ int cli_query(int argc, char **argv) {
     evbuf_free(&ev);
     heap_pop(h, 1);
 out:
-    heap_free(h);
+    vm_free(vm);
     source_free(src);
     return status;
 }

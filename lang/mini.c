@@ -667,7 +667,7 @@ static ObjPattern *build_elem(B *b, MElem *e) {
         case O_SLOW: {
             ObjPattern *arg = build(b, o->a, &w);
             if (!arg) break;
-            r = pat_op(b->h, o->type == O_FAST ? OP_FAST : OP_SLOW, &arg, 1, pat, rat_int(1),
+            r = pat_op(b->h, o->type == O_FAST ? PO_FAST : PO_SLOW, &arg, 1, pat, rat_int(1),
                        ref(b, o->off, o->len));
             break;
         }
@@ -681,7 +681,7 @@ static ObjPattern *build_elem(B *b, MElem *e) {
                 heap_push(b->h, OBJ_VAL(args[made]));
             }
             if (made == n)
-                r = pat_op(b->h, n == 3 ? OP_EUCLIDROT : OP_EUCLID, args, n, pat, rat_int(1),
+                r = pat_op(b->h, n == 3 ? PO_EUCLIDROT : PO_EUCLID, args, n, pat, rat_int(1),
                            ref(b, o->off, o->len));
             heap_pop(b->h, made);
             break;
@@ -766,7 +766,7 @@ static ObjPattern *build_group(B *b, MNode *n) {
         }
         for (unsigned k = 0; k < i; k++) {
             if (steps)
-                pats[k] = pat_op(b->h, OP_FAST, &steps, 1, pats[k], rat_inv(w[k]),
+                pats[k] = pat_op(b->h, PO_FAST, &steps, 1, pats[k], rat_inv(w[k]),
                                  ref(b, n->steps->off, n->steps->len));
             else
                 pats[k] = pat_fast(b->h, rat_div(w[0], w[k]), pats[k]);

@@ -45,7 +45,7 @@ static inline char *events_text(Heap *h, ObjPattern *p, Rat a, Rat b) {
     EvBuf ev;
     heap_push(h, OBJ_VAL(p));
     evbuf_init(&ev, h);
-    Query q = {h, &err, 0, 10 * 1000 * 1000};
+    Query q = {.heap = h, .err = &err, .budget = 10 * 1000 * 1000};
     char *out;
     if (!pat_events(&q, p, a, b, true, &ev)) {
         out = malloc(strlen(err.msg) + 8);

@@ -9,6 +9,10 @@
 #include "heap.h"
 #include "pattern.h"
 
+/* Defined in vm.c: references held by function objects, and their arrays. */
+void vm_trace(Heap *h, Obj *o);
+void vm_finalize(Obj *o);
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,11 +265,13 @@ static void blacken(Heap *h, Obj *o) {
         break;
     }
     case OBJ_PATTERN: pat_trace(h, (ObjPattern *)o); break;
+    default: vm_trace(h, o); break;
     }
 }
 
 static void free_obj(Heap *h, Obj *o) {
     if (o->kind == OBJ_STRING) strs_remove(h, (ObjString *)o);
+    if (o->kind == OBJ_FUNCTION) vm_finalize(o);
     h->bytes -= obj_size(o);
     h->live--;
     free((SizeHdr *)o - 1);

@@ -244,10 +244,74 @@ ObjPattern *pat_euclid(Heap *h, int pulses, int steps, int rotation, ObjPattern 
         heap_push(h, OBJ_VAL(args[2]));
     }
     ObjPattern *r =
-        pat_op(h, rotation ? OP_EUCLIDROT : OP_EUCLID, args, n, p, rat_int(1), (SrcRef){0});
+        pat_op(h, rotation ? PO_EUCLIDROT : PO_EUCLID, args, n, p, rat_int(1), (SrcRef){0});
     heap_pop(h, n + 1);
     return r;
 }
+
+ObjPattern *pat_slowcat_prime(Heap *h, ObjPattern **pats, unsigned n) {
+    if (n == 0) return pat_silence(h);
+    if (n == 1) return pats[0];
+    ObjPattern *r = node_with(h, PAT_SLOWCAT, NULL, pats, n);
+    r->op = 1; /* prime: kids are queried at the real cycle */
+    return r;
+}
+
+ObjPattern *pat_map(Heap *h, ObjPattern *p, PatMapFn fn, Value param) {
+    heap_push(h, param);
+    ObjPattern *r = node_with(h, PAT_MAP, p, NULL, 0);
+    heap_pop(h, 1);
+    r->f.map = fn;
+    r->value = param;
+    return r;
+}
+
+ObjPattern *pat_app(Heap *h, AppStructure st, ObjPattern *l, ObjPattern *r, PatCombineFn fn,
+                    Value param) {
+    ObjPattern *kids[2] = {l, r};
+    heap_push(h, param);
+    ObjPattern *p = node_with(h, PAT_APP, NULL, kids, 2);
+    heap_pop(h, 1);
+    p->op = (uint8_t)st;
+    p->f.combine = fn;
+    p->value = param;
+    return p;
+}
+
+ObjPattern *pat_signal(Heap *h, Signal sig) {
+    ObjPattern *p = node(h, PAT_SIGNAL, 0);
+    p->op = (uint8_t)sig;
+    return p;
+}
+
+ObjPattern *pat_build(Heap *h, PatBuildFn fn, ObjPattern **args, unsigned nargs, ObjPattern *sub,
+                      Value param, BindKind bind, SrcRef where) {
+    heap_push(h, param);
+    ObjPattern *p = node_with(h, PAT_BUILD, sub, args, nargs);
+    heap_pop(h, 1);
+    p->f.build = fn;
+    p->value = param;
+    p->op = (uint8_t)bind;
+    p->where = where;
+    return p;
+}
+
+ObjPattern *pat_rev(Heap *h, ObjPattern *p) { return node_with(h, PAT_REV, p, NULL, 0); }
+
+ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p) {
+    ObjPattern *r = node_with(h, PAT_ZOOM, p, NULL, 0);
+    r->a = s;
+    r->b = e;
+    return r;
+}
+
+ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats) {
+    ObjPattern *r = node_with(h, PAT_BIND, pats, NULL, 0);
+    r->op = (uint8_t)kind;
+    return r;
+}
+
+ObjPattern *pat_collect(Heap *h, ObjPattern *p) { return node_with(h, PAT_COLLECT, p, NULL, 0); }
 
 /* ---------------------------------------------------------------- euclid */
 
@@ -373,7 +437,7 @@ static bool q_slowcat(Query *q, ObjPattern *p, Span s, EvBuf *out) {
         if (i < 0) i += p->n;
         /* Each kid sees its own consecutive cycles: cycle c of the whole is
          * cycle floor(c / n) of the kid. */
-        Rat offset = rat_sub(cyc, rat_floor(rat_div(piece.begin, n)));
+        Rat offset = p->op ? rat_int(0) : rat_sub(cyc, rat_floor(rat_div(piece.begin, n)));
         if (!q_early(q, p, p->kids[i], rat_neg(offset), piece, out)) return false;
     }
     return true;
@@ -526,22 +590,22 @@ static bool q_euclid(Query *q, ObjPattern *p, const double *v, bool rot, Span s,
 /* Applies op with concrete argument values over span s (no joining). */
 static bool op_apply(Query *q, ObjPattern *p, const double *v, Span s, EvBuf *out) {
     switch ((PatOp)p->op) {
-    case OP_FAST:
-    case OP_SLOW:
-    case OP_EARLY:
-    case OP_LATE: {
+    case PO_FAST:
+    case PO_SLOW:
+    case PO_EARLY:
+    case PO_LATE: {
         Rat x = rat_from_double(v[0]);
         if (!rat_ok(x)) {
             err_set(q->err, p->where, "expected a finite number, got %g", v[0]);
             return false;
         }
-        if (p->op == OP_FAST || p->op == OP_SLOW) x = rat_mul(x, p->a);
-        if (p->op == OP_FAST) return q_fast(q, p, p->sub, x, s, out);
-        if (p->op == OP_SLOW) return rat_is_zero(x) || q_fast(q, p, p->sub, rat_inv(x), s, out);
-        return q_early(q, p, p->sub, p->op == OP_EARLY ? x : rat_neg(x), s, out);
+        if (p->op == PO_FAST || p->op == PO_SLOW) x = rat_mul(x, p->a);
+        if (p->op == PO_FAST) return q_fast(q, p, p->sub, x, s, out);
+        if (p->op == PO_SLOW) return rat_is_zero(x) || q_fast(q, p, p->sub, rat_inv(x), s, out);
+        return q_early(q, p, p->sub, p->op == PO_EARLY ? x : rat_neg(x), s, out);
     }
-    case OP_EUCLID: return q_euclid(q, p, v, false, s, out);
-    case OP_EUCLIDROT: return q_euclid(q, p, v, true, s, out);
+    case PO_EUCLID: return q_euclid(q, p, v, false, s, out);
+    case PO_EUCLIDROT: return q_euclid(q, p, v, true, s, out);
     }
     return true;
 }
@@ -629,6 +693,283 @@ static bool q_op(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     return ok;
 }
 
+
+static bool q_map(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    size_t from = out->len;
+    if (!pat_query(q, p->sub, s, out)) return false;
+    for (size_t i = from; i < out->len; i++) {
+        Value v;
+        if (!p->f.map(q, out->ev[i].value, p->value, &v)) return false;
+        out->ev[i].value = v;
+    }
+    return true;
+}
+
+/* appLeft / appRight / appBoth with a value combiner (Strudel's op.in, op.out, op.mix). */
+static bool q_app(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    EvBuf a, b;
+    evbuf_init(&a, q->heap);
+    evbuf_init(&b, q->heap);
+    AppStructure st = (AppStructure)p->op;
+    bool ok = true;
+    if (st == APP_BOTH) {
+        ok = pat_query(q, p->kids[0], s, &a) && pat_query(q, p->kids[1], s, &b);
+        for (size_t i = 0; ok && i < a.len; i++)
+            for (size_t j = 0; ok && j < b.len; j++) {
+                Event *l = &a.ev[i], *r = &b.ev[j];
+                Span part, whole = {0};
+                if (!span_intersect(l->part, r->part, &part)) continue;
+                bool has_whole = l->has_whole && r->has_whole;
+                if (has_whole && !span_intersect(l->whole, r->whole, &whole)) continue;
+                Value v;
+                int keep = p->f.combine(q, a.ev[i].value, b.ev[j].value, p->value, &v);
+                if (keep < 0) ok = false;
+                if (keep > 0) evbuf_push(out, (Event){whole, part, has_whole, v});
+            }
+    } else {
+        /* The structure side is queried over the span, the other over each
+         * structure event's whole. */
+        ObjPattern *first = st == APP_LEFT ? p->kids[0] : p->kids[1];
+        ObjPattern *second = st == APP_LEFT ? p->kids[1] : p->kids[0];
+        ok = pat_query(q, first, s, &a);
+        for (size_t i = 0; ok && i < a.len; i++) {
+            b.len = 0;
+            ok = pat_query(q, second, whole_or_part(&a.ev[i]), &b);
+            for (size_t j = 0; ok && j < b.len; j++) {
+                Event *x = &a.ev[i], *y = &b.ev[j];
+                Span part;
+                if (!span_intersect(st == APP_LEFT ? x->part : y->part,
+                                    st == APP_LEFT ? y->part : x->part, &part))
+                    continue;
+                Value lv = st == APP_LEFT ? x->value : y->value;
+                Value rv = st == APP_LEFT ? y->value : x->value;
+                Value v;
+                int keep = p->f.combine(q, lv, rv, p->value, &v);
+                if (keep < 0) ok = false;
+                x = &a.ev[i];
+                if (keep > 0) evbuf_push(out, (Event){x->whole, part, x->has_whole, v});
+            }
+        }
+    }
+    evbuf_free(&b);
+    evbuf_free(&a);
+    return ok;
+}
+
+static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    if (!spend(q, p)) return false;
+    Rat t = s.begin;
+    double x = rat_to_double(t), v = 0;
+    switch ((Signal)p->op) {
+    case SIG_SAW: v = rat_to_double(rat_cyclepos(t)); break;
+    case SIG_ISAW: v = rat_to_double(rat_sub(rat_int(1), rat_cyclepos(t))); break;
+    case SIG_SINE: v = (sin(M_PI * 2 * x) + 1) / 2; break;
+    case SIG_COSINE: v = (sin(M_PI * 2 * (x + 0.25)) + 1) / 2; break;
+    case SIG_SQUARE: v = floor(fmod(x * 2, 2)); break;
+    }
+    evbuf_push(out, (Event){{0}, s, false, NUM_VAL(v)});
+    return true;
+}
+
+/* Reflects a span within cycle c: t -> 2c + 1 - t, begin and end swapped. */
+static Span reflect(Span x, Rat c2) { return span(rat_sub(c2, x.end), rat_sub(c2, x.begin)); }
+
+static bool q_rev(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    CycIt it = cycles(s);
+    Span piece;
+    while (cyc_next(&it, &piece)) {
+        Rat cyc = rat_floor(piece.begin);
+        Rat c2 = rat_add(rat_add(cyc, cyc), rat_int(1));
+        size_t from = out->len;
+        if (!pat_query(q, p->sub, reflect(piece, c2), out)) return false;
+        for (size_t i = from; i < out->len; i++) {
+            Event *e = &out->ev[i];
+            e->part = reflect(e->part, c2);
+            if (e->has_whole) e->whole = reflect(e->whole, c2);
+            if (!event_ok(e)) return fail_time(q, p);
+        }
+    }
+    return true;
+}
+
+/* TimeSpan.withCycle: f applied relative to the sam of the span's begin. */
+static Span with_cycle(Span x, Rat mul, Rat add) {
+    Rat sam = rat_floor(x.begin);
+    return span(rat_add(sam, rat_add(rat_mul(rat_sub(x.begin, sam), mul), add)),
+                rat_add(sam, rat_add(rat_mul(rat_sub(x.end, sam), mul), add)));
+}
+
+static bool q_zoom(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    Rat d = rat_sub(p->b, p->a);
+    if (!rat_gt(d, rat_int(0))) return true;
+    Rat inv = rat_inv(d), back = rat_neg(rat_div(p->a, d));
+    CycIt it = cycles(s);
+    Span piece;
+    while (cyc_next(&it, &piece)) {
+        size_t from = out->len;
+        if (!pat_query(q, p->sub, with_cycle(piece, d, p->a), out)) return false;
+        for (size_t i = from; i < out->len; i++) {
+            Event *e = &out->ev[i];
+            e->part = with_cycle(e->part, inv, back);
+            if (e->has_whole) e->whole = with_cycle(e->whole, inv, back);
+            if (!event_ok(e)) return fail_time(q, p);
+        }
+    }
+    return true;
+}
+
+/* Flattens the events of pattern `inner` (queried for one outer event) into
+ * out as `kind` says. */
+static bool join_into(Query *q, ObjPattern *p, BindKind kind, const Event *outer, ObjPattern *inner,
+                      EvBuf *out) {
+    heap_push(q->heap, OBJ_VAL(inner));
+    bool ok = true;
+    if (kind == BIND_SQUEEZE) {
+        /* Strudel's squeezeJoin: the inner cycle is fitted to the outer whole. */
+        Span w = whole_or_part(outer);
+        Rat len = rat_sub(w.end, w.begin);
+        if (!rat_gt(len, rat_int(0))) {
+            heap_pop(q->heap, 1);
+            return true;
+        }
+        ObjPattern *f = pat_early(q->heap, rat_floor(w.begin), inner);
+        heap_push(q->heap, OBJ_VAL(f));
+        f = pat_fast(q->heap, rat_inv(len), f);
+        heap_push(q->heap, OBJ_VAL(f));
+        f = pat_late(q->heap, w.begin, f);
+        heap_push(q->heap, OBJ_VAL(f));
+        EvBuf tmp;
+        evbuf_init(&tmp, q->heap);
+        ok = pat_query(q, f, outer->part, &tmp);
+        for (size_t i = 0; ok && i < tmp.len; i++) {
+            Event *e = &tmp.ev[i];
+            Span whole = {0}, part;
+            bool has_whole = e->has_whole && outer->has_whole;
+            if (has_whole && !span_intersect(e->whole, outer->whole, &whole)) continue;
+            if (!span_intersect(e->part, outer->part, &part)) continue;
+            evbuf_push(out, (Event){whole, part, has_whole, e->value});
+        }
+        evbuf_free(&tmp);
+        heap_pop(q->heap, 3);
+    } else {
+        size_t from = out->len;
+        ok = pat_query(q, inner, outer->part, out);
+        if (kind == BIND_OUTER)
+            for (size_t i = from; ok && i < out->len; i++) {
+                out->ev[i].whole = outer->whole;
+                out->ev[i].has_whole = outer->has_whole;
+            }
+    }
+    heap_pop(q->heap, 1);
+    (void)p;
+    return ok;
+}
+
+static bool q_bind(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    EvBuf outer;
+    evbuf_init(&outer, q->heap);
+    bool ok = pat_query(q, p->sub, s, &outer);
+    for (size_t i = 0; ok && i < outer.len; i++) {
+        Event *e = &outer.ev[i];
+        if (p->op == BIND_SQUEEZE && !e->has_whole) continue;
+        if (!IS_PATTERN(e->value)) {
+            err_set(q->err, p->where, "expected patterns to join, got a %s",
+                    IS_NUM(e->value) ? "number" : "value");
+            ok = false;
+            break;
+        }
+        ok = join_into(q, p, (BindKind)p->op, e, AS_PATTERN(e->value), out);
+    }
+    evbuf_free(&outer);
+    return ok;
+}
+
+static bool same_whole(const Event *a, const Event *b) {
+    if (!a->has_whole || !b->has_whole) return a->has_whole == b->has_whole;
+    return rat_eq(a->whole.begin, b->whole.begin) && rat_eq(a->whole.end, b->whole.end);
+}
+
+/* Strudel's collect: events with equal wholes become one event whose value
+ * is the list of their values, in query order. */
+static bool q_collect(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    EvBuf in;
+    evbuf_init(&in, q->heap);
+    bool ok = pat_query(q, p->sub, s, &in);
+    bool *used = calloc(in.len + 1, 1);
+    Value *items = malloc((in.len + 1) * sizeof *items);
+    if (!used || !items) abort();
+    for (size_t i = 0; ok && i < in.len; i++) {
+        if (used[i]) continue;
+        uint32_t n = 0;
+        for (size_t j = i; j < in.len; j++)
+            if (!used[j] && same_whole(&in.ev[i], &in.ev[j])) {
+                used[j] = true;
+                items[n++] = in.ev[j].value;
+            }
+        ObjList *l = list_new(q->heap, items, n);
+        evbuf_push(out, (Event){in.ev[i].whole, in.ev[i].part, in.ev[i].has_whole, OBJ_VAL(l)});
+    }
+    free(used);
+    free(items);
+    evbuf_free(&in);
+    return ok;
+}
+
+/* register-style patterned function: tuples of argument values (appLeft over
+ * the argument patterns), a pattern built per tuple, joined. */
+static bool q_build(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    unsigned n = p->n;
+    EvBuf t[8];
+    if (n > 8 || n == 0) {
+        err_set(q->err, p->where, "internal: bad argument count");
+        return false;
+    }
+    for (unsigned i = 0; i < n; i++) evbuf_init(&t[i], q->heap);
+    EvBuf tmp;
+    evbuf_init(&tmp, q->heap);
+    bool ok = pat_query(q, p->kids[0], s, &t[0]);
+    /* t[k].ev[i] holds tuple i's argument k; t[0] carries whole and part. */
+    for (unsigned a = 1; ok && a < n; a++) {
+        EvBuf next[8];
+        for (unsigned k = 0; k <= a; k++) evbuf_init(&next[k], q->heap);
+        for (size_t i = 0; ok && i < t[0].len; i++) {
+            tmp.len = 0;
+            ok = pat_query(q, p->kids[a], whole_or_part(&t[0].ev[i]), &tmp);
+            for (size_t j = 0; ok && j < tmp.len; j++) {
+                Span part;
+                if (!span_intersect(t[0].ev[i].part, tmp.ev[j].part, &part)) continue;
+                Event head = t[0].ev[i];
+                head.part = part;
+                evbuf_push(&next[0], head);
+                for (unsigned k = 1; k < a; k++) evbuf_push(&next[k], t[k].ev[i]);
+                evbuf_push(&next[a], tmp.ev[j]);
+            }
+        }
+        /* move next into t (free in reverse creation order) */
+        for (unsigned k = 0; k <= a; k++) {
+            Event *ev = next[k].ev;
+            size_t len = next[k].len, cap = next[k].cap;
+            next[k].ev = t[k].ev;
+            next[k].len = t[k].len;
+            next[k].cap = t[k].cap;
+            t[k].ev = ev;
+            t[k].len = len;
+            t[k].cap = cap;
+        }
+        for (unsigned k = a + 1; k-- > 0;) evbuf_free(&next[k]);
+    }
+    for (size_t i = 0; ok && i < t[0].len; i++) {
+        Value vals[8];
+        for (unsigned k = 0; k < n; k++) vals[k] = t[k].ev[i].value;
+        ObjPattern *built = NULL;
+        ok = p->f.build(q, vals, p->sub, p->value, &built);
+        if (ok) ok = join_into(q, p, (BindKind)p->op, &t[0].ev[i], built, out);
+    }
+    evbuf_free(&tmp);
+    for (unsigned i = n; i-- > 0;) evbuf_free(&t[i]);
+    return ok;
+}
+
 bool pat_query(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     if (!rat_ok(s.begin) || !rat_ok(s.end)) return fail_time(q, p);
     if (rat_gt(s.begin, s.end)) return true;
@@ -651,6 +992,14 @@ bool pat_query(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case PAT_REPCYCLES: ok = q_repcycles(q, p, s, out); break;
     case PAT_APPLIST: ok = q_applist(q, p, s, out); break;
     case PAT_OP: ok = q_op(q, p, s, out); break;
+    case PAT_MAP: ok = q_map(q, p, s, out); break;
+    case PAT_APP: ok = q_app(q, p, s, out); break;
+    case PAT_SIGNAL: ok = q_signal(q, p, s, out); break;
+    case PAT_BUILD: ok = q_build(q, p, s, out); break;
+    case PAT_REV: ok = q_rev(q, p, s, out); break;
+    case PAT_ZOOM: ok = q_zoom(q, p, s, out); break;
+    case PAT_BIND: ok = q_bind(q, p, s, out); break;
+    case PAT_COLLECT: ok = q_collect(q, p, s, out); break;
     }
     q->depth--;
     return ok;

@@ -62,19 +62,40 @@ typedef enum {
     PAT_REPCYCLES, /* a: repeat each cycle a times */
     PAT_APPLIST,   /* kids[0] with kids[1] appended to its values, structure from kids[0] */
     PAT_OP,        /* op with patterned args kids[0..n) applied to sub */
+    PAT_MAP,       /* f.map(value of sub, param) for every event */
+    PAT_APP,       /* kids[0] with kids[1], values combined by f.combine; op: AppStructure */
+    PAT_SIGNAL,    /* continuous; op: Signal */
+    PAT_BUILD,     /* register-style patterned function: f.build per argument tuple */
+    PAT_REV,       /* each cycle backwards */
+    PAT_ZOOM,      /* a..b of each cycle stretched to the whole cycle */
+    PAT_BIND,      /* sub's values are patterns, flattened; op: BindKind */
+    PAT_COLLECT,   /* events of sub with equal wholes grouped: value is their list */
 } PatKind;
+
+typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
+typedef enum { BIND_INNER, BIND_OUTER, BIND_SQUEEZE } BindKind;
+typedef enum { SIG_SAW, SIG_ISAW, SIG_SINE, SIG_COSINE, SIG_SQUARE } Signal;
 
 /* Operations that take (possibly patterned) numeric arguments. */
 typedef enum {
-    OP_FAST,      /* fast(arg0 * k) */
-    OP_SLOW,      /* slow(arg0 * k) */
-    OP_EARLY,     /* early(arg0) */
-    OP_LATE,      /* late(arg0) */
-    OP_EUCLID,    /* euclid(pulses, steps) */
-    OP_EUCLIDROT, /* euclidRot(pulses, steps, rotation) */
+    PO_FAST,      /* fast(arg0 * k) */
+    PO_SLOW,      /* slow(arg0 * k) */
+    PO_EARLY,     /* early(arg0) */
+    PO_LATE,      /* late(arg0) */
+    PO_EUCLID,    /* euclid(pulses, steps) */
+    PO_EUCLIDROT, /* euclidRot(pulses, steps, rotation) */
 } PatOp;
 
 typedef struct ObjPattern ObjPattern;
+struct Query;
+/* Transforms one value (PAT_MAP). False with q->err set on an error. */
+typedef bool (*PatMapFn)(struct Query *q, Value v, Value param, Value *out);
+/* Combines two values (PAT_APP): 1 keep *out, 0 drop the event, -1 error. */
+typedef int (*PatCombineFn)(struct Query *q, Value a, Value b, Value param, Value *out);
+/* Builds the pattern for one tuple of argument values (PAT_BUILD). */
+typedef bool (*PatBuildFn)(struct Query *q, const Value *args, ObjPattern *sub, Value param,
+                           ObjPattern **out);
+
 struct ObjPattern {
     Obj obj;
     uint8_t kind; /* PatKind */
@@ -83,18 +104,26 @@ struct ObjPattern {
     Rat a, b;     /* constant parameters (see PatKind); for PAT_OP, a is k */
     Value value;  /* PAT_PURE */
     SrcRef where; /* the source this node came from, for query errors */
+    union {
+        PatMapFn map;
+        PatCombineFn combine;
+        PatBuildFn build;
+    } f;
     ObjPattern *sub;
     ObjPattern *kids[];
 };
 
 #define AS_PATTERN(v) ((ObjPattern *)(v).as.obj)
 
+struct Vm;
+
 /* One query in flight: the heap to allocate in and where errors go. */
-typedef struct {
+typedef struct Query {
     Heap *heap;
     Err *err;
     int depth;   /* recursion guard */
     long budget; /* events a query may still make; exhausted = error */
+    struct Vm *vm; /* for user functions inside patterns (NULL: none may run) */
 } Query;
 
 /* Appends the events of p over span to out. False on error (q->err set).
@@ -126,9 +155,24 @@ ObjPattern *pat_replicate(Heap *h, Rat n, ObjPattern *p);
 ObjPattern *pat_euclid(Heap *h, int pulses, int steps, int rotation, ObjPattern *p);
 ObjPattern *pat_applist(Heap *h, ObjPattern *left, ObjPattern *right);
 /* A patterned operation: args are patterns of numbers. k scales arg 0 of
- * OP_FAST / OP_SLOW (1 otherwise). where names the operator for errors. */
+ * PO_FAST / PO_SLOW (1 otherwise). where names the operator for errors. */
 ObjPattern *pat_op(Heap *h, PatOp op, ObjPattern **args, unsigned nargs, ObjPattern *sub, Rat k,
                    SrcRef where);
+
+ObjPattern *pat_slowcat_prime(Heap *h, ObjPattern **pats, unsigned n); /* no cycle offset */
+ObjPattern *pat_map(Heap *h, ObjPattern *p, PatMapFn fn, Value param);
+ObjPattern *pat_app(Heap *h, AppStructure st, ObjPattern *l, ObjPattern *r, PatCombineFn fn,
+                    Value param);
+ObjPattern *pat_signal(Heap *h, Signal sig);
+/* args: argument patterns (joined: the first gives the structure, the rest
+ * sampled with appLeft), then fn builds the pattern for each tuple of
+ * values and the result is flattened with `bind`. */
+ObjPattern *pat_build(Heap *h, PatBuildFn fn, ObjPattern **args, unsigned nargs, ObjPattern *sub,
+                      Value param, BindKind bind, SrcRef where);
+ObjPattern *pat_rev(Heap *h, ObjPattern *p);
+ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p);
+ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats);
+ObjPattern *pat_collect(Heap *h, ObjPattern *p);
 
 /* Bjorklund's algorithm as Strudel runs it: out[steps] of 0/1; a negative
  * pulse count gives the complement. False when |pulses| > steps. */

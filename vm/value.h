@@ -26,6 +26,11 @@ typedef enum {
     OBJ_LIST,
     OBJ_RECORD,
     OBJ_PATTERN,
+    OBJ_FUNCTION, /* compiled code (vm.h) */
+    OBJ_CLOSURE,
+    OBJ_UPVALUE,
+    OBJ_NATIVE,
+    OBJ_PARTIAL, /* a function with some arguments given */
 } ObjKind;
 
 typedef struct Obj Obj;

@@ -207,7 +207,7 @@ static void test_random_inputs_never_crash(void **s) {
             heap_push(H, OBJ_VAL(p));
             EvBuf ev;
             evbuf_init(&ev, H);
-            Query q = {H, &err, 0, 100000};
+            Query q = {.heap = H, .err = &err, .budget = 100000};
             pat_events(&q, p, I(-1), I(2), true, &ev);
             evbuf_free(&ev);
             heap_pop(H, 1);

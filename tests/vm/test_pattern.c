@@ -61,7 +61,7 @@ static void test_query_keeps_wholes_of_split_events(void **s) {
     Err err = {0};
     EvBuf ev;
     evbuf_init(&ev, H);
-    Query qq = {H, &err, 0, 1000};
+    Query qq = {.heap = H, .err = &err, .budget = 1000};
     /* [1/2, 5/2) of a pattern slowed by 2 is [1/4, 5/4) of the original:
      * one fragment per original cycle, each keeping its whole. */
     assert_true(pat_query(&qq, p, span(R(1, 2), R(5, 2)), &ev));
@@ -204,12 +204,12 @@ static void test_applist(void **s) {
 static void test_patterned_fast(void **s) {
     ObjPattern *k[2] = {N(2), N(3)};
     ObjPattern *factor = keep(pat_slowcat(H, k, 2));
-    ObjPattern *p = keep(pat_op(H, OP_FAST, &factor, 1, S("a"), I(1), (SrcRef){0}));
+    ObjPattern *p = keep(pat_op(H, PO_FAST, &factor, 1, S("a"), I(1), (SrcRef){0}));
     assert_text(q(p, I(0), I(2)), "0 1/2 a\n1/2 1 a\n1 4/3 a\n4/3 5/3 a\n5/3 2 a\n");
     /* slow by <1 2>: the onset of the second cycle's event was cut away */
     ObjPattern *k2[2] = {N(1), N(2)};
     ObjPattern *f2 = keep(pat_slowcat(H, k2, 2));
-    ObjPattern *p2 = keep(pat_op(H, OP_SLOW, &f2, 1, S("a"), I(1), (SrcRef){0}));
+    ObjPattern *p2 = keep(pat_op(H, PO_SLOW, &f2, 1, S("a"), I(1), (SrcRef){0}));
     assert_text(q(p2, I(0), I(4)), "0 1 a\n2 3 a\n");
     done();
 }
@@ -217,7 +217,7 @@ static void test_patterned_fast(void **s) {
 static void test_patterned_euclid(void **s) {
     ObjPattern *k[2] = {N(3), N(5)};
     ObjPattern *args[2] = {keep(pat_slowcat(H, k, 2)), N(8)};
-    ObjPattern *p = keep(pat_op(H, OP_EUCLID, args, 2, S("a"), I(1), (SrcRef){0}));
+    ObjPattern *p = keep(pat_op(H, PO_EUCLID, args, 2, S("a"), I(1), (SrcRef){0}));
     assert_text(
         q(p, I(0), I(2)),
         "0 1/8 a\n3/8 1/2 a\n3/4 7/8 a\n1 9/8 a\n5/4 11/8 a\n11/8 3/2 a\n13/8 7/4 a\n7/4 15/8 a\n");
@@ -226,10 +226,10 @@ static void test_patterned_euclid(void **s) {
 
 static void test_errors_are_values(void **s) {
     ObjPattern *bad = S("x");
-    ObjPattern *p = keep(pat_op(H, OP_FAST, &bad, 1, S("a"), I(1), (SrcRef){0}));
+    ObjPattern *p = keep(pat_op(H, PO_FAST, &bad, 1, S("a"), I(1), (SrcRef){0}));
     assert_text(q(p, I(0), I(1)), "ERROR: expected a number here, got 'x'");
     ObjPattern *args[2] = {N(2.5), N(8)};
-    ObjPattern *e = keep(pat_op(H, OP_EUCLID, args, 2, S("a"), I(1), (SrcRef){0}));
+    ObjPattern *e = keep(pat_op(H, PO_EUCLID, args, 2, S("a"), I(1), (SrcRef){0}));
     assert_text(q(e, I(0), I(1)), "ERROR: euclid needs whole numbers, got (2.5,8)");
     /* time that no longer fits in 64-bit fractions is an error, not a wrap */
     ObjPattern *huge = keep(pat_fast(H, I(INT64_MAX / 2), S("a")));

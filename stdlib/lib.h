@@ -1,0 +1,49 @@
+/*
+ * lib.h - shared helpers of the native library (the files in stdlib/).
+ *
+ * Natives take Values and return a Value. Pattern functions follow
+ * Strudel's `register`: every argument is turned into a pattern (reify);
+ * when all the parameters are constants the function is applied directly,
+ * otherwise a PAT_BUILD node applies it per combination of parameter
+ * values at query time (innerJoin). A builder (PatBuildFn) is the function
+ * with concrete parameter values.
+ */
+#ifndef TALA_STDLIB_LIB_H
+#define TALA_STDLIB_LIB_H
+
+#include "../vm/bytecode.h"
+#include "../vm/vm.h"
+
+/* value -> pattern: patterns as they are, lists as sequences, anything
+ * else as a constant pattern. */
+ObjPattern *reify(Vm *vm, Value v);
+
+/* Applies builder to args[0..n-2] (parameters) and args[n-1] (the subject),
+ * Strudel-register style. *out is the resulting pattern. */
+bool patterned(Vm *vm, PatBuildFn fn, Value *args, int n, Value param, BindKind join, Value *out);
+
+/* Errors from builders and natives, positioned at the call in progress. */
+bool lib_fail(Query *q, const char *hint, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Argument conversions (false with an error naming `what`). */
+bool get_num(Query *q, Value v, const char *what, double *out);
+bool get_rat(Query *q, Value v, const char *what, Rat *out);
+bool get_int(Query *q, Value v, const char *what, int *out);
+
+/* Calls a function value with one pattern argument and makes the result a
+ * pattern (user code inside a query runs under the instruction budget). */
+bool call_on_pattern(Query *q, Value fn, ObjPattern *arg, ObjPattern **out);
+
+/* Root helpers: a native keeps what it builds on the heap's root stack. */
+#define KEEP(vm, p) vm_push_root((vm), OBJ_VAL(p))
+
+/* Value combiners used by the library (PatCombineFn). */
+int combine_num(Query *q, Value a, Value b, Value op, Value *out); /* op: NUM opcode */
+int combine_union(Query *q, Value a, Value b, Value param, Value *out); /* records, right wins */
+int combine_keep_if(Query *q, Value a, Value b, Value param, Value *out); /* a if b truthy */
+
+/* The control key used when a plain value meets a record (note for numbers
+ * and note names, s for words), as Strudel's controls do. */
+Value as_control(Query *q, const char *key, Value v);
+
+#endif

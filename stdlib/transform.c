@@ -1,0 +1,668 @@
+/*
+ * transform.c - the pattern library: time and structure.
+ *
+ * Each function is the Strudel 1.2.6 function of the same name, written as
+ * a builder (concrete parameter values + subject -> pattern) and applied
+ * through `patterned` so every parameter may itself be a pattern. The
+ * comment above each builder gives its definition in terms of simpler
+ * patterns, which is also how it is built.
+ */
+#include "lib.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NATIVE(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out)
+#define REGISTER(name, builder)                                                                    \
+    NATIVE(name) { return patterned(vm, builder, args, argc, NIL_VAL, BIND_INNER, out); }
+
+/* Small helpers that keep results rooted while building. */
+static ObjPattern *keep(Query *q, ObjPattern *p) {
+    heap_push(q->heap, OBJ_VAL(p));
+    return p;
+}
+static void drop(Query *q, unsigned n) { heap_pop(q->heap, n); }
+
+/* fast(factor): 0 is silence */
+static bool b_fast(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat f;
+    if (!get_rat(q, a[0], "fast's factor", &f)) return false;
+    *out = rat_is_zero(f) ? pat_silence(q->heap) : pat_fast(q->heap, f, sub);
+    return true;
+}
+REGISTER(fast, b_fast)
+
+static bool b_slow(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat f;
+    if (!get_rat(q, a[0], "slow's factor", &f)) return false;
+    *out = rat_is_zero(f) ? pat_silence(q->heap) : pat_slow(q->heap, f, sub);
+    return true;
+}
+REGISTER(slow, b_slow)
+
+static bool b_early(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat t;
+    if (!get_rat(q, a[0], "early's offset", &t)) return false;
+    *out = pat_early(q->heap, t, sub);
+    return true;
+}
+REGISTER(early, b_early)
+
+static bool b_late(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat t;
+    if (!get_rat(q, a[0], "late's offset", &t)) return false;
+    *out = pat_late(q->heap, t, sub);
+    return true;
+}
+REGISTER(late, b_late)
+
+NATIVE(rev) {
+    *out = OBJ_VAL(pat_rev(vm_heap(vm), reify(vm, args[0])));
+    return true;
+}
+
+/* iter(n) = slowcat(pat.early(0/n), pat.early(1/n), ...); iterBack uses late */
+static bool iter_build(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
+    int n;
+    if (!get_int(q, a[0], "iter's count", &n)) return false;
+    if (n <= 0) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    if (n > 4096) return lib_fail(q, NULL, "iter count too large (%d)", n);
+    ObjPattern **ps = malloc((size_t)n * sizeof *ps);
+    if (!ps) abort();
+    for (int i = 0; i < n; i++) {
+        Rat t = rat_make(i, n);
+        ps[i] = keep(q, back ? pat_late(q->heap, t, sub) : pat_early(q->heap, t, sub));
+    }
+    *out = pat_slowcat(q->heap, ps, (unsigned)n);
+    drop(q, (unsigned)n);
+    free(ps);
+    return true;
+}
+static bool b_iter(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return iter_build(q, a, sub, false, out);
+}
+static bool b_iterback(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return iter_build(q, a, sub, true, out);
+}
+REGISTER(iter, b_iter)
+REGISTER(iterBack, b_iterback)
+
+/* firstOf(n, f) = slowcatPrime(f(pat), pat, pat, ...); lastOf puts f(pat) last */
+static bool of_build(Query *q, const Value *a, ObjPattern *sub, bool last, ObjPattern **out) {
+    int n;
+    if (!get_int(q, a[0], "the cycle count", &n)) return false;
+    if (n <= 0) return lib_fail(q, NULL, "the cycle count must be at least 1, got %d", n);
+    if (n > 4096) return lib_fail(q, NULL, "cycle count too large (%d)", n);
+    ObjPattern *f;
+    if (!call_on_pattern(q, a[1], sub, &f)) return false;
+    keep(q, f);
+    ObjPattern **ps = malloc((size_t)n * sizeof *ps);
+    if (!ps) abort();
+    for (int i = 0; i < n; i++) ps[i] = sub;
+    ps[last ? n - 1 : 0] = f;
+    *out = pat_slowcat_prime(q->heap, ps, (unsigned)n);
+    free(ps);
+    drop(q, 1);
+    return true;
+}
+static bool b_firstof(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return of_build(q, a, sub, false, out);
+}
+static bool b_lastof(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return of_build(q, a, sub, true, out);
+}
+REGISTER(firstOf, b_firstof)
+REGISTER(lastOf, b_lastof)
+
+/* palindrome = lastOf(2, rev) */
+NATIVE(palindrome) {
+    Heap *h = vm_heap(vm);
+    ObjPattern *p = reify(vm, args[0]);
+    KEEP(vm, p);
+    ObjPattern *r = pat_rev(h, p);
+    KEEP(vm, r);
+    ObjPattern *ps[2] = {p, r};
+    *out = OBJ_VAL(pat_slowcat_prime(h, ps, 2));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return true;
+}
+
+/* when(on, f) = on ? f(pat) : pat, per event of the boolean pattern */
+static bool b_when(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    bool on = !(IS_NIL(a[0]) || (a[0].kind == VAL_BOOL && !a[0].as.b) ||
+                (IS_NUM(a[0]) && a[0].as.num == 0));
+    if (!on) {
+        *out = sub;
+        return true;
+    }
+    return call_on_pattern(q, a[1], sub, out);
+}
+REGISTER(when, b_when)
+
+/* ply(n) = each event repeated n times within itself (squeeze of pure(x).fast(n)) */
+static bool ply_map(Query *q, Value v, Value n, Value *out) {
+    Rat f;
+    if (!get_rat(q, n, "ply's factor", &f)) return false;
+    ObjPattern *p = keep(q, pat_pure(q->heap, v));
+    *out = OBJ_VAL(rat_is_zero(f) ? pat_silence(q->heap) : pat_fast(q->heap, f, p));
+    drop(q, 1);
+    return true;
+}
+static bool b_ply(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    ObjPattern *m = keep(q, pat_map(q->heap, sub, ply_map, a[0]));
+    *out = pat_bind(q->heap, BIND_SQUEEZE, m);
+    drop(q, 1);
+    return true;
+}
+REGISTER(ply, b_ply)
+
+/* segment(n) = pat.struct(pure(true).fast(n)) */
+static bool b_segment(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat n;
+    if (!get_rat(q, a[0], "segment's count", &n)) return false;
+    ObjPattern *t = keep(q, pat_pure(q->heap, BOOL_VAL(true)));
+    ObjPattern *f = keep(q, rat_is_zero(n) ? pat_silence(q->heap) : pat_fast(q->heap, n, t));
+    *out = pat_app(q->heap, APP_RIGHT, sub, f, combine_keep_if, NIL_VAL);
+    drop(q, 2);
+    return true;
+}
+REGISTER(segment, b_segment)
+
+/* compress(b, e): each cycle squeezed into [b, e), silence outside */
+static bool b_compress(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat b, e;
+    if (!get_rat(q, a[0], "compress's begin", &b) || !get_rat(q, a[1], "compress's end", &e))
+        return false;
+    *out = pat_compress(q->heap, b, e, sub);
+    return true;
+}
+REGISTER(compress, b_compress)
+
+/* zoom(s, e): the part s..e of each cycle, stretched to the cycle */
+static bool b_zoom(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat s, e;
+    if (!get_rat(q, a[0], "zoom's start", &s) || !get_rat(q, a[1], "zoom's end", &e)) return false;
+    *out = rat_ge(s, e) ? pat_silence(q->heap) : pat_zoom(q->heap, s, e, sub);
+    return true;
+}
+REGISTER(zoom, b_zoom)
+
+/* linger(t) = zoom(0, t).slow(t); negative t lingers on the end */
+static bool b_linger(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat t;
+    if (!get_rat(q, a[0], "linger's fraction", &t)) return false;
+    if (rat_is_zero(t)) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    ObjPattern *z;
+    if (rat_lt(t, rat_int(0)))
+        z = pat_zoom(q->heap, rat_add(t, rat_int(1)), rat_int(1), sub);
+    else
+        z = pat_zoom(q->heap, rat_int(0), t, sub);
+    keep(q, z);
+    *out = rat_lt(t, rat_int(0)) ? pat_silence(q->heap) : pat_slow(q->heap, t, z);
+    drop(q, 1);
+    return true;
+}
+REGISTER(linger, b_linger)
+
+/* inside(n, f) = f(pat.slow(n)).fast(n); outside(n, f) = f(pat.fast(n)).slow(n) */
+static bool side_build(Query *q, const Value *a, ObjPattern *sub, bool inside, ObjPattern **out) {
+    Rat n;
+    if (!get_rat(q, a[0], "the factor", &n)) return false;
+    if (rat_is_zero(n)) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    ObjPattern *s = keep(q, inside ? pat_slow(q->heap, n, sub) : pat_fast(q->heap, n, sub));
+    ObjPattern *f;
+    if (!call_on_pattern(q, a[1], s, &f)) {
+        drop(q, 1);
+        return false;
+    }
+    keep(q, f);
+    *out = inside ? pat_fast(q->heap, n, f) : pat_slow(q->heap, n, f);
+    drop(q, 2);
+    return true;
+}
+static bool b_inside(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return side_build(q, a, sub, true, out);
+}
+static bool b_outside(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return side_build(q, a, sub, false, out);
+}
+REGISTER(inside, b_inside)
+REGISTER(outside, b_outside)
+
+/* swingBy(x, n) = inside(n, late(seq(0, x / 2))) */
+static bool swing_build(Query *q, double x, Value nv, ObjPattern *sub, ObjPattern **out) {
+    Rat n;
+    if (!get_rat(q, nv, "swing's subdivision", &n)) return false;
+    if (rat_is_zero(n)) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    ObjPattern *s = keep(q, pat_slow(q->heap, n, sub));
+    ObjPattern *k[2] = {keep(q, pat_pure(q->heap, NUM_VAL(0))),
+                        keep(q, pat_pure(q->heap, NUM_VAL(x / 2)))};
+    ObjPattern *shift = keep(q, pat_fastcat(q->heap, k, 2));
+    ObjPattern *l = keep(q, pat_build(q->heap, b_late, &shift, 1, s, NIL_VAL, BIND_INNER,
+                                      (SrcRef){0}));
+    *out = pat_fast(q->heap, n, l);
+    drop(q, 5);
+    return true;
+}
+static bool b_swingby(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double x;
+    if (!get_num(q, a[0], "swingBy's amount", &x)) return false;
+    return swing_build(q, x, a[1], sub, out);
+}
+static bool b_swing(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return swing_build(q, 1.0 / 3, a[0], sub, out);
+}
+REGISTER(swingBy, b_swingby)
+REGISTER(swing, b_swing)
+
+/* hurry(r) = pat.fast(r).mul({speed: r}) */
+static bool b_hurry(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat r;
+    if (!get_rat(q, a[0], "hurry's factor", &r)) return false;
+    ObjPattern *f = keep(q, rat_is_zero(r) ? pat_silence(q->heap) : pat_fast(q->heap, r, sub));
+    RecField fld = {str_c(q->heap, "speed"), a[0]};
+    heap_push(q->heap, OBJ_VAL(fld.key));
+    ObjRecord *rec = rec_new(q->heap, &fld, 1);
+    heap_push(q->heap, OBJ_VAL(rec));
+    ObjPattern *sp = keep(q, pat_pure(q->heap, OBJ_VAL(rec)));
+    *out = pat_app(q->heap, APP_LEFT, f, sp, combine_num, NUM_VAL(OP_MUL));
+    drop(q, 4);
+    return true;
+}
+REGISTER(hurry, b_hurry)
+
+/* off(t, f) = stack(pat, f(pat.late(t))) */
+static bool b_off(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat t;
+    if (!get_rat(q, a[0], "off's time", &t)) return false;
+    ObjPattern *l = keep(q, pat_late(q->heap, t, sub));
+    ObjPattern *f;
+    if (!call_on_pattern(q, a[1], l, &f)) {
+        drop(q, 1);
+        return false;
+    }
+    ObjPattern *k[2] = {sub, keep(q, f)};
+    *out = pat_stack(q->heap, k, 2);
+    drop(q, 2);
+    return true;
+}
+REGISTER(off, b_off)
+
+/* superimpose(f...) = stack(pat, f(pat), ...); layer(f...) = stack(f(pat), ...) */
+static bool layers(Vm *vm, Value *args, int argc, bool with_original, Value *out) {
+    Query *q = vm_query(vm);
+    ObjPattern *pat = reify(vm, args[argc - 1]);
+    KEEP(vm, pat);
+    ObjPattern *ps[33];
+    int n = 0;
+    if (argc > 33) return vm_error(vm, "at most 32 functions");
+    if (with_original) ps[n++] = pat;
+    bool ok = true;
+    for (int i = 0; ok && i < argc - 1; i++) {
+        ok = call_on_pattern(q, args[i], pat, &ps[n]);
+        if (ok) KEEP(vm, ps[n++]);
+    }
+    if (ok) *out = OBJ_VAL(pat_stack(vm_heap(vm), ps, (unsigned)n));
+    for (int i = with_original ? 1 : 0; i < n; i++) vm_pop_root(vm);
+    vm_pop_root(vm);
+    return ok;
+}
+NATIVE(superimpose) { return layers(vm, args, argc, true, out); }
+NATIVE(layer) { return layers(vm, args, argc, false, out); }
+
+/* juxBy(by, f) = stack(pat with pan - by/2, f(pat with pan + by/2)), pan
+ * defaulting to 0.5 */
+static bool pan_map(Query *q, Value v, Value delta, Value *out) {
+    ObjString *key = str_c(q->heap, "pan");
+    heap_push(q->heap, OBJ_VAL(key));
+    double pan = 0.5;
+    if (IS_RECORD(v)) {
+        ObjRecord *r = AS_RECORD(v);
+        for (uint32_t i = 0; i < r->len; i++)
+            if (r->fields[i].key == key && IS_NUM(r->fields[i].val)) pan = r->fields[i].val.as.num;
+    }
+    RecField fs[129];
+    uint32_t n = 0;
+    if (IS_RECORD(v)) {
+        ObjRecord *r = AS_RECORD(v);
+        for (uint32_t i = 0; i < r->len && n < 128; i++) fs[n++] = r->fields[i];
+    }
+    fs[n++] = (RecField){key, NUM_VAL(pan + delta.as.num)};
+    *out = OBJ_VAL(rec_new(q->heap, fs, n));
+    heap_pop(q->heap, 1);
+    return true;
+}
+static bool jux_build(Query *q, double by, Value f, ObjPattern *sub, ObjPattern **out) {
+    by /= 2;
+    ObjPattern *l = keep(q, pat_map(q->heap, sub, pan_map, NUM_VAL(-by)));
+    ObjPattern *r = keep(q, pat_map(q->heap, sub, pan_map, NUM_VAL(by)));
+    ObjPattern *fr;
+    if (!call_on_pattern(q, f, r, &fr)) {
+        drop(q, 2);
+        return false;
+    }
+    ObjPattern *k[2] = {l, keep(q, fr)};
+    *out = pat_stack(q->heap, k, 2);
+    drop(q, 3);
+    return true;
+}
+static bool b_juxby(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double by;
+    if (!get_num(q, a[0], "juxBy's width", &by)) return false;
+    return jux_build(q, by, a[1], sub, out);
+}
+static bool b_jux(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return jux_build(q, 1, a[0], sub, out);
+}
+REGISTER(juxBy, b_juxby)
+REGISTER(jux, b_jux)
+
+/* chunk(n, f): cycle i applies f to the i-th of n parts, on a pattern that
+ * repeats each cycle n times (Strudel 1.2's chunk is "slow": pat.repeatCycles(n)
+ * .when(binary, f) where binary is iter of [true, false, ...]) */
+static bool chunk_build(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
+    int n;
+    if (!get_int(q, a[0], "chunk's count", &n)) return false;
+    if (n <= 0 || n > 4096) return lib_fail(q, NULL, "chunk's count must be 1..4096, got %d", n);
+    ObjPattern **bs = malloc((size_t)n * sizeof *bs);
+    if (!bs) abort();
+    for (int i = 0; i < n; i++) bs[i] = keep(q, pat_pure(q->heap, BOOL_VAL(i == 0)));
+    ObjPattern *bin = keep(q, pat_fastcat(q->heap, bs, (unsigned)n));
+    Value nv = NUM_VAL(n);
+    ObjPattern *it;
+    if (!iter_build(q, &nv, bin, !back, &it)) {
+        free(bs);
+        drop(q, (unsigned)n + 1);
+        return false;
+    }
+    keep(q, it);
+    ObjPattern *rep = keep(q, pat_repeat_cycles(q->heap, rat_int(n), sub));
+    ObjPattern *fp = keep(q, pat_pure(q->heap, a[1]));
+    (void)fp;
+    ObjPattern *args2[2] = {it, fp};
+    *out = pat_build(q->heap, b_when, args2, 2, rep, NIL_VAL, BIND_INNER, (SrcRef){0});
+    drop(q, (unsigned)n + 4);
+    free(bs);
+    return true;
+}
+static bool b_chunk(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return chunk_build(q, a, sub, false, out);
+}
+static bool b_chunkback(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return chunk_build(q, a, sub, true, out);
+}
+REGISTER(chunk, b_chunk)
+REGISTER(chunkBack, b_chunkback)
+
+/* struct(bools): structure from the bools, values from pat (keepif.out);
+ * mask(bools): structure from pat, kept where the bools are true (keepif.in) */
+NATIVE(struct) {
+    ObjPattern *b = reify(vm, args[0]);
+    KEEP(vm, b);
+    ObjPattern *p = reify(vm, args[1]);
+    KEEP(vm, p);
+    *out = OBJ_VAL(pat_app(vm_heap(vm), APP_RIGHT, p, b, combine_keep_if, NIL_VAL));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return true;
+}
+NATIVE(mask) {
+    ObjPattern *b = reify(vm, args[0]);
+    KEEP(vm, b);
+    ObjPattern *p = reify(vm, args[1]);
+    KEEP(vm, p);
+    *out = OBJ_VAL(pat_app(vm_heap(vm), APP_LEFT, p, b, combine_keep_if, NIL_VAL));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return true;
+}
+
+/* euclid(k, n), euclidRot(k, n, r): the same join as the mini-notation's (k,n,r) */
+static bool euclid_nat(Vm *vm, Value *args, int argc, PatOp op, Value *out) {
+    Heap *h = vm_heap(vm);
+    ObjPattern *ps[4];
+    for (int i = 0; i < argc; i++) {
+        ps[i] = reify(vm, args[i]);
+        KEEP(vm, ps[i]);
+    }
+    *out = OBJ_VAL(pat_op(h, op, ps, (unsigned)argc - 1, ps[argc - 1], rat_int(1), (SrcRef){0}));
+    for (int i = 0; i < argc; i++) vm_pop_root(vm);
+    return true;
+}
+NATIVE(euclid) { return euclid_nat(vm, args, argc, PO_EUCLID, out); }
+NATIVE(euclidRot) { return euclid_nat(vm, args, argc, PO_EUCLIDROT, out); }
+
+/* euclidLegato(k, n): each pulse held until the next (no gaps) */
+static bool legato_build(Query *q, const Value *a, ObjPattern *sub, int rot, ObjPattern **out) {
+    int k, n;
+    if (!get_int(q, a[0], "euclid's pulses", &k) || !get_int(q, a[1], "euclid's steps", &n))
+        return false;
+    if (k < 1) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    if (k > n || n > 65536) return lib_fail(q, NULL, "euclid (%d,%d): more pulses than steps", k, n);
+    uint8_t *bits = malloc((size_t)n);
+    Rat *w = malloc((size_t)k * sizeof *w);
+    ObjPattern **ps = malloc((size_t)k * sizeof *ps);
+    if (!bits || !w || !ps) abort();
+    euclid_bools(k, n, bits);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (bits[i]) w[m++] = rat_int(1);
+        else if (m) w[m - 1] = rat_add(w[m - 1], rat_int(1));
+    }
+    ObjPattern *t = keep(q, pat_pure(q->heap, BOOL_VAL(true)));
+    for (int i = 0; i < m; i++) ps[i] = t;
+    ObjPattern *tc = keep(q, pat_timecat(q->heap, w, ps, (unsigned)m));
+    ObjPattern *st = keep(q, pat_app(q->heap, APP_RIGHT, sub, tc, combine_keep_if, NIL_VAL));
+    *out = rot ? pat_late(q->heap, rat_make(rot, n), st) : st;
+    drop(q, 3);
+    free(bits);
+    free(w);
+    free(ps);
+    return true;
+}
+static bool b_legato(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return legato_build(q, a, sub, 0, out);
+}
+REGISTER(euclidLegato, b_legato)
+
+/* arp(indices): picks from the notes sounding together (events with the
+ * same whole, in order), by index modulo their count:
+ * pat.collect().fmap(notes => indices.fmap(i => notes[i % n])).innerJoin() */
+static bool arp_pick(Query *q, Value i, Value notes, Value *out) {
+    ObjList *l = AS_LIST(notes);
+    double x;
+    if (!get_num(q, i, "arp's index", &x)) return false;
+    if (x != floor(x)) return lib_fail(q, NULL, "arp's index must be a whole number, got %g", x);
+    long k = (long)fmod(x, (double)l->len);
+    if (k < 0) return lib_fail(q, NULL, "arp's index must not be negative, got %g", x);
+    *out = l->items[k];
+    return true;
+}
+static bool arp_map(Query *q, Value notes, Value indices, Value *out) {
+    *out = OBJ_VAL(pat_map(q->heap, AS_PATTERN(indices), arp_pick, notes));
+    return true;
+}
+NATIVE(arp) {
+    Heap *h = vm_heap(vm);
+    ObjPattern *idx = reify(vm, args[0]);
+    KEEP(vm, idx);
+    ObjPattern *p = reify(vm, args[1]);
+    KEEP(vm, p);
+    ObjPattern *c = pat_collect(h, p);
+    KEEP(vm, c);
+    ObjPattern *m = pat_map(h, c, arp_map, OBJ_VAL(idx));
+    KEEP(vm, m);
+    *out = OBJ_VAL(pat_bind(h, BIND_INNER, m));
+    for (int i = 0; i < 4; i++) vm_pop_root(vm);
+    return true;
+}
+
+/* chop(n): each event cut into n parts, with begin/end set for samples */
+static bool chop_map(Query *q, Value v, Value nv, Value *out) {
+    int n = (int)nv.as.num;
+    double b0 = 0, e0 = 1;
+    ObjString *kb = str_c(q->heap, "begin");
+    heap_push(q->heap, OBJ_VAL(kb));
+    ObjString *ke = str_c(q->heap, "end");
+    heap_push(q->heap, OBJ_VAL(ke));
+    bool has = false;
+    if (IS_RECORD(v)) {
+        ObjRecord *r = AS_RECORD(v);
+        bool hb = false, he = false;
+        for (uint32_t i = 0; i < r->len; i++) {
+            if (r->fields[i].key == kb && IS_NUM(r->fields[i].val)) b0 = r->fields[i].val.as.num, hb = true;
+            if (r->fields[i].key == ke && IS_NUM(r->fields[i].val)) e0 = r->fields[i].val.as.num, he = true;
+        }
+        has = hb && he;
+    }
+    if (!has) b0 = 0, e0 = 1;
+    double d = e0 - b0;
+    ObjPattern **ps = malloc((size_t)n * sizeof *ps);
+    if (!ps) abort();
+    for (int i = 0; i < n; i++) {
+        double sb = (double)i / n, se = (double)(i + 1) / n;
+        RecField fs[130];
+        uint32_t m = 0;
+        if (IS_RECORD(v)) {
+            ObjRecord *r = AS_RECORD(v);
+            for (uint32_t k = 0; k < r->len && m < 128; k++) fs[m++] = r->fields[k];
+        }
+        fs[m++] = (RecField){kb, NUM_VAL(has ? b0 + sb * d : sb)};
+        fs[m++] = (RecField){ke, NUM_VAL(has ? b0 + se * d : se)};
+        ObjRecord *rec = rec_new(q->heap, fs, m);
+        heap_push(q->heap, OBJ_VAL(rec));
+        ps[i] = keep(q, pat_pure(q->heap, OBJ_VAL(rec)));
+    }
+    *out = OBJ_VAL(pat_fastcat(q->heap, ps, (unsigned)n));
+    heap_pop(q->heap, 2 * (unsigned)n + 2);
+    free(ps);
+    return true;
+}
+static bool b_chop(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    int n;
+    if (!get_int(q, a[0], "chop's count", &n)) return false;
+    if (n < 1 || n > 4096) return lib_fail(q, NULL, "chop's count must be 1..4096, got %d", n);
+    ObjPattern *m = keep(q, pat_map(q->heap, sub, chop_map, NUM_VAL(n)));
+    *out = pat_bind(q->heap, BIND_SQUEEZE, m);
+    drop(q, 1);
+    return true;
+}
+REGISTER(chop, b_chop)
+
+/* striate(n) = pat.set(slowcat({begin: i/n, end: (i+1)/n}...)).fast(n) */
+static bool b_striate(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    int n;
+    if (!get_int(q, a[0], "striate's count", &n)) return false;
+    if (n < 1 || n > 4096) return lib_fail(q, NULL, "striate's count must be 1..4096, got %d", n);
+    ObjString *kb = str_c(q->heap, "begin");
+    heap_push(q->heap, OBJ_VAL(kb));
+    ObjString *ke = str_c(q->heap, "end");
+    heap_push(q->heap, OBJ_VAL(ke));
+    ObjPattern **ps = malloc((size_t)n * sizeof *ps);
+    if (!ps) abort();
+    for (int i = 0; i < n; i++) {
+        RecField fs[2] = {{kb, NUM_VAL((double)i / n)}, {ke, NUM_VAL((double)(i + 1) / n)}};
+        ObjRecord *rec = rec_new(q->heap, fs, 2);
+        heap_push(q->heap, OBJ_VAL(rec));
+        ps[i] = keep(q, pat_pure(q->heap, OBJ_VAL(rec)));
+    }
+    ObjPattern *sl = keep(q, pat_slowcat(q->heap, ps, (unsigned)n));
+    ObjPattern *set = keep(q, pat_app(q->heap, APP_LEFT, sub, sl, combine_union, NIL_VAL));
+    *out = pat_fast(q->heap, rat_int(n), set);
+    heap_pop(q->heap, 2 * (unsigned)n + 4);
+    free(ps);
+    return true;
+}
+REGISTER(striate, b_striate)
+
+/* run(n) = 0 1 .. n-1 (saw.range(0, n).round().segment(n)) */
+static bool b_run(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    int n;
+    (void)sub;
+    if (!get_int(q, a[0], "run's count", &n)) return false;
+    if (n <= 0) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    if (n > 65536) return lib_fail(q, NULL, "run's count too large (%d)", n);
+    ObjPattern **ps = malloc((size_t)n * sizeof *ps);
+    if (!ps) abort();
+    for (int i = 0; i < n; i++) ps[i] = keep(q, pat_pure(q->heap, NUM_VAL(i)));
+    *out = pat_fastcat(q->heap, ps, (unsigned)n);
+    drop(q, (unsigned)n);
+    free(ps);
+    return true;
+}
+NATIVE(run) {
+    Value a2[2] = {args[0], NIL_VAL};
+    (void)argc;
+    return patterned(vm, b_run, a2, 2, NIL_VAL, BIND_INNER, out);
+}
+
+/* ---- combinators over many patterns ---- */
+
+static bool many(Vm *vm, Value *args, int argc, int kind, Value *out) {
+    Heap *h = vm_heap(vm);
+    ObjPattern **ps = malloc((size_t)(argc ? argc : 1) * sizeof *ps);
+    if (!ps) abort();
+    for (int i = 0; i < argc; i++) {
+        ps[i] = reify(vm, args[i]);
+        KEEP(vm, ps[i]);
+    }
+    ObjPattern *r = kind == 0   ? pat_stack(h, ps, (unsigned)argc)
+                    : kind == 1 ? pat_slowcat(h, ps, (unsigned)argc)
+                                : pat_fastcat(h, ps, (unsigned)argc);
+    if (argc == 0) r = pat_silence(h);
+    for (int i = 0; i < argc; i++) vm_pop_root(vm);
+    free(ps);
+    *out = OBJ_VAL(r);
+    return true;
+}
+NATIVE(stack) { return many(vm, args, argc, 0, out); }
+NATIVE(cat) { return many(vm, args, argc, 1, out); }
+NATIVE(fastcat) { return many(vm, args, argc, 2, out); }
+
+/* ---- signals (values, not functions) ---- */
+
+NATIVE(silence) {
+    *out = OBJ_VAL(pat_silence(vm_heap(vm)));
+    return true;
+}
+#define SIGNAL(name, sig)                                                                          \
+    NATIVE(name) {                                                                                 \
+        *out = OBJ_VAL(pat_signal(vm_heap(vm), sig));                                              \
+        return true;                                                                               \
+    }
+SIGNAL(saw, SIG_SAW)
+SIGNAL(isaw, SIG_ISAW)
+SIGNAL(sine, SIG_SINE)
+SIGNAL(cosine, SIG_COSINE)
+SIGNAL(square, SIG_SQUARE)
+NATIVE(tri) {
+    Heap *h = vm_heap(vm);
+    ObjPattern *k[2] = {pat_signal(h, SIG_SAW), NULL};
+    KEEP(vm, k[0]);
+    k[1] = pat_signal(h, SIG_ISAW);
+    KEEP(vm, k[1]);
+    *out = OBJ_VAL(pat_fastcat(h, k, 2));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return true;
+}

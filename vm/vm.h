@@ -1,0 +1,159 @@
+/*
+ * vm.h - the bytecode virtual machine: runs compiled tala code.
+ *
+ * source -> tokens -> AST -> (compiler) bytecode -> (this) values: patterns,
+ * functions, and the session state a program sets (tempo, tracks played).
+ *
+ * A stack machine in the manner of Lua and Wren: one value stack, call
+ * frames, closures that capture variables through upvalues (open while the
+ * variable is on the stack, closed when it leaves). Functions are called
+ * the way Strudel calls them: too few arguments give a function of the rest,
+ * `x.f(a)` is `f(a, x)` and always completes the call.
+ *
+ * Natives (C functions) are registered from one table (stdlib/) that also
+ * drives :help, completion and docs/reference.md. A native can call back
+ * into the VM (vm_call), also from inside a pattern query, where an
+ * instruction budget turns an endless loop into an error on that query.
+ *
+ * Control thread only. The VM owns its heap.
+ */
+#ifndef TALA_VM_H
+#define TALA_VM_H
+
+#include "error.h"
+#include "heap.h"
+#include "pattern.h"
+
+typedef struct Vm Vm;
+
+/* ---- function objects ---- */
+
+typedef struct {
+    Obj obj;
+    int arity;
+    int nupvals;
+    uint8_t *code;
+    uint32_t *pos; /* source offset of each code byte */
+    int len, cap;
+    Value *consts;
+    int nconsts, capconsts;
+    ObjString *name; /* NULL for the top level */
+    const Source *src;
+    ObjString **params; /* parameter names, for named arguments */
+} ObjFunction;
+
+typedef struct ObjUpvalue {
+    Obj obj;
+    Value *loc;    /* the variable: on the stack while open, else &closed */
+    Value closed;
+    struct ObjUpvalue *next; /* open upvalues, by stack slot, highest first */
+} ObjUpvalue;
+
+typedef struct {
+    Obj obj;
+    ObjFunction *fn;
+    int n;
+    ObjUpvalue *up[];
+} ObjClosure;
+
+typedef bool (*NativeFn)(Vm *vm, Value *args, int argc, Value *out);
+
+enum {
+    NF_VARIADIC = 1,      /* any number of arguments >= arity */
+    NF_SUBJECT_FIRST = 2, /* x.f(a) is f(x, a), as Strudel's cat/stack/seq methods */
+    NF_CONTROL = 4,       /* a control: x.gain(v) merges into x's values */
+    NF_VALUE = 8,         /* not a function: the global is fn's result (sine, silence) */
+};
+
+typedef struct {
+    const char *name;
+    int arity; /* required arguments, the subject included */
+    NativeFn fn;
+    int flags;
+    const char *signature; /* "fast(factor, pat)" */
+    const char *doc;       /* one or two sentences */
+    const char *example;   /* a runnable example */
+    const char *named;     /* optional named parameters: "size, damp" (NULL if none) */
+} NativeDef;
+
+typedef struct {
+    Obj obj;
+    const NativeDef *def;
+} ObjNative;
+
+typedef struct {
+    Obj obj;
+    Value fn;
+    int n;
+    Value args[];
+} ObjPartial;
+
+#define IS_FUNCTION(v) IS_KIND(v, OBJ_FUNCTION)
+#define IS_CLOSURE(v)  IS_KIND(v, OBJ_CLOSURE)
+#define IS_NATIVE(v)   IS_KIND(v, OBJ_NATIVE)
+#define IS_PARTIAL(v)  IS_KIND(v, OBJ_PARTIAL)
+#define IS_CALLABLE(v) (IS_CLOSURE(v) || IS_NATIVE(v) || IS_PARTIAL(v))
+#define AS_FUNCTION(v) ((ObjFunction *)(v).as.obj)
+#define AS_CLOSURE(v)  ((ObjClosure *)(v).as.obj)
+#define AS_NATIVE(v)   ((ObjNative *)(v).as.obj)
+#define AS_PARTIAL(v)  ((ObjPartial *)(v).as.obj)
+
+/* ---- the machine ---- */
+
+Vm *vm_new(void);
+void vm_free(Vm *vm);
+Heap *vm_heap(Vm *vm);
+
+/* Compiles and runs a whole program (definitions, tempo, play). Keeps the
+ * Source (errors and patterns refer to it) until vm_free. */
+bool vm_run_source(Vm *vm, const char *name, const char *text, size_t len, Err *err);
+/* Compiles and evaluates one expression; *out is rooted until the next call. */
+bool vm_eval_expr(Vm *vm, const char *name, const char *text, size_t len, Value *out, Err *err);
+
+/* Calls a function value with arguments (from C, also inside a query). */
+bool vm_call(Vm *vm, Value fn, Value *args, int argc, Value *out);
+
+/* Globals. */
+bool vm_get_global(Vm *vm, const char *name, Value *out);
+void vm_set_global(Vm *vm, const char *name, Value v);
+bool vm_is_defined(Vm *vm, const char *name, size_t len);
+/* The defined name (or one of extra) closest to name, for "did you mean". */
+bool vm_suggest(Vm *vm, const char *name, size_t len, const char **extra, size_t nextra, char *out,
+                size_t size);
+/* Brackets user code run from inside a pattern query (starts the budget). */
+void vm_enter_query(Vm *vm);
+void vm_leave_query(Vm *vm);
+
+/* Errors raised by natives: positioned at the call being made. */
+bool vm_error(Vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void vm_hint(Vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+Err *vm_err(Vm *vm);
+
+/* Named arguments of the native call in progress (NULL if none given). */
+bool vm_named_arg(Vm *vm, const char *name, Value *out);
+
+/* The Query a native must use to query patterns (it carries the budget). */
+Query *vm_query(Vm *vm);
+
+/* Session state a program sets. */
+double vm_tempo(Vm *vm); /* beats per minute; 0 if never set */
+int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
+
+/* Instruction budget for functions called inside pattern queries. */
+void vm_set_budget(Vm *vm, long instructions);
+
+/* The native table (stdlib), in registration order. */
+const NativeDef *vm_natives(int *count);
+
+/* Writes the bytecode of every function in a program, with source lines. */
+bool vm_disasm(Vm *vm, const char *name, const char *text, size_t len, FILE *f, Err *err);
+
+/* For the compiler and the natives. */
+ObjFunction *fn_new(Vm *vm, const Source *src);
+void fn_emit(Vm *vm, ObjFunction *f, uint8_t byte, uint32_t pos);
+int fn_const(Vm *vm, ObjFunction *f, Value v);
+void vm_push_root(Vm *vm, Value v);
+void vm_pop_root(Vm *vm);
+const char *val_type_name(Value v);
+
+#endif
