@@ -13,6 +13,7 @@
 #include "../vm/vm.h"
 #include "../stdlib/lib.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +71,10 @@ int cli_query(int argc, char **argv) {
             val = argv[++i];
         } else if (strncmp(arg, "--cycles=", 9) == 0) {
             val = arg + 9;
-        } else if (arg[0] == '-' && arg[1] == '-' && !pattern) {
+        } else if (strcmp(arg, "--") == 0 && i + 1 < argc && !pattern) {
+            pattern = argv[++i]; /* everything after -- is the pattern */
+            continue;
+        } else if (arg[0] == '-' && arg[1] == '-' && isalpha((unsigned char)arg[2]) && !pattern) {
             fprintf(stderr, "tala query: unknown option '%s'\n", arg);
             return EXIT_USAGE;
         } else if (!pattern) {

@@ -15,6 +15,7 @@
  */
 #include "mini.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ struct MOp {
 
 struct MElem {
     MNode *slice;
-    Rat weight, reps;
+    double weight, reps; /* JavaScript numbers in Strudel; made fractions when built */
     MOp *ops;
     MElem *next;
 };
@@ -393,6 +394,19 @@ static size_t parse_number(P *p, Rat *out) {
     return n;
 }
 
+/* The same number as JavaScript's parseFloat would read. */
+static size_t parse_float(P *p, double *out) {
+    Rat r;
+    size_t n = parse_number(p, &r);
+    if (!n) return 0;
+    char buf[64];
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    memcpy(buf, p->s + p->pos, n);
+    buf[n] = 0;
+    *out = strtod(buf, NULL);
+    return n;
+}
+
 static MOp *new_op(P *p, OpType t, size_t off) {
     MOp *o = arena_new(&p->arena, sizeof *o);
     o->type = t;
@@ -469,20 +483,19 @@ static MOp *parse_op(P *p, MElem *e) {
     int c = peek(p);
     if (c == '@' || c == '_') {
         MOp *o = new_op(p, O_WEIGHT, p->pos++);
-        Rat a = rat_int(2);
-        size_t n = parse_number(p, &a);
-        p->pos += n;
-        e->weight = rat_sub(rat_add(e->weight, a), rat_int(1));
+        double a = 2;
+        p->pos += parse_float(p, &a);
+        e->weight = e->weight + a - 1;
         return o;
     }
     /* op_replicate = ws "!" number? */
     if (c == '!') {
         MOp *o = new_op(p, O_REPLICATE, p->pos++);
-        Rat a = rat_int(2);
-        p->pos += parse_number(p, &a);
-        e->reps = rat_sub(rat_add(e->reps, a), rat_int(1));
+        double a = 2;
+        p->pos += parse_float(p, &a);
+        e->reps = e->reps + a - 1;
         e->weight = e->reps;
-        o->num = e->reps;
+        o->num = rat_from_double(e->reps);
         o->has_num = true;
         o->len = p->pos - o->off;
         return o;
@@ -537,8 +550,8 @@ static MElem *parse_swo(P *p) {
     if (!s) return NULL;
     MElem *e = arena_new(&p->arena, sizeof *e);
     e->slice = s;
-    e->weight = rat_int(1);
-    e->reps = rat_int(1);
+    e->weight = 1;
+    e->reps = 1;
     MOp *last = NULL;
     for (MOp *o; (o = parse_op(p, e));) {
         if (o->type == O_WEIGHT) continue; /* folded into e->weight */
@@ -654,6 +667,25 @@ static ObjPattern *unsupported(B *b, MOp *o, const char *what) {
     return NULL;
 }
 
+/* With constant numbers, Strudel builds the rhythm at once, so impossible
+ * ones are errors even where the step never plays. */
+static bool euclid_check(B *b, MOp *o, ObjPattern **args) {
+    if (args[0]->kind != PAT_PURE || args[1]->kind != PAT_PURE || !IS_NUM(args[0]->value) ||
+        !IS_NUM(args[1]->value))
+        return true;
+    double k = args[0]->value.as.num, n = args[1]->value.as.num;
+    if (k != floor(k) || n != floor(n) || fabs(k) > n) {
+        err_set(b->err, ref(b, o->off, o->len), "euclid (%g,%g): %s", k, n,
+                fabs(k) > n ? "more pulses than steps" : "needs whole numbers");
+        err_hint(b->err, "the first number is how many hits, the second how many steps");
+        return false;
+    }
+    return true;
+}
+
+/* Strudel uses `weight || 1`: a weight of 0 counts as 1. */
+static Rat weight_of(double w) { return rat_from_double(w != 0 && w == w ? w : 1); }
+
 static ObjPattern *build_elem(B *b, MElem *e) {
     Rat w;
     ObjPattern *pat = build(b, e->slice, &w);
@@ -680,18 +712,21 @@ static ObjPattern *build_elem(B *b, MElem *e) {
                 if (!(args[made] = build(b, src[made], &w))) break;
                 heap_push(b->h, OBJ_VAL(args[made]));
             }
+            if (made == n && !euclid_check(b, o, args)) made = n + 100;
             if (made == n)
                 r = pat_op(b->h, n == 3 ? PO_EUCLIDROT : PO_EUCLID, args, n, pat, rat_int(1),
                            ref(b, o->off, o->len));
+            if (made > n) made -= 100;
             heap_pop(b->h, made);
             break;
         }
         case O_REPLICATE:
-            if (!rat_ok(o->num) || !rat_lt(rat_int(0), o->num)) {
-                err_set(b->err, ref(b, o->off, o->len), "'!' needs a positive count");
+            if (!rat_ok(o->num)) {
+                err_set(b->err, ref(b, o->off, o->len), "'!' needs a count, like a!3");
                 break;
             }
-            r = pat_replicate(b->h, o->num, pat);
+            /* !0 makes silence (its step still takes its place) */
+            r = rat_is_zero(o->num) ? pat_silence(b->h) : pat_replicate(b->h, o->num, pat);
             break;
         case O_TAIL: {
             ObjPattern *arg = build(b, o->a, &w);
@@ -710,7 +745,7 @@ static ObjPattern *build_elem(B *b, MElem *e) {
 
 static ObjPattern *build_seq(B *b, MNode *n, Rat *weight) {
     if (n->nelems == 1) {
-        *weight = n->elems->weight;
+        *weight = weight_of(n->elems->weight);
         return build_elem(b, n->elems);
     }
     ObjPattern **pats = malloc(n->nelems * sizeof *pats);
@@ -722,8 +757,13 @@ static ObjPattern *build_seq(B *b, MNode *n, Rat *weight) {
     for (MElem *e = n->elems; e; e = e->next, i++) {
         if (!(pats[i] = build_elem(b, e))) goto done;
         heap_push(b->h, OBJ_VAL(pats[i]));
-        ws_[i] = e->weight;
-        total = rat_add(total, e->weight);
+        ws_[i] = weight_of(e->weight);
+        total = rat_add(total, ws_[i]);
+    }
+    if (rat_is_zero(total)) {
+        err_set(b->err, ref(b, n->off, n->len), "the step weights add up to zero");
+        err_hint(b->err, "'@' sets a step's length: use positive numbers");
+        goto done;
     }
     r = pat_timecat(b->h, ws_, pats, i);
     *weight = total;
@@ -766,7 +806,7 @@ static ObjPattern *build_group(B *b, MNode *n) {
         }
         for (unsigned k = 0; k < i; k++) {
             if (steps)
-                pats[k] = pat_op(b->h, PO_FAST, &steps, 1, pats[k], rat_inv(w[k]),
+                pats[k] = pat_op(b->h, PO_POLY, &steps, 1, pats[k], rat_inv(w[k]),
                                  ref(b, n->steps->off, n->steps->len));
             else
                 pats[k] = pat_fast(b->h, rat_div(w[0], w[k]), pats[k]);

@@ -19,7 +19,7 @@
     N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut)  \
     N(legato) N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf) N(resonance) N(lpq)        \
     N(hpf) N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback)           \
-    N(crush) N(shape) N(orbit) N(nudge) N(vowel) N(coarse)
+    N(crush) N(shape) N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose)
 LIST_OF_NATIVES
 #undef N
 
@@ -164,6 +164,13 @@ static const NativeDef NATIVES[] = {
     {"range", 3, nat_range, 0, "range(min, max, pat)",
      "Scales values from 0..1 to min..max (for signals).", "sine.range(200, 800).segment(4)",
      NULL},
+    /* harmony */
+    {"scale", 2, nat_scale, 0, "scale(name, pat)",
+     "Turns numbers into notes of a scale (0 is the tonic, octave 3); notes are moved into it.",
+     "n(\"0 2 4 7\").scale(\"C:major\")", NULL},
+    {"transpose", 2, nat_transpose, 0, "transpose(amount, pat)",
+     "Moves notes by semitones (a number) or by an interval name (3m, 5P), spelled correctly.",
+     "note(\"c3 e3\").transpose(\"<0 3>\")", NULL},
     /* controls */
     CTRL(s, "the sound (sample or instrument); bd:3 also sets n"),
     CTRL(sound, "the sound, like s"),

@@ -592,12 +592,20 @@ static bool op_apply(Query *q, ObjPattern *p, const double *v, Span s, EvBuf *ou
     switch ((PatOp)p->op) {
     case PO_FAST:
     case PO_SLOW:
+    case PO_POLY:
     case PO_EARLY:
     case PO_LATE: {
         Rat x = rat_from_double(v[0]);
         if (!rat_ok(x)) {
             err_set(q->err, p->where, "expected a finite number, got %g", v[0]);
             return false;
+        }
+        if (p->op == PO_POLY) {
+            if (rat_is_zero(x)) {
+                err_set(q->err, p->where, "division by zero: a polymeter needs steps per cycle");
+                return false;
+            }
+            return q_fast(q, p, p->sub, rat_mul(x, p->a), s, out);
         }
         if (p->op == PO_FAST || p->op == PO_SLOW) x = rat_mul(x, p->a);
         if (p->op == PO_FAST) return q_fast(q, p, p->sub, x, s, out);

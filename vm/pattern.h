@@ -84,6 +84,7 @@ typedef enum {
     PO_LATE,      /* late(arg0) */
     PO_EUCLID,    /* euclid(pulses, steps) */
     PO_EUCLIDROT, /* euclidRot(pulses, steps, rotation) */
+    PO_POLY,      /* fast(arg0 * k) for { }%steps: 0 steps is an error, as in Strudel */
 } PatOp;
 
 typedef struct ObjPattern ObjPattern;
