@@ -118,6 +118,9 @@ run_all() {
     log "$label: conformance (mini-notation)"
     run_suite "$label/conformance-mini" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
         "$ROOT/tests/conformance/mini"
+    log "$label: conformance (functions)"
+    run_suite "$label/conformance-functions" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
+        "$ROOT/tests/conformance/functions"
     log "$label: command line"
     run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
 }

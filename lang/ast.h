@@ -12,10 +12,10 @@
 #include "lexer.h"
 
 typedef enum {
-    A_NUM,    /* num */
-    A_MINI,   /* "..." : off/len of the contents */
-    A_TEXT,   /* '...' */
-    A_NAME,   /* name */
+    A_NUM,  /* num */
+    A_MINI, /* "..." : off/len of the contents */
+    A_TEXT, /* '...' */
+    A_NAME, /* name */
     A_TRUE,
     A_FALSE,
     A_NIL,

@@ -15,7 +15,6 @@
 
 #define MAX_LOCALS 250
 
-
 typedef struct {
     ObjString *name;
     bool captured;
@@ -45,7 +44,9 @@ typedef struct {
     char (*defbuf)[64];
 } C;
 
-static bool failed(C *c) { return c->err->set; }
+static bool failed(C *c) {
+    return c->err->set;
+}
 
 static bool error_at(C *c, Ast *n, const char *hint, const char *fmt, const char *arg) {
     if (failed(c)) return false;
@@ -54,7 +55,9 @@ static bool error_at(C *c, Ast *n, const char *hint, const char *fmt, const char
     return false;
 }
 
-static void emit(C *c, Ast *n, uint8_t b) { fn_emit(c->vm, c->fs->fn, b, n->off); }
+static void emit(C *c, Ast *n, uint8_t b) {
+    fn_emit(c->vm, c->fs->fn, b, n->off);
+}
 
 static void emit16(C *c, Ast *n, unsigned v) {
     emit(c, n, (uint8_t)(v & 0xff));
@@ -65,7 +68,8 @@ static bool constant(C *c, Ast *n, Value v, unsigned *out) {
     heap_push(c->h, v);
     int i = fn_const(c->vm, c->fs->fn, v);
     heap_pop(c->h, 1);
-    if (i > 0xffff) return error_at(c, n, "split the program into smaller parts", "%s", "too many constants");
+    if (i > 0xffff)
+        return error_at(c, n, "split the program into smaller parts", "%s", "too many constants");
     *out = (unsigned)i;
     return true;
 }
@@ -107,7 +111,9 @@ static int emit_jump(C *c, Ast *n, uint8_t op) {
 
 static bool patch(C *c, Ast *n, int at) {
     int off = c->fs->fn->len - at - 2;
-    if (off > 0xffff) return error_at(c, n, "split it into smaller functions", "%s", "code too long to jump over");
+    if (off > 0xffff)
+        return error_at(c, n, "split it into smaller functions", "%s",
+                        "code too long to jump over");
     c->fs->fn->code[at] = (uint8_t)(off & 0xff);
     c->fs->fn->code[at + 1] = (uint8_t)(off >> 8);
     return true;
@@ -261,7 +267,8 @@ static bool expr(C *c, Ast *n) {
     case A_TRUE: emit(c, n, OP_TRUE); return true;
     case A_FALSE: emit(c, n, OP_FALSE); return true;
     case A_NIL: emit(c, n, OP_NIL); return true;
-    case A_TEXT: return emit_const(c, n, OBJ_VAL(str_intern(c->h, c->src->text + n->off + 1, n->len - 2)));
+    case A_TEXT:
+        return emit_const(c, n, OBJ_VAL(str_intern(c->h, c->src->text + n->off + 1, n->len - 2)));
     case A_MINI: {
         ObjPattern *p = mini_parse(c->h, c->src, n->off + 1, n->len - 2, c->err);
         if (!p) return false;

@@ -32,24 +32,54 @@ static const struct {
     const char *word;
     TokType type;
 } KEYWORDS[] = {
-    {"let", T_LET},   {"in", T_IN},     {"if", T_IF},   {"then", T_THEN},
-    {"else", T_ELSE}, {"fn", T_FN},     {"true", T_TRUE}, {"false", T_FALSE},
-    {"nil", T_NIL},   {"and", T_AND},   {"or", T_OR},   {"not", T_NOT},
+    {"let", T_LET},   {"in", T_IN},   {"if", T_IF},     {"then", T_THEN},
+    {"else", T_ELSE}, {"fn", T_FN},   {"true", T_TRUE}, {"false", T_FALSE},
+    {"nil", T_NIL},   {"and", T_AND}, {"or", T_OR},     {"not", T_NOT},
 };
 
 const char *tok_name(TokType t) {
     static const char *names[] = {
-        [T_EOF] = "the end of the input", [T_ERROR] = "an error", [T_NAME] = "a name",
-        [T_NUMBER] = "a number", [T_STRING] = "a pattern string", [T_TEXT] = "a text string",
-        [T_LET] = "'let'", [T_IN] = "'in'", [T_IF] = "'if'", [T_THEN] = "'then'",
-        [T_ELSE] = "'else'", [T_FN] = "'fn'", [T_TRUE] = "'true'", [T_FALSE] = "'false'",
-        [T_NIL] = "'nil'", [T_AND] = "'and'", [T_OR] = "'or'", [T_NOT] = "'not'",
-        [T_LPAREN] = "'('", [T_RPAREN] = "')'", [T_LBRACKET] = "'['", [T_RBRACKET] = "']'",
-        [T_LBRACE] = "'{'", [T_RBRACE] = "'}'", [T_COMMA] = "','", [T_DOT] = "'.'",
-        [T_COLON] = "':'", [T_ASSIGN] = "'='", [T_ARROW] = "'=>'", [T_PLUS] = "'+'",
-        [T_MINUS] = "'-'", [T_STAR] = "'*'", [T_SLASH] = "'/'", [T_PERCENT] = "'%'",
-        [T_EQ] = "'=='", [T_NE] = "'!='", [T_LT] = "'<'", [T_LE] = "'<='", [T_GT] = "'>'",
-        [T_GE] = "'>='", [T_NEWLINE] = "the end of the line",
+        [T_EOF] = "the end of the input",
+        [T_ERROR] = "an error",
+        [T_NAME] = "a name",
+        [T_NUMBER] = "a number",
+        [T_STRING] = "a pattern string",
+        [T_TEXT] = "a text string",
+        [T_LET] = "'let'",
+        [T_IN] = "'in'",
+        [T_IF] = "'if'",
+        [T_THEN] = "'then'",
+        [T_ELSE] = "'else'",
+        [T_FN] = "'fn'",
+        [T_TRUE] = "'true'",
+        [T_FALSE] = "'false'",
+        [T_NIL] = "'nil'",
+        [T_AND] = "'and'",
+        [T_OR] = "'or'",
+        [T_NOT] = "'not'",
+        [T_LPAREN] = "'('",
+        [T_RPAREN] = "')'",
+        [T_LBRACKET] = "'['",
+        [T_RBRACKET] = "']'",
+        [T_LBRACE] = "'{'",
+        [T_RBRACE] = "'}'",
+        [T_COMMA] = "','",
+        [T_DOT] = "'.'",
+        [T_COLON] = "':'",
+        [T_ASSIGN] = "'='",
+        [T_ARROW] = "'=>'",
+        [T_PLUS] = "'+'",
+        [T_MINUS] = "'-'",
+        [T_STAR] = "'*'",
+        [T_SLASH] = "'/'",
+        [T_PERCENT] = "'%'",
+        [T_EQ] = "'=='",
+        [T_NE] = "'!='",
+        [T_LT] = "'<'",
+        [T_LE] = "'<='",
+        [T_GT] = "'>'",
+        [T_GE] = "'>='",
+        [T_NEWLINE] = "the end of the line",
     };
     return names[t];
 }
@@ -57,7 +87,9 @@ const char *tok_name(TokType t) {
 static bool is_alpha(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
-static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static bool is_digit(int c) {
+    return c >= '0' && c <= '9';
+}
 
 static Token make(Lexer *lx, TokType t, uint32_t start, bool sp) {
     return (Token){.type = t, .off = start, .len = lx->pos - start, .space_before = sp};
@@ -141,7 +173,8 @@ static Token number(Lexer *lx, uint32_t start, bool sp) {
 Token lex_next(Lexer *lx) {
     bool sp = false;
     uint32_t before = lx->pos;
-    if (skip_space(lx, &sp)) return (Token){.type = T_NEWLINE, .off = before, .len = 1, .space_before = true};
+    if (skip_space(lx, &sp))
+        return (Token){.type = T_NEWLINE, .off = before, .len = 1, .space_before = true};
     const char *s = lx->src->text;
     uint32_t start = lx->pos;
     int c = (unsigned char)s[lx->pos];

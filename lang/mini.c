@@ -684,7 +684,9 @@ static bool euclid_check(B *b, MOp *o, ObjPattern **args) {
 }
 
 /* Strudel uses `weight || 1`: a weight of 0 counts as 1. */
-static Rat weight_of(double w) { return rat_from_double(w != 0 && w == w ? w : 1); }
+static Rat weight_of(double w) {
+    return rat_from_double(w != 0 && w == w ? w : 1);
+}
 
 static ObjPattern *build_elem(B *b, MElem *e) {
     Rat w;

@@ -64,7 +64,9 @@ static void advance(Parser *p) {
     if (p->cur.type != T_ERROR && p->cur.type != T_EOF) p->next = lex_next(&p->lx);
 }
 
-static bool failed(Parser *p) { return p->err->set; }
+static bool failed(Parser *p) {
+    return p->err->set;
+}
 
 static bool fail_at(Parser *p, Token t, const char *hint, const char *fmt, const char *arg) {
     if (failed(p)) return false;
@@ -73,7 +75,9 @@ static bool fail_at(Parser *p, Token t, const char *hint, const char *fmt, const
     return false;
 }
 
-static bool check(Parser *p, TokType t) { return p->cur.type == t; }
+static bool check(Parser *p, TokType t) {
+    return p->cur.type == t;
+}
 
 static bool match(Parser *p, TokType t) {
     if (!check(p, t)) return false;
@@ -106,7 +110,9 @@ static void finish(Parser *p, Ast *n, uint32_t end) {
     if (end > n->off) n->len = end - n->off;
 }
 
-static uint32_t tok_end(Token t) { return t.off + t.len; }
+static uint32_t tok_end(Token t) {
+    return t.off + t.len;
+}
 
 /* Growable arrays in the arena: doubling copies, fine for small lists. */
 typedef struct {
@@ -328,8 +334,7 @@ static Ast *primary(Parser *p) {
         return n;
     }
     case T_ERROR: return NULL;
-    default:
-        return fail_at(p, t, NULL, "expected a value, found %s", tok_name(t.type)), NULL;
+    default: return fail_at(p, t, NULL, "expected a value, found %s", tok_name(t.type)), NULL;
     }
 }
 
@@ -354,8 +359,7 @@ static Ast *postfix(Parser *p) {
             Token name = p->cur;
             if (!check(p, T_NAME))
                 return fail_at(p, name, "a method call looks like x.fast(2)",
-                               "expected a function name after '.', found %s",
-                               tok_name(name.type)),
+                               "expected a function name after '.', found %s", tok_name(name.type)),
                        NULL;
             advance(p);
             Ast *m = node(p, A_METHOD, name);
@@ -464,7 +468,8 @@ static Ast *expr(Parser *p) {
     Ast *r = NULL;
     if (match(p, T_IF)) {
         Ast *n = node(p, A_IF, t);
-        if ((n->a = expr(p)) && (skip_newlines(p), expect(p, T_THEN, "write: if c then a else b")) &&
+        if ((n->a = expr(p)) &&
+            (skip_newlines(p), expect(p, T_THEN, "write: if c then a else b")) &&
             (skip_newlines(p), n->b = expr(p)) &&
             (skip_newlines(p), expect(p, T_ELSE, "an 'if' needs an 'else'")) &&
             (skip_newlines(p), n->c = expr(p)))

@@ -202,9 +202,14 @@ static bool arith_values(Query *q, int op, Value a, Value b, Value *out) {
         *out = OBJ_VAL(str_c(q->heap, buf));
         return true;
     }
-    static const char *names[] = {[OP_ADD] = "add", [OP_SUB] = "subtract", [OP_MUL] = "multiply",
-                                  [OP_DIV] = "divide", [OP_MOD] = "take the modulo of",
-                                  [OP_LT] = "compare", [OP_LE] = "compare", [OP_GT] = "compare",
+    static const char *names[] = {[OP_ADD] = "add",
+                                  [OP_SUB] = "subtract",
+                                  [OP_MUL] = "multiply",
+                                  [OP_DIV] = "divide",
+                                  [OP_MOD] = "take the modulo of",
+                                  [OP_LT] = "compare",
+                                  [OP_LE] = "compare",
+                                  [OP_GT] = "compare",
                                   [OP_GE] = "compare"};
     return lib_fail(q, NULL, "cannot %s %s and %s", names[op], val_type_name(a), val_type_name(b));
 }
@@ -256,10 +261,18 @@ static bool arith_native(Vm *vm, int op, Value *args, int argc, Value *out) {
     return stdlib_binary(vm, op, args[1], args[0], out);
 }
 
-bool nat_add(Vm *vm, Value *args, int argc, Value *out) { return arith_native(vm, OP_ADD, args, argc, out); }
-bool nat_sub(Vm *vm, Value *args, int argc, Value *out) { return arith_native(vm, OP_SUB, args, argc, out); }
-bool nat_mul(Vm *vm, Value *args, int argc, Value *out) { return arith_native(vm, OP_MUL, args, argc, out); }
-bool nat_div(Vm *vm, Value *args, int argc, Value *out) { return arith_native(vm, OP_DIV, args, argc, out); }
+bool nat_add(Vm *vm, Value *args, int argc, Value *out) {
+    return arith_native(vm, OP_ADD, args, argc, out);
+}
+bool nat_sub(Vm *vm, Value *args, int argc, Value *out) {
+    return arith_native(vm, OP_SUB, args, argc, out);
+}
+bool nat_mul(Vm *vm, Value *args, int argc, Value *out) {
+    return arith_native(vm, OP_MUL, args, argc, out);
+}
+bool nat_div(Vm *vm, Value *args, int argc, Value *out) {
+    return arith_native(vm, OP_DIV, args, argc, out);
+}
 
 /* range(min, max, pat) = pat * (max - min) + min, in doubles as Strudel. */
 static bool build_range(Query *q, const Value *a, ObjPattern *sub, Value param, ObjPattern **out) {

@@ -17,7 +17,7 @@
 
 /* ---- pitch coordinates ---- */
 
-static const int FIFTHS[7] = {0, 2, 4, -1, 1, 3, 5};       /* C D E F G A B */
+static const int FIFTHS[7] = {0, 2, 4, -1, 1, 3, 5};        /* C D E F G A B */
 static const int FIFTHS_TO_STEP[7] = {3, 0, 4, 1, 5, 2, 6}; /* F C G D A E B */
 static const int STEP_SEMIS[7] = {0, 2, 4, 5, 7, 9, 11};
 
@@ -25,7 +25,9 @@ typedef struct {
     int f, o; /* fifths and octaves */
 } Coord;
 
-static int steps_to_octs(int step) { return (int)floor(FIFTHS[step] * 7 / 12.0); }
+static int steps_to_octs(int step) {
+    return (int)floor(FIFTHS[step] * 7 / 12.0);
+}
 
 static Coord encode(int step, int alt, int oct, int dir) {
     int f = FIFTHS[step] + 7 * alt;
@@ -105,13 +107,18 @@ static bool parse_interval(const char *s, Coord *out) {
     int step = (num - 1) % 7, oct = (num - 1) / 7;
     bool perfect = step == 0 || step == 3 || step == 4;
     int alt;
-    if (strcmp(qual, "P") == 0 && perfect) alt = 0;
-    else if (strcmp(qual, "M") == 0 && !perfect) alt = 0;
-    else if (strcmp(qual, "m") == 0 && !perfect) alt = -1;
-    else if (qual[0] == 'A' && strspn(qual, "A") == strlen(qual)) alt = (int)strlen(qual);
+    if (strcmp(qual, "P") == 0 && perfect)
+        alt = 0;
+    else if (strcmp(qual, "M") == 0 && !perfect)
+        alt = 0;
+    else if (strcmp(qual, "m") == 0 && !perfect)
+        alt = -1;
+    else if (qual[0] == 'A' && strspn(qual, "A") == strlen(qual))
+        alt = (int)strlen(qual);
     else if (qual[0] == 'd' && strspn(qual, "d") == strlen(qual))
         alt = perfect ? -(int)strlen(qual) : -(int)strlen(qual) - 1;
-    else return false;
+    else
+        return false;
     *out = encode(step, alt, oct, dir);
     return true;
 }
@@ -128,7 +135,9 @@ static Coord interval_of_semitones(int semis) {
     return c;
 }
 
-static int note_midi(int step, int alt, int oct) { return (oct + 1) * 12 + STEP_SEMIS[step] + alt; }
+static int note_midi(int step, int alt, int oct) {
+    return (oct + 1) * 12 + STEP_SEMIS[step] + alt;
+}
 
 /* ---- scales ---- */
 
@@ -319,9 +328,12 @@ static bool scale_map(Query *q, Value v, Value scale_name, Value *out) {
             long k = strtol(t, &end, 10);
             if (end == t) return lib_fail(q, NULL, "invalid scale step '%s'", t);
             for (; *end; end++) {
-                if (*end == '#' || *end == 's') offset++;
-                else if (*end == 'b' || *end == 'f') offset--;
-                else return lib_fail(q, NULL, "invalid scale step '%s'", t);
+                if (*end == '#' || *end == 's')
+                    offset++;
+                else if (*end == 'b' || *end == 'f')
+                    offset--;
+                else
+                    return lib_fail(q, NULL, "invalid scale step '%s'", t);
             }
             x = (double)k;
         } else {
@@ -416,4 +428,6 @@ bool nat_transpose(Vm *vm, Value *args, int argc, Value *out) {
 }
 
 /* For the docs: the scale names. */
-const char *harmony_scale_names(int i) { return i < (int)NSCALES ? SCALES[i].names : NULL; }
+const char *harmony_scale_names(int i) {
+    return i < (int)NSCALES ? SCALES[i].names : NULL;
+}

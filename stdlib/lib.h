@@ -23,7 +23,8 @@ ObjPattern *reify(Vm *vm, Value v);
 bool patterned(Vm *vm, PatBuildFn fn, Value *args, int n, Value param, BindKind join, Value *out);
 
 /* Errors from builders and natives, positioned at the call in progress. */
-bool lib_fail(Query *q, const char *hint, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool lib_fail(Query *q, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Argument conversions (false with an error naming `what`). */
 bool get_num(Query *q, Value v, const char *what, double *out);
@@ -38,8 +39,8 @@ bool call_on_pattern(Query *q, Value fn, ObjPattern *arg, ObjPattern **out);
 #define KEEP(vm, p) vm_push_root((vm), OBJ_VAL(p))
 
 /* Value combiners used by the library (PatCombineFn). */
-int combine_num(Query *q, Value a, Value b, Value op, Value *out); /* op: NUM opcode */
-int combine_union(Query *q, Value a, Value b, Value param, Value *out); /* records, right wins */
+int combine_num(Query *q, Value a, Value b, Value op, Value *out);        /* op: NUM opcode */
+int combine_union(Query *q, Value a, Value b, Value param, Value *out);   /* records, right wins */
 int combine_keep_if(Query *q, Value a, Value b, Value param, Value *out); /* a if b truthy */
 
 /* The control key used when a plain value meets a record (note for numbers

@@ -10,27 +10,33 @@
 
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
 #define LIST_OF_NATIVES                                                                            \
-    N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome) \
-    N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy)        \
-    N(swing) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack)         \
-    N(struct) N(mask) N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run)      \
-    N(stack) N(cat) N(fastcat) N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri)        \
-    N(add) N(sub) N(mul) N(div) N(range)                                                           \
-    N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut)  \
-    N(legato) N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf) N(resonance) N(lpq)        \
-    N(hpf) N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback)           \
-    N(crush) N(shape) N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose)
+    N(fast)                                                                                        \
+    N(slow)                                                                                        \
+    N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome) N(when) N(ply)  \
+        N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing) N(hurry) \
+            N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask) \
+                N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run) N(stack)   \
+                    N(cat) N(fastcat) N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) \
+                        N(add) N(sub) N(mul) N(div) N(range) N(s) N(sound) N(n) N(note) N(freq)    \
+                            N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut) N(legato)   \
+                                N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf)          \
+                                    N(resonance) N(lpq) N(hpf) N(hpq) N(bandf) N(bpf) N(room)      \
+                                        N(size) N(delay) N(delaytime) N(delayfeedback) N(crush)    \
+                                            N(shape) N(orbit) N(nudge) N(vowel) N(coarse) N(scale) \
+                                                N(transpose)
 LIST_OF_NATIVES
 #undef N
 
-#define V NF_VARIADIC
-#define SF NF_SUBJECT_FIRST
-#define C NF_CONTROL
+#define V   NF_VARIADIC
+#define SF  NF_SUBJECT_FIRST
+#define C   NF_CONTROL
 #define VAL NF_VALUE
 
 #define CTRL(name, what)                                                                           \
-    {#name, 1, nat_##name, C, #name "(value)", "Control: sets " what " on every event.",          \
-     "s(\"bd sn\")." #name "(\"0.5 1\")", NULL}
+    {                                                                                              \
+#name, 1, nat_##name, C, #name "(value)", "Control: sets " what " on every event.",        \
+            "s(\"bd sn\")." #name "(\"0.5 1\")", NULL                                              \
+    }
 
 static const NativeDef NATIVES[] = {
     /* time */
@@ -51,14 +57,14 @@ static const NativeDef NATIVES[] = {
     {"every", 3, nat_firstOf, 0, "every(n, f, pat)",
      "Applies f in the first of every n cycles (Strudel's every = firstOf).",
      "\"bd sn\".every(4, fast(2))", NULL},
-    {"firstOf", 3, nat_firstOf, 0, "firstOf(n, f, pat)", "Applies f in the first of every n cycles.",
-     "\"bd sn\".firstOf(3, rev)", NULL},
+    {"firstOf", 3, nat_firstOf, 0, "firstOf(n, f, pat)",
+     "Applies f in the first of every n cycles.", "\"bd sn\".firstOf(3, rev)", NULL},
     {"lastOf", 3, nat_lastOf, 0, "lastOf(n, f, pat)", "Applies f in the last of every n cycles.",
      "\"bd sn\".lastOf(3, rev)", NULL},
     {"palindrome", 1, nat_palindrome, 0, "palindrome(pat)",
      "Every other cycle is played backwards.", "\"a b c\".palindrome()", NULL},
-    {"when", 3, nat_when, 0, "when(bools, f, pat)",
-     "Applies f where the boolean pattern is true.", "\"a b c d\".when(\"1 0\", rev)", NULL},
+    {"when", 3, nat_when, 0, "when(bools, f, pat)", "Applies f where the boolean pattern is true.",
+     "\"a b c d\".when(\"1 0\", rev)", NULL},
     {"ply", 2, nat_ply, 0, "ply(n, pat)", "Repeats each event n times within its own time.",
      "\"bd sn\".ply(2)", NULL},
     {"segment", 2, nat_segment, 0, "segment(n, pat)",
@@ -89,16 +95,14 @@ static const NativeDef NATIVES[] = {
      "s(\"bd sn\").hurry(2)", NULL},
     /* structure */
     {"off", 3, nat_off, 0, "off(time, f, pat)",
-     "Layers f applied to the pattern shifted later by time.", "\"c e\".off(0.125, add(12))",
-     NULL},
+     "Layers f applied to the pattern shifted later by time.", "\"c e\".off(0.125, add(12))", NULL},
     {"superimpose", 2, nat_superimpose, V, "superimpose(f, ..., pat)",
      "Plays the pattern together with f applied to it.", "\"0 4\".superimpose(add(12))", NULL},
     {"layer", 2, nat_layer, V, "layer(f, ..., pat)",
      "Plays each function applied to the pattern, together (without the original).",
      "\"a b\".layer(rev, fast(2))", NULL},
     {"jux", 2, nat_jux, 0, "jux(f, pat)",
-     "The pattern on the left, f of it on the right (pan 0 and 1).", "s(\"bd sn\").jux(rev)",
-     NULL},
+     "The pattern on the left, f of it on the right (pan 0 and 1).", "s(\"bd sn\").jux(rev)", NULL},
     {"juxBy", 3, nat_juxBy, 0, "juxBy(width, f, pat)", "jux with a narrower stereo width (0..1).",
      "s(\"bd sn\").juxBy(0.5, rev)", NULL},
     {"chunk", 3, nat_chunk, 0, "chunk(n, f, pat)",
@@ -116,8 +120,7 @@ static const NativeDef NATIVES[] = {
     {"euclidRot", 4, nat_euclidRot, 0, "euclidRot(pulses, steps, rotation, pat)",
      "A euclidean rhythm rotated later by some steps.", "s(\"bd\").euclidRot(3, 8, 2)", NULL},
     {"euclidLegato", 3, nat_euclidLegato, 0, "euclidLegato(pulses, steps, pat)",
-     "A euclidean rhythm where each pulse lasts until the next.", "\"a\".euclidLegato(3, 8)",
-     NULL},
+     "A euclidean rhythm where each pulse lasts until the next.", "\"a\".euclidLegato(3, 8)", NULL},
     {"arp", 2, nat_arp, 0, "arp(indices, pat)",
      "Plays the notes of chords one by one, picked by index.",
      "note(\"<[c,e,g] [d,f,a]>\").arp(\"0 2 1\")", NULL},
@@ -132,8 +135,8 @@ static const NativeDef NATIVES[] = {
      "stack(\"bd sn\", \"hh*4\")", NULL},
     {"cat", 1, nat_cat, V | SF, "cat(pat, ...)", "One pattern per cycle, in turn.",
      "cat(\"bd sn\", \"hh*4\")", NULL},
-    {"slowcat", 1, nat_cat, V | SF, "slowcat(pat, ...)", "Same as cat.",
-     "slowcat(\"bd\", \"sn\")", NULL},
+    {"slowcat", 1, nat_cat, V | SF, "slowcat(pat, ...)", "Same as cat.", "slowcat(\"bd\", \"sn\")",
+     NULL},
     {"fastcat", 1, nat_fastcat, V | SF, "fastcat(pat, ...)",
      "All the patterns in one cycle, one after another.", "fastcat(\"bd\", \"sn hh\")", NULL},
     {"seq", 1, nat_fastcat, V | SF, "seq(pat, ...)", "Same as fastcat.", "seq(\"bd\", \"sn hh\")",
@@ -142,16 +145,16 @@ static const NativeDef NATIVES[] = {
      "sequence(\"bd\", \"sn\")", NULL},
     /* values */
     {"silence", 0, nat_silence, VAL, "silence", "The empty pattern.", "silence", NULL},
-    {"saw", 0, nat_saw, VAL, "saw", "A signal rising from 0 to 1 every cycle.",
-     "saw.segment(4)", NULL},
+    {"saw", 0, nat_saw, VAL, "saw", "A signal rising from 0 to 1 every cycle.", "saw.segment(4)",
+     NULL},
     {"isaw", 0, nat_isaw, VAL, "isaw", "A signal falling from 1 to 0 every cycle.",
      "isaw.segment(4)", NULL},
     {"sine", 0, nat_sine, VAL, "sine", "A sine wave signal between 0 and 1, one per cycle.",
      "sine.segment(8)", NULL},
-    {"cosine", 0, nat_cosine, VAL, "cosine", "sine, a quarter cycle earlier.",
-     "cosine.segment(8)", NULL},
-    {"square", 0, nat_square, VAL, "square", "A signal: 0 for the first half of each cycle, 1 after.",
-     "square.segment(4)", NULL},
+    {"cosine", 0, nat_cosine, VAL, "cosine", "sine, a quarter cycle earlier.", "cosine.segment(8)",
+     NULL},
+    {"square", 0, nat_square, VAL, "square",
+     "A signal: 0 for the first half of each cycle, 1 after.", "square.segment(4)", NULL},
     {"tri", 0, nat_tri, VAL, "tri", "A triangle signal: 0 up to 1 and back each cycle.",
      "tri.segment(4)", NULL},
     /* arithmetic */
@@ -162,8 +165,7 @@ static const NativeDef NATIVES[] = {
     {"mul", 2, nat_mul, 0, "mul(x, pat)", "Multiplies every value by x.", "\"1 2 3\".mul(2)", NULL},
     {"div", 2, nat_div, 0, "div(x, pat)", "Divides every value by x.", "\"2 4\".div(2)", NULL},
     {"range", 3, nat_range, 0, "range(min, max, pat)",
-     "Scales values from 0..1 to min..max (for signals).", "sine.range(200, 800).segment(4)",
-     NULL},
+     "Scales values from 0..1 to min..max (for signals).", "sine.range(200, 800).segment(4)", NULL},
     /* harmony */
     {"scale", 2, nat_scale, 0, "scale(name, pat)",
      "Turns numbers into notes of a scale (0 is the tonic, octave 3); notes are moved into it.",

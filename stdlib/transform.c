@@ -15,14 +15,18 @@
 
 #define NATIVE(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out)
 #define REGISTER(name, builder)                                                                    \
-    NATIVE(name) { return patterned(vm, builder, args, argc, NIL_VAL, BIND_INNER, out); }
+    NATIVE(name) {                                                                                 \
+        return patterned(vm, builder, args, argc, NIL_VAL, BIND_INNER, out);                       \
+    }
 
 /* Small helpers that keep results rooted while building. */
 static ObjPattern *keep(Query *q, ObjPattern *p) {
     heap_push(q->heap, OBJ_VAL(p));
     return p;
 }
-static void drop(Query *q, unsigned n) { heap_pop(q->heap, n); }
+static void drop(Query *q, unsigned n) {
+    heap_pop(q->heap, n);
+}
 
 /* fast(factor): 0 is silence */
 static bool b_fast(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
@@ -252,8 +256,8 @@ static bool swing_build(Query *q, double x, Value nv, ObjPattern *sub, ObjPatter
     ObjPattern *k[2] = {keep(q, pat_pure(q->heap, NUM_VAL(0))),
                         keep(q, pat_pure(q->heap, NUM_VAL(x / 2)))};
     ObjPattern *shift = keep(q, pat_fastcat(q->heap, k, 2));
-    ObjPattern *l = keep(q, pat_build(q->heap, b_late, &shift, 1, s, NIL_VAL, BIND_INNER,
-                                      (SrcRef){0}));
+    ObjPattern *l =
+        keep(q, pat_build(q->heap, b_late, &shift, 1, s, NIL_VAL, BIND_INNER, (SrcRef){0}));
     *out = pat_fast(q->heap, n, l);
     drop(q, 5);
     return true;
@@ -321,8 +325,12 @@ static bool layers(Vm *vm, Value *args, int argc, bool with_original, Value *out
     vm_pop_root(vm);
     return ok;
 }
-NATIVE(superimpose) { return layers(vm, args, argc, true, out); }
-NATIVE(layer) { return layers(vm, args, argc, false, out); }
+NATIVE(superimpose) {
+    return layers(vm, args, argc, true, out);
+}
+NATIVE(layer) {
+    return layers(vm, args, argc, false, out);
+}
 
 /* juxBy(by, f) = stack(pat with pan - by/2, f(pat with pan + by/2)), pan
  * defaulting to 0.5 */
@@ -443,8 +451,12 @@ static bool euclid_nat(Vm *vm, Value *args, int argc, PatOp op, Value *out) {
     for (int i = 0; i < argc; i++) vm_pop_root(vm);
     return true;
 }
-NATIVE(euclid) { return euclid_nat(vm, args, argc, PO_EUCLID, out); }
-NATIVE(euclidRot) { return euclid_nat(vm, args, argc, PO_EUCLIDROT, out); }
+NATIVE(euclid) {
+    return euclid_nat(vm, args, argc, PO_EUCLID, out);
+}
+NATIVE(euclidRot) {
+    return euclid_nat(vm, args, argc, PO_EUCLIDROT, out);
+}
 
 /* euclidLegato(k, n): each pulse held until the next (no gaps) */
 static bool legato_build(Query *q, const Value *a, ObjPattern *sub, int rot, ObjPattern **out) {
@@ -455,7 +467,8 @@ static bool legato_build(Query *q, const Value *a, ObjPattern *sub, int rot, Obj
         *out = pat_silence(q->heap);
         return true;
     }
-    if (k > n || n > 65536) return lib_fail(q, NULL, "euclid (%d,%d): more pulses than steps", k, n);
+    if (k > n || n > 65536)
+        return lib_fail(q, NULL, "euclid (%d,%d): more pulses than steps", k, n);
     uint8_t *bits = malloc((size_t)n);
     Rat *w = malloc((size_t)k * sizeof *w);
     ObjPattern **ps = malloc((size_t)k * sizeof *ps);
@@ -463,8 +476,10 @@ static bool legato_build(Query *q, const Value *a, ObjPattern *sub, int rot, Obj
     euclid_bools(k, n, bits);
     int m = 0;
     for (int i = 0; i < n; i++) {
-        if (bits[i]) w[m++] = rat_int(1);
-        else if (m) w[m - 1] = rat_add(w[m - 1], rat_int(1));
+        if (bits[i])
+            w[m++] = rat_int(1);
+        else if (m)
+            w[m - 1] = rat_add(w[m - 1], rat_int(1));
     }
     ObjPattern *t = keep(q, pat_pure(q->heap, BOOL_VAL(true)));
     for (int i = 0; i < m; i++) ps[i] = t;
@@ -527,8 +542,10 @@ static bool chop_map(Query *q, Value v, Value nv, Value *out) {
         ObjRecord *r = AS_RECORD(v);
         bool hb = false, he = false;
         for (uint32_t i = 0; i < r->len; i++) {
-            if (r->fields[i].key == kb && IS_NUM(r->fields[i].val)) b0 = r->fields[i].val.as.num, hb = true;
-            if (r->fields[i].key == ke && IS_NUM(r->fields[i].val)) e0 = r->fields[i].val.as.num, he = true;
+            if (r->fields[i].key == kb && IS_NUM(r->fields[i].val))
+                b0 = r->fields[i].val.as.num, hb = true;
+            if (r->fields[i].key == ke && IS_NUM(r->fields[i].val))
+                e0 = r->fields[i].val.as.num, he = true;
         }
         has = hb && he;
     }
@@ -635,9 +652,15 @@ static bool many(Vm *vm, Value *args, int argc, int kind, Value *out) {
     *out = OBJ_VAL(r);
     return true;
 }
-NATIVE(stack) { return many(vm, args, argc, 0, out); }
-NATIVE(cat) { return many(vm, args, argc, 1, out); }
-NATIVE(fastcat) { return many(vm, args, argc, 2, out); }
+NATIVE(stack) {
+    return many(vm, args, argc, 0, out);
+}
+NATIVE(cat) {
+    return many(vm, args, argc, 1, out);
+}
+NATIVE(fastcat) {
+    return many(vm, args, argc, 2, out);
+}
 
 /* ---- signals (values, not functions) ---- */
 

@@ -296,7 +296,9 @@ ObjPattern *pat_build(Heap *h, PatBuildFn fn, ObjPattern **args, unsigned nargs,
     return p;
 }
 
-ObjPattern *pat_rev(Heap *h, ObjPattern *p) { return node_with(h, PAT_REV, p, NULL, 0); }
+ObjPattern *pat_rev(Heap *h, ObjPattern *p) {
+    return node_with(h, PAT_REV, p, NULL, 0);
+}
 
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p) {
     ObjPattern *r = node_with(h, PAT_ZOOM, p, NULL, 0);
@@ -311,7 +313,9 @@ ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats) {
     return r;
 }
 
-ObjPattern *pat_collect(Heap *h, ObjPattern *p) { return node_with(h, PAT_COLLECT, p, NULL, 0); }
+ObjPattern *pat_collect(Heap *h, ObjPattern *p) {
+    return node_with(h, PAT_COLLECT, p, NULL, 0);
+}
 
 /* ---------------------------------------------------------------- euclid */
 
@@ -701,7 +705,6 @@ static bool q_op(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     return ok;
 }
 
-
 static bool q_map(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     size_t from = out->len;
     if (!pat_query(q, p->sub, s, out)) return false;
@@ -780,7 +783,9 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
 }
 
 /* Reflects a span within cycle c: t -> 2c + 1 - t, begin and end swapped. */
-static Span reflect(Span x, Rat c2) { return span(rat_sub(c2, x.end), rat_sub(c2, x.begin)); }
+static Span reflect(Span x, Rat c2) {
+    return span(rat_sub(c2, x.end), rat_sub(c2, x.begin));
+}
 
 static bool q_rev(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     CycIt it = cycles(s);

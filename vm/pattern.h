@@ -122,8 +122,8 @@ struct Vm;
 typedef struct Query {
     Heap *heap;
     Err *err;
-    int depth;   /* recursion guard */
-    long budget; /* events a query may still make; exhausted = error */
+    int depth;     /* recursion guard */
+    long budget;   /* events a query may still make; exhausted = error */
     struct Vm *vm; /* for user functions inside patterns (NULL: none may run) */
 } Query;
 

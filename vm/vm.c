@@ -46,11 +46,11 @@ struct Vm {
     Source **sources;
     size_t nsources;
 
-    Err *err;     /* where errors of the current evaluation go */
-    Err own_err;  /* used when no caller gave one */
-    SrcRef at;    /* position of the call in progress, for native errors */
-    Query query;  /* for natives that query patterns */
-    long budget;  /* instructions left for code run inside queries */
+    Err *err;    /* where errors of the current evaluation go */
+    Err own_err; /* used when no caller gave one */
+    SrcRef at;   /* position of the call in progress, for native errors */
+    Query query; /* for natives that query patterns */
+    long budget; /* instructions left for code run inside queries */
     long budget_size;
     int in_query; /* > 0 while a pattern query calls into the VM */
 
@@ -212,7 +212,8 @@ static int edit_distance(const char *a, size_t la, const char *b, size_t lb) {
             if (d[i - 1][j] + 1 < c) c = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < c) c = d[i][j - 1] + 1;
             /* a swap of neighbours counts as one edit */
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < c)
                 c = d[i - 2][j - 2] + 1;
             d[i][j] = c;
         }
@@ -228,7 +229,8 @@ bool vm_suggest(Vm *vm, const char *name, size_t len, const char **extra, size_t
         ObjString *k = vm->globals[i].key;
         if (!k) continue;
         int dist = edit_distance(name, len, k->chars, k->len);
-        if (dist < best || (dist == best && pick && strcmp(k->chars, pick) < 0)) best = dist, pick = k->chars;
+        if (dist < best || (dist == best && pick && strcmp(k->chars, pick) < 0))
+            best = dist, pick = k->chars;
     }
     for (size_t i = 0; i < nextra; i++) {
         int dist = edit_distance(name, len, extra[i], strlen(extra[i]));
@@ -310,16 +312,28 @@ void vm_free(Vm *vm) {
     free(vm);
 }
 
-Heap *vm_heap(Vm *vm) { return vm->heap; }
-Err *vm_err(Vm *vm) { return vm->err; }
+Heap *vm_heap(Vm *vm) {
+    return vm->heap;
+}
+Err *vm_err(Vm *vm) {
+    return vm->err;
+}
 Query *vm_query(Vm *vm) {
     vm->query.err = vm->err;
     return &vm->query;
 }
-double vm_tempo(Vm *vm) { return vm->tempo; }
-void vm_set_budget(Vm *vm, long n) { vm->budget_size = n; }
-void vm_push_root(Vm *vm, Value v) { heap_push(vm->heap, v); }
-void vm_pop_root(Vm *vm) { heap_pop(vm->heap, 1); }
+double vm_tempo(Vm *vm) {
+    return vm->tempo;
+}
+void vm_set_budget(Vm *vm, long n) {
+    vm->budget_size = n;
+}
+void vm_push_root(Vm *vm, Value v) {
+    heap_push(vm->heap, v);
+}
+void vm_pop_root(Vm *vm) {
+    heap_pop(vm->heap, 1);
+}
 
 int vm_played(Vm *vm, ObjString ***names) {
     *names = vm->played;
@@ -415,8 +429,8 @@ static int fn_arity(Value f, int *flags) {
 /* Replaces callee + argc arguments on the stack with a partial application. */
 static bool make_partial(Vm *vm, int argc) {
     Value *base = vm->sp - argc - 1;
-    ObjPartial *p = (ObjPartial *)heap_alloc(vm->heap, sizeof(ObjPartial) + argc * sizeof(Value),
-                                             OBJ_PARTIAL);
+    ObjPartial *p =
+        (ObjPartial *)heap_alloc(vm->heap, sizeof(ObjPartial) + argc * sizeof(Value), OBJ_PARTIAL);
     p->fn = base[0];
     p->n = argc;
     memcpy(p->args, base + 1, argc * sizeof(Value));
@@ -560,7 +574,9 @@ static uint32_t frame_pos(Frame *fr) {
     return fn->pos[i];
 }
 
-static bool truthy(Value v) { return !(IS_NIL(v) || (v.kind == VAL_BOOL && !v.as.b)); }
+static bool truthy(Value v) {
+    return !(IS_NIL(v) || (v.kind == VAL_BOOL && !v.as.b));
+}
 
 bool stdlib_binary(Vm *vm, int op, Value a, Value b, Value *out); /* stdlib: patterns too */
 
@@ -745,7 +761,8 @@ static bool run(Vm *vm, int stop) {
                 vm_error(vm, "a record has at most 64 fields");
                 FAIL();
             }
-            for (int i = 0; i < n; i++) fs[i] = (RecField){AS_STRING(keys->items[i]), vm->sp[-n + i]};
+            for (int i = 0; i < n; i++)
+                fs[i] = (RecField){AS_STRING(keys->items[i]), vm->sp[-n + i]};
             ObjRecord *r = rec_new(vm->heap, fs, (uint32_t)n);
             vm->sp -= n;
             push(vm, OBJ_VAL(r));
@@ -819,7 +836,10 @@ static bool run(Vm *vm, int stop) {
             }
             break;
         }
-        default: HERE(); vm_error(vm, "bad instruction %d", op); FAIL();
+        default:
+            HERE();
+            vm_error(vm, "bad instruction %d", op);
+            FAIL();
         }
     }
 #undef READ8
@@ -860,8 +880,8 @@ static bool run_top(Vm *vm, ObjFunction *fn, Value *out) {
     return ok;
 }
 
-static bool evaluate(Vm *vm, const char *name, const char *text, size_t len, bool expr,
-                     Value *out, Err *err) {
+static bool evaluate(Vm *vm, const char *name, const char *text, size_t len, bool expr, Value *out,
+                     Err *err) {
     Source *src = keep_source(vm, name, text, len);
     vm->err = err;
     vm->query.err = err;
@@ -891,9 +911,13 @@ bool vm_eval_expr(Vm *vm, const char *name, const char *text, size_t len, Value 
 void vm_enter_query(Vm *vm) {
     if (vm->in_query++ == 0) vm->budget = vm->budget_size;
 }
-void vm_leave_query(Vm *vm) { vm->in_query--; }
+void vm_leave_query(Vm *vm) {
+    vm->in_query--;
+}
 
-const NativeDef *vm_natives(int *count) { return stdlib_natives(count); }
+const NativeDef *vm_natives(int *count) {
+    return stdlib_natives(count);
+}
 
 /* ---------------------------------------------------------------- disasm */
 
@@ -929,8 +953,8 @@ static void disasm_fn(ObjFunction *fn, FILE *f) {
         if (n >= 2) {
             int a = fn->code[i + 1] | fn->code[i + 2] << 8;
             fprintf(f, " %d", a);
-            if (op == OP_CONST || op == OP_GET_GLOBAL || op == OP_DEF_GLOBAL ||
-                op == OP_METHOD || op == OP_METHOD_NAMED) {
+            if (op == OP_CONST || op == OP_GET_GLOBAL || op == OP_DEF_GLOBAL || op == OP_METHOD ||
+                op == OP_METHOD_NAMED) {
                 char buf[48];
                 val_format(fn->consts[a], buf, sizeof buf);
                 fprintf(f, "  ; %s", IS_FUNCTION(fn->consts[a]) ? "<function>" : buf);

@@ -44,7 +44,7 @@ typedef struct {
 
 typedef struct ObjUpvalue {
     Obj obj;
-    Value *loc;    /* the variable: on the stack while open, else &closed */
+    Value *loc; /* the variable: on the stack while open, else &closed */
     Value closed;
     struct ObjUpvalue *next; /* open upvalues, by stack slot, highest first */
 } ObjUpvalue;
@@ -136,7 +136,7 @@ bool vm_named_arg(Vm *vm, const char *name, Value *out);
 Query *vm_query(Vm *vm);
 
 /* Session state a program sets. */
-double vm_tempo(Vm *vm); /* beats per minute; 0 if never set */
+double vm_tempo(Vm *vm);                   /* beats per minute; 0 if never set */
 int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
 
 /* Instruction budget for functions called inside pattern queries. */
