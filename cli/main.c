@@ -14,10 +14,13 @@ static void usage(FILE *f) {
                "\n"
                "commands:\n"
                "  query [--cycles A:B] PATTERN   print a pattern's events (default cycles 0:4)\n"
+               "  check FILE                     compile without playing; errors as FILE:LINE:COL\n"
+               "  disasm FILE                    print the bytecode with its source lines\n"
                "  help                           this text\n"
                "  version                        print the version\n"
                "\n"
-               "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>'\n");
+               "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
+               "or a tala expression, e.g. tala query '\"bd sn\".fast(2).every(2, rev)'\n");
 }
 
 int main(int argc, char **argv) {
@@ -27,6 +30,8 @@ int main(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
+    if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "disasm") == 0) return cli_disasm(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         usage(stdout);
         return EXIT_OK;

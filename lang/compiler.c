@@ -219,7 +219,9 @@ static bool args(C *c, Ast *n) {
 static bool lambda(C *c, Ast *n, ObjString *name) {
     FnState fs = {0};
     fs.up = c->fs;
+    if (name) heap_push(c->h, OBJ_VAL(name));
     fs.fn = fn_new(c->vm, c->src);
+    if (name) heap_pop(c->h, 1);
     heap_push(c->h, OBJ_VAL(fs.fn));
     fs.fn->name = name;
     fs.fn->arity = (int)n->nnamed;
@@ -387,6 +389,17 @@ static bool expr(C *c, Ast *n) {
 
 /* ---- statements ---- */
 
+/* Keeps the names of locals alive while compiling (they are compared by
+ * identity, so a collected and re-made string would break resolution). */
+static void comp_mark(Heap *h, void *ud) {
+    C *c = ud;
+    for (FnState *fs = c->fs; fs; fs = fs->up) {
+        heap_mark_obj(h, &fs->fn->obj);
+        for (int i = 0; i < fs->nlocals; i++)
+            if (fs->locals[i].name) heap_mark_obj(h, &fs->locals[i].name->obj);
+    }
+}
+
 ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
     C c = {0};
     c.vm = vm;
@@ -411,6 +424,7 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
     heap_push(c.h, OBJ_VAL(fs.fn));
     fs.locals[fs.nlocals++] = (Local){NULL, false};
     c.fs = &fs;
+    heap_add_marker(c.h, comp_mark, &c);
     bool value_on_top = false;
     for (unsigned i = 0; i < prog->nstmts && !failed(&c); i++) {
         Ast *s = prog->stmts[i];
@@ -467,6 +481,7 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
     end.off = (uint32_t)c.src->len;
     if (!value_on_top) emit(&c, &end, OP_NIL);
     emit(&c, &end, OP_RETURN);
+    heap_remove_marker(c.h, comp_mark, &c);
     heap_pop(c.h, 1);
     free(c.defs);
     free(c.defbuf);

@@ -192,7 +192,7 @@ Token lex_next(Lexer *lx) {
                 return make(lx, KEYWORDS[i].type, start, sp);
         return make(lx, T_NAME, start, sp);
     }
-    if (is_digit(c) || (c == '.' && is_digit(s[lx->pos]))) {
+    if (is_digit(c)) {
         lx->pos = start;
         return number(lx, start, sp);
     }

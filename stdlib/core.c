@@ -40,10 +40,7 @@ bool lib_fail(Query *q, const char *hint, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (q->vm)
-        vm_error(q->vm, "%s", msg);
-    else
-        err_set(q->err, (SrcRef){0}, "%s", msg);
+    err_set(q->err, q->vm ? vm_at(q->vm) : (SrcRef){0}, "%s", msg);
     if (hint) err_hint(q->err, "%s", hint);
     return false;
 }
@@ -83,7 +80,9 @@ bool call_on_pattern(Query *q, Value fn, ObjPattern *arg, ObjPattern **out) {
     Value a = OBJ_VAL(arg), r;
     bool inside = q->depth > 0;
     if (inside) vm_enter_query(q->vm);
+    Err *old = vm_swap_err(q->vm, q->err);
     bool ok = vm_call(q->vm, fn, &a, 1, &r);
+    vm_swap_err(q->vm, old);
     if (inside) vm_leave_query(q->vm);
     if (!ok) return false;
     *out = reify(q->vm, r);

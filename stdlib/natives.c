@@ -8,24 +8,19 @@
  */
 #include "lib.h"
 
+/* clang-format off */
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
-#define LIST_OF_NATIVES                                                                            \
-    N(fast)                                                                                        \
-    N(slow)                                                                                        \
-    N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome) N(when) N(ply)  \
-        N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing) N(hurry) \
-            N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask) \
-                N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run) N(stack)   \
-                    N(cat) N(fastcat) N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) \
-                        N(add) N(sub) N(mul) N(div) N(range) N(s) N(sound) N(n) N(note) N(freq)    \
-                            N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut) N(legato)   \
-                                N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf)          \
-                                    N(resonance) N(lpq) N(hpf) N(hpq) N(bandf) N(bpf) N(room)      \
-                                        N(size) N(delay) N(delaytime) N(delayfeedback) N(crush)    \
-                                            N(shape) N(orbit) N(nudge) N(vowel) N(coarse) N(scale) \
-                                                N(transpose)
-LIST_OF_NATIVES
+N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
+N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
+N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask)
+N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
+N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(range)
+N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut)
+N(legato) N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf) N(resonance) N(lpq) N(hpf)
+N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(crush) N(shape)
+N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
 #undef N
+/* clang-format on */
 
 #define V   NF_VARIADIC
 #define SF  NF_SUBJECT_FIRST
@@ -166,6 +161,10 @@ static const NativeDef NATIVES[] = {
     {"div", 2, nat_div, 0, "div(x, pat)", "Divides every value by x.", "\"2 4\".div(2)", NULL},
     {"range", 3, nat_range, 0, "range(min, max, pat)",
      "Scales values from 0..1 to min..max (for signals).", "sine.range(200, 800).segment(4)", NULL},
+    {"fmap", 2, nat_fmap, 0, "fmap(f, pat)", "Applies the function f to every value.",
+     "\"1 2 3\".fmap(x => x * 2)", NULL},
+    {"withValue", 2, nat_fmap, 0, "withValue(f, pat)", "Same as fmap.",
+     "\"1 2 3\".withValue(x => x + 1)", NULL},
     /* harmony */
     {"scale", 2, nat_scale, 0, "scale(name, pat)",
      "Turns numbers into notes of a scale (0 is the tonic, octave 3); notes are moved into it.",

@@ -689,3 +689,25 @@ NATIVE(tri) {
     vm_pop_root(vm);
     return true;
 }
+
+/* fmap(f, pat) / withValue: f applied to every value (user code runs inside
+ * the query, under the instruction budget). */
+static bool user_map(Query *q, Value v, Value fn, Value *out) {
+    if (!q->vm) return lib_fail(q, NULL, "no VM to run the function");
+    vm_enter_query(q->vm);
+    Err *old = vm_swap_err(q->vm, q->err);
+    bool ok = vm_call(q->vm, fn, &v, 1, out);
+    vm_swap_err(q->vm, old);
+    vm_leave_query(q->vm);
+    return ok;
+}
+NATIVE(fmap) {
+    if (!IS_CALLABLE(args[0])) {
+        vm_error(vm, "fmap needs a function first, got %s", val_type_name(args[0]));
+        vm_hint(vm, "write \"1 2\".fmap(x => x * 2)");
+        return false;
+    }
+    ObjPattern *p = reify(vm, args[1]);
+    *out = OBJ_VAL(pat_map(vm_heap(vm), p, user_map, args[0]));
+    return true;
+}

@@ -18,6 +18,8 @@
 #include "lang/mini.h"
 #include "vm/heap.h"
 #include "vm/pattern.h"
+#include "vm/vm.h"
+#include "stdlib/lib.h"
 
 /* A heap in stress mode (collect at every allocation) when TALA_GC_STRESS is set. */
 static inline Heap *test_heap(void) {
@@ -40,16 +42,21 @@ static int tline_cmp(const void *a, const void *b) {
 
 /* Onset events of p over [a, b) as "BEGIN END VALUE\n" lines, sorted as the
  * conformance format; on a query error returns "ERROR: message". Caller frees. */
-static inline char *events_text(Heap *h, ObjPattern *p, Rat a, Rat b) {
-    Err err = {0};
+static inline char *format_events(Query *qp, ObjPattern *p, Rat a, Rat b) {
+    Heap *h = qp->heap;
+    Err *err = qp->err;
     EvBuf ev;
     heap_push(h, OBJ_VAL(p));
     evbuf_init(&ev, h);
-    Query q = {.heap = h, .err = &err, .budget = 10 * 1000 * 1000};
     char *out;
-    if (!pat_events(&q, p, a, b, true, &ev)) {
-        out = malloc(strlen(err.msg) + 8);
-        sprintf(out, "ERROR: %s", err.msg);
+    if (!pat_events(qp, p, a, b, true, &ev)) {
+        int line = 0, col = 0;
+        if (err->at.src) src_linecol(err->at.src, err->at.off, &line, &col);
+        out = malloc(strlen(err->msg) + 64);
+        if (err->at.src)
+            sprintf(out, "ERROR %d:%d: %s", line, col, err->msg);
+        else
+            sprintf(out, "ERROR: %s", err->msg);
     } else {
         TLine *l = calloc(ev.len + 1, sizeof *l);
         size_t total = 1;
@@ -82,6 +89,12 @@ static inline char *events_text(Heap *h, ObjPattern *p, Rat a, Rat b) {
     return out;
 }
 
+static inline char *events_text(Heap *h, ObjPattern *p, Rat a, Rat b) {
+    Err err = {0};
+    Query q = {.heap = h, .err = &err, .budget = 10 * 1000 * 1000};
+    return format_events(&q, p, a, b);
+}
+
 /* Parses mini-notation and returns its events over [a, b) as text, or
  * "PARSE line:col: message" for a syntax error. */
 static inline char *mini_text(Heap *h, const char *text, Rat a, Rat b) {
@@ -98,6 +111,32 @@ static inline char *mini_text(Heap *h, const char *text, Rat a, Rat b) {
         out = events_text(h, p, a, b);
     }
     source_free(src);
+    return out;
+}
+
+/* Evaluates a tala expression in vm and returns its events over [a, b) as
+ * text, or "ERROR line:col: message" (line:col 0:0 when unknown). */
+static inline char *expr_text(Vm *vm, const char *text, Rat a, Rat b) {
+    Err err = {0};
+    Value v;
+    char *out;
+    if (!vm_eval_expr(vm, "<test>", text, strlen(text), &v, &err)) {
+        int line = 0, col = 0;
+        if (err.at.src) src_linecol(err.at.src, err.at.off, &line, &col);
+        out = malloc(strlen(err.msg) + 64);
+        sprintf(out, "ERROR %d:%d: %s", line, col, err.msg);
+        return out;
+    }
+    Heap *h = vm_heap(vm);
+    heap_push(h, v);
+    ObjPattern *p = reify(vm, v);
+    heap_push(h, OBJ_VAL(p));
+    Query *q = vm_query(vm);
+    Err qerr = {0};
+    q->err = &qerr;
+    out = format_events(q, p, a, b);
+    q->err = vm_err(vm);
+    heap_pop(h, 2);
     return out;
 }
 

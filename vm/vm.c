@@ -315,6 +315,12 @@ void vm_free(Vm *vm) {
 Heap *vm_heap(Vm *vm) {
     return vm->heap;
 }
+SrcRef vm_at(Vm *vm) { return vm->at; }
+Err *vm_swap_err(Vm *vm, Err *to) {
+    Err *old = vm->err;
+    vm->err = to;
+    return old;
+}
 Err *vm_err(Vm *vm) {
     return vm->err;
 }
@@ -896,6 +902,21 @@ static bool evaluate(Vm *vm, const char *name, const char *text, size_t len, boo
     ok = fn && run_top(vm, fn, out);
     vm->err = &vm->own_err;
     vm->own_err.set = false;
+    return ok;
+}
+
+bool vm_check(Vm *vm, const char *name, const char *text, size_t len, Err *err) {
+    Source *src = keep_source(vm, name, text, len);
+    vm->err = err;
+    vm->query.err = err;
+    Program prog;
+    bool ok = parse_program(src, &prog, err);
+    if (ok) {
+        ok = compile_program(vm, &prog, false, err) != NULL;
+        program_free(&prog);
+    }
+    vm->err = &vm->own_err;
+    vm->query.err = vm->err;
     return ok;
 }
 

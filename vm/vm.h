@@ -107,6 +107,8 @@ Heap *vm_heap(Vm *vm);
 /* Compiles and runs a whole program (definitions, tempo, play). Keeps the
  * Source (errors and patterns refer to it) until vm_free. */
 bool vm_run_source(Vm *vm, const char *name, const char *text, size_t len, Err *err);
+/* Compiles a program without running it (tala check). */
+bool vm_check(Vm *vm, const char *name, const char *text, size_t len, Err *err);
 /* Compiles and evaluates one expression; *out is rooted until the next call. */
 bool vm_eval_expr(Vm *vm, const char *name, const char *text, size_t len, Value *out, Err *err);
 
@@ -128,6 +130,11 @@ void vm_leave_query(Vm *vm);
 bool vm_error(Vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void vm_hint(Vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 Err *vm_err(Vm *vm);
+/* Redirects where errors go (a query's Err while user code runs inside it);
+ * returns the previous destination, to be restored. */
+Err *vm_swap_err(Vm *vm, Err *to);
+/* The source position of the call in progress. */
+SrcRef vm_at(Vm *vm);
 
 /* Named arguments of the native call in progress (NULL if none given). */
 bool vm_named_arg(Vm *vm, const char *name, Value *out);

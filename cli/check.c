@@ -1,0 +1,71 @@
+/*
+ * check.c - `tala check FILE` (compile only, for editors and CI) and
+ * `tala disasm FILE` (the bytecode with source lines, for debugging and
+ * teaching). Neither plays anything.
+ */
+#include "cli.h"
+
+#include "../vm/vm.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reads a whole file; NULL with a message on failure. */
+char *cli_read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "tala: cannot read %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) free(buf);
+            buf = nb;
+        }
+    }
+    fclose(f);
+    if (!buf) {
+        fprintf(stderr, "tala: out of memory reading %s\n", path);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static int compile_only(int argc, char **argv, bool disasm) {
+    const char *cmd = disasm ? "disasm" : "check";
+    if (argc != 1 || argv[0][0] == '-') {
+        fprintf(stderr, "usage: tala %s FILE\n", cmd);
+        return EXIT_USAGE;
+    }
+    size_t len;
+    char *text = cli_read_file(argv[0], &len);
+    if (!text) return EXIT_USER;
+    if (memchr(text, 0, len)) {
+        fprintf(stderr, "%s: not a text file (it contains NUL bytes)\n", argv[0]);
+        free(text);
+        return EXIT_USER;
+    }
+    Vm *vm = vm_new();
+    if (!vm) {
+        free(text);
+        fprintf(stderr, "tala: out of memory\n");
+        return EXIT_ENV;
+    }
+    Err err = {0};
+    bool ok = disasm ? vm_disasm(vm, argv[0], text, len, stdout, &err)
+                     : vm_check(vm, argv[0], text, len, &err);
+    if (!ok) err_print(stderr, &err);
+    vm_free(vm);
+    free(text);
+    return ok ? EXIT_OK : EXIT_USER;
+}
+
+int cli_check(int argc, char **argv) { return compile_only(argc, argv, false); }
+int cli_disasm(int argc, char **argv) { return compile_only(argc, argv, true); }
