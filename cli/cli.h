@@ -12,6 +12,8 @@ enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 int cli_query(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_disasm(int argc, char **argv);
+int cli_reference(int argc, char **argv);
+int cli_help_name(const char *name);
 
 #include <stddef.h>
 /* Reads a whole file (malloc'd), or prints why not and returns NULL. */

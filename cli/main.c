@@ -16,7 +16,8 @@ static void usage(FILE *f) {
                "  query [--cycles A:B] PATTERN   print a pattern's events (default cycles 0:4)\n"
                "  check FILE                     compile without playing; errors as FILE:LINE:COL\n"
                "  disasm FILE                    print the bytecode with its source lines\n"
-               "  help                           this text\n"
+               "  help [NAME]                    this text, or a built-in function's doc\n"
+               "  reference                      the function reference (docs/reference.md)\n"
                "  version                        print the version\n"
                "\n"
                "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
@@ -32,6 +33,8 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
     if (strcmp(cmd, "disasm") == 0) return cli_disasm(argc - 2, argv + 2);
+    if (strcmp(cmd, "reference") == 0) return cli_reference(argc - 2, argv + 2);
+    if (strcmp(cmd, "help") == 0 && argc == 3) return cli_help_name(argv[2]);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         usage(stdout);
         return EXIT_OK;

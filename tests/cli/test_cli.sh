@@ -59,5 +59,38 @@ expect "no command" 2 "" --
 expect "help" 0 "*" -- help
 expect "version" 0 "*" -- --version
 
+# expressions (the language)
+expect "expression acceptance" 0 $'0 1/4 sn\n1/4 1/2 bd\n1/2 3/4 sn\n3/4 1 bd\n1 5/4 bd\n5/4 3/2 sn\n3/2 7/4 bd\n7/4 2 sn' -- query --cycles 0:2 '"bd sn".fast(2).every(2, rev)'
+expect "records print sorted" 0 $'0 1/2 gain=0.5 s=bd\n1/2 1 gain=0.5 s=sn' -- query --cycles 0:1 's("bd sn").gain(0.5)'
+expect "a defined name followed by ( is an expression" 0 $'0 1/4 0\n1/4 1/2 1\n1/2 3/4 2\n3/4 1 3' -- query --cycles 0:1 'run(4)'
+expect "a bare name is mini-notation" 0 $'0 1 saw' -- query --cycles 0:1 'saw'
+expect "a function is not a pattern" 1 "" -- query 'fast(2)'
+expect_err "says what to add" "not a pattern"
+
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -f "$out" "$err"; rm -rf "$tmp"' EXIT
+printf 'tempo 120\ndrums = s("bd*2 sn")\nplay drums\n' > "$tmp/ok.tala"
+printf 'drums = s("bd").fsat(2)\n' > "$tmp/bad.tala"
+expect "check a good file" 0 "" -- check "$tmp/ok.tala"
+expect "check a broken file" 1 "" -- check "$tmp/bad.tala"
+expect_err "check names file:line:col" "bad.tala:1:17: unknown function 'fsat'"
+expect_err "check gives a hint" "hint: did you mean 'fast'?"
+expect "check a missing file" 1 "" -- check "$tmp/nope.tala"
+expect "check needs a file" 2 "" -- check
+expect "disasm shows bytecode" 0 "*" -- disasm "$tmp/ok.tala"
+if grep -q "DEF_GLOBAL" "$out" && grep -q "drums = s" "$out"; then pass=$((pass + 1)); else
+    echo "FAIL disasm output lacks instructions or source lines"; fail=$((fail + 1)); fi
+expect "help for a function" 0 "*" -- help every
+expect "help for an unknown function" 1 "" -- help nosuch
+
+# the generated reference matches the native table
+if [ -f "$here/../../docs/reference.md" ] && "$tala" reference | cmp -s - "$here/../../docs/reference.md"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL docs/reference.md is out of date: run build/tala reference > docs/reference.md"
+    fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
