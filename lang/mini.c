@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define MAX_NEST 100
+#define RAND_OFFSET 0.0003 /* Strudel's per-operator shift of the random signal */
 
 /* ---------------------------------------------------------------- tree */
 
@@ -37,6 +38,7 @@ struct MOp {
     size_t off, len;  /* the operator and its argument, for error positions */
     MNode *a, *b, *c; /* slice arguments */
     Rat num;          /* numeric argument (replicate count, degrade amount) */
+    double fnum; /* the degrade amount as JavaScript read it */
     bool has_num;
     int seed; /* degrade: Strudel's per-parse seed counter */
     MOp *next;
@@ -530,10 +532,11 @@ static MOp *parse_op(P *p, MElem *e) {
     }
     if (c == '?') {
         MOp *o = new_op(p, O_DEGRADE, p->pos++);
-        Rat a;
-        size_t n = parse_number(p, &a);
+        double a;
+        size_t n = parse_float(p, &a);
         if (n) {
-            o->num = a;
+            o->fnum = a;
+            o->num = rat_from_double(a);
             o->has_num = true;
             p->pos += n;
         }
@@ -663,7 +666,7 @@ static SrcRef ref(B *b, size_t off, size_t len) {
 
 static ObjPattern *unsupported(B *b, MOp *o, const char *what) {
     err_set(b->err, ref(b, o->off, o->len), "%s is not supported yet", what);
-    err_hint(b->err, "randomness ('?', '|') and ranges ('..') arrive with the pattern library");
+    err_hint(b->err, "write the numbers out: 0 1 2 3");
     return NULL;
 }
 
@@ -735,7 +738,19 @@ static ObjPattern *build_elem(B *b, MElem *e) {
             if (arg) r = pat_applist(b->h, pat, arg);
             break;
         }
-        case O_DEGRADE: r = unsupported(b, o, "'?' (random removal)"); break;
+        case O_DEGRADE: {
+            /* degradeByWith(rand.early(0.0003 * seed), amount ?? 0.5): Strudel
+             * gives each '?' of a pattern its own offset into the random signal */
+            double amount = o->has_num ? rat_to_double(o->num) : 0.5;
+            if (o->has_num) amount = o->fnum;
+            ObjPattern *rnd = pat_signal(b->h, SIG_RAND);
+            heap_push(b->h, OBJ_VAL(rnd));
+            ObjPattern *sh = pat_early(b->h, rat_from_double(RAND_OFFSET * o->seed), rnd);
+            heap_push(b->h, OBJ_VAL(sh));
+            r = pat_app(b->h, APP_LEFT, pat, sh, pat_keep_if_above, NUM_VAL(amount));
+            heap_pop(b->h, 2);
+            break;
+        }
         case O_RANGE: r = unsupported(b, o, "'..' (ranges)"); break;
         }
         heap_pop(b->h, 1);
@@ -817,10 +832,30 @@ static ObjPattern *build_group(B *b, MNode *n) {
         r = pat_stack(b->h, pats, i);
         heap_pop(b->h, i + (steps ? 1 : 0));
         break;
-    case G_RAND:
-        err_set(b->err, ref(b, n->off, 1), "'|' (random choice) is not supported yet");
-        err_hint(b->err, "randomness ('?', '|') arrives with the pattern library");
+    case G_RAND: {
+        /* chooseInWith(rand.early(0.0003 * seed).segment(1), parts) */
+        Value items[256];
+        if (i > 256) {
+            err_set(b->err, ref(b, n->off, 1), "at most 256 choices with '|'");
+            break;
+        }
+        for (unsigned k = 0; k < i; k++) items[k] = OBJ_VAL(pats[k]);
+        ObjList *l = list_new(b->h, items, i);
+        heap_push(b->h, OBJ_VAL(l));
+        ObjPattern *rnd = pat_signal(b->h, SIG_RAND);
+        heap_push(b->h, OBJ_VAL(rnd));
+        ObjPattern *sh = pat_early(b->h, rat_from_double(RAND_OFFSET * n->seed), rnd);
+        heap_push(b->h, OBJ_VAL(sh));
+        ObjPattern *t = pat_pure(b->h, BOOL_VAL(true));
+        heap_push(b->h, OBJ_VAL(t));
+        ObjPattern *seg = pat_app(b->h, APP_RIGHT, sh, t, pat_keep_if_truthy, NIL_VAL);
+        heap_push(b->h, OBJ_VAL(seg));
+        ObjPattern *m = pat_map(b->h, seg, pat_pick, OBJ_VAL(l));
+        heap_push(b->h, OBJ_VAL(m));
+        r = pat_bind(b->h, BIND_INNER, m);
+        heap_pop(b->h, 6);
         break;
+    }
     }
 done:
     heap_pop(b->h, i);

@@ -222,19 +222,8 @@ int combine_union(Query *q, Value a, Value b, Value param, Value *out) {
     return compose(q, -1, a, b, out) ? 1 : -1;
 }
 
-static bool truthy(Value v) {
-    if (IS_NIL(v)) return false;
-    if (v.kind == VAL_BOOL) return v.as.b;
-    if (IS_NUM(v)) return v.as.num != 0;
-    return true;
-}
-
 int combine_keep_if(Query *q, Value a, Value b, Value param, Value *out) {
-    (void)q;
-    (void)param;
-    if (!truthy(b)) return 0;
-    *out = a;
-    return 1;
+    return pat_keep_if_truthy(q, a, b, param, out);
 }
 
 /* a + b where either may be a pattern: numbers stay numbers; otherwise the

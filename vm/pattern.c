@@ -767,6 +767,8 @@ static bool q_app(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     return ok;
 }
 
+static double perlin_at(double t);
+
 static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     if (!spend(q, p)) return false;
     Rat t = s.begin;
@@ -777,8 +779,69 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case SIG_SINE: v = (sin(M_PI * 2 * x) + 1) / 2; break;
     case SIG_COSINE: v = (sin(M_PI * 2 * (x + 0.25)) + 1) / 2; break;
     case SIG_SQUARE: v = floor(fmod(x * 2, 2)); break;
+    case SIG_RAND: v = pat_rand_at(x); break;
+    case SIG_PERLIN: v = perlin_at(x); break;
     }
     evbuf_push(out, (Event){{0}, s, false, NUM_VAL(v)});
+    return true;
+}
+
+/* Strudel's legacy random generator: 300 cycles stretched over 2^29 values,
+ * then one xorshift round, in JavaScript's 32-bit integer arithmetic. */
+static int32_t xorwise(int32_t x) {
+    int32_t a = (int32_t)((uint32_t)x << 13) ^ x;
+    int32_t b = (a >> 17) ^ a; /* arithmetic shift, as JavaScript's >> */
+    return (int32_t)((uint32_t)b << 5) ^ b;
+}
+
+double pat_rand_at(double t) {
+    double y = t / 300;
+    double frac = y - trunc(y);
+    double seedd = trunc(frac * 536870912);
+    int32_t seed = xorwise((int32_t)seedd);
+    return fabs((double)(seed % 536870912) / 536870912);
+}
+
+static double perlin_at(double t) {
+    double ta = floor(t), tb = ta + 1;
+    double x = t - ta;
+    double smoother = 6.0 * pow(x, 5) - 15.0 * pow(x, 4) + 10.0 * pow(x, 3);
+    double ra = pat_rand_at(ta), rb = pat_rand_at(tb);
+    return ra + smoother * (rb - ra);
+}
+
+int pat_keep_if_above(Query *q, Value a, Value b, Value x, Value *out) {
+    (void)q;
+    if (!IS_NUM(b) || !(b.as.num > x.as.num)) return 0;
+    *out = a;
+    return 1;
+}
+
+int pat_keep_if_truthy(Query *q, Value a, Value b, Value x, Value *out) {
+    (void)q;
+    (void)x;
+    if (IS_NIL(b) || (b.kind == VAL_BOOL && !b.as.b) || (IS_NUM(b) && b.as.num == 0)) return 0;
+    *out = a;
+    return 1;
+}
+
+int pat_keep_if_inv_above(Query *q, Value a, Value b, Value x, Value *out) {
+    (void)q;
+    if (!IS_NUM(b) || !(1 - b.as.num > x.as.num)) return 0;
+    *out = a;
+    return 1;
+}
+
+bool pat_pick(Query *q, Value r, Value list, Value *out) {
+    ObjList *l = AS_LIST(list);
+    if (!IS_NUM(r)) {
+        err_set(q->err, (SrcRef){0}, "random choice needs a number between 0 and 1");
+        return false;
+    }
+    double i = floor(r.as.num * l->len + 0);
+    if (i < 0) i = 0;
+    if (i > l->len - 1) i = l->len - 1;
+    *out = l->items[(uint32_t)i];
     return true;
 }
 

@@ -74,7 +74,7 @@ typedef enum {
 
 typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
 typedef enum { BIND_INNER, BIND_OUTER, BIND_SQUEEZE } BindKind;
-typedef enum { SIG_SAW, SIG_ISAW, SIG_SINE, SIG_COSINE, SIG_SQUARE } Signal;
+typedef enum { SIG_SAW, SIG_ISAW, SIG_SINE, SIG_COSINE, SIG_SQUARE, SIG_RAND, SIG_PERLIN } Signal;
 
 /* Operations that take (possibly patterned) numeric arguments. */
 typedef enum {
@@ -174,6 +174,20 @@ ObjPattern *pat_rev(Heap *h, ObjPattern *p);
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p);
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats);
 ObjPattern *pat_collect(Heap *h, ObjPattern *p);
+
+/* Strudel's time-seeded random number (its default "legacy" generator, its
+ * 32-bit integer arithmetic included): the value of `rand` at time t. */
+double pat_rand_at(double t);
+
+/* PatCombineFn: keeps a where b > x (x a number param): degradeBy's filter. */
+int pat_keep_if_above(struct Query *q, Value a, Value b, Value x, Value *out);
+/* keeps a where b is truthy (not false, nil or 0): struct and mask */
+int pat_keep_if_truthy(struct Query *q, Value a, Value b, Value x, Value *out);
+/* keeps a where 1 - b > x (undegradeBy) */
+int pat_keep_if_inv_above(struct Query *q, Value a, Value b, Value x, Value *out);
+/* PatMapFn: a number r in 0..1 picks item floor(r * n) of the list param
+ * (clamped), as Strudel's choose does. */
+bool pat_pick(struct Query *q, Value r, Value list, Value *out);
 
 /* Bjorklund's algorithm as Strudel runs it: out[steps] of 0/1; a negative
  * pulse count gives the complement. False when |pulses| > steps. */
