@@ -73,6 +73,13 @@ bool get_int(Query *q, Value v, const char *what, int *out) {
 }
 
 bool call_on_pattern(Query *q, Value fn, ObjPattern *arg, ObjPattern **out) {
+    if (IS_PATTERN(fn)) {
+        /* A pattern where a function is expected sets its values on the
+         * events, Tidal's `# speed 2`: sometimes(speed(2)) works like
+         * sometimes(x => x.speed(2)). Strudel would reject it. */
+        *out = pat_app(q->heap, APP_LEFT, arg, AS_PATTERN(fn), combine_union, NIL_VAL);
+        return true;
+    }
     if (!IS_CALLABLE(fn)) {
         return lib_fail(q, "pass a function, like rev or fast(2) or x => x.slow(2)",
                         "expected a function, got %s", val_type_name(fn));

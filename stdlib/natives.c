@@ -19,6 +19,9 @@ N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) 
 N(legato) N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf) N(resonance) N(lpq) N(hpf)
 N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(crush) N(shape)
 N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
+N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
+N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
+N(irand) N(choose) N(chooseCycles) N(wchoose)
 #undef N
 /* clang-format on */
 
@@ -165,6 +168,56 @@ static const NativeDef NATIVES[] = {
      "\"1 2 3\".fmap(x => x * 2)", NULL},
     {"withValue", 2, nat_fmap, 0, "withValue(f, pat)", "Same as fmap.",
      "\"1 2 3\".withValue(x => x + 1)", NULL},
+    /* randomness */
+    {"rand", 0, nat_rand, VAL, "rand",
+     "A random signal in 0..1, the same at the same time in every run (and in Strudel).",
+     "s(\"hh*8\").gain(rand)", NULL},
+    {"perlin", 0, nat_perlin, VAL, "perlin", "Smooth random noise in 0..1, changing per cycle.",
+     "s(\"hh*8\").pan(perlin)", NULL},
+    {"irand", 1, nat_irand, 0, "irand(n)", "Random whole numbers from 0 to n-1.",
+     "n(irand(8).segment(4))", NULL},
+    {"degradeBy", 2, nat_degradeBy, 0, "degradeBy(amount, pat)",
+     "Randomly drops events: amount 0.3 drops about 30%.", "s(\"hh*8\").degradeBy(0.3)", NULL},
+    {"degrade", 1, nat_degrade, 0, "degrade(pat)", "Randomly drops half of the events.",
+     "s(\"hh*8\").degrade()", NULL},
+    {"undegradeBy", 2, nat_undegradeBy, 0, "undegradeBy(amount, pat)",
+     "Keeps exactly the events degradeBy(1 - amount) would drop.",
+     "s(\"hh*8\").undegradeBy(0.3)", NULL},
+    {"undegrade", 1, nat_undegrade, 0, "undegrade(pat)", "undegradeBy(0.5).",
+     "s(\"hh*8\").undegrade()", NULL},
+    {"sometimesBy", 3, nat_sometimesBy, 0, "sometimesBy(probability, f, pat)",
+     "Applies f to events chosen at random with the given probability.",
+     "s(\"hh*8\").sometimesBy(0.3, speed(2))", NULL},
+    {"sometimes", 2, nat_sometimes, 0, "sometimes(f, pat)", "sometimesBy(0.5, f).",
+     "s(\"hh*8\").sometimes(speed(2))", NULL},
+    {"often", 2, nat_often, 0, "often(f, pat)", "sometimesBy(0.75, f).",
+     "s(\"hh*8\").often(speed(2))", NULL},
+    {"rarely", 2, nat_rarely, 0, "rarely(f, pat)", "sometimesBy(0.25, f).",
+     "s(\"hh*8\").rarely(speed(2))", NULL},
+    {"almostNever", 2, nat_almostNever, 0, "almostNever(f, pat)", "sometimesBy(0.1, f).",
+     "s(\"hh*8\").almostNever(speed(2))", NULL},
+    {"almostAlways", 2, nat_almostAlways, 0, "almostAlways(f, pat)", "sometimesBy(0.9, f).",
+     "s(\"hh*8\").almostAlways(speed(2))", NULL},
+    {"always", 2, nat_always, 0, "always(f, pat)", "Applies f (handy to switch sometimes off).",
+     "s(\"hh*8\").always(speed(2))", NULL},
+    {"never", 2, nat_never, 0, "never(f, pat)", "Leaves the pattern as it is.",
+     "s(\"hh*8\").never(speed(2))", NULL},
+    {"someCyclesBy", 3, nat_someCyclesBy, 0, "someCyclesBy(probability, f, pat)",
+     "Applies f to whole cycles chosen at random.", "s(\"hh*8\").someCyclesBy(0.3, speed(2))",
+     NULL},
+    {"someCycles", 2, nat_someCycles, 0, "someCycles(f, pat)", "someCyclesBy(0.5, f).",
+     "s(\"hh*8\").someCycles(speed(2))", NULL},
+    {"choose", 1, nat_choose, V | SF, "choose(x, ...)",
+     "A random choice among the values, continuously (sample it with a structure).",
+     "note(\"c*4\").s(choose(\"sine\", \"saw\"))", NULL},
+    {"chooseCycles", 1, nat_chooseCycles, V | SF, "chooseCycles(pat, ...)",
+     "One of the patterns, chosen at random each cycle.", "chooseCycles(\"bd*2\", \"hh*3\")",
+     NULL},
+    {"randcat", 1, nat_chooseCycles, V | SF, "randcat(pat, ...)", "Same as chooseCycles.",
+     "randcat(\"bd*2\", \"hh*3\")", NULL},
+    {"wchoose", 1, nat_wchoose, V | SF, "wchoose([value, weight], ...)",
+     "A random choice where each value has a weight.",
+     "note(\"c*4\").s(wchoose([\"sine\", 3], [\"saw\", 1]))", NULL},
     /* harmony */
     {"scale", 2, nat_scale, 0, "scale(name, pat)",
      "Turns numbers into notes of a scale (0 is the tonic, octave 3); notes are moved into it.",

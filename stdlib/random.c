@@ -1,0 +1,246 @@
+/*
+ * random.c - deterministic randomness, as Strudel 1.2.6 does it: every
+ * random value is a function of time (rand at t is the same in every run and
+ * in Strudel), so renders repeat exactly.
+ *
+ * rand / perlin are signals; degradeBy keeps an event when rand at its onset
+ * is above the amount; sometimesBy splits a pattern into the part degradeBy
+ * keeps and the part it drops, applying f to the latter.
+ */
+#include "lib.h"
+
+#include <math.h>
+#include <string.h>
+
+#define NATIVE(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out)
+#define REGISTER(name, builder)                                                                    \
+    NATIVE(name) { return patterned(vm, builder, args, argc, NIL_VAL, BIND_INNER, out); }
+
+static ObjPattern *keep(Query *q, ObjPattern *p) {
+    heap_push(q->heap, OBJ_VAL(p));
+    return p;
+}
+static void drop(Query *q, unsigned n) { heap_pop(q->heap, n); }
+
+NATIVE(rand) {
+    *out = OBJ_VAL(pat_signal(vm_heap(vm), SIG_RAND));
+    return true;
+}
+NATIVE(perlin) {
+    *out = OBJ_VAL(pat_signal(vm_heap(vm), SIG_PERLIN));
+    return true;
+}
+
+/* degradeByWith(rand, x) and undegradeBy's 1 - rand */
+static ObjPattern *degrade_with(Query *q, ObjPattern *pat, double x, bool inverse,
+                                ObjPattern *randp) {
+    return pat_app(q->heap, APP_LEFT, pat, randp, inverse ? pat_keep_if_inv_above : pat_keep_if_above,
+                   NUM_VAL(x));
+}
+
+static bool b_degradeby(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double x;
+    if (!get_num(q, a[0], "degradeBy's amount", &x)) return false;
+    ObjPattern *r = keep(q, pat_signal(q->heap, SIG_RAND));
+    *out = degrade_with(q, sub, x, false, r);
+    drop(q, 1);
+    return true;
+}
+static bool b_undegradeby(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double x;
+    if (!get_num(q, a[0], "undegradeBy's amount", &x)) return false;
+    ObjPattern *r = keep(q, pat_signal(q->heap, SIG_RAND));
+    *out = degrade_with(q, sub, x, true, r);
+    drop(q, 1);
+    return true;
+}
+REGISTER(degradeBy, b_degradeby)
+REGISTER(undegradeBy, b_undegradeby)
+
+NATIVE(degrade) {
+    Value a2[2] = {NUM_VAL(0.5), args[0]};
+    (void)argc;
+    return patterned(vm, b_degradeby, a2, 2, NIL_VAL, BIND_INNER, out);
+}
+NATIVE(undegrade) {
+    Value a2[2] = {NUM_VAL(0.5), args[0]};
+    (void)argc;
+    return patterned(vm, b_undegradeby, a2, 2, NIL_VAL, BIND_INNER, out);
+}
+
+/* sometimesBy(x, f) = stack(pat.degradeBy(x), f(pat.undegradeBy(1 - x))) */
+static bool sometimes_build(Query *q, double x, Value f, ObjPattern *sub, ObjPattern **out) {
+    ObjPattern *r = keep(q, pat_signal(q->heap, SIG_RAND));
+    ObjPattern *kept = keep(q, degrade_with(q, sub, x, false, r));
+    ObjPattern *other = keep(q, degrade_with(q, sub, 1 - x, true, r));
+    ObjPattern *fo;
+    if (!call_on_pattern(q, f, other, &fo)) {
+        drop(q, 3);
+        return false;
+    }
+    ObjPattern *k[2] = {kept, keep(q, fo)};
+    *out = pat_stack(q->heap, k, 2);
+    drop(q, 4);
+    return true;
+}
+static bool b_sometimesby(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double x;
+    if (!get_num(q, a[0], "sometimesBy's probability", &x)) return false;
+    return sometimes_build(q, x, a[1], sub, out);
+}
+REGISTER(sometimesBy, b_sometimesby)
+
+/* sometimes, often, rarely, ...: sometimesBy with a fixed probability */
+static bool b_fixed(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return sometimes_build(q, pm.as.num, a[0], sub, out);
+}
+#define FIXED(name, p)                                                                             \
+    NATIVE(name) { return patterned(vm, b_fixed, args, argc, NUM_VAL(p), BIND_INNER, out); }
+FIXED(sometimes, 0.5)
+FIXED(often, 0.75)
+FIXED(rarely, 0.25)
+FIXED(almostNever, 0.1)
+FIXED(almostAlways, 0.9)
+
+NATIVE(always) {
+    Query *q = vm_query(vm);
+    ObjPattern *p = reify(vm, args[1]), *r;
+    (void)argc;
+    KEEP(vm, p);
+    bool ok = call_on_pattern(q, args[0], p, &r);
+    vm_pop_root(vm);
+    if (ok) *out = OBJ_VAL(r);
+    return ok;
+}
+NATIVE(never) {
+    (void)argc;
+    *out = OBJ_VAL(reify(vm, args[1]));
+    return true;
+}
+
+/* someCyclesBy(x, f): whole cycles chosen at random (rand at each cycle start) */
+static bool b_somecyclesby(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double x;
+    if (!get_num(q, a[0], "someCyclesBy's probability", &x)) return false;
+    ObjPattern *r = keep(q, pat_signal(q->heap, SIG_RAND));
+    ObjPattern *t = keep(q, pat_pure(q->heap, BOOL_VAL(true)));
+    ObjPattern *seg = keep(q, pat_app(q->heap, APP_RIGHT, r, t, pat_keep_if_truthy, NIL_VAL));
+    ObjPattern *kept = keep(q, degrade_with(q, sub, x, false, seg));
+    ObjPattern *other = keep(q, degrade_with(q, sub, 1 - x, true, seg));
+    ObjPattern *fo;
+    if (!call_on_pattern(q, a[1], other, &fo)) {
+        drop(q, 5);
+        return false;
+    }
+    ObjPattern *k[2] = {kept, keep(q, fo)};
+    *out = pat_stack(q->heap, k, 2);
+    drop(q, 6);
+    return true;
+}
+REGISTER(someCyclesBy, b_somecyclesby)
+NATIVE(someCycles) {
+    Value a3[3] = {NUM_VAL(0.5), args[0], args[1]};
+    (void)argc;
+    return patterned(vm, b_somecyclesby, a3, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* irand(n) = rand.fmap(x => trunc(x * n)) */
+static bool irand_map(Query *q, Value r, Value n, Value *out) {
+    (void)q;
+    *out = NUM_VAL(trunc(r.as.num * n.as.num));
+    return true;
+}
+static bool b_irand(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double n;
+    (void)sub;
+    if (!get_num(q, a[0], "irand's range", &n)) return false;
+    ObjPattern *r = keep(q, pat_signal(q->heap, SIG_RAND));
+    *out = pat_map(q->heap, r, irand_map, NUM_VAL(n));
+    drop(q, 1);
+    return true;
+}
+NATIVE(irand) {
+    Value a2[2] = {args[0], NIL_VAL};
+    (void)argc;
+    return patterned(vm, b_irand, a2, 2, NIL_VAL, BIND_INNER, out);
+}
+
+/* choose(xs...) = rand.range(0, n) picks xs[floor], joined keeping the
+ * structure of where it is used (outerJoin); chooseCycles picks per cycle */
+static bool choose_nat(Vm *vm, Value *args, int argc, bool cycles, Value *out) {
+    Heap *h = vm_heap(vm);
+    if (argc == 0) {
+        *out = OBJ_VAL(pat_silence(h));
+        return true;
+    }
+    Value items[256];
+    if (argc > 256) return vm_error(vm, "at most 256 choices");
+    for (int i = 0; i < argc; i++) {
+        items[i] = OBJ_VAL(reify(vm, args[i]));
+        vm_push_root(vm, items[i]);
+    }
+    ObjList *l = list_new(h, items, (uint32_t)argc);
+    vm_push_root(vm, OBJ_VAL(l));
+    ObjPattern *r = pat_signal(h, SIG_RAND);
+    KEEP(vm, r);
+    int extra = 0;
+    if (cycles) {
+        ObjPattern *t = pat_pure(h, BOOL_VAL(true));
+        KEEP(vm, t);
+        r = pat_app(h, APP_RIGHT, r, t, pat_keep_if_truthy, NIL_VAL);
+        KEEP(vm, r);
+        extra = 2;
+    }
+    ObjPattern *m = pat_map(h, r, pat_pick, OBJ_VAL(l));
+    KEEP(vm, m);
+    *out = OBJ_VAL(pat_bind(h, cycles ? BIND_INNER : BIND_OUTER, m));
+    for (int i = 0; i < argc + 3 + extra; i++) vm_pop_root(vm);
+    return true;
+}
+NATIVE(choose) { return choose_nat(vm, args, argc, false, out); }
+NATIVE(chooseCycles) { return choose_nat(vm, args, argc, true, out); }
+
+/* wchoose([value, weight], ...): a weighted choice by rand */
+static bool wpick(Query *q, Value r, Value pairs, Value *out) {
+    ObjList *l = AS_LIST(pairs); /* [v0, cum0, v1, cum1, ...] cumulative weights */
+    double total = AS_LIST(pairs)->items[l->len - 1].as.num;
+    double find = total * r.as.num;
+    (void)q;
+    for (uint32_t i = 0; i + 1 < l->len; i += 2)
+        if (l->items[i + 1].as.num > find) {
+            *out = l->items[i];
+            return true;
+        }
+    *out = l->items[l->len - 2];
+    return true;
+}
+NATIVE(wchoose) {
+    Heap *h = vm_heap(vm);
+    Value items[256];
+    if (argc == 0) {
+        *out = OBJ_VAL(pat_silence(h));
+        return true;
+    }
+    if (argc > 128) return vm_error(vm, "at most 128 weighted choices");
+    double total = 0;
+    for (int i = 0; i < argc; i++) {
+        if (!IS_LIST(args[i]) || AS_LIST(args[i])->len != 2 || !IS_NUM(AS_LIST(args[i])->items[1])) {
+            vm_error(vm, "wchoose takes pairs [value, weight]");
+            vm_hint(vm, "write wchoose([\"bd\", 3], [\"sn\", 1])");
+            return false;
+        }
+        items[2 * i] = OBJ_VAL(reify(vm, AS_LIST(args[i])->items[0]));
+        vm_push_root(vm, items[2 * i]);
+        total += AS_LIST(args[i])->items[1].as.num;
+        items[2 * i + 1] = NUM_VAL(total);
+    }
+    ObjList *l = list_new(h, items, (uint32_t)(2 * argc));
+    vm_push_root(vm, OBJ_VAL(l));
+    ObjPattern *r = pat_signal(h, SIG_RAND);
+    KEEP(vm, r);
+    ObjPattern *m = pat_map(h, r, wpick, OBJ_VAL(l));
+    KEEP(vm, m);
+    *out = OBJ_VAL(pat_bind(h, BIND_OUTER, m));
+    for (int i = 0; i < argc + 3; i++) vm_pop_root(vm);
+    return true;
+}
