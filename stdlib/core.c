@@ -73,11 +73,15 @@ bool get_int(Query *q, Value v, const char *what, int *out) {
 }
 
 bool call_on_pattern(Query *q, Value fn, ObjPattern *arg, ObjPattern **out) {
-    if (IS_PATTERN(fn)) {
-        /* A pattern where a function is expected sets its values on the
-         * events, Tidal's `# speed 2`: sometimes(speed(2)) works like
-         * sometimes(x => x.speed(2)). Strudel would reject it. */
-        *out = pat_app(q->heap, APP_LEFT, arg, AS_PATTERN(fn), combine_union, NIL_VAL);
+    if (IS_PATTERN(fn) || IS_RECORD(fn)) {
+        /* Controls where a function is expected set their values on the
+         * events, like Tidal's `# speed 2`: sometimes(speed(2)) works as
+         * sometimes(x => x.speed(2)). (Strudel rejects it.) A control
+         * pattern given as an argument arrives here as its record values. */
+        ObjPattern *set = IS_PATTERN(fn) ? AS_PATTERN(fn) : pat_pure(q->heap, fn);
+        heap_push(q->heap, OBJ_VAL(set));
+        *out = pat_app(q->heap, APP_LEFT, arg, set, combine_union, NIL_VAL);
+        heap_pop(q->heap, 1);
         return true;
     }
     if (!IS_CALLABLE(fn)) {
