@@ -67,5 +67,9 @@ static int compile_only(int argc, char **argv, bool disasm) {
     return ok ? EXIT_OK : EXIT_USER;
 }
 
-int cli_check(int argc, char **argv) { return compile_only(argc, argv, false); }
-int cli_disasm(int argc, char **argv) { return compile_only(argc, argv, true); }
+int cli_check(int argc, char **argv) {
+    return compile_only(argc, argv, false);
+}
+int cli_disasm(int argc, char **argv) {
+    return compile_only(argc, argv, true);
+}

@@ -14,10 +14,11 @@ static const char *section_of(const NativeDef *d, int index) {
     (void)index;
     if (d->flags & NF_CONTROL) return "Controls";
     if (d->flags & NF_VALUE) return "Values and signals";
-    static const char *structure[] = {"off", "superimpose", "layer", "jux", "juxBy", "chunk",
-                                      "chunkBack", "struct", "mask", "euclid", "euclidRot",
-                                      "euclidLegato", "arp", "chop", "striate", "run", "stack",
-                                      "cat", "slowcat", "fastcat", "seq", "sequence", NULL};
+    static const char *structure[] = {"off",       "superimpose",  "layer",  "jux",     "juxBy",
+                                      "chunk",     "chunkBack",    "struct", "mask",    "euclid",
+                                      "euclidRot", "euclidLegato", "arp",    "chop",    "striate",
+                                      "run",       "stack",        "cat",    "slowcat", "fastcat",
+                                      "seq",       "sequence",     NULL};
     static const char *arith[] = {"add", "sub", "mul", "div", "range", "fmap", "withValue", NULL};
     static const char *harmony[] = {"scale", "transpose", NULL};
     for (int i = 0; structure[i]; i++)
@@ -45,8 +46,9 @@ int cli_reference(int argc, char **argv) {
            "[language.md](language.md). In a signature, `pat` is the pattern the function "
            "works on:\n"
            "`x.f(a)` is the same as `f(a, x)`.\n");
-    static const char *sections[] = {"Time", "Structure", "Values and arithmetic", "Harmony",
-                                     "Values and signals", "Controls", NULL};
+    static const char *sections[] = {"Time",    "Structure",          "Values and arithmetic",
+                                     "Harmony", "Values and signals", "Controls",
+                                     NULL};
     for (int s = 0; sections[s]; s++) {
         printf("\n## %s\n", sections[s]);
         for (int i = 0; i < n; i++) {

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_NEST 100
+#define MAX_NEST    100
 #define RAND_OFFSET 0.0003 /* Strudel's per-operator shift of the random signal */
 
 /* ---------------------------------------------------------------- tree */
@@ -38,7 +38,7 @@ struct MOp {
     size_t off, len;  /* the operator and its argument, for error positions */
     MNode *a, *b, *c; /* slice arguments */
     Rat num;          /* numeric argument (replicate count, degrade amount) */
-    double fnum; /* the degrade amount as JavaScript read it */
+    double fnum;      /* the degrade amount as JavaScript read it */
     bool has_num;
     int seed; /* degrade: Strudel's per-parse seed counter */
     MOp *next;

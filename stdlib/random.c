@@ -14,13 +14,17 @@
 
 #define NATIVE(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out)
 #define REGISTER(name, builder)                                                                    \
-    NATIVE(name) { return patterned(vm, builder, args, argc, NIL_VAL, BIND_INNER, out); }
+    NATIVE(name) {                                                                                 \
+        return patterned(vm, builder, args, argc, NIL_VAL, BIND_INNER, out);                       \
+    }
 
 static ObjPattern *keep(Query *q, ObjPattern *p) {
     heap_push(q->heap, OBJ_VAL(p));
     return p;
 }
-static void drop(Query *q, unsigned n) { heap_pop(q->heap, n); }
+static void drop(Query *q, unsigned n) {
+    heap_pop(q->heap, n);
+}
 
 NATIVE(rand) {
     *out = OBJ_VAL(pat_signal(vm_heap(vm), SIG_RAND));
@@ -34,8 +38,8 @@ NATIVE(perlin) {
 /* degradeByWith(rand, x) and undegradeBy's 1 - rand */
 static ObjPattern *degrade_with(Query *q, ObjPattern *pat, double x, bool inverse,
                                 ObjPattern *randp) {
-    return pat_app(q->heap, APP_LEFT, pat, randp, inverse ? pat_keep_if_inv_above : pat_keep_if_above,
-                   NUM_VAL(x));
+    return pat_app(q->heap, APP_LEFT, pat, randp,
+                   inverse ? pat_keep_if_inv_above : pat_keep_if_above, NUM_VAL(x));
 }
 
 static bool b_degradeby(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
@@ -95,7 +99,9 @@ static bool b_fixed(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPatt
     return sometimes_build(q, pm.as.num, a[0], sub, out);
 }
 #define FIXED(name, p)                                                                             \
-    NATIVE(name) { return patterned(vm, b_fixed, args, argc, NUM_VAL(p), BIND_INNER, out); }
+    NATIVE(name) {                                                                                 \
+        return patterned(vm, b_fixed, args, argc, NUM_VAL(p), BIND_INNER, out);                    \
+    }
 FIXED(sometimes, 0.5)
 FIXED(often, 0.75)
 FIXED(rarely, 0.25)
@@ -197,8 +203,12 @@ static bool choose_nat(Vm *vm, Value *args, int argc, bool cycles, Value *out) {
     for (int i = 0; i < argc + 3 + extra; i++) vm_pop_root(vm);
     return true;
 }
-NATIVE(choose) { return choose_nat(vm, args, argc, false, out); }
-NATIVE(chooseCycles) { return choose_nat(vm, args, argc, true, out); }
+NATIVE(choose) {
+    return choose_nat(vm, args, argc, false, out);
+}
+NATIVE(chooseCycles) {
+    return choose_nat(vm, args, argc, true, out);
+}
 
 /* wchoose([value, weight], ...): a weighted choice by rand */
 static bool wpick(Query *q, Value r, Value pairs, Value *out) {
@@ -224,7 +234,8 @@ NATIVE(wchoose) {
     if (argc > 128) return vm_error(vm, "at most 128 weighted choices");
     double total = 0;
     for (int i = 0; i < argc; i++) {
-        if (!IS_LIST(args[i]) || AS_LIST(args[i])->len != 2 || !IS_NUM(AS_LIST(args[i])->items[1])) {
+        if (!IS_LIST(args[i]) || AS_LIST(args[i])->len != 2 ||
+            !IS_NUM(AS_LIST(args[i])->items[1])) {
             vm_error(vm, "wchoose takes pairs [value, weight]");
             vm_hint(vm, "write wchoose([\"bd\", 3], [\"sn\", 1])");
             return false;

@@ -711,3 +711,70 @@ NATIVE(fmap) {
     *out = OBJ_VAL(pat_map(vm_heap(vm), p, user_map, args[0]));
     return true;
 }
+
+/* whenmod(a, b, f) (Tidal): f applies in cycles whose number mod a is >= b */
+static bool b_whenmod(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    int m, from;
+    if (!get_int(q, a[0], "whenmod's period", &m) || !get_int(q, a[1], "whenmod's start", &from))
+        return false;
+    if (m <= 0 || m > 4096) return lib_fail(q, NULL, "whenmod's period must be 1..4096, got %d", m);
+    ObjPattern *f;
+    if (!call_on_pattern(q, a[2], sub, &f)) return false;
+    keep(q, f);
+    ObjPattern **ps = malloc((size_t)m * sizeof *ps);
+    if (!ps) abort();
+    for (int i = 0; i < m; i++) ps[i] = i >= from ? f : sub;
+    *out = pat_slowcat_prime(q->heap, ps, (unsigned)m);
+    free(ps);
+    drop(q, 1);
+    return true;
+}
+REGISTER(whenmod, b_whenmod)
+
+/* euclidFull(k, n, pat, other) (Tidal): pat on the pulses, other on the rests */
+NATIVE(euclidFull) {
+    Heap *h = vm_heap(vm);
+    (void)argc;
+    ObjPattern *ps[4];
+    for (int i = 0; i < 4; i++) {
+        ps[i] = reify(vm, args[i]);
+        KEEP(vm, ps[i]);
+    }
+    ObjPattern *on = pat_op(h, PO_EUCLID, ps, 2, ps[3], rat_int(1), (SrcRef){0});
+    KEEP(vm, on);
+    /* the rests: the same rhythm with negated pulses */
+    ObjPattern *neg1 = pat_pure(h, NUM_VAL(-1));
+    KEEP(vm, neg1);
+    ObjPattern *negk = pat_app(h, APP_LEFT, ps[0], neg1, combine_num, NUM_VAL(OP_MUL));
+    KEEP(vm, negk);
+    ObjPattern *args2[2] = {negk, ps[1]};
+    ObjPattern *off = pat_op(h, PO_EUCLID, args2, 2, ps[2], rat_int(1), (SrcRef){0});
+    KEEP(vm, off);
+    ObjPattern *k[2] = {on, off};
+    *out = OBJ_VAL(pat_stack(h, k, 2));
+    for (int i = 0; i < 8; i++) vm_pop_root(vm);
+    return true;
+}
+
+/* rangex(min, max): an exponential range (for frequencies) */
+static bool exp_map(Query *q, Value v, Value pm, Value *out) {
+    (void)pm;
+    double x;
+    if (!get_num(q, v, "rangex's input", &x)) return false;
+    *out = NUM_VAL(exp(x));
+    return true;
+}
+static bool b_rangex(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double lo, hi;
+    if (!get_num(q, a[0], "rangex's minimum", &lo) || !get_num(q, a[1], "rangex's maximum", &hi))
+        return false;
+    if (!(lo > 0) || !(hi > 0)) return lib_fail(q, NULL, "rangex needs positive bounds");
+    ObjPattern *m = keep(q, pat_pure(q->heap, NUM_VAL(log(hi) - log(lo))));
+    ObjPattern *x = keep(q, pat_app(q->heap, APP_LEFT, sub, m, combine_num, NUM_VAL(OP_MUL)));
+    ObjPattern *l = keep(q, pat_pure(q->heap, NUM_VAL(log(lo))));
+    ObjPattern *y = keep(q, pat_app(q->heap, APP_LEFT, x, l, combine_num, NUM_VAL(OP_ADD)));
+    *out = pat_map(q->heap, y, exp_map, NIL_VAL);
+    drop(q, 4);
+    return true;
+}
+REGISTER(rangex, b_rangex)

@@ -315,7 +315,9 @@ void vm_free(Vm *vm) {
 Heap *vm_heap(Vm *vm) {
     return vm->heap;
 }
-SrcRef vm_at(Vm *vm) { return vm->at; }
+SrcRef vm_at(Vm *vm) {
+    return vm->at;
+}
 Err *vm_swap_err(Vm *vm, Err *to) {
     Err *old = vm->err;
     vm->err = to;
