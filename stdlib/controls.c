@@ -11,92 +11,111 @@
 
 #include <string.h>
 
-/* A list value (bd:3) fills s, n and gain in order for the sound control,
- * as Strudel's registerControl(['s', 'n', 'gain']) does. */
-static const char *const SOUND_KEYS[] = {"s", "n", "gain"};
-
-static bool control_map(Query *q, Value v, Value keyv, Value *out) {
-    ObjString *key = AS_STRING(keyv);
-    RecField fs[3];
+/* A control's keys travel as a list of strings: the first is its record
+ * key; more than one make it a multi-value control whose list value
+ * (bd:3:0.5) fills the keys in order, as Strudel's createParam does. */
+static bool control_map(Query *q, Value v, Value keys, Value *out) {
+    ObjList *names = AS_LIST(keys);
+    RecField fs[132];
     uint32_t n = 0;
+    /* a record with an unnamed value: keep its fields, name the value */
     if (IS_RECORD(v)) {
-        *out = v; /* already controls */
-        return true;
-    }
-    if (IS_LIST(v) && strcmp(key->chars, "s") == 0) {
-        ObjList *l = AS_LIST(v);
-        for (uint32_t i = 0; i < l->len && i < 3; i++) {
-            fs[n].key = str_c(q->heap, SOUND_KEYS[i]);
-            heap_push(q->heap, OBJ_VAL(fs[n].key));
-            fs[n].val = l->items[i];
-            n++;
+        ObjRecord *r = AS_RECORD(v);
+        Value inner = NIL_VAL;
+        bool has = false;
+        for (uint32_t i = 0; i < r->len && n < 128; i++) {
+            if (strcmp(r->fields[i].key->chars, "value") == 0) {
+                inner = r->fields[i].val;
+                has = true;
+            } else {
+                fs[n++] = r->fields[i];
+            }
         }
-        *out = OBJ_VAL(rec_new(q->heap, fs, n));
-        heap_pop(q->heap, n);
-        return true;
+        if (has)
+            v = inner;
+        else
+            n = 0; /* no unnamed value: the record becomes this control's value */
     }
-    fs[0] = (RecField){key, v};
-    *out = OBJ_VAL(rec_new(q->heap, fs, 1));
+    if (names->len > 1 && IS_LIST(v)) {
+        ObjList *l = AS_LIST(v);
+        for (uint32_t i = 0; i < l->len && i < names->len; i++)
+            fs[n++] = (RecField){AS_STRING(names->items[i]), l->items[i]};
+    } else {
+        fs[n++] = (RecField){AS_STRING(names->items[0]), v};
+    }
+    *out = OBJ_VAL(rec_new(q->heap, fs, n));
     return true;
 }
 
-static bool control(Vm *vm, const char *key, Value *args, int argc, Value *out) {
+static bool control(Vm *vm, const char *const *keys, Value *args, int argc, Value *out) {
     Heap *h = vm_heap(vm);
     ObjPattern *p = reify(vm, args[0]);
     KEEP(vm, p);
-    ObjString *k = str_c(h, key);
-    vm_push_root(vm, OBJ_VAL(k));
-    ObjPattern *c = pat_map(h, p, control_map, OBJ_VAL(k));
-    KEEP(vm, c);
+    Value ks[4];
+    uint32_t nk = 0;
+    for (; nk < 4 && keys[nk]; nk++) {
+        ks[nk] = OBJ_VAL(str_c(h, keys[nk]));
+        vm_push_root(vm, ks[nk]);
+    }
+    ObjList *names = list_new(h, ks, nk);
+    for (uint32_t i = 0; i < nk; i++) vm_pop_root(vm);
+    vm_push_root(vm, OBJ_VAL(names));
+    ObjPattern *cp = pat_map(h, p, control_map, OBJ_VAL(names));
+    KEEP(vm, cp);
     if (argc == 2) {
         ObjPattern *subj = reify(vm, args[1]);
         KEEP(vm, subj);
-        c = pat_app(h, APP_LEFT, subj, c, combine_union, NIL_VAL);
+        cp = pat_app(h, APP_LEFT, subj, cp, combine_union, NIL_VAL);
         vm_pop_root(vm);
     }
     for (int i = 0; i < 3; i++) vm_pop_root(vm);
-    *out = OBJ_VAL(c);
+    *out = OBJ_VAL(cp);
     return true;
 }
 
-#define CONTROL(fname, key, ...)                                                                   \
+/* CONTROL(function name, key, further keys of a multi-value control...) */
+#define CONTROL(fname, ...)                                                                        \
     bool nat_##fname(Vm *vm, Value *args, int argc, Value *out) {                                  \
-        return control(vm, key, args, argc, out);                                                  \
+        static const char *const keys[] = {__VA_ARGS__, NULL};                                     \
+        return control(vm, keys, args, argc, out);                                                 \
     }
 
-CONTROL(s, "s", "s", "n", "gain")
-CONTROL(sound, "s", "s", "n", "gain")
-CONTROL(n, "n", NULL)
-CONTROL(note, "note", NULL)
-CONTROL(freq, "freq", NULL)
-CONTROL(gain, "gain", NULL)
-CONTROL(velocity, "velocity", NULL)
-CONTROL(pan, "pan", NULL)
-CONTROL(speed, "speed", NULL)
-CONTROL(begin, "begin", NULL)
-CONTROL(end, "end", NULL)
-CONTROL(cut, "cut", NULL)
-CONTROL(legato, "legato", NULL)
-CONTROL(sustain, "sustain", NULL)
-CONTROL(attack, "attack", NULL)
-CONTROL(decay, "decay", NULL)
-CONTROL(release, "release", NULL)
-CONTROL(cutoff, "cutoff", NULL)
-CONTROL(lpf, "cutoff", NULL)
-CONTROL(resonance, "resonance", NULL)
-CONTROL(lpq, "resonance", NULL)
-CONTROL(hpf, "hcutoff", NULL)
-CONTROL(hpq, "hresonance", NULL)
-CONTROL(bandf, "bandf", NULL)
-CONTROL(bpf, "bandf", NULL)
-CONTROL(room, "room", NULL)
-CONTROL(size, "size", NULL)
-CONTROL(delay, "delay", NULL)
-CONTROL(delaytime, "delaytime", NULL)
-CONTROL(delayfeedback, "delayfeedback", NULL)
-CONTROL(crush, "crush", NULL)
-CONTROL(shape, "shape", NULL)
-CONTROL(orbit, "orbit", NULL)
-CONTROL(nudge, "nudge", NULL)
-CONTROL(vowel, "vowel", NULL)
-CONTROL(coarse, "coarse", NULL)
+CONTROL(s, "s", "n", "gain")
+CONTROL(sound, "s", "n", "gain")
+CONTROL(n, "n")
+CONTROL(note, "note", "n")
+CONTROL(freq, "freq")
+CONTROL(gain, "gain")
+CONTROL(velocity, "velocity")
+CONTROL(pan, "pan")
+CONTROL(speed, "speed")
+CONTROL(begin, "begin")
+CONTROL(end, "end")
+CONTROL(cut, "cut")
+CONTROL(legato, "clip")
+CONTROL(clip, "clip")
+CONTROL(sustain, "sustain")
+CONTROL(attack, "attack")
+CONTROL(decay, "decay")
+CONTROL(release, "release")
+CONTROL(cutoff, "cutoff", "resonance", "lpenv")
+CONTROL(lpf, "cutoff", "resonance", "lpenv")
+CONTROL(resonance, "resonance")
+CONTROL(lpq, "resonance")
+CONTROL(hpf, "hcutoff", "hresonance", "hpenv")
+CONTROL(hcutoff, "hcutoff", "hresonance", "hpenv")
+CONTROL(hpq, "hresonance")
+CONTROL(bandf, "bandf", "bandq", "bpenv")
+CONTROL(bpf, "bandf", "bandq", "bpenv")
+CONTROL(room, "room")
+CONTROL(size, "roomsize")
+CONTROL(roomsize, "roomsize")
+CONTROL(delay, "delay", "delaytime", "delayfeedback")
+CONTROL(delaytime, "delaytime")
+CONTROL(delayfeedback, "delayfeedback")
+CONTROL(crush, "crush")
+CONTROL(shape, "shape", "shapevol")
+CONTROL(orbit, "orbit")
+CONTROL(nudge, "nudge")
+CONTROL(vowel, "vowel")
+CONTROL(coarse, "coarse")

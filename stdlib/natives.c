@@ -21,7 +21,7 @@ N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(
 N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize)
 #undef N
 /* clang-format on */
 
@@ -36,7 +36,7 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
             "s(\"bd sn\")." #name "(\"0.5 1\")", NULL                                              \
     }
 
-                                                                        static const NativeDef
+                                                                            static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -253,21 +253,26 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         CTRL(begin, "where in the sample to start (0..1)"),
         CTRL(end, "where in the sample to stop (0..1)"),
         CTRL(cut, "the cut group (a new sound stops the old one in the same group)"),
-        CTRL(legato, "the note length relative to the event"),
+        CTRL(legato, "the note length relative to the event (key clip)"),
+        CTRL(clip, "the note length relative to the event"),
         CTRL(sustain, "the sustain level"),
         CTRL(attack, "the attack time in seconds"),
         CTRL(decay, "the decay time in seconds"),
         CTRL(release, "the release time in seconds"),
         CTRL(cutoff, "the low-pass filter cutoff in hertz"),
-        CTRL(lpf, "the low-pass filter cutoff in hertz (key cutoff)"),
+        CTRL(
+            lpf,
+            "the low-pass filter cutoff in hertz (key cutoff); lpf(\"800:5\") also sets resonance"),
         CTRL(resonance, "the low-pass filter resonance"),
         CTRL(lpq, "the low-pass filter resonance (key resonance)"),
         CTRL(hpf, "the high-pass filter cutoff in hertz (key hcutoff)"),
+        CTRL(hcutoff, "the high-pass filter cutoff in hertz"),
         CTRL(hpq, "the high-pass filter resonance (key hresonance)"),
         CTRL(bandf, "the band-pass filter centre in hertz"),
         CTRL(bpf, "the band-pass filter centre in hertz (key bandf)"),
         CTRL(room, "the reverb send (0..1)"),
-        CTRL(size, "the reverb room size (0..1)"),
+        CTRL(size, "the reverb room size (0..1) (key roomsize)"),
+        CTRL(roomsize, "the reverb room size (0..1)"),
         CTRL(delay, "the delay send (0..1)"),
         CTRL(delaytime, "the delay time in cycles or seconds"),
         CTRL(delayfeedback, "the delay feedback (0..1)"),

@@ -5,6 +5,7 @@
 #ifndef TALA_TEST_SUPPORT_H
 #define TALA_TEST_SUPPORT_H
 
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

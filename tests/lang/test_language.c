@@ -17,8 +17,12 @@ static int teardown(void **s) {
     return 0;
 }
 
-static char *e(const char *text) { return expr_text(VM, text, I(0), I(1)); }
-static char *e2(const char *text) { return expr_text(VM, text, I(0), I(2)); }
+static char *e(const char *text) {
+    return expr_text(VM, text, I(0), I(1));
+}
+static char *e2(const char *text) {
+    return expr_text(VM, text, I(0), I(2));
+}
 
 static bool run(const char *program, Err *err) {
     memset(err, 0, sizeof *err);
@@ -180,10 +184,11 @@ static void test_hint_suggests_the_closest_name(void **s) {
 }
 
 static void test_random_programs_never_crash(void **s) {
-    static const char *parts[] = {"x", " = ", "\"a b\"", ".fast(", "2", ")", "(", "[", "]", "{",
-                                  "}", ",", "=>", "let ", " in ", "if ", " then ", " else ", "+",
-                                  "-", "\n", "fn ", "play ", "tempo ", ":", "'t'", "0.5", "rev",
-                                  "every(", "sine", ".", "dB", "--c\n", "\"<a", "*"};
+    static const char *parts[] = {"x",      " = ",   "\"a b\"", ".fast(", "2",     ")",    "(",
+                                  "[",      "]",     "{",       "}",      ",",     "=>",   "let ",
+                                  " in ",   "if ",   " then ",  " else ", "+",     "-",    "\n",
+                                  "fn ",    "play ", "tempo ",  ":",      "'t'",   "0.5",  "rev",
+                                  "every(", "sine",  ".",       "dB",     "--c\n", "\"<a", "*"};
     uint32_t x = 88172645u;
     char buf[256];
     for (int i = 0; i < 3000; i++) {

@@ -1,0 +1,670 @@
+/*
+ * test_library.c - every built-in function with exact expected events.
+ *
+ * Each case is a tala expression and the events it must give over a cycle
+ * range. The expectations are Strudel 1.2.6's for the same expression (each
+ * was compared with Strudel itself when written); whenmod and euclidFull,
+ * which Strudel lacks, follow Tidal's definitions. A second test checks
+ * that every function in the native table appears in some case and that
+ * every documented example runs.
+ */
+#include "support.h"
+
+typedef struct {
+    const char *range;
+    const char *expr;
+    const char *want;
+} Case;
+
+/* clang-format off */
+static const Case CASES[] = {
+    {"0:2", "\"a b\".fast(2)",
+         "0 1/4 a\n"
+         "1/4 1/2 b\n"
+         "1/2 3/4 a\n"
+         "3/4 1 b\n"
+         "1 5/4 a\n"
+         "5/4 3/2 b\n"
+         "3/2 7/4 a\n"
+         "7/4 2 b\n"},
+    {"0:2", "\"a b\".fast(\"<1 2>\")",
+         "0 1/2 a\n"
+         "1/2 1 b\n"
+         "1 5/4 a\n"
+         "5/4 3/2 b\n"
+         "3/2 7/4 a\n"
+         "7/4 2 b\n"},
+    {"0:4", "\"a b\".slow(2)",
+         "0 1 a\n"
+         "1 2 b\n"
+         "2 3 a\n"
+         "3 4 b\n"},
+    {"0:1", "\"a b c d\".early(0.25)",
+         "0 1/4 b\n"
+         "1/4 1/2 c\n"
+         "1/2 3/4 d\n"
+         "3/4 1 a\n"},
+    {"0:1", "\"a b c d\".late(0.25)",
+         "0 1/4 d\n"
+         "1/4 1/2 a\n"
+         "1/2 3/4 b\n"
+         "3/4 1 c\n"},
+    {"0:1", "\"a [b c] d\".rev()",
+         "0 1/3 d\n"
+         "1/3 1/2 c\n"
+         "1/2 2/3 b\n"
+         "2/3 1 a\n"},
+    {"0:4", "\"a b c\".iter(3)",
+         "0 1/3 a\n"
+         "1/3 2/3 b\n"
+         "2/3 1 c\n"
+         "1 4/3 b\n"
+         "4/3 5/3 c\n"
+         "5/3 2 a\n"
+         "2 7/3 c\n"
+         "7/3 8/3 a\n"
+         "8/3 3 b\n"
+         "3 10/3 a\n"
+         "10/3 11/3 b\n"
+         "11/3 4 c\n"},
+    {"0:3", "\"a b c\".iterBack(3)",
+         "0 1/3 a\n"
+         "1/3 2/3 b\n"
+         "2/3 1 c\n"
+         "1 4/3 c\n"
+         "4/3 5/3 a\n"
+         "5/3 2 b\n"
+         "2 7/3 b\n"
+         "7/3 8/3 c\n"
+         "8/3 3 a\n"},
+    {"0:4", "\"a b\".every(2, rev)",
+         "0 1/2 b\n"
+         "1/2 1 a\n"
+         "1 3/2 a\n"
+         "3/2 2 b\n"
+         "2 5/2 b\n"
+         "5/2 3 a\n"
+         "3 7/2 a\n"
+         "7/2 4 b\n"},
+    {"0:4", "\"a b\".firstOf(3, fast(2))",
+         "0 1/4 a\n"
+         "1/4 1/2 b\n"
+         "1/2 3/4 a\n"
+         "3/4 1 b\n"
+         "1 3/2 a\n"
+         "3/2 2 b\n"
+         "2 5/2 a\n"
+         "5/2 3 b\n"
+         "3 13/4 a\n"
+         "13/4 7/2 b\n"
+         "7/2 15/4 a\n"
+         "15/4 4 b\n"},
+    {"0:3", "\"a b\".lastOf(3, rev)",
+         "0 1/2 a\n"
+         "1/2 1 b\n"
+         "1 3/2 a\n"
+         "3/2 2 b\n"
+         "2 5/2 b\n"
+         "5/2 3 a\n"},
+    {"0:2", "\"a b c\".palindrome()",
+         "0 1/3 a\n"
+         "1/3 2/3 b\n"
+         "2/3 1 c\n"
+         "1 4/3 c\n"
+         "4/3 5/3 b\n"
+         "5/3 2 a\n"},
+    {"0:1", "\"a b c d\".when(\"1 0\", rev)",
+         "0 1/4 d\n"
+         "1/4 1/2 c\n"
+         "1/2 3/4 c\n"
+         "3/4 1 d\n"},
+    {"0:1", "\"a b\".ply(2)",
+         "0 1/4 a\n"
+         "1/4 1/2 a\n"
+         "1/2 3/4 b\n"
+         "3/4 1 b\n"},
+    {"0:1", "\"a b\".ply(\"<2 3>\")",
+         "0 1/4 a\n"
+         "1/4 1/2 a\n"
+         "1/2 3/4 b\n"
+         "3/4 1 b\n"},
+    {"0:1", "saw.segment(4)",
+         "0 1/4 0\n"
+         "1/4 1/2 0.25\n"
+         "1/2 3/4 0.5\n"
+         "3/4 1 0.75\n"},
+    {"0:1", "\"a b\".compress(0.5, 1)",
+         "1/2 3/4 a\n"
+         "3/4 1 b\n"},
+    {"0:1", "\"a b c d\".zoom(0.5, 1)",
+         "0 1/2 c\n"
+         "1/2 1 d\n"},
+    {"0:2", "\"a b c d\".linger(0.5)",
+         "0 1/4 a\n"
+         "1/4 1/2 b\n"
+         "1/2 3/4 a\n"
+         "3/4 1 b\n"
+         "1 5/4 a\n"
+         "5/4 3/2 b\n"
+         "3/2 7/4 a\n"
+         "7/4 2 b\n"},
+    {"0:1", "\"a b c d\".inside(2, rev)",
+         "0 1/4 b\n"
+         "1/4 1/2 a\n"
+         "1/2 3/4 d\n"
+         "3/4 1 c\n"},
+    {"0:2", "\"a b\".outside(2, rev)",
+         "0 1/2 b\n"
+         "1/2 1 a\n"
+         "1 3/2 b\n"
+         "3/2 2 a\n"},
+    {"0:1", "\"a*4\".swingBy(0.5, 2)",
+         "0 1/4 a\n"
+         "3/8 5/8 a\n"
+         "1/2 3/4 a\n"
+         "7/8 9/8 a\n"},
+    {"0:1", "\"a*4\".swing(2)",
+         "0 1/4 a\n"
+         "1/3 7/12 a\n"
+         "1/2 3/4 a\n"
+         "5/6 13/12 a\n"},
+    {"0:1", "s(\"bd sn\").hurry(2)",
+         "0 1/4 s=bd speed=2\n"
+         "1/4 1/2 s=sn speed=2\n"
+         "1/2 3/4 s=bd speed=2\n"
+         "3/4 1 s=sn speed=2\n"},
+    {"0:1", "\"0 1\".off(0.25, add(10))",
+         "0 1/2 0\n"
+         "1/4 3/4 10\n"
+         "1/2 1 1\n"
+         "3/4 5/4 11\n"},
+    {"0:1", "\"0 1\".superimpose(add(10), add(20))",
+         "0 1/2 0\n"
+         "0 1/2 10\n"
+         "0 1/2 20\n"
+         "1/2 1 1\n"
+         "1/2 1 11\n"
+         "1/2 1 21\n"},
+    {"0:1", "\"a b\".layer(rev, fast(2))",
+         "0 1/4 a\n"
+         "0 1/2 b\n"
+         "1/4 1/2 b\n"
+         "1/2 3/4 a\n"
+         "1/2 1 a\n"
+         "3/4 1 b\n"},
+    {"0:1", "s(\"a b\").jux(rev)",
+         "0 1/2 pan=0 s=a\n"
+         "0 1/2 pan=1 s=b\n"
+         "1/2 1 pan=0 s=b\n"
+         "1/2 1 pan=1 s=a\n"},
+    {"0:1", "s(\"a b\").juxBy(0.5, rev)",
+         "0 1/2 pan=0.25 s=a\n"
+         "0 1/2 pan=0.75 s=b\n"
+         "1/2 1 pan=0.25 s=b\n"
+         "1/2 1 pan=0.75 s=a\n"},
+    {"0:4", "\"0 1\".chunk(2, add(10))",
+         "0 1/2 10\n"
+         "1/2 1 1\n"
+         "1 3/2 0\n"
+         "3/2 2 11\n"
+         "2 5/2 10\n"
+         "5/2 3 1\n"
+         "3 7/2 0\n"
+         "7/2 4 11\n"},
+    {"0:4", "\"0 1\".chunkBack(2, add(10))",
+         "0 1/2 10\n"
+         "1/2 1 1\n"
+         "1 3/2 0\n"
+         "3/2 2 11\n"
+         "2 5/2 10\n"
+         "5/2 3 1\n"
+         "3 7/2 0\n"
+         "7/2 4 11\n"},
+    {"0:1", "\"a\".struct(\"1 0 1 1\")",
+         "0 1/4 a\n"
+         "1/2 3/4 a\n"
+         "3/4 1 a\n"},
+    {"0:1", "\"a b c d\".mask(\"1 0 [1 0] 1\")",
+         "0 1/4 a\n"
+         "1/2 3/4 c\n"
+         "3/4 1 d\n"},
+    {"0:1", "\"a\".euclid(3, 8)",
+         "0 1/8 a\n"
+         "3/8 1/2 a\n"
+         "3/4 7/8 a\n"},
+    {"0:1", "\"a\".euclidRot(3, 8, 3)",
+         "1/8 1/4 a\n"
+         "3/8 1/2 a\n"
+         "3/4 7/8 a\n"},
+    {"0:1", "\"a\".euclidLegato(3, 8)",
+         "0 3/8 a\n"
+         "3/8 3/4 a\n"
+         "3/4 1 a\n"},
+    {"0:2", "note(\"[c,e,g]\").arp(\"0 2 1 2\")",
+         "0 1/4 note=c\n"
+         "1/4 1/2 note=g\n"
+         "1/2 3/4 note=e\n"
+         "3/4 1 note=g\n"
+         "1 5/4 note=c\n"
+         "5/4 3/2 note=g\n"
+         "3/2 7/4 note=e\n"
+         "7/4 2 note=g\n"},
+    {"0:1", "s(\"a\").chop(4)",
+         "0 1/4 begin=0 end=0.25 s=a\n"
+         "1/4 1/2 begin=0.25 end=0.5 s=a\n"
+         "1/2 3/4 begin=0.5 end=0.75 s=a\n"
+         "3/4 1 begin=0.75 end=1 s=a\n"},
+    {"0:1", "s(\"a b\").striate(3)",
+         "0 1/6 begin=0 end=0.3333333333333333 s=a\n"
+         "1/6 1/3 begin=0 end=0.3333333333333333 s=b\n"
+         "1/3 1/2 begin=0.3333333333333333 end=0.6666666666666666 s=a\n"
+         "1/2 2/3 begin=0.3333333333333333 end=0.6666666666666666 s=b\n"
+         "2/3 5/6 begin=0.6666666666666666 end=1 s=a\n"
+         "5/6 1 begin=0.6666666666666666 end=1 s=b\n"},
+    {"0:1", "run(3)",
+         "0 1/3 0\n"
+         "1/3 2/3 1\n"
+         "2/3 1 2\n"},
+    {"0:1", "stack(\"a\", \"b c\")",
+         "0 1/2 b\n"
+         "0 1 a\n"
+         "1/2 1 c\n"},
+    {"0:2", "cat(\"a\", \"b c\")",
+         "0 1 a\n"
+         "1 3/2 b\n"
+         "3/2 2 c\n"},
+    {"0:2", "slowcat(\"a\", \"b\")",
+         "0 1 a\n"
+         "1 2 b\n"},
+    {"0:1", "fastcat(\"a\", \"b c\")",
+         "0 1/2 a\n"
+         "1/2 3/4 b\n"
+         "3/4 1 c\n"},
+    {"0:1", "seq(\"a\", [\"b\", \"c\"])",
+         "0 1/2 a\n"
+         "1/2 3/4 b\n"
+         "3/4 1 c\n"},
+    {"0:1", "sequence(\"a\", \"b\")",
+         "0 1/2 a\n"
+         "1/2 1 b\n"},
+    {"0:1", "stack(silence, \"a\")",
+         "0 1 a\n"},
+    {"0:1", "isaw.segment(4)",
+         "0 1/4 1\n"
+         "1/4 1/2 0.75\n"
+         "1/2 3/4 0.5\n"
+         "3/4 1 0.25\n"},
+    {"0:1", "cosine.segment(4)",
+         "0 1/4 1\n"
+         "1/4 1/2 0.5000000000000001\n"
+         "1/2 3/4 0\n"
+         "3/4 1 0.4999999999999999\n"},
+    {"0:1", "square.segment(4)",
+         "0 1/4 0\n"
+         "1/4 1/2 0\n"
+         "1/2 3/4 1\n"
+         "3/4 1 1\n"},
+    {"0:1", "tri.segment(8)",
+         "0 1/8 0\n"
+         "1/8 1/4 0.25\n"
+         "1/4 3/8 0.5\n"
+         "3/8 1/2 0.75\n"
+         "1/2 5/8 1\n"
+         "5/8 3/4 0.75\n"
+         "3/4 7/8 0.5\n"
+         "7/8 1 0.25\n"},
+    {"0:1", "sine.segment(4)",
+         "0 1/4 0.5\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 0.5000000000000001\n"
+         "3/4 1 0\n"},
+    {"0:1", "\"1 2\".add(10)",
+         "0 1/2 11\n"
+         "1/2 1 12\n"},
+    {"0:1", "\"10 20\".sub(5)",
+         "0 1/2 5\n"
+         "1/2 1 15\n"},
+    {"0:1", "\"1 2\".mul(3)",
+         "0 1/2 3\n"
+         "1/2 1 6\n"},
+    {"0:1", "\"1 2\".div(4)",
+         "0 1/2 0.25\n"
+         "1/2 1 0.5\n"},
+    {"0:1", "saw.range(100, 200).segment(2)",
+         "0 1/2 100\n"
+         "1/2 1 150\n"},
+    {"0:1", "\"1 2\".fmap(x => x * 2)",
+         "0 1/2 2\n"
+         "1/2 1 4\n"},
+    {"0:1", "\"1 2\".withValue(x => x + 1)",
+         "0 1/2 2\n"
+         "1/2 1 3\n"},
+    {"0:1", "n(\"0 1 2 3 4 5 6 7\").scale(\"D:dorian\")",
+         "0 1/8 note=D3\n"
+         "1/8 1/4 note=E3\n"
+         "1/4 3/8 note=F3\n"
+         "3/8 1/2 note=G3\n"
+         "1/2 5/8 note=A3\n"
+         "5/8 3/4 note=B3\n"
+         "3/4 7/8 note=C4\n"
+         "7/8 1 note=D4\n"},
+    {"0:1", "n(\"-1 -2 7 8\").scale(\"C:minor\")",
+         "0 1/4 note=Bb2\n"
+         "1/4 1/2 note=Ab2\n"
+         "1/2 3/4 note=C4\n"
+         "3/4 1 note=D4\n"},
+    {"0:1", "note(\"c4 e4\").transpose(7)",
+         "0 1/2 note=G4\n"
+         "1/2 1 note=B4\n"},
+    {"0:1", "note(\"c4 e4\").transpose(\"3M\")",
+         "0 1/2 note=E4\n"
+         "1/2 1 note=G#4\n"},
+    {"0:1", "note(\"60 62\").transpose(-2)",
+         "0 1/2 note=58\n"
+         "1/2 1 note=60\n"},
+    {"0:1", "s(\"bd sn\")",
+         "0 1/2 s=bd\n"
+         "1/2 1 s=sn\n"},
+    {"0:1", "sound(\"bd:2\")",
+         "0 1 n=2 s=bd\n"},
+    {"0:1", "n(\"0 1\").s(\"x\")",
+         "0 1/2 n=0 s=x\n"
+         "1/2 1 n=1 s=x\n"},
+    {"0:1", "note(\"c e\")",
+         "0 1/2 note=c\n"
+         "1/2 1 note=e\n"},
+    {"0:1", "s(\"a\").freq(440)",
+         "0 1 freq=440 s=a\n"},
+    {"0:1", "s(\"a\").gain(\"0.5 1\")",
+         "0 1 gain=0.5 s=a\n"},
+    {"0:1", "s(\"a\").velocity(0.7)",
+         "0 1 s=a velocity=0.7\n"},
+    {"0:1", "s(\"a\").pan(\"0 1\")",
+         "0 1 pan=0 s=a\n"},
+    {"0:1", "s(\"a\").speed(-1)",
+         "0 1 s=a speed=-1\n"},
+    {"0:1", "s(\"a\").begin(0.25).end(0.75)",
+         "0 1 begin=0.25 end=0.75 s=a\n"},
+    {"0:1", "s(\"a\").cut(1)",
+         "0 1 cut=1 s=a\n"},
+    {"0:1", "s(\"a\").legato(0.5)",
+         "0 1 clip=0.5 s=a\n"},
+    {"0:1", "s(\"a\").sustain(0.5)",
+         "0 1 s=a sustain=0.5\n"},
+    {"0:1", "s(\"a\").attack(0.01).decay(0.1).release(0.5)",
+         "0 1 attack=0.01 decay=0.1 release=0.5 s=a\n"},
+    {"0:1", "s(\"a\").cutoff(1000)",
+         "0 1 cutoff=1000 s=a\n"},
+    {"0:1", "s(\"a\").lpf(800).lpq(5)",
+         "0 1 cutoff=800 resonance=5 s=a\n"},
+    {"0:1", "s(\"a\").resonance(3)",
+         "0 1 resonance=3 s=a\n"},
+    {"0:1", "s(\"a\").hpf(200).hpq(2)",
+         "0 1 hcutoff=200 hresonance=2 s=a\n"},
+    {"0:1", "s(\"a\").bandf(500).bpf(600)",
+         "0 1 bandf=600 s=a\n"},
+    {"0:1", "s(\"a\").room(0.3).size(0.8)",
+         "0 1 room=0.3 roomsize=0.8 s=a\n"},
+    {"0:1", "s(\"a\").delay(0.5).delaytime(0.25).delayfeedback(0.4)",
+         "0 1 delay=0.5 delayfeedback=0.4 delaytime=0.25 s=a\n"},
+    {"0:1", "s(\"a\").crush(4).shape(0.3)",
+         "0 1 crush=4 s=a shape=0.3\n"},
+    {"0:1", "s(\"a\").orbit(1)",
+         "0 1 orbit=1 s=a\n"},
+    {"0:1", "s(\"a\").nudge(0.01)",
+         "0 1 nudge=0.01 s=a\n"},
+    {"0:1", "s(\"a\").vowel(\"a\")",
+         "0 1 s=a vowel=a\n"},
+    {"0:1", "s(\"a\").coarse(4)",
+         "0 1 coarse=4 s=a\n"},
+    {"0:2", "s(\"hh*4\").degradeBy(0.5)",
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"},
+    {"0:2", "s(\"hh*4\").degrade()",
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"},
+    {"0:2", "s(\"hh*4\").undegradeBy(0.5)",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh\n"
+         "7/4 2 s=hh\n"},
+    {"0:2", "s(\"hh*4\").undegrade()",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh\n"
+         "7/4 2 s=hh\n"},
+    {"0:2", "s(\"hh*4\").sometimesBy(0.5, x => x.speed(2))",
+         "0 1/4 s=hh speed=2\n"
+         "1/4 1/2 s=hh speed=2\n"
+         "1/2 3/4 s=hh speed=2\n"
+         "3/4 1 s=hh speed=2\n"
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"
+         "7/4 2 s=hh speed=2\n"},
+    {"0:2", "s(\"hh*4\").sometimes(x => x.speed(2))",
+         "0 1/4 s=hh speed=2\n"
+         "1/4 1/2 s=hh speed=2\n"
+         "1/2 3/4 s=hh speed=2\n"
+         "3/4 1 s=hh speed=2\n"
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"
+         "7/4 2 s=hh speed=2\n"},
+    {"0:2", "s(\"hh*4\").often(x => x.speed(2))",
+         "0 1/4 s=hh speed=2\n"
+         "1/4 1/2 s=hh speed=2\n"
+         "1/2 3/4 s=hh speed=2\n"
+         "3/4 1 s=hh speed=2\n"
+         "1 5/4 s=hh speed=2\n"
+         "5/4 3/2 s=hh speed=2\n"
+         "3/2 7/4 s=hh speed=2\n"
+         "7/4 2 s=hh speed=2\n"},
+    {"0:2", "s(\"hh*4\").rarely(x => x.speed(2))",
+         "0 1/4 s=hh speed=2\n"
+         "1/4 1/2 s=hh\n"
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh speed=2\n"
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"
+         "7/4 2 s=hh speed=2\n"},
+    {"0:2", "s(\"hh*4\").almostNever(x => x.speed(2))",
+         "0 1/4 s=hh speed=2\n"
+         "1/4 1/2 s=hh\n"
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh\n"
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"
+         "7/4 2 s=hh\n"},
+    {"0:2", "s(\"hh*4\").almostAlways(x => x.speed(2))",
+         "0 1/4 s=hh speed=2\n"
+         "1/4 1/2 s=hh speed=2\n"
+         "1/2 3/4 s=hh speed=2\n"
+         "3/4 1 s=hh speed=2\n"
+         "1 5/4 s=hh speed=2\n"
+         "5/4 3/2 s=hh speed=2\n"
+         "3/2 7/4 s=hh speed=2\n"
+         "7/4 2 s=hh speed=2\n"},
+    {"0:1", "s(\"hh*2\").always(x => x.speed(2))",
+         "0 1/2 s=hh speed=2\n"
+         "1/2 1 s=hh speed=2\n"},
+    {"0:1", "s(\"hh*2\").never(x => x.speed(2))",
+         "0 1/2 s=hh\n"
+         "1/2 1 s=hh\n"},
+    {"0:4", "s(\"hh*2\").someCyclesBy(0.5, x => x.speed(2))",
+         "0 1/2 s=hh speed=2\n"
+         "1/2 1 s=hh speed=2\n"
+         "1 3/2 s=hh\n"
+         "3/2 2 s=hh\n"
+         "2 5/2 s=hh\n"
+         "5/2 3 s=hh\n"
+         "3 7/2 s=hh speed=2\n"
+         "7/2 4 s=hh speed=2\n"},
+    {"0:4", "s(\"hh*2\").someCycles(x => x.speed(2))",
+         "0 1/2 s=hh speed=2\n"
+         "1/2 1 s=hh speed=2\n"
+         "1 3/2 s=hh\n"
+         "3/2 2 s=hh\n"
+         "2 5/2 s=hh\n"
+         "5/2 3 s=hh\n"
+         "3 7/2 s=hh speed=2\n"
+         "7/2 4 s=hh speed=2\n"},
+    {"0:1", "n(irand(8).segment(4))",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=2\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=1\n"},
+    {"0:1", "n(rand.segment(2))",
+         "0 1/2 n=0\n"
+         "1/2 1 n=0.2604806162416935\n"},
+    {"0:1", "n(perlin.segment(2))",
+         "0 1/2 n=0\n"
+         "1/2 1 n=0.25977108255028725\n"},
+    {"0:2", "s(\"a*4\").s(choose(\"x\", \"y\"))",
+         "0 1/4 s=x\n"
+         "1/4 1/2 s=x\n"
+         "1/2 3/4 s=x\n"
+         "3/4 1 s=x\n"
+         "1 5/4 s=y\n"
+         "5/4 3/2 s=y\n"
+         "3/2 7/4 s=y\n"
+         "7/4 2 s=x\n"},
+    {"0:4", "chooseCycles(\"a\", \"b\")",
+         "0 1 a\n"
+         "1 2 b\n"
+         "2 3 b\n"
+         "3 4 a\n"},
+    {"0:4", "randcat(\"a\", \"b\")",
+         "0 1 a\n"
+         "1 2 b\n"
+         "2 3 b\n"
+         "3 4 a\n"},
+    {"0:2", "s(\"a*4\").s(wchoose([\"x\", 3], [\"y\", 1]))",
+         "0 1/4 s=x\n"
+         "1/4 1/2 s=x\n"
+         "1/2 3/4 s=x\n"
+         "3/4 1 s=x\n"
+         "1 5/4 s=x\n"
+         "5/4 3/2 s=x\n"
+         "3/2 7/4 s=x\n"
+         "7/4 2 s=x\n"},
+    {"0:4", "\"a b\".whenmod(4, 2, rev)",
+         "0 1/2 a\n"
+         "1/2 1 b\n"
+         "1 3/2 a\n"
+         "3/2 2 b\n"
+         "2 5/2 b\n"
+         "5/2 3 a\n"
+         "3 7/2 b\n"
+         "7/2 4 a\n"},
+    {"0:1", "s(\"bd\").euclidFull(3, 8, s(\"hh\"))",
+         "0 1/8 s=bd\n"
+         "1/8 1/4 s=hh\n"
+         "1/4 3/8 s=hh\n"
+         "3/8 1/2 s=bd\n"
+         "1/2 5/8 s=hh\n"
+         "5/8 3/4 s=hh\n"
+         "3/4 7/8 s=bd\n"
+         "7/8 1 s=hh\n"},
+    {"0:1", "saw.rangex(100, 1000).segment(2)",
+         "0 1/2 100.00000000000004\n"
+         "1/2 1 316.22776601683796\n"},
+    {"0:1", "s(\"a\").lpf(\"800:5\")",
+         "0 1 cutoff=800 resonance=5 s=a\n"},
+    {"0:1", "s(\"a\").delay(\"0.5:0.25:0.3\")",
+         "0 1 delay=0.5 delayfeedback=0.3 delaytime=0.25 s=a\n"},
+    {"0:1", "note(\"c:3\")",
+         "0 1 n=3 note=c\n"},
+    {"0:1", "\"1 2\".gain()",
+         "0 1/2 gain=1\n"
+         "1/2 1 gain=2\n"},
+    {"0:1", "s(\"a\").gain(n(\"1 2\"))",
+         "0 1 gain=n=1 s=a\n"},
+    {"0:1", "s(\"a\").clip(0.5)",
+         "0 1 clip=0.5 s=a\n"},
+    {"0:1", "s(\"a\").hcutoff(300)",
+         "0 1 hcutoff=300 s=a\n"},
+    {"0:1", "s(\"a\").roomsize(0.5)",
+         "0 1 roomsize=0.5 s=a\n"},
+};
+/* clang-format on */
+
+static Vm *VM;
+
+static int setup(void **s) {
+    VM = vm_new();
+    return VM ? 0 : -1;
+}
+static int teardown(void **s) {
+    vm_free(VM);
+    return 0;
+}
+
+static bool parse_range(const char *r, Rat *a, Rat *b) {
+    const char *c = strchr(r, ':');
+    return c && rat_parse(r, (size_t)(c - r), a) && rat_parse(c + 1, strlen(c + 1), b);
+}
+
+static void test_every_case(void **s) {
+    size_t n = sizeof CASES / sizeof CASES[0];
+    int failures = 0;
+    for (size_t i = 0; i < n; i++) {
+        Rat a, b;
+        assert_true(parse_range(CASES[i].range, &a, &b));
+        char *got = expr_text(VM, CASES[i].expr, a, b);
+        if (strcmp(got, CASES[i].want) != 0) {
+            print_error("%s %s\n  want: %s\n  got:  %s\n", CASES[i].range, CASES[i].expr,
+                        CASES[i].want, got);
+            failures++;
+        }
+        free(got);
+    }
+    assert_int_equal(failures, 0);
+}
+
+static bool word_in(const char *text, const char *word) {
+    size_t wl = strlen(word);
+    for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
+        bool left = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        bool right = !(isalnum((unsigned char)p[wl]) || p[wl] == '_');
+        if (left && right) return true;
+    }
+    return false;
+}
+
+static void test_every_function_is_covered_and_its_example_runs(void **s) {
+    int n;
+    const NativeDef *defs = vm_natives(&n);
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+        bool found = false;
+        for (size_t k = 0; k < sizeof CASES / sizeof CASES[0] && !found; k++)
+            found = word_in(CASES[k].expr, defs[i].name);
+        if (!found) {
+            print_error("no test case uses '%s'\n", defs[i].name);
+            missing++;
+        }
+        char *got = expr_text(VM, defs[i].example, I(0), I(1));
+        if (strncmp(got, "ERROR", 5) == 0) {
+            print_error("the example of '%s' fails: %s -> %s\n", defs[i].name, defs[i].example,
+                        got);
+            missing++;
+        }
+        free(got);
+    }
+    assert_int_equal(missing, 0);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_case),
+        cmocka_unit_test(test_every_function_is_covered_and_its_example_runs),
+    };
+    return cmocka_run_group_tests_name("library", tests, setup, teardown);
+}
