@@ -5,6 +5,7 @@
 #   ./build.sh test     build (warnings as errors) and run every test suite,
 #                       then again under AddressSanitizer + UBSan
 #   ./build.sh bench    build and run the benchmarks in bench/
+#   ./build.sh fuzz [S] run the libFuzzer target for S seconds (default 600)
 #   ./build.sh deps     only install the system packages
 #   ./build.sh clean    remove the build folders
 #
@@ -165,6 +166,31 @@ test_all() {
     [ "$TOTAL_FAIL" = 0 ]
 }
 
+# ./build.sh fuzz [SECONDS]: libFuzzer on lexer + parser + compiler (and the
+# patterns of programs that compile). Crashes land in tests/fuzz/crashes/,
+# which the test suite replays forever after.
+fuzz() {
+    local secs=${1:-600}
+    PKGS+=(clang libclang-rt-14-dev)
+    deps
+    log "building build-fuzz/ (clang, libFuzzer, ASan, UBSan)"
+    CC=clang configure_build build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTALA_SANITIZE=ON \
+        -DTALA_FUZZ=ON -DTALA_TESTS=OFF
+    mkdir -p "$ROOT/build-fuzz/corpus" "$ROOT/tests/fuzz/crashes"
+    cp "$ROOT"/tests/fuzz/seeds/* "$ROOT/build-fuzz/corpus/"
+    log "fuzzing for $secs seconds"
+    local rc=0
+    (cd "$ROOT/build-fuzz" && ASAN_OPTIONS=detect_leaks=0 ./fuzz_compile -max_total_time="$secs" \
+        -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -artifact_prefix="$ROOT/tests/fuzz/crashes/" corpus) 2>&1 | tee "$ROOT/build-fuzz/fuzz.log" |
+        grep -E "^#[0-9]+.*(pulse|DONE)|ERROR|stat::number_of_executed_units|Done" || rc=$?
+    grep -q "ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error" "$ROOT/build-fuzz/fuzz.log" && {
+        echo "the fuzzer found a crash: see tests/fuzz/crashes/ (commit it; the tests replay it)"
+        return 1
+    }
+    return 0
+}
+
 bench() {
     build
     log "pattern query throughput"
@@ -175,10 +201,11 @@ case "${1:-build}" in
 build) build ;;
 test) test_all ;;
 bench) shift; bench "$@" ;;
+fuzz) shift; fuzz "$@" ;;
 deps) deps ;;
-clean) rm -rf build build-asan ;;
+clean) rm -rf build build-asan build-fuzz ;;
 *)
-    echo "usage: ./build.sh [build|test|bench|deps|clean]" >&2
+    echo "usage: ./build.sh [build|test|bench|fuzz [SECONDS]|deps|clean]" >&2
     exit 2
     ;;
 esac

@@ -908,6 +908,8 @@ static bool evaluate(Vm *vm, const char *name, const char *text, size_t len, boo
 }
 
 bool vm_check(Vm *vm, const char *name, const char *text, size_t len, Err *err) {
+    /* Kept like every evaluated source: the error (and any pattern
+     * constants made) point into it. */
     Source *src = keep_source(vm, name, text, len);
     vm->err = err;
     vm->query.err = err;
