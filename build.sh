@@ -195,6 +195,8 @@ bench() {
     build
     log "pattern query throughput"
     "$ROOT/build/bench_query" "${1:-[bd*16, hh*32, <sn cp>*8]}" "${2:-10000}"
+    log "compile time of a 200-line program"
+    "$ROOT/build/bench_compile"
 }
 
 case "${1:-build}" in

@@ -25,9 +25,12 @@ typedef struct {
     bool local;
 } Upval;
 
+#define CONST_SLOTS 1024 /* open-addressing index of a function's constants */
+
 typedef struct FnState {
     struct FnState *up;
     ObjFunction *fn;
+    int32_t cslot[CONST_SLOTS]; /* constant index + 1, 0 = empty */
     Local locals[MAX_LOCALS + 1];
     int nlocals;
     Upval ups[MAX_LOCALS];
@@ -42,6 +45,7 @@ typedef struct {
     const char **defs; /* names defined at the top level of this program */
     size_t ndefs;
     char (*defbuf)[64];
+    uint32_t *deflen;
 } C;
 
 static bool failed(C *c) {
@@ -64,10 +68,42 @@ static void emit16(C *c, Ast *n, unsigned v) {
     emit(c, n, (uint8_t)(v >> 8));
 }
 
+/* Numbers and names are shared by every use in a function; a small hash
+ * index keeps that lookup constant-time in long programs. */
+static uint32_t const_hash(Value v) {
+    uint64_t bits;
+    if (v.kind == VAL_NUM) {
+        memcpy(&bits, &v.as.num, sizeof bits);
+    } else {
+        bits = (uint64_t)(uintptr_t)v.as.obj;
+    }
+    bits ^= bits >> 29;
+    bits *= 0xbf58476d1ce4e5b9ULL;
+    return (uint32_t)(bits ^ (bits >> 32));
+}
+
 static bool constant(C *c, Ast *n, Value v, unsigned *out) {
+    FnState *fs = c->fs;
+    bool shareable = v.kind == VAL_NUM || IS_STRING(v);
+    uint32_t h = 0;
+    if (shareable) {
+        h = const_hash(v) & (CONST_SLOTS - 1);
+        for (int probes = 0; probes < 16 && fs->cslot[h];
+             probes++, h = (h + 1) & (CONST_SLOTS - 1)) {
+            Value k = fs->fn->consts[fs->cslot[h] - 1];
+            if (k.kind == v.kind &&
+                (v.kind == VAL_NUM ? memcmp(&k.as.num, &v.as.num, sizeof(double)) == 0
+                                   : k.as.obj == v.as.obj)) {
+                *out = (unsigned)(fs->cslot[h] - 1);
+                return true;
+            }
+        }
+    }
     heap_push(c->h, v);
-    int i = fn_const(c->vm, c->fs->fn, v);
+    int i = fs->fn->nconsts;
+    fn_const_append(c->vm, fs->fn, v);
     heap_pop(c->h, 1);
+    if (shareable && !fs->cslot[h]) fs->cslot[h] = i + 1;
     if (i > 0xffff)
         return error_at(c, n, "split the program into smaller parts", "%s", "too many constants");
     *out = (unsigned)i;
@@ -152,8 +188,7 @@ static int resolve_upval(C *c, Ast *n, FnState *fs, ObjString *name) {
 
 static bool defined_here(C *c, uint32_t off, uint32_t len) {
     for (size_t i = 0; i < c->ndefs; i++)
-        if (strlen(c->defs[i]) == len && memcmp(c->defs[i], c->src->text + off, len) == 0)
-            return true;
+        if (c->deflen[i] == len && memcmp(c->defs[i], c->src->text + off, len) == 0) return true;
     return false;
 }
 
@@ -410,13 +445,15 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
      * function bodies) without an "unknown name" error. */
     c.defs = calloc(prog->nstmts + 1, sizeof *c.defs);
     c.defbuf = calloc(prog->nstmts + 1, sizeof *c.defbuf);
-    if (!c.defs || !c.defbuf) abort();
+    c.deflen = calloc(prog->nstmts + 1, sizeof *c.deflen);
+    if (!c.defs || !c.defbuf || !c.deflen) abort();
     for (unsigned i = 0; i < prog->nstmts; i++) {
         Ast *s = prog->stmts[i];
         if (s->kind != S_DEF) continue;
         snprintf(c.defbuf[c.ndefs], 64, "%.*s", (int)(s->name_len < 63 ? s->name_len : 63),
                  c.src->text + s->name_off);
         c.defs[c.ndefs] = c.defbuf[c.ndefs];
+        c.deflen[c.ndefs] = (uint32_t)strlen(c.defbuf[c.ndefs]);
         c.ndefs++;
     }
     FnState fs = {0};
@@ -485,5 +522,6 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
     heap_pop(c.h, 1);
     free(c.defs);
     free(c.defbuf);
+    free(c.deflen);
     return failed(&c) ? NULL : fs.fn;
 }

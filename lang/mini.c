@@ -72,7 +72,7 @@ typedef struct Chunk {
     max_align_t mem[];
 } Chunk;
 
-#define CHUNK_BYTES 8192
+#define CHUNK_BYTES 2048
 
 typedef struct {
     Chunk *head;

@@ -87,6 +87,16 @@ void fn_emit(Vm *vm, ObjFunction *f, uint8_t byte, uint32_t pos) {
     f->pos[f->len++] = pos;
 }
 
+void fn_const_append(Vm *vm, ObjFunction *f, Value v) {
+    (void)vm;
+    if (f->nconsts == f->capconsts) {
+        f->capconsts = f->capconsts ? f->capconsts * 2 : 16;
+        f->consts = realloc(f->consts, (size_t)f->capconsts * sizeof(Value));
+        if (!f->consts) abort();
+    }
+    f->consts[f->nconsts++] = v;
+}
+
 int fn_const(Vm *vm, ObjFunction *f, Value v) {
     (void)vm;
     for (int i = 0; i < f->nconsts; i++)

@@ -159,6 +159,7 @@ bool vm_disasm(Vm *vm, const char *name, const char *text, size_t len, FILE *f, 
 ObjFunction *fn_new(Vm *vm, const Source *src);
 void fn_emit(Vm *vm, ObjFunction *f, uint8_t byte, uint32_t pos);
 int fn_const(Vm *vm, ObjFunction *f, Value v);
+void fn_const_append(Vm *vm, ObjFunction *f, Value v); /* no sharing */
 void vm_push_root(Vm *vm, Value v);
 void vm_pop_root(Vm *vm);
 const char *val_type_name(Value v);
