@@ -20,7 +20,7 @@ static const char *section_of(const NativeDef *d, int index) {
                                       "run",       "stack",        "cat",    "slowcat", "fastcat",
                                       "seq",       "sequence",     NULL};
     static const char *arith[] = {"add", "sub", "mul", "div", "range", "fmap", "withValue", NULL};
-    static const char *harmony[] = {"scale", "transpose", NULL};
+    static const char *harmony[] = {"scale", "transpose", "voicing", NULL};
     for (int i = 0; structure[i]; i++)
         if (!strcmp(d->name, structure[i])) return "Structure";
     for (int i = 0; arith[i]; i++)

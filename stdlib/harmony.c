@@ -431,3 +431,190 @@ bool nat_transpose(Vm *vm, Value *args, int argc, Value *out) {
 const char *harmony_scale_names(int i) {
     return i < (int)NSCALES ? SCALES[i].names : NULL;
 }
+
+/* ---- chords and voicing ---- */
+
+typedef struct {
+    const char *names; /* "m7|min7|-7" */
+    const char *intervals;
+} ChordDef;
+
+static const ChordDef CHORDS[] = {
+    {"|M|maj|major", "1P 3M 5P"},
+    {"m|min|minor|-", "1P 3m 5P"},
+    {"dim|o", "1P 3m 5d"},
+    {"aug|+", "1P 3M 5A"},
+    {"sus2", "1P 2M 5P"},
+    {"sus4|sus", "1P 4P 5P"},
+    {"5", "1P 5P"},
+    {"6|M6", "1P 3M 5P 6M"},
+    {"m6|min6", "1P 3m 5P 6M"},
+    {"69|6/9", "1P 3M 5P 6M 9M"},
+    {"m69|m6/9", "1P 3m 5P 6M 9M"},
+    {"7|dom7", "1P 3M 5P 7m"},
+    {"maj7|M7|^7|Δ7|Δ", "1P 3M 5P 7M"},
+    {"m7|min7|-7", "1P 3m 5P 7m"},
+    {"mM7|m(maj7)|mmaj7|-^7", "1P 3m 5P 7M"},
+    {"dim7|o7", "1P 3m 5d 7d"},
+    {"m7b5|ø|ø7|h7|-7b5", "1P 3m 5d 7m"},
+    {"aug7|+7|7#5|7+5", "1P 3M 5A 7m"},
+    {"maj7#5|M7#5|^7#5", "1P 3M 5A 7M"},
+    {"7b5", "1P 3M 5d 7m"},
+    {"7sus4|7sus", "1P 4P 5P 7m"},
+    {"9", "1P 3M 5P 7m 9M"},
+    {"maj9|M9|^9", "1P 3M 5P 7M 9M"},
+    {"m9|min9|-9", "1P 3m 5P 7m 9M"},
+    {"add9|add2", "1P 3M 5P 9M"},
+    {"madd9|m(add9)", "1P 3m 5P 9M"},
+    {"7b9", "1P 3M 5P 7m 9m"},
+    {"7#9", "1P 3M 5P 7m 9A"},
+    {"9sus4|9sus", "1P 4P 5P 7m 9M"},
+    {"11", "1P 3M 5P 7m 9M 11P"},
+    {"m11|min11|-11", "1P 3m 5P 7m 9M 11P"},
+    {"7#11", "1P 3M 5P 7m 11A"},
+    {"maj7#11|M7#11|^7#11", "1P 3M 5P 7M 11A"},
+    {"13", "1P 3M 5P 7m 9M 13M"},
+    {"m13|min13|-13", "1P 3m 5P 7m 9M 13M"},
+    {"maj13|M13|^13", "1P 3M 5P 7M 9M 13M"},
+    {"7b13", "1P 3M 5P 7m 13m"},
+    {"m7b9", "1P 3m 5P 7m 9m"},
+};
+
+#define NCHORDS (sizeof CHORDS / sizeof CHORDS[0])
+
+static bool chord_type_matches(const char *names, const char *want) {
+    size_t wl = strlen(want);
+    for (const char *p = names;;) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar ? (size_t)(bar - p) : strlen(p);
+        if (l == wl && strncmp(p, want, l) == 0) return true;
+        if (!bar) return false;
+        p = bar + 1;
+    }
+}
+
+/* "Cm9", "Ab^7", "F#m7b5", "C/E": root, type, optional bass. Coordinates
+ * of the notes from the root at octave 0, the bass (if any) in *bass. */
+static bool parse_chord(const char *s, Coord *notes, int *n, Coord *bass, bool *has_bass) {
+    int st, al, oc;
+    bool ho;
+    size_t i = 1;
+    while (s[i] == '#' || s[i] == 'b') i++;
+    if (!parse_note(s, i, &st, &al, &oc, &ho)) return false;
+    char type[32];
+    const char *slash = strchr(s + i, '/');
+    /* 6/9 is a type, not a slash chord */
+    if (slash && (strncmp(s + i, "6/9", 3) == 0 || strncmp(s + i, "m6/9", 4) == 0))
+        slash = strchr(slash + 1, '/');
+    size_t tl = slash ? (size_t)(slash - (s + i)) : strlen(s + i);
+    if (tl >= sizeof type) return false;
+    memcpy(type, s + i, tl);
+    type[tl] = 0;
+    *has_bass = false;
+    if (slash) {
+        int bs, ba, bo;
+        bool bho;
+        if (!parse_note(slash + 1, strlen(slash + 1), &bs, &ba, &bo, &bho) || bho) return false;
+        *bass = encode(bs, ba, 0, 1);
+        *has_bass = true;
+    }
+    Coord root = encode(st, al, 0, 1);
+    for (size_t k = 0; k < NCHORDS; k++) {
+        if (!chord_type_matches(CHORDS[k].names, type)) continue;
+        char ivs[64];
+        snprintf(ivs, sizeof ivs, "%s", CHORDS[k].intervals);
+        *n = 0;
+        for (char *tok = strtok(ivs, " "); tok && *n < 8; tok = strtok(NULL, " ")) {
+            Coord iv;
+            parse_interval(tok, &iv);
+            notes[(*n)++] = (Coord){root.f + iv.f, root.o + iv.o};
+        }
+        return true;
+    }
+    return false;
+}
+
+static int coord_midi(Coord c) {
+    int st, al, oc;
+    decode(c, &st, &al, &oc);
+    return note_midi(st, al, oc);
+}
+
+/* Moves c by whole octaves so its midi number lies in (top - 12, top]. */
+static Coord under(Coord c, int top) {
+    int m = coord_midi(c);
+    int k = (int)floor((top - m) / 12.0);
+    return (Coord){c.f, c.o + k};
+}
+
+/* voicing: the chord's notes in close position under the anchor (c5 by
+ * default, or the event's `anchor`), so that consecutive chords move
+ * little: every chord keeps its top voice within an octave below the
+ * anchor. A slash chord's bass goes an octave below the lowest note. */
+static bool voicing_map(Query *q, Value v, Value pm, Value *out) {
+    (void)pm;
+    Value chord = v, anchorv = NIL_VAL;
+    ObjRecord *r = IS_RECORD(v) ? AS_RECORD(v) : NULL;
+    if (r) {
+        if (!record_get(r, "chord", &chord)) {
+            *out = OBJ_VAL(pat_pure(q->heap, v));
+            return true;
+        }
+        record_get(r, "anchor", &anchorv);
+    }
+    char sym[48];
+    val_format(chord, sym, sizeof sym);
+    Coord notes[8], bass;
+    int n;
+    bool has_bass;
+    if (!IS_STRING(chord) || !parse_chord(sym, notes, &n, &bass, &has_bass))
+        return lib_fail(q, "chords are written like C, Cm7, Abmaj7, F#m7b5, G7/B",
+                        "unknown chord '%s'", sym);
+    int top = 72; /* c5 */
+    if (IS_NUM(anchorv)) top = (int)anchorv.as.num;
+    if (is_note_value(anchorv)) {
+        int st, al, oc;
+        bool ho;
+        parse_note(AS_STRING(anchorv)->chars, AS_STRING(anchorv)->len, &st, &al, &oc, &ho);
+        top = note_midi(st, al, ho ? oc : 5);
+    }
+    Value items[10];
+    int k = 0, lowest = 1 << 30;
+    for (int i = 0; i < n; i++) {
+        Coord c = under(notes[i], top);
+        int m = coord_midi(c);
+        if (m < lowest) lowest = m;
+        items[k] = with_note(q, r, note_name(q, c));
+        heap_push(q->heap, items[k++]);
+    }
+    if (has_bass) {
+        Coord b = under(bass, lowest - 1);
+        items[k] = with_note(q, r, note_name(q, b));
+        heap_push(q->heap, items[k++]);
+    }
+    ObjPattern *ps[10];
+    for (int i = 0; i < k; i++) {
+        ps[i] = pat_pure(q->heap, items[i]);
+        heap_push(q->heap, OBJ_VAL(ps[i]));
+    }
+    *out = OBJ_VAL(pat_stack(q->heap, ps, (unsigned)k));
+    heap_pop(q->heap, 2 * (unsigned)k);
+    return true;
+}
+
+bool nat_voicing(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    ObjPattern *p = reify(vm, args[0]);
+    KEEP(vm, p);
+    ObjPattern *m = pat_map(h, p, voicing_map, NIL_VAL);
+    KEEP(vm, m);
+    *out = OBJ_VAL(pat_bind(h, BIND_INNER, m));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return true;
+}
+
+const char *harmony_chord_names(int i) {
+    return i < (int)NCHORDS ? CHORDS[i].names : NULL;
+}

@@ -21,7 +21,7 @@ N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(
 N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize) N(chord) N(anchor) N(voicing)
 #undef N
 /* clang-format on */
 
@@ -36,8 +36,8 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
             "s(\"bd sn\")." #name "(\"0.5 1\")", NULL                                              \
     }
 
-                                                                            static const NativeDef
-    NATIVES[] = {
+                                                                                static const
+    NativeDef NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
          "Speeds the pattern up by factor (0 is silence).", "\"bd sn\".fast(2)", NULL},
@@ -130,7 +130,9 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
          "A euclidean rhythm where each pulse lasts until the next.", "\"a\".euclidLegato(3, 8)",
          NULL},
         {"arp", 2, nat_arp, 0, "arp(indices, pat)",
-         "Plays the notes of chords one by one, picked by index.",
+         "Plays the notes of chords one by one: picked by index (Strudel), or in a mode (Tidal): "
+         "up down updown downup up&down down&up converge diverge disconverge pinkyup pinkyupdown "
+         "thumbup thumbupdown.",
          "note(\"<[c,e,g] [d,f,a]>\").arp(\"0 2 1\")", NULL},
         {"chop", 2, nat_chop, 0, "chop(n, pat)",
          "Cuts each event into n parts, each playing a part of the sample (begin/end).",
@@ -240,6 +242,10 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         {"transpose", 2, nat_transpose, 0, "transpose(amount, pat)",
          "Moves notes by semitones (a number) or by an interval name (3m, 5P), spelled correctly.",
          "note(\"c3 e3\").transpose(\"<0 3>\")", NULL},
+        {"voicing", 1, nat_voicing, 0, "voicing(pat)",
+         "Turns chord symbols into notes in close position under an anchor note (c5, or the "
+         "anchor control), so that chord changes move smoothly.",
+         "chord(\"<Cm9 Abmaj7 Bb7 Gm7>\").voicing()", NULL},
         /* controls */
         CTRL(s, "the sound (sample or instrument); bd:3 also sets n"),
         CTRL(sound, "the sound, like s"),
@@ -282,6 +288,8 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         CTRL(nudge, "a shift in seconds (positive is later)"),
         CTRL(vowel, "a vowel filter (a e i o u)"),
         CTRL(coarse, "sample-rate reduction"),
+        CTRL(chord, "a chord symbol (Cm7, Abmaj7, G7/B) for voicing"),
+        CTRL(anchor, "the note voicing places chords under (default c5)"),
 };
 
 const NativeDef *stdlib_natives(int *count) {

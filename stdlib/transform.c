@@ -514,10 +514,120 @@ static bool arp_map(Query *q, Value notes, Value indices, Value *out) {
     *out = OBJ_VAL(pat_map(q->heap, AS_PATTERN(indices), arp_pick, notes));
     return true;
 }
+/* Tidal's arpeggio modes: the order in which a chord's n notes play. */
+static int arp_order(const char *mode, int n, int *out) {
+    int k = 0, up[64], m = 0;
+    if (n > 16) n = 16;
+    for (int i = 0; i < n; i++) up[i] = i;
+#define PUSH(x) (out[k++] = (x))
+    if (!strcmp(mode, "up")) {
+        for (int i = 0; i < n; i++) PUSH(i);
+    } else if (!strcmp(mode, "down")) {
+        for (int i = n - 1; i >= 0; i--) PUSH(i);
+    } else if (!strcmp(mode, "updown")) { /* init x ++ init (reverse x) */
+        for (int i = 0; i < n - 1; i++) PUSH(i);
+        for (int i = n - 1; i > 0; i--) PUSH(i);
+    } else if (!strcmp(mode, "downup")) {
+        for (int i = n - 1; i > 0; i--) PUSH(i);
+        for (int i = 0; i < n - 1; i++) PUSH(i);
+    } else if (!strcmp(mode, "up&down")) {
+        for (int i = 0; i < n; i++) PUSH(i);
+        for (int i = n - 1; i >= 0; i--) PUSH(i);
+    } else if (!strcmp(mode, "down&up")) {
+        for (int i = n - 1; i >= 0; i--) PUSH(i);
+        for (int i = 0; i < n; i++) PUSH(i);
+    } else if (!strcmp(mode, "converge") || !strcmp(mode, "diverge") ||
+               !strcmp(mode, "disconverge")) {
+        int conv[16], lo = 0, hi = n - 1;
+        while (lo <= hi) {
+            conv[m++] = up[lo++];
+            if (lo <= hi) conv[m++] = up[hi--];
+        }
+        if (!strcmp(mode, "converge"))
+            for (int i = 0; i < m; i++) PUSH(conv[i]);
+        else if (!strcmp(mode, "diverge"))
+            for (int i = m - 1; i >= 0; i--) PUSH(conv[i]);
+        else { /* converge x ++ tail (reverse (converge x)) */
+            for (int i = 0; i < m; i++) PUSH(conv[i]);
+            for (int i = m - 2; i >= 0; i--) PUSH(conv[i]);
+        }
+    } else if (!strcmp(mode, "pinkyup") || !strcmp(mode, "pinkyupdown")) {
+        int pk[32];
+        for (int i = 0; i < n - 1; i++) pk[m++] = i, pk[m++] = n - 1;
+        if (!strcmp(mode, "pinkyup"))
+            for (int i = 0; i < m; i++) PUSH(pk[i]);
+        else {
+            for (int i = 0; i < m - 1; i++) PUSH(pk[i]);
+            for (int i = m - 1; i > 0; i--) PUSH(pk[i]);
+        }
+    } else if (!strcmp(mode, "thumbup") || !strcmp(mode, "thumbupdown")) {
+        int th[32];
+        for (int i = 1; i < n; i++) th[m++] = 0, th[m++] = i;
+        if (!strcmp(mode, "thumbup"))
+            for (int i = 0; i < m; i++) PUSH(th[i]);
+        else {
+            for (int i = 0; i < m - 1; i++) PUSH(th[i]);
+            for (int i = m - 1; i > 0; i--) PUSH(th[i]);
+        }
+    } else {
+        return -1;
+    }
+#undef PUSH
+    return k;
+}
+
+/* a chord (list of notes) -> the notes in mode order, as a sequence */
+static bool arp_mode_map(Query *q, Value notes, Value mode, Value *out) {
+    ObjList *l = AS_LIST(notes);
+    int order[64];
+    int k = arp_order(AS_STRING(mode)->chars, (int)l->len, order);
+    if (k < 0)
+        return lib_fail(q,
+                        "modes: up down updown downup up&down down&up converge diverge "
+                        "disconverge pinkyup pinkyupdown thumbup thumbupdown",
+                        "unknown arp mode '%s'", AS_STRING(mode)->chars);
+    ObjPattern *ps[64];
+    for (int i = 0; i < k; i++) {
+        ps[i] = pat_pure(q->heap, l->items[order[i]]);
+        heap_push(q->heap, OBJ_VAL(ps[i]));
+    }
+    *out = OBJ_VAL(k ? pat_fastcat(q->heap, ps, (unsigned)k) : pat_silence(q->heap));
+    heap_pop(q->heap, (unsigned)k);
+    return true;
+}
+
+static bool b_arp_mode(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    if (!IS_STRING(a[0])) return lib_fail(q, NULL, "arp takes indices or a mode name, not both");
+    ObjPattern *c = keep(q, pat_collect(q->heap, sub));
+    ObjPattern *m = keep(q, pat_map(q->heap, c, arp_mode_map, a[0]));
+    *out = pat_bind(q->heap, BIND_SQUEEZE, m);
+    drop(q, 2);
+    return true;
+}
+
 NATIVE(arp) {
     Heap *h = vm_heap(vm);
     ObjPattern *idx = reify(vm, args[0]);
     KEEP(vm, idx);
+    /* words (up, down, converge, ...) are Tidal's modes; numbers are
+     * Strudel's indices */
+    bool modes = false;
+    {
+        Query *q = vm_query(vm);
+        Err e = {0};
+        Err *saved = q->err;
+        q->err = &e;
+        EvBuf ev;
+        evbuf_init(&ev, h);
+        if (pat_query(q, idx, span(rat_int(0), rat_int(1)), &ev) && ev.len)
+            modes = IS_STRING(ev.ev[0].value);
+        evbuf_free(&ev);
+        q->err = saved;
+    }
+    if (modes) {
+        vm_pop_root(vm);
+        return patterned(vm, b_arp_mode, args, argc, NIL_VAL, BIND_INNER, out);
+    }
     ObjPattern *p = reify(vm, args[1]);
     KEEP(vm, p);
     ObjPattern *c = pat_collect(h, p);

@@ -592,6 +592,60 @@ static const Case CASES[] = {
          "0 1 hcutoff=300 s=a\n"},
     {"0:1", "s(\"a\").roomsize(0.5)",
          "0 1 roomsize=0.5 s=a\n"},
+    /* tala's own (Strudel's voicing dictionaries and Tidal's arp modes differ) */
+    {"0:2", "chord(\"<Cm9 Abmaj7>\").voicing()",
+         "0 1 chord=Cm9 note=Bb4\n"
+         "0 1 chord=Cm9 note=C5\n"
+         "0 1 chord=Cm9 note=D4\n"
+         "0 1 chord=Cm9 note=Eb4\n"
+         "0 1 chord=Cm9 note=G4\n"
+         "1 2 chord=Abmaj7 note=Ab4\n"
+         "1 2 chord=Abmaj7 note=C5\n"
+         "1 2 chord=Abmaj7 note=Eb4\n"
+         "1 2 chord=Abmaj7 note=G4\n"},
+    {"0:1", "chord(\"G7\").anchor(\"g4\").voicing()",
+         "0 1 anchor=g4 chord=G7 note=B3\n"
+         "0 1 anchor=g4 chord=G7 note=D4\n"
+         "0 1 anchor=g4 chord=G7 note=F4\n"
+         "0 1 anchor=g4 chord=G7 note=G4\n"},
+    {"0:2", "note(\"<[c,e,g] [d,f,a,c5]>\").arp(\"<up converge>\")",
+         "0 1/3 note=c\n"
+         "1/3 2/3 note=e\n"
+         "2/3 1 note=g\n"
+         "1 5/4 note=d\n"
+         "5/4 3/2 note=c5\n"
+         "3/2 7/4 note=f\n"
+         "7/4 2 note=a\n"},
+    {"0:1", "note(\"[c,e,g,b]\").arp(\"updown\")",
+         "0 1/6 note=c\n"
+         "1/6 1/3 note=e\n"
+         "1/3 1/2 note=g\n"
+         "1/2 2/3 note=b\n"
+         "2/3 5/6 note=g\n"
+         "5/6 1 note=e\n"},
+    {"0:1", "note(\"[c,e,g,b]\").arp(\"thumbup\")",
+         "0 1/6 note=c\n"
+         "1/6 1/3 note=e\n"
+         "1/3 1/2 note=c\n"
+         "1/2 2/3 note=g\n"
+         "2/3 5/6 note=c\n"
+         "5/6 1 note=b\n"},
+    {"0:1", "note(\"[c,e,g,b]\").arp(\"pinkyupdown\")",
+         "0 1/10 note=c\n"
+         "1/10 1/5 note=b\n"
+         "1/5 3/10 note=e\n"
+         "3/10 2/5 note=b\n"
+         "2/5 1/2 note=g\n"
+         "1/2 3/5 note=b\n"
+         "3/5 7/10 note=g\n"
+         "7/10 4/5 note=b\n"
+         "4/5 9/10 note=e\n"
+         "9/10 1 note=b\n"},
+    {"0:1", "note(\"[c,e,g,b]\").arp(\"diverge\")",
+         "0 1/4 note=g\n"
+         "1/4 1/2 note=e\n"
+         "1/2 3/4 note=b\n"
+         "3/4 1 note=c\n"},
 };
 /* clang-format on */
 
