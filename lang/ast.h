@@ -31,10 +31,14 @@ typedef enum {
     A_IF,     /* a ? b : c */
     A_LET,    /* let name = a in b */
     /* statements */
-    S_EXPR, /* a */
-    S_DEF,  /* name = a */
-    S_PLAY, /* kids: the names played */
-    S_TEMPO /* a */
+    S_EXPR,   /* a */
+    S_DEF,    /* name = a */
+    S_PLAY,   /* kids: the names played */
+    S_TEMPO,  /* a */
+    S_SYNTH,  /* synth name(params) = body: a is the lambda */
+    S_BUS,    /* bus name = a (an effect chain) */
+    S_MASTER, /* master = a */
+    S_MIX     /* mix name a (a record) */
 } AstKind;
 
 typedef struct Ast Ast;

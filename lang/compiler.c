@@ -9,6 +9,7 @@
 #include "compiler.h"
 #include "mini.h"
 #include "../vm/bytecode.h"
+#include "../audio/ugens.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ typedef struct {
 typedef struct FnState {
     struct FnState *up;
     ObjFunction *fn;
+    bool ugens;                 /* unit-generator names win (synth bodies, effect chains) */
     int32_t cslot[CONST_SLOTS]; /* constant index + 1, 0 = empty */
     Local locals[MAX_LOCALS + 1];
     int nlocals;
@@ -46,6 +48,7 @@ typedef struct {
     size_t ndefs;
     char (*defbuf)[64];
     uint32_t *deflen;
+    bool ugen_next; /* the next lambda compiled is a synth body */
 } C;
 
 static bool failed(C *c) {
@@ -207,6 +210,18 @@ static bool unknown_name(C *c, Ast *n, uint32_t off, uint32_t len, const char *w
     return error_at(c, &at, hint, "%s", msg);
 }
 
+/* Pushes the unit generator constructor of that name (registered as the
+ * hidden global "~name"). */
+static bool ugen_get(C *c, Ast *n, uint32_t off, uint32_t len) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "~%.*s", (int)(len < 60 ? len : 60), c->src->text + off);
+    unsigned k;
+    if (!constant(c, n, OBJ_VAL(str_c(c->h, buf)), &k)) return false;
+    emit(c, n, OP_GET_GLOBAL);
+    emit16(c, n, k);
+    return true;
+}
+
 /* Pushes the value a name refers to. */
 static bool name_get(C *c, Ast *n, uint32_t off, uint32_t len) {
     ObjString *name = name_of(c, off, len);
@@ -223,6 +238,7 @@ static bool name_get(C *c, Ast *n, uint32_t off, uint32_t len) {
         emit(c, n, (uint8_t)i);
         return true;
     }
+    if (c->fs->ugens && ugen_find(c->src->text + off, len)) return ugen_get(c, n, off, len);
     if (!vm_is_defined(c->vm, c->src->text + off, len) && !defined_here(c, off, len))
         return unknown_name(c, n, off, len, "name");
     unsigned k;
@@ -254,6 +270,8 @@ static bool args(C *c, Ast *n) {
 static bool lambda(C *c, Ast *n, ObjString *name) {
     FnState fs = {0};
     fs.up = c->fs;
+    fs.ugens = c->fs->ugens || c->ugen_next;
+    c->ugen_next = false;
     if (name) heap_push(c->h, OBJ_VAL(name));
     fs.fn = fn_new(c->vm, c->src);
     if (name) heap_pop(c->h, 1);
@@ -341,6 +359,31 @@ static bool expr(C *c, Ast *n) {
         return true;
     }
     case A_METHOD: {
+        if (c->fs->ugens && ugen_find(c->src->text + n->name_off, n->name_len)) {
+            /* x.lpf(800) in a synth or chain: lpf(800, in: x) */
+            if (!ugen_get(c, n, n->name_off, n->name_len) || !args(c, n) || !expr(c, n->a))
+                return false;
+            uint32_t offs[65], lens[65];
+            if (n->nnamed > 63) return error_at(c, n, NULL, "%s", "too many named arguments");
+            for (unsigned i = 0; i < n->nnamed; i++)
+                offs[i] = n->names[i], lens[i] = n->name_lens[i];
+            /* the name "in" comes from a constant, not the source */
+            unsigned k;
+            Value items[65];
+            for (unsigned i = 0; i < n->nnamed; i++) {
+                items[i] = OBJ_VAL(name_of(c, offs[i], lens[i]));
+                heap_push(c->h, items[i]);
+            }
+            items[n->nnamed] = OBJ_VAL(str_c(c->h, "in"));
+            heap_push(c->h, items[n->nnamed]);
+            ObjList *l = list_new(c->h, items, n->nnamed + 1);
+            heap_pop(c->h, n->nnamed + 1);
+            if (!constant(c, n, OBJ_VAL(l), &k)) return false;
+            emit(c, n, OP_CALL_NAMED);
+            emit(c, n, (uint8_t)(n->nkids + n->nnamed + 1));
+            emit16(c, n, k);
+            return true;
+        }
         ObjString *name = name_of(c, n->name_off, n->name_len);
         bool local = resolve_local(c->fs, name) >= 0 || resolve_upval(c, n, c->fs, name) >= 0;
         if (local) {
@@ -449,7 +492,7 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
     if (!c.defs || !c.defbuf || !c.deflen) abort();
     for (unsigned i = 0; i < prog->nstmts; i++) {
         Ast *s = prog->stmts[i];
-        if (s->kind != S_DEF) continue;
+        if (s->kind != S_DEF && s->kind != S_SYNTH) continue;
         snprintf(c.defbuf[c.ndefs], 64, "%.*s", (int)(s->name_len < 63 ? s->name_len : 63),
                  c.src->text + s->name_off);
         c.defs[c.ndefs] = c.defbuf[c.ndefs];
@@ -489,6 +532,41 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
         case S_TEMPO:
             if (expr(&c, s->a)) emit(&c, s, OP_TEMPO);
             break;
+        case S_SYNTH: {
+            c.ugen_next = true;
+            unsigned k;
+            if (lambda(&c, s->a, name_of(&c, s->name_off, s->name_len)) &&
+                name_const(&c, s, s->name_off, s->name_len, &k)) {
+                emit(&c, s, OP_SYNTH);
+                emit16(&c, s, k);
+            }
+            break;
+        }
+        case S_BUS:
+        case S_MASTER: {
+            fs.ugens = true; /* effect chains: ugen names win */
+            bool ok = expr(&c, s->a);
+            fs.ugens = false;
+            if (!ok) break;
+            if (s->kind == S_MASTER) {
+                emit(&c, s, OP_MASTER);
+                break;
+            }
+            unsigned k;
+            if (name_const(&c, s, s->name_off, s->name_len, &k)) {
+                emit(&c, s, OP_BUS);
+                emit16(&c, s, k);
+            }
+            break;
+        }
+        case S_MIX: {
+            unsigned k;
+            if (expr(&c, s->a) && name_const(&c, s, s->name_off, s->name_len, &k)) {
+                emit(&c, s, OP_MIX);
+                emit16(&c, s, k);
+            }
+            break;
+        }
         case S_PLAY: {
             uint32_t offs[64], lens[64];
             if (s->nkids > 64) {

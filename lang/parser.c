@@ -517,6 +517,14 @@ static bool is_word(Parser *p, Token t, const char *w) {
 
 static Ast *statement(Parser *p) {
     Token t = p->cur;
+    /* master = chain */
+    if (is_word(p, t, "master") && p->next.type == T_ASSIGN) {
+        advance(p);
+        advance(p);
+        skip_newlines(p);
+        Ast *n = node(p, S_MASTER, t);
+        return (n->a = expr(p)) ? n : NULL;
+    }
     /* name = expr  |  fn name(params) = expr */
     if (t.type == T_NAME && p->next.type == T_ASSIGN) {
         advance(p);
@@ -550,6 +558,58 @@ static Ast *statement(Parser *p) {
         n->name_len = name.len;
         n->a = lam;
         return n;
+    }
+    /* synth name(params) = body */
+    if (is_word(p, t, "synth") && p->next.type == T_NAME) {
+        advance(p);
+        Token name = p->cur;
+        advance(p);
+        Ast *lam = node(p, A_LAMBDA, t);
+        Args params = {0};
+        if (!expect(p, T_LPAREN, "write: synth name(freq, gate) = saw(freq) * env()")) return NULL;
+        while (check(p, T_NAME)) {
+            push_named(p, &params, p->cur, NULL);
+            advance(p);
+            if (!match(p, T_COMMA)) break;
+        }
+        lam->names = params.names;
+        lam->name_lens = params.lens;
+        lam->nnamed = params.nn;
+        if (!expect(p, T_RPAREN, "parameters are names separated by ','")) return NULL;
+        if (!expect(p, T_ASSIGN, "write: synth name(freq, gate) = saw(freq) * env()")) return NULL;
+        if (!lambda_body(p, lam)) return NULL;
+        Ast *n = node(p, S_SYNTH, name);
+        n->name_off = name.off;
+        n->name_len = name.len;
+        n->a = lam;
+        return n;
+    }
+    /* bus name = chain */
+    if (is_word(p, t, "bus") && p->next.type == T_NAME) {
+        advance(p);
+        Token name = p->cur;
+        advance(p);
+        if (!expect(p, T_ASSIGN, "write: bus verb = reverb(size: 0.8)")) return NULL;
+        skip_newlines(p);
+        Ast *n = node(p, S_BUS, name);
+        n->name_off = name.off;
+        n->name_len = name.len;
+        return (n->a = expr(p)) ? n : NULL;
+    }
+    /* mix name { settings } */
+    if (is_word(p, t, "mix") && p->next.type == T_NAME) {
+        advance(p);
+        Token name = p->cur;
+        advance(p);
+        if (!check(p, T_LBRACE))
+            return fail_at(p, p->cur, "write: mix keys { gain: -6, pan: 0.3 }",
+                           "expected '{' with the channel settings, found %s",
+                           tok_name(p->cur.type)),
+                   NULL;
+        Ast *n = node(p, S_MIX, name);
+        n->name_off = name.off;
+        n->name_len = name.len;
+        return (n->a = expr(p)) ? n : NULL;
     }
     /* tempo 124 */
     if (is_word(p, t, "tempo") && p->next.type != T_ASSIGN && p->next.type != T_DOT &&

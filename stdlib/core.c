@@ -239,8 +239,11 @@ int combine_keep_if(Query *q, Value a, Value b, Value param, Value *out) {
 
 /* a + b where either may be a pattern: numbers stay numbers; otherwise the
  * result is a pattern with the left side's structure (Strudel's add.in). */
+bool graph_binary(Vm *vm, int op, Value a, Value b, Value *out); /* graph.c */
+
 bool stdlib_binary(Vm *vm, int op, Value a, Value b, Value *out) {
     Query *q = vm_query(vm);
+    if (IS_GRAPH(a) || IS_GRAPH(b)) return graph_binary(vm, op, a, b, out);
     if (!IS_PATTERN(a) && !IS_PATTERN(b) && !IS_LIST(a) && !IS_LIST(b))
         return arith_values(q, op, a, b, out);
     vm_push_root(vm, a);

@@ -190,6 +190,8 @@ static size_t fmt_at(Value v, char *buf, size_t size, size_t at) {
         return at;
     }
     case OBJ_PATTERN: return put(buf, size, at, "<pattern>", 9);
+    case OBJ_GRAPH: return put(buf, size, at, "<graph>", 7);
+    case OBJ_SYNTH: return put(buf, size, at, "<synth>", 7);
     default: return put(buf, size, at, "<function>", 10);
     }
     return at;

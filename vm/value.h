@@ -31,6 +31,8 @@ typedef enum {
     OBJ_UPVALUE,
     OBJ_NATIVE,
     OBJ_PARTIAL, /* a function with some arguments given */
+    OBJ_GRAPH,   /* a node of a unit-generator graph (vm.h) */
+    OBJ_SYNTH,   /* a synth definition: parameters and a graph */
 } ObjKind;
 
 typedef struct Obj Obj;

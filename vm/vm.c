@@ -61,6 +61,14 @@ struct Vm {
     double tempo;
     ObjString **played;
     int nplayed;
+    ObjString **bus_names; /* bus NAME = chain */
+    Value *bus_chains;
+    int nbuses;
+    Value master;
+    ObjString **mix_names; /* mix NAME { ... } */
+    ObjRecord **mix_settings;
+    int nmix;
+    const NativeDef *current; /* the native being called */
 
     Value result; /* last expression value, rooted */
 };
@@ -132,6 +140,19 @@ void vm_trace(Heap *h, Obj *o) {
         break;
     }
     case OBJ_UPVALUE: heap_mark(h, ((ObjUpvalue *)o)->closed); break;
+    case OBJ_GRAPH: {
+        ObjGraph *g = (ObjGraph *)o;
+        if (g->name) heap_mark_obj(h, &g->name->obj);
+        for (uint32_t i = 0; i < g->n; i++) heap_mark(h, g->in[i]);
+        break;
+    }
+    case OBJ_SYNTH: {
+        ObjSynth *sy = (ObjSynth *)o;
+        heap_mark_obj(h, &sy->name->obj);
+        heap_mark_obj(h, &sy->params->obj);
+        heap_mark(h, sy->graph);
+        break;
+    }
     case OBJ_PARTIAL: {
         ObjPartial *p = (ObjPartial *)o;
         heap_mark(h, p->fn);
@@ -162,6 +183,8 @@ const char *val_type_name(Value v) {
     case OBJ_LIST: return "a list";
     case OBJ_RECORD: return "a record";
     case OBJ_PATTERN: return "a pattern";
+    case OBJ_GRAPH: return "a sound graph";
+    case OBJ_SYNTH: return "a synth";
     default: return "a function";
     }
 }
@@ -274,10 +297,20 @@ static void vm_mark_roots(Heap *h, void *ud) {
         heap_mark(h, vm->named_vals[i]);
     }
     for (int i = 0; i < vm->nplayed; i++) heap_mark_obj(h, &vm->played[i]->obj);
+    for (int i = 0; i < vm->nbuses; i++) {
+        heap_mark_obj(h, &vm->bus_names[i]->obj);
+        heap_mark(h, vm->bus_chains[i]);
+    }
+    heap_mark(h, vm->master);
+    for (int i = 0; i < vm->nmix; i++) {
+        heap_mark_obj(h, &vm->mix_names[i]->obj);
+        heap_mark_obj(h, &vm->mix_settings[i]->obj);
+    }
     heap_mark(h, vm->result);
 }
 
-const NativeDef *stdlib_natives(int *count); /* stdlib/ */
+const NativeDef *stdlib_natives(int *count);      /* stdlib/ */
+const NativeDef *stdlib_ugen_natives(int *count); /* stdlib/graph.c */
 
 Vm *vm_new(void) {
     Vm *vm = calloc(1, sizeof *vm);
@@ -292,6 +325,7 @@ Vm *vm_new(void) {
     vm->err = &vm->own_err;
     vm->budget_size = 10 * 1000 * 1000;
     vm->result = NIL_VAL;
+    vm->master = NIL_VAL;
     vm->query = (Query){.heap = vm->heap, .err = vm->err, .budget = 50 * 1000 * 1000};
     vm->query.vm = vm;
     heap_add_marker(vm->heap, vm_mark_roots, vm);
@@ -308,6 +342,13 @@ Vm *vm_new(void) {
         nat->def = &defs[i];
         vm_set_global(vm, defs[i].name, OBJ_VAL(nat));
     }
+    /* unit generators, as hidden globals "~name" (synth bodies, chains) */
+    defs = stdlib_ugen_natives(&n);
+    for (int i = 0; i < n; i++) {
+        ObjNative *nat = (ObjNative *)heap_alloc(vm->heap, sizeof(ObjNative), OBJ_NATIVE);
+        nat->def = &defs[i];
+        vm_set_global(vm, defs[i].name, OBJ_VAL(nat));
+    }
     return vm;
 }
 
@@ -319,6 +360,10 @@ void vm_free(Vm *vm) {
     free(vm->sources);
     free(vm->globals);
     free(vm->played);
+    free(vm->bus_names);
+    free(vm->bus_chains);
+    free(vm->mix_names);
+    free(vm->mix_settings);
     free(vm);
 }
 
@@ -351,6 +396,41 @@ void vm_push_root(Vm *vm, Value v) {
 }
 void vm_pop_root(Vm *vm) {
     heap_pop(vm->heap, 1);
+}
+
+const NativeDef *vm_current_native(Vm *vm) {
+    return vm->current;
+}
+
+ObjGraph *graph_new(Vm *vm, GraphKind kind, const struct UgenDef *ugen, ObjString *name,
+                    const Value *in, uint32_t n) {
+    /* in may point into a rooted place (the stack); name is rooted by caller */
+    ObjGraph *g = (ObjGraph *)heap_alloc(vm->heap, sizeof(ObjGraph) + n * sizeof(Value), OBJ_GRAPH);
+    g->kind = (uint8_t)kind;
+    g->ugen = ugen;
+    g->name = name;
+    g->n = n;
+    if (n) memcpy(g->in, in, n * sizeof(Value));
+    return g;
+}
+
+int vm_buses(Vm *vm, ObjString ***names, Value **chains) {
+    *names = vm->bus_names;
+    *chains = vm->bus_chains;
+    return vm->nbuses;
+}
+
+Value vm_master(Vm *vm) {
+    return vm->master;
+}
+
+bool vm_mix(Vm *vm, const char *track, ObjRecord **settings) {
+    for (int i = 0; i < vm->nmix; i++)
+        if (strcmp(vm->mix_names[i]->chars, track) == 0) {
+            *settings = vm->mix_settings[i];
+            return true;
+        }
+    return false;
 }
 
 int vm_played(Vm *vm, ObjString ***names) {
@@ -492,7 +572,10 @@ static bool call_value(Vm *vm, int argc, ObjString **keys, int nnamed) {
         vm->named_vals = base + 1 + positional;
         vm->nnamed = nnamed;
         Value out = NIL_VAL;
+        const NativeDef *prev = vm->current;
+        vm->current = d;
         bool ok_ = d->fn(vm, base + 1, positional, &out);
+        vm->current = prev;
         vm->named_keys = ok;
         vm->named_vals = ov;
         vm->nnamed = on;
@@ -854,6 +937,107 @@ static bool run(Vm *vm, int stop) {
             }
             break;
         }
+        case OP_SYNTH: {
+            ObjString *name = AS_STRING(CONST(READ16()));
+            HERE();
+            Value fn = vm->sp[-1]; /* stays on the stack (rooted) while it runs */
+            ObjFunction *f = AS_CLOSURE(fn)->fn;
+            Value params[32];
+            if (f->arity > 32) {
+                vm_error(vm, "a synth has at most 32 parameters");
+                FAIL();
+            }
+            for (int i = 0; i < f->arity; i++) {
+                params[i] = OBJ_VAL(graph_new(vm, GRAPH_PARAM, NULL, f->params[i], NULL, 0));
+                push(vm, params[i]); /* rooted */
+            }
+            Value body;
+            bool ok = vm_call(vm, fn, params, f->arity, &body);
+            vm->sp -= f->arity;
+            if (!ok) FAIL();
+            if (!IS_GRAPH(body) && !IS_NUM(body)) {
+                vm_error(vm, "synth %s: the body gives %s, not a sound", name->chars,
+                         val_type_name(body));
+                vm_hint(vm, "a synth body is made of unit generators: saw(freq).lpf(800) * env()");
+                FAIL();
+            }
+            push(vm, body);
+            Value names[32];
+            for (int i = 0; i < f->arity; i++) names[i] = OBJ_VAL(f->params[i]);
+            ObjList *pl = list_new(vm->heap, names, (uint32_t)f->arity);
+            push(vm, OBJ_VAL(pl));
+            ObjSynth *sy = (ObjSynth *)heap_alloc(vm->heap, sizeof(ObjSynth), OBJ_SYNTH);
+            sy->name = name;
+            sy->params = pl;
+            sy->graph = body;
+            vm->sp -= 3; /* pl, body, fn */
+            global_set(vm, name, OBJ_VAL(sy));
+            break;
+        }
+        case OP_BUS:
+        case OP_MASTER: {
+            ObjString *name = op == OP_BUS ? AS_STRING(CONST(READ16())) : NULL;
+            Value chain = vm->sp[-1];
+            HERE();
+            if (!IS_GRAPH(chain)) {
+                vm_error(vm, "%s needs an effect chain, got %s", op == OP_BUS ? "a bus" : "master",
+                         val_type_name(chain));
+                vm_hint(vm, "for example: reverb(size: 0.8) or comp(-14dB, 3).limit(-1dB)");
+                FAIL();
+            }
+            if (op == OP_MASTER) {
+                vm->master = chain;
+            } else {
+                int i;
+                for (i = 0; i < vm->nbuses; i++)
+                    if (vm->bus_names[i] == name) break;
+                if (i == vm->nbuses) {
+                    vm->bus_names = realloc(vm->bus_names, (size_t)(i + 1) * sizeof(ObjString *));
+                    vm->bus_chains = realloc(vm->bus_chains, (size_t)(i + 1) * sizeof(Value));
+                    if (!vm->bus_names || !vm->bus_chains) abort();
+                    vm->bus_names[i] = name;
+                    vm->nbuses++;
+                }
+                vm->bus_chains[i] = chain;
+            }
+            vm->sp--;
+            break;
+        }
+        case OP_MIX: {
+            ObjString *name = AS_STRING(CONST(READ16()));
+            Value rec = vm->sp[-1];
+            HERE();
+            if (!IS_RECORD(rec)) {
+                vm_error(vm, "mix %s: expected settings like { gain: -6, pan: 0.3 }", name->chars);
+                FAIL();
+            }
+            static const char *known[] = {"gain", "pan", "mute", "solo", "send", "fx", NULL};
+            ObjRecord *r = AS_RECORD(rec);
+            for (uint32_t k = 0; k < r->len; k++) {
+                int j;
+                for (j = 0; known[j]; j++)
+                    if (!strcmp(r->fields[k].key->chars, known[j])) break;
+                if (!known[j]) {
+                    vm_error(vm, "mix %s: unknown setting '%s'", name->chars,
+                             r->fields[k].key->chars);
+                    vm_hint(vm, "settings are gain, pan, mute, solo, send { bus: amount }, fx");
+                    FAIL();
+                }
+            }
+            int i;
+            for (i = 0; i < vm->nmix; i++)
+                if (vm->mix_names[i] == name) break;
+            if (i == vm->nmix) {
+                vm->mix_names = realloc(vm->mix_names, (size_t)(i + 1) * sizeof(ObjString *));
+                vm->mix_settings = realloc(vm->mix_settings, (size_t)(i + 1) * sizeof(ObjRecord *));
+                if (!vm->mix_names || !vm->mix_settings) abort();
+                vm->mix_names[i] = name;
+                vm->nmix++;
+            }
+            vm->mix_settings[i] = r;
+            vm->sp--;
+            break;
+        }
         default:
             HERE();
             vm_error(vm, "bad instruction %d", op);
@@ -984,12 +1168,20 @@ static void disasm_fn(ObjFunction *fn, FILE *f) {
         uint8_t op = fn->code[i];
         fprintf(f, "     %04d %-14s", i, OPINFO[op].name);
         int n = OPINFO[op].operands;
+        if (op == OP_CALL_NAMED) {
+            fprintf(f, " %d  ; named ", fn->code[i + 1]);
+            char buf[64];
+            val_format(fn->consts[fn->code[i + 2] | fn->code[i + 3] << 8], buf, sizeof buf);
+            fprintf(f, "%s\n", buf);
+            i += 4;
+            continue;
+        }
         if (n == 1) fprintf(f, " %d", fn->code[i + 1]);
         if (n >= 2) {
             int a = fn->code[i + 1] | fn->code[i + 2] << 8;
             fprintf(f, " %d", a);
-            if (op == OP_CONST || op == OP_GET_GLOBAL || op == OP_DEF_GLOBAL || op == OP_METHOD ||
-                op == OP_METHOD_NAMED) {
+            if (op == OP_CONST || op == OP_GET_GLOBAL || op == OP_DEF_GLOBAL || op == OP_SYNTH ||
+                op == OP_BUS || op == OP_MIX || op == OP_METHOD || op == OP_METHOD_NAMED) {
                 char buf[48];
                 val_format(fn->consts[a], buf, sizeof buf);
                 fprintf(f, "  ; %s", IS_FUNCTION(fn->consts[a]) ? "<function>" : buf);

@@ -88,6 +88,40 @@ typedef struct {
     Value args[];
 } ObjPartial;
 
+/* A node of a unit-generator graph: what synth bodies and effect chains
+ * evaluate to. The sound engine compiles these descriptions into DSP; the
+ * language only builds them. Inputs are numbers, other nodes, or patterns
+ * (a parameter driven by a pattern, sampled per event or per block). */
+typedef enum {
+    GRAPH_UGEN,  /* ugen (audio/ugens.h) applied to inputs */
+    GRAPH_PARAM, /* a synth parameter (freq, gate, ...), by name */
+    GRAPH_INPUT, /* the signal entering an effect chain */
+} GraphKind;
+
+struct UgenDef;
+typedef struct {
+    Obj obj;
+    uint8_t kind;               /* GraphKind */
+    const struct UgenDef *ugen; /* GRAPH_UGEN */
+    ObjString *name;            /* GRAPH_PARAM */
+    uint32_t n;                 /* inputs; for effects in[0] is the processed signal */
+    Value in[];
+} ObjGraph;
+
+/* synth NAME(params) = body: the body evaluated once with a GRAPH_PARAM
+ * node per parameter; each event instantiates a voice from `graph`. */
+typedef struct {
+    Obj obj;
+    ObjString *name;
+    ObjList *params; /* parameter names */
+    Value graph;     /* an ObjGraph (or a number, for a constant) */
+} ObjSynth;
+
+#define IS_GRAPH(v) IS_KIND(v, OBJ_GRAPH)
+#define IS_SYNTH(v) IS_KIND(v, OBJ_SYNTH)
+#define AS_GRAPH(v) ((ObjGraph *)(v).as.obj)
+#define AS_SYNTH(v) ((ObjSynth *)(v).as.obj)
+
 #define IS_FUNCTION(v) IS_KIND(v, OBJ_FUNCTION)
 #define IS_CLOSURE(v)  IS_KIND(v, OBJ_CLOSURE)
 #define IS_NATIVE(v)   IS_KIND(v, OBJ_NATIVE)
@@ -145,6 +179,17 @@ Query *vm_query(Vm *vm);
 /* Session state a program sets. */
 double vm_tempo(Vm *vm);                   /* beats per minute; 0 if never set */
 int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
+/* Effect chains of `bus NAME = chain` and `master = chain`, and the channel
+ * settings of `mix NAME { ... }`, as the program last set them. */
+int vm_buses(Vm *vm, ObjString ***names, Value **chains);
+Value vm_master(Vm *vm); /* nil if never set */
+bool vm_mix(Vm *vm, const char *track, ObjRecord **settings);
+
+/* Builds a graph node (for natives and the VM). */
+ObjGraph *graph_new(Vm *vm, GraphKind kind, const struct UgenDef *ugen, ObjString *name,
+                    const Value *in, uint32_t n);
+/* The native being called (for natives shared by many names). */
+const NativeDef *vm_current_native(Vm *vm);
 
 /* Instruction budget for functions called inside pattern queries. */
 void vm_set_budget(Vm *vm, long instructions);

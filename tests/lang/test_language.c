@@ -113,6 +113,61 @@ static void test_budget_stops_runaway_code(void **s) {
     free(t);
 }
 
+static char *graph_text(Value v) {
+    char *buf = malloc(512);
+    graph_format(v, buf, 512);
+    return buf;
+}
+
+static void test_synths_buses_master_mix(void **s) {
+    Err err;
+    assert_true(run("synth pluck(freq, gate) =\n"
+                    "  saw(freq).lpf(env(0.001, 0.25) * 3000 + 300, 0.2) * env(0.005, 0.3)\n"
+                    "bus verb = reverb(size: 0.8)\n"
+                    "master = comp(-14dB, 3).limit(-1dB)\n"
+                    "keys = note(\"c e\").s(\"pluck\")\n"
+                    "mix keys { gain: -6, pan: 0.3, send: { verb: 0.3 } }\n",
+                    &err));
+    Value v;
+    assert_true(vm_get_global(VM, "pluck", &v));
+    assert_true(IS_SYNTH(v));
+    ObjSynth *sy = AS_SYNTH(v);
+    assert_int_equal(sy->params->len, 2);
+    assert_string_equal(AS_STRING(sy->params->items[0])->chars, "freq");
+    /* inside a synth, saw/lpf/env are unit generators; x.lpf(a) filters x */
+    assert_text(graph_text(sy->graph),
+                "mul(lpf(saw(freq), add(mul(env(0.001, 0.25), 3000), 300), 0.2), env(0.005, 0.3))");
+    ObjString **names;
+    Value *chains;
+    assert_int_equal(vm_buses(VM, &names, &chains), 1);
+    assert_string_equal(names[0]->chars, "verb");
+    /* named inputs; the rest take their defaults; the chain's input is `in` */
+    assert_text(graph_text(chains[0]), "reverb(in, 0.8, 0.5, 0.3)");
+    assert_text(graph_text(vm_master(VM)),
+                "limit(comp(in, 0.19952623149688797, 3, 0.01, 0.1), 0.8912509381337456)");
+    ObjRecord *mix;
+    assert_true(vm_mix(VM, "keys", &mix));
+    char buf[64];
+    val_format(OBJ_VAL(mix), buf, sizeof buf);
+    assert_string_equal(buf, "gain=-6 pan=0.3 send=verb=0.3");
+    /* outside synths, sine and saw are still the 0..1 signals */
+    assert_text(e("saw.segment(2)"), "0 1/2 0\n1/2 1 0.5\n");
+}
+
+static void test_sound_errors(void **s) {
+    Err err;
+    assert_false(run("synth bad(freq) = \"bd sn\"\n", &err));
+    assert_non_null(strstr(err.msg, "not a sound"));
+    assert_false(run("bus b = 3\n", &err));
+    assert_non_null(strstr(err.msg, "needs an effect chain"));
+    assert_false(run("mix t { volume: 1 }\n", &err));
+    assert_non_null(strstr(err.msg, "unknown setting 'volume'"));
+    assert_false(run("synth s2(f) = saw(f).sine(3)\n", &err));
+    assert_non_null(strstr(err.msg, "makes a sound; it does not process one"));
+    assert_false(run("synth s3(f) = saw(f, 1, 2)\n", &err));
+    assert_non_null(strstr(err.msg, "saw takes 1 input, got 3"));
+}
+
 /* ---- broken programs: each gives line:col and a hint, never a crash ---- */
 
 typedef struct {
@@ -217,6 +272,8 @@ int main(void) {
         cmocka_unit_test(test_operators_on_patterns),
         cmocka_unit_test(test_definitions_tempo_play),
         cmocka_unit_test(test_budget_stops_runaway_code),
+        cmocka_unit_test(test_synths_buses_master_mix),
+        cmocka_unit_test(test_sound_errors),
         cmocka_unit_test(test_broken_programs_are_positioned),
         cmocka_unit_test(test_hint_suggests_the_closest_name),
         cmocka_unit_test(test_random_programs_never_crash),
