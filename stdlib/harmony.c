@@ -60,6 +60,7 @@ static bool parse_note(const char *s, size_t len, int *step, int *alt, int *oct,
         size_t j = i;
         if (s[j] == '-') j++;
         if (j >= len) return false;
+        if (len - j > 3) return false; /* octaves beyond 999 are not notes */
         for (size_t k = j; k < len; k++)
             if (!isdigit((unsigned char)s[k])) return false;
         *oct = atoi(s + i);
@@ -98,7 +99,10 @@ static bool parse_interval(const char *s, Coord *out) {
     }
     if (*p == '-' || *p == '+') dir = *p++ == '-' ? -1 : 1;
     if (!isdigit((unsigned char)*p)) return false;
-    while (isdigit((unsigned char)*p)) num = num * 10 + (*p++ - '0');
+    while (isdigit((unsigned char)*p)) {
+        if (num > 10000) return false;
+        num = num * 10 + (*p++ - '0');
+    }
     if (!qual[0]) {
         int k = 0;
         while (isalpha((unsigned char)*p) && k < 6) qual[k++] = *p++;
@@ -339,6 +343,7 @@ static bool scale_map(Query *q, Value v, Value scale_name, Value *out) {
         } else {
             return lib_fail(q, NULL, "scale needs numbers or notes, got %s", val_type_name(step));
         }
+        if (!(fabs(x) < 1e6)) return lib_fail(q, NULL, "scale step out of range: %g", x);
         c = scale_step(&s, (int)ceil(x));
         if (offset) {
             Coord o = interval_of_semitones(offset);
@@ -388,6 +393,8 @@ static bool transpose_map(Query *q, Value v, Value by, Value *out) {
     }
     Coord iv;
     if (IS_NUM(by)) {
+        if (!(fabs(by.as.num) < 1000) || by.as.num != floor(by.as.num))
+            return lib_fail(q, NULL, "transpose a note name by whole semitones, got %g", by.as.num);
         iv = interval_of_semitones((int)by.as.num);
     } else if (!IS_STRING(by) || !parse_interval(AS_STRING(by)->chars, &iv)) {
         char buf[48];
@@ -564,14 +571,17 @@ static bool voicing_map(Query *q, Value v, Value pm, Value *out) {
     }
     char sym[48];
     val_format(chord, sym, sizeof sym);
-    Coord notes[8], bass;
+    Coord notes[8], bass = {0, 0};
     int n;
     bool has_bass;
     if (!IS_STRING(chord) || !parse_chord(sym, notes, &n, &bass, &has_bass))
         return lib_fail(q, "chords are written like C, Cm7, Abmaj7, F#m7b5, G7/B",
                         "unknown chord '%s'", sym);
     int top = 72; /* c5 */
-    if (IS_NUM(anchorv)) top = (int)anchorv.as.num;
+    if (IS_NUM(anchorv)) {
+        if (!(fabs(anchorv.as.num) < 1000)) return lib_fail(q, NULL, "anchor out of range");
+        top = (int)anchorv.as.num;
+    }
     if (is_note_value(anchorv)) {
         int st, al, oc;
         bool ho;
