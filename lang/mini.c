@@ -78,11 +78,22 @@ typedef struct {
     Chunk *head;
 } Arena;
 
+/* One chunk is kept between parses: most patterns fit in it, so parsing a
+ * program's many short patterns costs no malloc each. (Control thread only,
+ * like everything in lang/.) */
+static Chunk *spare;
+
 static void *arena_new(Arena *a, size_t size) {
     size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     if (!a->head || a->head->used + size > CHUNK_BYTES) {
         size_t cap = size > CHUNK_BYTES ? size : CHUNK_BYTES;
-        Chunk *c = malloc(sizeof(Chunk) + cap);
+        Chunk *c;
+        if (spare && cap == CHUNK_BYTES) {
+            c = spare;
+            spare = NULL;
+        } else {
+            c = malloc(sizeof(Chunk) + cap);
+        }
         if (!c) abort();
         c->next = a->head;
         c->used = 0;
@@ -97,7 +108,10 @@ static void *arena_new(Arena *a, size_t size) {
 static void arena_free(Arena *a) {
     while (a->head) {
         Chunk *n = a->head->next;
-        free(a->head);
+        if (!spare && a->head->used <= CHUNK_BYTES && !n) /* the first chunk is the normal size */
+            spare = a->head;
+        else
+            free(a->head);
         a->head = n;
     }
 }
@@ -115,6 +129,8 @@ typedef struct {
     size_t fpos, fat, flen;
     int fprio;
     char fmsg[200], fhint[200];
+    bool lazy;              /* the furthest failure is a fail_step not yet formatted */
+    const char *lazy_after; /* its argument (a string literal) */
 } P;
 
 /* Records a failure at pos (caret at `at`); the furthest one wins, and at the
@@ -124,6 +140,7 @@ static void failf(P *p, size_t pos, int prio, size_t at, const char *hint, const
 static void failf(P *p, size_t pos, int prio, size_t at, const char *hint, const char *fmt, ...) {
     if (p->failed && (pos < p->fpos || (pos == p->fpos && prio <= p->fprio))) return;
     p->failed = true;
+    p->lazy = false;
     p->fpos = pos;
     p->fprio = prio;
     p->fat = at;
@@ -186,9 +203,24 @@ static MNode *parse_sequence(P *p);
 static MElem *parse_swo(P *p);
 
 /* Generic "could not parse a step here" failure. */
+/* The most common failure (a sequence ends) is recorded without formatting;
+ * the message is made only if it is the one reported (see report_step). */
 static void fail_step(P *p, size_t pos, const char *after) {
+    int prio = after ? 2 : 1;
+    if (p->failed && (pos < p->fpos || (pos == p->fpos && prio <= p->fprio))) return;
+    p->failed = true;
+    p->fpos = pos;
+    p->fprio = prio;
+    p->fat = pos;
+    p->flen = 1;
+    p->lazy = true;
+    p->lazy_after = after;
+}
+
+static void report_step(P *p, size_t pos, const char *after) {
     char b[32];
     int c = pos < p->end ? (unsigned char)p->s[pos] : -1;
+    p->failed = false;
     if (after) {
         failf(p, pos, 2, pos, "steps are words (bd, c4), numbers, ~, or groups in [ ], < >, { }",
               "expected a step after %s, found %s", after, what(p, pos, b, sizeof b));
@@ -521,8 +553,7 @@ static MOp *parse_op(P *p, MElem *e) {
         o->a = parse_slice(p);
         p->depth--;
         if (!o->a) {
-            char what_op[8];
-            snprintf(what_op, sizeof what_op, c == '.' ? "'..'" : "'%c'", c);
+            const char *what_op = c == '.' ? "'..'" : c == '/' ? "'/'" : c == '*' ? "'*'" : "':'";
             fail_step(p, at + (c == '.' ? 2 : 1), what_op);
             p->pos = save;
             return NULL;
@@ -629,7 +660,7 @@ static MNode *parse_soc(P *p) {
             ws(p);
             MNode *s = parse_sequence(p);
             if (!s) {
-                char sep[4] = {'\'', tails[t].sep, '\'', 0};
+                const char *sep = tails[t].sep == ',' ? "','" : tails[t].sep == '|' ? "'|'" : "'.'";
                 (void)after;
                 fail_step(p, p->pos, sep);
                 p->pos = save;
@@ -898,6 +929,7 @@ ObjPattern *mini_parse(Heap *h, const Source *src, size_t off, size_t len, Err *
     if (root) ws(&p);
     if (!root || p.pos != p.end) {
         if (root) fail_step(&p, p.pos, NULL);
+        if (p.lazy) report_step(&p, p.fpos, p.lazy_after);
         if (root && p.pos < p.end && p.fpos == p.pos && p.fprio <= 1) {
             int c = (unsigned char)p.s[p.pos];
             if (c == ',' || c == '|' || c == '.')

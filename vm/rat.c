@@ -25,8 +25,26 @@ static i128 gcd128(i128 a, i128 b) {
     return a;
 }
 
+static int64_t gcd64(int64_t a, int64_t b) {
+    if (a < 0) a = -a;
+    while (b != 0) {
+        int64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a < 0 ? -a : a;
+}
+
 /* Reduce n/d (d != 0) and narrow to 64 bits, or NaR. */
 static Rat narrow(i128 n, i128 d) {
+    if (n > -INT64_MAX && n <= INT64_MAX && d > 0 && d <= INT64_MAX) {
+        /* the common case: 64-bit arithmetic is enough (and much faster) */
+        int64_t nn = (int64_t)n, dd = (int64_t)d;
+        int64_t g = gcd64(nn, dd);
+        if (g > 1) nn /= g, dd /= g;
+        if (nn == 0) dd = 1;
+        return (Rat){nn, dd};
+    }
     if (d == 0) return RAT_NAR;
     if (d < 0) {
         n = -n;
