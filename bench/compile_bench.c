@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
         err_print(stderr, &err);
         return 1;
     }
-    int reps = 2000;
+    int reps = getenv("TALA_BENCH_REPS") ? atoi(getenv("TALA_BENCH_REPS")) : 2000;
     double t0 = now();
     for (int i = 0; i < reps; i++) {
         Err e = {0};

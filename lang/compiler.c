@@ -26,7 +26,7 @@ typedef struct {
     bool local;
 } Upval;
 
-#define CONST_SLOTS 1024 /* open-addressing index of a function's constants */
+#define CONST_SLOTS 512 /* open-addressing index of a function's constants */
 
 typedef struct FnState {
     struct FnState *up;
@@ -158,6 +158,14 @@ static bool patch(C *c, Ast *n, int at) {
     return true;
 }
 
+static void fnstate_init(FnState *fs) {
+    fs->up = NULL;
+    fs->fn = NULL;
+    fs->ugens = false;
+    fs->nlocals = 0;
+    memset(fs->cslot, 0, sizeof fs->cslot);
+}
+
 /* ---- names ---- */
 
 static int resolve_local(FnState *fs, ObjString *name) {
@@ -268,7 +276,8 @@ static bool args(C *c, Ast *n) {
 }
 
 static bool lambda(C *c, Ast *n, ObjString *name) {
-    FnState fs = {0};
+    FnState fs; /* large: only what must start empty is cleared */
+    fnstate_init(&fs);
     fs.up = c->fs;
     fs.ugens = c->fs->ugens || c->ugen_next;
     c->ugen_next = false;
@@ -499,7 +508,8 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
         c.deflen[c.ndefs] = (uint32_t)strlen(c.defbuf[c.ndefs]);
         c.ndefs++;
     }
-    FnState fs = {0};
+    FnState fs;
+    fnstate_init(&fs);
     fs.fn = fn_new(vm, c.src);
     heap_push(c.h, OBJ_VAL(fs.fn));
     fs.locals[fs.nlocals++] = (Local){NULL, false};

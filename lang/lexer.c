@@ -187,9 +187,11 @@ Token lex_next(Lexer *lx) {
     if (is_alpha(c)) {
         while (is_alpha((unsigned char)s[lx->pos]) || is_digit(s[lx->pos])) lx->pos++;
         uint32_t n = lx->pos - start;
-        for (size_t i = 0; i < sizeof KEYWORDS / sizeof KEYWORDS[0]; i++)
-            if (strlen(KEYWORDS[i].word) == n && memcmp(KEYWORDS[i].word, s + start, n) == 0)
-                return make(lx, KEYWORDS[i].type, start, sp);
+        if (n >= 2 && n <= 5) /* keywords are 2 to 5 letters long */
+            for (size_t i = 0; i < sizeof KEYWORDS / sizeof KEYWORDS[0]; i++)
+                if (KEYWORDS[i].word[0] == s[start] && strlen(KEYWORDS[i].word) == n &&
+                    memcmp(KEYWORDS[i].word, s + start, n) == 0)
+                    return make(lx, KEYWORDS[i].type, start, sp);
         return make(lx, T_NAME, start, sp);
     }
     if (is_digit(c)) {

@@ -22,6 +22,9 @@ typedef struct {
     void *ud;
 } Marker;
 
+#define SMALL_MAX     256
+#define SMALL_CLASSES (SMALL_MAX / 16)
+
 struct Heap {
     Obj *objects;
     size_t bytes, next_gc, collections, live;
@@ -39,7 +42,18 @@ struct Heap {
 
     ObjString **strs; /* open-addressing intern table; NULL = empty, TOMB = deleted */
     size_t nstrs, capstrs;
+
+    /* Freed small blocks, by size class (16-byte steps up to SMALL_MAX):
+     * reused by the next allocation of that class instead of malloc/free,
+     * which dominate the cost of building patterns otherwise. */
+    void *small[SMALL_CLASSES];
 };
+
+/* Object sizes are kept beside the object for the byte count. */
+typedef struct {
+    size_t size;
+    max_align_t pad[];
+} SizeHdr;
 
 static ObjString tomb_storage;
 #define TOMB (&tomb_storage)
@@ -70,6 +84,12 @@ void heap_free(Heap *h) {
         free_obj(h, o);
         o = next;
     }
+    for (int c = 0; c < SMALL_CLASSES; c++)
+        while (h->small[c]) {
+            void *next = *(void **)((SizeHdr *)h->small[c] + 1);
+            free(h->small[c]);
+            h->small[c] = next;
+        }
     free(h->roots);
     free(h->markers);
     free(h->gray);
@@ -81,15 +101,20 @@ void heap_set_stress(Heap *h, bool on) {
     h->stress = on;
 }
 
-/* Object sizes are kept beside the object for the byte count. */
-typedef struct {
-    size_t size;
-    max_align_t pad[];
-} SizeHdr;
+static int size_class(size_t size) {
+    return size <= SMALL_MAX ? (int)((size + 15) / 16) - 1 : -1;
+}
 
 Obj *heap_alloc(Heap *h, size_t size, ObjKind kind) {
     if (!h->collecting && (h->stress || h->bytes + size > h->next_gc)) heap_collect(h);
-    SizeHdr *sh = xrealloc(NULL, sizeof(SizeHdr) + size);
+    int cls = size_class(size);
+    SizeHdr *sh;
+    if (cls >= 0 && h->small[cls]) {
+        sh = h->small[cls];
+        h->small[cls] = *(void **)(sh + 1); /* the link lives in the freed object */
+    } else {
+        sh = xrealloc(NULL, sizeof(SizeHdr) + (cls >= 0 ? (size_t)(cls + 1) * 16 : size));
+    }
     sh->size = size;
     Obj *o = (Obj *)(sh + 1);
     memset(o, 0, size);
@@ -272,9 +297,17 @@ static void blacken(Heap *h, Obj *o) {
 static void free_obj(Heap *h, Obj *o) {
     if (o->kind == OBJ_STRING) strs_remove(h, (ObjString *)o);
     if (o->kind == OBJ_FUNCTION) vm_finalize(o);
-    h->bytes -= obj_size(o);
+    size_t size = obj_size(o);
+    h->bytes -= size;
     h->live--;
-    free((SizeHdr *)o - 1);
+    int cls = size_class(size);
+    SizeHdr *sh = (SizeHdr *)o - 1;
+    if (cls >= 0 && !h->stress) { /* stress mode frees for real, so ASan sees every use */
+        *(void **)o = h->small[cls];
+        h->small[cls] = sh;
+        return;
+    }
+    free(sh);
 }
 
 void heap_collect(Heap *h) {

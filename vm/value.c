@@ -105,6 +105,10 @@ static bool all_in(const char *s, size_t len, const char *set) {
 bool num_parse_js(const char *s, size_t len, double *out) {
     char buf[128];
     if (len == 0 || len >= sizeof buf) return false;
+    /* words are the common case: a number starts with a digit, a sign, a
+     * point, or is Infinity */
+    if (!((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+' || s[0] == '.' || s[0] == 'I'))
+        return false;
     /* Radix literals: no sign allowed. */
     if (len > 2 && s[0] == '0' && strchr("xXoObB", s[1])) {
         int base = (s[1] == 'x' || s[1] == 'X') ? 16 : (s[1] == 'o' || s[1] == 'O') ? 8 : 2;
