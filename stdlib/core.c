@@ -186,42 +186,75 @@ static bool compose(Query *q, int op, Value a, Value b, Value *out) {
     return union_op(q, op, AS_RECORD(a), AS_RECORD(b), out);
 }
 
+/* Strudel's parseNumeral: numbers as they are, numeric text as its number,
+ * note names (c, eb3, f#2, with s/f for sharp/flat too) as MIDI numbers
+ * (octave 3 when none is written): "c e".add(12) is 60 64. */
+bool js_numeral(Value v, double *out) {
+    if (IS_NUM(v)) {
+        *out = v.as.num;
+        return true;
+    }
+    if (v.kind == VAL_BOOL) {
+        *out = v.as.b ? 1 : 0;
+        return true;
+    }
+    if (!IS_STRING(v)) return false;
+    const char *s = AS_STRING(v)->chars;
+    size_t len = AS_STRING(v)->len;
+    if (num_parse_js(s, len, out)) return true;
+    if (len == 0) {
+        *out = 0; /* Number("") */
+        return true;
+    }
+    static const int chroma[7] = {9, 11, 0, 2, 4, 5, 7}; /* a b c d e f g */
+    int c = s[0] | 32;
+    if (c < 'a' || c > 'g') return false;
+    size_t i = 1;
+    int acc = 0;
+    for (; i < len && strchr("#bsf", s[i]); i++) acc += (s[i] == '#' || s[i] == 's') ? 1 : -1;
+    double oct = 3;
+    if (i < len) {
+        size_t j = i + (s[i] == '-');
+        if (j >= len || len - j > 6) return false;
+        for (size_t k = j; k < len; k++)
+            if (s[k] < '0' || s[k] > '9') return false;
+        oct = atof(s + i);
+    }
+    *out = (oct + 1) * 12 + chroma[c - 'a'] + acc;
+    return true;
+}
+
 static bool arith_values(Query *q, int op, Value a, Value b, Value *out) {
     if (IS_RECORD(a) || IS_RECORD(b)) return compose(q, op, a, b, out);
-    if (IS_NUM(a) && IS_NUM(b)) {
-        double x = a.as.num, y = b.as.num, r = 0;
-        switch (op) {
-        case OP_ADD: r = x + y; break;
-        case OP_SUB: r = x - y; break;
-        case OP_MUL: r = x * y; break;
-        case OP_DIV: r = x / y; break;
-        case OP_MOD: r = x - y * floor(x / y); break;
-        case OP_LT: *out = BOOL_VAL(x < y); return true;
-        case OP_LE: *out = BOOL_VAL(x <= y); return true;
-        case OP_GT: *out = BOOL_VAL(x > y); return true;
-        case OP_GE: *out = BOOL_VAL(x >= y); return true;
-        }
-        *out = NUM_VAL(r);
-        return true;
+    double x, y;
+    bool numeric = op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV || op == OP_MOD;
+    if (numeric ? !js_numeral(a, &x) : !IS_NUM(a)) {
+        char buf[64];
+        val_format(a, buf, sizeof buf);
+        return lib_fail(q, "arithmetic works on numbers and note names (c4, eb3)",
+                        "cannot use '%s' as a number", buf);
     }
-    if (op == OP_ADD && IS_STRING(a) && (IS_STRING(b) || IS_NUM(b))) {
-        char buf[512];
-        size_t n = val_format(a, buf, sizeof buf);
-        val_format(b, buf + (n < sizeof buf ? n : sizeof buf - 1),
-                   sizeof buf - (n < sizeof buf ? n : sizeof buf - 1));
-        *out = OBJ_VAL(str_c(q->heap, buf));
-        return true;
+    if (numeric ? !js_numeral(b, &y) : !IS_NUM(b)) {
+        char buf[64];
+        val_format(b, buf, sizeof buf);
+        return lib_fail(q, "arithmetic works on numbers and note names (c4, eb3)",
+                        "cannot use '%s' as a number", buf);
     }
-    static const char *names[] = {[OP_ADD] = "add",
-                                  [OP_SUB] = "subtract",
-                                  [OP_MUL] = "multiply",
-                                  [OP_DIV] = "divide",
-                                  [OP_MOD] = "take the modulo of",
-                                  [OP_LT] = "compare",
-                                  [OP_LE] = "compare",
-                                  [OP_GT] = "compare",
-                                  [OP_GE] = "compare"};
-    return lib_fail(q, NULL, "cannot %s %s and %s", names[op], val_type_name(a), val_type_name(b));
+    if (!numeric) x = a.as.num, y = b.as.num;
+    double r = 0;
+    switch (op) {
+    case OP_ADD: r = x + y; break;
+    case OP_SUB: r = x - y; break;
+    case OP_MUL: r = x * y; break;
+    case OP_DIV: r = x / y; break;
+    case OP_MOD: r = x - y * floor(x / y); break;
+    case OP_LT: *out = BOOL_VAL(x < y); return true;
+    case OP_LE: *out = BOOL_VAL(x <= y); return true;
+    case OP_GT: *out = BOOL_VAL(x > y); return true;
+    case OP_GE: *out = BOOL_VAL(x >= y); return true;
+    }
+    *out = NUM_VAL(r);
+    return true;
 }
 
 int combine_num(Query *q, Value a, Value b, Value op, Value *out) {

@@ -165,19 +165,35 @@ static const ScaleDef SCALES[] = {
     {"minor pentatonic", "1P 3m 4P 5P 7m"},
     {"blues|minor blues", "1P 3m 4P 5d 5P 7m"},
     {"major blues", "1P 2M 3m 3M 5P 6M"},
-    {"whole tone|wholetone", "1P 2M 3M 5d 6m 7m"},
+    {"whole tone", "1P 2M 3M 4A 5A 6A"},
     {"chromatic", "1P 2m 2M 3m 3M 4P 5d 5P 6m 6M 7m 7M"},
     {"phrygian dominant|spanish", "1P 2m 3M 4P 5P 6m 7m"},
     {"lydian dominant", "1P 2M 3M 4A 5P 6M 7m"},
-    {"altered|super locrian", "1P 2m 3m 3M 5d 6m 7m"},
+    {"altered|super locrian", "1P 2m 2A 3M 4A 6m 7m"},
     {"diminished|whole-half diminished", "1P 2M 3m 4P 5d 6m 6M 7M"},
     {"half-whole diminished", "1P 2m 3m 3M 4A 5P 6M 7m"},
-    {"bebop|bebop dominant", "1P 2M 3M 4P 5P 6M 7m 7M"},
-    {"bebop major", "1P 2M 3M 4P 5P 6m 6M 7M"},
+    {"bebop", "1P 2M 3M 4P 5P 6M 7m 7M"},
+    {"bebop major", "1P 2M 3M 4P 5P 5A 6M 7M"},
     {"hungarian minor", "1P 2M 3m 4A 5P 6m 7M"},
-    {"double harmonic major|byzantine", "1P 2m 3M 4P 5P 6m 7M"},
+    {"double harmonic major", "1P 2m 3M 4P 5P 6m 7M"},
     {"neapolitan major", "1P 2m 3m 4P 5P 6M 7M"},
-    {"neapolitan minor", "1P 2m 3m 4P 5P 6m 7M"},
+    {"oriental", "1P 2m 3M 4P 5d 6M 7m"},
+    {"flamenco", "1P 2m 3m 3M 4A 5P 7m"},
+    {"hungarian major", "1P 2A 3M 4A 5P 6M 7m"},
+    {"balinese", "1P 2m 3m 4P 5P 6m 7M"},
+    {"scriabin", "1P 2m 3M 5P 6M"},
+    {"minor six pentatonic", "1P 3m 4P 5P 6M"},
+    {"lydian #9", "1P 2A 3M 4A 5P 6M 7M"},
+    {"bebop minor", "1P 2M 3m 3M 4P 5P 6M 7m"},
+    {"bebop locrian", "1P 2m 3m 4P 5d 5P 6m 7m"},
+    {"ultralocrian", "1P 2m 3m 4d 5d 6m 7d"},
+    {"mixolydian b6", "1P 2M 3M 4P 5P 6m 7m"},
+    {"locrian major", "1P 2M 3M 4P 5d 6m 7m"},
+    {"leading whole tone", "1P 2M 3M 4A 5A 7m 7M"},
+    {"six tone symmetric", "1P 2m 3M 4P 5A 6M"},
+    {"todi raga", "1P 2m 3m 4A 5P 6m 7M"},
+    {"purvi raga", "1P 2m 3M 4P 4A 5P 6m 7M"},
+    {"kafi raga", "1P 3m 3M 4P 5P 6M 7m 7M"},
     {"egyptian", "1P 2M 4P 5P 7m"},
     {"hirajoshi", "1P 2M 3m 5P 6m"},
     {"in-sen", "1P 2m 4P 5P 7m"},
@@ -212,22 +228,27 @@ typedef struct {
     Coord iv[16];
     int n;
     int tonic_step, tonic_alt; /* pitch class */
+    int tonic_oct;             /* 3 unless the name gives one (C4:major) */
 } Scale;
 
-/* "C:major", "C major", "Eb:minor:pentatonic" */
-static bool get_scale(Query *q, Value v, Scale *out) {
+/* "C:major", "C4:major", "major" (tonic C): as tonal's Scale.get reads the
+ * name Strudel makes of it. False (no error set) for a name tonal does not
+ * know: Strudel then drops the events, logging an error. */
+static bool get_scale(Value v, Scale *out) {
     char buf[96];
     val_format(v, buf, sizeof buf); /* a list C:major prints joined by ':' */
     for (char *p = buf; *p; p++)
         if (*p == ':') *p = ' ';
     char *sp = strchr(buf, ' ');
-    const char *type = sp ? sp + 1 : "";
-    if (sp) *sp = 0;
-    int st, al, oc;
-    bool ho;
-    if (!parse_note(buf, strlen(buf), &st, &al, &oc, &ho) || !*type) {
-        return lib_fail(q, "write the tonic and the scale with ':', e.g. scale(\"C:major\")",
-                        "scale name '%s' is incomplete", buf);
+    const char *type = buf;
+    int st = 0, al = 0, oc = 3;
+    bool ho = false;
+    if (sp) {
+        *sp = 0;
+        if (!parse_note(buf, strlen(buf), &st, &al, &oc, &ho)) return false;
+        type = sp + 1;
+    } else if (parse_note(buf, strlen(buf), &st, &al, &oc, &ho)) {
+        return false; /* "C" alone: incomplete */
     }
     for (size_t i = 0; i < NSCALES; i++) {
         if (!name_matches(SCALES[i].names, type)) continue;
@@ -238,9 +259,10 @@ static bool get_scale(Query *q, Value v, Scale *out) {
             parse_interval(tok, &out->iv[out->n++]);
         out->tonic_step = st;
         out->tonic_alt = al;
+        out->tonic_oct = ho ? oc : 3;
         return true;
     }
-    return lib_fail(q, "see :help scale for the scale names", "unknown scale '%s'", type);
+    return false;
 }
 
 /* scaleStep: degree n (from 0) of the scale, octave 3 by default */
@@ -254,7 +276,7 @@ static Coord scale_step(const Scale *s, int step) {
     snprintf(buf, sizeof buf, "%dP", num);
     Coord o;
     parse_interval(buf, &o);
-    Coord tonic = encode(s->tonic_step, s->tonic_alt, 3, 1);
+    Coord tonic = encode(s->tonic_step, s->tonic_alt, s->tonic_oct, 1);
     return (Coord){tonic.f + s->iv[idx].f + o.f, tonic.o + s->iv[idx].o + o.o};
 }
 
@@ -306,7 +328,10 @@ static Value with_note(Query *q, ObjRecord *r, Value note) {
 
 static bool scale_map(Query *q, Value v, Value scale_name, Value *out) {
     Scale s;
-    if (!get_scale(q, scale_name, &s)) return false;
+    if (!get_scale(scale_name, &s)) {
+        *out = NIL_VAL; /* an unknown scale drops the event, as in Strudel */
+        return true;
+    }
     ObjRecord *r = IS_RECORD(v) ? AS_RECORD(v) : NULL;
     Value step = v;
     if (r && !record_get(r, "note", &step) && !record_get(r, "n", &step) &&
@@ -357,8 +382,6 @@ static bool scale_map(Query *q, Value v, Value scale_name, Value *out) {
 }
 
 static bool b_scale(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    Scale s;
-    if (!get_scale(q, a[0], &s)) return false; /* report a bad name at once */
     *out = pat_map(q->heap, sub, scale_map, a[0]);
     return true;
 }
@@ -392,15 +415,18 @@ static bool transpose_map(Query *q, Value v, Value by, Value *out) {
         return true;
     }
     Coord iv;
-    if (IS_NUM(by)) {
-        if (!(fabs(by.as.num) < 1000) || by.as.num != floor(by.as.num))
-            return lib_fail(q, NULL, "transpose a note name by whole semitones, got %g", by.as.num);
-        iv = interval_of_semitones((int)by.as.num);
-    } else if (!IS_STRING(by) || !parse_interval(AS_STRING(by)->chars, &iv)) {
-        char buf[48];
-        val_format(by, buf, sizeof buf);
-        return lib_fail(q, "an interval is a number of semitones or a name like 3m, 5P, -2M",
-                        "not an interval: '%s'", buf);
+    bool valid;
+    if (IS_NUM(by))
+        valid = fabs(by.as.num) < 1000 && by.as.num == floor(by.as.num) &&
+                (iv = interval_of_semitones((int)by.as.num), true);
+    else
+        valid = IS_STRING(by) && parse_interval(AS_STRING(by)->chars, &iv);
+    if (!valid) {
+        /* tonal gives an empty note for an interval it cannot read, and
+         * Strudel prints it so; we keep that, rather than failing */
+        Value empty = OBJ_VAL(str_c(q->heap, ""));
+        *out = r ? with_note(q, r, empty) : empty;
+        return true;
     }
     int st, al, oc;
     bool ho;

@@ -182,6 +182,9 @@ static bool b_compress(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjP
     Rat b, e;
     if (!get_rat(q, a[0], "compress's begin", &b) || !get_rat(q, a[1], "compress's end", &e))
         return false;
+    if (rat_eq(b, e) && !rat_gt(b, rat_int(1)) && !rat_lt(b, rat_int(0)))
+        return lib_fail(q, "give compress a span, like compress(0.25, 0.75)",
+                        "compress: division by zero (begin equals end)");
     *out = pat_compress(q->heap, b, e, sub);
     return true;
 }
@@ -204,13 +207,12 @@ static bool b_linger(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPat
         *out = pat_silence(q->heap);
         return true;
     }
-    ObjPattern *z;
     if (rat_lt(t, rat_int(0)))
-        z = pat_zoom(q->heap, rat_add(t, rat_int(1)), rat_int(1), sub);
-    else
-        z = pat_zoom(q->heap, rat_int(0), t, sub);
-    keep(q, z);
-    *out = rat_lt(t, rat_int(0)) ? pat_silence(q->heap) : pat_slow(q->heap, t, z);
+        return lib_fail(q, "use a fraction between 0 and 1",
+                        "linger with a negative fraction is not supported (Strudel 1.2.6 fails "
+                        "on it too)");
+    ObjPattern *z = keep(q, pat_zoom(q->heap, rat_int(0), t, sub));
+    *out = pat_slow(q->heap, t, z);
     drop(q, 1);
     return true;
 }
@@ -335,6 +337,12 @@ NATIVE(layer) {
 /* juxBy(by, f) = stack(pat with pan - by/2, f(pat with pan + by/2)), pan
  * defaulting to 0.5 */
 static bool pan_map(Query *q, Value v, Value delta, Value *out) {
+    if (!IS_RECORD(v)) {
+        char buf[48];
+        val_format(v, buf, sizeof buf);
+        return lib_fail(q, "jux pans sounds: use it on controls, like s(\"bd sn\").jux(rev)",
+                        "jux needs control values to set pan on, got '%s'", buf);
+    }
     ObjString *key = str_c(q->heap, "pan");
     heap_push(q->heap, OBJ_VAL(key));
     double pan = 0.5;
@@ -642,6 +650,12 @@ NATIVE(arp) {
 /* chop(n): each event cut into n parts, with begin/end set for samples */
 static bool chop_map(Query *q, Value v, Value nv, Value *out) {
     int n = (int)nv.as.num;
+    if (!IS_RECORD(v)) {
+        char buf[48];
+        val_format(v, buf, sizeof buf);
+        return lib_fail(q, "chop cuts samples: use it on s(...)",
+                        "chop needs control values (s, ...), got '%s'", buf);
+    }
     double b0 = 0, e0 = 1;
     ObjString *kb = str_c(q->heap, "begin");
     heap_push(q->heap, OBJ_VAL(kb));
@@ -685,7 +699,11 @@ static bool chop_map(Query *q, Value v, Value nv, Value *out) {
 static bool b_chop(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
     int n;
     if (!get_int(q, a[0], "chop's count", &n)) return false;
-    if (n < 1 || n > 4096) return lib_fail(q, NULL, "chop's count must be 1..4096, got %d", n);
+    if (n == 0) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    if (n < 0 || n > 4096) return lib_fail(q, NULL, "chop's count must be 0..4096, got %d", n);
     ObjPattern *m = keep(q, pat_map(q->heap, sub, chop_map, NUM_VAL(n)));
     *out = pat_bind(q->heap, BIND_SQUEEZE, m);
     drop(q, 1);
@@ -697,7 +715,11 @@ REGISTER(chop, b_chop)
 static bool b_striate(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
     int n;
     if (!get_int(q, a[0], "striate's count", &n)) return false;
-    if (n < 1 || n > 4096) return lib_fail(q, NULL, "striate's count must be 1..4096, got %d", n);
+    if (n == 0) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    if (n < 0 || n > 4096) return lib_fail(q, NULL, "striate's count must be 0..4096, got %d", n);
     ObjString *kb = str_c(q->heap, "begin");
     heap_push(q->heap, OBJ_VAL(kb));
     ObjString *ke = str_c(q->heap, "end");
@@ -719,28 +741,33 @@ static bool b_striate(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPa
 }
 REGISTER(striate, b_striate)
 
-/* run(n) = 0 1 .. n-1 (saw.range(0, n).round().segment(n)) */
-static bool b_run(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    int n;
-    (void)sub;
-    if (!get_int(q, a[0], "run's count", &n)) return false;
-    if (n <= 0) {
-        *out = pat_silence(q->heap);
-        return true;
-    }
-    if (n > 65536) return lib_fail(q, NULL, "run's count too large (%d)", n);
-    ObjPattern **ps = malloc((size_t)n * sizeof *ps);
-    if (!ps) abort();
-    for (int i = 0; i < n; i++) ps[i] = keep(q, pat_pure(q->heap, NUM_VAL(i)));
-    *out = pat_fastcat(q->heap, ps, (unsigned)n);
-    drop(q, (unsigned)n);
-    free(ps);
+/* run(n) = saw.range(0, n).round().segment(n), literally as Strudel builds
+ * it, so a patterned n ("2 3") cuts and samples exactly as there. */
+static bool round_map(Query *q, Value v, Value pm, Value *out) {
+    double x;
+    (void)pm;
+    if (!get_num(q, v, "run's value", &x)) return false;
+    *out = NUM_VAL(floor(x + 0.5)); /* JavaScript's Math.round: halves up */
     return true;
 }
+bool nat_range(Vm *vm, Value *args, int argc, Value *out);
 NATIVE(run) {
-    Value a2[2] = {args[0], NIL_VAL};
+    Heap *h = vm_heap(vm);
     (void)argc;
-    return patterned(vm, b_run, a2, 2, NIL_VAL, BIND_INNER, out);
+    Value sawv = OBJ_VAL(pat_signal(h, SIG_SAW));
+    vm_push_root(vm, sawv);
+    Value ra[3] = {NUM_VAL(0), args[0], sawv}, ranged;
+    if (!nat_range(vm, ra, 3, &ranged)) {
+        vm_pop_root(vm);
+        return false;
+    }
+    vm_push_root(vm, ranged);
+    ObjPattern *rounded = pat_map(h, AS_PATTERN(ranged), round_map, NIL_VAL);
+    KEEP(vm, rounded);
+    Value sa[2] = {args[0], OBJ_VAL(rounded)};
+    bool ok = nat_segment(vm, sa, 2, out);
+    for (int i = 0; i < 3; i++) vm_pop_root(vm);
+    return ok;
 }
 
 /* ---- combinators over many patterns ---- */

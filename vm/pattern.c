@@ -438,6 +438,10 @@ static bool q_slowcat(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     while (cyc_next(&it, &piece)) {
         Rat cyc = rat_floor(piece.begin);
         int64_t i = cyc.num % p->n;
+        /* Strudel's slowcatPrime (every, firstOf, lastOf) indexes with
+         * JavaScript's remainder, so a negative cycle that is not a multiple
+         * of n finds no pattern and is silent. We do the same. */
+        if (i < 0 && p->op) continue;
         if (i < 0) i += p->n;
         /* Each kid sees its own consecutive cycles: cycle c of the whole is
          * cycle floor(c / n) of the kid. */
@@ -708,11 +712,15 @@ static bool q_op(Query *q, ObjPattern *p, Span s, EvBuf *out) {
 static bool q_map(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     size_t from = out->len;
     if (!pat_query(q, p->sub, s, out)) return false;
+    size_t w = from;
     for (size_t i = from; i < out->len; i++) {
         Value v;
         if (!p->f.map(q, out->ev[i].value, p->value, &v)) return false;
-        out->ev[i].value = v;
+        if (IS_NIL(v)) continue; /* a map gives nil to drop the event */
+        out->ev[w] = out->ev[i];
+        out->ev[w++].value = v;
     }
+    out->len = w;
     return true;
 }
 
@@ -774,10 +782,17 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     Rat t = s.begin;
     double x = rat_to_double(t), v = 0;
     switch ((Signal)p->op) {
-    case SIG_SAW: v = rat_to_double(rat_cyclepos(t)); break;
-    case SIG_ISAW: v = rat_to_double(rat_sub(rat_int(1), rat_cyclepos(t))); break;
+    /* As Strudel computes them: t % 1 on the double of t (negative before
+     * zero, like JavaScript's %), cosine as sine a quarter cycle earlier in
+     * exact time. */
+    case SIG_SAW: v = fmod(x, 1); break;
+    case SIG_ISAW: v = 1 - fmod(x, 1); break;
     case SIG_SINE: v = (sin(M_PI * 2 * x) + 1) / 2; break;
-    case SIG_COSINE: v = (sin(M_PI * 2 * (x + 0.25)) + 1) / 2; break;
+    case SIG_COSINE: {
+        double xc = rat_to_double(rat_add(t, rat_make(1, 4)));
+        v = (sin(M_PI * 2 * xc) + 1) / 2;
+        break;
+    }
     case SIG_SQUARE: v = floor(fmod(x * 2, 2)); break;
     case SIG_RAND: v = pat_rand_at(x); break;
     case SIG_PERLIN: v = perlin_at(x); break;

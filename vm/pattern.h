@@ -89,7 +89,8 @@ typedef enum {
 
 typedef struct ObjPattern ObjPattern;
 struct Query;
-/* Transforms one value (PAT_MAP). False with q->err set on an error. */
+/* Transforms one value (PAT_MAP). False with q->err set on an error; a nil
+ * result drops the event (Strudel's removeUndefineds). */
 typedef bool (*PatMapFn)(struct Query *q, Value v, Value param, Value *out);
 /* Combines two values (PAT_APP): 1 keep *out, 0 drop the event, -1 error. */
 typedef int (*PatCombineFn)(struct Query *q, Value a, Value b, Value param, Value *out);
