@@ -142,9 +142,16 @@ static Token number(Lexer *lx, uint32_t start, bool sp) {
     char buf[64];
     uint32_t n = lx->pos - start;
     if (n >= sizeof buf) return error(lx, start, n, NULL, "number too long");
-    memcpy(buf, s + start, n);
-    buf[n] = 0;
-    double v = strtod(buf, NULL);
+    double v = 0;
+    bool integer = n <= 15;
+    for (uint32_t k = start; integer && k < lx->pos; k++) integer = is_digit(s[k]);
+    if (integer) { /* exact in a double: no strtod needed */
+        for (uint32_t k = start; k < lx->pos; k++) v = v * 10 + (s[k] - '0');
+    } else {
+        memcpy(buf, s + start, n);
+        buf[n] = 0;
+        v = strtod(buf, NULL);
+    }
     /* unit */
     uint32_t u = lx->pos;
     while (is_alpha((unsigned char)s[lx->pos]) || is_digit(s[lx->pos])) lx->pos++;

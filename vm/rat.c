@@ -40,6 +40,7 @@ static Rat narrow(i128 n, i128 d) {
     if (n > -INT64_MAX && n <= INT64_MAX && d > 0 && d <= INT64_MAX) {
         /* the common case: 64-bit arithmetic is enough (and much faster) */
         int64_t nn = (int64_t)n, dd = (int64_t)d;
+        if (dd == 1) return (Rat){nn, 1};
         int64_t g = gcd64(nn, dd);
         if (g > 1) nn /= g, dd /= g;
         if (nn == 0) dd = 1;

@@ -146,6 +146,13 @@ bool num_parse_js(const char *s, size_t len, double *out) {
         if (ed == 0) return false;
     }
     if (i != len) return false;
+    if (fracd == 0 && intd == len - start && intd <= 15) {
+        /* a plain integer: exact in a double, no need for strtod */
+        double v = 0;
+        for (size_t k = start; k < len; k++) v = v * 10 + (s[k] - '0');
+        *out = neg ? -v : v;
+        return true;
+    }
     memcpy(buf, s + start, len - start);
     buf[len - start] = 0;
     double v = strtod(buf, NULL);
