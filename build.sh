@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 
 # Debian/Ubuntu packages the build and the tests need.
-PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format)
+PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 

@@ -47,6 +47,9 @@ int combine_keep_if(Query *q, Value a, Value b, Value param, Value *out); /* a i
  * and note names, s for words), as Strudel's controls do. */
 Value as_control(Query *q, const char *key, Value v);
 
+/* Strudel's parseNumeral: numbers, numeric text, note names as MIDI. */
+bool js_numeral(Value v, double *out);
+
 /* A sound graph (synth body, effect chain) as text, e.g.
  * "mul(saw(freq), env(0.005, 0.3))"; returns the length needed. */
 size_t graph_format(Value v, char *buf, size_t size);

@@ -21,7 +21,7 @@ N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(
 N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize) N(chord) N(anchor) N(voicing)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize) N(chord) N(anchor) N(voicing) N(synth)
 #undef N
 /* clang-format on */
 
@@ -288,7 +288,8 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         CTRL(nudge, "a shift in seconds (positive is later)"),
         CTRL(vowel, "a vowel filter (a e i o u)"),
         CTRL(coarse, "sample-rate reduction"),
-        CTRL(chord, "a chord symbol (Cm7, Abmaj7, G7/B) for voicing"),
+        CTRL(synth, "the instrument: a synth value or name (sets s)"),
+    CTRL(chord, "a chord symbol (Cm7, Abmaj7, G7/B) for voicing"),
         CTRL(anchor, "the note voicing places chords under (default c5)"),
 };
 

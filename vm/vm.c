@@ -69,6 +69,7 @@ struct Vm {
     ObjRecord **mix_settings;
     int nmix;
     const NativeDef *current; /* the native being called */
+    bool in_prelude;          /* defining the built-in instruments */
 
     Value result; /* last expression value, rooted */
 };
@@ -413,6 +414,14 @@ ObjGraph *graph_new(Vm *vm, GraphKind kind, const struct UgenDef *ugen, ObjStrin
     if (n) memcpy(g->in, in, n * sizeof(Value));
     return g;
 }
+
+bool vm_instrument(Vm *vm, const char *name, Value *out) {
+    char key[80];
+    snprintf(key, sizeof key, "synth:%s", name);
+    return vm_get_global(vm, key, out) && IS_SYNTH(*out);
+}
+
+void vm_set_prelude(Vm *vm, bool on) { vm->in_prelude = on; }
 
 int vm_buses(Vm *vm, ObjString ***names, Value **chains) {
     *names = vm->bus_names;
@@ -971,7 +980,20 @@ static bool run(Vm *vm, int stop) {
             sy->params = pl;
             sy->graph = body;
             vm->sp -= 3; /* pl, body, fn */
-            global_set(vm, name, OBJ_VAL(sy));
+            push(vm, OBJ_VAL(sy));
+            {
+                /* every synth is an instrument, found by s("name"); it is also
+                 * a global, unless that would hide a built-in (sine, saw, ...
+                 * stay the pattern signals; use s("sine") for the synth) */
+                char key[80];
+                snprintf(key, sizeof key, "synth:%s", name->chars);
+                ObjString *k = str_c(vm->heap, key);
+                global_set(vm, k, OBJ_VAL(sy));
+                Value old;
+                bool builtin = global_get(vm, name, &old) && !IS_SYNTH(old);
+                if (!builtin && !vm->in_prelude) global_set(vm, name, OBJ_VAL(sy));
+            }
+            vm->sp--;
             break;
         }
         case OP_BUS:

@@ -183,6 +183,10 @@ int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
  * settings of `mix NAME { ... }`, as the program last set them. */
 int vm_buses(Vm *vm, ObjString ***names, Value **chains);
 Value vm_master(Vm *vm); /* nil if never set */
+/* The instrument (synth) named name: built-in or defined by `synth`. */
+bool vm_instrument(Vm *vm, const char *name, Value *out);
+/* While on, synth definitions only become instruments (the prelude). */
+void vm_set_prelude(Vm *vm, bool on);
 bool vm_mix(Vm *vm, const char *track, ObjRecord **settings);
 
 /* Builds a graph node (for natives and the VM). */

@@ -1,0 +1,198 @@
+/*
+ * mixer.c - voices into strips into the master (see mixer.h).
+ */
+#include "mixer.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct AudioEngine {
+    double rate;
+    uint64_t frame;
+    Voice *voices;
+    int nvoices;   /* slots: max_voices plus a reserve for voices fading out */
+    int max_voices;
+    const SynthDef *synths[AUDIO_MAX_SYNTHS];
+    int nsynths;
+    Ring events;
+    AudioEvent *ring_storage;
+    Strip strips[AUDIO_MAX_TRACKS];
+    float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
+    AudioStats stats;
+    uint64_t seq; /* voice start order, for stealing the oldest */
+    uint64_t *age;
+};
+
+static size_t pow2(size_t n) {
+    size_t p = 1;
+    while (p < n) p <<= 1;
+    return p;
+}
+
+AudioEngine *audio_new(double rate, int max_voices, int max_events) {
+    AudioEngine *a = calloc(1, sizeof *a);
+    if (!a) return NULL;
+    a->rate = rate;
+    a->max_voices = max_voices > 0 ? max_voices : 1;
+    a->nvoices = a->max_voices + a->max_voices / 8 + 8;
+    a->voices = calloc((size_t)a->nvoices, sizeof(Voice));
+    a->age = calloc((size_t)a->nvoices, sizeof(uint64_t));
+    size_t cap = pow2((size_t)(max_events > 16 ? max_events : 16));
+    a->ring_storage = calloc(cap, sizeof(AudioEvent));
+    if (!a->voices || !a->age || !a->ring_storage) {
+        audio_free(a);
+        return NULL;
+    }
+    ring_init(&a->events, a->ring_storage, sizeof(AudioEvent), cap);
+    for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
+    return a;
+}
+
+void audio_free(AudioEngine *a) {
+    if (!a) return;
+    free(a->voices);
+    free(a->age);
+    free(a->ring_storage);
+    free(a);
+}
+
+int audio_add_synth(AudioEngine *a, const SynthDef *def) {
+    if (a->nsynths == AUDIO_MAX_SYNTHS) return -1;
+    a->synths[a->nsynths] = def;
+    return a->nsynths++;
+}
+
+Strip *audio_strip(AudioEngine *a, int track) {
+    return track >= 0 && track < AUDIO_MAX_TRACKS ? &a->strips[track] : NULL;
+}
+
+bool audio_send(AudioEngine *a, const AudioEvent *e) { return ring_push(&a->events, e); }
+AudioStats audio_stats(const AudioEngine *a) { return a->stats; }
+uint64_t audio_frame(const AudioEngine *a) { return a->frame; }
+
+/* A slot for a new voice: a free one, else the oldest voice is faded out
+ * (stolen) and a reserve slot is used. */
+static Voice *take_voice(AudioEngine *a) {
+    int playing = 0, free_slot = -1, oldest = -1;
+    for (int i = 0; i < a->nvoices; i++) {
+        Voice *v = &a->voices[i];
+        if (!v->active) {
+            if (free_slot < 0) free_slot = i;
+            continue;
+        }
+        if (v->fade > 0) continue;
+        playing++;
+        if (oldest < 0 || a->age[i] < a->age[oldest]) oldest = i;
+    }
+    if (playing >= a->max_voices && oldest >= 0) {
+        a->voices[oldest].fade = 1;
+        a->stats.voices_stolen++;
+    }
+    if (free_slot < 0) { /* no reserve left: replace the oldest outright */
+        if (oldest < 0) return NULL;
+        free_slot = oldest;
+    }
+    a->age[free_slot] = ++a->seq;
+    return &a->voices[free_slot];
+}
+
+static void start_due(AudioEngine *a, uint64_t block_end) {
+    const AudioEvent *e;
+    while ((e = ring_peek(&a->events)) && e->frame < block_end) {
+        if (e->synth >= 0 && e->synth < a->nsynths && e->track >= 0 &&
+            e->track < AUDIO_MAX_TRACKS) {
+            Voice *v = take_voice(a);
+            if (v) {
+                uint64_t start = e->frame;
+                if (start < a->frame) { /* late: start now */
+                    start = a->frame;
+                    a->stats.events_late++;
+                }
+                voice_start(v, a->synths[e->synth], e->params, a->rate, start, e->seed);
+                v->track = e->track;
+                v->amp = e->amp;
+                v->pan = e->pan;
+                a->stats.voices_started++;
+            }
+        }
+        ring_drop(&a->events);
+    }
+}
+
+/* Never above 0 dBFS: linear below 0.9, then a soft knee that approaches 1. */
+static inline float protect(float x) {
+    float m = fabsf(x);
+    if (m <= 0.9f) return x;
+    float y = 0.9f + 0.1f * tanhf((m - 0.9f) / 0.1f);
+    return x < 0 ? -y : y;
+}
+
+void audio_render(AudioEngine *a, float *left, float *right, int frames, float *(*stems)[2]) {
+    int done = 0;
+    while (done < frames) {
+        /* blocks are aligned to frame 0 */
+        int n = AUDIO_BLOCK - (int)(a->frame % AUDIO_BLOCK);
+        if (n > frames - done) n = frames - done;
+        uint64_t end = a->frame + (uint64_t)n;
+        start_due(a, end);
+        int used[AUDIO_MAX_TRACKS] = {0};
+        int active = 0;
+        for (int i = 0; i < a->nvoices; i++) {
+            Voice *v = &a->voices[i];
+            if (!v->active) continue;
+            active++;
+            int off = v->start > a->frame ? (int)(v->start - a->frame) : 0;
+            if (off >= n) continue;
+            int t = v->track;
+            if (!used[t]) {
+                memset(a->tl[t], 0, sizeof a->tl[t]);
+                memset(a->tr[t], 0, sizeof a->tr[t]);
+                used[t] = 1;
+            }
+            bool bad = false;
+            voice_render(v, a->tl[t] + off, a->tr[t] + off, n - off, a->rate, &bad);
+            if (bad) a->stats.voices_killed++;
+        }
+        if (active > a->stats.peak_voices) a->stats.peak_voices = active;
+        bool solo = false;
+        for (int t = 0; t < AUDIO_MAX_TRACKS; t++) solo |= a->strips[t].solo;
+        float *L = left + done, *R = right + done;
+        memset(L, 0, (size_t)n * sizeof(float));
+        memset(R, 0, (size_t)n * sizeof(float));
+        for (int t = 0; t < AUDIO_MAX_TRACKS; t++) {
+            Strip *s = &a->strips[t];
+            if (stems && stems[t][0]) {
+                memset(stems[t][0] + done, 0, (size_t)n * sizeof(float));
+                memset(stems[t][1] + done, 0, (size_t)n * sizeof(float));
+            }
+            if (!used[t]) continue;
+            float p = s->pan < 0 ? 0 : s->pan > 1 ? 1 : s->pan;
+            /* balance: centre leaves both sides as they are */
+            float gl = s->gain * (p <= 0.5f ? 1 : 2 * (1 - p));
+            float gr = s->gain * (p >= 0.5f ? 1 : 2 * p);
+            bool audible = !s->mute && (!solo || s->solo);
+            for (int i = 0; i < n; i++) {
+                float l = a->tl[t][i] * gl, r = a->tr[t][i] * gr;
+                float m = fabsf(l) > fabsf(r) ? fabsf(l) : fabsf(r);
+                if (m > s->peak) s->peak = m;
+                s->sumsq += 0.5 * ((double)l * l + (double)r * r);
+                if (stems && stems[t][0]) {
+                    stems[t][0][done + i] = l;
+                    stems[t][1][done + i] = r;
+                }
+                if (audible) {
+                    L[i] += l;
+                    R[i] += r;
+                }
+            }
+            s->frames += (uint64_t)n;
+        }
+        for (int i = 0; i < n; i++) {
+            L[i] = protect(L[i]);
+            R[i] = protect(R[i]);
+        }
+        a->frame = end;
+        done += n;
+    }
+}

@@ -1,0 +1,85 @@
+/*
+ * synth.h - synth definitions as the audio side runs them, and voices.
+ *
+ * A SynthDef is a flat, topologically ordered list of unit-generator nodes
+ * whose inputs are constants, voice parameters (freq, gate, gain, cutoff,
+ * ...) or earlier nodes. It is built on the control thread (engine/) from the
+ * language's graph values and never changes after; a Voice is the state of
+ * one playing instance (phases, filter memories, envelope time), taken from a
+ * preallocated pool. Structure (SynthDef) and state (Voice) are kept apart so
+ * a later swap can keep state for the same structure.
+ *
+ * Processing is sample by sample inside each voice, so a voice's output does
+ * not depend on where in a block it starts: live, offline and replay renders
+ * compute the same samples. Nothing here allocates, locks or does I/O.
+ */
+#ifndef TALA_SYNTH_H
+#define TALA_SYNTH_H
+
+#include "ugens.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define SYN_MAX_NODES  48
+#define SYN_MAX_PARAMS 16
+#define SYN_NAME       32
+
+typedef enum { IN_CONST, IN_PARAM, IN_NODE } SynInKind;
+
+typedef struct {
+    uint8_t kind;  /* SynInKind */
+    uint8_t index; /* parameter or node index */
+    float value;   /* IN_CONST */
+} SynIn;
+
+typedef struct {
+    uint8_t ugen; /* UgenId */
+    uint8_t n;    /* inputs used (for effects, in[0] is the processed signal) */
+    SynIn in[UGEN_MAX_INPUTS + 1];
+} SynNode;
+
+typedef struct {
+    char name[SYN_NAME];
+    int nparams;
+    char params[SYN_MAX_PARAMS][SYN_NAME]; /* freq, gate, cutoff, ... */
+    int nnodes;
+    SynNode nodes[SYN_MAX_NODES]; /* the last one is the output */
+} SynthDef;
+
+/* Per-node state: what each unit generator remembers between samples. */
+typedef struct {
+    double a, b, c, d; /* phases, filter memories, envelope levels */
+    float cache[3];    /* inputs the coefficients were computed for */
+    float k[5];        /* filter coefficients */
+} NodeState;
+
+typedef struct {
+    const SynthDef *def;
+    bool active;
+    int track;
+    uint64_t start;        /* frame of the first sample */
+    uint64_t end;          /* first frame after the voice's life */
+    uint64_t pos;          /* samples rendered so far */
+    float params[SYN_MAX_PARAMS];
+    float amp, pan;        /* event gain and pan (0..1) */
+    float fade;            /* > 0 while being stolen: remaining fade gain */
+    uint32_t rng;          /* noise state, seeded from the event */
+    NodeState st[SYN_MAX_NODES];
+    float out[SYN_MAX_NODES];
+} Voice;
+
+/* Prepares a voice for def with its parameters; computes its life in
+ * samples from the envelopes (or gate + a short release when it has none). */
+void voice_start(Voice *v, const SynthDef *def, const float *params, double rate, uint64_t start,
+                 uint32_t seed);
+
+/* Renders n samples of the voice (mono), adding out[i] * gains. Returns
+ * false once the voice has ended (its slot is free). A non-finite sample
+ * silences the voice; *bad is set once. */
+bool voice_render(Voice *v, float *left, float *right, int n, double rate, bool *bad);
+
+/* The parameter index of name in def, or -1. */
+int synth_param(const SynthDef *def, const char *name);
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * synthdef.c - a synth's graph (ObjGraph, built by the language) flattened
+ * into a SynthDef: nodes in dependency order, shared sub-graphs computed once,
+ * parameters by name.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    const ObjGraph *seen[SYN_MAX_NODES];
+    int index[SYN_MAX_NODES];
+    int nseen;
+    SynthDef *def;
+    Err *err;
+    const char *synth;
+} Flat;
+
+static bool fail(Flat *f, const char *fmt, const char *arg) {
+    err_set(f->err, (SrcRef){0}, fmt, f->synth, arg);
+    return false;
+}
+
+static int param_index(Flat *f, const char *name) {
+    int i = synth_param(f->def, name);
+    if (i >= 0) return i;
+    if (f->def->nparams == SYN_MAX_PARAMS) return -1;
+    snprintf(f->def->params[f->def->nparams], SYN_NAME, "%s", name);
+    return f->def->nparams++;
+}
+
+static bool input_of(Flat *f, Value v, SynIn *out);
+
+/* Appends the node for g (after its inputs); returns its index or -1. */
+static int flatten(Flat *f, const ObjGraph *g) {
+    for (int i = 0; i < f->nseen; i++)
+        if (f->seen[i] == g) return f->index[i];
+    const UgenDef *u = g->ugen;
+    UgenId id = (UgenId)(u - ugen_table(&(int){0}));
+    switch (id) {
+    case UGEN_DELAY:
+    case UGEN_REVERB:
+    case UGEN_CHORUS:
+    case UGEN_COMP:
+    case UGEN_LIMIT:
+    case UGEN_PAN:
+        fail(f, "synth %s: %s works on buses and the master, not inside a synth", u->name);
+        err_hint(f->err, "write bus verb = reverb(...) and send tracks to it with mix");
+        return -1;
+    default: break;
+    }
+    SynNode nd = {.ugen = (uint8_t)id, .n = (uint8_t)g->n};
+    for (uint32_t i = 0; i < g->n; i++)
+        if (!input_of(f, g->in[i], &nd.in[i])) return -1;
+    if (f->def->nnodes == SYN_MAX_NODES) {
+        fail(f, "synth %s: more than 48 unit generators%s", "");
+        return -1;
+    }
+    int k = f->def->nnodes++;
+    f->def->nodes[k] = nd;
+    if (f->nseen < SYN_MAX_NODES) {
+        f->seen[f->nseen] = g;
+        f->index[f->nseen++] = k;
+    }
+    return k;
+}
+
+static bool input_of(Flat *f, Value v, SynIn *out) {
+    if (IS_NUM(v)) {
+        *out = (SynIn){IN_CONST, 0, (float)v.as.num};
+        return true;
+    }
+    if (IS_GRAPH(v)) {
+        const ObjGraph *g = AS_GRAPH(v);
+        if (g->kind == GRAPH_PARAM) {
+            int i = param_index(f, g->name->chars);
+            if (i < 0) return fail(f, "synth %s: too many parameters%s", "");
+            *out = (SynIn){IN_PARAM, (uint8_t)i, 0};
+            return true;
+        }
+        if (g->kind == GRAPH_INPUT)
+            return fail(f, "synth %s: '%s' has no input to process (write x.lpf(...))",
+                        "an effect");
+        int k = flatten(f, g);
+        if (k < 0) return false;
+        *out = (SynIn){IN_NODE, (uint8_t)k, 0};
+        return true;
+    }
+    return fail(f, "synth %s: an input is %s; synth inputs are numbers, parameters or sounds",
+                val_type_name(v));
+}
+
+bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err) {
+    (void)vm;
+    memset(out, 0, sizeof *out);
+    snprintf(out->name, SYN_NAME, "%s", sy->name->chars);
+    /* declared parameters first, in order, so callers can rely on them */
+    for (uint32_t i = 0; i < sy->params->len && i < SYN_MAX_PARAMS; i++)
+        snprintf(out->params[out->nparams++], SYN_NAME, "%s", AS_STRING(sy->params->items[i])->chars);
+    Flat f = {.def = out, .err = err, .synth = sy->name->chars};
+    if (IS_NUM(sy->graph)) { /* a constant: a node that passes it through */
+        out->nodes[0] = (SynNode){.ugen = UGEN_GAIN, .n = 2,
+                                  .in = {{IN_CONST, 0, (float)sy->graph.as.num}, {IN_CONST, 0, 1}}};
+        out->nnodes = 1;
+        return true;
+    }
+    return flatten(&f, AS_GRAPH(sy->graph)) >= 0;
+}
