@@ -11,7 +11,7 @@ struct AudioEngine {
     double rate;
     uint64_t frame;
     Voice *voices;
-    int nvoices;   /* slots: max_voices plus a reserve for voices fading out */
+    int nvoices; /* slots: max_voices plus a reserve for voices fading out */
     int max_voices;
     const SynthDef *synths[AUDIO_MAX_SYNTHS];
     int nsynths;
@@ -67,9 +67,15 @@ Strip *audio_strip(AudioEngine *a, int track) {
     return track >= 0 && track < AUDIO_MAX_TRACKS ? &a->strips[track] : NULL;
 }
 
-bool audio_send(AudioEngine *a, const AudioEvent *e) { return ring_push(&a->events, e); }
-AudioStats audio_stats(const AudioEngine *a) { return a->stats; }
-uint64_t audio_frame(const AudioEngine *a) { return a->frame; }
+bool audio_send(AudioEngine *a, const AudioEvent *e) {
+    return ring_push(&a->events, e);
+}
+AudioStats audio_stats(const AudioEngine *a) {
+    return a->stats;
+}
+uint64_t audio_frame(const AudioEngine *a) {
+    return a->frame;
+}
 
 /* A slot for a new voice: a free one, else the oldest voice is faded out
  * (stolen) and a reserve slot is used. */

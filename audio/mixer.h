@@ -34,10 +34,10 @@ typedef struct {
 } AudioEvent;
 
 typedef struct {
-    float gain;      /* linear */
-    float pan;       /* 0..1, 0.5 centre */
+    float gain; /* linear */
+    float pan;  /* 0..1, 0.5 centre */
     bool mute, solo;
-    float peak;      /* meters, since the last read */
+    float peak; /* meters, since the last read */
     double sumsq;
     uint64_t frames;
 } Strip;
@@ -45,7 +45,7 @@ typedef struct {
 typedef struct {
     uint64_t voices_started;
     uint64_t voices_stolen;
-    uint64_t events_late; /* arrived after their frame: started at once */
+    uint64_t events_late;   /* arrived after their frame: started at once */
     uint64_t voices_killed; /* non-finite output */
     int peak_voices;
 } AudioStats;

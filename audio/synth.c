@@ -117,10 +117,10 @@ static float svf(NodeState *s, float x, float fc, float q, double rate, int mode
     s->a = 2 * v1 - s->a;
     s->b = 2 * v2 - s->b;
     switch (mode) {
-    case 0: return (float)v2;                                /* low */
-    case 1: return (float)(x - s->k[3] * v1 - v2);           /* high */
-    case 2: return (float)v1;                                /* band */
-    default: return (float)(x - s->k[3] * v1);               /* notch = low + high */
+    case 0: return (float)v2;                      /* low */
+    case 1: return (float)(x - s->k[3] * v1 - v2); /* high */
+    case 2: return (float)v1;                      /* band */
+    default: return (float)(x - s->k[3] * v1);     /* notch = low + high */
     }
 }
 
@@ -205,7 +205,8 @@ static float node(Voice *v, int i, double t, double rate, double gate) {
         return y;
     }
     case UGEN_SUPERSAW: { /* three band-limited saws, detuned around freq */
-        double d = 0.01 * x1, f[3] = {x0 * (1 - d), x0, x0 * (1 + d)}, *ph[3] = {&s->a, &s->b, &s->c};
+        double d = 0.01 * x1, f[3] = {x0 * (1 - d), x0, x0 * (1 + d)},
+               *ph[3] = {&s->a, &s->b, &s->c};
         float y = 0;
         for (int k = 0; k < 3; k++) {
             double dt = fabs(f[k]) / rate;
@@ -293,7 +294,7 @@ bool voice_render(Voice *v, float *left, float *right, int n, double rate, bool 
             return false;
         }
         if (fabsf(y) < 1e-30f) y = 0; /* flush denormals */
-        if (v->fade > 0) { /* being stolen: a short fade to silence */
+        if (v->fade > 0) {            /* being stolen: a short fade to silence */
             v->fade -= 1.0f / (float)(0.005 * rate);
             if (v->fade <= 0) {
                 v->active = false;

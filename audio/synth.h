@@ -58,13 +58,13 @@ typedef struct {
     const SynthDef *def;
     bool active;
     int track;
-    uint64_t start;        /* frame of the first sample */
-    uint64_t end;          /* first frame after the voice's life */
-    uint64_t pos;          /* samples rendered so far */
+    uint64_t start; /* frame of the first sample */
+    uint64_t end;   /* first frame after the voice's life */
+    uint64_t pos;   /* samples rendered so far */
     float params[SYN_MAX_PARAMS];
-    float amp, pan;        /* event gain and pan (0..1) */
-    float fade;            /* > 0 while being stolen: remaining fade gain */
-    uint32_t rng;          /* noise state, seeded from the event */
+    float amp, pan; /* event gain and pan (0..1) */
+    float fade;     /* > 0 while being stolen: remaining fade gain */
+    uint32_t rng;   /* noise state, seeded from the event */
     NodeState st[SYN_MAX_NODES];
     float out[SYN_MAX_NODES];
 } Voice;

@@ -17,9 +17,10 @@
 #include <sys/stat.h>
 
 static int usage(void) {
-    fprintf(stderr, "usage: tala render FILE -o OUT.wav [--bars N | --seconds S] [--rate 48000]\n"
-                    "                   [--format wav|flac] [--tempo BPM] [--voices N] [--stems DIR]\n"
-                    "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
+    fprintf(stderr,
+            "usage: tala render FILE -o OUT.wav [--bars N | --seconds S] [--rate 48000]\n"
+            "                   [--format wav|flac] [--tempo BPM] [--voices N] [--stems DIR]\n"
+            "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
     return EXIT_USAGE;
 }
 
@@ -35,8 +36,13 @@ static bool num_arg(const char *opt, const char *v, double lo, double hi, double
 }
 
 int cli_render(int argc, char **argv) {
-    RenderOpts o = {.rate = 48000, .bars = 0, .seconds = 0, .tempo = 0, .voices = 2048,
-                    .format = "wav", .stems = NULL};
+    RenderOpts o = {.rate = 48000,
+                    .bars = 0,
+                    .seconds = 0,
+                    .tempo = 0,
+                    .voices = 2048,
+                    .format = "wav",
+                    .stems = NULL};
     const char *file = NULL, *out = NULL, *pattern = NULL;
     bool have_len = false;
     for (int i = 0; i < argc; i++) {
@@ -128,14 +134,17 @@ int cli_render(int argc, char **argv) {
         err_print(stderr, &err);
         status = err.at.src ? EXIT_USER : EXIT_USER;
     } else {
-        fprintf(stderr, "tala: wrote %s: %.3f s, %d track%s, %llu voices (%llu stolen), peak %.1f dBFS, RMS %.1f dBFS\n",
+        fprintf(stderr,
+                "tala: wrote %s: %.3f s, %d track%s, %llu voices (%llu stolen), peak %.1f dBFS, "
+                "RMS %.1f dBFS\n",
                 out, (double)rep.frames / o.rate, rep.tracks, rep.tracks == 1 ? "" : "s",
                 (unsigned long long)rep.audio.voices_started,
                 (unsigned long long)rep.audio.voices_stolen,
                 rep.peak > 0 ? 20 * log10(rep.peak) : -INFINITY,
                 rep.rms > 0 ? 20 * log10(rep.rms) : -INFINITY);
         if (rep.audio.voices_killed)
-            fprintf(stderr, "tala: warning: %llu voices produced NaN or infinity and were silenced\n",
+            fprintf(stderr,
+                    "tala: warning: %llu voices produced NaN or infinity and were silenced\n",
                     (unsigned long long)rep.audio.voices_killed);
     }
     vm_free(vm);

@@ -23,20 +23,20 @@ bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err);
 bool engine_load_prelude(Vm *vm, Err *err);
 
 typedef struct {
-    double rate;         /* frames per second */
-    double seconds;      /* length; used when bars <= 0 */
-    double bars;         /* length in cycles */
-    double tempo;        /* beats per minute when the program sets none (4 per cycle) */
-    int voices;          /* voice pool */
-    const char *format;  /* "wav" or "flac" */
-    const char *stems;   /* folder for one file per track, or NULL */
+    double rate;        /* frames per second */
+    double seconds;     /* length; used when bars <= 0 */
+    double bars;        /* length in cycles */
+    double tempo;       /* beats per minute when the program sets none (4 per cycle) */
+    int voices;         /* voice pool */
+    const char *format; /* "wav" or "flac" */
+    const char *stems;  /* folder for one file per track, or NULL */
 } RenderOpts;
 
 typedef struct {
     uint64_t frames;
     AudioStats audio;
     int tracks;
-    double peak;      /* of the output */
+    double peak; /* of the output */
     double rms;
 } RenderReport;
 

@@ -31,14 +31,17 @@ static const char PRELUDE[] =
     "synth saw(freq, gate) = saw(freq).lpf(5000, 0.7) * adsr(0.005, 0.1, 0.8, 0.12) * 0.35\n"
     "synth sawtooth(freq, gate) = saw(freq).lpf(5000, 0.7) * adsr(0.005, 0.1, 0.8, 0.12) * 0.35\n"
     "synth square(freq, gate) = square(freq).lpf(4000, 0.7) * adsr(0.005, 0.1, 0.8, 0.12) * 0.3\n"
-    "synth pulse(freq, gate) = pulse(freq, 0.25).lpf(4000, 0.7) * adsr(0.005, 0.1, 0.8, 0.12) * 0.3\n"
+    "synth pulse(freq, gate) = pulse(freq, 0.25).lpf(4000, 0.7) * adsr(0.005, 0.1, 0.8, 0.12) * "
+    "0.3\n"
     "synth fm(freq, gate) = fm(freq, 2, line(3, 0.5, 0.4)) * adsr(0.003, 0.2, 0.6, 0.2) * 0.45\n"
-    "synth pad(freq, gate) = supersaw(freq, 0.35).lpf(1800, 0.6) * adsr(0.35, 0.4, 0.75, 1.2) * 0.35\n"
+    "synth pad(freq, gate) = supersaw(freq, 0.35).lpf(1800, 0.6) * adsr(0.35, 0.4, 0.75, 1.2) * "
+    "0.35\n"
     "synth pluck(freq, gate) =\n"
     "  saw(freq).lpf(env(0.001, 0.25) * 3000 + 300, 1.5) * env(0.003, 0.45) * 0.5\n"
     "synth bass(freq, gate) =\n"
     "  saw(freq).lpf(env(0.001, 0.2) * 1400 + 140, 2) * adsr(0.004, 0.1, 0.7, 0.08) * 0.55\n"
-    "synth supersaw(freq, gate) = supersaw(freq, 0.3).lpf(6000, 0.7) * adsr(0.01, 0.2, 0.8, 0.3) * 0.35\n";
+    "synth supersaw(freq, gate) = supersaw(freq, 0.3).lpf(6000, 0.7) * adsr(0.01, 0.2, 0.8, 0.3) * "
+    "0.35\n";
 
 bool engine_load_prelude(Vm *vm, Err *err) {
     vm_set_prelude(vm, true);

@@ -47,7 +47,9 @@ typedef struct {
 } Render;
 
 /* frame = round(x), halves up, for exact x */
-static int64_t round_half_up(Rat x) { return rat_floor(rat_add(x, rat_make(1, 2))).num; }
+static int64_t round_half_up(Rat x) {
+    return rat_floor(rat_add(x, rat_make(1, 2))).num;
+}
 
 static bool record_num(ObjRecord *r, const char *key, double *out) {
     for (uint32_t i = 0; r && i < r->len; i++)
@@ -99,7 +101,9 @@ static int synth_index(Render *R, ObjSynth *sy) {
     return k;
 }
 
-static double midi_to_freq(double m) { return 440.0 * pow(2.0, (m - 69) / 12); }
+static double midi_to_freq(double m) {
+    return 440.0 * pow(2.0, (m - 69) / 12);
+}
 
 /* One onset event of track t -> an AudioEvent on its frame. */
 static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
@@ -122,7 +126,8 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
     if (IS_SYNTH(sound)) {
         sy = AS_SYNTH(sound);
     } else if (IS_STRING(sound)) {
-        if (vm_instrument(R->vm, AS_STRING(sound)->chars, &sv)) sy = AS_SYNTH(sv);
+        if (vm_instrument(R->vm, AS_STRING(sound)->chars, &sv))
+            sy = AS_SYNTH(sv);
         else {
             warn_once(R, AS_STRING(sound)->chars);
             return false;
@@ -224,7 +229,8 @@ static void strips_from_mix(Render *R) {
         if (record_num(mix, "pan", &x)) s->pan = (float)x;
         Value m = record_get(mix, "mute"), so = record_get(mix, "solo");
         s->mute = !IS_NIL(m) && !(m.kind == VAL_BOOL && !m.as.b) && !(IS_NUM(m) && m.as.num == 0);
-        s->solo = !IS_NIL(so) && !(so.kind == VAL_BOOL && !so.as.b) && !(IS_NUM(so) && so.as.num == 0);
+        s->solo =
+            !IS_NIL(so) && !(so.kind == VAL_BOOL && !so.as.b) && !(IS_NUM(so) && so.as.num == 0);
     }
 }
 
@@ -291,10 +297,10 @@ bool engine_render(Vm *vm, Value pattern, const char *path, const RenderOpts *op
     if (!R->audio) abort();
     strips_from_mix(R);
 
-    uint64_t total = opts->bars > 0
-                         ? (uint64_t)round_half_up(rat_mul(rat_from_double(opts->bars),
-                                                           R->frames_per_cycle))
-                         : (uint64_t)llround(opts->seconds * opts->rate);
+    uint64_t total =
+        opts->bars > 0
+            ? (uint64_t)round_half_up(rat_mul(rat_from_double(opts->bars), R->frames_per_cycle))
+            : (uint64_t)llround(opts->seconds * opts->rate);
     sf = open_out(path, opts, err);
     if (!sf) goto out;
     if (opts->stems) {

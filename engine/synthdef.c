@@ -97,10 +97,12 @@ bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err) {
     snprintf(out->name, SYN_NAME, "%s", sy->name->chars);
     /* declared parameters first, in order, so callers can rely on them */
     for (uint32_t i = 0; i < sy->params->len && i < SYN_MAX_PARAMS; i++)
-        snprintf(out->params[out->nparams++], SYN_NAME, "%s", AS_STRING(sy->params->items[i])->chars);
+        snprintf(out->params[out->nparams++], SYN_NAME, "%s",
+                 AS_STRING(sy->params->items[i])->chars);
     Flat f = {.def = out, .err = err, .synth = sy->name->chars};
     if (IS_NUM(sy->graph)) { /* a constant: a node that passes it through */
-        out->nodes[0] = (SynNode){.ugen = UGEN_GAIN, .n = 2,
+        out->nodes[0] = (SynNode){.ugen = UGEN_GAIN,
+                                  .n = 2,
                                   .in = {{IN_CONST, 0, (float)sy->graph.as.num}, {IN_CONST, 0, 1}}};
         out->nnodes = 1;
         return true;

@@ -1,0 +1,260 @@
+/*
+ * test_render.c - sound, measured: onsets on their exact frames (each hit
+ * equal, sample for sample, to a lone hit shifted there), levels, pan law,
+ * filter cutoffs, determinism, and no allocation on the audio side.
+ */
+#include "support.h"
+
+#include "engine/engine.h"
+
+#include <math.h>
+#include <sndfile.h>
+#include <unistd.h>
+
+/* ---- allocation counter: every malloc is wrapped in this test binary ---- */
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t m);
+void *__real_realloc(void *p, size_t n);
+static volatile int counting;
+static volatile long allocations;
+void *__wrap_malloc(size_t n) {
+    if (counting) allocations++;
+    return __real_malloc(n);
+}
+void *__wrap_calloc(size_t n, size_t m) {
+    if (counting) allocations++;
+    return __real_calloc(n, m);
+}
+void *__wrap_realloc(void *p, size_t n) {
+    if (counting) allocations++;
+    return __real_realloc(p, n);
+}
+
+typedef struct {
+    float *l, *r;
+    long n;
+} Audio;
+
+static void audio_done(Audio *a) {
+    free(a->l);
+    free(a->r);
+}
+
+/* Renders `program` (which plays its tracks) or `pattern`, returns the samples. */
+static Audio render(const char *program, const char *pattern, double tempo, double bars) {
+    Vm *vm = vm_new();
+    Err err = {0};
+    assert_true(engine_load_prelude(vm, &err));
+    Value pat = NIL_VAL;
+    if (program) {
+        if (!vm_run_source(vm, "<test>", program, strlen(program), &err)) fail_msg("%s", err.msg);
+    }
+    if (pattern) {
+        if (!vm_eval_expr(vm, "<test>", pattern, strlen(pattern), &pat, &err))
+            fail_msg("%s", err.msg);
+        vm_push_root(vm, pat);
+    }
+    char path[] = "/tmp/tala-test-XXXXXX.wav";
+    int fd = mkstemps(path, 4);
+    close(fd);
+    RenderOpts o = {.rate = 48000, .bars = bars, .tempo = tempo, .voices = 256, .format = "wav"};
+    RenderReport rep;
+    if (!engine_render(vm, pat, path, &o, &rep, &err)) fail_msg("render: %s", err.msg);
+    vm_free(vm);
+    SF_INFO info = {0};
+    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    assert_non_null(sf);
+    Audio a = {malloc(sizeof(float) * (size_t)info.frames),
+               malloc(sizeof(float) * (size_t)info.frames), (long)info.frames};
+    float *inter = malloc(sizeof(float) * 2 * (size_t)info.frames);
+    assert_int_equal(sf_readf_float(sf, inter, info.frames), info.frames);
+    for (long i = 0; i < a.n; i++) a.l[i] = inter[2 * i], a.r[i] = inter[2 * i + 1];
+    free(inter);
+    sf_close(sf);
+    unlink(path);
+    return a;
+}
+
+static const char *BLIP = "synth blip(freq, gate) = sine(freq) * env(0.0005, 0.004)\n";
+
+/* frame = round(cycle * 240 / bpm * 48000 + nudge * 48000), halves up */
+static long expected_frame(long num, long den, double bpm, double nudge) {
+    double x = (double)num / den * 240.0 / bpm * 48000.0 + nudge * 48000.0;
+    return (long)floor(x + 0.5);
+}
+
+static void check_onsets(double bpm, const char *mini, const long (*onsets)[2], int n,
+                         double nudge) {
+    char prog[512];
+    snprintf(prog, sizeof prog, "%sx = note(\"%s\").s(\"blip\").nudge(%g)\nplay x\n", BLIP, mini,
+             nudge);
+    Audio all = render(prog, NULL, bpm, 2);
+    char one[256];
+    snprintf(one, sizeof one, "%sx = note(\"a4 ~ ~ ~\").s(\"blip\")\nplay x\n", BLIP);
+    Audio lone = render(one, NULL, bpm, 1);
+    long len = (long)(0.0045 * 48000) + 2; /* the blip's life */
+    for (int k = 0; k < n; k++) {
+        long f = expected_frame(onsets[k][0], onsets[k][1], bpm, nudge);
+        assert_true(f >= 0 && f + len < all.n);
+        /* silence right before, the lone hit from its frame on */
+        if (f > 0) assert_true(all.l[f - 1] == 0.0f);
+        for (long i = 0; i < len; i++)
+            if (all.l[f + i] != lone.l[i] || all.r[f + i] != lone.r[i])
+                fail_msg(
+                    "bpm %g, onset %ld/%ld: sample %ld of the hit at frame %ld differs (%g vs %g)",
+                    bpm, onsets[k][0], onsets[k][1], i, f, all.l[f + i], lone.l[i]);
+    }
+    audio_done(&all);
+    audio_done(&lone);
+}
+
+static void test_onsets_are_exact(void **s) {
+    /* triplets: onsets at 0, 1/3, 2/3 of each cycle */
+    const long trip[6][2] = {{0, 1}, {1, 3}, {2, 3}, {3, 3}, {4, 3}, {5, 3}};
+    check_onsets(120, "a4 a4 a4", trip, 6, 0);
+    check_onsets(133, "a4 a4 a4", trip, 6, 0);
+    check_onsets(97.5, "a4 a4 a4", trip, 6, 0);
+    /* quintuplets and a nudge of 10 ms */
+    const long quint[4][2] = {{1, 5}, {2, 5}, {6, 5}, {9, 5}};
+    check_onsets(133, "a4*5", quint, 4, 0.01);
+}
+
+static double rms(const float *x, long from, long to) {
+    double s = 0;
+    for (long i = from; i < to; i++) s += (double)x[i] * x[i];
+    return sqrt(s / (double)(to - from));
+}
+
+static void test_levels_and_pan_law(void **s) {
+    const char *prog = "synth tone(freq, gate) = sine(freq)\n"
+                       "x = note(\"a4\").s(\"tone\").gain(0.5).pan(\"<0.5 0 1 0.25>\")\nplay x\n";
+    Audio a = render(prog, NULL, 120, 4); /* a cycle is 2 s */
+    long c = 96000;
+    /* centre: each side 0.5 * cos(pi/4), a sine's RMS is amplitude / sqrt(2) */
+    double want = 20 * log10(0.5 * cos(M_PI / 4) / sqrt(2));
+    double got = 20 * log10(rms(a.l, c / 4, 3 * c / 4));
+    assert_true(fabs(got - want) < 0.1);
+    assert_true(fabs(20 * log10(rms(a.r, c / 4, 3 * c / 4)) - want) < 0.1);
+    /* hard left, hard right */
+    assert_true(fabs(20 * log10(rms(a.l, c + c / 4, c + 3 * c / 4)) - 20 * log10(0.5 / sqrt(2))) <
+                0.1);
+    assert_true(rms(a.r, c + c / 4, c + 3 * c / 4) < 1e-6);
+    assert_true(rms(a.l, 2 * c + c / 4, 2 * c + 3 * c / 4) < 1e-6);
+    /* equal power: at 0.25 the two sides' powers still add to the total */
+    double pl = rms(a.l, 3 * c + c / 4, 3 * c + 3 * c / 4),
+           pr = rms(a.r, 3 * c + c / 4, 3 * c + 3 * c / 4);
+    assert_true(fabs(10 * log10(pl * pl + pr * pr) - 20 * log10(0.5 / sqrt(2))) < 0.1);
+    audio_done(&a);
+}
+
+/* The gain of a filter at a frequency: a sine through it, measured. */
+static double filter_db(const char *filter, double f) {
+    char prog[400];
+    snprintf(prog, sizeof prog,
+             "synth probe(freq, gate) = sine(freq)\n"
+             "synth filtered(freq, gate) = sine(freq).%s\n"
+             "a = note(\"a4\").s(\"probe\").freq(%g)\nb = note(\"a4\").s(\"filtered\").freq(%g)\n"
+             "play a\n",
+             filter, f, f);
+    Audio dry = render(prog, NULL, 120, 1);
+    char prog2[420];
+    snprintf(prog2, sizeof prog2, "%s", prog);
+    char *p = strstr(prog2, "play a");
+    memcpy(p, "play b", 6);
+    Audio wet = render(prog2, NULL, 120, 1);
+    double g = 20 * log10(rms(wet.l, 24000, 72000) / rms(dry.l, 24000, 72000));
+    audio_done(&dry);
+    audio_done(&wet);
+    return g;
+}
+
+static void test_filters_at_cutoff(void **s) {
+    /* a resonance of 0.707 (Butterworth) is -3 dB at the cutoff */
+    assert_true(fabs(filter_db("lpf(1000, 0.7071)", 1000) + 3.01) < 0.3);
+    assert_true(fabs(filter_db("hpf(1000, 0.7071)", 1000) + 3.01) < 0.3);
+    assert_true(filter_db("lpf(1000, 0.7071)", 8000) < -30);
+    assert_true(filter_db("hpf(1000, 0.7071)", 125) < -30);
+    assert_true(fabs(filter_db("lpf(1000, 0.7071)", 100)) < 0.1);
+}
+
+static void test_renders_repeat_bit_for_bit(void **s) {
+    const char *prog =
+        "tempo 133\nd = s(\"bd*2 [~ sn] hh*4, cp(3,8)\").sometimes(x => x.gain(0.5))\n"
+        "b = note(\"<c2 eb2 g1>(3,8)\").s(\"bass\")\nplay d, b\n";
+    Audio a = render(prog, NULL, 0, 2), b = render(prog, NULL, 0, 2);
+    assert_int_equal(a.n, b.n);
+    assert_memory_equal(a.l, b.l, sizeof(float) * (size_t)a.n);
+    assert_memory_equal(a.r, b.r, sizeof(float) * (size_t)a.n);
+    /* exactly the asked length: 2 cycles at 133 bpm */
+    assert_int_equal(a.n, (long)floor(2 * 240.0 / 133 * 48000 + 0.5));
+    /* not silent, never above 0 dBFS, no NaN */
+    double peak = 0;
+    for (long i = 0; i < a.n; i++) {
+        assert_true(isfinite(a.l[i]) && isfinite(a.r[i]));
+        peak = fmax(peak, fmax(fabs(a.l[i]), fabs(a.r[i])));
+    }
+    assert_true(peak > 0.05 && peak <= 1.0);
+    audio_done(&a);
+    audio_done(&b);
+}
+
+static void test_audio_side_allocates_nothing(void **s) {
+    Vm *vm = vm_new();
+    Err err = {0};
+    assert_true(engine_load_prelude(vm, &err));
+    AudioEngine *a = audio_new(48000, 64, 4096);
+    const char *names[] = {"bd", "sn", "hh", "pluck", "pad", "bass"};
+    SynthDef defs[6];
+    int idx[6];
+    for (int i = 0; i < 6; i++) {
+        Value v;
+        assert_true(vm_instrument(vm, names[i], &v));
+        assert_true(engine_compile_synth(vm, AS_SYNTH(v), &defs[i], &err));
+        idx[i] = audio_add_synth(a, &defs[i]);
+    }
+    for (int k = 0; k < 400; k++) { /* more events than voices: stealing too */
+        AudioEvent e = {.frame = (uint64_t)k * 300,
+                        .synth = (int16_t)idx[k % 6],
+                        .track = k % 3,
+                        .amp = 0.5f,
+                        .pan = 0.5f,
+                        .seed = (uint32_t)k};
+        int fi = synth_param(&defs[k % 6], "freq"), gi = synth_param(&defs[k % 6], "gate");
+        if (fi >= 0) e.params[fi] = 110;
+        if (gi >= 0) e.params[gi] = 0.5f;
+        assert_true(audio_send(a, &e));
+    }
+    float l[1000], r[1000];
+    allocations = 0;
+    counting = 1;
+    for (int b = 0; b < 200; b++) audio_render(a, l, r, 1000, NULL);
+    counting = 0;
+    assert_int_equal(allocations, 0);
+    AudioStats st = audio_stats(a);
+    assert_true(st.voices_started == 400);
+    assert_true(st.voices_stolen > 0);
+    audio_free(a);
+    vm_free(vm);
+}
+
+static void test_ugen_table_order(void **s) {
+    int n;
+    const UgenDef *t = ugen_table(&n);
+    assert_int_equal(n, UGEN_COUNT);
+    assert_string_equal(t[UGEN_SINE].name, "sine");
+    assert_string_equal(t[UGEN_LPF].name, "lpf");
+    assert_string_equal(t[UGEN_GAIN].name, "gain");
+    assert_string_equal(t[UGEN_DIV].name, "div");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ugen_table_order),
+        cmocka_unit_test(test_onsets_are_exact),
+        cmocka_unit_test(test_levels_and_pan_law),
+        cmocka_unit_test(test_filters_at_cutoff),
+        cmocka_unit_test(test_renders_repeat_bit_for_bit),
+        cmocka_unit_test(test_audio_side_allocates_nothing),
+    };
+    return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}
