@@ -45,6 +45,7 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
         return NULL;
     }
     ring_init(&a->events, a->ring_storage, sizeof(AudioEvent), cap);
+    wavetables_init(rate);
     for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
     return a;
 }

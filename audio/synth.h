@@ -69,6 +69,10 @@ typedef struct {
     float out[SYN_MAX_NODES];
 } Voice;
 
+/* Builds the band-limited wavetables for a sample rate: call on the control
+ * thread before audio starts (audio_new does). */
+void wavetables_init(double rate);
+
 /* Prepares a voice for def with its parameters; computes its life in
  * samples from the envelopes (or gate + a short release when it has none). */
 void voice_start(Voice *v, const SynthDef *def, const float *params, double rate, uint64_t start,
