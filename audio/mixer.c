@@ -19,6 +19,9 @@ struct AudioEngine {
     AudioEvent *ring_storage;
     Strip strips[AUDIO_MAX_TRACKS];
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
+    Bus *buses[AUDIO_MAX_BUSES];
+    float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
+    Bus *master;
     AudioStats stats;
     uint64_t seq; /* voice start order, for stealing the oldest */
     uint64_t *age;
@@ -167,13 +170,23 @@ void audio_render(AudioEngine *a, float *left, float *right, int frames, float *
         float *L = left + done, *R = right + done;
         memset(L, 0, (size_t)n * sizeof(float));
         memset(R, 0, (size_t)n * sizeof(float));
+        for (int b = 0; b < AUDIO_MAX_BUSES; b++)
+            if (a->buses[b]) {
+                memset(a->bl[b], 0, sizeof a->bl[b]);
+                memset(a->br[b], 0, sizeof a->br[b]);
+            }
         for (int t = 0; t < AUDIO_MAX_TRACKS; t++) {
             Strip *s = &a->strips[t];
             if (stems && stems[t][0]) {
                 memset(stems[t][0] + done, 0, (size_t)n * sizeof(float));
                 memset(stems[t][1] + done, 0, (size_t)n * sizeof(float));
             }
-            if (!used[t]) continue;
+            if (!used[t] && !s->insert) continue;
+            if (!used[t]) { /* an insert (a delay, a reverb) still rings out */
+                memset(a->tl[t], 0, sizeof a->tl[t]);
+                memset(a->tr[t], 0, sizeof a->tr[t]);
+            }
+            if (s->insert) bus_process(s->insert, a->tl[t], a->tr[t], n);
             float p = s->pan < 0 ? 0 : s->pan > 1 ? 1 : s->pan;
             /* balance: centre leaves both sides as they are */
             float gl = s->gain * (p <= 0.5f ? 1 : 2 * (1 - p));
@@ -191,10 +204,21 @@ void audio_render(AudioEngine *a, float *left, float *right, int frames, float *
                 if (audible) {
                     L[i] += l;
                     R[i] += r;
+                    for (int b = 0; b < AUDIO_MAX_BUSES; b++)
+                        if (a->buses[b] && s->send[b] != 0) {
+                            a->bl[b][i] += l * s->send[b];
+                            a->br[b][i] += r * s->send[b];
+                        }
                 }
             }
             s->frames += (uint64_t)n;
         }
+        for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
+            if (!a->buses[b]) continue;
+            bus_process(a->buses[b], a->bl[b], a->br[b], n);
+            for (int i = 0; i < n; i++) L[i] += a->bl[b][i], R[i] += a->br[b][i];
+        }
+        if (a->master) bus_process(a->master, L, R, n);
         for (int i = 0; i < n; i++) {
             L[i] = protect(L[i]);
             R[i] = protect(R[i]);
@@ -202,4 +226,12 @@ void audio_render(AudioEngine *a, float *left, float *right, int frames, float *
         a->frame = end;
         done += n;
     }
+}
+
+void audio_set_bus(AudioEngine *a, int index, Bus *bus) {
+    if (index >= 0 && index < AUDIO_MAX_BUSES) a->buses[index] = bus;
+}
+
+void audio_set_master(AudioEngine *a, Bus *master) {
+    a->master = master;
 }

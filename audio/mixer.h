@@ -15,6 +15,7 @@
 #ifndef TALA_MIXER_H
 #define TALA_MIXER_H
 
+#include "bus.h"
 #include "ring.h"
 #include "synth.h"
 
@@ -23,6 +24,7 @@
 #define AUDIO_BLOCK      64
 #define AUDIO_MAX_SYNTHS 256
 #define AUDIO_MAX_TRACKS 64
+#define AUDIO_MAX_BUSES  16
 
 typedef struct {
     uint64_t frame; /* onset, absolute */
@@ -37,7 +39,9 @@ typedef struct {
     float gain; /* linear */
     float pan;  /* 0..1, 0.5 centre */
     bool mute, solo;
-    float peak; /* meters, since the last read */
+    Bus *insert;                 /* the track's own effect chain, or NULL */
+    float send[AUDIO_MAX_BUSES]; /* post-fader send levels to the buses */
+    float peak;                  /* meters, since the last read */
     double sumsq;
     uint64_t frames;
 } Strip;
@@ -58,6 +62,9 @@ void audio_free(AudioEngine *a);
 int audio_add_synth(AudioEngine *a, const SynthDef *def); /* index, or -1 when full */
 Strip *audio_strip(AudioEngine *a, int track);
 bool audio_send(AudioEngine *a, const AudioEvent *e); /* false when the ring is full */
+/* Buses and the master chain (owned by the caller, set before rendering). */
+void audio_set_bus(AudioEngine *a, int index, Bus *bus);
+void audio_set_master(AudioEngine *a, Bus *master);
 AudioStats audio_stats(const AudioEngine *a);
 uint64_t audio_frame(const AudioEngine *a); /* the next frame to render */
 

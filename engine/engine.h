@@ -18,6 +18,9 @@
  * voice cannot do (a bus-only unit, a pattern input). */
 bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err);
 
+/* Compiles an effect chain (a bus, the master, a track's fx). */
+bool engine_compile_chain(Vm *vm, const char *name, Value chain, SynthDef *out, Err *err);
+
 /* Defines the built-in instruments (bd, sn, hh, ..., sine, saw, pluck, ...)
  * in vm, as tala synth definitions. */
 bool engine_load_prelude(Vm *vm, Err *err);

@@ -40,6 +40,11 @@ typedef struct {
     ObjSynth *synth_objs[AUDIO_MAX_SYNTHS];
     SynthDef *synth_defs[AUDIO_MAX_SYNTHS];
     int nsynths;
+    SynthDef *chain_defs[AUDIO_MAX_BUSES + 1 + MAX_TRACKS]; /* buses, master, inserts */
+    Bus *chains[AUDIO_MAX_BUSES + 1 + MAX_TRACKS];
+    int nchains;
+    ObjString *bus_names[AUDIO_MAX_BUSES];
+    int nbuses;
     char warned[32][48]; /* unknown sounds, reported once each */
     int nwarned;
     uint32_t seed;
@@ -219,7 +224,42 @@ static bool schedule_cycle(Render *R, int64_t c, AudioEvent **buf, size_t *cap) 
     return true;
 }
 
-static void strips_from_mix(Render *R) {
+/* Compiles and instantiates an effect chain; NULL with err set. */
+static Bus *make_chain(Render *R, const char *name, Value chain) {
+    if (R->nchains == AUDIO_MAX_BUSES + 1 + MAX_TRACKS) return NULL;
+    SynthDef *def = calloc(1, sizeof *def);
+    if (!def) abort();
+    if (!engine_compile_chain(R->vm, name, chain, def, R->err)) {
+        free(def);
+        return NULL;
+    }
+    Bus *b = bus_new(def, R->opts->rate);
+    if (!b) abort();
+    R->chain_defs[R->nchains] = def;
+    R->chains[R->nchains++] = b;
+    return b;
+}
+
+static bool buses_and_master(Render *R) {
+    ObjString **names;
+    Value *chains;
+    int n = vm_buses(R->vm, &names, &chains);
+    for (int i = 0; i < n && i < AUDIO_MAX_BUSES; i++) {
+        Bus *b = make_chain(R, names[i]->chars, chains[i]);
+        if (!b) return false;
+        audio_set_bus(R->audio, i, b);
+        R->bus_names[R->nbuses++] = names[i];
+    }
+    Value m = vm_master(R->vm);
+    if (!IS_NIL(m)) {
+        Bus *b = make_chain(R, "master", m);
+        if (!b) return false;
+        audio_set_master(R->audio, b);
+    }
+    return true;
+}
+
+static bool strips_from_mix(Render *R) {
     for (int t = 0; t < R->ntracks; t++) {
         Strip *s = audio_strip(R->audio, t);
         ObjRecord *mix;
@@ -231,7 +271,27 @@ static void strips_from_mix(Render *R) {
         s->mute = !IS_NIL(m) && !(m.kind == VAL_BOOL && !m.as.b) && !(IS_NUM(m) && m.as.num == 0);
         s->solo =
             !IS_NIL(so) && !(so.kind == VAL_BOOL && !so.as.b) && !(IS_NUM(so) && so.as.num == 0);
+        Value send = record_get(mix, "send");
+        if (IS_RECORD(send)) {
+            ObjRecord *sr = AS_RECORD(send);
+            for (uint32_t k = 0; k < sr->len; k++) {
+                int b;
+                for (b = 0; b < R->nbuses; b++)
+                    if (R->bus_names[b] == sr->fields[k].key) break;
+                if (b == R->nbuses) {
+                    err_set(R->err, (SrcRef){0}, "mix %s: no bus named '%s'",
+                            R->tracks[t].name->chars, sr->fields[k].key->chars);
+                    err_hint(R->err, "define it: bus %s = reverb(size: 0.8)",
+                             sr->fields[k].key->chars);
+                    return false;
+                }
+                if (IS_NUM(sr->fields[k].val)) s->send[b] = (float)sr->fields[k].val.as.num;
+            }
+        }
+        Value fx = record_get(mix, "fx");
+        if (!IS_NIL(fx) && !(s->insert = make_chain(R, R->tracks[t].name->chars, fx))) return false;
     }
+    return true;
 }
 
 static SNDFILE *open_out(const char *path, const RenderOpts *o, Err *err) {
@@ -295,7 +355,7 @@ bool engine_render(Vm *vm, Value pattern, const char *path, const RenderOpts *op
     }
     R->audio = audio_new(opts->rate, opts->voices > 0 ? opts->voices : 2048, 1 << 16);
     if (!R->audio) abort();
-    strips_from_mix(R);
+    if (!buses_and_master(R) || !strips_from_mix(R)) goto out;
 
     uint64_t total =
         opts->bars > 0
@@ -372,6 +432,10 @@ out:
     for (int t = 0; t < R->ntracks; t++) vm_pop_root(vm);
     for (int i = 0; i < R->nsynths; i++) free(R->synth_defs[i]);
     audio_free(R->audio);
+    for (int i = 0; i < R->nchains; i++) {
+        bus_free(R->chains[i]);
+        free(R->chain_defs[i]);
+    }
     free(buf);
     free(L);
     free(Rt);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 typedef struct {
+    bool chain; /* an effect chain: `in` is parameter 0, bus-only units allowed */
     const ObjGraph *seen[SYN_MAX_NODES];
     int index[SYN_MAX_NODES];
     int nseen;
@@ -38,17 +39,26 @@ static int flatten(Flat *f, const ObjGraph *g) {
         if (f->seen[i] == g) return f->index[i];
     const UgenDef *u = g->ugen;
     UgenId id = (UgenId)(u - ugen_table(&(int){0}));
-    switch (id) {
-    case UGEN_DELAY:
-    case UGEN_REVERB:
-    case UGEN_CHORUS:
-    case UGEN_COMP:
-    case UGEN_LIMIT:
-    case UGEN_PAN:
-        fail(f, "synth %s: %s works on buses and the master, not inside a synth", u->name);
-        err_hint(f->err, "write bus verb = reverb(...) and send tracks to it with mix");
-        return -1;
-    default: break;
+    if (f->chain) {
+        if (u->kind == UG_SOURCE || id == UGEN_CHORUS || id == UGEN_PAN || id == UGEN_PEAK ||
+            id == UGEN_LOWSHELF || id == UGEN_HIGHSHELF) {
+            fail(f, "%s: %s cannot be used in an effect chain yet", u->name);
+            err_hint(f->err, "chains take filters, delay, reverb, dist, crush, comp, limit, gain");
+            return -1;
+        }
+    } else {
+        switch (id) {
+        case UGEN_DELAY:
+        case UGEN_REVERB:
+        case UGEN_CHORUS:
+        case UGEN_COMP:
+        case UGEN_LIMIT:
+        case UGEN_PAN:
+            fail(f, "synth %s: %s works on buses and the master, not inside a synth", u->name);
+            err_hint(f->err, "write bus verb = reverb(...) and send tracks to it with mix");
+            return -1;
+        default: break;
+        }
     }
     SynNode nd = {.ugen = (uint8_t)id, .n = (uint8_t)g->n};
     for (uint32_t i = 0; i < g->n; i++)
@@ -79,9 +89,14 @@ static bool input_of(Flat *f, Value v, SynIn *out) {
             *out = (SynIn){IN_PARAM, (uint8_t)i, 0};
             return true;
         }
-        if (g->kind == GRAPH_INPUT)
+        if (g->kind == GRAPH_INPUT) {
+            if (f->chain) {
+                *out = (SynIn){IN_PARAM, 0, 0};
+                return true;
+            }
             return fail(f, "synth %s: '%s' has no input to process (write x.lpf(...))",
                         "an effect");
+        }
         int k = flatten(f, g);
         if (k < 0) return false;
         *out = (SynIn){IN_NODE, (uint8_t)k, 0};
@@ -108,4 +123,17 @@ bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err) {
         return true;
     }
     return flatten(&f, AS_GRAPH(sy->graph)) >= 0;
+}
+
+bool engine_compile_chain(Vm *vm, const char *name, Value chain, SynthDef *out, Err *err) {
+    (void)vm;
+    memset(out, 0, sizeof *out);
+    snprintf(out->name, SYN_NAME, "%s", name);
+    snprintf(out->params[out->nparams++], SYN_NAME, "in");
+    Flat f = {.chain = true, .def = out, .err = err, .synth = name};
+    if (!IS_GRAPH(chain)) {
+        err_set(err, (SrcRef){0}, "%s: not an effect chain", name);
+        return false;
+    }
+    return flatten(&f, AS_GRAPH(chain)) >= 0;
 }

@@ -1,0 +1,266 @@
+/*
+ * bus.c - stereo effect chains: filters and EQ, delay, a FreeVerb-type
+ * reverb (8 damped feedback combs and 4 allpasses per channel, the right
+ * channel's delays spread by 23 samples), distortion, crusher, compressor,
+ * limiter. Memory is allocated in bus_new only.
+ */
+#include "bus.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DELAY_S 4.0
+
+/* the reverb's tuning, in samples at 44.1 kHz (scaled to the rate) */
+static const int COMB[8] = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
+static const int ALLPASS[4] = {556, 441, 341, 225};
+#define SPREAD 23
+
+typedef struct {
+    float *buf;
+    int len, pos;
+    float store; /* the comb's damping filter */
+} Line;
+
+typedef struct {
+    Line comb[2][8], ap[2][4];
+} Reverb;
+
+typedef struct {
+    float *buf[2];
+    int len, pos;
+} Delay;
+
+struct Bus {
+    const SynthDef *def;
+    double rate;
+    NodeState st[2][SYN_MAX_NODES];
+    float out[2][SYN_MAX_NODES];
+    Reverb *rev[SYN_MAX_NODES];
+    Delay *del[SYN_MAX_NODES];
+    double env[SYN_MAX_NODES]; /* compressor / limiter gain follower (shared by both sides) */
+};
+
+static bool line_init(Line *l, int len) {
+    l->len = len > 1 ? len : 1;
+    l->pos = 0;
+    l->store = 0;
+    l->buf = calloc((size_t)l->len, sizeof(float));
+    return l->buf != NULL;
+}
+
+Bus *bus_new(const SynthDef *chain, double rate) {
+    Bus *b = calloc(1, sizeof *b);
+    if (!b) return NULL;
+    b->def = chain;
+    b->rate = rate;
+    for (int c = 0; c < 2; c++)
+        for (int i = 0; i < chain->nnodes; i++)
+            for (int k = 0; k < 3; k++) b->st[c][i].cache[k] = NAN;
+    for (int i = 0; i < chain->nnodes; i++) {
+        b->env[i] = 1;
+        if (chain->nodes[i].ugen == UGEN_REVERB) {
+            Reverb *r = calloc(1, sizeof *r);
+            if (!r) goto fail;
+            b->rev[i] = r;
+            double k = rate / 44100.0;
+            for (int c = 0; c < 2; c++) {
+                for (int j = 0; j < 8; j++)
+                    if (!line_init(&r->comb[c][j], (int)((COMB[j] + c * SPREAD) * k))) goto fail;
+                for (int j = 0; j < 4; j++)
+                    if (!line_init(&r->ap[c][j], (int)((ALLPASS[j] + c * SPREAD) * k))) goto fail;
+            }
+        } else if (chain->nodes[i].ugen == UGEN_DELAY) {
+            Delay *d = calloc(1, sizeof *d);
+            if (!d) goto fail;
+            b->del[i] = d;
+            d->len = (int)(MAX_DELAY_S * rate) + 2;
+            d->buf[0] = calloc((size_t)d->len, sizeof(float));
+            d->buf[1] = calloc((size_t)d->len, sizeof(float));
+            if (!d->buf[0] || !d->buf[1]) goto fail;
+        }
+    }
+    return b;
+fail:
+    bus_free(b);
+    return NULL;
+}
+
+void bus_free(Bus *b) {
+    if (!b) return;
+    for (int i = 0; i < SYN_MAX_NODES; i++) {
+        if (b->rev[i])
+            for (int c = 0; c < 2; c++) {
+                for (int j = 0; j < 8; j++) free(b->rev[i]->comb[c][j].buf);
+                for (int j = 0; j < 4; j++) free(b->rev[i]->ap[c][j].buf);
+            }
+        free(b->rev[i]);
+        if (b->del[i]) {
+            free(b->del[i]->buf[0]);
+            free(b->del[i]->buf[1]);
+        }
+        free(b->del[i]);
+    }
+    free(b);
+}
+
+static inline float input(const Bus *b, int c, const SynIn *x, float in) {
+    switch (x->kind) {
+    case IN_PARAM: return x->index == 0 ? in : 0;
+    case IN_NODE: return b->out[c][x->index];
+    default: return x->value;
+    }
+}
+
+/* the state-variable filter and biquads are shared with voices: a copy of
+ * the same arithmetic keeps synth.c's internals private */
+static float svf(NodeState *s, float x, float fc, float q, double rate, int mode) {
+    if (fc != s->cache[0] || q != s->cache[1]) {
+        double f = fc < 1 ? 1 : fc > 0.49 * rate ? 0.49 * rate : fc;
+        double g = tan(M_PI * f / rate), k = 1.0 / (q > 0.05 ? q : 0.05);
+        double a1 = 1.0 / (1.0 + g * (g + k));
+        s->k[0] = (float)a1, s->k[1] = (float)(g * a1), s->k[2] = (float)(g * g * a1);
+        s->k[3] = (float)k;
+        s->cache[0] = fc, s->cache[1] = q;
+    }
+    double v3 = x - s->b;
+    double v1 = s->k[0] * s->a + s->k[1] * v3;
+    double v2 = s->b + s->k[1] * s->a + s->k[2] * v3;
+    s->a = 2 * v1 - s->a;
+    s->b = 2 * v2 - s->b;
+    switch (mode) {
+    case 0: return (float)v2;
+    case 1: return (float)(x - s->k[3] * v1 - v2);
+    case 2: return (float)v1;
+    default: return (float)(x - s->k[3] * v1);
+    }
+}
+
+static float reverb_side(Reverb *r, int c, float x, float room, float damp) {
+    float feedback = 0.7f + 0.28f * room, d1 = 0.4f * damp, d2 = 1 - d1;
+    float acc = 0;
+    for (int j = 0; j < 8; j++) {
+        Line *l = &r->comb[c][j];
+        float y = l->buf[l->pos];
+        l->store = y * d2 + l->store * d1;
+        l->buf[l->pos] = x + l->store * feedback;
+        if (++l->pos == l->len) l->pos = 0;
+        acc += y;
+    }
+    for (int j = 0; j < 4; j++) {
+        Line *l = &r->ap[c][j];
+        float y = l->buf[l->pos];
+        float out = y - acc;
+        l->buf[l->pos] = acc + y * 0.5f;
+        if (++l->pos == l->len) l->pos = 0;
+        acc = out;
+    }
+    return acc;
+}
+
+void bus_process(Bus *b, float *left, float *right, int n) {
+    const SynthDef *def = b->def;
+    double rate = b->rate;
+    for (int i = 0; i < n; i++) {
+        float in[2] = {left[i], right[i]};
+        for (int k = 0; k < def->nnodes; k++) {
+            const SynNode *nd = &def->nodes[k];
+            float x0[2], x1 = 0, x2 = 0, x3 = 0;
+            for (int c = 0; c < 2; c++) x0[c] = nd->n > 0 ? input(b, c, &nd->in[0], in[c]) : 0;
+            if (nd->n > 1) x1 = input(b, 0, &nd->in[1], in[0]);
+            if (nd->n > 2) x2 = input(b, 0, &nd->in[2], in[0]);
+            if (nd->n > 3) x3 = input(b, 0, &nd->in[3], in[0]);
+            switch ((UgenId)nd->ugen) {
+            case UGEN_LPF:
+            case UGEN_HPF:
+            case UGEN_BPF:
+            case UGEN_NOTCH: {
+                int mode = nd->ugen - UGEN_LPF;
+                for (int c = 0; c < 2; c++)
+                    b->out[c][k] = svf(&b->st[c][k], x0[c], x1, x2, rate, mode);
+                break;
+            }
+            case UGEN_DELAY: { /* time s, feedback, mix */
+                Delay *d = b->del[k];
+                int dt = (int)(x1 * rate);
+                if (dt < 1) dt = 1;
+                if (dt > d->len - 1) dt = d->len - 1;
+                for (int c = 0; c < 2; c++) {
+                    int rd = d->pos - dt;
+                    if (rd < 0) rd += d->len;
+                    float wet = d->buf[c][rd];
+                    d->buf[c][d->pos] = x0[c] + wet * (x2 < 0.99f ? x2 : 0.99f);
+                    b->out[c][k] = x0[c] * (1 - x3) + wet * x3;
+                }
+                if (++d->pos == d->len) d->pos = 0;
+                break;
+            }
+            case UGEN_REVERB: { /* size, damp, mix: the sum of both sides feeds both */
+                float mono = (x0[0] + x0[1]) * 0.015f;
+                float wl = reverb_side(b->rev[k], 0, mono, x1, x2);
+                float wr = reverb_side(b->rev[k], 1, mono, x1, x2);
+                /* FreeVerb scales its wet signal by 3 */
+                b->out[0][k] = x0[0] * (1 - x3) + 3 * wl * x3;
+                b->out[1][k] = x0[1] * (1 - x3) + 3 * wr * x3;
+                break;
+            }
+            case UGEN_DIST: {
+                double drive = 1 + 20 * (x1 > 0 ? x1 : 0);
+                for (int c = 0; c < 2; c++)
+                    b->out[c][k] = (float)(tanh(drive * x0[c]) / tanh(drive));
+                break;
+            }
+            case UGEN_CRUSH: {
+                double levels = pow(2, (x1 > 1 ? x1 : 1) - 1);
+                for (int c = 0; c < 2; c++) b->out[c][k] = (float)(round(x0[c] * levels) / levels);
+                break;
+            }
+            case UGEN_COMP:
+            case UGEN_LIMIT: {
+                /* a feed-forward peak compressor; the limiter is one with an
+                 * instant attack and infinite ratio at its ceiling */
+                double thr = nd->ugen == UGEN_LIMIT ? x1 : x1;
+                double ratio = nd->ugen == UGEN_LIMIT ? 1e9 : (x2 > 1 ? x2 : 1);
+                double att = nd->ugen == UGEN_LIMIT ? 0 : x3;
+                double rel = nd->ugen == UGEN_LIMIT
+                                 ? 0.05
+                                 : (nd->n > 4 ? input(b, 0, &nd->in[4], in[0]) : 0.1);
+                double peak = fmax(fabs(x0[0]), fabs(x0[1]));
+                double want = 1;
+                if (thr > 0 && peak > thr) want = pow(peak / thr, 1 / ratio - 1);
+                double coef = want < b->env[k] ? (att > 0 ? exp(-1 / (att * rate)) : 0)
+                                               : exp(-1 / (rel * rate));
+                b->env[k] = want + (b->env[k] - want) * coef;
+                double g = b->env[k];
+                if (nd->ugen == UGEN_LIMIT && peak * g > thr && peak > 0) g = thr / peak;
+                for (int c = 0; c < 2; c++) b->out[c][k] = (float)(x0[c] * g);
+                break;
+            }
+            case UGEN_GAIN:
+                for (int c = 0; c < 2; c++) b->out[c][k] = x0[c] * x1;
+                break;
+            case UGEN_ADD:
+            case UGEN_SUB:
+            case UGEN_MUL:
+            case UGEN_DIV:
+                for (int c = 0; c < 2; c++) {
+                    float y = c ? input(b, 1, &nd->in[1], in[1]) : x1;
+                    float r = nd->ugen == UGEN_ADD   ? x0[c] + y
+                              : nd->ugen == UGEN_SUB ? x0[c] - y
+                              : nd->ugen == UGEN_MUL ? x0[c] * y
+                                                     : (y != 0 ? x0[c] / y : 0);
+                    b->out[c][k] = r;
+                }
+                break;
+            default: /* not allowed on buses (engine/ rejects): pass through */
+                for (int c = 0; c < 2; c++) b->out[c][k] = x0[c];
+            }
+        }
+        int last = def->nnodes - 1;
+        left[i] = last >= 0 ? b->out[0][last] : in[0];
+        right[i] = last >= 0 ? b->out[1][last] : in[1];
+        if (!isfinite(left[i])) left[i] = 0;
+        if (!isfinite(right[i])) right[i] = 0;
+    }
+}

@@ -1,0 +1,27 @@
+/*
+ * bus.h - effect chains on stereo signals: buses (bus verb = reverb(...)),
+ * the master chain (master = comp(...).limit(...)) and track inserts
+ * (mix keys { fx: ... }).
+ *
+ * A BusDef is compiled on the control thread from the language's graph and
+ * instantiated once with all its memory (delay lines, reverb combs)
+ * allocated then; bus_process runs on the audio thread and allocates
+ * nothing. Effects process the left and right channels with separate state,
+ * except the reverb, which takes both and spreads its output.
+ */
+#ifndef TALA_BUS_H
+#define TALA_BUS_H
+
+#include "synth.h"
+
+#include <stdbool.h>
+
+typedef struct Bus Bus;
+
+/* A chain is a SynthDef whose parameter 0 is the input signal "in". */
+Bus *bus_new(const SynthDef *chain, double rate); /* control thread; NULL if out of memory */
+void bus_free(Bus *b);
+/* In place, n frames. Audio thread. */
+void bus_process(Bus *b, float *left, float *right, int n);
+
+#endif
