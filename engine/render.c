@@ -157,7 +157,7 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
 
     double dur = rat_to_double(rat_sub(ev->whole.end, ev->whole.begin)) *
                  rat_to_double(R->frames_per_cycle) / R->opts->rate;
-    double clip = 1, gain = 1, vel = 1, pan = 0.5;
+    double clip = 1, gain = 0.8, vel = 1, pan = 0.5; /* gain 0.8 by default, as Strudel's */
     if (rec) {
         record_num(rec, "clip", &clip);
         record_num(rec, "gain", &gain);

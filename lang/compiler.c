@@ -571,7 +571,10 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
         }
         case S_MIX: {
             unsigned k;
-            if (expr(&c, s->a) && name_const(&c, s, s->name_off, s->name_len, &k)) {
+            fs.ugens = true; /* fx: lpf(900) is the filter here, not the control */
+            bool ok = expr(&c, s->a);
+            fs.ugens = false;
+            if (ok && name_const(&c, s, s->name_off, s->name_len, &k)) {
                 emit(&c, s, OP_MIX);
                 emit16(&c, s, k);
             }

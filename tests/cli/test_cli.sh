@@ -84,6 +84,31 @@ if grep -q "DEF_GLOBAL" "$out" && grep -q "drums = s" "$out"; then pass=$((pass 
 expect "help for a function" 0 "*" -- help every
 expect "help for an unknown function" 1 "" -- help nosuch
 
+# rendering: usage errors, a pattern, the examples (checked, deterministic, no NaN, under 0 dBFS)
+expect "render needs an output" 2 "" -- render --pattern 's("bd")'
+expect "render needs a source" 2 "" -- render -o "$tmp/x.wav"
+expect "render rejects a bad rate" 2 "" -- render --pattern 's("bd")' -o "$tmp/x.wav" --rate 5
+expect "render rejects a bad format" 2 "" -- render --pattern 's("bd")' -o "$tmp/x.wav" --format mp3
+expect "render a broken file" 1 "" -- render "$tmp/bad.tala" -o "$tmp/x.wav"
+expect "render a pattern" 0 "" -- render --pattern 's("bd*4, hh*8")' --tempo 128 -o "$tmp/p.wav" --bars 1
+if [ -s "$tmp/p.wav" ] && grep -q "wrote .*1.875 s" "$err"; then pass=$((pass + 1)); else
+    echo "FAIL render --pattern did not write 1.875 s (one bar at 128 bpm)"; fail=$((fail + 1)); fi
+expect "render stems" 0 "" -- render "$tmp/ok.tala" -o "$tmp/s.wav" --bars 1 --stems "$tmp/stems"
+if [ -s "$tmp/stems/drums.wav" ]; then pass=$((pass + 1)); else
+    echo "FAIL --stems wrote no drums.wav"; fail=$((fail + 1)); fi
+for ex in "$here"/../../examples/*.tala "$here"/../../examples/*/*.tala; do
+    [ -f "$ex" ] || continue
+    name=${ex#"$here"/../../}
+    expect "check $name" 0 "" -- check "$ex"
+    expect "render $name" 0 "" -- render "$ex" -o "$tmp/a.wav" --bars 4
+    if grep -q "NaN\|infinity\|peak [0-9]" "$err" || ! grep -q "peak -" "$err"; then
+        echo "FAIL $name: NaN or a peak at or above 0 dBFS"; sed 's/^/    /' "$err"; fail=$((fail + 1))
+    else pass=$((pass + 1)); fi
+    "$tala" render "$ex" -o "$tmp/b.wav" --bars 4 2>/dev/null
+    if cmp -s "$tmp/a.wav" "$tmp/b.wav"; then pass=$((pass + 1)); else
+        echo "FAIL $name: two renders differ"; fail=$((fail + 1)); fi
+done
+
 # the generated reference matches the native table
 if [ -f "$here/../../docs/reference.md" ] && "$tala" reference | cmp -s - "$here/../../docs/reference.md"; then
     pass=$((pass + 1))
