@@ -4,6 +4,7 @@
 #   ./build.sh          install what is missing, then build build/tala
 #   ./build.sh test     build (warnings as errors) and run every test suite,
 #                       then again under AddressSanitizer + UBSan
+#   ./build.sh demo     build and play (for now: render) examples/demo.tala
 #   ./build.sh bench    build and run the benchmarks in bench/
 #   ./build.sh fuzz [S] run the libFuzzer target for S seconds (default 600)
 #   ./build.sh deps     only install the system packages
@@ -191,6 +192,16 @@ fuzz() {
     return 0
 }
 
+# ./build.sh demo: builds, then plays examples/demo.tala. Real-time playback
+# arrives with the live engine; until then (and on machines without an audio
+# device) the demo is rendered to demo.wav in the project root.
+demo() {
+    build
+    log "rendering examples/demo.tala (real-time playback is not in this build yet)"
+    "$ROOT/build/tala" render "$ROOT/examples/demo.tala" -o "$ROOT/demo.wav" --bars 16
+    echo "listen to $ROOT/demo.wav"
+}
+
 bench() {
     build
     log "pattern query throughput"
@@ -204,10 +215,11 @@ build) build ;;
 test) test_all ;;
 bench) shift; bench "$@" ;;
 fuzz) shift; fuzz "$@" ;;
+demo) demo ;;
 deps) deps ;;
 clean) rm -rf build build-asan build-fuzz ;;
 *)
-    echo "usage: ./build.sh [build|test|bench|fuzz [SECONDS]|deps|clean]" >&2
+    echo "usage: ./build.sh [build|test|demo|bench|fuzz [SECONDS]|deps|clean]" >&2
     exit 2
     ;;
 esac
