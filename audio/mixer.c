@@ -119,7 +119,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                     start = a->frame;
                     a->stats.events_late++;
                 }
-                voice_start(v, a->synths[e->synth], e->params, a->rate, start, e->seed);
+                voice_start(v, a->synths[e->synth], e->params, a->rate, start, e->seed, e->sample);
                 v->track = e->track;
                 v->amp = e->amp;
                 v->pan = e->pan;

@@ -27,8 +27,9 @@
 #define AUDIO_MAX_BUSES  16
 
 typedef struct {
-    uint64_t frame; /* onset, absolute */
-    int16_t synth;  /* registered synth index */
+    const Sample *sample; /* for sampler synths: loaded by the control thread */
+    uint64_t frame;       /* onset, absolute */
+    int16_t synth;        /* registered synth index */
     int16_t track;
     float amp, pan;
     uint32_t seed;

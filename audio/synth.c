@@ -38,8 +38,9 @@ static double static_input(const float *params, const SynIn *x) {
 }
 
 void voice_start(Voice *v, const SynthDef *def, const float *params, double rate, uint64_t start,
-                 uint32_t seed) {
+                 uint32_t seed, const Sample *sample) {
     v->def = def;
+    v->sample = sample;
     v->active = true;
     v->start = start;
     v->pos = 0;
@@ -65,6 +66,17 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double rate
             double r = static_input(params, &nd->in[3]);
             if (isfinite(r) && gate + r > life) life = gate + r;
         }
+    }
+    for (int i = 0; i < def->nnodes && sample; i++) {
+        const SynNode *nd = &def->nodes[i];
+        if (nd->ugen != UGEN_SAMPLER) continue;
+        double speed = fabs(static_input(params, &nd->in[0]));
+        double b = static_input(params, &nd->in[1]), e = static_input(params, &nd->in[2]);
+        if (!isfinite(speed) || speed < 1e-3) speed = 1;
+        if (!isfinite(b)) b = 0;
+        if (!isfinite(e)) e = 1;
+        double secs = fabs(e - b) * sample->frames / sample->rate / speed;
+        if (secs > life) life = secs;
     }
     if (life < 0) life = gate + 0.01;
     if (life > 600) life = 600;
@@ -311,6 +323,21 @@ static float node(Voice *v, int i, double t, double rate, double gate) {
     case UGEN_CRUSH: {
         double levels = pow(2, (x1 > 1 ? x1 : 1) - 1);
         return (float)(round(x0 * levels) / levels);
+    }
+    case UGEN_SAMPLER: { /* position in frames of the sample, linear interpolation */
+        const Sample *smp = v->sample;
+        if (!smp || smp->frames < 2) return 0;
+        double b = x1 < 0 ? 0 : x1 > 1 ? 1 : x1, e = x2 < 0 ? 0 : x2 > 1 ? 1 : x2;
+        double first = b * (smp->frames - 1), last = e * (smp->frames - 1);
+        if (v->pos == 0) s->a = x0 < 0 ? last : first;
+        double p = s->a;
+        if (p < (first < last ? first : last) || p > (first > last ? first : last)) return 0;
+        uint32_t j = (uint32_t)p;
+        double f = p - j;
+        float y =
+            smp->data[j] + (float)f * (smp->data[j + 1 < smp->frames ? j + 1 : j] - smp->data[j]);
+        s->a = p + x0 * smp->rate / rate;
+        return y;
     }
     case UGEN_GAIN: return x0 * x1;
     case UGEN_ADD: return x0 + x1;

@@ -54,8 +54,16 @@ typedef struct {
     float k[5];        /* filter coefficients */
 } NodeState;
 
+/* A loaded sound: mono frames (stereo files are mixed down) at its own rate. */
+typedef struct {
+    const float *data;
+    uint32_t frames;
+    double rate;
+} Sample;
+
 typedef struct {
     const SynthDef *def;
+    const Sample *sample; /* for sampler voices */
     bool active;
     int track;
     uint64_t start; /* frame of the first sample */
@@ -76,7 +84,7 @@ void wavetables_init(double rate);
 /* Prepares a voice for def with its parameters; computes its life in
  * samples from the envelopes (or gate + a short release when it has none). */
 void voice_start(Voice *v, const SynthDef *def, const float *params, double rate, uint64_t start,
-                 uint32_t seed);
+                 uint32_t seed, const Sample *sample);
 
 /* Renders n samples of the voice (mono), adding out[i] * gains. Returns
  * false once the voice has ended (its slot is free). A non-finite sample

@@ -102,6 +102,14 @@ static const UgenDef UGENS[] = {
     {"sub", UG_MATH, 2, {"a", "b"}, {0, 0}, 2, "a - b"},
     {"mul", UG_MATH, 2, {"a", "b"}, {1, 1}, 2, "a * b"},
     {"div", UG_MATH, 2, {"a", "b"}, {1, 1}, 2, "a / b"},
+    /* plays the event's sample (the engine gives each sampler voice its sound) */
+    {"sampler",
+     UG_SOURCE,
+     3,
+     {"speed", "begin", "end"},
+     {1, 0, 1},
+     0,
+     "Plays the event's sample: speed (negative: backwards), begin and end (0..1)."},
 };
 
 const UgenDef *ugen_table(int *count) {

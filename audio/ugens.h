@@ -49,6 +49,7 @@ typedef enum {
     UGEN_SUB,
     UGEN_MUL,
     UGEN_DIV,
+    UGEN_SAMPLER,
     UGEN_COUNT
 } UgenId;
 

@@ -72,6 +72,9 @@ int cli_render(int argc, char **argv) {
                 return EXIT_USAGE;
             }
             o.format = argv[++i];
+        } else if (!strcmp(a, "--samples")) {
+            if (!v) return usage();
+            o.samples = argv[++i];
         } else if (!strcmp(a, "--stems")) {
             if (!v) return usage();
             o.stems = argv[++i];
@@ -120,6 +123,14 @@ int cli_render(int argc, char **argv) {
             vm_free(vm);
             return EXIT_USER;
         }
+        static char base[1024];
+        snprintf(base, sizeof base, "%s", file);
+        char *slash = strrchr(base, '/');
+        if (slash)
+            *slash = 0;
+        else
+            snprintf(base, sizeof base, ".");
+        o.base = base;
         bool ok = vm_run_source(vm, file, text, len, &err);
         free(text);
         if (!ok) {

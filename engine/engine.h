@@ -26,13 +26,15 @@ bool engine_compile_chain(Vm *vm, const char *name, Value chain, SynthDef *out, 
 bool engine_load_prelude(Vm *vm, Err *err);
 
 typedef struct {
-    double rate;        /* frames per second */
-    double seconds;     /* length; used when bars <= 0 */
-    double bars;        /* length in cycles */
-    double tempo;       /* beats per minute when the program sets none (4 per cycle) */
-    int voices;         /* voice pool */
-    const char *format; /* "wav" or "flac" */
-    const char *stems;  /* folder for one file per track, or NULL */
+    double rate;         /* frames per second */
+    double seconds;      /* length; used when bars <= 0 */
+    double bars;         /* length in cycles */
+    double tempo;        /* beats per minute when the program sets none (4 per cycle) */
+    int voices;          /* voice pool */
+    const char *format;  /* "wav" or "flac" */
+    const char *stems;   /* folder for one file per track, or NULL */
+    const char *samples; /* a folder of sample folders (--samples), or NULL */
+    const char *base;    /* the program's folder: samples('dir') is relative to it */
 } RenderOpts;
 
 typedef struct {

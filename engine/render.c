@@ -15,6 +15,7 @@
 #include "engine.h"
 
 #include "../stdlib/lib.h"
+#include "samples.h"
 
 #include <math.h>
 #include <sndfile.h>
@@ -39,12 +40,16 @@ typedef struct {
     /* synths compiled so far (by ObjSynth), for the audio side */
     ObjSynth *synth_objs[AUDIO_MAX_SYNTHS];
     SynthDef *synth_defs[AUDIO_MAX_SYNTHS];
+    int synth_audio[AUDIO_MAX_SYNTHS]; /* the audio side's index of each */
     int nsynths;
     SynthDef *chain_defs[AUDIO_MAX_BUSES + 1 + MAX_TRACKS]; /* buses, master, inserts */
     Bus *chains[AUDIO_MAX_BUSES + 1 + MAX_TRACKS];
     int nchains;
     ObjString *bus_names[AUDIO_MAX_BUSES];
     int nbuses;
+    SampleBank bank;
+    SynthDef sampler; /* the synth every sample plays on */
+    int sampler_index;
     char warned[32][48]; /* unknown sounds, reported once each */
     int nwarned;
     uint32_t seed;
@@ -85,7 +90,7 @@ static void warn_once(Render *R, const char *name) {
 /* The audio-side index of a synth, compiling it the first time. */
 static int synth_index(Render *R, ObjSynth *sy) {
     for (int i = 0; i < R->nsynths; i++)
-        if (R->synth_objs[i] == sy) return i;
+        if (R->synth_objs[i] == sy) return R->synth_audio[i];
     if (R->nsynths == AUDIO_MAX_SYNTHS) return -1;
     SynthDef *def = calloc(1, sizeof *def);
     if (!def) return -1;
@@ -102,6 +107,7 @@ static int synth_index(Render *R, ObjSynth *sy) {
         return -1;
     }
     R->synth_objs[R->nsynths] = sy;
+    R->synth_audio[R->nsynths] = k;
     R->synth_defs[R->nsynths++] = def;
     return k;
 }
@@ -128,23 +134,35 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
     }
     ObjSynth *sy = NULL;
     Value sv;
+    const Sample *sample = NULL;
     if (IS_SYNTH(sound)) {
         sy = AS_SYNTH(sound);
     } else if (IS_STRING(sound)) {
-        if (vm_instrument(R->vm, AS_STRING(sound)->chars, &sv))
+        double nn = 0;
+        if (rec) record_num(rec, "n", &nn);
+        if (vm_instrument(R->vm, AS_STRING(sound)->chars, &sv)) {
             sy = AS_SYNTH(sv);
-        else {
+        } else if (!(sample = samples_find(&R->bank, AS_STRING(sound)->chars, (int)floor(nn)))) {
             warn_once(R, AS_STRING(sound)->chars);
             return false;
         }
     } else if (!isnan(note)) {
         if (vm_instrument(R->vm, "triangle", &sv)) sy = AS_SYNTH(sv); /* Strudel's default */
     }
-    if (!sy) return false;
-    int si = synth_index(R, sy);
-    if (si < 0) return false;
-    const SynthDef *def = R->synth_defs[0] && si < R->nsynths ? R->synth_defs[si] : NULL;
-    if (!def) return false;
+    int si;
+    const SynthDef *def;
+    if (sample) {
+        si = R->sampler_index;
+        def = &R->sampler;
+    } else {
+        if (!sy) return false;
+        si = synth_index(R, sy);
+        if (si < 0) return false;
+        def = NULL;
+        for (int k = 0; k < R->nsynths; k++)
+            if (R->synth_objs[k] == sy) def = R->synth_defs[k];
+        if (!def) return false;
+    }
 
     /* onset frame: exact cycles to frames, plus nudge in seconds */
     Rat f = rat_mul(ev->whole.begin, R->frames_per_cycle);
@@ -171,6 +189,7 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
     out->amp = (float)(gain * vel);
     out->pan = (float)pan;
     out->seed = ++R->seed;
+    out->sample = sample;
     for (int i = 0; i < def->nparams; i++) {
         const char *p = def->params[i];
         double val = 0;
@@ -181,7 +200,7 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
         else if (strcmp(p, "note") == 0)
             val = isnan(note) ? 69 : note;
         else if (!rec || !record_num(rec, p, &val))
-            val = 0;
+            val = strcmp(p, "speed") == 0 || strcmp(p, "end") == 0 ? 1 : 0;
         out->params[i] = (float)val;
     }
     return true;
@@ -356,6 +375,35 @@ bool engine_render(Vm *vm, Value pattern, const char *path, const RenderOpts *op
     R->audio = audio_new(opts->rate, opts->voices > 0 ? opts->voices : 2048, 1 << 16);
     if (!R->audio) abort();
     if (!buses_and_master(R) || !strips_from_mix(R)) goto out;
+    /* samples: --samples, then every samples("dir") of the program */
+    R->sampler = (SynthDef){.name = "sampler", .nparams = 3, .nnodes = 1};
+    snprintf(R->sampler.params[0], SYN_NAME, "speed");
+    snprintf(R->sampler.params[1], SYN_NAME, "begin");
+    snprintf(R->sampler.params[2], SYN_NAME, "end");
+    R->sampler.nodes[0] = (SynNode){
+        .ugen = UGEN_SAMPLER, .n = 3, .in = {{IN_PARAM, 0, 0}, {IN_PARAM, 1, 0}, {IN_PARAM, 2, 0}}};
+    R->sampler_index = audio_add_synth(R->audio, &R->sampler);
+    {
+        char why[256];
+        if (opts->samples && samples_load(&R->bank, opts->samples, why, sizeof why) < 0) {
+            err_set(err, (SrcRef){0}, "%s", why);
+            goto out;
+        }
+        Value dirs;
+        if (vm_get_global(vm, "samples:dirs", &dirs) && IS_LIST(dirs))
+            for (uint32_t i = 0; i < AS_LIST(dirs)->len; i++) {
+                const char *d = AS_STRING(AS_LIST(dirs)->items[i])->chars;
+                char dir[2048];
+                if (d[0] != '/' && opts->base)
+                    snprintf(dir, sizeof dir, "%s/%s", opts->base, d);
+                else
+                    snprintf(dir, sizeof dir, "%s", d);
+                if (samples_load(&R->bank, dir, why, sizeof why) < 0) {
+                    err_set(err, (SrcRef){0}, "%s", why);
+                    goto out;
+                }
+            }
+    }
 
     uint64_t total =
         opts->bars > 0
@@ -432,6 +480,7 @@ out:
     for (int t = 0; t < R->ntracks; t++) vm_pop_root(vm);
     for (int i = 0; i < R->nsynths; i++) free(R->synth_defs[i]);
     audio_free(R->audio);
+    samples_free(&R->bank);
     for (int i = 0; i < R->nchains; i++) {
         bus_free(R->chains[i]);
         free(R->chain_defs[i]);

@@ -122,3 +122,23 @@ CONTROL(coarse, "coarse")
 CONTROL(chord, "chord")
 CONTROL(anchor, "anchor")
 CONTROL(synth, "s")
+
+/* samples("dir"): a folder of sample folders for the renderer to load
+ * (relative to the program's folder). Returns nil. */
+bool nat_samples(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    if (!IS_STRING(args[0])) {
+        vm_error(vm, "samples needs a folder name in quotes, got %s", val_type_name(args[0]));
+        vm_hint(vm, "write samples('drums') with the folder in single quotes");
+        return false;
+    }
+    Value old, items[64];
+    uint32_t n = 0;
+    if (vm_get_global(vm, "samples:dirs", &old) && IS_LIST(old))
+        for (uint32_t i = 0; i < AS_LIST(old)->len && n < 63; i++)
+            items[n++] = AS_LIST(old)->items[i];
+    items[n++] = args[0];
+    vm_set_global(vm, "samples:dirs", OBJ_VAL(list_new(vm_heap(vm), items, n)));
+    *out = NIL_VAL;
+    return true;
+}

@@ -21,7 +21,7 @@ N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(
 N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize) N(chord) N(anchor) N(voicing) N(synth)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize) N(chord) N(anchor) N(voicing) N(synth) N(samples)
 #undef N
 /* clang-format on */
 
@@ -36,7 +36,7 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
             "s(\"bd sn\")." #name "(\"0.5 1\")", NULL                                              \
     }
 
-                                                                                static const
+                                                                                    static const
     NativeDef NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -246,6 +246,9 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
          "Turns chord symbols into notes in close position under an anchor note (c5, or the "
          "anchor control), so that chord changes move smoothly.",
          "chord(\"<Cm9 Abmaj7 Bb7 Gm7>\").voicing()", NULL},
+        {"samples", 1, nat_samples, 0, "samples('dir')",
+         "Loads a folder of sample folders (dir/name/*.wav): s(\"name:n\") plays sound n of name.",
+         "samples('my-samples')", NULL},
         /* controls */
         CTRL(s, "the sound (sample or instrument); bd:3 also sets n"),
         CTRL(sound, "the sound, like s"),
@@ -289,7 +292,7 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         CTRL(vowel, "a vowel filter (a e i o u)"),
         CTRL(coarse, "sample-rate reduction"),
         CTRL(synth, "the instrument: a synth value or name (sets s)"),
-    CTRL(chord, "a chord symbol (Cm7, Abmaj7, G7/B) for voicing"),
+        CTRL(chord, "a chord symbol (Cm7, Abmaj7, G7/B) for voicing"),
         CTRL(anchor, "the note voicing places chords under (default c5)"),
 };
 

@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <sndfile.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- allocation counter: every malloc is wrapped in this test binary ---- */
@@ -291,6 +292,43 @@ static void test_audio_side_allocates_nothing(void **s) {
     vm_free(vm);
 }
 
+static void write_wav(const char *path, const float *x, int n, int rate) {
+    SF_INFO info = {.samplerate = rate, .channels = 1, .format = SF_FORMAT_WAV | SF_FORMAT_FLOAT};
+    SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
+    assert_non_null(sf);
+    sf_writef_float(sf, x, n);
+    sf_close(sf);
+}
+
+static void test_samples_play_from_folders(void **s) {
+    char dir[] = "/tmp/tala-samples-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char sub[128], f0[160], f1[160];
+    snprintf(sub, sizeof sub, "%s/tick", dir);
+    mkdir(sub, 0777);
+    snprintf(f0, sizeof f0, "%s/a.wav", sub);
+    snprintf(f1, sizeof f1, "%s/b.wav", sub);
+    float a[100], b[100];
+    for (int i = 0; i < 100; i++) a[i] = 0.5f, b[i] = (float)i / 100;
+    write_wav(f0, a, 100, 48000);
+    write_wav(f1, b, 100, 48000);
+    char prog[300];
+    /* sorted by name: tick:1 is b.wav; n wraps: tick:3 is b.wav too */
+    snprintf(prog, sizeof prog, "samples('%s')\nx = s(\"tick:1 tick:3 tick ~\")\nplay x\n", dir);
+    Audio out = render(prog, NULL, 120, 1);
+    float g = 0.8f * (float)cos(M_PI / 4); /* default gain, centre pan */
+    for (int i = 0; i < 99; i++) {
+        assert_float_equal(out.l[i], b[i] * g, 1e-6);
+        assert_float_equal(out.l[24000 + i], b[i] * g, 1e-6);
+        assert_float_equal(out.l[48000 + i], a[i] * g, 1e-6);
+    }
+    audio_done(&out);
+    unlink(f0);
+    unlink(f1);
+    rmdir(sub);
+    rmdir(dir);
+}
+
 static void test_ugen_table_order(void **s) {
     int n;
     const UgenDef *t = ugen_table(&n);
@@ -310,6 +348,7 @@ int main(void) {
         cmocka_unit_test(test_saw_does_not_alias),
         cmocka_unit_test(test_renders_repeat_bit_for_bit),
         cmocka_unit_test(test_audio_side_allocates_nothing),
+        cmocka_unit_test(test_samples_play_from_folders),
     };
     return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }

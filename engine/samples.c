@@ -1,0 +1,136 @@
+/*
+ * samples.c - folders of sound files, Tidal's layout: DIR/name/NAME.wav (any
+ * format libsndfile reads), sorted by file name, chosen by name:n with n
+ * wrapping around. Loaded on the control thread, all at once, before the
+ * audio uses them; stereo files are mixed down to mono.
+ */
+#include "samples.h"
+
+#include <dirent.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static bool is_sound_file(const char *name) {
+    const char *dot = strrchr(name, '.');
+    if (!dot || name[0] == '.') return false;
+    static const char *ext[] = {".wav", ".WAV",  ".flac", ".FLAC", ".aif", ".aiff",
+                                ".AIF", ".AIFF", ".ogg",  ".OGG",  NULL};
+    for (int i = 0; ext[i]; i++)
+        if (strcmp(dot, ext[i]) == 0) return true;
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool load_file(const char *path, Sample *out) {
+    SF_INFO info = {0};
+    SNDFILE *sf = sf_open(path, SFM_READ, &info);
+    if (!sf) return false;
+    if (info.frames <= 0 || info.channels <= 0 || info.frames > 48000L * 600) {
+        sf_close(sf);
+        return false;
+    }
+    float *inter = malloc(sizeof(float) * (size_t)info.frames * (size_t)info.channels);
+    float *mono = malloc(sizeof(float) * (size_t)info.frames);
+    if (!inter || !mono) {
+        free(inter);
+        free(mono);
+        sf_close(sf);
+        return false;
+    }
+    sf_count_t got = sf_readf_float(sf, inter, info.frames);
+    sf_close(sf);
+    for (sf_count_t i = 0; i < got; i++) {
+        float s = 0;
+        for (int c = 0; c < info.channels; c++) s += inter[i * info.channels + c];
+        mono[i] = s / (float)info.channels;
+    }
+    free(inter);
+    out->data = mono;
+    out->frames = (uint32_t)got;
+    out->rate = info.samplerate;
+    return got > 0;
+}
+
+int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(why, whylen, "cannot open the samples folder %s", dir);
+        return -1;
+    }
+    int loaded = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.') continue;
+        char sub[1024];
+        snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(sub, &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        DIR *sd = opendir(sub);
+        if (!sd) continue;
+        char **files = NULL;
+        int nf = 0;
+        for (struct dirent *f; (f = readdir(sd));) {
+            if (!is_sound_file(f->d_name)) continue;
+            files = realloc(files, (size_t)(nf + 1) * sizeof *files);
+            files[nf++] = strdup(f->d_name);
+        }
+        closedir(sd);
+        if (!nf) continue;
+        qsort(files, (size_t)nf, sizeof *files, cmp_str);
+        SampleSet set = {0};
+        snprintf(set.name, sizeof set.name, "%.63s", e->d_name);
+        set.sounds = calloc((size_t)nf, sizeof(Sample));
+        for (int i = 0; i < nf; i++) {
+            char path[2048];
+            snprintf(path, sizeof path, "%s/%s", sub, files[i]);
+            if (load_file(path, &set.sounds[set.n]))
+                set.n++, loaded++;
+            else
+                fprintf(stderr, "tala: warning: cannot read %s (skipped)\n", path);
+            free(files[i]);
+        }
+        free(files);
+        if (!set.n) {
+            free(set.sounds);
+            continue;
+        }
+        /* a later folder with the same name replaces the earlier one */
+        int k;
+        for (k = 0; k < bank->n && strcmp(bank->sets[k].name, set.name); k++) {
+        }
+        if (k == bank->n) {
+            bank->sets = realloc(bank->sets, (size_t)(bank->n + 1) * sizeof *bank->sets);
+            bank->n++;
+        } else {
+            for (int i = 0; i < bank->sets[k].n; i++) free((void *)bank->sets[k].sounds[i].data);
+            free(bank->sets[k].sounds);
+        }
+        bank->sets[k] = set;
+    }
+    closedir(d);
+    return loaded;
+}
+
+const Sample *samples_find(const SampleBank *bank, const char *name, int n) {
+    for (int k = 0; k < bank->n; k++)
+        if (strcmp(bank->sets[k].name, name) == 0) {
+            int c = bank->sets[k].n;
+            return &bank->sets[k].sounds[((n % c) + c) % c];
+        }
+    return NULL;
+}
+
+void samples_free(SampleBank *bank) {
+    for (int k = 0; k < bank->n; k++) {
+        for (int i = 0; i < bank->sets[k].n; i++) free((void *)bank->sets[k].sounds[i].data);
+        free(bank->sets[k].sounds);
+    }
+    free(bank->sets);
+    bank->sets = NULL;
+    bank->n = 0;
+}

@@ -1,0 +1,30 @@
+/*
+ * samples.h - banks of sound files for the sampler (see samples.c).
+ * Control thread only.
+ */
+#ifndef TALA_SAMPLES_H
+#define TALA_SAMPLES_H
+
+#include "../audio/synth.h"
+
+#include <stddef.h>
+
+typedef struct {
+    char name[64];
+    Sample *sounds;
+    int n;
+} SampleSet;
+
+typedef struct {
+    SampleSet *sets;
+    int n;
+} SampleBank;
+
+/* Loads the sound files of DIR/name/ folders into bank; returns the number of files loaded, or -1
+ * with why set when DIR cannot be read. */
+int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen);
+/* Sound n of name (n wraps), or NULL. */
+const Sample *samples_find(const SampleBank *bank, const char *name, int n);
+void samples_free(SampleBank *bank);
+
+#endif
