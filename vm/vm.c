@@ -421,7 +421,9 @@ bool vm_instrument(Vm *vm, const char *name, Value *out) {
     return vm_get_global(vm, key, out) && IS_SYNTH(*out);
 }
 
-void vm_set_prelude(Vm *vm, bool on) { vm->in_prelude = on; }
+void vm_set_prelude(Vm *vm, bool on) {
+    vm->in_prelude = on;
+}
 
 int vm_buses(Vm *vm, ObjString ***names, Value **chains) {
     *names = vm->bus_names;

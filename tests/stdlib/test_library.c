@@ -652,6 +652,12 @@ static const Case CASES[] = {
     {"0:1", "stack()",
          ""},
     /* tala's own (Strudel's voicing dictionaries and Tidal's arp modes differ) */
+    {"0:1", "s(\"a b\").synth(\"pad\")",
+         "0 1/2 s=pad\n"
+         "1/2 1 s=pad\n"},
+    {"0:1", "\"a b\".fmap(x => if samples('dir') == nil then x else 0)",
+         "0 1/2 a\n"
+         "1/2 1 b\n"},
     {"0:2", "chord(\"<Cm9 Abmaj7>\").voicing()",
          "0 1 chord=Cm9 note=Bb4\n"
          "0 1 chord=Cm9 note=C5\n"
