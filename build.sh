@@ -203,11 +203,15 @@ demo() {
 }
 
 bench() {
+    PKGS+=(time) # GNU time measures every engine the same way
     build
     log "pattern query throughput"
     "$ROOT/build/bench_query" "${1:-[bd*16, hh*32, <sn cp>*8]}" "${2:-10000}"
     log "compile time of a 200-line program"
     "$ROOT/build/bench_compile"
+    log "workloads W1-W3: tala against ChucK, scsynth and Csound (bench/WORKLOADS.md)"
+    # run-peers.sh installs the peer engines with apt-get when they are missing
+    bash "$ROOT/bench/workloads.sh" "$ROOT/build/tala"
 }
 
 case "${1:-build}" in

@@ -19,12 +19,15 @@ struct AudioEngine {
     AudioEvent *ring_storage;
     Strip strips[AUDIO_MAX_TRACKS];
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
+    SynScratch scratch; /* node outputs, shared by the voices as they render */
     Bus *buses[AUDIO_MAX_BUSES];
     float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
     Bus *master;
     AudioStats stats;
-    uint64_t seq; /* voice start order, for stealing the oldest */
-    uint64_t *age;
+    /* The playing voices' slots in the order they started (oldest first),
+     * and a stack of free slots: the audio side never scans the whole pool. */
+    int *live, nlive;
+    int *spare, nspare;
 };
 
 static size_t pow2(size_t n) {
@@ -40,13 +43,15 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     a->max_voices = max_voices > 0 ? max_voices : 1;
     a->nvoices = a->max_voices + a->max_voices / 8 + 8;
     a->voices = calloc((size_t)a->nvoices, sizeof(Voice));
-    a->age = calloc((size_t)a->nvoices, sizeof(uint64_t));
+    a->live = calloc((size_t)a->nvoices, sizeof(int));
+    a->spare = calloc((size_t)a->nvoices, sizeof(int));
     size_t cap = pow2((size_t)(max_events > 16 ? max_events : 16));
     a->ring_storage = calloc(cap, sizeof(AudioEvent));
-    if (!a->voices || !a->age || !a->ring_storage) {
+    if (!a->voices || !a->live || !a->spare || !a->ring_storage) {
         audio_free(a);
         return NULL;
     }
+    for (int i = a->nvoices - 1; i >= 0; i--) a->spare[a->nspare++] = i;
     ring_init(&a->events, a->ring_storage, sizeof(AudioEvent), cap);
     wavetables_init(rate);
     for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
@@ -56,7 +61,8 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
 void audio_free(AudioEngine *a) {
     if (!a) return;
     free(a->voices);
-    free(a->age);
+    free(a->live);
+    free(a->spare);
     free(a->ring_storage);
     free(a);
 }
@@ -84,27 +90,28 @@ uint64_t audio_frame(const AudioEngine *a) {
 /* A slot for a new voice: a free one, else the oldest voice is faded out
  * (stolen) and a reserve slot is used. */
 static Voice *take_voice(AudioEngine *a) {
-    int playing = 0, free_slot = -1, oldest = -1;
-    for (int i = 0; i < a->nvoices; i++) {
-        Voice *v = &a->voices[i];
-        if (!v->active) {
-            if (free_slot < 0) free_slot = i;
-            continue;
-        }
-        if (v->fade > 0) continue;
+    int playing = 0, oldest = -1;
+    for (int k = 0; k < a->nlive; k++) {
+        if (a->voices[a->live[k]].fade > 0) continue;
         playing++;
-        if (oldest < 0 || a->age[i] < a->age[oldest]) oldest = i;
+        if (oldest < 0) oldest = k;
     }
     if (playing >= a->max_voices && oldest >= 0) {
-        a->voices[oldest].fade = 1;
+        a->voices[a->live[oldest]].fade = 1;
         a->stats.voices_stolen++;
     }
-    if (free_slot < 0) { /* no reserve left: replace the oldest outright */
+    int slot;
+    if (a->nspare > 0) {
+        slot = a->spare[--a->nspare];
+    } else { /* no reserve left: replace the oldest outright */
         if (oldest < 0) return NULL;
-        free_slot = oldest;
+        slot = a->live[oldest];
+        memmove(&a->live[oldest], &a->live[oldest + 1],
+                (size_t)(a->nlive - oldest - 1) * sizeof(int));
+        a->nlive--;
     }
-    a->age[free_slot] = ++a->seq;
-    return &a->voices[free_slot];
+    a->live[a->nlive++] = slot;
+    return &a->voices[slot];
 }
 
 static void start_due(AudioEngine *a, uint64_t block_end) {
@@ -119,10 +126,10 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                     start = a->frame;
                     a->stats.events_late++;
                 }
-                voice_start(v, a->synths[e->synth], e->params, a->rate, start, e->seed, e->sample);
+                voice_start(v, a->synths[e->synth], e->params, e->gate, a->rate, start, e->seed,
+                            e->sample);
                 v->track = e->track;
-                v->amp = e->amp;
-                v->pan = e->pan;
+                voice_place(v, e->amp, e->pan);
                 a->stats.voices_started++;
             }
         }
@@ -147,13 +154,15 @@ void audio_render(AudioEngine *a, float *left, float *right, int frames, float *
         uint64_t end = a->frame + (uint64_t)n;
         start_due(a, end);
         int used[AUDIO_MAX_TRACKS] = {0};
-        int active = 0;
-        for (int i = 0; i < a->nvoices; i++) {
-            Voice *v = &a->voices[i];
-            if (!v->active) continue;
-            active++;
+        int active = a->nlive, kept = 0;
+        for (int k = 0; k < a->nlive; k++) {
+            int slot = a->live[k];
+            Voice *v = &a->voices[slot];
             int off = v->start > a->frame ? (int)(v->start - a->frame) : 0;
-            if (off >= n) continue;
+            if (off >= n) {
+                a->live[kept++] = slot;
+                continue;
+            }
             int t = v->track;
             if (!used[t]) {
                 memset(a->tl[t], 0, sizeof a->tl[t]);
@@ -161,9 +170,14 @@ void audio_render(AudioEngine *a, float *left, float *right, int frames, float *
                 used[t] = 1;
             }
             bool bad = false;
-            voice_render(v, a->tl[t] + off, a->tr[t] + off, n - off, a->rate, &bad);
+            voice_render(v, &a->scratch, a->tl[t] + off, a->tr[t] + off, n - off, a->rate, &bad);
             if (bad) a->stats.voices_killed++;
+            if (v->active)
+                a->live[kept++] = slot;
+            else
+                a->spare[a->nspare++] = slot;
         }
+        a->nlive = kept;
         if (active > a->stats.peak_voices) a->stats.peak_voices = active;
         bool solo = false;
         for (int t = 0; t < AUDIO_MAX_TRACKS; t++) solo |= a->strips[t].solo;
@@ -192,23 +206,32 @@ void audio_render(AudioEngine *a, float *left, float *right, int frames, float *
             float gl = s->gain * (p <= 0.5f ? 1 : 2 * (1 - p));
             float gr = s->gain * (p >= 0.5f ? 1 : 2 * p);
             bool audible = !s->mute && (!solo || s->solo);
+            float *tl = a->tl[t], *tr = a->tr[t];
+            /* meters: four running sums and peaks, so the loop is not one
+             * long chain of dependent additions */
+            float pk[4] = {0, 0, 0, 0};
+            double sq[4] = {0, 0, 0, 0};
             for (int i = 0; i < n; i++) {
-                float l = a->tl[t][i] * gl, r = a->tr[t][i] * gr;
-                float m = fabsf(l) > fabsf(r) ? fabsf(l) : fabsf(r);
-                if (m > s->peak) s->peak = m;
-                s->sumsq += 0.5 * ((double)l * l + (double)r * r);
-                if (stems && stems[t][0]) {
-                    stems[t][0][done + i] = l;
-                    stems[t][1][done + i] = r;
-                }
-                if (audible) {
-                    L[i] += l;
-                    R[i] += r;
-                    for (int b = 0; b < AUDIO_MAX_BUSES; b++)
-                        if (a->buses[b] && s->send[b] != 0) {
-                            a->bl[b][i] += l * s->send[b];
-                            a->br[b][i] += r * s->send[b];
-                        }
+                float l = tl[i] * gl, r = tr[i] * gr;
+                tl[i] = l, tr[i] = r;
+                float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
+                pk[i & 3] = m > pk[i & 3] ? m : pk[i & 3];
+                sq[i & 3] += 0.5 * ((double)l * l + (double)r * r);
+            }
+            for (int q = 0; q < 4; q++) {
+                if (pk[q] > s->peak) s->peak = pk[q];
+                s->sumsq += sq[q];
+            }
+            if (stems && stems[t][0]) {
+                memcpy(stems[t][0] + done, tl, (size_t)n * sizeof(float));
+                memcpy(stems[t][1] + done, tr, (size_t)n * sizeof(float));
+            }
+            if (audible) {
+                for (int i = 0; i < n; i++) L[i] += tl[i], R[i] += tr[i];
+                for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
+                    float g = s->send[b];
+                    if (!a->buses[b] || g == 0) continue;
+                    for (int i = 0; i < n; i++) a->bl[b][i] += tl[i] * g, a->br[b][i] += tr[i] * g;
                 }
             }
             s->frames += (uint64_t)n;

@@ -32,6 +32,7 @@ typedef struct {
     int16_t synth;        /* registered synth index */
     int16_t track;
     float amp, pan;
+    float gate; /* the note's length in seconds */
     uint32_t seed;
     float params[SYN_MAX_PARAMS];
 } AudioEvent;

@@ -1,11 +1,12 @@
 /*
- * synth.c - voices: unit generators computed sample by sample.
+ * synth.c - voices: unit generators, a block of samples at a time.
  *
  * Every unit generator here is a short piece of arithmetic on its node's
- * state. Oscillators keep a phase in [0, 1) as a double, so long renders do
- * not drift; band-limited waveforms subtract a polynomial step (PolyBLEP) at
- * each discontinuity; filters are the trapezoidal state-variable filter and
- * RBJ biquads, their coefficients recomputed only when an input changes.
+ * state, run over a block of samples at a time. Oscillators keep a phase in
+ * [0, 1) as a double (the sine a 32-bit fixed-point one), so long renders do
+ * not drift; saw, square and triangle read band-limited wavetables, the
+ * pulse subtracts a polynomial step (PolyBLEP) at each edge; filters are the trapezoidal
+ * state-variable filter and RBJ biquads, their coefficients recomputed only when an input changes.
  * Audio thread: no allocation, no locks, no I/O.
  */
 #include "synth.h"
@@ -21,14 +22,6 @@ int synth_param(const SynthDef *def, const char *name) {
     return -1;
 }
 
-static inline float input(const Voice *v, const SynIn *x) {
-    switch (x->kind) {
-    case IN_PARAM: return v->params[x->index];
-    case IN_NODE: return v->out[x->index];
-    default: return x->value;
-    }
-}
-
 /* The value an input has at the start (constants and parameters only);
  * NAN when it is computed by a node. */
 static double static_input(const float *params, const SynIn *x) {
@@ -37,8 +30,8 @@ static double static_input(const float *params, const SynIn *x) {
     return NAN;
 }
 
-void voice_start(Voice *v, const SynthDef *def, const float *params, double rate, uint64_t start,
-                 uint32_t seed, const Sample *sample) {
+void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
+                 uint64_t start, uint32_t seed, const Sample *sample) {
     v->def = def;
     v->sample = sample;
     v->active = true;
@@ -49,13 +42,12 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double rate
     if (!v->rng) v->rng = 1;
     memcpy(v->params, params, sizeof v->params);
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
-    memset(v->out, 0, sizeof(float) * (size_t)def->nnodes);
     for (int i = 0; i < def->nnodes; i++)
         for (int k = 0; k < 3; k++) v->st[i].cache[k] = NAN;
 
     /* Life: the longest envelope; without one, the gate and a short fade. */
-    int gi = synth_param(def, "gate");
-    double gate = gi >= 0 ? params[gi] : 0.25;
+    if (!(gate >= 0)) gate = 0.25;
+    v->gate = gate;
     double life = -1;
     for (int i = 0; i < def->nnodes; i++) {
         const SynNode *nd = &def->nodes[i];
@@ -102,45 +94,78 @@ static inline float polyblep(double t, double dt) {
  * harmonic of a note lies below Nyquist (no aliasing, unlike a plain
  * PolyBLEP, whose worst alias is only ~22 dB down at 5 kHz). Tables are built
  * once, before any audio runs (wavetables_init), and only read afterwards. */
-#define WT_SIZE   2048
+#define WT_BITS   11
+#define WT_SIZE   (1 << WT_BITS)
 #define WT_BANDS  11 /* fundamentals up to 40, 80, ..., 40960 Hz */
 #define WT_SHAPES 3  /* saw, square, triangle */
 
 static float wavetable[WT_SHAPES][WT_BANDS][WT_SIZE + 1];
+
+/* sin(2 pi p / 2^32) for a 32-bit phase p. Folded to a quarter turn, then
+ * the odd Taylor series to x^11: its error there, (pi/2)^13 / 13! = 6e-8, is
+ * below what a float carries (-144 dB). No table and no branch, so a block of
+ * steady sines is computed four or eight at a time. */
+static inline float sine_turns(uint32_t p) {
+    float x = (float)(int32_t)p * (1.0f / 4294967296.0f); /* turns in [-0.5, 0.5) */
+    float ax = fabsf(x), b = 0.5f - ax;
+    float r = ax < b ? ax : b; /* sin(pi - a) = sin(a) */
+    float t = r * 6.28318530717958648f, t2 = t * t;
+    float y =
+        t *
+        (1.0f + t2 * (-1.0f / 6 +
+                      t2 * (1.0f / 120 +
+                            t2 * (-1.0f / 5040 + t2 * (1.0f / 362880 + t2 * (-1.0f / 39916800))))));
+    return copysignf(y, x);
+}
+static double band_top[WT_BANDS]; /* the highest fundamental each table serves */
 static double wavetable_rate;
 
 void wavetables_init(double rate) {
     if (wavetable_rate == rate) return;
+    int harmonics[WT_BANDS], most = 1;
     for (int band = 0; band < WT_BANDS; band++) {
-        double top = 40.0 * pow(2, band); /* highest fundamental this table serves */
-        int harmonics = (int)floor(rate / 2 / top);
-        if (harmonics < 1) harmonics = 1;
-        for (int i = 0; i <= WT_SIZE; i++) {
-            double ph = TWO_PI * i / WT_SIZE, saw = 0, sq = 0, tri = 0;
-            for (int k = 1; k <= harmonics; k++) {
-                double sk = sin(k * ph);
-                saw -= sk / k; /* rising ramp: -2/pi * sum sin(k x)/k, shifted */
-                if (k % 2) {
-                    sq += sk / k;
-                    tri += ((k / 2) % 2 ? -1.0 : 1.0) * sk / ((double)k * k);
-                }
+        band_top[band] = 40.0 * pow(2, band); /* highest fundamental this table serves */
+        harmonics[band] = (int)floor(rate / 2 / band_top[band]);
+        if (harmonics[band] < 1) harmonics[band] = 1;
+        if (harmonics[band] > most) most = harmonics[band];
+    }
+    /* One pass over the harmonics per table point: sin(k x) by the recurrence
+     * sin(kx) = 2 cos(x) sin((k-1)x) - sin((k-2)x), and each band's table
+     * takes the partial sums when k reaches its last harmonic. */
+    for (int i = 0; i <= WT_SIZE; i++) {
+        double ph = TWO_PI * i / WT_SIZE, c2 = 2 * cos(ph), prev = 0, sk = sin(ph);
+        double saw = 0, sq = 0, tri = 0;
+        for (int k = 1; k <= most; k++) {
+            saw -= sk / k; /* rising ramp: -2/pi * sum sin(k x)/k, shifted */
+            if (k % 2) {
+                sq += sk / k;
+                tri += ((k / 2) % 2 ? -1.0 : 1.0) * sk / ((double)k * k);
             }
-            wavetable[0][band][i] = (float)(saw * 2 / M_PI);
-            wavetable[1][band][i] = (float)(sq * 4 / M_PI);
-            wavetable[2][band][i] = (float)(tri * 8 / (M_PI * M_PI));
+            for (int band = 0; band < WT_BANDS; band++)
+                if (harmonics[band] == k) {
+                    wavetable[0][band][i] = (float)(saw * 2 / M_PI);
+                    wavetable[1][band][i] = (float)(sq * 4 / M_PI);
+                    wavetable[2][band][i] = (float)(tri * 8 / (M_PI * M_PI));
+                }
+            double next = c2 * sk - prev;
+            prev = sk, sk = next;
         }
     }
     wavetable_rate = rate;
 }
 
-static inline float wavetable_read(int shape, double ph, double freq) {
-    double f = fabs(freq);
+/* The table for a fundamental: the first whose band covers it. */
+static inline int wavetable_band(float freq) {
+    float f = fabsf(freq);
     int band = 0;
-    while (band < WT_BANDS - 1 && 40.0 * pow(2, band) < f) band++;
+    while (band < WT_BANDS - 1 && band_top[band] < f) band++;
+    return band;
+}
+
+static inline float wavetable_read(const float *t, double ph) {
     double x = ph * WT_SIZE;
     int i = (int)x;
     float frac = (float)(x - i);
-    const float *t = wavetable[shape][band];
     return t[i] + (t[i + 1] - t[i]) * frac;
 }
 
@@ -159,7 +184,7 @@ static inline float white(Voice *v) {
 }
 
 /* Trapezoidal (zero-delay feedback) state-variable filter. */
-static float svf(NodeState *s, float x, float fc, float q, double rate, int mode) {
+static inline void svf_coefs(NodeState *s, float fc, float q, double rate) {
     if (fc != s->cache[0] || q != s->cache[1]) {
         double f = fc < 1 ? 1 : fc > 0.49 * rate ? 0.49 * rate : fc;
         double g = tan(M_PI * f / rate), k = 1.0 / (q > 0.05 ? q : 0.05);
@@ -171,6 +196,10 @@ static float svf(NodeState *s, float x, float fc, float q, double rate, int mode
         s->cache[0] = fc;
         s->cache[1] = q;
     }
+}
+
+static inline float svf(NodeState *s, float x, float fc, float q, double rate, int mode) {
+    svf_coefs(s, fc, q, rate);
     double v3 = x - s->b;
     double v1 = s->k[0] * s->a + s->k[1] * v3;
     double v2 = s->b + s->k[1] * s->a + s->k[2] * v3;
@@ -185,7 +214,8 @@ static float svf(NodeState *s, float x, float fc, float q, double rate, int mode
 }
 
 /* RBJ biquads: peaking and shelving EQ. */
-static float eq(NodeState *s, float x, float f0, float gain, float q, double rate, int kind) {
+static inline float eq(NodeState *s, float x, float f0, float gain, float q, double rate,
+                       int kind) {
     if (f0 != s->cache[0] || gain != s->cache[1] || q != s->cache[2]) {
         double f = f0 < 1 ? 1 : f0 > 0.49 * rate ? 0.49 * rate : f0;
         double A = sqrt(gain > 1e-6 ? gain : 1e-6), w = TWO_PI * f / rate;
@@ -223,165 +253,362 @@ static float eq(NodeState *s, float x, float f0, float gain, float q, double rat
     return (float)y;
 }
 
-/* One sample of node i at time t (seconds since the voice started). */
-static float node(Voice *v, int i, double t, double rate, double gate) {
+/* An input over a block: in[k][i & m[k]]. A constant or a parameter has
+ * m[k] == 0 (one value for the whole block), a node's output m[k] == ~0, so
+ * each unit generator reads both kinds with the same expression and nothing
+ * is copied into buffers. */
+#define X(k, i) (in[k][(i)&m[k]])
+
+#ifdef __GNUC__
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* Node i of v over n samples, from the voice's position v->pos. */
+static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], const int m[],
+                                     float *out, int n, double rate) {
     const SynNode *nd = &v->def->nodes[i];
     NodeState *s = &v->st[i];
-    float x0 = nd->n > 0 ? input(v, &nd->in[0]) : 0;
-    float x1 = nd->n > 1 ? input(v, &nd->in[1]) : 0;
-    float x2 = nd->n > 2 ? input(v, &nd->in[2]) : 0;
+    const double inv_rate = 1.0 / rate;
+    const uint64_t pos = v->pos;
+    const double t0 = (double)pos * inv_rate; /* seconds since the voice started */
     switch ((UgenId)nd->ugen) {
-    case UGEN_SINE: {
-        float y = (float)sin(TWO_PI * s->a);
-        s->a = advance(s->a, x0 / rate);
-        return y;
-    }
-    case UGEN_SAW: {
-        float y = wavetable_read(0, s->a, x0);
-        s->a = advance(s->a, fabs(x0) / rate);
-        return y;
-    }
-    case UGEN_SQUARE: {
-        float y = wavetable_read(1, s->a, x0);
-        s->a = advance(s->a, fabs(x0) / rate);
-        return y;
-    }
-    case UGEN_PULSE: {
-        double dt = fabs(x0) / rate, w = x1;
-        if (w < 0.01) w = 0.01;
-        if (w > 0.99) w = 0.99;
-        float y = s->a < w ? 1.0f : -1.0f;
-        y += polyblep(s->a, dt);
-        y -= polyblep(fmod(s->a + 1 - w, 1.0), dt);
-        s->a = advance(s->a, dt);
-        return y;
-    }
-    case UGEN_TRI: {
-        float y = wavetable_read(2, s->a, x0);
-        s->a = advance(s->a, fabs(x0) / rate);
-        return y;
-    }
-    case UGEN_FM: { /* phase modulation by a sine at freq * ratio */
-        float y = (float)sin(TWO_PI * s->a + x2 * sin(TWO_PI * s->b));
-        s->a = advance(s->a, x0 / rate);
-        s->b = advance(s->b, x0 * x1 / rate);
-        return y;
-    }
-    case UGEN_SUPERSAW: { /* three band-limited saws, detuned around freq */
-        double d = 0.01 * x1, f[3] = {x0 * (1 - d), x0, x0 * (1 + d)},
-               *ph[3] = {&s->a, &s->b, &s->c};
-        float y = 0;
-        for (int k = 0; k < 3; k++) {
-            y += wavetable_read(0, *ph[k], f[k]);
-            *ph[k] = advance(*ph[k], fabs(f[k]) / rate);
+    case UGEN_SINE: { /* 32-bit fixed-point phase: wraps by itself, exact over any length */
+        const double k = 4294967296.0 * inv_rate;
+        uint32_t ph = (uint32_t)(s->a * 4294967296.0);
+        if (m[0] == 0) { /* a steady pitch: the common case, and a loop that vectorizes */
+            double inc = X(0, 0) * k;
+            uint32_t step = (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
+            for (int j = 0; j < n; j++) out[j] = sine_turns(ph + (uint32_t)j * step);
+            ph += (uint32_t)n * step;
+        } else {
+            for (int j = 0; j < n; j++) {
+                out[j] = sine_turns(ph);
+                double inc = X(0, j) * k;
+                ph += (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
+            }
         }
-        return y / 3;
+        s->a = ph * (1.0 / 4294967296.0);
+        break;
     }
-    case UGEN_NOISE: return white(v);
-    case UGEN_PINK: { /* three one-pole bands summed: about -3 dB per octave */
-        float w = white(v);
-        s->a = 0.99765 * s->a + w * 0.0990460;
-        s->b = 0.96300 * s->b + w * 0.2965164;
-        s->c = 0.57000 * s->c + w * 1.0526913;
-        return (float)((s->a + s->b + s->c + w * 0.1848) * 0.25);
+    case UGEN_SAW:
+    case UGEN_SQUARE:
+    case UGEN_TRI: {
+        const int shape = nd->ugen == UGEN_SAW ? 0 : nd->ugen == UGEN_SQUARE ? 1 : 2;
+        if (m[0] == 0) { /* a steady pitch: one table, a 32-bit phase, a loop that vectorizes */
+            const float *t = wavetable[shape][wavetable_band(X(0, 0))];
+            double inc = fabs(X(0, 0)) * inv_rate * 4294967296.0;
+            uint32_t ph = (uint32_t)(s->a * 4294967296.0);
+            uint32_t step = (uint32_t)(int64_t)(inc < 9e18 ? inc : 0);
+            const int shift = 32 - WT_BITS;
+            const float scale = 1.0f / (float)(1u << shift);
+            for (int j = 0; j < n; j++) {
+                uint32_t p = ph + (uint32_t)j * step, ix = p >> shift;
+                float frac = (float)(p & ((1u << shift) - 1)) * scale;
+                out[j] = t[ix] + (t[ix + 1] - t[ix]) * frac;
+            }
+            ph += (uint32_t)n * step;
+            s->a = ph * (1.0 / 4294967296.0);
+        } else {
+            for (int j = 0; j < n; j++) {
+                out[j] = wavetable_read(wavetable[shape][wavetable_band(X(0, j))], s->a);
+                s->a = advance(s->a, fabs(X(0, j)) * inv_rate);
+            }
+        }
+        break;
     }
-    case UGEN_ENV: {
-        double a = x0 > 0 ? x0 : 0, r = x1 > 0 ? x1 : 0;
-        if (t < a) return (float)(t / a);
-        if (t < a + r) return (float)(1 - (t - a) / r);
-        return 0;
-    }
+    case UGEN_PULSE:
+        for (int j = 0; j < n; j++) {
+            double dt = fabs(X(0, j)) * inv_rate, w = X(1, j);
+            if (w < 0.01) w = 0.01;
+            if (w > 0.99) w = 0.99;
+            float y = s->a < w ? 1.0f : -1.0f;
+            y += polyblep(s->a, dt);
+            y -= polyblep(fmod(s->a + 1 - w, 1.0), dt);
+            s->a = advance(s->a, dt);
+            out[j] = y;
+        }
+        break;
+    case UGEN_FM: /* phase modulation by a sine at freq * ratio */
+        for (int j = 0; j < n; j++) {
+            out[j] = (float)sin(TWO_PI * s->a + X(2, j) * sin(TWO_PI * s->b));
+            s->a = advance(s->a, X(0, j) * inv_rate);
+            s->b = advance(s->b, X(0, j) * X(1, j) * inv_rate);
+        }
+        break;
+    case UGEN_SUPERSAW: /* three band-limited saws, detuned around freq */
+        for (int j = 0; j < n; j++) {
+            double f0 = X(0, j), d = 0.01 * X(1, j), f[3] = {f0 * (1 - d), f0, f0 * (1 + d)},
+                   *ph[3] = {&s->a, &s->b, &s->c};
+            float y = 0;
+            for (int k = 0; k < 3; k++) {
+                y += wavetable_read(wavetable[0][wavetable_band((float)f[k])], *ph[k]);
+                *ph[k] = advance(*ph[k], fabs(f[k]) * inv_rate);
+            }
+            out[j] = y / 3;
+        }
+        break;
+    case UGEN_NOISE:
+        for (int j = 0; j < n; j++) out[j] = white(v);
+        break;
+    case UGEN_PINK: /* three one-pole bands summed: about -3 dB per octave */
+        for (int j = 0; j < n; j++) {
+            float w = white(v);
+            s->a = 0.99765 * s->a + w * 0.0990460;
+            s->b = 0.96300 * s->b + w * 0.2965164;
+            s->c = 0.57000 * s->c + w * 1.0526913;
+            out[j] = (float)((s->a + s->b + s->c + w * 0.1848) * 0.25);
+        }
+        break;
+    case UGEN_ENV:
+        if (m[0] == 0 && m[1] == 0) { /* steady times: no division, no branch */
+            double a = X(0, 0) > 0 ? X(0, 0) : 0, r = X(1, 0) > 0 ? X(1, 0) : 0;
+            double ia = a > 0 ? 1 / a : 0, ir = r > 0 ? 1 / r : 0;
+            for (int j = 0; j < n; j++) {
+                double t = t0 + j * inv_rate;
+                double up = t * ia, down = 1 - (t - a) * ir;
+                double y = t < a ? up : down;
+                out[j] = (float)(t < a + r ? y : 0);
+            }
+            break;
+        }
+        for (int j = 0; j < n; j++) {
+            double t = (double)(pos + (uint64_t)j) * inv_rate;
+            double a = X(0, j) > 0 ? X(0, j) : 0, r = X(1, j) > 0 ? X(1, j) : 0;
+            out[j] = t < a ? (float)(t / a) : t < a + r ? (float)(1 - (t - a) / r) : 0;
+        }
+        break;
     case UGEN_ADSR: {
-        double a = x0 > 0 ? x0 : 0, d = x1 > 0 ? x1 : 0, sus = x2;
-        double r = nd->n > 3 ? input(v, &nd->in[3]) : 0.3;
-        double lvl;
-        double tt = t < gate ? t : gate;
-        if (tt < a)
-            lvl = tt / a;
-        else if (tt < a + d)
-            lvl = 1 - (1 - sus) * (tt - a) / d;
-        else
-            lvl = sus;
-        if (t >= gate) lvl = r > 0 && t < gate + r ? lvl * (1 - (t - gate) / r) : 0;
-        return (float)lvl;
+        const double gate = v->gate;
+        if (!(m[0] | m[1] | m[2] | m[3])) { /* steady settings: no division, no branch */
+            double a = X(0, 0) > 0 ? X(0, 0) : 0, d = X(1, 0) > 0 ? X(1, 0) : 0, sus = X(2, 0);
+            double r = X(3, 0), ia = a > 0 ? 1 / a : 0, id = d > 0 ? 1 / d : 0,
+                   ir = r > 0 ? 1 / r : 0;
+            for (int j = 0; j < n; j++) {
+                double t = t0 + j * inv_rate;
+                double tt = t < gate ? t : gate;
+                double up = tt * ia, down = 1 - (1 - sus) * (tt - a) * id;
+                double lvl = tt < a ? up : down;
+                lvl = tt < a + d ? lvl : sus;
+                double rel = lvl * (1 - (t - gate) * ir);
+                rel = t < gate + r ? rel : 0;
+                out[j] = (float)(t >= gate ? rel : lvl);
+            }
+            break;
+        }
+        for (int j = 0; j < n; j++) {
+            double t = (double)(pos + (uint64_t)j) * inv_rate;
+            double a = X(0, j) > 0 ? X(0, j) : 0, d = X(1, j) > 0 ? X(1, j) : 0, sus = X(2, j);
+            double r = X(3, j);
+            double tt = t < gate ? t : gate, lvl;
+            if (tt < a)
+                lvl = tt / a;
+            else if (tt < a + d)
+                lvl = 1 - (1 - sus) * (tt - a) / d;
+            else
+                lvl = sus;
+            if (t >= gate) lvl = r > 0 && t < gate + r ? lvl * (1 - (t - gate) / r) : 0;
+            out[j] = (float)lvl;
+        }
+        break;
     }
-    case UGEN_LINE: {
-        double k = x2 > 0 ? t / x2 : 1;
-        return (float)(x0 + (x1 - x0) * (k < 1 ? k : 1));
+    case UGEN_LINE:
+        for (int j = 0; j < n; j++) {
+            double t = (double)(pos + (uint64_t)j) * inv_rate;
+            double k = X(2, j) > 0 ? t / X(2, j) : 1;
+            out[j] = (float)(X(0, j) + (X(1, j) - X(0, j)) * (k < 1 ? k : 1));
+        }
+        break;
+    case UGEN_LPF:
+    case UGEN_HPF:
+    case UGEN_BPF:
+    case UGEN_NOTCH: {
+        const int mode = nd->ugen - UGEN_LPF;
+        if (m[1] == 0 && m[2] == 0) {
+            /* a steady cutoff and q: the same arithmetic as svf(), with the
+             * coefficients set once and the state kept in registers */
+            svf_coefs(s, X(1, 0), X(2, 0), rate);
+            const double k0 = s->k[0], k1 = s->k[1], k2 = s->k[2], k3 = s->k[3];
+            double a = s->a, b = s->b;
+            for (int j = 0; j < n; j++) {
+                double x = X(0, j), v3 = x - b;
+                double v1 = k0 * a + k1 * v3, v2 = b + k1 * a + k2 * v3;
+                a = 2 * v1 - a;
+                b = 2 * v2 - b;
+                out[j] = (float)(mode == 0   ? v2
+                                 : mode == 1 ? x - k3 * v1 - v2
+                                 : mode == 2 ? v1
+                                             : x - k3 * v1);
+            }
+            s->a = a, s->b = b;
+        } else {
+            for (int j = 0; j < n; j++) out[j] = svf(s, X(0, j), X(1, j), X(2, j), rate, mode);
+        }
+        break;
     }
-    case UGEN_LPF: return svf(s, x0, x1, x2, rate, 0);
-    case UGEN_HPF: return svf(s, x0, x1, x2, rate, 1);
-    case UGEN_BPF: return svf(s, x0, x1, x2, rate, 2);
-    case UGEN_NOTCH: return svf(s, x0, x1, x2, rate, 3);
-    case UGEN_PEAK: return eq(s, x0, x1, x2, nd->n > 3 ? input(v, &nd->in[3]) : 1, rate, 0);
-    case UGEN_LOWSHELF: return eq(s, x0, x1, x2, 0.707f, rate, 1);
-    case UGEN_HIGHSHELF: return eq(s, x0, x1, x2, 0.707f, rate, 2);
-    case UGEN_DIST: {
-        double drive = 1 + 20 * (x1 > 0 ? x1 : 0);
-        return (float)(tanh(drive * x0) / tanh(drive));
-    }
-    case UGEN_CRUSH: {
-        double levels = pow(2, (x1 > 1 ? x1 : 1) - 1);
-        return (float)(round(x0 * levels) / levels);
-    }
+    case UGEN_PEAK:
+        for (int j = 0; j < n; j++) out[j] = eq(s, X(0, j), X(1, j), X(2, j), X(3, j), rate, 0);
+        break;
+    case UGEN_LOWSHELF:
+        for (int j = 0; j < n; j++) out[j] = eq(s, X(0, j), X(1, j), X(2, j), 0.707f, rate, 1);
+        break;
+    case UGEN_HIGHSHELF:
+        for (int j = 0; j < n; j++) out[j] = eq(s, X(0, j), X(1, j), X(2, j), 0.707f, rate, 2);
+        break;
+    case UGEN_DIST:
+        for (int j = 0; j < n; j++) {
+            double drive = 1 + 20 * (X(1, j) > 0 ? X(1, j) : 0);
+            out[j] = (float)(tanh(drive * X(0, j)) / tanh(drive));
+        }
+        break;
+    case UGEN_CRUSH:
+        for (int j = 0; j < n; j++) {
+            double levels = pow(2, (X(1, j) > 1 ? X(1, j) : 1) - 1);
+            out[j] = (float)(round(X(0, j) * levels) / levels);
+        }
+        break;
     case UGEN_SAMPLER: { /* position in frames of the sample, linear interpolation */
         const Sample *smp = v->sample;
-        if (!smp || smp->frames < 2) return 0;
-        double b = x1 < 0 ? 0 : x1 > 1 ? 1 : x1, e = x2 < 0 ? 0 : x2 > 1 ? 1 : x2;
-        double first = b * (smp->frames - 1), last = e * (smp->frames - 1);
-        if (v->pos == 0) s->a = x0 < 0 ? last : first;
-        double p = s->a;
-        if (p < (first < last ? first : last) || p > (first > last ? first : last)) return 0;
-        uint32_t j = (uint32_t)p;
-        double f = p - j;
-        float y =
-            smp->data[j] + (float)f * (smp->data[j + 1 < smp->frames ? j + 1 : j] - smp->data[j]);
-        s->a = p + x0 * smp->rate / rate;
-        return y;
+        for (int j = 0; j < n; j++) {
+            out[j] = 0;
+            if (!smp || smp->frames < 2) continue;
+            double sp = X(0, j), b = X(1, j), e = X(2, j);
+            b = b < 0 ? 0 : b > 1 ? 1 : b, e = e < 0 ? 0 : e > 1 ? 1 : e;
+            double first = b * (smp->frames - 1), last = e * (smp->frames - 1);
+            if (pos + (uint64_t)j == 0) s->a = sp < 0 ? last : first;
+            double p = s->a;
+            if (p < (first < last ? first : last) || p > (first > last ? first : last)) continue;
+            uint32_t k = (uint32_t)p;
+            float f = (float)(p - k);
+            out[j] = smp->data[k] + f * (smp->data[k + 1 < smp->frames ? k + 1 : k] - smp->data[k]);
+            s->a = p + sp * smp->rate * inv_rate;
+        }
+        break;
     }
-    case UGEN_GAIN: return x0 * x1;
-    case UGEN_ADD: return x0 + x1;
-    case UGEN_SUB: return x0 - x1;
-    case UGEN_MUL: return x0 * x1;
-    case UGEN_DIV: return x1 != 0 ? x0 / x1 : 0;
-    default: return x0; /* bus-only units never reach a voice (engine/ rejects them) */
+    case UGEN_GAIN:
+    case UGEN_MUL: /* the usual shapes get loops of their own, which vectorize */
+        if (m[0] && !m[1]) {
+            const float *a = in[0], b = X(1, 0);
+            for (int j = 0; j < n; j++) out[j] = a[j] * b;
+        } else if (m[0] && m[1]) {
+            const float *a = in[0], *b = in[1];
+            for (int j = 0; j < n; j++) out[j] = a[j] * b[j];
+        } else {
+            for (int j = 0; j < n; j++) out[j] = X(0, j) * X(1, j);
+        }
+        break;
+    case UGEN_ADD:
+        for (int j = 0; j < n; j++) out[j] = X(0, j) + X(1, j);
+        break;
+    case UGEN_SUB:
+        for (int j = 0; j < n; j++) out[j] = X(0, j) - X(1, j);
+        break;
+    case UGEN_DIV:
+        for (int j = 0; j < n; j++) out[j] = X(1, j) != 0 ? X(0, j) / X(1, j) : 0;
+        break;
+    default: /* bus-only units never reach a voice (engine/ rejects them) */
+        for (int j = 0; j < n; j++) out[j] = X(0, j);
+        break;
     }
 }
 
-bool voice_render(Voice *v, float *left, float *right, int n, double rate, bool *bad) {
-    const SynthDef *def = v->def;
-    int gi = synth_param(def, "gate");
-    double gate = gi >= 0 ? v->params[gi] : 0.25;
+void voice_place(Voice *v, float amp, float pan) {
     /* equal-power pan: 0 left, 0.5 centre, 1 right */
-    double p = v->pan < 0 ? 0 : v->pan > 1 ? 1 : v->pan;
-    float gl = (float)(v->amp * cos(p * M_PI / 2)), gr = (float)(v->amp * sin(p * M_PI / 2));
+    double p = pan < 0 ? 0 : pan > 1 ? 1 : pan;
+    v->amp = amp;
+    v->pan = pan;
+    v->gl = (float)(amp * cos(p * M_PI / 2));
+    v->gr = (float)(amp * sin(p * M_PI / 2));
+}
+
+/* Where the CPU has AVX2, a second copy of the voice loops uses it (chosen
+ * once, at load time). AVX2 without FMA rounds exactly as SSE2 does, so both
+ * copies compute the same bits. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                             \
+    !defined(__SANITIZE_ADDRESS__)
+#define DSP_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define DSP_CLONES
+#endif
+
+DSP_CLONES
+bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, double rate,
+                  bool *bad) {
+    const SynthDef *def = v->def;
     int last = def->nnodes - 1;
     uint64_t life = v->end - v->start;
-    for (int i = 0; i < n; i++) {
+    /* A synth that ends in "* constant" (most do: the level) needs no node
+     * for it: the constant joins the pan gains. */
+    int eval = last, outnode = last;
+    float gl = v->gl, gr = v->gr;
+    const SynNode *tail = &def->nodes[last];
+    if ((tail->ugen == UGEN_MUL || tail->ugen == UGEN_GAIN) && tail->n == 2 &&
+        tail->in[0].kind == IN_NODE && tail->in[1].kind == IN_CONST) {
+        outnode = tail->in[0].index;
+        eval = last - 1;
+        gl *= tail->in[1].value;
+        gr *= tail->in[1].value;
+    }
+    while (n > 0) {
         if (v->pos >= life) {
             v->active = false;
             return false;
         }
-        double t = (double)v->pos / rate;
-        for (int k = 0; k <= last; k++) v->out[k] = node(v, k, t, rate, gate);
-        float y = v->out[last];
-        if (!isfinite(y)) {
+        int len = n < SYN_BLOCK ? n : SYN_BLOCK;
+        if ((uint64_t)len > life - v->pos) len = (int)(life - v->pos);
+        for (int k = 0; k <= eval; k++) {
+            const SynNode *nd = &def->nodes[k];
+            const float *in[UGEN_MAX_INPUTS + 1];
+            int m[UGEN_MAX_INPUTS + 1];
+            float *kv = sc->konst[k];
+            for (int q = 0; q <= UGEN_MAX_INPUTS; q++) {
+                const SynIn *x = &nd->in[q];
+                m[q] = 0;
+                in[q] = &kv[q];
+                if (q >= nd->n) /* not given: 0, as the per-sample code read it */
+                    kv[q] = q == 3 && nd->ugen == UGEN_ADSR   ? 0.3f
+                            : q == 3 && nd->ugen == UGEN_PEAK ? 1.0f
+                                                              : 0.0f;
+                else if (x->kind == IN_NODE)
+                    in[q] = sc->node[x->index], m[q] = ~0;
+                else
+                    kv[q] = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+            }
+            node_block(v, k, in, m, sc->node[k], len, rate);
+        }
+        const float *y = sc->node[outnode];
+        /* a non-finite sample has all exponent bits set: one OR over the block */
+        uint32_t nonfinite = 0;
+        for (int j = 0; j < len; j++) {
+            uint32_t bits;
+            memcpy(&bits, &y[j], sizeof bits);
+            nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
+        }
+        if (nonfinite) {
             if (bad) *bad = true;
             v->active = false;
             return false;
         }
-        if (fabsf(y) < 1e-30f) y = 0; /* flush denormals */
-        if (v->fade > 0) {            /* being stolen: a short fade to silence */
-            v->fade -= 1.0f / (float)(0.005 * rate);
-            if (v->fade <= 0) {
-                v->active = false;
-                return false;
+        if (v->fade > 0) { /* being stolen: a short fade to silence */
+            for (int j = 0; j < len; j++) {
+                v->fade -= 1.0f / (float)(0.005 * rate);
+                if (v->fade <= 0) {
+                    v->active = false;
+                    return false;
+                }
+                left[j] += y[j] * v->fade * gl;
+                right[j] += y[j] * v->fade * gr;
             }
-            y *= v->fade;
+        } else {
+            for (int j = 0; j < len; j++) {
+                float s = fabsf(y[j]) < 1e-30f ? 0.0f : y[j]; /* flush denormals */
+                left[j] += s * gl;
+                right[j] += s * gr;
+            }
         }
-        left[i] += y * gl;
-        right[i] += y * gr;
-        v->pos++;
+        v->pos += (uint64_t)len;
+        left += len, right += len, n -= len;
     }
     return true;
 }

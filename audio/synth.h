@@ -9,8 +9,9 @@
  * preallocated pool. Structure (SynthDef) and state (Voice) are kept apart so
  * a later swap can keep state for the same structure.
  *
- * Processing is sample by sample inside each voice, so a voice's output does
- * not depend on where in a block it starts: live, offline and replay renders
+ * A voice computes each node over a block of up to SYN_BLOCK samples, but
+ * every sample's arithmetic is the same as if it ran alone, so a voice's
+ * output does not depend on where in a block it starts: live, offline and replay renders
  * compute the same samples. Nothing here allocates, locks or does I/O.
  */
 #ifndef TALA_SYNTH_H
@@ -71,11 +72,20 @@ typedef struct {
     uint64_t pos;   /* samples rendered so far */
     float params[SYN_MAX_PARAMS];
     float amp, pan; /* event gain and pan (0..1) */
+    float gl, gr;   /* the gains to left and right they make */
     float fade;     /* > 0 while being stolen: remaining fade gain */
     uint32_t rng;   /* noise state, seeded from the event */
     NodeState st[SYN_MAX_NODES];
-    float out[SYN_MAX_NODES];
+    double gate; /* the note's length in seconds (for adsr) */
 } Voice;
+
+/* Node outputs for one block, shared by all voices (they render one after
+ * another): the audio side owns one, allocated before audio starts. */
+#define SYN_BLOCK 64
+typedef struct {
+    float node[SYN_MAX_NODES][SYN_BLOCK];
+    float konst[SYN_MAX_NODES][UGEN_MAX_INPUTS + 1];
+} SynScratch;
 
 /* Builds the band-limited wavetables for a sample rate: call on the control
  * thread before audio starts (audio_new does). */
@@ -83,13 +93,17 @@ void wavetables_init(double rate);
 
 /* Prepares a voice for def with its parameters; computes its life in
  * samples from the envelopes (or gate + a short release when it has none). */
-void voice_start(Voice *v, const SynthDef *def, const float *params, double rate, uint64_t start,
-                 uint32_t seed, const Sample *sample);
+void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
+                 uint64_t start, uint32_t seed, const Sample *sample);
+
+/* Sets the voice's level and equal-power pan (0 left, 0.5 centre, 1 right). */
+void voice_place(Voice *v, float amp, float pan);
 
 /* Renders n samples of the voice (mono), adding out[i] * gains. Returns
  * false once the voice has ended (its slot is free). A non-finite sample
  * silences the voice; *bad is set once. */
-bool voice_render(Voice *v, float *left, float *right, int n, double rate, bool *bad);
+bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, double rate,
+                  bool *bad);
 
 /* The parameter index of name in def, or -1. */
 int synth_param(const SynthDef *def, const char *name);

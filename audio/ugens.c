@@ -32,7 +32,7 @@ static const UgenDef UGENS[] = {
      {"freq", "detune"},
      {440, 0.2},
      0,
-     "Seven detuned sawtooth oscillators."},
+     "Three detuned band-limited sawtooth oscillators."},
     {"noise", UG_SOURCE, 0, {0}, {0}, 0, "White noise."},
     {"pink", UG_SOURCE, 0, {0}, {0}, 0, "Pink noise (-3 dB per octave)."},
     {"env",

@@ -188,6 +188,7 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
     out->track = (int16_t)t;
     out->amp = (float)(gain * vel);
     out->pan = (float)pan;
+    out->gate = (float)(dur * clip);
     out->seed = ++R->seed;
     out->sample = sample;
     for (int i = 0; i < def->nparams; i++) {

@@ -308,6 +308,9 @@ bool nat_mul(Vm *vm, Value *args, int argc, Value *out) {
 bool nat_div(Vm *vm, Value *args, int argc, Value *out) {
     return arith_native(vm, OP_DIV, args, argc, out);
 }
+bool nat_mod(Vm *vm, Value *args, int argc, Value *out) {
+    return arith_native(vm, OP_MOD, args, argc, out);
+}
 
 /* range(min, max, pat) = pat * (max - min) + min, in doubles as Strudel. */
 static bool build_range(Query *q, const Value *a, ObjPattern *sub, Value param, ObjPattern **out) {

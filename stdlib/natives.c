@@ -14,7 +14,7 @@ N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
 N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
-N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(range)
+N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut)
 N(legato) N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf) N(resonance) N(lpq) N(hpf)
 N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(crush) N(shape)
@@ -36,8 +36,8 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
             "s(\"bd sn\")." #name "(\"0.5 1\")", NULL                                              \
     }
 
-                                                                                    static const
-    NativeDef NATIVES[] = {
+                                                                            static const NativeDef
+    NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
          "Speeds the pattern up by factor (0 is silence).", "\"bd sn\".fast(2)", NULL},
@@ -175,6 +175,9 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         {"mul", 2, nat_mul, 0, "mul(x, pat)", "Multiplies every value by x.", "\"1 2 3\".mul(2)",
          NULL},
         {"div", 2, nat_div, 0, "div(x, pat)", "Divides every value by x.", "\"2 4\".div(2)", NULL},
+        {"mod", 2, nat_mod, 0, "mod(x, pat)",
+         "The remainder of every value divided by x, never negative for positive x (as %).",
+         "run(8).mul(3).mod(8)", NULL},
         {"range", 3, nat_range, 0, "range(min, max, pat)",
          "Scales values from 0..1 to min..max (for signals).", "sine.range(200, 800).segment(4)",
          NULL},

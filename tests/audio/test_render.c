@@ -273,6 +273,7 @@ static void test_audio_side_allocates_nothing(void **s) {
                         .track = k % 3,
                         .amp = 0.5f,
                         .pan = 0.5f,
+                        .gate = 0.5f,
                         .seed = (uint32_t)k};
         int fi = synth_param(&defs[k % 6], "freq"), gi = synth_param(&defs[k % 6], "gate");
         if (fi >= 0) e.params[fi] = 110;
