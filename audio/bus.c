@@ -11,6 +11,7 @@
 #include <string.h>
 
 #define MAX_DELAY_S 4.0
+#define BUS_BLOCK   64
 
 /* the reverb's tuning, in samples at 44.1 kHz (scaled to the rate) */
 static const int COMB[8] = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
@@ -36,7 +37,7 @@ struct Bus {
     const SynthDef *def;
     double rate;
     NodeState st[2][SYN_MAX_NODES];
-    float out[2][SYN_MAX_NODES];
+    float out[2][SYN_MAX_NODES][BUS_BLOCK]; /* node outputs over a block */
     Reverb *rev[SYN_MAX_NODES];
     Delay *del[SYN_MAX_NODES];
     double env[SYN_MAX_NODES]; /* compressor / limiter gain follower (shared by both sides) */
@@ -105,10 +106,10 @@ void bus_free(Bus *b) {
     free(b);
 }
 
-static inline float input(const Bus *b, int c, const SynIn *x, float in) {
+static inline float input(const Bus *b, int c, const SynIn *x, float in, int i) {
     switch (x->kind) {
     case IN_PARAM: return x->index == 0 ? in : 0;
-    case IN_NODE: return b->out[c][x->index];
+    case IN_NODE: return b->out[c][x->index][i];
     default: return x->value;
     }
 }
@@ -159,18 +160,85 @@ static float reverb_side(Reverb *r, int c, float x, float room, float damp) {
     return acc;
 }
 
-void bus_process(Bus *b, float *left, float *right, int n) {
+/* The reverb over a block with steady settings: each comb and allpass runs
+ * through the whole block with its state in registers. The arithmetic is
+ * reverb_side's, but for the order in which the eight combs are summed. */
+static void reverb_block(Reverb *r, const float *inl, const float *inr, float *outl, float *outr,
+                         int n, float room, float damp, float mix) {
+    float feedback = 0.7f + 0.28f * room, d1 = 0.4f * damp, d2 = 1 - d1;
+    float mono[BUS_BLOCK], acc[BUS_BLOCK];
+    for (int i = 0; i < n; i++) mono[i] = (inl[i] + inr[i]) * 0.015f;
+    for (int c = 0; c < 2; c++) {
+        /* the eight combs side by side: their feedback chains overlap in
+         * the CPU instead of running one after another */
+        float *buf[8], st[8];
+        int pos[8], len[8];
+        for (int j = 0; j < 8; j++) {
+            Line *l = &r->comb[c][j];
+            buf[j] = l->buf, st[j] = l->store, pos[j] = l->pos, len[j] = l->len;
+        }
+        for (int i = 0; i < n; i++) {
+            float y[8];
+            for (int j = 0; j < 8; j++) {
+                y[j] = buf[j][pos[j]];
+                st[j] = y[j] * d2 + st[j] * d1;
+                buf[j][pos[j]] = mono[i] + st[j] * feedback;
+                pos[j] = pos[j] + 1 == len[j] ? 0 : pos[j] + 1;
+            }
+            acc[i] = ((y[0] + y[1]) + (y[2] + y[3])) + ((y[4] + y[5]) + (y[6] + y[7]));
+        }
+        for (int j = 0; j < 8; j++) {
+            Line *l = &r->comb[c][j];
+            l->store = st[j], l->pos = pos[j];
+        }
+        for (int j = 0; j < 4; j++) {
+            Line *l = &r->ap[c][j];
+            float *ab = l->buf;
+            int ap = l->pos, alen = l->len;
+            for (int i = 0; i < n; i++) {
+                float y = ab[ap], out = y - acc[i];
+                ab[ap] = acc[i] + y * 0.5f;
+                if (++ap == alen) ap = 0;
+                acc[i] = out;
+            }
+            l->pos = ap;
+        }
+        const float *x = c ? inr : inl;
+        float *o = c ? outr : outl;
+        /* FreeVerb scales its wet signal by 3 */
+        for (int i = 0; i < n; i++) o[i] = x[i] * (1 - mix) + 3 * acc[i] * mix;
+    }
+}
+
+static bool steady(const SynNode *nd) {
+    for (int q = 1; q < nd->n; q++)
+        if (nd->in[q].kind == IN_NODE || nd->in[q].kind == IN_PARAM) return false;
+    return true;
+}
+
+static void process_block(Bus *b, float *left, float *right, int n) {
     const SynthDef *def = b->def;
     double rate = b->rate;
-    for (int i = 0; i < n; i++) {
-        float in[2] = {left[i], right[i]};
-        for (int k = 0; k < def->nnodes; k++) {
-            const SynNode *nd = &def->nodes[k];
+    /* node by node over the block (the chain is ordered: inputs come first) */
+    for (int k = 0; k < def->nnodes; k++) {
+        const SynNode *nd = &def->nodes[k];
+        const SynIn *x0in = &nd->in[0];
+        if (nd->ugen == UGEN_REVERB && nd->n >= 4 && steady(nd) &&
+            (x0in->kind == IN_NODE || (x0in->kind == IN_PARAM && x0in->index == 0))) {
+            const SynIn *x = &nd->in[0];
+            const float *il = x->kind == IN_NODE ? b->out[0][x->index] : left;
+            const float *ir = x->kind == IN_NODE ? b->out[1][x->index] : right;
+            reverb_block(b->rev[k], il, ir, b->out[0][k], b->out[1][k], n, nd->in[1].value,
+                         nd->in[2].value, nd->in[3].value);
+            continue;
+        }
+        for (int i = 0; i < n; i++) {
+            float in[2] = {left[i], right[i]};
             float x0[2], x1 = 0, x2 = 0, x3 = 0;
-            for (int c = 0; c < 2; c++) x0[c] = nd->n > 0 ? input(b, c, &nd->in[0], in[c]) : 0;
-            if (nd->n > 1) x1 = input(b, 0, &nd->in[1], in[0]);
-            if (nd->n > 2) x2 = input(b, 0, &nd->in[2], in[0]);
-            if (nd->n > 3) x3 = input(b, 0, &nd->in[3], in[0]);
+            for (int c = 0; c < 2; c++) x0[c] = nd->n > 0 ? input(b, c, &nd->in[0], in[c], i) : 0;
+            if (nd->n > 1) x1 = input(b, 0, &nd->in[1], in[0], i);
+            if (nd->n > 2) x2 = input(b, 0, &nd->in[2], in[0], i);
+            if (nd->n > 3) x3 = input(b, 0, &nd->in[3], in[0], i);
             switch ((UgenId)nd->ugen) {
             case UGEN_LPF:
             case UGEN_HPF:
@@ -178,7 +246,7 @@ void bus_process(Bus *b, float *left, float *right, int n) {
             case UGEN_NOTCH: {
                 int mode = nd->ugen - UGEN_LPF;
                 for (int c = 0; c < 2; c++)
-                    b->out[c][k] = svf(&b->st[c][k], x0[c], x1, x2, rate, mode);
+                    b->out[c][k][i] = svf(&b->st[c][k], x0[c], x1, x2, rate, mode);
                 break;
             }
             case UGEN_DELAY: { /* time s, feedback, mix */
@@ -191,7 +259,7 @@ void bus_process(Bus *b, float *left, float *right, int n) {
                     if (rd < 0) rd += d->len;
                     float wet = d->buf[c][rd];
                     d->buf[c][d->pos] = x0[c] + wet * (x2 < 0.99f ? x2 : 0.99f);
-                    b->out[c][k] = x0[c] * (1 - x3) + wet * x3;
+                    b->out[c][k][i] = x0[c] * (1 - x3) + wet * x3;
                 }
                 if (++d->pos == d->len) d->pos = 0;
                 break;
@@ -201,19 +269,20 @@ void bus_process(Bus *b, float *left, float *right, int n) {
                 float wl = reverb_side(b->rev[k], 0, mono, x1, x2);
                 float wr = reverb_side(b->rev[k], 1, mono, x1, x2);
                 /* FreeVerb scales its wet signal by 3 */
-                b->out[0][k] = x0[0] * (1 - x3) + 3 * wl * x3;
-                b->out[1][k] = x0[1] * (1 - x3) + 3 * wr * x3;
+                b->out[0][k][i] = x0[0] * (1 - x3) + 3 * wl * x3;
+                b->out[1][k][i] = x0[1] * (1 - x3) + 3 * wr * x3;
                 break;
             }
             case UGEN_DIST: {
                 double drive = 1 + 20 * (x1 > 0 ? x1 : 0);
                 for (int c = 0; c < 2; c++)
-                    b->out[c][k] = (float)(tanh(drive * x0[c]) / tanh(drive));
+                    b->out[c][k][i] = (float)(tanh(drive * x0[c]) / tanh(drive));
                 break;
             }
             case UGEN_CRUSH: {
                 double levels = pow(2, (x1 > 1 ? x1 : 1) - 1);
-                for (int c = 0; c < 2; c++) b->out[c][k] = (float)(round(x0[c] * levels) / levels);
+                for (int c = 0; c < 2; c++)
+                    b->out[c][k][i] = (float)(round(x0[c] * levels) / levels);
                 break;
             }
             case UGEN_COMP:
@@ -225,7 +294,7 @@ void bus_process(Bus *b, float *left, float *right, int n) {
                 double att = nd->ugen == UGEN_LIMIT ? 0 : x3;
                 double rel = nd->ugen == UGEN_LIMIT
                                  ? 0.05
-                                 : (nd->n > 4 ? input(b, 0, &nd->in[4], in[0]) : 0.1);
+                                 : (nd->n > 4 ? input(b, 0, &nd->in[4], in[0], i) : 0.1);
                 double peak = fmax(fabs(x0[0]), fabs(x0[1]));
                 double want = 1;
                 if (thr > 0 && peak > thr) want = pow(peak / thr, 1 / ratio - 1);
@@ -234,33 +303,42 @@ void bus_process(Bus *b, float *left, float *right, int n) {
                 b->env[k] = want + (b->env[k] - want) * coef;
                 double g = b->env[k];
                 if (nd->ugen == UGEN_LIMIT && peak * g > thr && peak > 0) g = thr / peak;
-                for (int c = 0; c < 2; c++) b->out[c][k] = (float)(x0[c] * g);
+                for (int c = 0; c < 2; c++) b->out[c][k][i] = (float)(x0[c] * g);
                 break;
             }
             case UGEN_GAIN:
-                for (int c = 0; c < 2; c++) b->out[c][k] = x0[c] * x1;
+                for (int c = 0; c < 2; c++) b->out[c][k][i] = x0[c] * x1;
                 break;
             case UGEN_ADD:
             case UGEN_SUB:
             case UGEN_MUL:
             case UGEN_DIV:
                 for (int c = 0; c < 2; c++) {
-                    float y = c ? input(b, 1, &nd->in[1], in[1]) : x1;
+                    float y = c ? input(b, 1, &nd->in[1], in[1], i) : x1;
                     float r = nd->ugen == UGEN_ADD   ? x0[c] + y
                               : nd->ugen == UGEN_SUB ? x0[c] - y
                               : nd->ugen == UGEN_MUL ? x0[c] * y
                                                      : (y != 0 ? x0[c] / y : 0);
-                    b->out[c][k] = r;
+                    b->out[c][k][i] = r;
                 }
                 break;
             default: /* not allowed on buses (engine/ rejects): pass through */
-                for (int c = 0; c < 2; c++) b->out[c][k] = x0[c];
+                for (int c = 0; c < 2; c++) b->out[c][k][i] = x0[c];
             }
         }
-        int last = def->nnodes - 1;
-        left[i] = last >= 0 ? b->out[0][last] : in[0];
-        right[i] = last >= 0 ? b->out[1][last] : in[1];
-        if (!isfinite(left[i])) left[i] = 0;
-        if (!isfinite(right[i])) right[i] = 0;
+    }
+    int last = def->nnodes - 1;
+    if (last < 0) return;
+    for (int i = 0; i < n; i++) {
+        float l = b->out[0][last][i], r = b->out[1][last][i];
+        left[i] = isfinite(l) ? l : 0;
+        right[i] = isfinite(r) ? r : 0;
+    }
+}
+
+void bus_process(Bus *b, float *left, float *right, int n) {
+    for (int done = 0; done < n; done += BUS_BLOCK) {
+        int len = n - done < BUS_BLOCK ? n - done : BUS_BLOCK;
+        process_block(b, left + done, right + done, len);
     }
 }

@@ -207,16 +207,24 @@ void audio_render(AudioEngine *a, float *left, float *right, int frames, float *
             float gr = s->gain * (p >= 0.5f ? 1 : 2 * p);
             bool audible = !s->mute && (!solo || s->solo);
             float *tl = a->tl[t], *tr = a->tr[t];
-            /* meters: four running sums and peaks, so the loop is not one
-             * long chain of dependent additions */
-            float pk[4] = {0, 0, 0, 0};
-            double sq[4] = {0, 0, 0, 0};
-            for (int i = 0; i < n; i++) {
+            /* meters: four running sums and peaks per block (a block's sum is
+             * exact enough in float; the total is kept in double) */
+            float pk[4] = {0, 0, 0, 0}, sq[4] = {0, 0, 0, 0};
+            int i0 = 0;
+            for (; i0 + 4 <= n; i0 += 4) /* four lanes side by side: they vectorize */
+                for (int q = 0; q < 4; q++) {
+                    float l = tl[i0 + q] * gl, r = tr[i0 + q] * gr;
+                    tl[i0 + q] = l, tr[i0 + q] = r;
+                    float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
+                    pk[q] = m > pk[q] ? m : pk[q];
+                    sq[q] += 0.5f * (l * l + r * r);
+                }
+            for (int i = i0; i < n; i++) {
                 float l = tl[i] * gl, r = tr[i] * gr;
                 tl[i] = l, tr[i] = r;
                 float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
-                pk[i & 3] = m > pk[i & 3] ? m : pk[i & 3];
-                sq[i & 3] += 0.5 * ((double)l * l + (double)r * r);
+                pk[0] = m > pk[0] ? m : pk[0];
+                sq[0] += 0.5f * (l * l + r * r);
             }
             for (int q = 0; q < 4; q++) {
                 if (pk[q] > s->peak) s->peak = pk[q];

@@ -16,6 +16,12 @@
 
 #define TWO_PI 6.283185307179586
 
+#ifdef __GNUC__
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 int synth_param(const SynthDef *def, const char *name) {
     for (int i = 0; i < def->nparams; i++)
         if (strcmp(def->params[i], name) == 0) return i;
@@ -213,6 +219,64 @@ static inline float svf(NodeState *s, float x, float fc, float q, double rate, i
     }
 }
 
+/* The same filter over a block with steady coefficients, written as a
+ * state-space system: with the state s = (a, b), s' = M s + N x and the
+ * output y = C s + D x. Four samples are taken per step,
+ *     s4 = M^4 s + M^3 N x0 + M^2 N x1 + M N x2 + N x3,
+ * so the chain from one step to the next (what bounds a recursive filter's
+ * speed) is one 2x2 product per four samples rather than a long one per
+ * sample; the intermediate states hang off it and run in parallel. The
+ * response is the filter's own; only the rounding differs (a test compares
+ * the two forms). */
+static ALWAYS_INLINE void svf_block(NodeState *s, const float *in, int mi, float *out, int n,
+                                    int mode) {
+    const double k0 = s->k[0], k1 = s->k[1], k2 = s->k[2], k3 = s->k[3];
+    double P[4][2][2], Q[4][2]; /* P[p] = M^(p+1), Q[p] = M^p N */
+    P[0][0][0] = 2 * k0 - 1, P[0][0][1] = -2 * k1;
+    P[0][1][0] = 2 * k1, P[0][1][1] = 1 - 2 * k2;
+    Q[0][0] = 2 * k1, Q[0][1] = 2 * k2;
+    for (int p = 1; p < 4; p++) {
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 2; c++)
+                P[p][r][c] = P[p - 1][r][0] * P[0][0][c] + P[p - 1][r][1] * P[0][1][c];
+        for (int r = 0; r < 2; r++) Q[p][r] = P[0][r][0] * Q[p - 1][0] + P[0][r][1] * Q[p - 1][1];
+    }
+    double ca, cb, d; /* the output from the state before the step and the input */
+    switch (mode) {
+    case 0: ca = k1, cb = 1 - k2, d = k2; break;                                      /* low */
+    case 1: ca = -k3 * k0 - k1, cb = k3 * k1 - (1 - k2), d = 1 - k3 * k1 - k2; break; /* high */
+    case 2: ca = k0, cb = -k1, d = k1; break;                                         /* band */
+    default: ca = -k3 * k0, cb = k3 * k1, d = 1 - k3 * k1; break;                     /* notch */
+    }
+    double a = s->a, b = s->b;
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+        double x0 = in[j & mi], x1 = in[(j + 1) & mi], x2 = in[(j + 2) & mi], x3 = in[(j + 3) & mi];
+        double a1 = P[0][0][0] * a + P[0][0][1] * b + Q[0][0] * x0;
+        double b1 = P[0][1][0] * a + P[0][1][1] * b + Q[0][1] * x0;
+        double a2 = P[1][0][0] * a + P[1][0][1] * b + (Q[1][0] * x0 + Q[0][0] * x1);
+        double b2 = P[1][1][0] * a + P[1][1][1] * b + (Q[1][1] * x0 + Q[0][1] * x1);
+        double a3 = P[2][0][0] * a + P[2][0][1] * b + (Q[2][0] * x0 + Q[1][0] * x1 + Q[0][0] * x2);
+        double b3 = P[2][1][0] * a + P[2][1][1] * b + (Q[2][1] * x0 + Q[1][1] * x1 + Q[0][1] * x2);
+        double a4 = P[3][0][0] * a + P[3][0][1] * b +
+                    (Q[3][0] * x0 + Q[2][0] * x1 + Q[1][0] * x2 + Q[0][0] * x3);
+        double b4 = P[3][1][0] * a + P[3][1][1] * b +
+                    (Q[3][1] * x0 + Q[2][1] * x1 + Q[1][1] * x2 + Q[0][1] * x3);
+        out[j] = (float)(ca * a + cb * b + d * x0);
+        out[j + 1] = (float)(ca * a1 + cb * b1 + d * x1);
+        out[j + 2] = (float)(ca * a2 + cb * b2 + d * x2);
+        out[j + 3] = (float)(ca * a3 + cb * b3 + d * x3);
+        a = a4, b = b4;
+    }
+    for (; j < n; j++) {
+        double x = in[j & mi], na = P[0][0][0] * a + P[0][0][1] * b + Q[0][0] * x;
+        double nb = P[0][1][0] * a + P[0][1][1] * b + Q[0][1] * x;
+        out[j] = (float)(ca * a + cb * b + d * x);
+        a = na, b = nb;
+    }
+    s->a = a, s->b = b;
+}
+
 /* RBJ biquads: peaking and shelving EQ. */
 static inline float eq(NodeState *s, float x, float f0, float gain, float q, double rate,
                        int kind) {
@@ -259,12 +323,6 @@ static inline float eq(NodeState *s, float x, float f0, float gain, float q, dou
  * is copied into buffers. */
 #define X(k, i) (in[k][(i)&m[k]])
 
-#ifdef __GNUC__
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
-
 /* Node i of v over n samples, from the voice's position v->pos. */
 static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], const int m[],
                                      float *out, int n, double rate) {
@@ -282,12 +340,14 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             uint32_t step = (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
             for (int j = 0; j < n; j++) out[j] = sine_turns(ph + (uint32_t)j * step);
             ph += (uint32_t)n * step;
-        } else {
+        } else { /* the phases one after another, then the sines all together */
+            uint32_t phs[SYN_BLOCK];
             for (int j = 0; j < n; j++) {
-                out[j] = sine_turns(ph);
+                phs[j] = ph;
                 double inc = X(0, j) * k;
                 ph += (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
             }
+            for (int j = 0; j < n; j++) out[j] = sine_turns(phs[j]);
         }
         s->a = ph * (1.0 / 4294967296.0);
         break;
@@ -305,7 +365,7 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             const float scale = 1.0f / (float)(1u << shift);
             for (int j = 0; j < n; j++) {
                 uint32_t p = ph + (uint32_t)j * step, ix = p >> shift;
-                float frac = (float)(p & ((1u << shift) - 1)) * scale;
+                float frac = (float)(int32_t)(p & ((1u << shift) - 1)) * scale;
                 out[j] = t[ix] + (t[ix + 1] - t[ix]) * frac;
             }
             ph += (uint32_t)n * step;
@@ -414,6 +474,14 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         break;
     }
     case UGEN_LINE:
+        if (!(m[0] | m[1] | m[2])) { /* steady ends and time: no division, no branch */
+            double from = X(0, 0), to = X(1, 0), it = X(2, 0) > 0 ? 1 / X(2, 0) : 0;
+            for (int j = 0; j < n; j++) {
+                double t = t0 + j * inv_rate, k = it > 0 ? t * it : 1;
+                out[j] = (float)(from + (to - from) * (k < 1 ? k : 1));
+            }
+            break;
+        }
         for (int j = 0; j < n; j++) {
             double t = (double)(pos + (uint64_t)j) * inv_rate;
             double k = X(2, j) > 0 ? t / X(2, j) : 1;
@@ -426,22 +494,8 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_NOTCH: {
         const int mode = nd->ugen - UGEN_LPF;
         if (m[1] == 0 && m[2] == 0) {
-            /* a steady cutoff and q: the same arithmetic as svf(), with the
-             * coefficients set once and the state kept in registers */
-            svf_coefs(s, X(1, 0), X(2, 0), rate);
-            const double k0 = s->k[0], k1 = s->k[1], k2 = s->k[2], k3 = s->k[3];
-            double a = s->a, b = s->b;
-            for (int j = 0; j < n; j++) {
-                double x = X(0, j), v3 = x - b;
-                double v1 = k0 * a + k1 * v3, v2 = b + k1 * a + k2 * v3;
-                a = 2 * v1 - a;
-                b = 2 * v2 - b;
-                out[j] = (float)(mode == 0   ? v2
-                                 : mode == 1 ? x - k3 * v1 - v2
-                                 : mode == 2 ? v1
-                                             : x - k3 * v1);
-            }
-            s->a = a, s->b = b;
+            svf_coefs(s, X(1, 0), X(2, 0), rate); /* a steady cutoff and q */
+            svf_block(s, in[0], m[0], out, n, mode);
         } else {
             for (int j = 0; j < n; j++) out[j] = svf(s, X(0, j), X(1, j), X(2, j), rate, mode);
         }

@@ -178,6 +178,44 @@ static void test_filters_at_cutoff(void **s) {
     assert_true(fabs(filter_db("lpf(1000, 0.7071)", 100)) < 0.1);
 }
 
+/* A filter with steady settings runs as a state-space system four samples
+ * at a time; one whose cutoff is a signal runs sample by sample. Both must
+ * be the same filter: noise through each mode, compared sample for sample. */
+static void test_block_filters_match_per_sample(void **s) {
+    const char *modes[] = {"lpf", "hpf", "bpf", "notch"};
+    for (int k = 0; k < 4; k++) {
+        char prog[400];
+        snprintf(prog, sizeof prog,
+                 "synth a(freq, gate) = noise().%s(900, 3) * 0.3\n"
+                 "synth b(freq, gate) = noise().%s(line(900, 900, 1), 3) * 0.3\n"
+                 "x = s(\"a\")\ny = s(\"b\")\nplay x\n",
+                 modes[k], modes[k]);
+        Audio steady = render(prog, NULL, 120, 1);
+        memcpy(strstr(prog, "play x"), "play y", 6);
+        Audio moving = render(prog, NULL, 120, 1);
+        assert_int_equal(steady.n, moving.n);
+        double err = 0, sum = 0;
+        for (long i = 0; i < steady.n; i++) {
+            err = fmax(err, fabs(steady.l[i] - moving.l[i]));
+            sum += steady.l[i] * steady.l[i];
+        }
+        assert_true(sum > 1); /* not silence */
+        if (err > 1e-5) fail_msg("%s: block and per-sample filters differ by %g", modes[k], err);
+        audio_done(&steady);
+        audio_done(&moving);
+    }
+}
+
+/* A synth without a gate parameter still lasts as long as its note. */
+static void test_notes_last_their_length(void **s) {
+    Audio a =
+        render("synth tone(freq) = sine(freq) * 0.5\nx = note(\"a4 ~\").s(\"tone\")\nplay x\n",
+               NULL, 120, 1); /* a cycle is 2 s: the note lasts 1 s */
+    assert_true(rms(a.l, 40000, 47000) > 0.2);
+    assert_true(rms(a.l, 49000, 96000) == 0);
+    audio_done(&a);
+}
+
 /* In-place radix-2 FFT (n a power of two), magnitudes left in re. */
 static void fft_mag(double *re, double *im, int n) {
     for (int i = 1, j = 0; i < n; i++) {
@@ -346,6 +384,8 @@ int main(void) {
         cmocka_unit_test(test_onsets_are_exact),
         cmocka_unit_test(test_levels_and_pan_law),
         cmocka_unit_test(test_filters_at_cutoff),
+        cmocka_unit_test(test_block_filters_match_per_sample),
+        cmocka_unit_test(test_notes_last_their_length),
         cmocka_unit_test(test_saw_does_not_alias),
         cmocka_unit_test(test_renders_repeat_bit_for_bit),
         cmocka_unit_test(test_audio_side_allocates_nothing),
