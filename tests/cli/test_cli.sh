@@ -109,6 +109,14 @@ for ex in "$here"/../../examples/*.tala "$here"/../../examples/*/*.tala; do
         echo "FAIL $name: two renders differ"; fail=$((fail + 1)); fi
 done
 
+# the benchmark workloads are tala programs too: they check, and a second of each renders
+for w in "$here"/../../bench/tala/*.tala; do
+    [ -f "$w" ] || continue
+    name=${w#"$here"/../../}
+    expect "check $name" 0 "" -- check "$w"
+    expect "render $name" 0 "" -- render "$w" -o "$tmp/w.wav" --seconds 1
+done
+
 # the generated reference matches the native table
 if [ -f "$here/../../docs/reference.md" ] && "$tala" reference | cmp -s - "$here/../../docs/reference.md"; then
     pass=$((pass + 1))
