@@ -6,6 +6,8 @@
  */
 #include "bus.h"
 
+#include "filters.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,11 +74,13 @@ Bus *bus_new(const SynthDef *chain, double rate) {
                 for (int j = 0; j < 4; j++)
                     if (!line_init(&r->ap[c][j], (int)((ALLPASS[j] + c * SPREAD) * k))) goto fail;
             }
-        } else if (chain->nodes[i].ugen == UGEN_DELAY) {
+        } else if (chain->nodes[i].ugen == UGEN_DELAY || chain->nodes[i].ugen == UGEN_CHORUS) {
             Delay *d = calloc(1, sizeof *d);
             if (!d) goto fail;
             b->del[i] = d;
-            d->len = (int)(MAX_DELAY_S * rate) + 2;
+            /* a chorus sweeps a short delay: 50 ms is room for any depth */
+            double secs = chain->nodes[i].ugen == UGEN_DELAY ? MAX_DELAY_S : 0.05;
+            d->len = (int)(secs * rate) + 2;
             d->buf[0] = calloc((size_t)d->len, sizeof(float));
             d->buf[1] = calloc((size_t)d->len, sizeof(float));
             if (!d->buf[0] || !d->buf[1]) goto fail;
@@ -111,30 +115,6 @@ static inline float input(const Bus *b, int c, const SynIn *x, float in, int i) 
     case IN_PARAM: return x->index == 0 ? in : 0;
     case IN_NODE: return b->out[c][x->index][i];
     default: return x->value;
-    }
-}
-
-/* the state-variable filter and biquads are shared with voices: a copy of
- * the same arithmetic keeps synth.c's internals private */
-static float svf(NodeState *s, float x, float fc, float q, double rate, int mode) {
-    if (fc != s->cache[0] || q != s->cache[1]) {
-        double f = fc < 1 ? 1 : fc > 0.49 * rate ? 0.49 * rate : fc;
-        double g = tan(M_PI * f / rate), k = 1.0 / (q > 0.05 ? q : 0.05);
-        double a1 = 1.0 / (1.0 + g * (g + k));
-        s->k[0] = (float)a1, s->k[1] = (float)(g * a1), s->k[2] = (float)(g * g * a1);
-        s->k[3] = (float)k;
-        s->cache[0] = fc, s->cache[1] = q;
-    }
-    double v3 = x - s->b;
-    double v1 = s->k[0] * s->a + s->k[1] * v3;
-    double v2 = s->b + s->k[1] * s->a + s->k[2] * v3;
-    s->a = 2 * v1 - s->a;
-    s->b = 2 * v2 - s->b;
-    switch (mode) {
-    case 0: return (float)v2;
-    case 1: return (float)(x - s->k[3] * v1 - v2);
-    case 2: return (float)v1;
-    default: return (float)(x - s->k[3] * v1);
     }
 }
 
@@ -304,6 +284,36 @@ static void process_block(Bus *b, float *left, float *right, int n) {
                 double g = b->env[k];
                 if (nd->ugen == UGEN_LIMIT && peak * g > thr && peak > 0) g = thr / peak;
                 for (int c = 0; c < 2; c++) b->out[c][k][i] = (float)(x0[c] * g);
+                break;
+            }
+            case UGEN_PEAK:
+            case UGEN_LOWSHELF:
+            case UGEN_HIGHSHELF: { /* freq, gain (linear: write -3dB), q for the peak */
+                int kind = nd->ugen - UGEN_PEAK;
+                float q = kind == 0 ? (nd->n > 3 ? x3 : 1.0f) : 0.707f;
+                for (int c = 0; c < 2; c++)
+                    b->out[c][k][i] = eq(&b->st[c][k], x0[c], x1, x2, q, rate, kind);
+                break;
+            }
+            case UGEN_CHORUS: { /* rate Hz, depth 0..1, mix */
+                /* each side reads a delay swept between 10 and 25 ms by a
+                 * sine, the right a quarter turn after the left */
+                Delay *d = b->del[k];
+                NodeState *lfo = &b->st[0][k];
+                double depth = x2 < 0 ? 0 : x2 > 1 ? 1 : x2;
+                for (int c = 0; c < 2; c++) {
+                    d->buf[c][d->pos] = x0[c];
+                    double sweep = 0.5 + 0.5 * sin(2 * M_PI * (lfo->a + 0.25 * c));
+                    double rp = d->pos - (0.010 + 0.015 * depth * sweep) * rate;
+                    if (rp < 0) rp += d->len;
+                    int r0 = (int)rp, r1 = r0 + 1 < d->len ? r0 + 1 : 0;
+                    float f = (float)(rp - r0);
+                    float wet = d->buf[c][r0] + (d->buf[c][r1] - d->buf[c][r0]) * f;
+                    b->out[c][k][i] = x0[c] * (1 - x3) + wet * x3;
+                }
+                if (++d->pos == d->len) d->pos = 0;
+                lfo->a += (x1 > 0 ? x1 : 0) / rate;
+                lfo->a -= floor(lfo->a);
                 break;
             }
             case UGEN_GAIN:

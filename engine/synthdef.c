@@ -40,10 +40,10 @@ static int flatten(Flat *f, const ObjGraph *g) {
     const UgenDef *u = g->ugen;
     UgenId id = (UgenId)(u - ugen_table(&(int){0}));
     if (f->chain) {
-        if (u->kind == UG_SOURCE || id == UGEN_CHORUS || id == UGEN_PAN || id == UGEN_PEAK ||
-            id == UGEN_LOWSHELF || id == UGEN_HIGHSHELF) {
-            fail(f, "%s: %s cannot be used in an effect chain yet", u->name);
-            err_hint(f->err, "chains take filters, delay, reverb, dist, crush, comp, limit, gain");
+        if (u->kind == UG_SOURCE || id == UGEN_PAN) {
+            fail(f, "%s: %s cannot be used in an effect chain", u->name);
+            err_hint(f->err, "chains take filters, peak, lowshelf, highshelf, delay, reverb, "
+                             "chorus, dist, crush, comp, limit, gain; set a track's pan in mix");
             return -1;
         }
     } else {

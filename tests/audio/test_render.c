@@ -206,6 +206,45 @@ static void test_block_filters_match_per_sample(void **s) {
     }
 }
 
+/* A sine through a master chain, its level against the dry sine's, in dB. */
+static double chain_db(const char *chain, double f) {
+    char prog[400];
+    snprintf(
+        prog, sizeof prog,
+        "synth tone(freq, gate) = sine(freq)\nx = note(\"a4\").s(\"tone\").freq(%g).gain(0.25)\n"
+        "play x\n%s%s\n",
+        f, *chain ? "master = " : "", chain);
+    Audio wet = render(prog, NULL, 120, 1);
+    snprintf(
+        prog, sizeof prog,
+        "synth tone(freq, gate) = sine(freq)\nx = note(\"a4\").s(\"tone\").freq(%g).gain(0.25)\n"
+        "play x\n",
+        f);
+    Audio dry = render(prog, NULL, 120, 1);
+    double g = 20 * log10(rms(wet.l, 24000, 72000) / rms(dry.l, 24000, 72000));
+    audio_done(&wet);
+    audio_done(&dry);
+    return g;
+}
+
+static void test_chain_eq_and_chorus(void **s) {
+    /* EQ in a chain: a peak's gain at its centre, a shelf's far below its corner */
+    assert_true(fabs(chain_db("peak(1000, 6dB, 1)", 1000) - 6) < 0.1);
+    assert_true(fabs(chain_db("peak(1000, 6dB, 1)", 8000)) < 0.5);
+    assert_true(fabs(chain_db("lowshelf(400, -6dB)", 40) + 6) < 0.3);
+    assert_true(fabs(chain_db("highshelf(4000, 4dB)", 16000) - 4) < 0.5);
+    /* a fully wet chorus: silent for its shortest delay (10 ms), then the sine
+     * again at about its level */
+    Audio a =
+        render("synth tone(freq, gate) = sine(freq)\nx = note(\"a4\").s(\"tone\").gain(0.25)\n"
+               "play x\nmaster = chorus(0.5, 0.5, 1)\n",
+               NULL, 120, 1);
+    for (long i = 0; i < 480; i++) assert_true(a.l[i] == 0 && a.r[i] == 0);
+    assert_true(fabs(20 * log10(rms(a.l, 24000, 72000) / (0.25 * cos(M_PI / 4) / sqrt(2)))) < 1);
+    assert_true(rms(a.r, 24000, 72000) > 0);
+    audio_done(&a);
+}
+
 /* A synth without a gate parameter still lasts as long as its note. */
 static void test_notes_last_their_length(void **s) {
     Audio a =
@@ -386,6 +425,7 @@ int main(void) {
         cmocka_unit_test(test_filters_at_cutoff),
         cmocka_unit_test(test_block_filters_match_per_sample),
         cmocka_unit_test(test_notes_last_their_length),
+        cmocka_unit_test(test_chain_eq_and_chorus),
         cmocka_unit_test(test_saw_does_not_alias),
         cmocka_unit_test(test_renders_repeat_bit_for_bit),
         cmocka_unit_test(test_audio_side_allocates_nothing),
