@@ -143,8 +143,8 @@ static float reverb_side(Reverb *r, int c, float x, float room, float damp) {
 /* The reverb over a block with steady settings: each comb and allpass runs
  * through the whole block with its state in registers. The arithmetic is
  * reverb_side's, but for the order in which the eight combs are summed. */
-static void reverb_block(Reverb *r, const float *inl, const float *inr, float *outl, float *outr,
-                         int n, float room, float damp, float mix) {
+DSP_CLONES static void reverb_block(Reverb *r, const float *inl, const float *inr, float *outl,
+                                    float *outr, int n, float room, float damp, float mix) {
     float feedback = 0.7f + 0.28f * room, d1 = 0.4f * damp, d2 = 1 - d1;
     float mono[BUS_BLOCK], acc[BUS_BLOCK];
     for (int i = 0; i < n; i++) mono[i] = (inl[i] + inr[i]) * 0.015f;

@@ -11,6 +11,16 @@
 
 #include <math.h>
 
+/* Where the CPU has AVX2, a second copy of the DSP loops marked DSP_CLONES uses it (chosen
+ * once, at load time). AVX2 without FMA rounds exactly as SSE2 does, so both
+ * copies compute the same bits. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                             \
+    !defined(__SANITIZE_ADDRESS__)
+#define DSP_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define DSP_CLONES
+#endif
+
 /* Trapezoidal (zero-delay feedback) state-variable filter. */
 static inline void svf_coefs(NodeState *s, float fc, float q, double rate) {
     if (fc != s->cache[0] || q != s->cache[1]) {

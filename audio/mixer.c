@@ -3,6 +3,8 @@
  */
 #include "mixer.h"
 
+#include "filters.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,7 +147,8 @@ static inline float protect(float x) {
     return x < 0 ? -y : y;
 }
 
-void audio_render(AudioEngine *a, float *left, float *right, int frames, float *(*stems)[2]) {
+DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int frames,
+                             float *(*stems)[2]) {
     int done = 0;
     while (done < frames) {
         /* blocks are aligned to frame 0 */

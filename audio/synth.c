@@ -508,16 +508,6 @@ void voice_place(Voice *v, float amp, float pan) {
     v->gr = (float)(amp * sin(p * M_PI / 2));
 }
 
-/* Where the CPU has AVX2, a second copy of the voice loops uses it (chosen
- * once, at load time). AVX2 without FMA rounds exactly as SSE2 does, so both
- * copies compute the same bits. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                             \
-    !defined(__SANITIZE_ADDRESS__)
-#define DSP_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define DSP_CLONES
-#endif
-
 DSP_CLONES
 bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, double rate,
                   bool *bad) {
