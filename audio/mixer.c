@@ -100,6 +100,7 @@ static Voice *take_voice(AudioEngine *a) {
     }
     if (playing >= a->max_voices && oldest >= 0) {
         a->voices[a->live[oldest]].fade = 1;
+        a->voices[a->live[oldest]].fade_from = 0;
         a->stats.voices_stolen++;
     }
     int slot;
@@ -121,6 +122,13 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
     while ((e = ring_peek(&a->events)) && e->frame < block_end) {
         if (e->synth >= 0 && e->synth < a->nsynths && e->track >= 0 &&
             e->track < AUDIO_MAX_TRACKS) {
+            if (e->cut > 0) /* as on a drum machine: the group's sounding voices stop
+                               (a 5 ms fade, not a click) */
+                for (int k = 0; k < a->nlive; k++) {
+                    Voice *o = &a->voices[a->live[k]];
+                    if (o->cut == e->cut && o->fade == 0 && o->start <= e->frame)
+                        o->fade = 1, o->fade_from = e->frame;
+                }
             Voice *v = take_voice(a);
             if (v) {
                 uint64_t start = e->frame;
@@ -132,6 +140,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                             e->sample);
                 v->track = e->track;
                 voice_place(v, e->amp, e->pan);
+                v->cut = e->cut;
                 a->stats.voices_started++;
             }
         }

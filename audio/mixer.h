@@ -32,7 +32,8 @@ typedef struct {
     int16_t synth;        /* registered synth index */
     int16_t track;
     float amp, pan;
-    float gate; /* the note's length in seconds */
+    float gate;  /* the note's length in seconds */
+    int32_t cut; /* > 0: a new voice in this cut group silences the group's others */
     uint32_t seed;
     float params[SYN_MAX_PARAMS];
 } AudioEvent;

@@ -46,6 +46,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     v->start = start;
     v->pos = 0;
     v->fade = 0;
+    v->fade_from = 0;
     v->rng = seed * 2654435761u + 0x9e3779b9u;
     if (!v->rng) v->rng = 1;
     memcpy(v->params, params, sizeof v->params);
@@ -566,9 +567,10 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
             v->active = false;
             return false;
         }
-        if (v->fade > 0) { /* being stolen: a short fade to silence */
+        if (v->fade > 0) { /* stolen or cut: a short fade to silence from fade_from on */
             for (int j = 0; j < len; j++) {
-                v->fade -= 1.0f / (float)(0.005 * rate);
+                if (v->start + v->pos + (uint64_t)j >= v->fade_from)
+                    v->fade -= 1.0f / (float)(0.005 * rate);
                 if (v->fade <= 0) {
                     v->active = false;
                     return false;

@@ -175,12 +175,14 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
 
     double dur = rat_to_double(rat_sub(ev->whole.end, ev->whole.begin)) *
                  rat_to_double(R->frames_per_cycle) / R->opts->rate;
-    double clip = 1, gain = 0.8, vel = 1, pan = 0.5; /* gain 0.8 by default, as Strudel's */
+    double clip = 1, gain = 0.8, vel = 1, pan = 0.5,
+           cut = 0; /* gain 0.8 by default, as Strudel's */
     if (rec) {
         record_num(rec, "clip", &clip);
         record_num(rec, "gain", &gain);
         record_num(rec, "velocity", &vel);
         record_num(rec, "pan", &pan);
+        record_num(rec, "cut", &cut);
     }
     memset(out, 0, sizeof *out);
     out->frame = (uint64_t)frame;
@@ -189,6 +191,7 @@ static bool make_event(Render *R, int t, const Event *ev, AudioEvent *out) {
     out->amp = (float)(gain * vel);
     out->pan = (float)pan;
     out->gate = (float)(dur * clip);
+    out->cut = cut >= 1 && cut < 2147483647.0 ? (int32_t)cut : 0;
     out->seed = ++R->seed;
     out->sample = sample;
     for (int i = 0; i < def->nparams; i++) {

@@ -245,6 +245,30 @@ static void test_chain_eq_and_chorus(void **s) {
     audio_done(&a);
 }
 
+/* cut groups: a new voice in the group stops the sounding ones with a 5 ms
+ * fade that starts on the new voice's exact frame. */
+static void test_cut_groups(void **s) {
+    const char *synth = "synth long(freq, gate) = sine(freq) * env(0.001, 2) * 0.5\n";
+    char prog[300];
+    snprintf(prog, sizeof prog, "%sx = s(\"long long\").cut(1)\nplay x\n", synth);
+    Audio cut = render(prog, NULL, 130, 1); /* the second note on frame 44308, mid-block */
+    snprintf(prog, sizeof prog, "%sx = s(\"long long\")\nplay x\n", synth);
+    Audio both = render(prog, NULL, 130, 1);
+    snprintf(prog, sizeof prog, "%sx = s(\"~ long\").cut(1)\nplay x\n", synth);
+    Audio second = render(prog, NULL, 130, 1);
+    /* up to the frame, the first note as it was */
+    for (long i = 0; i < 44308; i++) assert_true(cut.l[i] == both.l[i]);
+    /* after the 240-sample fade, only the second note */
+    for (long i = 44308 + 241; i < cut.n; i++)
+        if (cut.l[i] != second.l[i]) fail_msg("frame %ld: %g vs %g", i, cut.l[i], second.l[i]);
+    /* without the group the first note goes on under the second */
+    assert_true(fabs(both.l[60000] - second.l[60000]) > 1e-3 ||
+                fabs(both.l[60001] - second.l[60001]) > 1e-3);
+    audio_done(&cut);
+    audio_done(&both);
+    audio_done(&second);
+}
+
 /* A synth without a gate parameter still lasts as long as its note. */
 static void test_notes_last_their_length(void **s) {
     Audio a =
@@ -426,6 +450,7 @@ int main(void) {
         cmocka_unit_test(test_block_filters_match_per_sample),
         cmocka_unit_test(test_notes_last_their_length),
         cmocka_unit_test(test_chain_eq_and_chorus),
+        cmocka_unit_test(test_cut_groups),
         cmocka_unit_test(test_saw_does_not_alias),
         cmocka_unit_test(test_renders_repeat_bit_for_bit),
         cmocka_unit_test(test_audio_side_allocates_nothing),
