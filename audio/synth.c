@@ -47,6 +47,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     v->pos = 0;
     v->fade = 0;
     v->fade_from = 0;
+    v->release_at = 0;
     v->rng = seed * 2654435761u + 0x9e3779b9u;
     if (!v->rng) v->rng = 1;
     memcpy(v->params, params, sizeof v->params);
@@ -77,6 +78,10 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
         if (!isfinite(b)) b = 0;
         if (!isfinite(e)) e = 1;
         double secs = fabs(e - b) * sample->frames / sample->rate / speed;
+        if (static_input(params, &nd->in[3]) > 0) { /* a loop lasts the note, then fades */
+            secs = gate + 0.005;
+            v->release_at = start + (uint64_t)llround(gate * rate);
+        }
         if (secs > life) life = secs;
     }
     if (life < 0) life = gate + 0.01;
@@ -465,7 +470,16 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             double first = b * (smp->frames - 1), last = e * (smp->frames - 1);
             if (pos + (uint64_t)j == 0) s->a = sp < 0 ? last : first;
             double p = s->a;
-            if (p < (first < last ? first : last) || p > (first > last ? first : last)) continue;
+            double lo = first < last ? first : last, hi = first > last ? first : last;
+            double span = fabs(e - b) * smp->frames; /* a loop's period, in frames */
+            if (X(3, j) > 0 && span >= 1) {
+                if (p < lo || p >= lo + span) { /* looping: wrap around inside begin..end */
+                    p = lo + fmod(p - lo, span);
+                    if (p < lo) p += span;
+                }
+            } else if (p < lo || p > hi) {
+                continue;
+            }
             uint32_t k = (uint32_t)p;
             float f = (float)(p - k);
             out[j] = smp->data[k] + f * (smp->data[k + 1 < smp->frames ? k + 1 : k] - smp->data[k]);
@@ -567,6 +581,8 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
             v->active = false;
             return false;
         }
+        if (v->release_at && v->fade == 0 && v->start + v->pos + (uint64_t)len > v->release_at)
+            v->fade = 1, v->fade_from = v->release_at; /* a looping sample's note ends */
         if (v->fade > 0) { /* stolen or cut: a short fade to silence from fade_from on */
             for (int j = 0; j < len; j++) {
                 if (v->start + v->pos + (uint64_t)j >= v->fade_from)

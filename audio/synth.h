@@ -71,11 +71,12 @@ typedef struct {
     uint64_t end;   /* first frame after the voice's life */
     uint64_t pos;   /* samples rendered so far */
     float params[SYN_MAX_PARAMS];
-    float amp, pan;     /* event gain and pan (0..1) */
-    float gl, gr;       /* the gains to left and right they make */
-    float fade;         /* > 0 while being stolen or cut: remaining fade gain */
-    uint64_t fade_from; /* the frame the fade starts on */
-    uint32_t rng;       /* noise state, seeded from the event */
+    float amp, pan;      /* event gain and pan (0..1) */
+    float gl, gr;        /* the gains to left and right they make */
+    float fade;          /* > 0 while being stolen or cut: remaining fade gain */
+    uint64_t fade_from;  /* the frame the fade starts on */
+    uint64_t release_at; /* a looping sample: the frame its note ends (0: none) */
+    uint32_t rng;        /* noise state, seeded from the event */
     NodeState st[SYN_MAX_NODES];
     double gate; /* the note's length in seconds (for adsr) */
     int32_t cut; /* cut group, 0 for none */

@@ -105,11 +105,11 @@ static const UgenDef UGENS[] = {
     /* plays the event's sample (the engine gives each sampler voice its sound) */
     {"sampler",
      UG_SOURCE,
-     3,
-     {"speed", "begin", "end"},
-     {1, 0, 1},
+     4,
+     {"speed", "begin", "end", "loop"},
+     {1, 0, 1, 0},
      0,
-     "Plays the event's sample: speed (negative: backwards), begin and end (0..1)."},
+     "Plays the event's sample: speed (negative: backwards), begin and end (0..1), loop."},
 };
 
 const UgenDef *ugen_table(int *count) {

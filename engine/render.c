@@ -380,12 +380,15 @@ bool engine_render(Vm *vm, Value pattern, const char *path, const RenderOpts *op
     if (!R->audio) abort();
     if (!buses_and_master(R) || !strips_from_mix(R)) goto out;
     /* samples: --samples, then every samples("dir") of the program */
-    R->sampler = (SynthDef){.name = "sampler", .nparams = 3, .nnodes = 1};
+    R->sampler = (SynthDef){.name = "sampler", .nparams = 4, .nnodes = 1};
     snprintf(R->sampler.params[0], SYN_NAME, "speed");
     snprintf(R->sampler.params[1], SYN_NAME, "begin");
     snprintf(R->sampler.params[2], SYN_NAME, "end");
-    R->sampler.nodes[0] = (SynNode){
-        .ugen = UGEN_SAMPLER, .n = 3, .in = {{IN_PARAM, 0, 0}, {IN_PARAM, 1, 0}, {IN_PARAM, 2, 0}}};
+    snprintf(R->sampler.params[3], SYN_NAME, "loop");
+    R->sampler.nodes[0] =
+        (SynNode){.ugen = UGEN_SAMPLER,
+                  .n = 4,
+                  .in = {{IN_PARAM, 0, 0}, {IN_PARAM, 1, 0}, {IN_PARAM, 2, 0}, {IN_PARAM, 3, 0}}};
     R->sampler_index = audio_add_synth(R->audio, &R->sampler);
     {
         char why[256];

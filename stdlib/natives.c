@@ -15,7 +15,7 @@ N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(s
 N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
-N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut)
+N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut) N(loop)
 N(legato) N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf) N(resonance) N(lpq) N(hpf)
 N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(crush) N(shape)
 N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
@@ -265,6 +265,7 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         CTRL(begin, "where in the sample to start (0..1)"),
         CTRL(end, "where in the sample to stop (0..1)"),
         CTRL(cut, "the cut group (a new sound stops the old one in the same group)"),
+        CTRL(loop, "1 loops the sample (between begin and end) for as long as the note lasts"),
         CTRL(legato, "the note length relative to the event (key clip)"),
         CTRL(clip, "the note length relative to the event"),
         CTRL(sustain, "the sustain level"),

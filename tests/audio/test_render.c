@@ -425,6 +425,17 @@ static void test_samples_play_from_folders(void **s) {
         assert_float_equal(out.l[48000 + i], a[i] * g, 1e-6);
     }
     audio_done(&out);
+    /* loop: the 100-frame ramp repeats for the whole note (0.5 s here), then
+     * fades in 5 ms and stops */
+    snprintf(prog, sizeof prog, "samples('%s')\nx = s(\"tick:1 ~ ~ ~\").loop(1)\nplay x\n", dir);
+    out = render(prog, NULL, 120, 1);
+    for (int i = 100; i < 23900; i++)
+        if (fabsf(out.l[i] - out.l[i - 100]) > 1e-6)
+            fail_msg("loop: frame %d is not frame %d again", i, i - 100);
+    assert_true(fabsf(out.l[24000 + 120]) < fabsf(out.l[24000 - 80]) || out.l[24000 - 80] == 0);
+    for (int i = 24000 + 241; i < 96000; i++) assert_true(out.l[i] == 0);
+    assert_true(rms(out.l, 20000, 23900) > 0.1);
+    audio_done(&out);
     unlink(f0);
     unlink(f1);
     rmdir(sub);

@@ -391,6 +391,8 @@ static const Case CASES[] = {
          "0 1 begin=0.25 end=0.75 s=a\n"},
     {"0:1", "s(\"a\").cut(1)",
          "0 1 cut=1 s=a\n"},
+    {"0:1", "s(\"a\").loop(1)",
+         "0 1 loop=1 s=a\n"},
     {"0:1", "s(\"a\").legato(0.5)",
          "0 1 clip=0.5 s=a\n"},
     {"0:1", "s(\"a\").sustain(0.5)",
