@@ -3,10 +3,11 @@
  *
  * Every unit generator here is a short piece of arithmetic on its node's
  * state, run over a block of samples at a time. Oscillators keep a phase in
- * [0, 1) as a double (the sine a 32-bit fixed-point one), so long renders do
- * not drift; saw, square and triangle read band-limited wavetables, the
- * pulse subtracts a polynomial step (PolyBLEP) at each edge; filters are the trapezoidal
- * state-variable filter and RBJ biquads, their coefficients recomputed only when an input changes.
+ * [0, 1) as a double (the sine and steady saws a 32-bit fixed-point one), so
+ * long renders do not drift; saw, square and triangle read band-limited
+ * wavetables, the pulse subtracts a polynomial step (PolyBLEP) at each edge;
+ * the filters (audio/filters.h) recompute their coefficients only when a
+ * setting changes.
  * Audio thread: no allocation, no locks, no I/O.
  */
 #include "synth.h"
