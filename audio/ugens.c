@@ -70,7 +70,7 @@ static const UgenDef UGENS[] = {
      {"time", "feedback", "mix"},
      {0.25, 0.4, 0.3},
      0,
-     "An echo: time in seconds (or cycles when tempo-synced), feedback 0..1."},
+     "An echo: time in seconds, feedback 0..1, mix."},
     {"reverb",
      UG_EFFECT,
      3,
