@@ -118,31 +118,10 @@ static inline float input(const Bus *b, int c, const SynIn *x, float in, int i) 
     }
 }
 
-static float reverb_side(Reverb *r, int c, float x, float room, float damp) {
-    float feedback = 0.7f + 0.28f * room, d1 = 0.4f * damp, d2 = 1 - d1;
-    float acc = 0;
-    for (int j = 0; j < 8; j++) {
-        Line *l = &r->comb[c][j];
-        float y = l->buf[l->pos];
-        l->store = y * d2 + l->store * d1;
-        l->buf[l->pos] = x + l->store * feedback;
-        if (++l->pos == l->len) l->pos = 0;
-        acc += y;
-    }
-    for (int j = 0; j < 4; j++) {
-        Line *l = &r->ap[c][j];
-        float y = l->buf[l->pos];
-        float out = y - acc;
-        l->buf[l->pos] = acc + y * 0.5f;
-        if (++l->pos == l->len) l->pos = 0;
-        acc = out;
-    }
-    return acc;
-}
-
-/* The reverb over a block with steady settings: each comb and allpass runs
- * through the whole block with its state in registers. The arithmetic is
- * reverb_side's, but for the order in which the eight combs are summed. */
+/* The reverb over n samples: the sum of both sides (scaled by FreeVerb's
+ * 0.015) feeds eight damped feedback combs, side by side, then four
+ * allpasses in series, per side; each runs through the block with its state
+ * in registers. Settings that move are fed one sample at a time (n = 1). */
 DSP_CLONES static void reverb_block(Reverb *r, const float *inl, const float *inr, float *outl,
                                     float *outr, int n, float room, float damp, float mix) {
     float feedback = 0.7f + 0.28f * room, d1 = 0.4f * damp, d2 = 1 - d1;
@@ -244,15 +223,10 @@ static void process_block(Bus *b, float *left, float *right, int n) {
                 if (++d->pos == d->len) d->pos = 0;
                 break;
             }
-            case UGEN_REVERB: { /* size, damp, mix: the sum of both sides feeds both */
-                float mono = (x0[0] + x0[1]) * 0.015f;
-                float wl = reverb_side(b->rev[k], 0, mono, x1, x2);
-                float wr = reverb_side(b->rev[k], 1, mono, x1, x2);
-                /* FreeVerb scales its wet signal by 3 */
-                b->out[0][k][i] = x0[0] * (1 - x3) + 3 * wl * x3;
-                b->out[1][k][i] = x0[1] * (1 - x3) + 3 * wr * x3;
+            case UGEN_REVERB: /* settings that move: the same reverb, one sample at a time */
+                reverb_block(b->rev[k], &x0[0], &x0[1], &b->out[0][k][i], &b->out[1][k][i], 1, x1,
+                             x2, x3);
                 break;
-            }
             case UGEN_DIST: {
                 double drive = 1 + 20 * (x1 > 0 ? x1 : 0);
                 for (int c = 0; c < 2; c++)
