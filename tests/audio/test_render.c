@@ -149,24 +149,24 @@ static void test_levels_and_pan_law(void **s) {
 }
 
 /* The gain of a filter at a frequency: a sine through it, measured. */
-static double filter_db(const char *filter, double f) {
-    char prog[400];
-    snprintf(prog, sizeof prog,
-             "synth probe(freq, gate) = sine(freq)\n"
-             "synth filtered(freq, gate) = sine(freq).%s\n"
-             "a = note(\"a4\").s(\"probe\").freq(%g)\nb = note(\"a4\").s(\"filtered\").freq(%g)\n"
-             "play a\n",
-             filter, f, f);
-    Audio dry = render(prog, NULL, 120, 1);
-    char prog2[420];
-    snprintf(prog2, sizeof prog2, "%s", prog);
-    char *p = strstr(prog2, "play a");
-    memcpy(p, "play b", 6);
-    Audio wet = render(prog2, NULL, 120, 1);
+/* The level of program `wet` against program `dry`, in dB, over the middle
+ * of the first second (both play a steady sine). */
+static double level_db(const char *wet_prog, const char *dry_prog) {
+    Audio wet = render(wet_prog, NULL, 120, 1), dry = render(dry_prog, NULL, 120, 1);
     double g = 20 * log10(rms(wet.l, 24000, 72000) / rms(dry.l, 24000, 72000));
-    audio_done(&dry);
     audio_done(&wet);
+    audio_done(&dry);
     return g;
+}
+
+static double filter_db(const char *filter, double f) {
+    char dry[300], wet[300];
+    snprintf(dry, sizeof dry,
+             "synth probe(freq, gate) = sine(freq)\nx = s(\"probe\").freq(%g)\nplay x\n", f);
+    snprintf(wet, sizeof wet,
+             "synth probe(freq, gate) = sine(freq).%s\nx = s(\"probe\").freq(%g)\nplay x\n", filter,
+             f);
+    return level_db(wet, dry);
 }
 
 static void test_filters_at_cutoff(void **s) {
@@ -208,23 +208,14 @@ static void test_block_filters_match_per_sample(void **s) {
 
 /* A sine through a master chain, its level against the dry sine's, in dB. */
 static double chain_db(const char *chain, double f) {
-    char prog[400];
+    char dry[300], wet[400];
     snprintf(
-        prog, sizeof prog,
-        "synth tone(freq, gate) = sine(freq)\nx = note(\"a4\").s(\"tone\").freq(%g).gain(0.25)\n"
-        "play x\n%s%s\n",
-        f, *chain ? "master = " : "", chain);
-    Audio wet = render(prog, NULL, 120, 1);
-    snprintf(
-        prog, sizeof prog,
+        dry, sizeof dry,
         "synth tone(freq, gate) = sine(freq)\nx = note(\"a4\").s(\"tone\").freq(%g).gain(0.25)\n"
         "play x\n",
         f);
-    Audio dry = render(prog, NULL, 120, 1);
-    double g = 20 * log10(rms(wet.l, 24000, 72000) / rms(dry.l, 24000, 72000));
-    audio_done(&wet);
-    audio_done(&dry);
-    return g;
+    snprintf(wet, sizeof wet, "%smaster = %s\n", dry, chain);
+    return level_db(wet, dry);
 }
 
 static void test_chain_eq_and_chorus(void **s) {
