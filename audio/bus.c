@@ -92,6 +92,31 @@ fail:
     return NULL;
 }
 
+const SynthDef *bus_def(const Bus *b) {
+    return b->def;
+}
+
+bool bus_same_shape(const SynthDef *a, const SynthDef *b) {
+    if (a->nnodes != b->nnodes || a->nparams != b->nparams) return false;
+    for (int i = 0; i < a->nnodes; i++) {
+        const SynNode *x = &a->nodes[i], *y = &b->nodes[i];
+        if (x->ugen != y->ugen || x->n != y->n) return false;
+        for (int k = 0; k < x->n; k++)
+            if (x->in[k].kind != y->in[k].kind ||
+                (x->in[k].kind != IN_CONST && x->in[k].index != y->in[k].index))
+                return false;
+    }
+    return true;
+}
+
+const SynthDef *bus_set_def(Bus *b, const SynthDef *def) {
+    /* coefficients are cached against their inputs' values, so new
+     * constants are picked up by the next block */
+    const SynthDef *old = b->def;
+    b->def = def;
+    return old;
+}
+
 void bus_free(Bus *b) {
     if (!b) return;
     for (int i = 0; i < SYN_MAX_NODES; i++) {

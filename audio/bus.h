@@ -21,6 +21,14 @@ typedef struct Bus Bus;
 /* A chain is a SynthDef whose parameter 0 is the input signal "in". */
 Bus *bus_new(const SynthDef *chain, double rate); /* control thread; NULL if out of memory */
 void bus_free(Bus *b);
+/* The chain's definition. */
+const SynthDef *bus_def(const Bus *b);
+/* True when b can take a's place keeping its state: the same units wired the
+ * same way (settings may differ). Control thread. */
+bool bus_same_shape(const SynthDef *a, const SynthDef *b);
+/* New settings for a running chain of the same shape; returns the old
+ * definition (for the control side to free). Audio thread. */
+const SynthDef *bus_set_def(Bus *b, const SynthDef *def);
 /* In place, n frames. Audio thread. */
 void bus_process(Bus *b, float *left, float *right, int n);
 

@@ -6,25 +6,48 @@
 #include "filters.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* An effect chain in a slot (a bus, the master, a track's insert). While a
+ * chain of another shape replaces it, the old one keeps running for
+ * AUDIO_XFADE_SECONDS and the two are crossfaded; NULL is no chain (the
+ * signal passes as it is). */
+typedef struct {
+    Bus *cur, *old;
+    int xf; /* frames of the crossfade left; old is retired when it ends */
+} Chain;
+
+/* Meters, written by the audio side, read and reset by the control side:
+ * float/double bits in atomics, so neither side ever waits. */
+typedef struct {
+    _Atomic uint32_t peak;
+    _Atomic uint64_t sumsq, frames;
+} Meter;
+
+#define NCHAINS (AUDIO_MAX_BUSES + 1 + AUDIO_MAX_TRACKS)
+
 struct AudioEngine {
     double rate;
-    uint64_t frame;
+    _Atomic uint64_t frame;
     Voice *voices;
     int nvoices; /* slots: max_voices plus a reserve for voices fading out */
     int max_voices;
     const SynthDef *synths[AUDIO_MAX_SYNTHS];
-    int nsynths;
+    _Atomic int nsynths; /* a def is stored before the count is published */
     Ring events;
     AudioEvent *ring_storage;
+    Ring retired; /* audio -> control: objects to free */
+    Retired retired_storage[1024];
     Strip strips[AUDIO_MAX_TRACKS];
+    Meter meters[AUDIO_MAX_TRACKS];
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
-    SynScratch scratch; /* node outputs, shared by the voices as they render */
-    Bus *buses[AUDIO_MAX_BUSES];
+    SynScratch scratch;    /* node outputs, shared by the voices as they render */
+    Chain chains[NCHAINS]; /* buses, master, inserts */
     float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
-    Bus *master;
+    float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK]; /* the old chain's copy during a crossfade */
+    int xf_frames;
     AudioStats stats;
     /* The playing voices' slots in the order they started (oldest first),
      * and a stack of free slots: the audio side never scans the whole pool. */
@@ -55,13 +78,41 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     }
     for (int i = a->nvoices - 1; i >= 0; i--) a->spare[a->nspare++] = i;
     ring_init(&a->events, a->ring_storage, sizeof(AudioEvent), cap);
+    ring_init(&a->retired, a->retired_storage, sizeof(Retired), 1024);
     wavetables_init(rate);
     for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
+    a->xf_frames = (int)lround(AUDIO_XFADE_SECONDS * rate);
+    if (a->xf_frames < 1) a->xf_frames = 1;
     return a;
 }
 
 void audio_free(AudioEngine *a) {
     if (!a) return;
+    /* events still in the ring may carry chains that never arrived */
+    const AudioEvent *e;
+    while ((e = ring_peek(&a->events))) {
+        if (e->kind == AEV_CHAIN) {
+            if (e->chain.keep)
+                free((void *)e->chain.def);
+            else if (e->chain.bus) {
+                free((void *)bus_def(e->chain.bus));
+                bus_free(e->chain.bus);
+            }
+        }
+        ring_drop(&a->events);
+    }
+    Retired r;
+    while (audio_retired(a, &r)) {
+        if (r.bus) free((void *)bus_def(r.bus));
+        bus_free(r.bus);
+        free((void *)r.def);
+    }
+    for (int c = 0; c < NCHAINS; c++)
+        for (Bus **b = &a->chains[c].cur; b <= &a->chains[c].old; b++)
+            if (*b) {
+                free((void *)bus_def(*b));
+                bus_free(*b);
+            }
     free(a->voices);
     free(a->live);
     free(a->spare);
@@ -70,23 +121,137 @@ void audio_free(AudioEngine *a) {
 }
 
 int audio_add_synth(AudioEngine *a, const SynthDef *def) {
-    if (a->nsynths == AUDIO_MAX_SYNTHS) return -1;
-    a->synths[a->nsynths] = def;
-    return a->nsynths++;
-}
-
-Strip *audio_strip(AudioEngine *a, int track) {
-    return track >= 0 && track < AUDIO_MAX_TRACKS ? &a->strips[track] : NULL;
+    int n = atomic_load_explicit(&a->nsynths, memory_order_relaxed);
+    if (n == AUDIO_MAX_SYNTHS) return -1;
+    a->synths[n] = def;
+    atomic_store_explicit(&a->nsynths, n + 1, memory_order_release);
+    return n;
 }
 
 bool audio_send(AudioEngine *a, const AudioEvent *e) {
     return ring_push(&a->events, e);
 }
+
+bool audio_retired(AudioEngine *a, Retired *out) {
+    const Retired *r = ring_peek(&a->retired);
+    if (!r) return false;
+    *out = *r;
+    ring_drop(&a->retired);
+    return true;
+}
+
 AudioStats audio_stats(const AudioEngine *a) {
     return a->stats;
 }
 uint64_t audio_frame(const AudioEngine *a) {
-    return a->frame;
+    return atomic_load_explicit(&a->frame, memory_order_acquire);
+}
+
+static float bits_float(uint32_t u) {
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+static uint32_t float_bits(float f) {
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u;
+}
+static double bits_double(uint64_t u) {
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+static uint64_t double_bits(double d) {
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return u;
+}
+
+void audio_meter(AudioEngine *a, int track, float *peak, double *meansq) {
+    *peak = 0, *meansq = 0;
+    if (track < 0 || track >= AUDIO_MAX_TRACKS) return;
+    Meter *m = &a->meters[track];
+    *peak = bits_float(atomic_exchange(&m->peak, 0));
+    double sq = bits_double(atomic_exchange(&m->sumsq, double_bits(0)));
+    uint64_t n = atomic_exchange(&m->frames, 0);
+    *meansq = n ? sq / (double)n : 0;
+}
+
+/* Audio side: adds a block's readings (only this side raises them; the
+ * control side only resets them, so a compare-exchange loop settles at
+ * once but for a concurrent reset). */
+static void meter_add(Meter *m, float peak, double sumsq, int n) {
+    uint32_t old = atomic_load_explicit(&m->peak, memory_order_relaxed);
+    while (peak > bits_float(old) &&
+           !atomic_compare_exchange_weak_explicit(&m->peak, &old, float_bits(peak),
+                                                  memory_order_relaxed, memory_order_relaxed)) {
+    }
+    uint64_t o = atomic_load_explicit(&m->sumsq, memory_order_relaxed);
+    while (!atomic_compare_exchange_weak_explicit(&m->sumsq, &o,
+                                                  double_bits(bits_double(o) + sumsq),
+                                                  memory_order_relaxed, memory_order_relaxed)) {
+    }
+    atomic_fetch_add_explicit(&m->frames, (uint64_t)n, memory_order_relaxed);
+}
+
+static void retire(AudioEngine *a, Bus *bus, const SynthDef *def) {
+    Retired r = {bus, def};
+    /* the ring holds 1024; the control side empties it every few ms. If it
+     * is ever full the object is leaked, never waited for. */
+    ring_push(&a->retired, &r);
+}
+
+static void set_chain(AudioEngine *a, const AudioEvent *e) {
+    int k = e->chain.slot == CHAIN_INSERT ? CHAIN_INSERT + e->track : e->chain.slot;
+    if (k < 0 || k >= NCHAINS) return;
+    Chain *c = &a->chains[k];
+    if (e->chain.keep) { /* same shape: new settings, same state */
+        if (c->cur)
+            retire(a, NULL, bus_set_def(c->cur, e->chain.def));
+        else
+            retire(a, NULL, e->chain.def);
+        return;
+    }
+    if (c->xf > 0 && c->old) retire(a, c->old, NULL); /* a swap during a swap */
+    c->old = NULL, c->xf = 0;
+    if (e->chain.xfade) {
+        c->old = c->cur;
+        c->xf = a->xf_frames;
+    } else if (c->cur) {
+        retire(a, c->cur, NULL);
+    }
+    c->cur = e->chain.bus;
+}
+
+/* Runs the chain in slot k over a block, in place. */
+static void run_chain(AudioEngine *a, int k, float *L, float *R, int n) {
+    Chain *c = &a->chains[k];
+    if (c->xf <= 0) {
+        if (c->cur) bus_process(c->cur, L, R, n);
+        return;
+    }
+    memcpy(a->xl, L, (size_t)n * sizeof(float));
+    memcpy(a->xr, R, (size_t)n * sizeof(float));
+    if (c->cur) bus_process(c->cur, L, R, n);
+    if (c->old) bus_process(c->old, a->xl, a->xr, n);
+    float step = 1.0f / (float)a->xf_frames;
+    for (int i = 0; i < n; i++) {
+        int left = c->xf - i;
+        float g = left > 0 ? 1 - (float)left * step : 1; /* the new chain's share */
+        L[i] = g * L[i] + (1 - g) * a->xl[i];
+        R[i] = g * R[i] + (1 - g) * a->xr[i];
+    }
+    c->xf -= n;
+    if (c->xf <= 0) {
+        c->xf = 0;
+        if (c->old) retire(a, c->old, NULL);
+        c->old = NULL;
+    }
+}
+
+static bool chain_busy(const AudioEngine *a, int k) {
+    return a->chains[k].cur || a->chains[k].xf > 0;
 }
 
 /* A slot for a new voice: a free one, else the oldest voice is faded out
@@ -119,9 +284,26 @@ static Voice *take_voice(AudioEngine *a) {
 
 static void start_due(AudioEngine *a, uint64_t block_end) {
     const AudioEvent *e;
+    int nsynths = atomic_load_explicit(&a->nsynths, memory_order_acquire);
     while ((e = ring_peek(&a->events)) && e->frame < block_end) {
-        if (e->synth >= 0 && e->synth < a->nsynths && e->track >= 0 &&
-            e->track < AUDIO_MAX_TRACKS) {
+        if (e->kind == AEV_STRIP) {
+            if (e->track >= 0 && e->track < AUDIO_MAX_TRACKS) {
+                Strip *s = &a->strips[e->track];
+                s->gain = e->strip.gain, s->pan = e->strip.pan;
+                s->mute = e->strip.mute, s->solo = e->strip.solo;
+                memcpy(s->send, e->strip.send, sizeof s->send);
+            }
+        } else if (e->kind == AEV_CHAIN) {
+            set_chain(a, e);
+        } else if (e->kind == AEV_RELEASE) {
+            uint64_t at = e->frame > a->frame ? e->frame : a->frame;
+            for (int k = 0; k < a->nlive; k++) {
+                Voice *o = &a->voices[a->live[k]];
+                if ((e->track < 0 || o->track == e->track) && o->fade == 0 && o->start <= at)
+                    o->fade = 1, o->fade_from = at;
+            }
+        } else if (e->synth >= 0 && e->synth < nsynths && e->track >= 0 &&
+                   e->track < AUDIO_MAX_TRACKS) {
             if (e->cut > 0) /* as on a drum machine: the group's sounding voices stop
                                (a 5 ms fade, not a click) */
                 for (int k = 0; k < a->nlive; k++) {
@@ -161,16 +343,17 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
     int done = 0;
     while (done < frames) {
         /* blocks are aligned to frame 0 */
-        int n = AUDIO_BLOCK - (int)(a->frame % AUDIO_BLOCK);
+        uint64_t now = atomic_load_explicit(&a->frame, memory_order_relaxed);
+        int n = AUDIO_BLOCK - (int)(now % AUDIO_BLOCK);
         if (n > frames - done) n = frames - done;
-        uint64_t end = a->frame + (uint64_t)n;
+        uint64_t end = now + (uint64_t)n;
         start_due(a, end);
         int used[AUDIO_MAX_TRACKS] = {0};
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
             int slot = a->live[k];
             Voice *v = &a->voices[slot];
-            int off = v->start > a->frame ? (int)(v->start - a->frame) : 0;
+            int off = v->start > now ? (int)(v->start - now) : 0;
             if (off >= n) {
                 a->live[kept++] = slot;
                 continue;
@@ -197,7 +380,7 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         memset(L, 0, (size_t)n * sizeof(float));
         memset(R, 0, (size_t)n * sizeof(float));
         for (int b = 0; b < AUDIO_MAX_BUSES; b++)
-            if (a->buses[b]) {
+            if (chain_busy(a, b)) {
                 memset(a->bl[b], 0, sizeof a->bl[b]);
                 memset(a->br[b], 0, sizeof a->br[b]);
             }
@@ -207,12 +390,13 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 memset(stems[t][0] + done, 0, (size_t)n * sizeof(float));
                 memset(stems[t][1] + done, 0, (size_t)n * sizeof(float));
             }
-            if (!used[t] && !s->insert) continue;
+            bool insert = chain_busy(a, CHAIN_INSERT + t);
+            if (!used[t] && !insert) continue;
             if (!used[t]) { /* an insert (a delay, a reverb) still rings out */
                 memset(a->tl[t], 0, sizeof a->tl[t]);
                 memset(a->tr[t], 0, sizeof a->tr[t]);
             }
-            if (s->insert) bus_process(s->insert, a->tl[t], a->tr[t], n);
+            if (insert) run_chain(a, CHAIN_INSERT + t, a->tl[t], a->tr[t], n);
             float p = s->pan < 0 ? 0 : s->pan > 1 ? 1 : s->pan;
             /* balance: centre leaves both sides as they are */
             float gl = s->gain * (p <= 0.5f ? 1 : 2 * (1 - p));
@@ -238,10 +422,9 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 pk[0] = m > pk[0] ? m : pk[0];
                 sq[0] += 0.5f * (l * l + r * r);
             }
-            for (int q = 0; q < 4; q++) {
-                if (pk[q] > s->peak) s->peak = pk[q];
-                s->sumsq += sq[q];
-            }
+            float pmax = pk[0];
+            for (int q = 1; q < 4; q++) pmax = pk[q] > pmax ? pk[q] : pmax;
+            meter_add(&a->meters[t], pmax, (double)sq[0] + sq[1] + sq[2] + sq[3], n);
             if (stems && stems[t][0]) {
                 memcpy(stems[t][0] + done, tl, (size_t)n * sizeof(float));
                 memcpy(stems[t][1] + done, tr, (size_t)n * sizeof(float));
@@ -250,31 +433,22 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 for (int i = 0; i < n; i++) L[i] += tl[i], R[i] += tr[i];
                 for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
                     float g = s->send[b];
-                    if (!a->buses[b] || g == 0) continue;
+                    if (g == 0 || !chain_busy(a, b)) continue;
                     for (int i = 0; i < n; i++) a->bl[b][i] += tl[i] * g, a->br[b][i] += tr[i] * g;
                 }
             }
-            s->frames += (uint64_t)n;
         }
         for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
-            if (!a->buses[b]) continue;
-            bus_process(a->buses[b], a->bl[b], a->br[b], n);
+            if (!chain_busy(a, b)) continue;
+            run_chain(a, b, a->bl[b], a->br[b], n);
             for (int i = 0; i < n; i++) L[i] += a->bl[b][i], R[i] += a->br[b][i];
         }
-        if (a->master) bus_process(a->master, L, R, n);
+        run_chain(a, CHAIN_MASTER, L, R, n);
         for (int i = 0; i < n; i++) {
             L[i] = protect(L[i]);
             R[i] = protect(R[i]);
         }
-        a->frame = end;
+        atomic_store_explicit(&a->frame, end, memory_order_release);
         done += n;
     }
-}
-
-void audio_set_bus(AudioEngine *a, int index, Bus *bus) {
-    if (index >= 0 && index < AUDIO_MAX_BUSES) a->buses[index] = bus;
-}
-
-void audio_set_master(AudioEngine *a, Bus *master) {
-    a->master = master;
 }

@@ -26,27 +26,64 @@
 #define AUDIO_MAX_TRACKS 64
 #define AUDIO_MAX_BUSES  16
 
+/* What the control thread sends the audio side, each stamped with the frame
+ * it takes effect on (a note's onset, a swap's bar line). */
+typedef enum {
+    AEV_NOTE,    /* start a voice */
+    AEV_STRIP,   /* a track's channel settings */
+    AEV_CHAIN,   /* a new effect chain for a bus, the master or a track's insert */
+    AEV_RELEASE, /* fade out the sounding voices of a track (-1: all tracks) */
+} AudioEventKind;
+
+/* AEV_CHAIN slots */
+#define CHAIN_MASTER AUDIO_MAX_BUSES       /* 0..15 are the buses */
+#define CHAIN_INSERT (AUDIO_MAX_BUSES + 1) /* the insert of `track` */
+
 typedef struct {
-    const Sample *sample; /* for sampler synths: loaded by the control thread */
-    uint64_t frame;       /* onset, absolute */
-    int16_t synth;        /* registered synth index */
+    uint64_t frame; /* absolute */
+    uint8_t kind;   /* AudioEventKind */
     int16_t track;
-    float amp, pan;
-    float gate;  /* the note's length in seconds */
-    int32_t cut; /* > 0: a new voice in this cut group silences the group's others */
-    uint32_t seed;
-    float params[SYN_MAX_PARAMS];
+    union {
+        struct {                  /* AEV_NOTE */
+            const Sample *sample; /* for sampler synths: loaded by the control thread */
+            int16_t synth;        /* registered synth index */
+            float amp, pan;
+            float gate;  /* the note's length in seconds */
+            int32_t cut; /* > 0: a new voice in this cut group silences the group's others */
+            uint32_t seed;
+            float params[SYN_MAX_PARAMS];
+        };
+        struct { /* AEV_STRIP */
+            float gain, pan;
+            bool mute, solo;
+            float send[AUDIO_MAX_BUSES];
+        } strip;
+        struct {          /* AEV_CHAIN */
+            int16_t slot; /* a bus index, CHAIN_MASTER or CHAIN_INSERT */
+            /* keep: the slot's chain has this def's shape; it takes the new
+             * settings and keeps its state (delay lines, reverb tail).
+             * Otherwise `bus` (NULL: none) replaces it with a crossfade. */
+            bool keep;
+            bool xfade; /* crossfade from the slot's chain (else a plain switch:
+                           nothing was sounding through it) */
+            Bus *bus;
+            const SynthDef *def;
+        } chain;
+    };
 } AudioEvent;
+
+/* What the audio side hands back to be freed: a chain no longer used, or a
+ * chain definition replaced by a same-shape one. */
+typedef struct {
+    Bus *bus;
+    const SynthDef *def;
+} Retired;
 
 typedef struct {
     float gain; /* linear */
     float pan;  /* 0..1, 0.5 centre */
     bool mute, solo;
-    Bus *insert;                 /* the track's own effect chain, or NULL */
     float send[AUDIO_MAX_BUSES]; /* post-fader send levels to the buses */
-    float peak;                  /* meters, since the last read */
-    double sumsq;
-    uint64_t frames;
 } Strip;
 
 typedef struct {
@@ -57,19 +94,25 @@ typedef struct {
     int peak_voices;
 } AudioStats;
 
+/* Length of the crossfade between two effect chains of different shapes. */
+#define AUDIO_XFADE_SECONDS 0.02
+
 typedef struct AudioEngine AudioEngine;
 
 /* Control thread: creation, registration, settings. */
 AudioEngine *audio_new(double rate, int max_voices, int max_events);
+/* Frees the engine and every chain it still holds (not the synth defs). */
 void audio_free(AudioEngine *a);
-int audio_add_synth(AudioEngine *a, const SynthDef *def); /* index, or -1 when full */
-Strip *audio_strip(AudioEngine *a, int track);
+/* Registers a synth; safe while the audio side runs (index, or -1 when
+ * full). The def must outlive the engine. */
+int audio_add_synth(AudioEngine *a, const SynthDef *def);
 bool audio_send(AudioEngine *a, const AudioEvent *e); /* false when the ring is full */
-/* Buses and the master chain (owned by the caller, set before rendering). */
-void audio_set_bus(AudioEngine *a, int index, Bus *bus);
-void audio_set_master(AudioEngine *a, Bus *master);
+/* One object the audio side no longer uses, to free; false when none. */
+bool audio_retired(AudioEngine *a, Retired *out);
 AudioStats audio_stats(const AudioEngine *a);
 uint64_t audio_frame(const AudioEngine *a); /* the next frame to render */
+/* A track's meters since the last call: peak (linear) and mean square. */
+void audio_meter(AudioEngine *a, int track, float *peak, double *meansq);
 
 /* Audio thread: renders `frames` stereo frames (non-interleaved), from the
  * current frame on. Optionally also the pre-master mix of each track

@@ -14,6 +14,7 @@ int cli_check(int argc, char **argv);
 int cli_disasm(int argc, char **argv);
 int cli_reference(int argc, char **argv);
 int cli_render(int argc, char **argv);
+int cli_replay(int argc, char **argv);
 int cli_help_name(const char *name);
 
 #include <stddef.h>

@@ -17,6 +17,7 @@ static void usage(FILE *f) {
                "  render FILE -o OUT.wav         render offline (--bars N, --seconds S, --rate R,\n"
                "                                 --format wav|flac, --stems DIR, --tempo BPM)\n"
                "  render --pattern EXPR -o OUT   render one expression\n"
+               "  replay LOG -o OUT.wav          re-render a recorded live session, bit-exact\n"
                "  check FILE                     compile without playing; errors as FILE:LINE:COL\n"
                "  disasm FILE                    print the bytecode with its source lines\n"
                "  help [NAME]                    this text, or a built-in function's doc\n"
@@ -36,6 +37,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
     if (strcmp(cmd, "render") == 0) return cli_render(argc - 2, argv + 2);
+    if (strcmp(cmd, "replay") == 0) return cli_replay(argc - 2, argv + 2);
     if (strcmp(cmd, "disasm") == 0) return cli_disasm(argc - 2, argv + 2);
     if (strcmp(cmd, "reference") == 0) return cli_reference(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 && argc == 3) return cli_help_name(argv[2]);

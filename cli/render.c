@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "../engine/engine.h"
+#include "../engine/session.h"
 #include "../lang/mini.h"
 #include "../stdlib/lib.h"
 
@@ -35,14 +36,32 @@ static bool num_arg(const char *opt, const char *v, double lo, double hi, double
     return true;
 }
 
+static void report(const char *out, double rate, const RenderReport *rep) {
+    fprintf(stderr,
+            "tala: wrote %s: %.3f s, %d track%s, %llu voices (%llu stolen), peak %.1f dBFS, "
+            "RMS %.1f dBFS\n",
+            out, (double)rep->frames / rate, rep->tracks, rep->tracks == 1 ? "" : "s",
+            (unsigned long long)rep->audio.voices_started,
+            (unsigned long long)rep->audio.voices_stolen,
+            rep->peak > 0 ? 20 * log10(rep->peak) : -INFINITY,
+            rep->rms > 0 ? 20 * log10(rep->rms) : -INFINITY);
+    if (rep->audio.voices_killed)
+        fprintf(stderr, "tala: warning: %llu voices produced NaN or infinity and were silenced\n",
+                (unsigned long long)rep->audio.voices_killed);
+}
+
+static bool make_stems_dir(const char *dir) {
+    struct stat st;
+    if (dir && stat(dir, &st) != 0 && mkdir(dir, 0777) != 0) {
+        fprintf(stderr, "tala: cannot create %s\n", dir);
+        return false;
+    }
+    return true;
+}
+
 int cli_render(int argc, char **argv) {
-    RenderOpts o = {.rate = 48000,
-                    .bars = 0,
-                    .seconds = 0,
-                    .tempo = 0,
-                    .voices = 2048,
-                    .format = "wav",
-                    .stems = NULL};
+    RenderOpts o = {.rate = 48000, .bars = 0, .seconds = 0, .format = "wav", .stems = NULL};
+    SessionOpts so = {.voices = 2048, .quiet = true};
     const char *file = NULL, *out = NULL, *pattern = NULL;
     bool have_len = false;
     for (int i = 0; i < argc; i++) {
@@ -61,11 +80,11 @@ int cli_render(int argc, char **argv) {
             if (!num_arg(a, v, 8000, 384000, &o.rate)) return EXIT_USAGE;
             i++;
         } else if (!strcmp(a, "--tempo")) {
-            if (!num_arg(a, v, 1, 10000, &o.tempo)) return EXIT_USAGE;
+            if (!num_arg(a, v, 1, 10000, &so.tempo)) return EXIT_USAGE;
             i++;
         } else if (!strcmp(a, "--voices")) {
             if (!num_arg(a, v, 1, 100000, &x)) return EXIT_USAGE;
-            o.voices = (int)x, i++;
+            so.voices = (int)x, i++;
         } else if (!strcmp(a, "--format")) {
             if (!v || (strcmp(v, "wav") && strcmp(v, "flac"))) {
                 fprintf(stderr, "tala render: --format is wav or flac\n");
@@ -74,7 +93,7 @@ int cli_render(int argc, char **argv) {
             o.format = argv[++i];
         } else if (!strcmp(a, "--samples")) {
             if (!v) return usage();
-            o.samples = argv[++i];
+            so.samples = argv[++i];
         } else if (!strcmp(a, "--stems")) {
             if (!v) return usage();
             o.stems = argv[++i];
@@ -92,72 +111,116 @@ int cli_render(int argc, char **argv) {
     }
     if (!out || (!file && !pattern) || (file && pattern)) return usage();
     if (!have_len) o.bars = 4;
-    if (o.stems) {
-        struct stat st;
-        if (stat(o.stems, &st) != 0 && mkdir(o.stems, 0777) != 0) {
-            fprintf(stderr, "tala render: cannot create %s\n", o.stems);
-            return EXIT_ENV;
-        }
-    }
-
-    Vm *vm = vm_new();
-    if (!vm) return EXIT_ENV;
+    if (!make_stems_dir(o.stems)) return EXIT_ENV;
+    so.rate = o.rate;
     Err err = {0};
-    int status = EXIT_OK;
-    if (!engine_load_prelude(vm, &err)) {
+    Session *S = session_new(&so, &err);
+    if (!S) {
         err_print(stderr, &err);
-        vm_free(vm);
-        return EXIT_ENV;
+        return err.at.src ? EXIT_USER : EXIT_ENV;
     }
-    Value pat = NIL_VAL;
+    Vm *vm = session_vm(S);
+    bool ok;
     if (pattern) {
-        if (!vm_eval_expr(vm, "<pattern>", pattern, strlen(pattern), &pat, &err)) {
-            err_print(stderr, &err);
-            vm_free(vm);
-            return EXIT_USER;
-        }
+        Value pat;
+        ok = vm_eval_expr(vm, "<pattern>", pattern, strlen(pattern), &pat, &err) &&
+             session_play_pattern(S, pat, &err);
     } else {
         size_t len;
         char *text = cli_read_file(file, &len);
         if (!text) {
-            vm_free(vm);
+            session_free(S);
             return EXIT_USER;
         }
-        static char base[1024];
+        char base[1024];
         snprintf(base, sizeof base, "%s", file);
         char *slash = strrchr(base, '/');
         if (slash)
             *slash = 0;
         else
             snprintf(base, sizeof base, ".");
-        o.base = base;
-        bool ok = vm_run_source(vm, file, text, len, &err);
+        ok = session_eval(S, file, text, len, base, &err);
         free(text);
-        if (!ok) {
-            err_print(stderr, &err);
-            vm_free(vm);
-            return EXIT_USER;
+    }
+    RenderReport rep = {0};
+    ok = ok && engine_render(S, out, &o, NULL, &rep, &err);
+    if (!ok)
+        err_print(stderr, &err);
+    else
+        report(out, o.rate, &rep);
+    session_free(S);
+    return ok ? EXIT_OK : EXIT_USER;
+}
+
+/* tala replay LOG -o OUT.wav [--bars N | --seconds S] [--format wav|flac]
+ * [--stems DIR]: renders a recorded session, evaluations on their cycles. */
+int cli_replay(int argc, char **argv) {
+    RenderOpts o = {.format = "wav"};
+    const char *log = NULL, *out = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && v) {
+            out = argv[++i];
+        } else if (!strcmp(a, "--bars")) {
+            if (!num_arg(a, v, 0.001, 1e6, &o.bars)) return EXIT_USAGE;
+            i++;
+        } else if (!strcmp(a, "--seconds")) {
+            if (!num_arg(a, v, 0.001, 1e6, &o.seconds)) return EXIT_USAGE;
+            i++;
+        } else if (!strcmp(a, "--format") && v && (!strcmp(v, "wav") || !strcmp(v, "flac"))) {
+            o.format = argv[++i];
+        } else if (!strcmp(a, "--stems") && v) {
+            o.stems = argv[++i];
+        } else if (a[0] != '-' && !log) {
+            log = a;
+        } else {
+            fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
+                            "--seconds S] [--format wav|flac] [--stems DIR]\n");
+            return EXIT_USAGE;
         }
     }
-    vm_push_root(vm, pat);
-    RenderReport rep = {0};
-    if (!engine_render(vm, pat, out, &o, &rep, &err)) {
-        err_print(stderr, &err);
-        status = err.at.src ? EXIT_USER : EXIT_USER;
-    } else {
-        fprintf(stderr,
-                "tala: wrote %s: %.3f s, %d track%s, %llu voices (%llu stolen), peak %.1f dBFS, "
-                "RMS %.1f dBFS\n",
-                out, (double)rep.frames / o.rate, rep.tracks, rep.tracks == 1 ? "" : "s",
-                (unsigned long long)rep.audio.voices_started,
-                (unsigned long long)rep.audio.voices_stolen,
-                rep.peak > 0 ? 20 * log10(rep.peak) : -INFINITY,
-                rep.rms > 0 ? 20 * log10(rep.rms) : -INFINITY);
-        if (rep.audio.voices_killed)
-            fprintf(stderr,
-                    "tala: warning: %llu voices produced NaN or infinity and were silenced\n",
-                    (unsigned long long)rep.audio.voices_killed);
+    if (!log || !out) {
+        fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
+                        "--seconds S] [--format wav|flac] [--stems DIR]\n");
+        return EXIT_USAGE;
     }
-    vm_free(vm);
-    return status;
+    if (!make_stems_dir(o.stems)) return EXIT_ENV;
+    Script sc;
+    Err err = {0};
+    if (!script_load(log, &sc, &err)) {
+        err_print(stderr, &err);
+        return EXIT_USER;
+    }
+    o.rate = sc.rate;
+    if (o.bars <= 0 && o.seconds <= 0) {
+        if (sc.end)
+            o.seconds = (double)sc.end / sc.rate;
+        else
+            o.bars = sc.n ? rat_to_double(sc.items[sc.n - 1].at) + 4 : 4;
+    }
+    SessionOpts so = {.rate = sc.rate,
+                      .voices = sc.voices,
+                      .tempo = sc.tempo,
+                      .samples = sc.samples,
+                      .quiet = true};
+    Session *S = session_new(&so, &err);
+    if (!S) {
+        err_print(stderr, &err);
+        script_free(&sc);
+        return EXIT_ENV;
+    }
+    if (sc.late)
+        fprintf(stderr,
+                "tala: note: %llu events reached the audio side late in the live run; the replay "
+                "plays them on time\n",
+                (unsigned long long)sc.late);
+    RenderReport rep = {0};
+    bool ok = engine_render(S, out, &o, &sc, &rep, &err);
+    if (!ok)
+        err_print(stderr, &err);
+    else
+        report(out, o.rate, &rep);
+    session_free(S);
+    script_free(&sc);
+    return ok ? EXIT_OK : EXIT_USER;
 }

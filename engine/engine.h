@@ -26,15 +26,11 @@ bool engine_compile_chain(Vm *vm, const char *name, Value chain, SynthDef *out, 
 bool engine_load_prelude(Vm *vm, Err *err);
 
 typedef struct {
-    double rate;         /* frames per second */
-    double seconds;      /* length; used when bars <= 0 */
-    double bars;         /* length in cycles */
-    double tempo;        /* beats per minute when the program sets none (4 per cycle) */
-    int voices;          /* voice pool */
-    const char *format;  /* "wav" or "flac" */
-    const char *stems;   /* folder for one file per track, or NULL */
-    const char *samples; /* a folder of sample folders (--samples), or NULL */
-    const char *base;    /* the program's folder: samples('dir') is relative to it */
+    double rate;        /* frames per second */
+    double seconds;     /* length; used when bars <= 0 */
+    double bars;        /* length in cycles */
+    const char *format; /* "wav" or "flac" */
+    const char *stems;  /* folder for one file per track, or NULL */
 } RenderOpts;
 
 typedef struct {
@@ -45,9 +41,37 @@ typedef struct {
     double rms;
 } RenderReport;
 
-/* Renders what the program in vm plays (its `play` tracks, or `pattern` when
- * not NULL) to a sound file. Deterministic: same input, same bytes. */
-bool engine_render(Vm *vm, Value pattern, const char *path, const RenderOpts *opts,
+/* A scripted performance: evaluations and commands at given cycles (the
+ * horizon when they happened), read from a session log. */
+typedef struct {
+    Rat at;
+    bool cmd;   /* a performer command (text is "hush", "mute drums", ...) */
+    char *name; /* the source's name (an evaluation) */
+    char *text;
+    size_t len;
+    char *base; /* the folder samples("dir") was relative to, or NULL */
+} ScriptItem;
+
+typedef struct {
+    ScriptItem *items;
+    int n;
+    double rate, tempo;
+    int voices;
+    char *samples;
+    uint64_t end;  /* the frame the session ended on (0: not recorded) */
+    uint64_t late; /* events the live run played late */
+} Script;
+
+/* Reads a session log (the format is in docs/live.md). False with err set
+ * (file:line) when it is not one. */
+bool script_load(const char *path, Script *out, Err *err);
+void script_free(Script *sc);
+
+struct Session;
+/* Renders what the session plays (what was evaluated in it so far, then
+ * the script's items on their cycles, when script is not NULL) to a sound
+ * file. Deterministic: same input, same bytes. */
+bool engine_render(struct Session *s, const char *path, const RenderOpts *opts, const Script *script,
                    RenderReport *rep, Err *err);
 
 #endif

@@ -72,6 +72,24 @@ struct Vm {
     bool in_prelude;          /* defining the built-in instruments */
 
     Value result; /* last expression value, rooted */
+
+    /* The session state saved by vm_save (a live evaluation in progress),
+     * restored when it fails; its values are roots while it exists. */
+    struct {
+        bool on;
+        Global *globals;
+        size_t nglobals, capglobals;
+        double tempo;
+        ObjString **played;
+        int nplayed;
+        ObjString **bus_names;
+        Value *bus_chains;
+        int nbuses;
+        Value master;
+        ObjString **mix_names;
+        ObjRecord **mix_settings;
+        int nmix;
+    } saved;
 };
 
 static void vm_mark_roots(Heap *h, void *ud);
@@ -308,6 +326,23 @@ static void vm_mark_roots(Heap *h, void *ud) {
         heap_mark_obj(h, &vm->mix_settings[i]->obj);
     }
     heap_mark(h, vm->result);
+    if (vm->saved.on) {
+        for (size_t i = 0; i < vm->saved.capglobals; i++)
+            if (vm->saved.globals[i].key) {
+                heap_mark_obj(h, &vm->saved.globals[i].key->obj);
+                heap_mark(h, vm->saved.globals[i].val);
+            }
+        for (int i = 0; i < vm->saved.nplayed; i++) heap_mark_obj(h, &vm->saved.played[i]->obj);
+        for (int i = 0; i < vm->saved.nbuses; i++) {
+            heap_mark_obj(h, &vm->saved.bus_names[i]->obj);
+            heap_mark(h, vm->saved.bus_chains[i]);
+        }
+        heap_mark(h, vm->saved.master);
+        for (int i = 0; i < vm->saved.nmix; i++) {
+            heap_mark_obj(h, &vm->saved.mix_names[i]->obj);
+            heap_mark_obj(h, &vm->saved.mix_settings[i]->obj);
+        }
+    }
 }
 
 const NativeDef *stdlib_natives(int *count);      /* stdlib/ */
@@ -355,6 +390,7 @@ Vm *vm_new(void) {
 
 void vm_free(Vm *vm) {
     if (!vm) return;
+    vm_discard(vm);
     heap_remove_marker(vm->heap, vm_mark_roots, vm);
     heap_free(vm->heap);
     for (size_t i = 0; i < vm->nsources; i++) source_free(vm->sources[i]);
@@ -366,6 +402,71 @@ void vm_free(Vm *vm) {
     free(vm->mix_names);
     free(vm->mix_settings);
     free(vm);
+}
+
+static void *dup_array(const void *p, size_t n, size_t size) {
+    if (!n) return NULL;
+    void *q = malloc(n * size);
+    if (!q) abort();
+    memcpy(q, p, n * size);
+    return q;
+}
+
+void vm_save(Vm *vm) {
+    vm_discard(vm);
+    vm->saved.globals = vm->capglobals ? calloc(vm->capglobals, sizeof(Global)) : NULL;
+    if (vm->capglobals && !vm->saved.globals) abort();
+    if (vm->capglobals) memcpy(vm->saved.globals, vm->globals, vm->capglobals * sizeof(Global));
+    vm->saved.nglobals = vm->nglobals;
+    vm->saved.capglobals = vm->capglobals;
+    vm->saved.tempo = vm->tempo;
+    vm->saved.played = dup_array(vm->played, (size_t)vm->nplayed, sizeof(ObjString *));
+    vm->saved.nplayed = vm->nplayed;
+    vm->saved.bus_names = dup_array(vm->bus_names, (size_t)vm->nbuses, sizeof(ObjString *));
+    vm->saved.bus_chains = dup_array(vm->bus_chains, (size_t)vm->nbuses, sizeof(Value));
+    vm->saved.nbuses = vm->nbuses;
+    vm->saved.master = vm->master;
+    vm->saved.mix_names = dup_array(vm->mix_names, (size_t)vm->nmix, sizeof(ObjString *));
+    vm->saved.mix_settings = dup_array(vm->mix_settings, (size_t)vm->nmix, sizeof(ObjRecord *));
+    vm->saved.nmix = vm->nmix;
+    vm->saved.on = true;
+}
+
+void vm_restore(Vm *vm) {
+    if (!vm->saved.on) return;
+        /* swap the saved arrays in; the current ones are freed by discard */
+#define SWAP(field)                                                                                \
+    do {                                                                                           \
+        __typeof__(vm->field) t_ = vm->field;                                                      \
+        vm->field = vm->saved.field;                                                               \
+        vm->saved.field = t_;                                                                      \
+    } while (0)
+    SWAP(globals);
+    SWAP(nglobals);
+    SWAP(capglobals);
+    SWAP(tempo);
+    SWAP(played);
+    SWAP(nplayed);
+    SWAP(bus_names);
+    SWAP(bus_chains);
+    SWAP(nbuses);
+    SWAP(master);
+    SWAP(mix_names);
+    SWAP(mix_settings);
+    SWAP(nmix);
+#undef SWAP
+    vm_discard(vm);
+}
+
+void vm_discard(Vm *vm) {
+    if (!vm->saved.on) return;
+    free(vm->saved.globals);
+    free(vm->saved.played);
+    free(vm->saved.bus_names);
+    free(vm->saved.bus_chains);
+    free(vm->saved.mix_names);
+    free(vm->saved.mix_settings);
+    memset(&vm->saved, 0, sizeof vm->saved);
 }
 
 Heap *vm_heap(Vm *vm) {
@@ -1035,7 +1136,8 @@ static bool run(Vm *vm, int stop) {
                 vm_error(vm, "mix %s: expected settings like { gain: -6, pan: 0.3 }", name->chars);
                 FAIL();
             }
-            static const char *known[] = {"gain", "pan", "mute", "solo", "send", "fx", NULL};
+            static const char *known[] = {"gain", "pan", "mute",  "solo",
+                                          "send", "fx",  "quant", NULL};
             ObjRecord *r = AS_RECORD(rec);
             for (uint32_t k = 0; k < r->len; k++) {
                 int j;
@@ -1044,7 +1146,8 @@ static bool run(Vm *vm, int stop) {
                 if (!known[j]) {
                     vm_error(vm, "mix %s: unknown setting '%s'", name->chars,
                              r->fields[k].key->chars);
-                    vm_hint(vm, "settings are gain, pan, mute, solo, send { bus: amount }, fx");
+                    vm_hint(vm,
+                            "settings are gain, pan, mute, solo, send { bus: amount }, fx, quant");
                     FAIL();
                 }
             }

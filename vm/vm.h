@@ -141,6 +141,13 @@ Heap *vm_heap(Vm *vm);
 /* Compiles and runs a whole program (definitions, tempo, play). Keeps the
  * Source (errors and patterns refer to it) until vm_free. */
 bool vm_run_source(Vm *vm, const char *name, const char *text, size_t len, Err *err);
+/* A live evaluation is a transaction: vm_save keeps the globals and the
+ * session state (tempo, play, buses, master, mix); vm_restore puts them
+ * back (the evaluation failed), vm_discard forgets them (it succeeded).
+ * One save at a time; a new save discards the previous one. */
+void vm_save(Vm *vm);
+void vm_restore(Vm *vm);
+void vm_discard(Vm *vm);
 /* Compiles a program without running it (tala check). */
 bool vm_check(Vm *vm, const char *name, const char *text, size_t len, Err *err);
 /* Compiles and evaluates one expression; *out is rooted until the next call. */

@@ -6,6 +6,7 @@
 #include "support.h"
 
 #include "engine/engine.h"
+#include "engine/session.h"
 
 #include <math.h>
 #include <sndfile.h>
@@ -41,27 +42,53 @@ static void audio_done(Audio *a) {
     free(a->r);
 }
 
-/* Renders `program` (which plays its tracks) or `pattern`, returns the samples. */
-static Audio render(const char *program, const char *pattern, double tempo, double bars) {
-    Vm *vm = vm_new();
+static Audio read_wav(const char *path);
+
+/* Renders `program` (which plays its tracks) or `pattern`, then the items of
+ * `script` (a session log, or NULL) on their cycles; returns the samples. */
+static Audio render_script(const char *program, const char *pattern, double tempo, double bars,
+                           const char *script) {
     Err err = {0};
-    assert_true(engine_load_prelude(vm, &err));
-    Value pat = NIL_VAL;
-    if (program) {
-        if (!vm_run_source(vm, "<test>", program, strlen(program), &err)) fail_msg("%s", err.msg);
-    }
+    SessionOpts so = {.rate = 48000, .voices = 256, .tempo = tempo, .quiet = true};
+    Session *S = session_new(&so, &err);
+    assert_non_null(S);
+    Vm *vm = session_vm(S);
+    if (program && !session_eval(S, "<test>", program, strlen(program), NULL, &err))
+        fail_msg("%s", err.msg);
     if (pattern) {
+        Value pat;
         if (!vm_eval_expr(vm, "<test>", pattern, strlen(pattern), &pat, &err))
             fail_msg("%s", err.msg);
-        vm_push_root(vm, pat);
+        assert_true(session_play_pattern(S, pat, &err));
+    }
+    Script sc = {0};
+    if (script) {
+        char lp[] = "/tmp/tala-test-XXXXXX.log";
+        int lfd = mkstemps(lp, 4);
+        assert_true(write(lfd, script, strlen(script)) == (ssize_t)strlen(script));
+        close(lfd);
+        if (!script_load(lp, &sc, &err)) fail_msg("%s", err.msg);
+        unlink(lp);
     }
     char path[] = "/tmp/tala-test-XXXXXX.wav";
     int fd = mkstemps(path, 4);
     close(fd);
-    RenderOpts o = {.rate = 48000, .bars = bars, .tempo = tempo, .voices = 256, .format = "wav"};
+    RenderOpts o = {.rate = 48000, .bars = bars, .format = "wav"};
     RenderReport rep;
-    if (!engine_render(vm, pat, path, &o, &rep, &err)) fail_msg("render: %s", err.msg);
-    vm_free(vm);
+    if (!engine_render(S, path, &o, script ? &sc : NULL, &rep, &err))
+        fail_msg("render: %s", err.msg);
+    session_free(S);
+    script_free(&sc);
+    Audio a = read_wav(path);
+    unlink(path);
+    return a;
+}
+
+static Audio render(const char *program, const char *pattern, double tempo, double bars) {
+    return render_script(program, pattern, tempo, bars, NULL);
+}
+
+static Audio read_wav(const char *path) {
     SF_INFO info = {0};
     SNDFILE *sf = sf_open(path, SFM_READ, &info);
     assert_non_null(sf);
@@ -72,7 +99,6 @@ static Audio render(const char *program, const char *pattern, double tempo, doub
     for (long i = 0; i < a.n; i++) a.l[i] = inter[2 * i], a.r[i] = inter[2 * i + 1];
     free(inter);
     sf_close(sf);
-    unlink(path);
     return a;
 }
 

@@ -1,0 +1,157 @@
+/*
+ * script.c - reads a session log back (tala replay, scripted renders).
+ *
+ * A log is lines of records; an evaluation's source follows its header
+ * line, so a block's text is kept byte for byte whatever it contains:
+ *
+ *   tala-session 1
+ *   opts rate 48000 voices 2048 tempo 120
+ *   samples DIR                       (the --samples folder, if any)
+ *   base DIR                          (samples("dir") in what follows is relative to DIR)
+ *   eval AT LINES WALLTIME NAME       then LINES lines of source
+ *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T
+ *   late FRAME PLAYED TRACK           (an event the audio side got after its frame)
+ *   end FRAME                         (the frame the performance stopped on)
+ *
+ * AT is the exact cycle of the scheduling horizon when it happened ("17",
+ * "133/4"). Lines starting with '#' are comments. Unknown records are
+ * skipped, so later versions can add inputs (MIDI in, tempo sync).
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool parse_at(const char *s, Rat *at, const char **rest) {
+    size_t n = rat_parse(s, strlen(s), at);
+    if (!n || !rat_ok(*at) || rat_lt(*at, rat_int(0))) return false;
+    *rest = s + n;
+    return **rest == ' ' || **rest == 0;
+}
+
+static char *dup_line(const char *s) {
+    char *d = strdup(s);
+    if (!d) abort();
+    size_t n = strlen(d);
+    while (n && (d[n - 1] == '\n' || d[n - 1] == '\r')) d[--n] = 0;
+    return d;
+}
+
+bool script_load(const char *path, Script *out, Err *err) {
+    memset(out, 0, sizeof *out);
+    out->rate = 48000, out->tempo = 120, out->voices = 2048;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        err_set(err, (SrcRef){0}, "cannot read %s", path);
+        return false;
+    }
+    char *line = NULL, *base = NULL;
+    size_t cap = 0;
+    int lineno = 0;
+    bool ok = true, header = false;
+    while (ok && getline(&line, &cap, f) > 0) {
+        lineno++;
+        const char *rest;
+        Rat at;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        if (!header) {
+            if (strncmp(line, "tala-session ", 13) != 0) {
+                err_set(err, (SrcRef){0}, "%s:%d: not a tala session log", path, lineno);
+                err_hint(err, "a log starts with the line: tala-session 1");
+                ok = false;
+            }
+            header = true;
+            continue;
+        }
+        if (!strncmp(line, "opts ", 5)) {
+            double r = 0, t = 0;
+            int v = 0;
+            if (sscanf(line, "opts rate %lf voices %d tempo %lf", &r, &v, &t) == 3 && r >= 8000 &&
+                r <= 384000 && v > 0 && t > 0)
+                out->rate = r, out->voices = v, out->tempo = t;
+        } else if (!strncmp(line, "samples ", 8)) {
+            free(out->samples);
+            out->samples = dup_line(line + 8);
+        } else if (!strncmp(line, "base ", 5)) {
+            free(base);
+            base = dup_line(line + 5);
+        } else if (!strncmp(line, "end ", 4)) {
+            out->end = strtoull(line + 4, NULL, 10);
+        } else if (!strncmp(line, "late ", 5)) {
+            out->late++;
+        } else if (!strncmp(line, "eval ", 5) || !strncmp(line, "cmd ", 4)) {
+            bool cmd = line[0] == 'c';
+            if (!parse_at(line + (cmd ? 4 : 5), &at, &rest)) {
+                err_set(err, (SrcRef){0}, "%s:%d: expected a cycle after '%s'", path, lineno,
+                        cmd ? "cmd" : "eval");
+                ok = false;
+                break;
+            }
+            if (out->n && rat_lt(at, out->items[out->n - 1].at)) {
+                err_set(err, (SrcRef){0}, "%s:%d: records go back in time", path, lineno);
+                ok = false;
+                break;
+            }
+            out->items = realloc(out->items, (size_t)(out->n + 1) * sizeof *out->items);
+            if (!out->items) abort();
+            ScriptItem *it = &out->items[out->n++];
+            memset(it, 0, sizeof *it);
+            it->at = at;
+            it->cmd = cmd;
+            it->base = base ? strdup(base) : NULL;
+            if (cmd) {
+                it->text = dup_line(rest + (*rest == ' '));
+                it->len = strlen(it->text);
+                continue;
+            }
+            int lines = 0, used = 0;
+            char when[64] = "", name[512] = "";
+            if (sscanf(rest, " %d %63s %n", &lines, when, &used) < 2 || lines < 0) {
+                err_set(err, (SrcRef){0}, "%s:%d: expected: eval AT LINES WALLTIME NAME", path,
+                        lineno);
+                ok = false;
+                break;
+            }
+            snprintf(name, sizeof name, "%s", rest + used);
+            it->name = dup_line(name[0] ? name : "<session>");
+            char *text = NULL;
+            size_t len = 0;
+            FILE *m = open_memstream(&text, &len);
+            if (!m) abort();
+            for (int k = 0; k < lines; k++) {
+                ssize_t got = getline(&line, &cap, f);
+                if (got <= 0) {
+                    err_set(err, (SrcRef){0}, "%s:%d: the log ends inside a block", path, lineno);
+                    ok = false;
+                    break;
+                }
+                lineno++;
+                fwrite(line, 1, (size_t)got, m);
+            }
+            fclose(m);
+            it->text = text;
+            it->len = len;
+        }
+    }
+    if (ok && !header) {
+        err_set(err, (SrcRef){0}, "%s: empty, not a tala session log", path);
+        ok = false;
+    }
+    free(line);
+    free(base);
+    fclose(f);
+    if (!ok) script_free(out);
+    return ok;
+}
+
+void script_free(Script *sc) {
+    for (int i = 0; i < sc->n; i++) {
+        free(sc->items[i].name);
+        free(sc->items[i].text);
+        free(sc->items[i].base);
+    }
+    free(sc->items);
+    free(sc->samples);
+    memset(sc, 0, sizeof *sc);
+}

@@ -1,0 +1,105 @@
+/*
+ * session.h - the control side of a performance: the VM, the tracks it
+ * plays, the tempo map and the scheduler that turns patterns into frame-
+ * stamped events for the audio side.
+ *
+ * One session serves a live performance, an offline render and a replay:
+ * they differ only in who calls session_advance (the live control thread
+ * against the audio clock, or the render loop against a virtual one), so
+ * the same input gives the same frames.
+ *
+ * Evaluating code is a transaction (session_eval): the block is compiled
+ * and run, every pattern that changed is dry-run (queried for the next two
+ * cycles, its synths and chains built) and only then committed. Each
+ * changed track switches at its first quantum boundary (a bar by default)
+ * at or after the scheduling horizon, the point up to which events have
+ * been sent; unchanged tracks are untouched. A failed evaluation changes
+ * nothing. A pattern that fails later, in a real query, falls back to the
+ * track's previous code.
+ *
+ * Time: cycle c lands on frame round(F + (c - C) * 240 / bpm * rate), halves
+ * up, for the tempo segment (C, F, bpm) c lies in, in exact rationals. A
+ * tempo change starts a segment on the frame of the bar line it takes
+ * effect on, so any number of changes never drifts.
+ *
+ * Control side only: never called from the audio thread.
+ */
+#ifndef TALA_SESSION_H
+#define TALA_SESSION_H
+
+#include "../audio/mixer.h"
+#include "../vm/vm.h"
+
+#include <stdio.h>
+
+typedef struct Session Session;
+
+/* Where the session's messages go: swap confirmations ("drums -> bar 17"),
+ * warnings, and errors (already formatted with position and caret). */
+typedef void (*SayFn)(void *ud, const char *text);
+
+typedef struct {
+    double rate;         /* frames per second */
+    int voices;          /* voice pool (default 2048) */
+    double tempo;        /* beats per minute until the program sets one (120) */
+    const char *samples; /* a folder of sample folders (--samples), or NULL */
+    int max_events;      /* the event ring (default 65536) */
+    SayFn say;           /* NULL: stderr */
+    void *ud;
+    FILE *log;  /* the session log to append to, or NULL */
+    bool quiet; /* no confirmations, only warnings and errors (renders) */
+} SessionOpts;
+
+Session *session_new(const SessionOpts *o, Err *err);
+void session_free(Session *s);
+Vm *session_vm(Session *s);
+AudioEngine *session_audio(Session *s);
+
+/* Evaluates a block of code (a file, a REPL entry) as a transaction at the
+ * current horizon. base: the folder samples("dir") is relative to. False,
+ * with err set, when it was rejected (then nothing changed). */
+bool session_eval(Session *s, const char *name, const char *text, size_t len, const char *base,
+                  Err *err);
+
+/* Plays one pattern as the only track (tala render --pattern). */
+bool session_play_pattern(Session *s, Value pattern, Err *err);
+
+/* Performer commands, effective at the horizon: "hush", "stop NAME",
+ * "mute NAME", "unmute NAME", "solo NAME", "unsolo NAME", "undo NAME"
+ * (back to the track's previous code at its next quantum). Logged. */
+bool session_command(Session *s, const char *cmd, const char *track, Err *err);
+
+/* Sends every event with onset before `cycle` (or before the cycle that
+ * frame `frame` lies in, for the live clock). Never fails: a track whose
+ * query fails is reported and falls back (see above). */
+void session_advance_to(Session *s, Rat cycle);
+void session_advance(Session *s, uint64_t frame);
+
+/* The earliest frame of an event made but not yet taken by the ring (the
+ * ring was full), or UINT64_MAX. The offline loop renders no further. */
+uint64_t session_pending_frame(Session *s);
+
+/* Frees what the audio side has retired. */
+void session_collect(Session *s);
+
+Rat session_horizon(const Session *s);
+Rat session_cycle_at(const Session *s, uint64_t frame); /* exact */
+uint64_t session_frame_of(const Session *s, Rat cycle);
+double session_bpm(const Session *s); /* at the horizon */
+
+typedef struct {
+    const char *name;
+    int strip;    /* its channel strip on the audio side */
+    bool playing; /* false: stopped or removed */
+    bool pending; /* a swap (or stop) is waiting for its quantum */
+    Rat at;       /* ... at this cycle */
+    Rat quant;    /* cycles; 0 = at once */
+    bool mute, solo;
+} TrackInfo;
+int session_tracks(Session *s, TrackInfo *out, int max);
+
+/* Appends a line to the log (an external record: "late ...", "end ...").
+ * No-op without a log. */
+void session_log(Session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
