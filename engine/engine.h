@@ -71,7 +71,7 @@ struct Session;
 /* Renders what the session plays (what was evaluated in it so far, then
  * the script's items on their cycles, when script is not NULL) to a sound
  * file. Deterministic: same input, same bytes. */
-bool engine_render(struct Session *s, const char *path, const RenderOpts *opts, const Script *script,
-                   RenderReport *rep, Err *err);
+bool engine_render(struct Session *s, const char *path, const RenderOpts *opts,
+                   const Script *script, RenderReport *rep, Err *err);
 
 #endif

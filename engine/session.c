@@ -24,6 +24,13 @@
 #define MAX_TRACKS AUDIO_MAX_TRACKS
 #define DRY_CYCLES 2 /* a new pattern is queried this far before it is committed */
 
+/* Notes with the cycle of their onset. */
+typedef struct {
+    AudioEvent *ev;
+    Rat *on;
+    size_t n, cap;
+} Notes;
+
 typedef struct {
     ObjString *name;  /* NULL: the --pattern track */
     ObjPattern *pat;  /* playing now; NULL: silent */
@@ -35,6 +42,12 @@ typedef struct {
     Strip sent;      /* the strip settings last sent */
     Strip from_mix;  /* ... and those the program's mix asked for last */
     SynthDef insert; /* the insert chain last sent (nnodes 0: none) */
+    /* The notes of one whole cycle of one pattern: a pattern is queried a
+     * cycle at a time, so what it gives (and where it fails) never depends
+     * on how the timeline was cut into windows. */
+    ObjPattern *cpat;
+    int64_t ccycle;
+    Notes cache;
 } Track;
 
 typedef struct {
@@ -75,8 +88,8 @@ struct Session {
     uint64_t *out_seq;
     size_t nout, capout;
     uint64_t seq;
-    AudioEvent *batch;
-    size_t nbatch, capbatch;
+    Notes batch; /* notes of the window being scheduled */
+    Notes dry;   /* notes of a dry run */
     char *logged_base;
 };
 
@@ -88,6 +101,7 @@ static void mark(Heap *h, void *ud) {
         if (t->pat) heap_mark_obj(h, &t->pat->obj);
         if (t->next) heap_mark_obj(h, &t->next->obj);
         if (t->prev) heap_mark_obj(h, &t->prev->obj);
+        if (t->cpat) heap_mark_obj(h, &t->cpat->obj);
     }
     for (int i = 0; i < s->nobjs; i++) heap_mark_obj(h, &s->synth_objs[i]->obj);
     for (int i = 0; i < s->nbuses; i++) heap_mark_obj(h, &s->bus_names[i]->obj);
@@ -264,7 +278,14 @@ void session_free(Session *s) {
     free(s->segs);
     free(s->out);
     free(s->out_seq);
-    free(s->batch);
+    for (int i = 0; i < MAX_TRACKS; i++) {
+        free(s->tracks[i].cache.ev);
+        free(s->tracks[i].cache.on);
+    }
+    free(s->batch.ev);
+    free(s->batch.on);
+    free(s->dry.ev);
+    free(s->dry.on);
     free(s->logged_base);
     vm_free(s->vm);
     free(s);
@@ -442,20 +463,22 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     return true;
 }
 
-static void batch_push(Session *s, const AudioEvent *e) {
-    if (s->nbatch == s->capbatch) {
-        s->capbatch = s->capbatch ? s->capbatch * 2 : 1024;
-        s->batch = realloc(s->batch, s->capbatch * sizeof *s->batch);
-        if (!s->batch) abort();
+static void notes_push(Notes *b, const AudioEvent *e, Rat on) {
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 256;
+        b->ev = realloc(b->ev, b->cap * sizeof *b->ev);
+        b->on = realloc(b->on, b->cap * sizeof *b->on);
+        if (!b->ev || !b->on) abort();
     }
-    s->batch[s->nbatch++] = *e;
+    b->on[b->n] = on;
+    b->ev[b->n++] = *e;
 }
 
-/* Onsets of pattern p in [a, b) as notes of track t, appended to the batch.
- * False with err set when the query fails (the batch is left as it was). */
-static bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Err *err) {
+/* Onsets of pattern p in [a, b) as notes of track t, appended to `into`.
+ * False with err set when the query fails (`into` is left as it was). */
+static bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err) {
     if (!p || !rat_lt(a, b)) return true;
-    size_t mark0 = s->nbatch;
+    size_t mark0 = into->n;
     Query *q = vm_query(s->vm);
     Err *saved = q->err;
     q->err = err;
@@ -465,10 +488,10 @@ static bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Err *err
     q->err = saved;
     for (size_t i = 0; ok && i < ev.len; i++) {
         AudioEvent e;
-        if (make_event(s, t, &ev.ev[i], &e)) batch_push(s, &e);
+        if (make_event(s, t, &ev.ev[i], &e)) notes_push(into, &e, ev.ev[i].whole.begin);
     }
     evbuf_free(&ev);
-    if (!ok) s->nbatch = mark0;
+    if (!ok) into->n = mark0;
     return ok;
 }
 
@@ -494,6 +517,7 @@ static void out_push(Session *s, const AudioEvent *e) {
 static void flush(Session *s, uint64_t upto) {
     size_t i = 0;
     while (i < s->nout && s->out[i].frame <= upto && audio_send(s->audio, &s->out[i])) i++;
+    if (i == 0) return;
     memmove(s->out, s->out + i, (s->nout - i) * sizeof *s->out);
     memmove(s->out_seq, s->out_seq + i, (s->nout - i) * sizeof *s->out_seq);
     s->nout -= i;
@@ -525,16 +549,18 @@ static uint32_t mix32(uint64_t x) {
  * that track on that frame, so it is the same however the timeline was cut
  * into windows (live, offline, replay). */
 static void commit_batch(Session *s) {
-    for (size_t i = 0; i < s->nbatch; i++) s->batch[i].seed = (uint32_t)i;
-    qsort(s->batch, s->nbatch, sizeof *s->batch, note_cmp);
+    AudioEvent *b = s->batch.ev;
+    size_t n = s->batch.n;
+    for (size_t i = 0; i < n; i++) b[i].seed = (uint32_t)i;
+    if (n > 1) qsort(b, n, sizeof *b, note_cmp);
     uint32_t rank = 0;
-    for (size_t i = 0; i < s->nbatch; i++) {
-        AudioEvent *e = &s->batch[i];
+    for (size_t i = 0; i < n; i++) {
+        AudioEvent *e = &b[i];
         rank = i > 0 && e->frame == e[-1].frame && e->track == e[-1].track ? rank + 1 : 0;
         e->seed = mix32(e->frame * 1315423911u + (uint64_t)e->track * 2654435761u + rank) | 1;
         out_push(s, e);
     }
-    s->nbatch = 0;
+    s->batch.n = 0;
 }
 
 /* ------------------------------------------------------------ scheduling */
@@ -552,14 +578,28 @@ static void query_failed(Session *s, Track *t, const Err *e) {
     }
 }
 
-/* Queries track i over [a, b); a failing pattern falls back and the window
- * is queried again with what replaced it. */
+/* The notes of track i with onsets in [a, b) into the batch, from the
+ * whole-cycle cache. A pattern that fails on a cycle falls back (to its
+ * previous code, else silence) from the start of that cycle. */
 static void schedule_track(Session *s, int i, Rat a, Rat b) {
     Track *t = &s->tracks[i];
-    for (int tries = 0; tries < 3; tries++) {
-        Err e = {0};
-        if (query_notes(s, i, t->pat, a, b, &e)) return;
-        query_failed(s, t, &e);
+    while (t->pat && rat_lt(a, b)) {
+        int64_t k = rat_floor(a).num;
+        Rat e = rat_min(b, rat_int(k + 1));
+        if (t->cpat != t->pat || t->ccycle != k) {
+            Err err = {0};
+            t->cache.n = 0;
+            t->cpat = NULL;
+            if (!query_notes(s, i, t->pat, rat_int(k), rat_int(k + 1), &t->cache, &err)) {
+                query_failed(s, t, &err);
+                continue;
+            }
+            t->cpat = t->pat, t->ccycle = k;
+        }
+        for (size_t j = 0; j < t->cache.n; j++)
+            if (!rat_lt(t->cache.on[j], a) && rat_lt(t->cache.on[j], e))
+                notes_push(&s->batch, &t->cache.ev[j], t->cache.on[j]);
+        a = e;
     }
 }
 
@@ -791,7 +831,6 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     ObjString **bnames;
     Value *bchains;
     int nb = 0;
-    size_t dry0 = s->nbatch;
     bool ok = vm_run_source(vm, name, text, len, err) && load_sample_dirs(s, base, err);
 
     /* buses first: strips send to them by name */
@@ -856,15 +895,14 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
             continue;
         }
         Rat end = rat_add(p->at, rat_int(DRY_CYCLES));
-        size_t n0 = s->nbatch;
-        if (!(ok = query_notes(s, p->slot, p->pat, p->at, end, err))) break;
-        size_t n1 = s->nbatch;
+        s->dry.n = 0;
+        if (!(ok = query_notes(s, p->slot, p->pat, p->at, end, &s->dry, err))) break;
+        size_t n1 = s->dry.n;
         Err ignore = {0};
-        p->audible = !cur || !query_notes(s, p->slot, cur, p->at, end, &ignore) ||
-                     !same_notes(s->batch + n0, n1 - n0, s->batch + n1, s->nbatch - n1);
+        p->audible = !cur || !query_notes(s, p->slot, cur, p->at, end, &s->dry, &ignore) ||
+                     !same_notes(s->dry.ev, n1, s->dry.ev + n1, s->dry.n - n1);
         nplan++;
     }
-    s->nbatch = dry0; /* the dry run's notes are not sent */
     if (!ok) {
         for (int i = 0; i <= AUDIO_MAX_BUSES; i++) free(buses[i].def);
         for (int i = 0; i < MAX_TRACKS; i++) free(plan[i].insert.def);

@@ -469,6 +469,157 @@ static void test_ugen_table_order(void **s) {
     assert_string_equal(t[UGEN_DIV].name, "div");
 }
 
+/* ---- live sessions, scripted: swaps, errors, replay ---- */
+
+static const char *HEAD = "tala-session 1\nopts rate 48000 voices 256 tempo 120\n";
+#define DRUMS_A "drums = s(\"bd*4, hh*8\")\n"
+#define DRUMS_B "drums = s(\"bd*2 sn, hh*16\")\n"
+
+static void assert_same(const Audio *a, const Audio *b, const char *what) {
+    assert_int_equal(a->n, b->n);
+    for (long i = 0; i < a->n; i++)
+        if (a->l[i] != b->l[i] || a->r[i] != b->r[i])
+            fail_msg("%s: frame %ld differs (%g vs %g)", what, i, a->l[i], b->l[i]);
+}
+
+static double max_step(const Audio *a, long from, long to) {
+    double m = 0;
+    for (long i = from > 1 ? from : 1; i < to && i < a->n; i++) {
+        double d = fabs(a->l[i] - a->l[i - 1]);
+        if (d > m) m = d;
+    }
+    return m;
+}
+
+/* A swap typed at cycle 7/4 takes effect on the next bar line (cycle 2,
+ * frame 192000 at 120 BPM), exactly: the render equals, bit for bit, one
+ * where the change was written into the pattern itself. */
+static void test_swap_lands_on_the_bar(void **st) {
+    char script[512];
+    snprintf(script, sizeof script, "%seval 7/4 1 - <repl>\n" DRUMS_B, HEAD);
+    Audio swapped = render_script(DRUMS_A "play drums\n", NULL, 120, 4, script);
+    Audio planned = render("drums = s(\"<[bd*4, hh*8] [bd*4, hh*8] [bd*2 sn, hh*16]>\")\n"
+                           "play drums\n",
+                           NULL, 120, 4);
+    Audio before = render(DRUMS_A "play drums\n", NULL, 120, 4);
+    /* cycles 0-1 are A, 2 is B: compare the first three bars */
+    planned.n = swapped.n = before.n = 3 * 96000;
+    assert_same(&swapped, &planned, "swap vs written-out change");
+    for (long i = 0; i < 192000; i++) assert_true(swapped.l[i] == before.l[i]);
+    bool differs = false;
+    for (long i = 192000; i < swapped.n && !differs; i++) differs = swapped.l[i] != before.l[i];
+    assert_true(differs);
+    print_message("swap: max step around the bar line %.4f (no swap: %.4f)\n",
+                  max_step(&swapped, 192000 - 2400, 192000 + 2400),
+                  max_step(&before, 192000 - 2400, 192000 + 2400));
+    audio_done(&swapped);
+    audio_done(&planned);
+    audio_done(&before);
+}
+
+/* A syntax error, an error while running the block (after it assigned
+ * drums), and an error in the dry run all leave the output untouched. */
+static void test_failed_evaluations_change_nothing(void **st) {
+    char script[1024];
+    snprintf(script, sizeof script,
+             "%s"
+             "eval 5/4 1 - <repl>\ndrums = s(\"bd*2 sn\").oops(\n"
+             "eval 9/4 2 - <repl>\ndrums = s(\"sn*8\")\ntempo \"fast\"\n"
+             "eval 11/4 1 - <repl>\ndrums = s(\"bd*2\").every(\"<1 0>\", rev)\n",
+             HEAD);
+    Audio with = render_script(DRUMS_A "play drums\n", NULL, 120, 5, script);
+    Audio without = render(DRUMS_A "play drums\n", NULL, 120, 5);
+    assert_same(&with, &without, "failed evaluations");
+    audio_done(&with);
+    audio_done(&without);
+}
+
+/* Code that passes its dry run (cycles 2-3) but fails on cycle 4 falls
+ * back to the track's previous code from that cycle on. */
+static void test_later_error_falls_back(void **st) {
+    char script[1024];
+    snprintf(script, sizeof script,
+             "%seval 7/4 1 - <repl>\ndrums = s(\"bd*2 sn\").every(\"<1 1 1 1 0>\", rev)\n", HEAD);
+    Audio failing = render_script(DRUMS_A "play drums\n", NULL, 120, 6, script);
+    snprintf(
+        script, sizeof script,
+        "%seval 7/4 1 - <repl>\ndrums = s(\"bd*2 sn\").every(1, rev)\neval 4 1 - <repl>\n" DRUMS_A,
+        HEAD);
+    Audio planned = render_script(DRUMS_A "play drums\n", NULL, 120, 6, script);
+    assert_same(&failing, &planned, "fallback");
+    audio_done(&failing);
+    audio_done(&planned);
+}
+
+/* An effect chain of another shape crossfades (no jump); tempo changes at
+ * the next bar line. */
+static void test_chain_swap_crossfades(void **st) {
+    const char *prog = "synth tone(freq, gate) = sine(freq) * 0.5\n"
+                       "x = note(\"c6\").s(\"tone\")\nplay x\nmaster = lpf(8000)\n";
+    char script[512];
+    snprintf(script, sizeof script, "%seval 3/2 1 - <repl>\nmaster = hpf(300).crush(4)\n", HEAD);
+    Audio swapped = render_script(prog, NULL, 120, 3, script);
+    Audio plain = render(prog, NULL, 120, 3);
+    /* the largest step either chain makes on its own */
+    double natural = fmax(max_step(&plain, 96000, 192000), max_step(&swapped, 200000, 280000));
+    double at = max_step(&swapped, 192000 - 64, 192000 + 2000);
+    print_message("chain swap: max step %.4f, the chains' own %.4f\n", at, natural);
+    assert_true(at <= natural);
+    for (long i = 0; i < 192000 - 64; i++) assert_true(swapped.l[i] == plain.l[i]);
+    /* after the 20 ms crossfade the new chain alone: crushed to 4 bits */
+    assert_true(fabs(swapped.l[200000] - plain.l[200000]) > 1e-4 ||
+                fabs(swapped.l[200001] - plain.l[200001]) > 1e-4);
+    audio_done(&swapped);
+    audio_done(&plain);
+}
+
+/* A performance driven like the live path (a callback of 256 frames, the
+ * horizon 50 ms ahead, blocks typed while it plays) replays from its log
+ * to the same samples, bit for bit. */
+static void test_replay_equals_the_performance(void **st) {
+    char logp[] = "/tmp/tala-test-XXXXXX.log";
+    close(mkstemps(logp, 4));
+    FILE *log = fopen(logp, "w");
+    Err err = {0};
+    SessionOpts so = {.rate = 48000, .voices = 256, .tempo = 120, .quiet = true, .log = log};
+    Session *S = session_new(&so, &err);
+    assert_non_null(S);
+    const char *prog = DRUMS_A "bass = note(\"c2 ~ eb2 g2\").s(\"bass\")\nplay drums, bass\n";
+    assert_true(session_eval(S, "set.tala", prog, strlen(prog), NULL, &err));
+    const char *blocks[] = {DRUMS_B, "tempo 133\n", "bass = note(\"c2 c3\").s(\"bass\")\n",
+                            "bus verb = reverb(size: 0.7)\nmix bass { send: { verb: 0.4 } }\n",
+                            "play drums\n"};
+    const long when[] = {60000, 101234, 150001, 190000, 260000}; /* frames it was typed on */
+    const long buf = 256, total = 1172 * buf;
+    Audio live = {malloc(sizeof(float) * total), malloc(sizeof(float) * total), total};
+    AudioEngine *a = session_audio(S);
+    int k = 0;
+    for (long f = 0; f < total; f += buf) {
+        if (k < 5 && f >= when[k]) {
+            assert_true(session_eval(S, "<repl>", blocks[k], strlen(blocks[k]), NULL, &err));
+            k++;
+        }
+        if (f == 230144) assert_true(session_command(S, "mute", "drums", &err));
+        session_advance(S, (uint64_t)f + 2400);
+        audio_render(a, live.l + f, live.r + f, (int)buf, NULL);
+    }
+    session_log(S, "end %ld", total);
+    session_free(S);
+    fclose(log);
+    FILE *lf = fopen(logp, "r");
+    char *text = calloc(1, 1 << 16);
+    assert_true(fread(text, 1, (1 << 16) - 1, lf) > 0);
+    fclose(lf);
+    unlink(logp);
+    Audio replay = render_script(NULL, NULL, 120, (double)total / 96000, text);
+    replay.n = total < replay.n ? total : replay.n;
+    assert_same(&live, &replay, "replay vs performance");
+    assert_true(rms(live.l, 0, total) > 0.01);
+    free(text);
+    audio_done(&live);
+    audio_done(&replay);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ugen_table_order),
@@ -483,6 +634,11 @@ int main(void) {
         cmocka_unit_test(test_renders_repeat_bit_for_bit),
         cmocka_unit_test(test_audio_side_allocates_nothing),
         cmocka_unit_test(test_samples_play_from_folders),
+        cmocka_unit_test(test_swap_lands_on_the_bar),
+        cmocka_unit_test(test_failed_evaluations_change_nothing),
+        cmocka_unit_test(test_later_error_falls_back),
+        cmocka_unit_test(test_chain_swap_crossfades),
+        cmocka_unit_test(test_replay_equals_the_performance),
     };
     return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }
