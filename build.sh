@@ -17,7 +17,8 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 
 # Debian/Ubuntu packages the build and the tests need.
-PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox)
+PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox
+      portaudio19-dev libreadline-dev jackd2)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 

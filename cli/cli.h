@@ -15,6 +15,8 @@ int cli_disasm(int argc, char **argv);
 int cli_reference(int argc, char **argv);
 int cli_render(int argc, char **argv);
 int cli_replay(int argc, char **argv);
+int cli_live(int argc, char **argv);
+int cli_devices(int argc, char **argv);
 int cli_help_name(const char *name);
 
 #include <stddef.h>

@@ -12,6 +12,8 @@
 static void usage(FILE *f) {
     fprintf(f, "usage: tala <command> [options]\n"
                "\n"
+               "       tala [FILE] [--watch] [options]   play (and the REPL on a terminal)\n"
+               "\n"
                "commands:\n"
                "  query [--cycles A:B] PATTERN   print a pattern's events (default cycles 0:4)\n"
                "  render FILE -o OUT.wav         render offline (--bars N, --seconds S, --rate R,\n"
@@ -20,20 +22,28 @@ static void usage(FILE *f) {
                "  replay LOG -o OUT.wav          re-render a recorded live session, bit-exact\n"
                "  check FILE                     compile without playing; errors as FILE:LINE:COL\n"
                "  disasm FILE                    print the bytecode with its source lines\n"
+               "  devices                        list audio output devices\n"
                "  help [NAME]                    this text, or a built-in function's doc\n"
                "  reference                      the function reference (docs/reference.md)\n"
                "  version                        print the version\n"
+               "\n"
+               "playing: --device NAME|N, --rate R, --buffer FRAMES, --lookahead MS,\n"
+               "  --volume V, --seconds S, --record OUT.wav, --samples DIR, --tempo BPM,\n"
+               "  --no-audio (keep time without a device), --no-log\n"
                "\n"
                "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
                "or a tala expression, e.g. tala query '\"bd sn\".fast(2).every(2, rev)'\n");
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (argc < 2) return cli_live(0, argv + 1); /* the REPL */
     const char *cmd = argv[1];
+    if (strcmp(cmd, "devices") == 0) return cli_devices(argc - 2, argv + 2);
+    /* tala FILE ..., tala --option ...: play */
+    size_t n = strlen(cmd);
+    if ((cmd[0] == '-' && cmd[1] == '-' && strcmp(cmd, "--help") && strcmp(cmd, "--version")) ||
+        strchr(cmd, '/') || (n > 5 && strcmp(cmd + n - 5, ".tala") == 0))
+        return cli_live(argc - 1, argv + 1);
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
     if (strcmp(cmd, "render") == 0) return cli_render(argc - 2, argv + 2);

@@ -253,6 +253,17 @@ void vm_set_global(Vm *vm, const char *name, Value v) {
     global_set(vm, k, v);
 }
 
+int vm_global_names(Vm *vm, const char **out, int max) {
+    int n = 0;
+    for (size_t i = 0; i < vm->capglobals; i++) {
+        ObjString *k = vm->globals[i].key;
+        if (!k || strchr(k->chars, ':')) continue;
+        if (out && n < max) out[n] = k->chars;
+        n++;
+    }
+    return out && n > max ? max : n;
+}
+
 static int edit_distance(const char *a, size_t la, const char *b, size_t lb) {
     if (la > 40 || lb > 40) return 99;
     int d[41][41];

@@ -160,6 +160,9 @@ bool vm_call(Vm *vm, Value fn, Value *args, int argc, Value *out);
 bool vm_get_global(Vm *vm, const char *name, Value *out);
 void vm_set_global(Vm *vm, const char *name, Value v);
 bool vm_is_defined(Vm *vm, const char *name, size_t len);
+/* The names of user-visible globals (not internal "synth:x" keys); writes
+ * up to max of them into out (which may be NULL) and returns how many exist. */
+int vm_global_names(Vm *vm, const char **out, int max);
 /* The defined name (or one of extra) closest to name, for "did you mean". */
 bool vm_suggest(Vm *vm, const char *name, size_t len, const char **extra, size_t nextra, char *out,
                 size_t size);

@@ -1,0 +1,55 @@
+/*
+ * device.h - the audio device: a PortAudio output stream whose callback
+ * runs audio_render, or, when there is no device, a clock thread that runs
+ * it at the same pace into nowhere (so a REPL without sound keeps time).
+ *
+ * The callback renders exactly what the offline path renders (64-frame
+ * blocks aligned to frame 0, whatever the buffer size), applies the master
+ * volume (a monitor level: not in recordings), and copies the mix into a
+ * lock-free ring when recording. It never allocates, locks or prints.
+ */
+#ifndef TALA_DEVICE_H
+#define TALA_DEVICE_H
+
+#include "mixer.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct Device Device;
+
+typedef struct {
+    const char *name;     /* a device's name (or part of it), or its number; NULL: default */
+    double rate;          /* wished rate; the device's own if it cannot do it */
+    int buffer;           /* frames per callback; 0: PortAudio's choice */
+    bool null;            /* no device: a clock thread instead */
+    size_t record_frames; /* room in the recording ring (0: not recording) */
+} DeviceOpts;
+
+typedef struct {
+    unsigned long xruns;   /* output underflows reported by the host */
+    double cpu;            /* share of the callback period spent rendering (0..1) */
+    unsigned long dropped; /* recorded frames lost because the ring was full */
+    unsigned long callbacks;
+} DeviceStats;
+
+/* Prints the output devices, numbered; returns how many, or -1 (why set). */
+int device_list(FILE *f, char *why, size_t n);
+
+/* Opens the device (not started) and settles its rate. NULL with why set
+ * ("no device named X; devices: ...") when it cannot. */
+Device *device_open(const DeviceOpts *o, char *why, size_t n);
+double device_rate(const Device *d);
+const char *device_name(const Device *d);
+/* Starts calling audio_render(a) from the audio thread. */
+bool device_start(Device *d, AudioEngine *a, char *why, size_t n);
+void device_stop(Device *d);  /* no more callbacks after it returns */
+void device_close(Device *d); /* stops and frees */
+
+void device_set_volume(Device *d, float v); /* 0..2, linear */
+DeviceStats device_stats(Device *d);
+/* Takes up to max recorded frames (interleaved stereo) from the ring. */
+size_t device_take_recorded(Device *d, float *dst, size_t max);
+
+#endif

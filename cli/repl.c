@@ -1,0 +1,492 @@
+/*
+ * repl.c - the interactive prompt (see repl.h).
+ *
+ * Readline runs in callback mode inside a select() loop that wakes ten
+ * times a second: that is where queued messages are printed above the
+ * line being typed, the status in the prompt is refreshed and a watched
+ * file is checked, all on this one thread, so nothing garbles the input.
+ * Ctrl-C clears the line (the music plays on); Ctrl-D or :quit leaves.
+ */
+#define _GNU_SOURCE
+#include "repl.h"
+
+#include "../engine/engine.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct Repl {
+    pthread_mutex_t lock;
+    char **msgs; /* queued messages */
+    int nmsgs;
+    Live *live;
+    char *block; /* lines of a block still open */
+    size_t blen;
+    bool done;
+    char prompt[512];
+    char history[1024];
+    const char *file;
+    const char *log; /* the session log, for :render */
+    double seconds;
+};
+
+static Repl *current; /* readline's callbacks take no user data */
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig) {
+    (void)sig;
+    interrupted = 1;
+}
+
+Repl *repl_new(void) {
+    Repl *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    pthread_mutex_init(&r->lock, NULL);
+    return r;
+}
+
+void repl_free(Repl *r) {
+    if (!r) return;
+    for (int i = 0; i < r->nmsgs; i++) free(r->msgs[i]);
+    free(r->msgs);
+    free(r->block);
+    pthread_mutex_destroy(&r->lock);
+    free(r);
+}
+
+void repl_set_log(Repl *r, const char *path) {
+    r->log = path;
+}
+
+void repl_say(void *ud, const char *text) {
+    Repl *r = ud;
+    pthread_mutex_lock(&r->lock);
+    r->msgs = realloc(r->msgs, (size_t)(r->nmsgs + 1) * sizeof(char *));
+    if (!r->msgs || !(r->msgs[r->nmsgs] = strdup(text))) abort();
+    r->nmsgs++;
+    pthread_mutex_unlock(&r->lock);
+}
+
+/* Prints text above the line being typed, then redraws the line. */
+static void print_above(const char *text) {
+    if (!isatty(1)) {
+        printf("%s\n", text);
+        fflush(stdout);
+        return;
+    }
+    char *line = rl_copy_text(0, rl_end);
+    int point = rl_point;
+    rl_save_prompt();
+    rl_replace_line("", 0);
+    rl_redisplay();
+    printf("\r\033[K%s\n", text);
+    rl_restore_prompt();
+    rl_replace_line(line, 0);
+    rl_point = point;
+    rl_forced_update_display();
+    free(line);
+}
+
+static void flush_msgs(Repl *r) {
+    pthread_mutex_lock(&r->lock);
+    char **m = r->msgs;
+    int n = r->nmsgs;
+    r->msgs = NULL, r->nmsgs = 0;
+    pthread_mutex_unlock(&r->lock);
+    for (int i = 0; i < n; i++) {
+        print_above(m[i]);
+        free(m[i]);
+    }
+    free(m);
+}
+
+static void print_err(const Err *e) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) return;
+    err_print(f, e);
+    fclose(f);
+    while (len && text[len - 1] == '\n') text[--len] = 0;
+    print_above(text);
+    free(text);
+}
+
+/* Open brackets left in text, outside strings and comments. */
+static int depth(const char *s) {
+    int d = 0;
+    char q = 0;
+    for (; *s; s++) {
+        if (q) {
+            if (*s == '\\' && s[1])
+                s++;
+            else if (*s == q)
+                q = 0;
+        } else if (*s == '"' || *s == '\'' || *s == '`') {
+            q = *s;
+        } else if ((s[0] == '-' && s[1] == '-') || (s[0] == '/' && s[1] == '/')) {
+            while (s[1] && s[1] != '\n') s++;
+        } else if (*s == '(' || *s == '[' || *s == '{') {
+            d++;
+        } else if (*s == ')' || *s == ']' || *s == '}') {
+            d--;
+        }
+    }
+    return d;
+}
+
+/* ---------------------------------------------------------------- status */
+
+static const char METER[] = " .:-=+*#%@";
+
+static void update_prompt(Repl *r) {
+    char p[512];
+    if (r->block) {
+        snprintf(p, sizeof p, "  ...> ");
+    } else {
+        LiveStatus st;
+        live_status(r->live, &st);
+        double beat = st.cycle * 4;
+        int used = snprintf(p, sizeof p, "%lld:%lld %s%.0f%% x%lu ", (long long)floor(st.cycle) + 1,
+                            (long long)floor(fmod(beat, 4)) + 1, st.null ? "(no sound) " : "cpu ",
+                            st.device.cpu * 100, st.device.xruns);
+        for (int t = 0; t < st.ntracks && used < 400; t++) {
+            if (!st.tracks[t].playing && !st.tracks[t].pending) continue;
+            float pk = st.peak[t];
+            double db = pk > 0 ? 20 * log10(pk) : -100;
+            int k = db <= -48 ? 0 : db >= 0 ? 9 : (int)((db + 48) / 48 * 9) + 1;
+            if (k > 9) k = 9;
+            used += snprintf(p + used, sizeof p - (size_t)used, "%s%s%c ", st.tracks[t].name,
+                             st.tracks[t].mute ? "(m)" : "", METER[k]);
+        }
+        snprintf(p + used, sizeof p - (size_t)used, "> ");
+    }
+    if (strcmp(p, r->prompt) != 0) {
+        snprintf(r->prompt, sizeof r->prompt, "%s", p);
+        rl_set_prompt(r->prompt);
+        if (isatty(1)) rl_redisplay();
+    }
+}
+
+/* ---------------------------------------------------------------- commands */
+
+static const char *COMMANDS[] = {":help",   ":tracks", ":stop", ":hush",   ":tempo",
+                                 ":mute",   ":unmute", ":solo", ":unsolo", ":undo",
+                                 ":volume", ":render", ":quit", NULL};
+
+static void help(void) {
+    print_above("type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
+                "a block goes on while brackets are open. Changes land on the next bar.\n"
+                "  :help NAME        a builtin's doc and example\n"
+                "  :tracks           what plays, what is waiting for its bar\n"
+                "  :stop NAME  :hush stop a track / everything (now)\n"
+                "  :mute :unmute :solo :unsolo NAME\n"
+                "  :undo NAME        back to the track's previous code (next bar)\n"
+                "  :tempo [BPM]      show or set the tempo (from the next bar)\n"
+                "  :volume V         monitor volume, 0..2 (not in recordings)\n"
+                "  :render FILE      render the session so far (+4 bars) to FILE\n"
+                "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
+}
+
+static void help_name(const char *name) {
+    int n;
+    const NativeDef *defs = vm_natives(&n);
+    for (int i = 0; i < n; i++)
+        if (!strcmp(defs[i].name, name)) {
+            char buf[2048];
+            snprintf(buf, sizeof buf, "%s\n  %s\n  example: %s", defs[i].signature, defs[i].doc,
+                     defs[i].example);
+            print_above(buf);
+            return;
+        }
+    char buf[256];
+    snprintf(buf, sizeof buf, "no built-in function named '%s'", name);
+    print_above(buf);
+}
+
+static void tracks(Repl *r) {
+    LiveStatus st;
+    live_status(r->live, &st);
+    if (!st.ntracks) print_above("no tracks yet: play NAME, ...");
+    for (int t = 0; t < st.ntracks; t++) {
+        char buf[256], at[64] = "";
+        if (st.tracks[t].pending)
+            snprintf(at, sizeof at, ", changes at bar %lld",
+                     (long long)floor(rat_to_double(st.tracks[t].at)) + 1);
+        snprintf(buf, sizeof buf, "%-12s %s%s%s%s", st.tracks[t].name,
+                 st.tracks[t].playing ? "playing" : "stopped", st.tracks[t].mute ? ", muted" : "",
+                 st.tracks[t].solo ? ", solo" : "", at);
+        print_above(buf);
+    }
+}
+
+/* :render FILE: the session log so far, replayed offline. */
+static void render_now(Repl *r, const char *file) {
+    const char *logpath = r->log;
+    if (!logpath) {
+        print_above(":render needs the session log (started without --no-log)");
+        return;
+    }
+    LiveStatus st;
+    live_status(r->live, &st);
+    Script sc;
+    Err err = {0};
+    if (!script_load(logpath, &sc, &err)) {
+        print_err(&err);
+        return;
+    }
+    SessionOpts so = {.rate = sc.rate,
+                      .voices = sc.voices,
+                      .tempo = sc.tempo,
+                      .samples = sc.samples,
+                      .quiet = true};
+    Session *s = session_new(&so, &err);
+    RenderOpts o = {.rate = sc.rate, .bars = floor(st.cycle) + 4, .format = "wav"};
+    RenderReport rep = {0};
+    if (s && engine_render(s, file, &o, &sc, &rep, &err)) {
+        char buf[1200];
+        snprintf(buf, sizeof buf, "wrote %s: %.1f s", file, (double)rep.frames / sc.rate);
+        print_above(buf);
+    } else {
+        print_err(&err);
+    }
+    session_free(s);
+    script_free(&sc);
+}
+
+static void command(Repl *r, char *line) {
+    char cmd[32] = "", arg[1024] = "";
+    sscanf(line, "%31s %1023[^\n]", cmd, arg);
+    for (char *e = arg + strlen(arg); e > arg && (e[-1] == ' ' || e[-1] == '\t');) *--e = 0;
+    Err err = {0};
+    if (!strcmp(cmd, ":quit") || !strcmp(cmd, ":q")) {
+        r->done = true;
+    } else if (!strcmp(cmd, ":help")) {
+        if (arg[0])
+            help_name(arg);
+        else
+            help();
+    } else if (!strcmp(cmd, ":tracks")) {
+        tracks(r);
+    } else if (!strcmp(cmd, ":hush")) {
+        live_command(r->live, "hush", NULL, &err);
+    } else if (!strcmp(cmd, ":stop") || !strcmp(cmd, ":mute") || !strcmp(cmd, ":unmute") ||
+               !strcmp(cmd, ":solo") || !strcmp(cmd, ":unsolo") || !strcmp(cmd, ":undo")) {
+        if (!arg[0]) {
+            print_above("which track? (:tracks lists them)");
+            return;
+        }
+        if (!live_command(r->live, cmd + 1, arg, &err)) print_err(&err);
+    } else if (!strcmp(cmd, ":tempo")) {
+        if (arg[0]) {
+            char code[1100];
+            snprintf(code, sizeof code, "tempo %s\n", arg);
+            if (!live_eval(r->live, "<repl>", code, strlen(code), ".", &err)) print_err(&err);
+        } else {
+            LiveStatus st;
+            live_status(r->live, &st);
+            char buf[64];
+            snprintf(buf, sizeof buf, "%g BPM", st.bpm);
+            print_above(buf);
+        }
+    } else if (!strcmp(cmd, ":volume")) {
+        char *end;
+        double v = strtod(arg, &end);
+        if (!arg[0] || *end || !(v >= 0 && v <= 2))
+            print_above(":volume takes a number from 0 to 2 (1: as mixed)");
+        else
+            live_set_volume(r->live, (float)v);
+    } else if (!strcmp(cmd, ":render")) {
+        if (!arg[0])
+            print_above(":render FILE.wav");
+        else
+            render_now(r, arg);
+    } else {
+        char buf[128];
+        snprintf(buf, sizeof buf, "unknown command %s (:help lists them)", cmd);
+        print_above(buf);
+    }
+}
+
+static void run_block(Repl *r, const char *text) {
+    Err err = {0};
+    if (!live_eval(r->live, "<repl>", text, strlen(text), ".", &err)) print_err(&err);
+    flush_msgs(r);
+}
+
+static void add_line(Repl *r, const char *line) {
+    size_t n = strlen(line);
+    r->block = realloc(r->block, r->blen + n + 2);
+    if (!r->block) abort();
+    memcpy(r->block + r->blen, line, n);
+    r->blen += n;
+    r->block[r->blen++] = '\n';
+    r->block[r->blen] = 0;
+}
+
+static void on_line(char *line) {
+    Repl *r = current;
+    if (!line) { /* Ctrl-D */
+        r->done = true;
+        printf("\n");
+        return;
+    }
+    if (!r->block) {
+        const char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p == ':') {
+            add_history(line);
+            command(r, (char *)p);
+            free(line);
+            return;
+        }
+        if (!*p) {
+            free(line);
+            return;
+        }
+    }
+    add_line(r, line);
+    free(line);
+    if (depth(r->block) > 0) return; /* the block goes on */
+    r->block[r->blen - 1] = 0;       /* history without the last newline */
+    add_history(r->block);
+    r->block[r->blen - 1] = '\n';
+    run_block(r, r->block);
+    free(r->block);
+    r->block = NULL, r->blen = 0;
+}
+
+/* ---------------------------------------------------------------- completion */
+
+static char **names;
+static int nnames;
+
+static void collect_names(Repl *r) {
+    for (int i = 0; i < nnames; i++) free(names[i]);
+    free(names);
+    names = NULL, nnames = 0;
+    int n;
+    const NativeDef *defs = vm_natives(&n);
+    Session *s = live_lock(r->live);
+    int ng = vm_global_names(session_vm(s), NULL, 0);
+    names = malloc((size_t)(n + ng + 16) * sizeof(char *));
+    if (!names) abort();
+    for (int i = 0; i < n; i++) names[nnames++] = strdup(defs[i].name);
+    const char **g = malloc((size_t)(ng + 1) * sizeof(char *));
+    if (!g) abort();
+    ng = vm_global_names(session_vm(s), g, ng);
+    for (int i = 0; i < ng; i++) names[nnames++] = strdup(g[i]);
+    free(g);
+    live_unlock(r->live);
+    for (int i = 0; COMMANDS[i]; i++) names[nnames++] = strdup(COMMANDS[i]);
+}
+
+static char *generate(const char *text, int state) {
+    static int i;
+    static size_t len;
+    if (!state) i = 0, len = strlen(text);
+    while (i < nnames) {
+        const char *n = names[i++];
+        if (strncmp(n, text, len) == 0) {
+            /* a name may repeat (a builtin redefined): offer it once */
+            bool seen = false;
+            for (int k = 0; k < i - 1 && !seen; k++) seen = !strcmp(names[k], n);
+            if (!seen) return strdup(n);
+        }
+    }
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end) {
+    (void)start, (void)end;
+    rl_attempted_completion_over = 1; /* never file names */
+    collect_names(current);
+    return rl_completion_matches(text, generate);
+}
+
+/* ---------------------------------------------------------------- loop */
+
+int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
+    current = r;
+    r->live = l;
+    r->file = file;
+    r->seconds = seconds;
+    const char *home = getenv("HOME");
+    snprintf(r->history, sizeof r->history, "%s/.local/share/tala/history", home ? home : ".");
+    using_history();
+    read_history(r->history);
+    rl_catch_signals = 0;
+    rl_readline_name = "tala";
+    rl_attempted_completion_function = complete;
+    rl_basic_word_break_characters = " \t\n\"'`()[]{},.=+-*/<>";
+    struct sigaction sa = {0};
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
+    struct stat st = {0};
+    if (file) stat(file, &st);
+    struct timespec last = st.st_mtim;
+    snprintf(r->prompt, sizeof r->prompt, "> ");
+    rl_callback_handler_install(r->prompt, on_line);
+    update_prompt(r);
+    while (!r->done) {
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(0, &fds);
+        struct timeval tv = {0, 100000};
+        int k = select(1, &fds, NULL, NULL, &tv);
+        if (interrupted) { /* Ctrl-C: the line goes, the music stays */
+            interrupted = 0;
+            free(r->block);
+            r->block = NULL, r->blen = 0;
+            rl_replace_line("", 0);
+            printf("^C\n");
+            rl_on_new_line();
+            r->prompt[0] = 0;
+            update_prompt(r);
+            rl_redisplay();
+            continue;
+        }
+        if (k > 0 && FD_ISSET(0, &fds)) rl_callback_read_char();
+        if (k < 0 && errno != EINTR) break;
+        flush_msgs(r);
+        if (watch && file && stat(file, &st) == 0 &&
+            (st.st_mtim.tv_sec != last.tv_sec || st.st_mtim.tv_nsec != last.tv_nsec)) {
+            last = st.st_mtim;
+            size_t len;
+            char *text = cli_read_file(file, &len);
+            if (text) {
+                Err err = {0};
+                char base[1024];
+                snprintf(base, sizeof base, "%s", file);
+                char *slash = strrchr(base, '/');
+                if (slash)
+                    *slash = 0;
+                else
+                    snprintf(base, sizeof base, ".");
+                if (!live_eval(l, file, text, len, base, &err)) print_err(&err);
+                free(text);
+            }
+        }
+        if (seconds > 0) {
+            LiveStatus ls;
+            live_status(l, &ls);
+            if ((double)ls.frame >= seconds * ls.rate) break;
+        }
+        if (!r->done) update_prompt(r);
+    }
+    rl_callback_handler_remove();
+    flush_msgs(r);
+    write_history(r->history);
+    return EXIT_OK;
+}

@@ -1,0 +1,24 @@
+/*
+ * repl.h - the interactive prompt of `tala`: GNU readline (history kept
+ * between sessions, completion of every builtin and defined name,
+ * multi-line blocks while brackets are open), `:` commands, and a status
+ * line in the prompt (bar:beat, CPU, xruns, a peak meter per track).
+ */
+#ifndef TALA_REPL_H
+#define TALA_REPL_H
+
+#include "../engine/live.h"
+
+typedef struct Repl Repl;
+
+Repl *repl_new(void);
+void repl_free(Repl *r);
+/* The session log (:render replays it); may be NULL. */
+void repl_set_log(Repl *r, const char *path);
+/* A SayFn: queues a message to print above the prompt (any thread). */
+void repl_say(void *ud, const char *text);
+/* Runs until :quit, Ctrl-D, or `seconds` of audio (0: no limit); FILE is
+ * re-evaluated on save with watch. Returns the exit status. */
+int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds);
+
+#endif

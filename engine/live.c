@@ -1,0 +1,170 @@
+/*
+ * live.c - the control thread of a live performance (see live.h).
+ */
+#define _GNU_SOURCE
+#include "live.h"
+
+#include <pthread.h>
+#include <sndfile.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct Live {
+    LiveOpts o;
+    Device *dev;
+    Session *s;
+    pthread_mutex_t lock;
+    pthread_t control;
+    _Atomic bool running;
+    bool started;
+    uint64_t lookahead; /* frames */
+    SNDFILE *rec;
+    float *recbuf;
+};
+
+#define REC_CHUNK 4096
+
+Live *live_open(const LiveOpts *o, char *why, size_t n) {
+    Live *l = calloc(1, sizeof *l);
+    if (!l) abort();
+    l->o = *o;
+    DeviceOpts d = o->device;
+    if (o->record && !d.record_frames) d.record_frames = 1 << 18; /* ~5 s at 48 kHz */
+    l->dev = device_open(&d, why, n);
+    if (!l->dev) {
+        free(l);
+        return NULL;
+    }
+    SessionOpts so = o->session;
+    so.rate = device_rate(l->dev);
+    Err err = {0};
+    l->s = session_new(&so, &err);
+    if (!l->s) {
+        snprintf(why, n, "%s", err.msg);
+        device_close(l->dev);
+        free(l);
+        return NULL;
+    }
+    l->lookahead = (uint64_t)((o->lookahead > 0 ? o->lookahead : 0.05) * so.rate);
+    pthread_mutex_init(&l->lock, NULL);
+    if (o->record) {
+        SF_INFO info = {
+            .samplerate = (int)so.rate, .channels = 2, .format = SF_FORMAT_WAV | SF_FORMAT_FLOAT};
+        l->rec = sf_open(o->record, SFM_WRITE, &info);
+        if (!l->rec) {
+            snprintf(why, n, "cannot write %s: %s", o->record, sf_strerror(NULL));
+            live_close(l);
+            return NULL;
+        }
+        sf_command(l->rec, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
+        l->recbuf = malloc(2 * REC_CHUNK * sizeof(float));
+        if (!l->recbuf) abort();
+    }
+    return l;
+}
+
+static void drain_recording(Live *l) {
+    size_t got;
+    while (l->rec && (got = device_take_recorded(l->dev, l->recbuf, REC_CHUNK)) > 0)
+        sf_writef_float(l->rec, l->recbuf, (sf_count_t)got);
+}
+
+static void *control(void *ud) {
+    Live *l = ud;
+    AudioEngine *a = session_audio(l->s);
+    while (atomic_load(&l->running)) {
+        pthread_mutex_lock(&l->lock);
+        session_advance(l->s, audio_frame(a) + l->lookahead);
+        pthread_mutex_unlock(&l->lock);
+        drain_recording(l);
+        struct timespec ts = {0, 2000000};
+        nanosleep(&ts, NULL);
+    }
+    return NULL;
+}
+
+bool live_start(Live *l, char *why, size_t n) {
+    /* the first events go out before the first callback */
+    session_advance(l->s, l->lookahead);
+    if (!device_start(l->dev, session_audio(l->s), why, n)) return false;
+    atomic_store(&l->running, true);
+    if (pthread_create(&l->control, NULL, control, l) != 0) {
+        atomic_store(&l->running, false);
+        snprintf(why, n, "cannot start the control thread");
+        return false;
+    }
+    l->started = true;
+    return true;
+}
+
+void live_close(Live *l) {
+    if (!l) return;
+    if (l->started) {
+        atomic_store(&l->running, false);
+        pthread_join(l->control, NULL);
+    }
+    if (l->s && l->dev) {
+        device_stop(l->dev); /* the callback no longer runs */
+        uint64_t end = audio_frame(session_audio(l->s));
+        drain_recording(l);
+        AudioStats st = audio_stats(session_audio(l->s));
+        if (st.events_late) session_log(l->s, "late %llu", (unsigned long long)st.events_late);
+        session_log(l->s, "end %llu", (unsigned long long)end);
+    }
+    if (l->rec) sf_close(l->rec);
+    device_close(l->dev);
+    session_free(l->s);
+    pthread_mutex_destroy(&l->lock);
+    free(l->recbuf);
+    free(l);
+}
+
+bool live_eval(Live *l, const char *name, const char *text, size_t len, const char *base,
+               Err *err) {
+    pthread_mutex_lock(&l->lock);
+    bool ok = session_eval(l->s, name, text, len, base, err);
+    pthread_mutex_unlock(&l->lock);
+    return ok;
+}
+
+bool live_command(Live *l, const char *cmd, const char *track, Err *err) {
+    pthread_mutex_lock(&l->lock);
+    bool ok = session_command(l->s, cmd, track, err);
+    pthread_mutex_unlock(&l->lock);
+    return ok;
+}
+
+void live_set_volume(Live *l, float v) {
+    device_set_volume(l->dev, v);
+}
+
+Session *live_lock(Live *l) {
+    pthread_mutex_lock(&l->lock);
+    return l->s;
+}
+
+void live_unlock(Live *l) {
+    pthread_mutex_unlock(&l->lock);
+}
+
+void live_status(Live *l, LiveStatus *st) {
+    memset(st, 0, sizeof *st);
+    AudioEngine *a = session_audio(l->s);
+    st->device = device_stats(l->dev);
+    st->device_name = device_name(l->dev);
+    st->null = l->o.device.null;
+    pthread_mutex_lock(&l->lock);
+    st->rate = device_rate(l->dev);
+    st->frame = audio_frame(a);
+    st->cycle = rat_to_double(session_cycle_at(l->s, st->frame));
+    st->bpm = session_bpm(l->s);
+    st->audio = audio_stats(a);
+    st->ntracks = session_tracks(l->s, st->tracks, AUDIO_MAX_TRACKS);
+    pthread_mutex_unlock(&l->lock);
+    for (int t = 0; t < st->ntracks; t++) {
+        double ms;
+        audio_meter(a, st->tracks[t].strip, &st->peak[t], &ms);
+    }
+}

@@ -1,0 +1,57 @@
+/*
+ * live.h - a performance against the audio clock: a session (session.h),
+ * an audio device (audio/device.h) and the control thread between them.
+ *
+ * The control thread wakes every 2 ms, and sends the events of the next
+ * `lookahead` seconds past the audio side's current frame. Evaluations and
+ * commands come from the REPL or the file watcher; they run under the
+ * session's lock, which only control-side threads take (the audio callback
+ * never does). Events reach the audio side only through its ring.
+ */
+#ifndef TALA_LIVE_H
+#define TALA_LIVE_H
+
+#include "../audio/device.h"
+#include "session.h"
+
+typedef struct Live Live;
+
+typedef struct {
+    SessionOpts session; /* its rate is the device's */
+    DeviceOpts device;
+    double lookahead;   /* seconds; 0.05 when 0 */
+    const char *record; /* a WAV file to write what plays (before the volume), or NULL */
+} LiveOpts;
+
+/* Opens the device and the session (nothing plays yet). NULL with why set. */
+Live *live_open(const LiveOpts *o, char *why, size_t n);
+/* Starts the audio and the control thread. */
+bool live_start(Live *l, char *why, size_t n);
+/* Stops everything, ends the log ("end FRAME") and closes the recording. */
+void live_close(Live *l);
+
+/* What the REPL and the watcher do; thread-safe. */
+bool live_eval(Live *l, const char *name, const char *text, size_t len, const char *base, Err *err);
+bool live_command(Live *l, const char *cmd, const char *track, Err *err);
+void live_set_volume(Live *l, float v);
+
+/* Exclusive use of the session (for :help, completion, :tracks). */
+Session *live_lock(Live *l);
+void live_unlock(Live *l);
+
+typedef struct {
+    double rate;
+    uint64_t frame; /* frames played */
+    double cycle;   /* where the audio is, in cycles */
+    double bpm;
+    DeviceStats device;
+    AudioStats audio;
+    int ntracks;
+    TrackInfo tracks[AUDIO_MAX_TRACKS];
+    float peak[AUDIO_MAX_TRACKS]; /* since the last call */
+    const char *device_name;
+    bool null; /* no device: keeping time only */
+} LiveStatus;
+void live_status(Live *l, LiveStatus *st);
+
+#endif
