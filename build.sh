@@ -4,7 +4,7 @@
 #   ./build.sh          install what is missing, then build build/tala
 #   ./build.sh test     build (warnings as errors) and run every test suite,
 #                       then again under AddressSanitizer + UBSan
-#   ./build.sh demo     build and play (for now: render) examples/demo.tala
+#   ./build.sh demo     build and play examples/demo.tala (render it without a device)
 #   ./build.sh bench    build and run the benchmarks in bench/
 #   ./build.sh fuzz [S] run the libFuzzer target for S seconds (default 600)
 #   ./build.sh deps     only install the system packages
@@ -150,6 +150,11 @@ test_all() {
     run_suite "corpus-drift" bash "$ROOT/tests/conformance/drift.sh"
     log "code is clang-formatted"
     run_suite "format" format_check
+    log "REPL in a pseudo-terminal"
+    run_suite "repl" bash "$ROOT/tests/live/test_repl.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
+    log "real time: 30 s through PortAudio on a JACK dummy server"
+    run_suite "live" bash "$ROOT/tests/live/test_live.sh" "$ROOT/build/tala" \
+        "$ROOT/build/libtala_alloc_count.so"
 
     log "building build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer)"
     configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DTALA_WERROR=ON -DTALA_SANITIZE=ON
@@ -193,14 +198,19 @@ fuzz() {
     return 0
 }
 
-# ./build.sh demo: builds, then plays examples/demo.tala. Real-time playback
-# arrives with the live engine; until then (and on machines without an audio
-# device) the demo is rendered to demo.wav in the project root.
+# ./build.sh demo: builds, then plays examples/demo.tala (with the REPL on a
+# terminal: edit it live). Without an audio device it says so and renders
+# demo.wav in the project root instead.
 demo() {
     build
-    log "rendering examples/demo.tala (real-time playback is not in this build yet)"
-    "$ROOT/build/tala" render "$ROOT/examples/demo.tala" -o "$ROOT/demo.wav" --bars 16
-    echo "listen to $ROOT/demo.wav"
+    if "$ROOT/build/tala" devices 2>/dev/null | grep -q "Hz"; then
+        log "playing examples/demo.tala (:quit or Ctrl-D to stop; edit the file with --watch)"
+        "$ROOT/build/tala" "$ROOT/examples/demo.tala"
+    else
+        log "no audio device here: rendering examples/demo.tala instead"
+        "$ROOT/build/tala" render "$ROOT/examples/demo.tala" -o "$ROOT/demo.wav" --bars 16
+        echo "listen to $ROOT/demo.wav"
+    fi
 }
 
 bench() {

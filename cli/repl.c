@@ -424,6 +424,12 @@ int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
     r->seconds = seconds;
     const char *home = getenv("HOME");
     snprintf(r->history, sizeof r->history, "%s/.local/share/tala/history", home ? home : ".");
+    for (char *p = r->history + 1; *p; p++) /* the folders, as mkdir -p */
+        if (*p == '/') {
+            *p = 0;
+            mkdir(r->history, 0755);
+            *p = '/';
+        }
     using_history();
     read_history(r->history);
     rl_catch_signals = 0;

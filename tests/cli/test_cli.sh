@@ -55,7 +55,18 @@ expect "range without colon" 2 "" -- query --cycles 4 bd
 expect "unknown option" 2 "" -- query --frobnicate bd
 expect "two patterns" 2 "" -- query bd sn
 expect "unknown command" 2 "" -- frobnicate
-expect "no command" 2 "" --
+# no command: the REPL; with stdin at its end it leaves at once (HOME moved:
+# the session log and history go to a scratch folder)
+home=$(mktemp -d)
+if HOME=$home "$tala" </dev/null >"$out" 2>"$err" && grep -q "playing on" "$err" &&
+    ls "$home"/.local/share/tala/sessions/*.tala-session >/dev/null 2>&1; then
+    pass=$((pass + 1))
+else
+    echo "FAIL no command: the REPL did not start and leave cleanly"; sed 's/^/    /' "$err" | head -5
+    fail=$((fail + 1))
+fi
+rm -rf "$home"
+expect "unknown option" 2 "" -- --frobnicate
 expect "help" 0 "*" -- help
 expect "version" 0 "*" -- --version
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# test_repl.sh TALA PTY_DRIVE - drives the REPL in a pseudo-terminal, the
+# way a performer would: a multi-line definition, completion, :help, play,
+# Ctrl-C on a half-typed line, :tracks, :hush, :quit; then checks what was
+# printed and that the history was saved. Runs without an audio device
+# (--no-audio keeps time), so it needs no server.
+set -u
+TALA=$1
+DRIVE=$2
+pass=0
+fail=0
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home"
+
+cat >"$tmp/script" <<'SCRIPT'
+expect > 
+send drums = s("bd*4,\n
+expect ...>
+send  hh*8").gain(0.9)\n
+send play dru\t\n
+expect drums -> bar
+send :help eve\t\n
+expect example:
+send broken(\x03
+expect ^C
+send :tracks\n
+expect playing
+send lead = note("c4 e4").s(\n
+send "pluck")\n
+send play drums, lead\n
+expect lead -> bar
+send oops = s("bd").nope()\n
+expect nope
+send :hush\n
+send :tracks\n
+expect stopped
+send :quit\n
+SCRIPT
+HOME="$tmp/home" "$DRIVE" "$tmp/script" "$TALA" --no-audio --no-log >"$tmp/out" 2>&1
+rc=$?
+out=$(tr -d '\r' <"$tmp/out")
+[ $rc = 0 ] && ok "REPL session ran and :quit left with status 0" || { bad "status $rc"; echo "$out" | tail -20; }
+grep -q "no device" <<<"$out" && ok "says plainly that it keeps time without a device" || bad "no 'no device' notice"
+grep -q "drums = s(\"bd\*4," <<<"$out" && grep -q "\.\.\.>" <<<"$out" &&
+    ok "a block goes on while a bracket is open" || bad "multi-line input"
+grep -q "play drums" <<<"$out" && ok "tab completed 'dru' to 'drums'" || bad "completion of a user name"
+grep -q "every(" <<<"$out" && ok ":help with a completed builtin name shows its doc" || bad ":help every"
+grep -q "drums -> bar" <<<"$out" && grep -q "lead -> bar" <<<"$out" &&
+    ok "each swap confirmed in one line" || bad "swap confirmations"
+grep -q "<repl>:1:.*nope\|nope" <<<"$out" && grep -q "\^" <<<"$out" &&
+    ok "an error is printed with its position and caret" || bad "error message"
+grep -q "stopped" <<<"$out" && ok ":hush stopped the tracks" || bad ":hush / :tracks"
+hist="$tmp/home/.local/share/tala/history"
+[ -f "$hist" ] && grep -q "play drums, lead" "$hist" && ok "history saved between sessions" ||
+    bad "history not saved ($hist)"
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
