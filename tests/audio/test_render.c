@@ -573,6 +573,59 @@ static void test_chain_swap_crossfades(void **st) {
     audio_done(&plain);
 }
 
+/* Re-evaluating the same file changes nothing audible; :undo goes back to
+ * the previous code on the next bar. */
+static void test_same_code_again_and_undo(void **st) {
+    const char *prog =
+        DRUMS_A "bass = note(\"c2 ~ eb2 g2\").s(\"bass\")\nbus verb = "
+                "reverb(size: 0.6)\nmix bass { send: { verb: 0.3 } }\nplay drums, bass\n";
+    char script[2048];
+    snprintf(script, sizeof script, "%seval 7/4 5 - again.tala\n%s", HEAD, prog);
+    Audio again = render_script(prog, NULL, 120, 4, script);
+    Audio once = render(prog, NULL, 120, 4);
+    assert_same(&again, &once, "the same file evaluated twice");
+    audio_done(&again);
+    /* B from bar 2, then :undo typed at 9/4: A again from bar 3 */
+    snprintf(script, sizeof script, "%seval 7/4 1 - <repl>\n" DRUMS_B "cmd 9/4 undo drums\n", HEAD);
+    Audio undone = render_script(prog, NULL, 120, 4, script);
+    snprintf(script, sizeof script, "%seval 7/4 1 - <repl>\n" DRUMS_B "eval 3 1 - <repl>\n" DRUMS_A,
+             HEAD);
+    Audio planned = render_script(prog, NULL, 120, 4, script);
+    assert_same(&undone, &planned, "undo");
+    audio_done(&undone);
+    audio_done(&planned);
+    audio_done(&once);
+}
+
+/* Tempo changes typed mid-bar start on the next bar line, on the frame that
+ * bar line had; any number of them leave every onset where the map says. */
+static void test_tempo_changes_do_not_drift(void **st) {
+    const double bpm[] = {133, 97.5, 140, 121, 89, 133};
+    char script[2048];
+    int used = snprintf(script, sizeof script, "%s", HEAD);
+    for (int k = 0; k < 6; k++)
+        used += snprintf(script + used, sizeof script - (size_t)used,
+                         "eval %d/2 1 - <repl>\ntempo %g\n", 2 * k + 1, bpm[k]);
+    char prog[256];
+    snprintf(prog, sizeof prog, "%sx = note(\"a4\").s(\"blip\")\nplay x\n", BLIP);
+    Audio all = render_script(prog, NULL, 120, 7, script);
+    Audio lone = render(prog, NULL, 120, 1);
+    long len = (long)(0.0045 * 48000) + 2;
+    /* the map: bar k+1 starts on round(start of bar k + 240 / bpm_k * rate) */
+    double start = 0, tempo = 120;
+    for (int bar = 0; bar < 7; bar++) {
+        long f = (long)start;
+        if (f > 0) assert_true(all.l[f - 1] == 0.0f);
+        for (long i = 0; i < len; i++)
+            if (all.l[f + i] != lone.l[i])
+                fail_msg("bar %d: the hit is not on frame %ld", bar + 1, f);
+        start = floor(start + 240.0 / tempo * 48000 + 0.5);
+        if (bar < 6) tempo = bpm[bar];
+    }
+    audio_done(&all);
+    audio_done(&lone);
+}
+
 /* A performance driven like the live path (a callback of 256 frames, the
  * horizon 50 ms ahead, blocks typed while it plays) replays from its log
  * to the same samples, bit for bit. */
@@ -638,6 +691,8 @@ int main(void) {
         cmocka_unit_test(test_failed_evaluations_change_nothing),
         cmocka_unit_test(test_later_error_falls_back),
         cmocka_unit_test(test_chain_swap_crossfades),
+        cmocka_unit_test(test_same_code_again_and_undo),
+        cmocka_unit_test(test_tempo_changes_do_not_drift),
         cmocka_unit_test(test_replay_equals_the_performance),
     };
     return cmocka_run_group_tests_name("render", tests, NULL, NULL);

@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include <poll.h>
+#include <stdbool.h>
 #include <pty.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,13 +101,16 @@ int main(int argc, char **argv) {
             for (int t = 0; t < ms; t += 20) pump(20);
         }
     }
-    for (int t = 0; t < 10000; t += 50) {
-        pump(50);
-        if (waitpid(pid, &status, WNOHANG) == pid) break;
+    /* up to 10 s for it to leave (by the clock: a closed pty polls at once) */
+    bool exited = false;
+    for (int t = 0; t < 200 && !exited; t++) {
+        pump(10);
+        exited = waitpid(pid, &status, WNOHANG) == pid;
+        if (!exited) nanosleep(&(struct timespec){0, 50000000}, NULL);
     }
     pump(100);
     fwrite(out, 1, len, stdout);
-    if (waitpid(pid, &status, WNOHANG) == 0) {
+    if (!exited) {
         printf("\npty_drive: the program did not exit\n");
         kill(pid, 9);
         return 1;

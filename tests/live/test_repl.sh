@@ -27,7 +27,7 @@ expect example:
 send broken(\x03
 expect ^C
 send :tracks\n
-expect playing
+expect changes at bar
 send lead = note("c4 e4").s(\n
 send "pluck")\n
 send play drums, lead\n
@@ -56,5 +56,17 @@ grep -q "stopped" <<<"$out" && ok ":hush stopped the tracks" || bad ":hush / :tr
 hist="$tmp/home/.local/share/tala/history"
 [ -f "$hist" ] && grep -q "play drums, lead" "$hist" && ok "history saved between sessions" ||
     bad "history not saved ($hist)"
+
+# tala FILE --watch: an edit is picked up and swapped in
+printf 'drums = s("bd*4")\nplay drums\n' >"$tmp/set.tala"
+HOME="$tmp/home" "$TALA" "$tmp/set.tala" --watch --no-audio --no-log --seconds 3 </dev/null 2>"$tmp/watch" &
+pid=$!
+sleep 1.2
+printf 'drums = s("bd*2 sn")\nplay drums\n' >"$tmp/set.tala"
+wait $pid
+rc=$?
+n=$(grep -c "drums -> bar" "$tmp/watch")
+[ $rc = 0 ] && [ "$n" = 2 ] && ok "--watch re-evaluated the saved file (and swapped it in)" ||
+    { bad "--watch: status $rc, $n swaps"; cat "$tmp/watch"; }
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
