@@ -220,6 +220,8 @@ bench() {
     "$ROOT/build/bench_query" "${1:-[bd*16, hh*32, <sn cp>*8]}" "${2:-10000}"
     log "compile time of a 200-line program"
     "$ROOT/build/bench_compile"
+    log "Enter to scheduled: a block evaluated in a playing session"
+    "$ROOT/build/bench_swap"
     log "workloads W1-W3: tala against ChucK, scsynth and Csound (bench/WORKLOADS.md)"
     # run-peers.sh installs the peer engines with apt-get when they are missing
     bash "$ROOT/bench/workloads.sh" "$ROOT/build/tala"
