@@ -7,37 +7,11 @@
 
 #include "../vm/vm.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Reads a whole file; NULL with a message on failure. */
-char *cli_read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "tala: cannot read %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) free(buf);
-            buf = nb;
-        }
-    }
-    fclose(f);
-    if (!buf) {
-        fprintf(stderr, "tala: out of memory reading %s\n", path);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 static int compile_only(int argc, char **argv, bool disasm) {
     const char *cmd = disasm ? "disasm" : "check";
     if (argc != 1 || argv[0][0] == '-') {

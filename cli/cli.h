@@ -20,6 +20,11 @@ int cli_devices(int argc, char **argv);
 int cli_help_name(const char *name);
 
 #include <stddef.h>
+#include <stdbool.h>
+/* Parses a number option's value in [lo, hi], or says what it needs. */
+bool cli_num_arg(const char *opt, const char *v, double lo, double hi, double *out);
+/* The folder a file is in ("." for a bare name). */
+void cli_folder_of(const char *file, char *out, size_t n);
 /* Reads a whole file (malloc'd), or prints why not and returns NULL. */
 char *cli_read_file(const char *path, size_t *len);
 

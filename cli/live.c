@@ -72,29 +72,11 @@ static FILE *open_log(char *path, size_t n) {
     return fopen(path, "w");
 }
 
-static bool num(const char *opt, const char *v, double lo, double hi, double *out) {
-    char *end;
-    double x = v ? strtod(v, &end) : 0;
-    if (!v || *end || !(x >= lo && x <= hi)) {
-        fprintf(stderr, "tala: %s needs a number between %g and %g\n", opt, lo, hi);
-        return false;
-    }
-    *out = x;
-    return true;
-}
+#define num cli_num_arg
 
 static void say_stderr(void *ud, const char *text) {
     (void)ud;
     fprintf(stderr, "%s\n", text);
-}
-
-static void folder_of(const char *file, char *out, size_t n) {
-    snprintf(out, n, "%s", file);
-    char *slash = strrchr(out, '/');
-    if (slash)
-        *slash = 0;
-    else
-        snprintf(out, n, ".");
 }
 
 static bool eval_file(Live *l, const char *file) {
@@ -102,7 +84,7 @@ static bool eval_file(Live *l, const char *file) {
     char *text = cli_read_file(file, &len);
     if (!text) return false;
     char base[1024];
-    folder_of(file, base, sizeof base);
+    cli_folder_of(file, base, sizeof base);
     Err err = {0};
     bool ok = live_eval(l, file, text, len, base, &err);
     if (!ok) err_print(stderr, &err);

@@ -25,16 +25,7 @@ static int usage(void) {
     return EXIT_USAGE;
 }
 
-static bool num_arg(const char *opt, const char *v, double lo, double hi, double *out) {
-    char *end;
-    double x = v ? strtod(v, &end) : 0;
-    if (!v || *end || !(x >= lo && x <= hi)) {
-        fprintf(stderr, "tala render: %s needs a number between %g and %g\n", opt, lo, hi);
-        return false;
-    }
-    *out = x;
-    return true;
-}
+#define num_arg cli_num_arg
 
 static void report(const char *out, double rate, const RenderReport *rep) {
     fprintf(stderr,
@@ -133,12 +124,7 @@ int cli_render(int argc, char **argv) {
             return EXIT_USER;
         }
         char base[1024];
-        snprintf(base, sizeof base, "%s", file);
-        char *slash = strrchr(base, '/');
-        if (slash)
-            *slash = 0;
-        else
-            snprintf(base, sizeof base, ".");
+        cli_folder_of(file, base, sizeof base);
         ok = session_eval(S, file, text, len, base, &err);
         free(text);
     }
@@ -191,7 +177,6 @@ int cli_replay(int argc, char **argv) {
         err_print(stderr, &err);
         return EXIT_USER;
     }
-    o.rate = sc.rate;
     if (o.bars <= 0 && o.seconds <= 0) {
         if (sc.end)
             o.seconds = (double)sc.end / sc.rate;
@@ -215,12 +200,11 @@ int cli_replay(int argc, char **argv) {
                 "plays them on time\n",
                 (unsigned long long)sc.late);
     RenderReport rep = {0};
-    bool ok = engine_render(S, out, &o, &sc, &rep, &err);
+    bool ok = engine_replay(&sc, out, &o, &rep, &err);
     if (!ok)
         err_print(stderr, &err);
     else
         report(out, o.rate, &rep);
-    session_free(S);
     script_free(&sc);
     return ok ? EXIT_OK : EXIT_USER;
 }

@@ -112,13 +112,7 @@ static void flush_msgs(Repl *r) {
 }
 
 static void print_err(const Err *e) {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (!f) return;
-    err_print(f, e);
-    fclose(f);
-    while (len && text[len - 1] == '\n') text[--len] = 0;
+    char *text = err_text(e);
     print_above(text);
     free(text);
 }
@@ -474,12 +468,7 @@ int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
             if (text) {
                 Err err = {0};
                 char base[1024];
-                snprintf(base, sizeof base, "%s", file);
-                char *slash = strrchr(base, '/');
-                if (slash)
-                    *slash = 0;
-                else
-                    snprintf(base, sizeof base, ".");
+                cli_folder_of(file, base, sizeof base);
                 if (!live_eval(l, file, text, len, base, &err)) print_err(&err);
                 free(text);
             }

@@ -74,4 +74,9 @@ struct Session;
 bool engine_render(struct Session *s, const char *path, const RenderOpts *opts,
                    const Script *script, RenderReport *rep, Err *err);
 
+/* Renders a session log: a fresh session with the log's settings, its items
+ * on their cycles. opts->rate is the log's. */
+bool engine_replay(const Script *sc, const char *path, RenderOpts *opts, RenderReport *rep,
+                   Err *err);
+
 #endif

@@ -152,3 +152,18 @@ out:
     free(inter);
     return ok;
 }
+
+bool engine_replay(const Script *sc, const char *path, RenderOpts *opts, RenderReport *rep,
+                   Err *err) {
+    SessionOpts so = {.rate = sc->rate,
+                      .voices = sc->voices,
+                      .tempo = sc->tempo,
+                      .samples = sc->samples,
+                      .quiet = true};
+    Session *s = session_new(&so, err);
+    if (!s) return false;
+    opts->rate = sc->rate;
+    bool ok = engine_render(s, path, opts, sc, rep, err);
+    session_free(s);
+    return ok;
+}

@@ -123,13 +123,7 @@ static void say(Session *s, const char *fmt, ...) {
 }
 
 static void say_err(Session *s, const Err *e) {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (!f) return;
-    err_print(f, e);
-    fclose(f);
-    while (len && text[len - 1] == '\n') text[--len] = 0;
+    char *text = err_text(e);
     say(s, "%s", text);
     free(text);
 }

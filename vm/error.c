@@ -97,3 +97,14 @@ void err_print(FILE *f, const Err *e) {
     fputc('\n', f);
     if (e->hint[0]) fprintf(f, "hint: %s\n", e->hint);
 }
+
+char *err_text(const Err *e) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) abort();
+    err_print(f, e);
+    fclose(f);
+    while (len && text[len - 1] == '\n') text[--len] = 0;
+    return text;
+}

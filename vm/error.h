@@ -58,5 +58,7 @@ void src_linecol(const Source *s, uint32_t off, int *line, int *col);
 
 /* Prints the error in the format above. */
 void err_print(FILE *f, const Err *e);
+/* The same text as err_print, without the final newline (malloc'd). */
+char *err_text(const Err *e);
 
 #endif
