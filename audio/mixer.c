@@ -40,6 +40,8 @@ struct AudioEngine {
     AudioEvent *ring_storage;
     Ring retired; /* audio -> control: objects to free */
     Retired retired_storage[1024];
+    Ring lates; /* audio -> control: notes started after their frame */
+    LateNote late_storage[256];
     Strip strips[AUDIO_MAX_TRACKS];
     Meter meters[AUDIO_MAX_TRACKS];
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
@@ -79,6 +81,7 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     for (int i = a->nvoices - 1; i >= 0; i--) a->spare[a->nspare++] = i;
     ring_init(&a->events, a->ring_storage, sizeof(AudioEvent), cap);
     ring_init(&a->retired, a->retired_storage, sizeof(Retired), 1024);
+    ring_init(&a->lates, a->late_storage, sizeof(LateNote), 256);
     wavetables_init(rate);
     for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
     a->xf_frames = (int)lround(AUDIO_XFADE_SECONDS * rate);
@@ -137,6 +140,14 @@ bool audio_retired(AudioEngine *a, Retired *out) {
     if (!r) return false;
     *out = *r;
     ring_drop(&a->retired);
+    return true;
+}
+
+bool audio_late(AudioEngine *a, LateNote *out) {
+    const LateNote *r = ring_peek(&a->lates);
+    if (!r) return false;
+    *out = *r;
+    ring_drop(&a->lates);
     return true;
 }
 
@@ -286,6 +297,12 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
     const AudioEvent *e;
     int nsynths = atomic_load_explicit(&a->nsynths, memory_order_acquire);
     while ((e = ring_peek(&a->events)) && e->frame < block_end) {
+        if (e->frame < a->frame) { /* late: it takes effect now; say so (a replay does the same) */
+            LateNote ln = {e->frame, a->frame, e->track, e->kind == AEV_NOTE ? e->seed : 0,
+                           e->kind};
+            ring_push(&a->lates, &ln);
+            if (e->kind == AEV_NOTE) a->stats.events_late++;
+        }
         if (e->kind == AEV_STRIP) {
             if (e->track >= 0 && e->track < AUDIO_MAX_TRACKS) {
                 Strip *s = &a->strips[e->track];
@@ -304,20 +321,16 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
             }
         } else if (e->synth >= 0 && e->synth < nsynths && e->track >= 0 &&
                    e->track < AUDIO_MAX_TRACKS) {
+            uint64_t start = e->frame < a->frame ? a->frame : e->frame;
             if (e->cut > 0) /* as on a drum machine: the group's sounding voices stop
                                (a 5 ms fade, not a click) */
                 for (int k = 0; k < a->nlive; k++) {
                     Voice *o = &a->voices[a->live[k]];
-                    if (o->cut == e->cut && o->fade == 0 && o->start <= e->frame)
-                        o->fade = 1, o->fade_from = e->frame;
+                    if (o->cut == e->cut && o->fade == 0 && o->start <= start)
+                        o->fade = 1, o->fade_from = start;
                 }
             Voice *v = take_voice(a);
             if (v) {
-                uint64_t start = e->frame;
-                if (start < a->frame) { /* late: start now */
-                    start = a->frame;
-                    a->stats.events_late++;
-                }
                 voice_start(v, a->synths[e->synth], e->params, e->gate, a->rate, start, e->seed,
                             e->sample);
                 v->track = e->track;

@@ -79,6 +79,15 @@ typedef struct {
     const SynthDef *def;
 } Retired;
 
+/* An event that reached the audio side after its frame, and the frame it
+ * took effect on instead (the start of the block being rendered). */
+typedef struct {
+    uint64_t frame, played;
+    int16_t track;
+    uint32_t seed; /* notes: which one */
+    uint8_t kind;  /* AudioEventKind */
+} LateNote;
+
 typedef struct {
     float gain; /* linear */
     float pan;  /* 0..1, 0.5 centre */
@@ -109,6 +118,8 @@ int audio_add_synth(AudioEngine *a, const SynthDef *def);
 bool audio_send(AudioEngine *a, const AudioEvent *e); /* false when the ring is full */
 /* One object the audio side no longer uses, to free; false when none. */
 bool audio_retired(AudioEngine *a, Retired *out);
+/* One late event reported by the audio side; false when none. */
+bool audio_late(AudioEngine *a, LateNote *out);
 AudioStats audio_stats(const AudioEngine *a);
 uint64_t audio_frame(const AudioEngine *a); /* the next frame to render */
 /* A track's meters since the last call: peak (linear) and mean square. */

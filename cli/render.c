@@ -194,11 +194,11 @@ int cli_replay(int argc, char **argv) {
         script_free(&sc);
         return EXIT_ENV;
     }
-    if (sc.late)
+    if (sc.nlates)
         fprintf(stderr,
-                "tala: note: %llu events reached the audio side late in the live run; the replay "
-                "plays them on time\n",
-                (unsigned long long)sc.late);
+                "tala: note: %d notes reached the audio side late in the live run; the replay "
+                "plays them where they were heard\n",
+                sc.nlates);
     RenderReport rep = {0};
     bool ok = engine_replay(&sc, out, &o, &rep, &err);
     if (!ok)

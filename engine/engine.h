@@ -58,8 +58,9 @@ typedef struct {
     double rate, tempo;
     int voices;
     char *samples;
-    uint64_t end;  /* the frame the session ended on (0: not recorded) */
-    uint64_t late; /* events the live run played late */
+    uint64_t end;    /* the frame the session ended on (0: not recorded) */
+    LateNote *lates; /* notes the live run played late, in frame order */
+    int nlates;
 } Script;
 
 /* Reads a session log (the format is in docs/live.md). False with err set

@@ -109,8 +109,7 @@ void live_close(Live *l) {
         device_stop(l->dev); /* the callback no longer runs */
         uint64_t end = audio_frame(session_audio(l->s));
         drain_recording(l);
-        AudioStats st = audio_stats(session_audio(l->s));
-        if (st.events_late) session_log(l->s, "late %llu", (unsigned long long)st.events_late);
+        session_collect(l->s); /* the last late notes into the log */
         session_log(l->s, "end %llu", (unsigned long long)end);
     }
     if (l->rec) sf_close(l->rec);

@@ -163,6 +163,7 @@ bool engine_replay(const Script *sc, const char *path, RenderOpts *opts, RenderR
     Session *s = session_new(&so, err);
     if (!s) return false;
     opts->rate = sc->rate;
+    session_replay_lates(s, sc->lates, sc->nlates);
     bool ok = engine_render(s, path, opts, sc, rep, err);
     session_free(s);
     return ok;

@@ -10,7 +10,8 @@
  *   base DIR                          (samples("dir") in what follows is relative to DIR)
  *   eval AT LINES WALLTIME NAME       then LINES lines of source
  *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T
- *   late FRAME PLAYED TRACK           (an event the audio side got after its frame)
+ *   late FRAME PLAYED TRACK SEED KIND (an event the audio side got after its frame,
+ *                                      taken on PLAYED instead; a replay does the same)
  *   end FRAME                         (the frame the performance stopped on)
  *
  * AT is the exact cycle of the scheduling horizon when it happened ("17",
@@ -79,7 +80,14 @@ bool script_load(const char *path, Script *out, Err *err) {
         } else if (!strncmp(line, "end ", 4)) {
             out->end = strtoull(line + 4, NULL, 10);
         } else if (!strncmp(line, "late ", 5)) {
-            out->late++;
+            unsigned long long due, played;
+            int t, kind = AEV_NOTE;
+            unsigned sd;
+            if (sscanf(line + 5, "%llu %llu %d %u %d", &due, &played, &t, &sd, &kind) >= 4) {
+                out->lates = realloc(out->lates, (size_t)(out->nlates + 1) * sizeof *out->lates);
+                if (!out->lates) abort();
+                out->lates[out->nlates++] = (LateNote){due, played, (int16_t)t, sd, (uint8_t)kind};
+            }
         } else if (!strncmp(line, "eval ", 5) || !strncmp(line, "cmd ", 4)) {
             bool cmd = line[0] == 'c';
             if (!parse_at(line + (cmd ? 4 : 5), &at, &rest)) {
@@ -153,5 +161,6 @@ void script_free(Script *sc) {
     }
     free(sc->items);
     free(sc->samples);
+    free(sc->lates);
     memset(sc, 0, sizeof *sc);
 }

@@ -91,6 +91,8 @@ struct Session {
     Notes batch; /* notes of the window being scheduled */
     Notes dry;   /* notes of a dry run */
     char *logged_base;
+    LateNote *lates; /* a replay's late events, in frame order */
+    int nlates;
 };
 
 static void mark(Heap *h, void *ud) {
@@ -281,6 +283,7 @@ void session_free(Session *s) {
     free(s->dry.ev);
     free(s->dry.on);
     free(s->logged_base);
+    free(s->lates);
     vm_free(s->vm);
     free(s);
 }
@@ -293,6 +296,10 @@ AudioEngine *session_audio(Session *s) {
 }
 
 void session_collect(Session *s) {
+    LateNote ln;
+    while (audio_late(s->audio, &ln))
+        session_log(s, "late %llu %llu %d %u %d", (unsigned long long)ln.frame,
+                    (unsigned long long)ln.played, ln.track, ln.seed, ln.kind);
     Retired r;
     while (audio_retired(s->audio, &r)) {
         if (r.bus) {
@@ -489,7 +496,47 @@ static bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *i
     return ok;
 }
 
-static void out_push(Session *s, const AudioEvent *e) {
+static int late_cmp(const void *pa, const void *pb) {
+    const LateNote *x = pa, *y = pb;
+    return x->frame < y->frame ? -1 : x->frame > y->frame;
+}
+
+void session_replay_lates(Session *s, const LateNote *lates, int n) {
+    free(s->lates);
+    s->lates = NULL, s->nlates = 0;
+    if (n <= 0) return;
+    s->lates = malloc((size_t)n * sizeof *s->lates);
+    if (!s->lates) abort();
+    memcpy(s->lates, lates, (size_t)n * sizeof *lates);
+    qsort(s->lates, (size_t)n, sizeof *lates, late_cmp);
+    s->nlates = n;
+}
+
+/* A replay: where the live run's audio side took this event, if late. */
+static uint64_t replayed_frame(const Session *s, const AudioEvent *e) {
+    size_t lo = 0, hi = (size_t)s->nlates; /* the first late record on e's frame */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->lates[mid].frame < e->frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < (size_t)s->nlates && s->lates[k].frame == e->frame; k++)
+        if (s->lates[k].kind == e->kind && s->lates[k].track == e->track &&
+            (e->kind != AEV_NOTE || s->lates[k].seed == e->seed))
+            return s->lates[k].played;
+    return e->frame;
+}
+
+static void out_push(Session *s, const AudioEvent *ev) {
+    AudioEvent moved;
+    const AudioEvent *e = ev;
+    if (s->nlates) {
+        moved = *ev;
+        moved.frame = replayed_frame(s, ev);
+        e = &moved;
+    }
     if (s->nout == s->capout) {
         s->capout = s->capout ? s->capout * 2 : 1024;
         s->out = realloc(s->out, s->capout * sizeof *s->out);
@@ -548,10 +595,14 @@ static void commit_batch(Session *s) {
     for (size_t i = 0; i < n; i++) b[i].seed = (uint32_t)i;
     if (n > 1) qsort(b, n, sizeof *b, note_cmp);
     uint32_t rank = 0;
+    uint64_t last_frame = 0;
+    int last_track = -1;
     for (size_t i = 0; i < n; i++) {
         AudioEvent *e = &b[i];
-        rank = i > 0 && e->frame == e[-1].frame && e->track == e[-1].track ? rank + 1 : 0;
-        e->seed = mix32(e->frame * 1315423911u + (uint64_t)e->track * 2654435761u + rank) | 1;
+        uint64_t f = e->frame;
+        rank = f == last_frame && e->track == last_track ? rank + 1 : 0;
+        last_frame = f, last_track = e->track;
+        e->seed = mix32(f * 1315423911u + (uint64_t)e->track * 2654435761u + rank) | 1;
         out_push(s, e);
     }
     s->batch.n = 0;

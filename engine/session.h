@@ -79,8 +79,13 @@ void session_advance(Session *s, uint64_t frame);
  * ring was full), or UINT64_MAX. The offline loop renders no further. */
 uint64_t session_pending_frame(Session *s);
 
-/* Frees what the audio side has retired. */
+/* Frees what the audio side has retired, and logs the events it took late
+ * ("late FRAME PLAYED TRACK SEED KIND"). */
 void session_collect(Session *s);
+
+/* A replay: events the live run's audio side took late are moved to where
+ * it took them, so the replay equals what was heard. */
+void session_replay_lates(Session *s, const LateNote *lates, int n);
 
 Rat session_horizon(const Session *s);
 Rat session_cycle_at(const Session *s, uint64_t frame); /* exact */

@@ -37,9 +37,12 @@ expect nope
 send :hush\n
 send :tracks\n
 expect stopped
+send :render RENDERED\n
+expect wrote
 send :quit\n
 SCRIPT
-HOME="$tmp/home" "$DRIVE" "$tmp/script" "$TALA" --no-audio --no-log >"$tmp/out" 2>&1
+sed -i "s|RENDERED|$tmp/rendered.wav|" "$tmp/script"
+HOME="$tmp/home" "$DRIVE" "$tmp/script" "$TALA" --no-audio >"$tmp/out" 2>&1
 rc=$?
 out=$(tr -d '\r' <"$tmp/out")
 [ $rc = 0 ] && ok "REPL session ran and :quit left with status 0" || { bad "status $rc"; echo "$out" | tail -20; }
@@ -53,6 +56,10 @@ grep -q "drums -> bar" <<<"$out" && grep -q "lead -> bar" <<<"$out" &&
 grep -q "<repl>:1:.*nope\|nope" <<<"$out" && grep -q "\^" <<<"$out" &&
     ok "an error is printed with its position and caret" || bad "error message"
 grep -q "stopped" <<<"$out" && ok ":hush stopped the tracks" || bad ":hush / :tracks"
+[ -s "$tmp/rendered.wav" ] && ok ":render wrote the session so far from its log" || bad ":render"
+ls "$tmp"/home/.local/share/tala/sessions/*.tala-session >/dev/null 2>&1 &&
+    grep -q "^cmd .* hush" "$tmp"/home/.local/share/tala/sessions/*.tala-session &&
+    ok "the session log holds the blocks and commands" || bad "session log"
 hist="$tmp/home/.local/share/tala/history"
 [ -f "$hist" ] && grep -q "play drums, lead" "$hist" && ok "history saved between sessions" ||
     bad "history not saved ($hist)"
