@@ -43,6 +43,7 @@ struct AudioEngine {
     Ring lates; /* audio -> control: notes started after their frame */
     LateNote late_storage[256];
     Strip strips[AUDIO_MAX_TRACKS];
+    int fade_len[AUDIO_MAX_TRACKS], fade_left[AUDIO_MAX_TRACKS]; /* left -1: faded out */
     Meter meters[AUDIO_MAX_TRACKS];
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
     SynScratch scratch;    /* node outputs, shared by the voices as they render */
@@ -309,6 +310,12 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                 s->gain = e->strip.gain, s->pan = e->strip.pan;
                 s->mute = e->strip.mute, s->solo = e->strip.solo;
                 memcpy(s->send, e->strip.send, sizeof s->send);
+                a->fade_left[e->track] = 0;
+            }
+        } else if (e->kind == AEV_FADE) {
+            if (e->track >= 0 && e->track < AUDIO_MAX_TRACKS && a->fade_left[e->track] == 0) {
+                a->fade_len[e->track] = e->fade.frames > 0 ? e->fade.frames : 1;
+                a->fade_left[e->track] = a->fade_len[e->track];
             }
         } else if (e->kind == AEV_CHAIN) {
             set_chain(a, e);
@@ -410,6 +417,16 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 memset(a->tr[t], 0, sizeof a->tr[t]);
             }
             if (insert) run_chain(a, CHAIN_INSERT + t, a->tl[t], a->tr[t], n);
+            if (a->fade_left[t] != 0) { /* taken out of play: a straight fade to silence */
+                float step = 1.0f / (float)a->fade_len[t];
+                for (int i = 0; i < n; i++) {
+                    int rest = a->fade_left[t] > 0 ? a->fade_left[t] - i : 0;
+                    float g = rest > 0 ? (float)rest * step : 0;
+                    a->tl[t][i] *= g, a->tr[t][i] *= g;
+                }
+                if (a->fade_left[t] > 0)
+                    a->fade_left[t] = a->fade_left[t] > n ? a->fade_left[t] - n : -1;
+            }
             float p = s->pan < 0 ? 0 : s->pan > 1 ? 1 : s->pan;
             /* balance: centre leaves both sides as they are */
             float gl = s->gain * (p <= 0.5f ? 1 : 2 * (1 - p));

@@ -33,6 +33,8 @@ typedef enum {
     AEV_STRIP,   /* a track's channel settings */
     AEV_CHAIN,   /* a new effect chain for a bus, the master or a track's insert */
     AEV_RELEASE, /* fade out the sounding voices of a track (-1: all tracks) */
+    AEV_FADE,    /* fade a track's strip out over `fade.frames` (a track taken out of play);
+                    its next AEV_STRIP brings it back */
 } AudioEventKind;
 
 /* AEV_CHAIN slots */
@@ -58,6 +60,9 @@ typedef struct {
             bool mute, solo;
             float send[AUDIO_MAX_BUSES];
         } strip;
+        struct { /* AEV_FADE */
+            int32_t frames;
+        } fade;
         struct {          /* AEV_CHAIN */
             int16_t slot; /* a bus index, CHAIN_MASTER or CHAIN_INSERT */
             /* keep: the slot's chain has this def's shape; it takes the new

@@ -40,6 +40,7 @@ typedef struct {
     Rat at;
     Rat quant;
     Strip sent;      /* the strip settings last sent */
+    bool faded;      /* taken out of play: its strip faded out */
     Strip from_mix;  /* ... and those the program's mix asked for last */
     SynthDef insert; /* the insert chain last sent (nnodes 0: none) */
     /* The notes of one whole cycle of one pattern: a pattern is queried a
@@ -994,8 +995,9 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         played[p->slot] = true;
         t->quant = p->quant;
         uint64_t f = session_frame_of(s, p->at);
-        if (p->strip_change) {
+        if (p->strip_change || t->faded) { /* a faded track comes back with its strip */
             t->sent = t->from_mix = p->strip;
+            t->faded = false;
             send_strip(s, p->slot, f);
         }
         send_chain(s, CHAIN_INSERT, p->slot, &p->insert, &t->insert, f, t->pat || t->prev);
@@ -1017,8 +1019,14 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         t->pending = true;
         t->next = NULL;
         t->at = quantize(h, t->quant);
+        /* what still sounds fades out over a beat */
+        AudioEvent e = {.frame = session_frame_of(s, t->at), .kind = AEV_FADE, .track = (int16_t)i};
+        Rat beat = rat_sub(frame_exact(s, rat_add(t->at, rat_make(1, 4))), frame_exact(s, t->at));
+        e.fade.frames = (int32_t)round_half_up(beat);
+        out_push(s, &e);
+        t->faded = true;
         bar_text(t->at, where, sizeof where);
-        info(s, "%s stops at %s", t->name->chars, where);
+        info(s, "%s stops at %s (fading out over a beat)", t->name->chars, where);
     }
     flush(s, session_frame_of(s, s->horizon));
     return true;

@@ -597,6 +597,28 @@ static void test_same_code_again_and_undo(void **st) {
     audio_done(&once);
 }
 
+/* A track taken out of `play` stops at the bar and what still sounds of it
+ * fades out over a beat (24000 frames at 120 BPM), then silence. */
+static void test_removed_track_fades_out(void **st) {
+    const char *prog = "synth tone(freq, gate) = sine(freq) * 0.5\n"
+                       "pad = note(\"c4\").s(\"tone\").slow(4)\nplay pad\n";
+    char script[512];
+    snprintf(script, sizeof script, "%seval 7/4 2 - <repl>\nx = s(\"~\")\nplay x\n", HEAD);
+    Audio cut = render_script(prog, NULL, 120, 3, script);
+    Audio full = render(prog, NULL, 120, 3);
+    for (long i = 0; i < 192000; i++) assert_true(cut.l[i] == full.l[i]);
+    double before = rms(full.l, 192000 + 6000, 192000 + 9000);
+    double fading = rms(cut.l, 192000 + 6000, 192000 + 9000);
+    double later = rms(cut.l, 192000 + 18000, 192000 + 21000);
+    print_message("fade: %.3f of the level a quarter into the beat, %.3f at three quarters\n",
+                  fading / before, later / before);
+    assert_true(fading / before > 0.6 && fading / before < 0.8);
+    assert_true(later / before > 0.1 && later / before < 0.3);
+    for (long i = 192000 + 24000; i < cut.n; i++) assert_true(cut.l[i] == 0);
+    audio_done(&cut);
+    audio_done(&full);
+}
+
 /* Tempo changes typed mid-bar start on the next bar line, on the frame that
  * bar line had; any number of them leave every onset where the map says. */
 static void test_tempo_changes_do_not_drift(void **st) {
@@ -708,6 +730,7 @@ int main(void) {
         cmocka_unit_test(test_later_error_falls_back),
         cmocka_unit_test(test_chain_swap_crossfades),
         cmocka_unit_test(test_same_code_again_and_undo),
+        cmocka_unit_test(test_removed_track_fades_out),
         cmocka_unit_test(test_tempo_changes_do_not_drift),
         cmocka_unit_test(test_replay_equals_the_performance),
     };
