@@ -200,7 +200,17 @@ static bool steady(const SynNode *nd) {
     return true;
 }
 
-static void process_block(Bus *b, float *left, float *right, int n) {
+bool bus_uses_side(const SynthDef *chain) {
+    for (int k = 0; k < chain->nnodes; k++) {
+        const SynNode *nd = &chain->nodes[k];
+        if (nd->ugen == UGEN_COMP && nd->n > 5 && nd->in[5].kind == IN_CONST &&
+            nd->in[5].value >= 1)
+            return true;
+    }
+    return false;
+}
+
+static void process_block(Bus *b, float *left, float *right, int n, BusSide side) {
     const SynthDef *def = b->def;
     double rate = b->rate;
     /* node by node over the block (the chain is ordered: inputs come first) */
@@ -274,7 +284,12 @@ static void process_block(Bus *b, float *left, float *right, int n) {
                 double rel = nd->ugen == UGEN_LIMIT
                                  ? 0.05
                                  : (nd->n > 4 ? input(b, 0, &nd->in[4], in[0], i) : 0.1);
-                double peak = fmax(fabs(x0[0]), fabs(x0[1]));
+                /* side: the input holds the track's index + 1 (engine/synthdef.c) */
+                int from = nd->ugen == UGEN_COMP && nd->n > 5 && nd->in[5].kind == IN_CONST
+                               ? (int)nd->in[5].value
+                               : 0;
+                double peak =
+                    from >= 1 && side ? side[from - 1][i] : fmax(fabs(x0[0]), fabs(x0[1]));
                 double want = 1;
                 if (thr > 0 && peak > thr) want = pow(peak / thr, 1 / ratio - 1);
                 double coef = want < b->env[k] ? (att > 0 ? exp(-1 / (att * rate)) : 0)
@@ -345,9 +360,9 @@ static void process_block(Bus *b, float *left, float *right, int n) {
     }
 }
 
-void bus_process(Bus *b, float *left, float *right, int n) {
+void bus_process(Bus *b, float *left, float *right, int n, BusSide side) {
     for (int done = 0; done < n; done += BUS_BLOCK) {
         int len = n - done < BUS_BLOCK ? n - done : BUS_BLOCK;
-        process_block(b, left + done, right + done, len);
+        process_block(b, left + done, right + done, len, done == 0 ? side : NULL);
     }
 }

@@ -29,7 +29,16 @@ bool bus_same_shape(const SynthDef *a, const SynthDef *b);
 /* New settings for a running chain of the same shape; returns the old
  * definition (for the control side to free). Audio thread. */
 const SynthDef *bus_set_def(Bus *b, const SynthDef *def);
-/* In place, n frames. Audio thread. */
-void bus_process(Bus *b, float *left, float *right, int n);
+/* What a compressor's sidechain listens to: per track, the level (the
+ * larger of |left| and |right|) of its voices over the current block of up
+ * to BUS_SIDE_BLOCK frames. */
+#define BUS_SIDE_BLOCK 64
+typedef const float (*BusSide)[BUS_SIDE_BLOCK];
+/* True when the chain has a compressor listening to a track. */
+bool bus_uses_side(const SynthDef *chain);
+
+/* In place, n frames (at most BUS_SIDE_BLOCK when side is given; side may
+ * be NULL). Audio thread. */
+void bus_process(Bus *b, float *left, float *right, int n, BusSide side);
 
 #endif

@@ -50,6 +50,10 @@ struct AudioEngine {
     Chain chains[NCHAINS]; /* buses, master, inserts */
     float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
     float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK]; /* the old chain's copy during a crossfade */
+    /* sidechains: each track's voice level this block, computed only while a
+     * chain has a compressor listening to a track */
+    float side[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
+    bool need_side;
     int xf_frames;
     AudioStats stats;
     /* The playing voices' slots in the order they started (oldest first),
@@ -214,7 +218,20 @@ static void retire(AudioEngine *a, Bus *bus, const SynthDef *def) {
     ring_push(&a->retired, &r);
 }
 
+static void update_need_side(AudioEngine *a) {
+    a->need_side = false;
+    for (int k = 0; k < NCHAINS && !a->need_side; k++)
+        for (Bus **b = &a->chains[k].cur; b <= &a->chains[k].old; b++)
+            if (*b && bus_uses_side(bus_def(*b))) a->need_side = true;
+}
+
+static void set_chain_slot(AudioEngine *a, const AudioEvent *e);
 static void set_chain(AudioEngine *a, const AudioEvent *e) {
+    set_chain_slot(a, e);
+    update_need_side(a);
+}
+
+static void set_chain_slot(AudioEngine *a, const AudioEvent *e) {
     int k = e->chain.slot == CHAIN_INSERT ? CHAIN_INSERT + e->track : e->chain.slot;
     if (k < 0 || k >= NCHAINS) return;
     Chain *c = &a->chains[k];
@@ -239,14 +256,15 @@ static void set_chain(AudioEngine *a, const AudioEvent *e) {
 /* Runs the chain in slot k over a block, in place. */
 static void run_chain(AudioEngine *a, int k, float *L, float *R, int n) {
     Chain *c = &a->chains[k];
+    BusSide side = a->need_side ? a->side : NULL;
     if (c->xf <= 0) {
-        if (c->cur) bus_process(c->cur, L, R, n);
+        if (c->cur) bus_process(c->cur, L, R, n, side);
         return;
     }
     memcpy(a->xl, L, (size_t)n * sizeof(float));
     memcpy(a->xr, R, (size_t)n * sizeof(float));
-    if (c->cur) bus_process(c->cur, L, R, n);
-    if (c->old) bus_process(c->old, a->xl, a->xr, n);
+    if (c->cur) bus_process(c->cur, L, R, n, side);
+    if (c->old) bus_process(c->old, a->xl, a->xr, n, side);
     float step = 1.0f / (float)a->xf_frames;
     for (int i = 0; i < n; i++) {
         int left = c->xf - i;
@@ -259,6 +277,7 @@ static void run_chain(AudioEngine *a, int k, float *L, float *R, int n) {
         c->xf = 0;
         if (c->old) retire(a, c->old, NULL);
         c->old = NULL;
+        update_need_side(a);
     }
 }
 
@@ -396,6 +415,10 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         if (active > a->stats.peak_voices) a->stats.peak_voices = active;
         bool solo = false;
         for (int t = 0; t < AUDIO_MAX_TRACKS; t++) solo |= a->strips[t].solo;
+        if (a->need_side) /* each track's voices, before its insert and fader */
+            for (int t = 0; t < AUDIO_MAX_TRACKS; t++)
+                for (int i = 0; i < n; i++)
+                    a->side[t][i] = used[t] ? fmaxf(fabsf(a->tl[t][i]), fabsf(a->tr[t][i])) : 0;
         float *L = left + done, *R = right + done;
         memset(L, 0, (size_t)n * sizeof(float));
         memset(R, 0, (size_t)n * sizeof(float));

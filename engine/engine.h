@@ -18,8 +18,18 @@
  * voice cannot do (a bus-only unit, a pattern input). */
 bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err);
 
+/* What a chain depends on besides itself: the tempo it starts under (a
+ * synced delay's time is in cycles) and the tracks (a compressor's side:
+ * "kick" is that track's strip; track() gives -1 for no such track). */
+typedef struct {
+    double bpm;
+    int (*track)(void *ud, const char *name);
+    void *ud;
+} ChainEnv;
+
 /* Compiles an effect chain (a bus, the master, a track's fx). */
-bool engine_compile_chain(Vm *vm, const char *name, Value chain, SynthDef *out, Err *err);
+bool engine_compile_chain(Vm *vm, const char *name, Value chain, const ChainEnv *env,
+                          SynthDef *out, Err *err);
 
 /* Defines the built-in instruments (bd, sn, hh, ..., sine, saw, pluck, ...)
  * in vm, as tala synth definitions. */

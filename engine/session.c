@@ -92,6 +92,7 @@ struct Session {
     Notes batch; /* notes of the window being scheduled */
     Notes dry;   /* notes of a dry run */
     char *logged_base;
+    ChainEnv env;    /* for the chains of the evaluation in progress */
     LateNote *lates; /* a replay's late events, in frame order */
     int nlates;
 };
@@ -742,6 +743,30 @@ typedef struct {
     bool keep;     /* same shape: keep the running chain's state */
 } ChainPlan;
 
+/* The tracks a chain may listen to (comp's side): those there are, and
+ * those the evaluation in progress adds (their slots are the next ones). */
+typedef struct {
+    Session *s;
+    ObjString **names; /* played by the evaluation */
+    int n;
+} TrackNames;
+
+static int track_by_name(void *ud, const char *name) {
+    TrackNames *tn = ud;
+    Session *s = tn->s;
+    for (int i = 0; i < s->ntracks; i++)
+        if (s->tracks[i].name && strcmp(s->tracks[i].name->chars, name) == 0) return i;
+    int fresh = s->ntracks;
+    for (int i = 0; i < tn->n; i++) {
+        bool known = false;
+        for (int k = 0; k < s->ntracks && !known; k++) known = s->tracks[k].name == tn->names[i];
+        if (known) continue;
+        if (strcmp(tn->names[i]->chars, name) == 0) return fresh < MAX_TRACKS ? fresh : -1;
+        fresh++;
+    }
+    return -1;
+}
+
 static bool plan_chain(Session *s, const char *name, Value graph, const SynthDef *sent,
                        ChainPlan *p, Err *err) {
     *p = (ChainPlan){0};
@@ -751,7 +776,7 @@ static bool plan_chain(Session *s, const char *name, Value graph, const SynthDef
     }
     p->def = calloc(1, sizeof *p->def);
     if (!p->def) abort();
-    if (!engine_compile_chain(s->vm, name, graph, p->def, err)) {
+    if (!engine_compile_chain(s->vm, name, graph, &s->env, p->def, err)) {
         free(p->def);
         p->def = NULL;
         return false;
@@ -878,6 +903,11 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     Value *bchains;
     int nb = 0;
     bool ok = vm_run_source(vm, name, text, len, err) && load_sample_dirs(s, base, err);
+    /* chains are built for the tempo from the next bar on, and may listen
+     * to tracks this block adds */
+    TrackNames tn = {s, NULL, 0};
+    if (ok) tn.n = vm_played(vm, &tn.names);
+    s->env = (ChainEnv){vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo, track_by_name, &tn};
 
     /* buses first: strips send to them by name */
     if (ok) {

@@ -16,6 +16,8 @@ typedef struct {
     SynthDef *def;
     Err *err;
     const char *synth;
+    const ChainEnv *env; /* chains: the tempo and the tracks */
+    Vm *vm;
 } Flat;
 
 static bool fail(Flat *f, const char *fmt, const char *arg) {
@@ -32,6 +34,23 @@ static int param_index(Flat *f, const char *name) {
 }
 
 static bool input_of(Flat *f, Value v, SynIn *out);
+
+/* A track's name given as a string (which the language may have made a
+ * one-word pattern: "kick"). */
+static bool name_of(Flat *f, Value v, char *out, size_t n) {
+    if (IS_STRING(v)) {
+        snprintf(out, n, "%s", AS_STRING(v)->chars);
+        return true;
+    }
+    if (!IS_PATTERN(v) || !f->vm) return false;
+    EvBuf ev;
+    evbuf_init(&ev, vm_heap(f->vm));
+    bool ok = pat_events(vm_query(f->vm), AS_PATTERN(v), rat_int(0), rat_int(1), true, &ev) &&
+              ev.len == 1 && IS_STRING(ev.ev[0].value);
+    if (ok) snprintf(out, n, "%s", AS_STRING(ev.ev[0].value)->chars);
+    evbuf_free(&ev);
+    return ok;
+}
 
 /* Appends the node for g (after its inputs); returns its index or -1. */
 static int flatten(Flat *f, const ObjGraph *g) {
@@ -61,8 +80,32 @@ static int flatten(Flat *f, const ObjGraph *g) {
         }
     }
     SynNode nd = {.ugen = (uint8_t)id, .n = (uint8_t)g->n};
-    for (uint32_t i = 0; i < g->n; i++)
+    for (uint32_t i = 0; i < g->n; i++) {
+        char track[64];
+        if (id == UGEN_COMP && i == 5 && name_of(f, g->in[i], track, sizeof track)) {
+            /* a sidechain: the track's index + 1 (bus.c reads its level) */
+            int t = f->env && f->env->track ? f->env->track(f->env->ud, track) : -1;
+            if (t < 0) {
+                fail(f, "%s: comp listens to '%s', which is not a track that plays", track);
+                err_hint(f->err,
+                         "side: names a track of play, e.g. comp(-20dB, 4, side: \"kick\")");
+                return -1;
+            }
+            nd.in[i] = (SynIn){IN_CONST, 0, (float)(t + 1)};
+            continue;
+        }
         if (!input_of(f, g->in[i], &nd.in[i])) return -1;
+    }
+    if (id == UGEN_DELAY && g->n > 4 && !(nd.in[4].kind == IN_CONST && nd.in[4].value == 0)) {
+        /* synced: the time is in cycles, made seconds at the tempo the chain
+         * starts under (a tempo change rebuilds it, keeping its state) */
+        if (nd.in[1].kind != IN_CONST || nd.in[4].kind != IN_CONST) {
+            fail(f, "%s: a synced delay's time must be a number of cycles%s", "");
+            return -1;
+        }
+        double bpm = f->env && f->env->bpm > 0 ? f->env->bpm : 120;
+        nd.in[1].value = (float)(nd.in[1].value * 240.0 / bpm);
+    }
     if (f->def->nnodes == SYN_MAX_NODES) {
         fail(f, "synth %s: more than 48 unit generators%s", "");
         return -1;
@@ -125,12 +168,13 @@ bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err) {
     return flatten(&f, AS_GRAPH(sy->graph)) >= 0;
 }
 
-bool engine_compile_chain(Vm *vm, const char *name, Value chain, SynthDef *out, Err *err) {
+bool engine_compile_chain(Vm *vm, const char *name, Value chain, const ChainEnv *env, SynthDef *out,
+                          Err *err) {
     (void)vm;
     memset(out, 0, sizeof *out);
     snprintf(out->name, SYN_NAME, "%s", name);
     snprintf(out->params[out->nparams++], SYN_NAME, "in");
-    Flat f = {.chain = true, .def = out, .err = err, .synth = name};
+    Flat f = {.chain = true, .def = out, .err = err, .synth = name, .env = env, .vm = vm};
     if (!IS_GRAPH(chain)) {
         err_set(err, (SrcRef){0}, "%s: not an effect chain", name);
         return false;

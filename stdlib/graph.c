@@ -50,7 +50,8 @@ bool nat_ugen(Vm *vm, Value *args, int argc, Value *out) {
     for (int i = 0; i < u->ninputs; i++) {
         if (given[off + i]) {
             Value x = in[off + i];
-            if (!IS_NUM(x) && !IS_GRAPH(x) && !IS_PATTERN(x)) {
+            bool track = IS_STRING(x) && strcmp(u->inputs[i], "side") == 0; /* a track name */
+            if (!IS_NUM(x) && !IS_GRAPH(x) && !IS_PATTERN(x) && !track) {
                 vm_error(vm, "%s's %s must be a number, a sound or a pattern, got %s", u->name,
                          u->inputs[i], val_type_name(x));
                 return false;

@@ -597,6 +597,40 @@ static void test_same_code_again_and_undo(void **st) {
     audio_done(&once);
 }
 
+/* A compressor with side: "kick" ducks what it processes when the kick
+ * plays, even with the kick muted; a delay with sync: 1 counts in cycles. */
+static void test_sidechain_and_synced_delay(void **st) {
+    const char *base = "synth tone(freq, gate) = sine(freq) * 0.5\n"
+                       "synth thump(freq, gate) = sine(60) * env(0.001, 0.2)\n"
+                       "pad = note(\"c4\").s(\"tone\")\nkick = s(\"thump ~ ~ ~\")\n"
+                       "play pad, kick\nmix kick { mute: 1 }\n";
+    char prog[1024];
+    snprintf(prog, sizeof prog, "%smix pad { fx: comp(-30dB, 20, 0.001, 0.2, side: \"kick\") }\n",
+             base);
+    Audio ducked = render(prog, NULL, 120, 1);
+    Audio plain = render(base, NULL, 120, 1);
+    /* 20-50 ms after the kick, then in the bar's third quarter (the kick long gone) */
+    double dip = 20 * log10(rms(ducked.l, 960, 2400) / rms(plain.l, 960, 2400));
+    double rest = 20 * log10(rms(ducked.l, 60000, 70000) / rms(plain.l, 60000, 70000));
+    print_message("sidechain: %.1f dB under the kick, %.1f dB after it\n", dip, rest);
+    assert_true(dip < -6);
+    assert_true(rest > -1);
+    audio_done(&ducked);
+    audio_done(&plain);
+    /* an echo a quarter cycle later: 0.5 s at 120 BPM, 1 s at 60 */
+    for (double bpm = 120; bpm >= 60; bpm -= 60) {
+        snprintf(
+            prog, sizeof prog,
+            "%sx = note(\"a4 ~ ~ ~\").s(\"blip\")\nplay x\nmaster = delay(1/4, 0, 0.5, sync: 1)\n",
+            BLIP);
+        Audio a = render(prog, NULL, bpm, 1);
+        long echo = (long)(240 / bpm / 4 * 48000), f = 1000;
+        while (f < a.n && a.l[f] == 0) f++;
+        assert_int_equal(f, echo + (a.l[echo] == 0)); /* the blip starts on a zero crossing */
+        audio_done(&a);
+    }
+}
+
 /* A track taken out of `play` stops at the bar and what still sounds of it
  * fades out over a beat (24000 frames at 120 BPM), then silence. */
 static void test_removed_track_fades_out(void **st) {
@@ -730,6 +764,7 @@ int main(void) {
         cmocka_unit_test(test_later_error_falls_back),
         cmocka_unit_test(test_chain_swap_crossfades),
         cmocka_unit_test(test_same_code_again_and_undo),
+        cmocka_unit_test(test_sidechain_and_synced_delay),
         cmocka_unit_test(test_removed_track_fades_out),
         cmocka_unit_test(test_tempo_changes_do_not_drift),
         cmocka_unit_test(test_replay_equals_the_performance),
