@@ -26,7 +26,7 @@ typedef struct {
     _Atomic uint64_t sumsq, frames;
 } Meter;
 
-#define NCHAINS (AUDIO_MAX_BUSES + 1 + AUDIO_MAX_TRACKS)
+#define NCHAINS (CHAIN_ECHO + 1)
 
 struct AudioEngine {
     double rate;
@@ -49,6 +49,12 @@ struct AudioEngine {
     SynScratch scratch;    /* node outputs, shared by the voices as they render */
     Chain chains[NCHAINS]; /* buses, master, inserts */
     float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
+    /* notes' sends: per track (before its fader), then summed for the shared
+     * reverb [0] and delay [1] */
+    float sl[2][AUDIO_MAX_TRACKS][AUDIO_BLOCK], sr[2][AUDIO_MAX_TRACKS][AUDIO_BLOCK];
+    bool sent[2][AUDIO_MAX_TRACKS];
+    float ol[2][AUDIO_BLOCK], orr[2][AUDIO_BLOCK];
+    float vl[AUDIO_BLOCK], vr[AUDIO_BLOCK]; /* one voice's block, when it sends */
     float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK]; /* the old chain's copy during a crossfade */
     /* sidechains: each track's voice level this block, computed only while a
      * chain has a compressor listening to a track */
@@ -360,6 +366,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                 voice_start(v, a->synths[e->synth], e->params, e->gate, a->rate, start, e->seed,
                             e->sample);
                 v->track = e->track;
+                v->room = e->room, v->echo = e->echo;
                 voice_place(v, e->amp, e->pan);
                 v->cut = e->cut;
                 a->stats.voices_started++;
@@ -404,7 +411,27 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 used[t] = 1;
             }
             bool bad = false;
-            voice_render(v, &a->scratch, a->tl[t] + off, a->tr[t] + off, n - off, a->rate, &bad);
+            if (v->room > 0 || v->echo > 0) { /* its own block, to add to the sends too */
+                memset(a->vl, 0, sizeof a->vl);
+                memset(a->vr, 0, sizeof a->vr);
+                voice_render(v, &a->scratch, a->vl + off, a->vr + off, n - off, a->rate, &bad);
+                for (int i = off; i < n; i++) a->tl[t][i] += a->vl[i], a->tr[t][i] += a->vr[i];
+                float amount[2] = {v->room, v->echo};
+                for (int o = 0; o < 2; o++) {
+                    if (amount[o] <= 0) continue;
+                    if (!a->sent[o][t]) {
+                        memset(a->sl[o][t], 0, sizeof a->sl[o][t]);
+                        memset(a->sr[o][t], 0, sizeof a->sr[o][t]);
+                        a->sent[o][t] = true;
+                    }
+                    for (int i = off; i < n; i++)
+                        a->sl[o][t][i] += a->vl[i] * amount[o],
+                            a->sr[o][t][i] += a->vr[i] * amount[o];
+                }
+            } else {
+                voice_render(v, &a->scratch, a->tl[t] + off, a->tr[t] + off, n - off, a->rate,
+                             &bad);
+            }
             if (bad) a->stats.voices_killed++;
             if (v->active)
                 a->live[kept++] = slot;
@@ -422,6 +449,8 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         float *L = left + done, *R = right + done;
         memset(L, 0, (size_t)n * sizeof(float));
         memset(R, 0, (size_t)n * sizeof(float));
+        memset(a->ol, 0, sizeof a->ol);
+        memset(a->orr, 0, sizeof a->orr);
         for (int b = 0; b < AUDIO_MAX_BUSES; b++)
             if (chain_busy(a, b)) {
                 memset(a->bl[b], 0, sizeof a->bl[b]);
@@ -482,6 +511,13 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 memcpy(stems[t][0] + done, tl, (size_t)n * sizeof(float));
                 memcpy(stems[t][1] + done, tr, (size_t)n * sizeof(float));
             }
+            for (int o = 0; o < 2; o++) { /* notes' sends, after the fader */
+                if (!a->sent[o][t]) continue;
+                a->sent[o][t] = false;
+                if (!audible || !a->chains[CHAIN_ROOM + o].cur) continue;
+                for (int i = 0; i < n; i++)
+                    a->ol[o][i] += a->sl[o][t][i] * gl, a->orr[o][i] += a->sr[o][t][i] * gr;
+            }
             if (audible) {
                 for (int i = 0; i < n; i++) L[i] += tl[i], R[i] += tr[i];
                 for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
@@ -495,6 +531,11 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             if (!chain_busy(a, b)) continue;
             run_chain(a, b, a->bl[b], a->br[b], n);
             for (int i = 0; i < n; i++) L[i] += a->bl[b][i], R[i] += a->br[b][i];
+        }
+        for (int o = 0; o < 2; o++) { /* the shared reverb and delay */
+            if (!chain_busy(a, CHAIN_ROOM + o)) continue;
+            run_chain(a, CHAIN_ROOM + o, a->ol[o], a->orr[o], n);
+            for (int i = 0; i < n; i++) L[i] += a->ol[o][i], R[i] += a->orr[o][i];
         }
         run_chain(a, CHAIN_MASTER, L, R, n);
         for (int i = 0; i < n; i++) {

@@ -40,6 +40,9 @@ typedef enum {
 /* AEV_CHAIN slots */
 #define CHAIN_MASTER AUDIO_MAX_BUSES       /* 0..15 are the buses */
 #define CHAIN_INSERT (AUDIO_MAX_BUSES + 1) /* the insert of `track` */
+/* the reverb and the delay that notes send to with room and delay */
+#define CHAIN_ROOM (AUDIO_MAX_BUSES + 1 + AUDIO_MAX_TRACKS)
+#define CHAIN_ECHO (CHAIN_ROOM + 1)
 
 typedef struct {
     uint64_t frame; /* absolute */
@@ -53,6 +56,9 @@ typedef struct {
             float gate;  /* the note's length in seconds */
             int32_t cut; /* > 0: a new voice in this cut group silences the group's others */
             uint32_t seed;
+            /* sends to the shared reverb and delay (Strudel's room and delay),
+             * with the settings the note asks them for */
+            float room, roomsize, echo, echotime, echofeedback;
             float params[SYN_MAX_PARAMS];
         };
         struct { /* AEV_STRIP */

@@ -72,6 +72,7 @@ typedef struct {
     uint64_t pos;   /* samples rendered so far */
     float params[SYN_MAX_PARAMS];
     float amp, pan;      /* event gain and pan (0..1) */
+    float room, echo;    /* the event's sends to the shared reverb and delay (0: none) */
     float gl, gr;        /* the gains to left and right they make */
     float fade;          /* > 0 while being stolen or cut: remaining fade gain */
     uint64_t fade_from;  /* the frame the fade starts on */

@@ -52,6 +52,13 @@ typedef struct {
 } Track;
 
 typedef struct {
+    int base;      /* the synth's audio index */
+    unsigned mask; /* which EVENT_FX */
+    int index;     /* the variant's audio index */
+    SynthDef *def;
+} Variant;
+
+typedef struct {
     Rat cycle;     /* where the segment starts */
     int64_t frame; /* on this frame */
     Rat fpc;       /* frames per cycle */
@@ -72,7 +79,11 @@ struct Session {
     int synth_of_obj[AUDIO_MAX_SYNTHS * 4];
     int nobjs;
     SynthDef *defs[AUDIO_MAX_SYNTHS];
+    int def_index[AUDIO_MAX_SYNTHS]; /* each def's audio index */
     int ndefs;
+    /* synths with an event's own effects appended (with_event_fx) */
+    Variant variants[AUDIO_MAX_SYNTHS];
+    int nvariants;
     /* buses and master: the defs last sent (nnodes 0: none) */
     SynthDef bus_sent[AUDIO_MAX_BUSES + 1];
     ObjString *bus_names[AUDIO_MAX_BUSES];
@@ -92,8 +103,10 @@ struct Session {
     Notes batch; /* notes of the window being scheduled */
     Notes dry;   /* notes of a dry run */
     char *logged_base;
-    ChainEnv env;    /* for the chains of the evaluation in progress */
-    LateNote *lates; /* a replay's late events, in frame order */
+    ChainEnv env;      /* for the chains of the evaluation in progress */
+    bool orbit_on[2];  /* the shared reverb and delay exist ... */
+    float orbit[2][2]; /* ... with these settings */
+    LateNote *lates;   /* a replay's late events, in frame order */
     int nlates;
 };
 
@@ -270,6 +283,7 @@ void session_free(Session *s) {
     if (s->vm) heap_remove_marker(vm_heap(s->vm), mark, s);
     audio_free(s->audio); /* frees the chains it holds and those still in its rings */
     for (int i = 0; i < s->ndefs; i++) free(s->defs[i]);
+    for (int i = 0; i < s->nvariants; i++) free(s->variants[i].def);
     samples_free(&s->bank);
     for (int i = 0; i < s->nsample_dirs; i++) free(s->sample_dirs[i]);
     free(s->sample_dirs);
@@ -341,7 +355,7 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
         if (s->synth_objs[i] == sy) {
             int k = s->synth_of_obj[i];
             *def = k < 0 ? NULL : s->defs[k];
-            return k < 0 ? -1 : k + 1; /* defs[k] is audio index k + 1 (0: sampler) */
+            return k < 0 ? -1 : s->def_index[k];
         }
     if (s->nobjs == AUDIO_MAX_SYNTHS * 4) return -1;
     SynthDef *d = calloc(1, sizeof *d);
@@ -354,9 +368,11 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
     } else {
         for (k = 0; k < s->ndefs; k++)
             if (memcmp(s->defs[k], d, sizeof *d) == 0) break;
+        int index = -1;
         if (k < s->ndefs) {
             free(d);
-        } else if (s->ndefs + 1 < AUDIO_MAX_SYNTHS && audio_add_synth(s->audio, d) == k + 1) {
+        } else if (s->ndefs < AUDIO_MAX_SYNTHS && (index = audio_add_synth(s->audio, d)) >= 0) {
+            s->def_index[s->ndefs] = index;
             s->defs[s->ndefs++] = d;
         } else {
             say(s, "tala: too many different synths (%d)", AUDIO_MAX_SYNTHS);
@@ -371,7 +387,73 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
         return -1;
     }
     *def = s->defs[k];
-    return k + 1;
+    return s->def_index[k];
+}
+
+/* The effects an event may ask for on its own sound, as Strudel's
+ * superdough applies them: filters, then the bit crusher, then the
+ * waveshaper. Each takes the named controls as its inputs. */
+static const struct {
+    const char *key, *key2; /* the control, and its second input (a filter's Q) */
+    UgenId ugen;
+} EVENT_FX[] = {
+    {"cutoff", "resonance", UGEN_LPF}, {"hcutoff", "hresonance", UGEN_HPF},
+    {"bandf", "bandq", UGEN_BPF},      {"crush", NULL, UGEN_CRUSH},
+    {"shape", NULL, UGEN_DIST},
+};
+#define N_EVENT_FX (int)(sizeof EVENT_FX / sizeof EVENT_FX[0])
+
+/* A parameter's value when the event does not give it. */
+static double param_default(const char *p) {
+    if (!strcmp(p, "speed") || !strcmp(p, "end")) return 1;
+    if (!strcmp(p, "resonance") || !strcmp(p, "hresonance") || !strcmp(p, "bandq")) return 1;
+    return 0;
+}
+
+/* The synth at audio index si with the effects rec asks for appended (those
+ * the synth does not take as parameters itself), built once per synth and
+ * set of effects. */
+static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *rec) {
+    unsigned mask = 0;
+    double x;
+    for (int k = 0; k < N_EVENT_FX; k++)
+        if (record_num(rec, EVENT_FX[k].key, &x) && synth_param(*def, EVENT_FX[k].key) < 0)
+            mask |= 1u << k;
+    if (!mask) return si;
+    for (int i = 0; i < s->nvariants; i++)
+        if (s->variants[i].base == si && s->variants[i].mask == mask) {
+            *def = s->variants[i].def;
+            return s->variants[i].index;
+        }
+    SynthDef *d = malloc(sizeof *d);
+    if (!d) abort();
+    *d = **def;
+    int last = d->nnodes - 1;
+    for (int k = 0; k < N_EVENT_FX; k++) {
+        if (!(mask & (1u << k)) || d->nnodes == SYN_MAX_NODES || d->nparams + 2 > SYN_MAX_PARAMS)
+            continue;
+        SynNode nd = {.ugen = (uint8_t)EVENT_FX[k].ugen, .n = EVENT_FX[k].key2 ? 3 : 2};
+        nd.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
+        const char *keys[2] = {EVENT_FX[k].key, EVENT_FX[k].key2};
+        for (int j = 0; j < 2 && keys[j]; j++) {
+            int p = synth_param(d, keys[j]);
+            if (p < 0) {
+                p = d->nparams++;
+                snprintf(d->params[p], SYN_NAME, "%s", keys[j]);
+            }
+            nd.in[1 + j] = (SynIn){IN_PARAM, (uint8_t)p, 0};
+        }
+        d->nodes[d->nnodes] = nd;
+        last = d->nnodes++;
+    }
+    int index = audio_add_synth(s->audio, d);
+    if (index < 0 || s->nvariants == (int)(sizeof s->variants / sizeof s->variants[0])) {
+        free(d);
+        return si; /* the table is full: the sound without its effects */
+    }
+    s->variants[s->nvariants++] = (Variant){si, mask, index, d};
+    *def = d;
+    return index;
 }
 
 static double midi_to_freq(double m) {
@@ -419,6 +501,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     } else {
         if (!sy || (si = synth_index(s, sy, &def)) < 0) return false;
     }
+    if (rec) si = with_event_fx(s, si, &def, rec);
 
     /* onset frame: exact cycles to frames, plus nudge in seconds */
     Rat f = frame_exact(s, ev->whole.begin);
@@ -440,7 +523,20 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         record_num(rec, "pan", &pan);
         record_num(rec, "cut", &cut);
     }
+    double room = 0, roomsize = 2, echo = 0, echotime = 0.25, echofb = 0.5;
+    if (rec) {
+        record_num(rec, "room", &room);
+        record_num(rec, "roomsize", &roomsize);
+        record_num(rec, "delay", &echo);
+        record_num(rec, "delaytime", &echotime);
+        record_num(rec, "delayfeedback", &echofb);
+    }
     memset(out, 0, sizeof *out);
+    out->room = (float)fmax(0, fmin(room, 1));
+    out->roomsize = (float)fmax(0, fmin(roomsize, 10));
+    out->echo = (float)fmax(0, fmin(echo, 1));
+    out->echotime = (float)fmax(0.001, fmin(echotime, 4));
+    out->echofeedback = (float)fmax(0, fmin(echofb, 0.98));
     out->kind = AEV_NOTE;
     out->frame = (uint64_t)frame;
     out->synth = (int16_t)si;
@@ -460,7 +556,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         else if (strcmp(p, "note") == 0)
             val = isnan(note) ? 69 : note;
         else if (!rec || !record_num(rec, p, &val))
-            val = strcmp(p, "speed") == 0 || strcmp(p, "end") == 0 ? 1 : 0;
+            val = param_default(p);
         out->params[i] = (float)val;
     }
     return true;
@@ -591,6 +687,47 @@ static uint32_t mix32(uint64_t x) {
  * depends only on its frame, its track and its rank among the notes of
  * that track on that frame, so it is the same however the timeline was cut
  * into windows (live, offline, replay). */
+/* The shared reverb (o 0) and delay (o 1) that notes send to, set as the
+ * note on `frame` asks: sent the first time, then changed keeping their
+ * state (same shape) whenever a note asks for other settings. */
+static void orbit_settings(Session *s, int o, const AudioEvent *e) {
+    float a = o == 0 ? e->roomsize : e->echotime, b = o == 0 ? 0 : e->echofeedback;
+    if (s->orbit_on[o] && s->orbit[o][0] == a && s->orbit[o][1] == b) return;
+    SynthDef *d = calloc(1, sizeof *d);
+    if (!d) abort();
+    snprintf(d->name, SYN_NAME, "%s", o == 0 ? "room" : "delay");
+    snprintf(d->params[d->nparams++], SYN_NAME, "in");
+    d->nnodes = 1;
+    if (o == 0) /* Strudel's size 0..10 as the combs' feedback 0.7..0.98 */
+        d->nodes[0] = (SynNode){.ugen = UGEN_REVERB,
+                                .n = 4,
+                                .in = {{IN_PARAM, 0, 0},
+                                       {IN_CONST, 0, 0.7f + 0.028f * a},
+                                       {IN_CONST, 0, 0.5f},
+                                       {IN_CONST, 0, 1}}};
+    else
+        d->nodes[0] = (SynNode){.ugen = UGEN_DELAY,
+                                .n = 5,
+                                .in = {{IN_PARAM, 0, 0},
+                                       {IN_CONST, 0, a},
+                                       {IN_CONST, 0, b},
+                                       {IN_CONST, 0, 1},
+                                       {IN_CONST, 0, 0}}};
+    AudioEvent c = {.frame = e->frame, .kind = AEV_CHAIN, .track = 0};
+    c.chain.slot = (int16_t)(CHAIN_ROOM + o);
+    if (s->orbit_on[o]) {
+        c.chain.keep = true;
+        c.chain.def = d;
+    } else {
+        c.chain.bus = bus_new(d, s->o.rate);
+        if (!c.chain.bus) abort();
+    }
+    out_push(s, &c);
+    s->orbit_on[o] = true;
+    s->orbit[o][0] = a;
+    s->orbit[o][1] = b;
+}
+
 static void commit_batch(Session *s) {
     AudioEvent *b = s->batch.ev;
     size_t n = s->batch.n;
@@ -605,6 +742,8 @@ static void commit_batch(Session *s) {
         rank = f == last_frame && e->track == last_track ? rank + 1 : 0;
         last_frame = f, last_track = e->track;
         e->seed = mix32(f * 1315423911u + (uint64_t)e->track * 2654435761u + rank) | 1;
+        if (e->room > 0) orbit_settings(s, 0, e);
+        if (e->echo > 0) orbit_settings(s, 1, e);
         out_push(s, e);
     }
     s->batch.n = 0;

@@ -597,6 +597,49 @@ static void test_same_code_again_and_undo(void **st) {
     audio_done(&once);
 }
 
+/* An event's own effects, as in Strudel: .lpf/.hpf filter the note's
+ * sound (12 dB an octave), .room and .delay send it to a shared reverb and
+ * delay, muted with its track. */
+static void test_event_effects(void **st) {
+    const char *tone = "synth tone(freq, gate) = sine(freq) * 0.5\n";
+    char prog[512];
+    snprintf(prog, sizeof prog, "%sx = note(\"b5\").s(\"tone\")\nplay x\n", tone);
+    Audio plain = render(prog, NULL, 120, 1);
+    double ref = rms(plain.l, 24000, 72000); /* b5: 987.8 Hz */
+    snprintf(prog, sizeof prog, "%sx = note(\"b5\").s(\"tone\").lpf(247)\nplay x\n", tone);
+    Audio low = render(prog, NULL, 120, 1);
+    snprintf(prog, sizeof prog, "%sx = note(\"b5\").s(\"tone\").hpf(3951)\nplay x\n", tone);
+    Audio high = render(prog, NULL, 120, 1);
+    double lo = 20 * log10(rms(low.l, 24000, 72000) / ref);
+    double hi = 20 * log10(rms(high.l, 24000, 72000) / ref);
+    print_message("event filters two octaves away: lpf %.1f dB, hpf %.1f dB\n", lo, hi);
+    assert_true(lo < -20 && lo > -28);
+    assert_true(hi < -20 && hi > -28);
+    audio_done(&low);
+    audio_done(&high);
+    audio_done(&plain);
+    /* a blip with delay 0.5, delaytime 0.125 s: its echo 6000 frames later at half level */
+    snprintf(prog, sizeof prog,
+             "%sx = note(\"a4 ~ ~ ~\").s(\"blip\").delay(0.5).delaytime(0.125).delayfeedback(0)\n"
+             "play x\n",
+             BLIP);
+    Audio echo = render(prog, NULL, 120, 1);
+    for (long i = 0; i < 240; i++)
+        if (fabs(echo.l[6000 + i] - 0.5 * echo.l[i]) > 1e-6)
+            fail_msg("echo sample %ld: %g vs %g", i, echo.l[6000 + i], 0.5 * echo.l[i]);
+    audio_done(&echo);
+    /* room: a tail after the note; none when the track is muted */
+    snprintf(prog, sizeof prog, "%sx = note(\"a4 ~ ~ ~\").s(\"blip\").room(0.5)\nplay x\n", BLIP);
+    Audio wet = render(prog, NULL, 120, 1);
+    assert_true(rms(wet.l, 4800, 48000) > 1e-4);
+    snprintf(prog, sizeof prog,
+             "%sx = note(\"a4 ~ ~ ~\").s(\"blip\").room(0.5)\nplay x\nmix x { mute: 1 }\n", BLIP);
+    Audio muted = render(prog, NULL, 120, 1);
+    assert_true(rms(muted.l, 0, muted.n) == 0);
+    audio_done(&wet);
+    audio_done(&muted);
+}
+
 /* A compressor with side: "kick" ducks what it processes when the kick
  * plays, even with the kick muted; a delay with sync: 1 counts in cycles. */
 static void test_sidechain_and_synced_delay(void **st) {
@@ -764,6 +807,7 @@ int main(void) {
         cmocka_unit_test(test_later_error_falls_back),
         cmocka_unit_test(test_chain_swap_crossfades),
         cmocka_unit_test(test_same_code_again_and_undo),
+        cmocka_unit_test(test_event_effects),
         cmocka_unit_test(test_sidechain_and_synced_delay),
         cmocka_unit_test(test_removed_track_fades_out),
         cmocka_unit_test(test_tempo_changes_do_not_drift),
