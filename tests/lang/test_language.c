@@ -144,7 +144,7 @@ static void test_synths_buses_master_mix(void **s) {
     /* named inputs; the rest take their defaults; the chain's input is `in` */
     assert_text(graph_text(chains[0]), "reverb(in, 0.8, 0.5, 0.3)");
     assert_text(graph_text(vm_master(VM)),
-                "limit(comp(in, 0.19952623149688797, 3, 0.01, 0.1), 0.8912509381337456)");
+                "limit(comp(in, 0.19952623149688797, 3, 0.01, 0.1, 0), 0.8912509381337456)");
     ObjRecord *mix;
     assert_true(vm_mix(VM, "keys", &mix));
     char buf[64];
