@@ -358,7 +358,9 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                                (a 5 ms fade, not a click) */
                 for (int k = 0; k < a->nlive; k++) {
                     Voice *o = &a->voices[a->live[k]];
-                    if (o->cut == e->cut && o->fade == 0 && o->start <= start)
+                    bool partner = o->start == start && o->sample == e->sample && e->sample &&
+                                   o->channel != e->channel; /* the other side of a stereo sound */
+                    if (o->cut == e->cut && o->fade == 0 && o->start <= start && !partner)
                         o->fade = 1, o->fade_from = start;
                 }
             Voice *v = take_voice(a);
@@ -367,6 +369,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                             e->sample);
                 v->track = e->track;
                 v->room = e->room, v->echo = e->echo;
+                v->channel = e->channel;
                 voice_place(v, e->amp, e->pan);
                 v->cut = e->cut;
                 a->stats.voices_started++;

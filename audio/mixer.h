@@ -59,6 +59,7 @@ typedef struct {
             /* sends to the shared reverb and delay (Strudel's room and delay),
              * with the settings the note asks them for */
             float room, roomsize, echo, echotime, echofeedback;
+            uint8_t channel; /* a stereo sample's voice: 0 left, 1 right */
             float params[SYN_MAX_PARAMS];
         };
         struct { /* AEV_STRIP */

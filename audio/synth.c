@@ -483,7 +483,8 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             }
             uint32_t k = (uint32_t)p;
             float f = (float)(p - k);
-            out[j] = smp->data[k] + f * (smp->data[k + 1 < smp->frames ? k + 1 : k] - smp->data[k]);
+            const float *d = v->channel && smp->right ? smp->right : smp->data;
+            out[j] = d[k] + f * (d[k + 1 < smp->frames ? k + 1 : k] - d[k]);
             s->a = p + sp * smp->rate * inv_rate;
         }
         break;

@@ -55,9 +55,12 @@ typedef struct {
     float k[5];        /* filter coefficients */
 } NodeState;
 
-/* A loaded sound: mono frames (stereo files are mixed down) at its own rate. */
+/* A loaded sound at its own rate: data is its (first) channel; right is the
+ * second channel of a stereo file, or NULL. A stereo sound plays as two
+ * voices, one a channel, each hard to its side. */
 typedef struct {
     const float *data;
+    const float *right;
     uint32_t frames;
     double rate;
 } Sample;
@@ -73,6 +76,7 @@ typedef struct {
     float params[SYN_MAX_PARAMS];
     float amp, pan;      /* event gain and pan (0..1) */
     float room, echo;    /* the event's sends to the shared reverb and delay (0: none) */
+    uint8_t channel;     /* a sampler voice: which channel of its sample (1: right) */
     float gl, gr;        /* the gains to left and right they make */
     float fade;          /* > 0 while being stolen or cut: remaining fade gain */
     uint64_t fade_from;  /* the frame the fade starts on */

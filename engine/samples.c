@@ -35,23 +35,24 @@ static bool load_file(const char *path, Sample *out) {
         sf_close(sf);
         return false;
     }
+    /* one block: the first channel, then the second of a stereo (or wider)
+     * file; more channels than two are not heard */
+    int nc = info.channels >= 2 ? 2 : 1;
     float *inter = malloc(sizeof(float) * (size_t)info.frames * (size_t)info.channels);
-    float *mono = malloc(sizeof(float) * (size_t)info.frames);
-    if (!inter || !mono) {
+    float *planes = malloc(sizeof(float) * (size_t)info.frames * (size_t)nc);
+    if (!inter || !planes) {
         free(inter);
-        free(mono);
+        free(planes);
         sf_close(sf);
         return false;
     }
     sf_count_t got = sf_readf_float(sf, inter, info.frames);
     sf_close(sf);
-    for (sf_count_t i = 0; i < got; i++) {
-        float s = 0;
-        for (int c = 0; c < info.channels; c++) s += inter[i * info.channels + c];
-        mono[i] = s / (float)info.channels;
-    }
+    for (sf_count_t i = 0; i < got; i++)
+        for (int c = 0; c < nc; c++) planes[c * got + i] = inter[i * info.channels + c];
     free(inter);
-    out->data = mono;
+    out->data = planes;
+    out->right = nc == 2 ? planes + got : NULL;
     out->frames = (uint32_t)got;
     out->rate = info.samplerate;
     return got > 0;

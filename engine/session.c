@@ -587,7 +587,18 @@ static bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *i
     q->err = saved;
     for (size_t i = 0; ok && i < ev.len; i++) {
         AudioEvent e;
-        if (make_event(s, t, &ev.ev[i], &e)) notes_push(into, &e, ev.ev[i].whole.begin);
+        if (!make_event(s, t, &ev.ev[i], &e)) continue;
+        if (e.sample && e.sample->right) {
+            /* stereo: a voice a channel, each hard to its side; pan balances them */
+            AudioEvent r = e;
+            float bal = e.pan < 0 ? 0 : e.pan > 1 ? 1 : e.pan;
+            e.amp *= bal <= 0.5f ? 1 : 2 * (1 - bal), e.pan = 0, e.channel = 0;
+            r.amp *= bal >= 0.5f ? 1 : 2 * bal, r.pan = 1, r.channel = 1;
+            notes_push(into, &e, ev.ev[i].whole.begin);
+            notes_push(into, &r, ev.ev[i].whole.begin);
+        } else {
+            notes_push(into, &e, ev.ev[i].whole.begin);
+        }
     }
     evbuf_free(&ev);
     if (!ok) into->n = mark0;

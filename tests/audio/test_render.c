@@ -411,12 +411,17 @@ static void test_audio_side_allocates_nothing(void **s) {
     vm_free(vm);
 }
 
-static void write_wav(const char *path, const float *x, int n, int rate) {
-    SF_INFO info = {.samplerate = rate, .channels = 1, .format = SF_FORMAT_WAV | SF_FORMAT_FLOAT};
+static void write_wav_ch(const char *path, const float *x, int n, int rate, int channels) {
+    SF_INFO info = {
+        .samplerate = rate, .channels = channels, .format = SF_FORMAT_WAV | SF_FORMAT_FLOAT};
     SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
     assert_non_null(sf);
     sf_writef_float(sf, x, n);
     sf_close(sf);
+}
+
+static void write_wav(const char *path, const float *x, int n, int rate) {
+    write_wav_ch(path, x, n, rate, 1);
 }
 
 static void test_samples_play_from_folders(void **s) {
@@ -453,6 +458,24 @@ static void test_samples_play_from_folders(void **s) {
     for (int i = 24000 + 241; i < 96000; i++) assert_true(out.l[i] == 0);
     assert_true(rms(out.l, 20000, 23900) > 0.1);
     audio_done(&out);
+    /* a stereo file plays in stereo: each channel to its side at full level,
+     * pan balancing them; in a cut group its two sides do not cut each other */
+    char f2[160];
+    snprintf(f2, sizeof f2, "%s/c.wav", sub);
+    float st[200];
+    for (int i = 0; i < 100; i++) st[2 * i] = 0.5f, st[2 * i + 1] = -(float)i / 100;
+    write_wav_ch(f2, st, 100, 48000, 2);
+    snprintf(prog, sizeof prog,
+             "samples('%s')\nx = s(\"tick:2 ~ tick:2 ~\").pan(\"0.5 0.75\").cut(1)\nplay x\n", dir);
+    out = render(prog, NULL, 120, 1);
+    for (int i = 0; i < 99; i++) {
+        assert_float_equal(out.l[i], 0.8f * st[2 * i], 1e-6);
+        assert_float_equal(out.r[i], 0.8f * st[2 * i + 1], 1e-6);
+        assert_float_equal(out.l[48000 + i], 0.5f * 0.8f * st[2 * i], 1e-6); /* pan 0.75 */
+        assert_float_equal(out.r[48000 + i], 0.8f * st[2 * i + 1], 1e-6);
+    }
+    audio_done(&out);
+    unlink(f2);
     unlink(f0);
     unlink(f1);
     rmdir(sub);
