@@ -35,7 +35,8 @@ struct AudioEngine {
     int nvoices; /* slots: max_voices plus a reserve for voices fading out */
     int max_voices;
     const SynthDef *synths[AUDIO_MAX_SYNTHS];
-    _Atomic int nsynths; /* a def is stored before the count is published */
+    int nsynths;     /* audio side: the defs it has received (AEV_SYNTH) */
+    int nsynths_ctl; /* control side: the indices it has given out */
     Ring events;
     AudioEvent *ring_storage;
     Ring retired; /* audio -> control: objects to free */
@@ -135,11 +136,13 @@ void audio_free(AudioEngine *a) {
 }
 
 int audio_add_synth(AudioEngine *a, const SynthDef *def) {
-    int n = atomic_load_explicit(&a->nsynths, memory_order_relaxed);
-    if (n == AUDIO_MAX_SYNTHS) return -1;
-    a->synths[n] = def;
-    atomic_store_explicit(&a->nsynths, n + 1, memory_order_release);
-    return n;
+    if (a->nsynths_ctl == AUDIO_MAX_SYNTHS) return -1;
+    /* handed over by pointer through the ring, ahead of any note that uses
+     * it (the ring is first in, first out); frame 0: taken at once */
+    AudioEvent e = {.frame = 0, .kind = AEV_SYNTH, .synth = (int16_t)a->nsynths_ctl};
+    e.def = def;
+    if (!ring_push(&a->events, &e)) return -1;
+    return a->nsynths_ctl++;
 }
 
 bool audio_send(AudioEngine *a, const AudioEvent *e) {
@@ -321,8 +324,13 @@ static Voice *take_voice(AudioEngine *a) {
 
 static void start_due(AudioEngine *a, uint64_t block_end) {
     const AudioEvent *e;
-    int nsynths = atomic_load_explicit(&a->nsynths, memory_order_acquire);
     while ((e = ring_peek(&a->events)) && e->frame < block_end) {
+        if (e->kind == AEV_SYNTH) {
+            if (e->synth == a->nsynths && a->nsynths < AUDIO_MAX_SYNTHS)
+                a->synths[a->nsynths++] = e->def;
+            ring_drop(&a->events);
+            continue;
+        }
         if (e->frame < a->frame) { /* late: it takes effect now; say so (a replay does the same) */
             LateNote ln = {e->frame, a->frame, e->track, e->kind == AEV_NOTE ? e->seed : 0,
                            e->kind};
@@ -351,7 +359,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                 if ((e->track < 0 || o->track == e->track) && o->fade == 0 && o->start <= at)
                     o->fade = 1, o->fade_from = at;
             }
-        } else if (e->synth >= 0 && e->synth < nsynths && e->track >= 0 &&
+        } else if (e->synth >= 0 && e->synth < a->nsynths && e->track >= 0 &&
                    e->track < AUDIO_MAX_TRACKS) {
             uint64_t start = e->frame < a->frame ? a->frame : e->frame;
             if (e->cut > 0) /* as on a drum machine: the group's sounding voices stop

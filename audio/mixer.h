@@ -30,6 +30,7 @@
  * it takes effect on (a note's onset, a swap's bar line). */
 typedef enum {
     AEV_NOTE,    /* start a voice */
+    AEV_SYNTH,   /* a synth definition for index `synth` (kept for the engine's life) */
     AEV_STRIP,   /* a track's channel settings */
     AEV_CHAIN,   /* a new effect chain for a bus, the master or a track's insert */
     AEV_RELEASE, /* fade out the sounding voices of a track (-1: all tracks) */
@@ -59,7 +60,8 @@ typedef struct {
             /* sends to the shared reverb and delay (Strudel's room and delay),
              * with the settings the note asks them for */
             float room, roomsize, echo, echotime, echofeedback;
-            uint8_t channel; /* a stereo sample's voice: 0 left, 1 right */
+            uint8_t channel;     /* a stereo sample's voice: 0 left, 1 right */
+            const SynthDef *def; /* AEV_SYNTH */
             float params[SYN_MAX_PARAMS];
         };
         struct { /* AEV_STRIP */
@@ -124,8 +126,10 @@ typedef struct AudioEngine AudioEngine;
 AudioEngine *audio_new(double rate, int max_voices, int max_events);
 /* Frees the engine and every chain it still holds (not the synth defs). */
 void audio_free(AudioEngine *a);
-/* Registers a synth; safe while the audio side runs (index, or -1 when
- * full). The def must outlive the engine. */
+/* Registers a synth: its index, or -1 when the table (or the ring) is
+ * full. The def goes to the audio side by pointer through the event ring,
+ * so it is safe while the audio runs; it must outlive the engine (voices
+ * may sound it at any time, so defs are never retired). */
 int audio_add_synth(AudioEngine *a, const SynthDef *def);
 bool audio_send(AudioEngine *a, const AudioEvent *e); /* false when the ring is full */
 /* One object the audio side no longer uses, to free; false when none. */
