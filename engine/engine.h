@@ -27,9 +27,13 @@ typedef struct {
     void *ud;
 } ChainEnv;
 
+/* A word given as a string, which the language may have made a one-word
+ * pattern ("kick", "now"): true with it in out. */
+bool engine_word(Vm *vm, Value v, char *out, size_t n);
+
 /* Compiles an effect chain (a bus, the master, a track's fx). */
-bool engine_compile_chain(Vm *vm, const char *name, Value chain, const ChainEnv *env,
-                          SynthDef *out, Err *err);
+bool engine_compile_chain(Vm *vm, const char *name, Value chain, const ChainEnv *env, SynthDef *out,
+                          Err *err);
 
 /* Defines the built-in instruments (bd, sn, hh, ..., sine, saw, pluck, ...)
  * in vm, as tala synth definitions. */

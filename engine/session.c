@@ -858,7 +858,8 @@ static bool strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, E
     st->mute = truthy_setting(record_get(mix, "mute"));
     st->solo = truthy_setting(record_get(mix, "solo"));
     Value q = record_get(mix, "quant");
-    if (IS_STRING(q) && strcmp(AS_STRING(q)->chars, "now") == 0)
+    char word[16];
+    if (engine_word(s->vm, q, word, sizeof word) && strcmp(word, "now") == 0)
         *quant = rat_int(0);
     else if (IS_NUM(q) && q.as.num >= 0 && q.as.num <= 1024)
         *quant = rat_from_double(q.as.num);

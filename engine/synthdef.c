@@ -35,17 +35,15 @@ static int param_index(Flat *f, const char *name) {
 
 static bool input_of(Flat *f, Value v, SynIn *out);
 
-/* A track's name given as a string (which the language may have made a
- * one-word pattern: "kick"). */
-static bool name_of(Flat *f, Value v, char *out, size_t n) {
+bool engine_word(Vm *vm, Value v, char *out, size_t n) {
     if (IS_STRING(v)) {
         snprintf(out, n, "%s", AS_STRING(v)->chars);
         return true;
     }
-    if (!IS_PATTERN(v) || !f->vm) return false;
+    if (!IS_PATTERN(v) || !vm) return false;
     EvBuf ev;
-    evbuf_init(&ev, vm_heap(f->vm));
-    bool ok = pat_events(vm_query(f->vm), AS_PATTERN(v), rat_int(0), rat_int(1), true, &ev) &&
+    evbuf_init(&ev, vm_heap(vm));
+    bool ok = pat_events(vm_query(vm), AS_PATTERN(v), rat_int(0), rat_int(1), true, &ev) &&
               ev.len == 1 && IS_STRING(ev.ev[0].value);
     if (ok) snprintf(out, n, "%s", AS_STRING(ev.ev[0].value)->chars);
     evbuf_free(&ev);
@@ -82,7 +80,7 @@ static int flatten(Flat *f, const ObjGraph *g) {
     SynNode nd = {.ugen = (uint8_t)id, .n = (uint8_t)g->n};
     for (uint32_t i = 0; i < g->n; i++) {
         char track[64];
-        if (id == UGEN_COMP && i == 5 && name_of(f, g->in[i], track, sizeof track)) {
+        if (id == UGEN_COMP && i == 5 && engine_word(f->vm, g->in[i], track, sizeof track)) {
             /* a sidechain: the track's index + 1 (bus.c reads its level) */
             int t = f->env && f->env->track ? f->env->track(f->env->ud, track) : -1;
             if (t < 0) {

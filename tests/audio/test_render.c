@@ -540,6 +540,33 @@ static void test_swap_lands_on_the_bar(void **st) {
     audio_done(&before);
 }
 
+/* A track's quantum: mix NAME { quant: 2 } swaps on a 2-bar boundary,
+ * quant: "now" right at the horizon. */
+static void test_quantum_per_track(void **st) {
+    char script[512];
+    snprintf(script, sizeof script, "%seval 5/4 2 - <repl>\nmix drums { quant: 2 }\n" DRUMS_B,
+             HEAD);
+    Audio two = render_script(DRUMS_A "play drums\n", NULL, 120, 3, script);
+    Audio planned = render("drums = s(\"<[bd*4, hh*8] [bd*4, hh*8] [bd*2 sn, hh*16]>\")\n"
+                           "play drums\n",
+                           NULL, 120, 3);
+    assert_same(&two, &planned, "quant 2: from bar 3");
+    audio_done(&two);
+    audio_done(&planned);
+    snprintf(script, sizeof script, "%seval 1/2 2 - <repl>\nmix drums { quant: \"now\" }\n" DRUMS_B,
+             HEAD);
+    Audio now = render_script(DRUMS_A "play drums\n", NULL, 120, 1, script);
+    Audio a = render(DRUMS_A "play drums\n", NULL, 120, 1);
+    Audio b = render(DRUMS_B "play drums\n", NULL, 120, 1);
+    for (long i = 0; i < 48000; i++) assert_true(now.l[i] == a.l[i]);
+    /* from the half bar on, B's notes: B's snare (at 2/3) is there */
+    assert_true(rms(now.l, 64000, 70000) > 0.5 * rms(b.l, 64000, 70000));
+    assert_true(rms(a.l, 64000, 70000) < 0.5 * rms(b.l, 64000, 70000));
+    audio_done(&now);
+    audio_done(&a);
+    audio_done(&b);
+}
+
 /* A syntax error, an error while running the block (after it assigned
  * drums), and an error in the dry run all leave the output untouched. */
 static void test_failed_evaluations_change_nothing(void **st) {
@@ -826,6 +853,7 @@ int main(void) {
         cmocka_unit_test(test_audio_side_allocates_nothing),
         cmocka_unit_test(test_samples_play_from_folders),
         cmocka_unit_test(test_swap_lands_on_the_bar),
+        cmocka_unit_test(test_quantum_per_track),
         cmocka_unit_test(test_failed_evaluations_change_nothing),
         cmocka_unit_test(test_later_error_falls_back),
         cmocka_unit_test(test_chain_swap_crossfades),
