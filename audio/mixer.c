@@ -44,6 +44,8 @@ struct AudioEngine {
     Ring lates; /* audio -> control: notes started after their frame */
     LateNote late_storage[256];
     Strip strips[AUDIO_MAX_TRACKS];
+    int ntracks; /* 1 + the highest track index seen: the strips worth visiting */
+    int nsolo;   /* strips soloed */
     int fade_len[AUDIO_MAX_TRACKS], fade_left[AUDIO_MAX_TRACKS]; /* left -1: faded out */
     Meter meters[AUDIO_MAX_TRACKS];
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
@@ -337,9 +339,11 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
             ring_push(&a->lates, &ln);
             if (e->kind == AEV_NOTE) a->stats.events_late++;
         }
+        if (e->track >= a->ntracks && e->track < AUDIO_MAX_TRACKS) a->ntracks = e->track + 1;
         if (e->kind == AEV_STRIP) {
             if (e->track >= 0 && e->track < AUDIO_MAX_TRACKS) {
                 Strip *s = &a->strips[e->track];
+                a->nsolo += (int)e->strip.solo - (int)s->solo;
                 s->gain = e->strip.gain, s->pan = e->strip.pan;
                 s->mute = e->strip.mute, s->solo = e->strip.solo;
                 memcpy(s->send, e->strip.send, sizeof s->send);
@@ -405,7 +409,9 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         if (n > frames - done) n = frames - done;
         uint64_t end = now + (uint64_t)n;
         start_due(a, end);
-        int used[AUDIO_MAX_TRACKS] = {0};
+        bool used[AUDIO_MAX_TRACKS];
+        const int nt = a->ntracks;
+        memset(used, 0, (size_t)nt * sizeof used[0]);
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
             int slot = a->live[k];
@@ -451,30 +457,33 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         }
         a->nlive = kept;
         if (active > a->stats.peak_voices) a->stats.peak_voices = active;
-        bool solo = false;
-        for (int t = 0; t < AUDIO_MAX_TRACKS; t++) solo |= a->strips[t].solo;
+        bool solo = a->nsolo > 0;
         if (a->need_side) /* each track's voices, before its insert and fader */
-            for (int t = 0; t < AUDIO_MAX_TRACKS; t++)
+            for (int t = 0; t < nt; t++)
                 for (int i = 0; i < n; i++)
                     a->side[t][i] = used[t] ? fmaxf(fabsf(a->tl[t][i]), fabsf(a->tr[t][i])) : 0;
         float *L = left + done, *R = right + done;
         memset(L, 0, (size_t)n * sizeof(float));
         memset(R, 0, (size_t)n * sizeof(float));
-        memset(a->ol, 0, sizeof a->ol);
-        memset(a->orr, 0, sizeof a->orr);
+        bool orbits = chain_busy(a, CHAIN_ROOM) || chain_busy(a, CHAIN_ECHO);
+        if (orbits) {
+            memset(a->ol, 0, sizeof a->ol);
+            memset(a->orr, 0, sizeof a->orr);
+        }
         for (int b = 0; b < AUDIO_MAX_BUSES; b++)
             if (chain_busy(a, b)) {
                 memset(a->bl[b], 0, sizeof a->bl[b]);
                 memset(a->br[b], 0, sizeof a->br[b]);
             }
         for (int t = 0; t < AUDIO_MAX_TRACKS; t++) {
+            if (t >= nt && !stems) break;
             Strip *s = &a->strips[t];
             if (stems && stems[t][0]) {
                 memset(stems[t][0] + done, 0, (size_t)n * sizeof(float));
                 memset(stems[t][1] + done, 0, (size_t)n * sizeof(float));
             }
             bool insert = chain_busy(a, CHAIN_INSERT + t);
-            if (!used[t] && !insert) continue;
+            if (t >= nt || (!used[t] && !insert)) continue;
             if (!used[t]) { /* an insert (a delay, a reverb) still rings out */
                 memset(a->tl[t], 0, sizeof a->tl[t]);
                 memset(a->tr[t], 0, sizeof a->tr[t]);
@@ -543,7 +552,7 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             run_chain(a, b, a->bl[b], a->br[b], n);
             for (int i = 0; i < n; i++) L[i] += a->bl[b][i], R[i] += a->br[b][i];
         }
-        for (int o = 0; o < 2; o++) { /* the shared reverb and delay */
+        for (int o = 0; o < 2 && orbits; o++) { /* the shared reverb and delay */
             if (!chain_busy(a, CHAIN_ROOM + o)) continue;
             run_chain(a, CHAIN_ROOM + o, a->ol[o], a->orr[o], n);
             for (int i = 0; i < n; i++) L[i] += a->ol[o][i], R[i] += a->orr[o][i];
