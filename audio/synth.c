@@ -571,22 +571,17 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
             node_block(v, k, in, m, sc->node[k], len, rate);
         }
         const float *y = sc->node[outnode];
-        /* a non-finite sample has all exponent bits set: one OR over the block */
-        uint32_t nonfinite = 0;
-        for (int j = 0; j < len; j++) {
-            uint32_t bits;
-            memcpy(&bits, &y[j], sizeof bits);
-            nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
-        }
-        if (nonfinite) {
-            if (bad) *bad = true;
-            v->active = false;
-            return false;
-        }
         if (v->release_at && v->fade == 0 && v->start + v->pos + (uint64_t)len > v->release_at)
             v->fade = 1, v->fade_from = v->release_at; /* a looping sample's note ends */
+        uint32_t nonfinite = 0;
         if (v->fade > 0) { /* stolen or cut: a short fade to silence from fade_from on */
             for (int j = 0; j < len; j++) {
+                uint32_t bits;
+                memcpy(&bits, &y[j], sizeof bits);
+                if ((bits & 0x7f800000u) == 0x7f800000u) {
+                    nonfinite = 1;
+                    break;
+                }
                 if (v->start + v->pos + (uint64_t)j >= v->fade_from)
                     v->fade -= 1.0f / (float)(0.005 * rate);
                 if (v->fade <= 0) {
@@ -597,11 +592,22 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
                 right[j] += y[j] * v->fade * gr;
             }
         } else {
+            /* one pass: a non-finite sample (all exponent bits set) adds
+             * nothing and ends the voice after the block; denormals flush */
             for (int j = 0; j < len; j++) {
-                float s = fabsf(y[j]) < 1e-30f ? 0.0f : y[j]; /* flush denormals */
-                left[j] += s * gl;
-                right[j] += s * gr;
+                uint32_t bits;
+                memcpy(&bits, &y[j], sizeof bits);
+                uint32_t bad_j = (bits & 0x7f800000u) == 0x7f800000u;
+                nonfinite |= bad_j;
+                float x = bad_j || fabsf(y[j]) < 1e-30f ? 0.0f : y[j];
+                left[j] += x * gl;
+                right[j] += x * gr;
             }
+        }
+        if (nonfinite) {
+            if (bad) *bad = true;
+            v->active = false;
+            return false;
         }
         v->pos += (uint64_t)len;
         left += len, right += len, n -= len;
