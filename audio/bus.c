@@ -226,6 +226,16 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
                          nd->in[2].value, nd->in[3].value);
             continue;
         }
+        if (nd->ugen == UGEN_GAIN && nd->n == 2 && nd->in[1].kind == IN_CONST &&
+            (x0in->kind == IN_NODE || (x0in->kind == IN_PARAM && x0in->index == 0))) {
+            /* a steady level: a loop that vectorizes */
+            float g = nd->in[1].value;
+            for (int c = 0; c < 2; c++) {
+                const float *x = x0in->kind == IN_NODE ? b->out[c][x0in->index] : c ? right : left;
+                for (int i = 0; i < n; i++) b->out[c][k][i] = x[i] * g;
+            }
+            continue;
+        }
         for (int i = 0; i < n; i++) {
             float in[2] = {left[i], right[i]};
             float x0[2], x1 = 0, x2 = 0, x3 = 0;
