@@ -461,7 +461,10 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         if (a->need_side) /* each track's voices, before its insert and fader */
             for (int t = 0; t < nt; t++)
                 for (int i = 0; i < n; i++)
-                    a->side[t][i] = used[t] ? fmaxf(fabsf(a->tl[t][i]), fabsf(a->tr[t][i])) : 0;
+                    a->side[t][i] = used[t] ? (fabsf(a->tl[t][i]) > fabsf(a->tr[t][i])
+                                                   ? fabsf(a->tl[t][i])
+                                                   : fabsf(a->tr[t][i]))
+                                            : 0;
         float *L = left + done, *R = right + done;
         memset(L, 0, (size_t)n * sizeof(float));
         memset(R, 0, (size_t)n * sizeof(float));
@@ -559,7 +562,10 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         }
         run_chain(a, CHAIN_MASTER, L, R, n);
         float top = 0; /* the protection is the identity below 0.9: most blocks skip it */
-        for (int i = 0; i < n; i++) top = fmaxf(top, fmaxf(fabsf(L[i]), fabsf(R[i])));
+        for (int i = 0; i < n; i++) {
+            float l = fabsf(L[i]), r = fabsf(R[i]), m = l > r ? l : r; /* not fmaxf: a call */
+            top = m > top ? m : top;
+        }
         if (!(top <= 0.9f))
             for (int i = 0; i < n; i++) {
                 L[i] = protect(L[i]);
