@@ -41,7 +41,8 @@ struct AudioEngine {
     AudioEvent *ring_storage;
     Ring retired; /* audio -> control: objects to free */
     Retired retired_storage[1024];
-    Ring lates; /* audio -> control: notes started after their frame */
+    Ring lates;                  /* audio -> control: notes started after their frame */
+    _Atomic uint64_t lates_lost; /* reports the full ring could not take */
     LateNote late_storage[256];
     Strip strips[AUDIO_MAX_TRACKS];
     int ntracks; /* 1 + the highest track index seen: the strips worth visiting */
@@ -64,7 +65,11 @@ struct AudioEngine {
     float side[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
     bool need_side;
     int xf_frames;
-    AudioStats stats;
+    AudioStats stats; /* written by the audio side only; read through stats_pub */
+    struct {
+        _Atomic uint64_t started, stolen, late, killed;
+        _Atomic int peak;
+    } stats_pub;
     /* The playing voices' slots in the order they started (oldest first),
      * and a stack of free slots: the audio side never scans the whole pool. */
     int *live, nlive;
@@ -168,7 +173,17 @@ bool audio_late(AudioEngine *a, LateNote *out) {
 }
 
 AudioStats audio_stats(const AudioEngine *a) {
-    return a->stats;
+    AudioEngine *m = (AudioEngine *)a; /* atomics are read through non-const pointers */
+    return (AudioStats){
+        .voices_started = atomic_load_explicit(&m->stats_pub.started, memory_order_relaxed),
+        .voices_stolen = atomic_load_explicit(&m->stats_pub.stolen, memory_order_relaxed),
+        .events_late = atomic_load_explicit(&m->stats_pub.late, memory_order_relaxed),
+        .voices_killed = atomic_load_explicit(&m->stats_pub.killed, memory_order_relaxed),
+        .peak_voices = atomic_load_explicit(&m->stats_pub.peak, memory_order_relaxed)};
+}
+
+uint64_t audio_lates_lost(AudioEngine *a) {
+    return atomic_load_explicit(&a->lates_lost, memory_order_relaxed);
 }
 uint64_t audio_frame(const AudioEngine *a) {
     return atomic_load_explicit(&a->frame, memory_order_acquire);
@@ -336,7 +351,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
         if (e->frame < a->frame) { /* late: it takes effect now; say so (a replay does the same) */
             LateNote ln = {e->frame, a->frame, e->track, e->kind == AEV_NOTE ? e->seed : 0,
                            e->kind};
-            ring_push(&a->lates, &ln);
+            if (!ring_push(&a->lates, &ln)) a->lates_lost++;
             if (e->kind == AEV_NOTE) a->stats.events_late++;
         }
         if (e->track >= a->ntracks && e->track < AUDIO_MAX_TRACKS) a->ntracks = e->track + 1;
@@ -461,10 +476,10 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         if (a->need_side) /* each track's voices, before its insert and fader */
             for (int t = 0; t < nt; t++)
                 for (int i = 0; i < n; i++)
-                    a->side[t][i] = used[t] ? (fabsf(a->tl[t][i]) > fabsf(a->tr[t][i])
-                                                   ? fabsf(a->tl[t][i])
-                                                   : fabsf(a->tr[t][i]))
-                                            : 0;
+                    a->side[t][i] =
+                        used[t] ? (fabsf(a->tl[t][i]) > fabsf(a->tr[t][i]) ? fabsf(a->tl[t][i])
+                                                                           : fabsf(a->tr[t][i]))
+                                : 0;
         float *L = left + done, *R = right + done;
         memset(L, 0, (size_t)n * sizeof(float));
         memset(R, 0, (size_t)n * sizeof(float));
@@ -486,7 +501,11 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 memset(stems[t][1] + done, 0, (size_t)n * sizeof(float));
             }
             bool insert = chain_busy(a, CHAIN_INSERT + t);
-            if (t >= nt || (!used[t] && !insert)) continue;
+            if (t >= nt || (!used[t] && !insert)) {
+                if (t < nt && a->fade_left[t] > 0) /* a fade goes on in silence too */
+                    a->fade_left[t] = a->fade_left[t] > n ? a->fade_left[t] - n : -1;
+                continue;
+            }
             if (!used[t]) { /* an insert (a delay, a reverb) still rings out */
                 memset(a->tl[t], 0, sizeof a->tl[t]);
                 memset(a->tr[t], 0, sizeof a->tr[t]);
@@ -571,6 +590,12 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 L[i] = protect(L[i]);
                 R[i] = protect(R[i]);
             }
+        /* the counters, published for the control side once a block */
+        atomic_store_explicit(&a->stats_pub.started, a->stats.voices_started, memory_order_relaxed);
+        atomic_store_explicit(&a->stats_pub.stolen, a->stats.voices_stolen, memory_order_relaxed);
+        atomic_store_explicit(&a->stats_pub.late, a->stats.events_late, memory_order_relaxed);
+        atomic_store_explicit(&a->stats_pub.killed, a->stats.voices_killed, memory_order_relaxed);
+        atomic_store_explicit(&a->stats_pub.peak, a->stats.peak_voices, memory_order_relaxed);
         atomic_store_explicit(&a->frame, end, memory_order_release);
         done += n;
     }

@@ -134,6 +134,8 @@ int audio_add_synth(AudioEngine *a, const SynthDef *def);
 bool audio_send(AudioEngine *a, const AudioEvent *e); /* false when the ring is full */
 /* One object the audio side no longer uses, to free; false when none. */
 bool audio_retired(AudioEngine *a, Retired *out);
+/* Late events the audio side could not report (its ring was full). */
+uint64_t audio_lates_lost(AudioEngine *a);
 /* One late event reported by the audio side; false when none. */
 bool audio_late(AudioEngine *a, LateNote *out);
 AudioStats audio_stats(const AudioEngine *a);

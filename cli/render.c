@@ -183,17 +183,6 @@ int cli_replay(int argc, char **argv) {
         else
             o.bars = sc.n ? rat_to_double(sc.items[sc.n - 1].at) + 4 : 4;
     }
-    SessionOpts so = {.rate = sc.rate,
-                      .voices = sc.voices,
-                      .tempo = sc.tempo,
-                      .samples = sc.samples,
-                      .quiet = true};
-    Session *S = session_new(&so, &err);
-    if (!S) {
-        err_print(stderr, &err);
-        script_free(&sc);
-        return EXIT_ENV;
-    }
     if (sc.nlates)
         fprintf(stderr,
                 "tala: note: %d notes reached the audio side late in the live run; the replay "

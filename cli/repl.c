@@ -45,8 +45,7 @@ static Repl *current; /* readline's callbacks take no user data */
 static volatile sig_atomic_t interrupted;
 
 static void on_sigint(int sig) {
-    (void)sig;
-    interrupted = 1;
+    interrupted = sig == SIGTERM ? 2 : 1; /* SIGTERM: leave */
 }
 
 Repl *repl_new(void) {
@@ -122,11 +121,8 @@ static int depth(const char *s) {
     int d = 0;
     char q = 0;
     for (; *s; s++) {
-        if (q) {
-            if (*s == '\\' && s[1])
-                s++;
-            else if (*s == q)
-                q = 0;
+        if (q) { /* tala strings have no escapes */
+            if (*s == q) q = 0;
         } else if (*s == '"' || *s == '\'' || *s == '`') {
             q = *s;
         } else if ((s[0] == '-' && s[1] == '-') || (s[0] == '/' && s[1] == '/')) {
@@ -161,8 +157,9 @@ static void update_prompt(Repl *r) {
             double db = pk > 0 ? 20 * log10(pk) : -100;
             int k = db <= -48 ? 0 : db >= 0 ? 9 : (int)((db + 48) / 48 * 9) + 1;
             if (k > 9) k = 9;
-            used += snprintf(p + used, sizeof p - (size_t)used, "%s%s%c ", st.tracks[t].name,
+            used += snprintf(p + used, sizeof p - (size_t)used, "%.24s%s%c ", st.tracks[t].name,
                              st.tracks[t].mute ? "(m)" : "", METER[k]);
+            if (used > 400) used = 400; /* long names: the prompt is cut, never overrun */
         }
         snprintf(p + used, sizeof p - (size_t)used, "> ");
     }
@@ -433,6 +430,7 @@ int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
     struct sigaction sa = {0};
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
     struct stat st = {0};
     if (file) stat(file, &st);
     struct timespec last = st.st_mtim;
@@ -445,10 +443,13 @@ int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
         FD_SET(0, &fds);
         struct timeval tv = {0, 100000};
         int k = select(1, &fds, NULL, NULL, &tv);
+        if (interrupted == 2) break;
         if (interrupted) { /* Ctrl-C: the line goes, the music stays */
             interrupted = 0;
             free(r->block);
             r->block = NULL, r->blen = 0;
+            rl_free_line_state();
+            rl_callback_sigcleanup();
             rl_replace_line("", 0);
             printf("^C\n");
             rl_on_new_line();

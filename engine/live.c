@@ -110,6 +110,10 @@ void live_close(Live *l) {
         uint64_t end = audio_frame(session_audio(l->s));
         drain_recording(l);
         session_collect(l->s); /* the last late notes into the log */
+        uint64_t lost = audio_lates_lost(session_audio(l->s));
+        if (lost) /* the replay will differ where these were */
+            session_log(l->s, "# %llu late events were not recorded (their ring was full)",
+                        (unsigned long long)lost);
         session_log(l->s, "end %llu", (unsigned long long)end);
     }
     if (l->rec) sf_close(l->rec);

@@ -108,8 +108,11 @@ int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
             bank->sets = realloc(bank->sets, (size_t)(bank->n + 1) * sizeof *bank->sets);
             bank->n++;
         } else {
-            for (int i = 0; i < bank->sets[k].n; i++) free((void *)bank->sets[k].sounds[i].data);
-            free(bank->sets[k].sounds);
+            /* the replaced sounds may still be playing (or be on their way
+             * to the audio side): they are freed with the bank, not now */
+            bank->old = realloc(bank->old, (size_t)(bank->nold + 1) * sizeof *bank->old);
+            if (!bank->old) abort();
+            bank->old[bank->nold++] = bank->sets[k];
         }
         bank->sets[k] = set;
     }
@@ -126,12 +129,16 @@ const Sample *samples_find(const SampleBank *bank, const char *name, int n) {
     return NULL;
 }
 
+static void free_set(SampleSet *set) {
+    for (int i = 0; i < set->n; i++) free((void *)set->sounds[i].data);
+    free(set->sounds);
+}
+
 void samples_free(SampleBank *bank) {
-    for (int k = 0; k < bank->n; k++) {
-        for (int i = 0; i < bank->sets[k].n; i++) free((void *)bank->sets[k].sounds[i].data);
-        free(bank->sets[k].sounds);
-    }
+    for (int k = 0; k < bank->n; k++) free_set(&bank->sets[k]);
+    for (int k = 0; k < bank->nold; k++) free_set(&bank->old[k]);
     free(bank->sets);
-    bank->sets = NULL;
-    bank->n = 0;
+    free(bank->old);
+    bank->sets = bank->old = NULL;
+    bank->n = bank->nold = 0;
 }

@@ -18,6 +18,8 @@ typedef struct {
 typedef struct {
     SampleSet *sets;
     int n;
+    SampleSet *old; /* replaced by a later folder of the same name: kept until the end */
+    int nold;
 } SampleBank;
 
 /* Loads the sound files of DIR/name/ folders into bank; returns the number of files loaded, or -1

@@ -69,7 +69,7 @@ bool script_load(const char *path, Script *out, Err *err) {
             double r = 0, t = 0;
             int v = 0;
             if (sscanf(line, "opts rate %lf voices %d tempo %lf", &r, &v, &t) == 3 && r >= 8000 &&
-                r <= 384000 && v > 0 && t > 0)
+                r <= 384000 && v > 0 && v <= 100000 && t > 0 && t <= 10000)
                 out->rate = r, out->voices = v, out->tempo = t;
         } else if (!strncmp(line, "samples ", 8)) {
             free(out->samples);

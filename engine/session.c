@@ -97,9 +97,8 @@ struct Session {
     int nwarned;
     /* frame-ordered events not yet in the ring */
     AudioEvent *out;
-    uint64_t *out_seq;
+    Rat *out_at; /* the cycle an event is stamped for (den 0: none) */
     size_t nout, capout;
-    uint64_t seq;
     Notes batch; /* notes of the window being scheduled */
     Notes dry;   /* notes of a dry run */
     char *logged_base;
@@ -180,9 +179,11 @@ static void bar_text(Rat c, char *buf, size_t n) {
 
 static void warn_once(Session *s, const char *name) {
     for (int i = 0; i < s->nwarned; i++)
-        if (strcmp(s->warned[i], name) == 0) return;
-    if (s->nwarned < 64) snprintf(s->warned[s->nwarned++], 48, "%s", name);
-    say(s, "tala: warning: no sound named '%s' (its events are silent)", name);
+        if (strncmp(s->warned[i], name, 47) == 0) return;
+    if (s->nwarned == 64) return; /* said once, below: no flood of messages */
+    snprintf(s->warned[s->nwarned++], 48, "%s", name);
+    say(s, "tala: warning: no sound named '%s' (its events are silent)%s", name,
+        s->nwarned == 64 ? "; further unknown sounds are not reported" : "");
 }
 
 /* ------------------------------------------------------------ time */
@@ -281,6 +282,15 @@ Session *session_new(const SessionOpts *o, Err *err) {
 void session_free(Session *s) {
     if (!s) return;
     if (s->vm) heap_remove_marker(vm_heap(s->vm), mark, s);
+    for (size_t i = 0; i < s->nout; i++) /* chains that never left the outbox */
+        if (s->out[i].kind == AEV_CHAIN) {
+            if (s->out[i].chain.keep)
+                free((void *)s->out[i].chain.def);
+            else if (s->out[i].chain.bus) {
+                free((void *)bus_def(s->out[i].chain.bus));
+                bus_free(s->out[i].chain.bus);
+            }
+        }
     audio_free(s->audio); /* frees the chains it holds and those still in its rings */
     for (int i = 0; i < s->ndefs; i++) free(s->defs[i]);
     for (int i = 0; i < s->nvariants; i++) free(s->variants[i].def);
@@ -289,7 +299,7 @@ void session_free(Session *s) {
     free(s->sample_dirs);
     free(s->segs);
     free(s->out);
-    free(s->out_seq);
+    free(s->out_at);
     for (int i = 0; i < MAX_TRACKS; i++) {
         free(s->tracks[i].cache.ev);
         free(s->tracks[i].cache.on);
@@ -357,7 +367,9 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
             *def = k < 0 ? NULL : s->defs[k];
             return k < 0 ? -1 : s->def_index[k];
         }
-    if (s->nobjs == AUDIO_MAX_SYNTHS * 4) return -1;
+    /* a cache: full (a long session re-evaluating its synths), it starts
+     * over; the compiled definitions stay and are found again by content */
+    if (s->nobjs == AUDIO_MAX_SYNTHS * 4) s->nobjs = 0;
     SynthDef *d = calloc(1, sizeof *d);
     if (!d) abort();
     Err e = {0};
@@ -638,7 +650,14 @@ static uint64_t replayed_frame(const Session *s, const AudioEvent *e) {
     return e->frame;
 }
 
+/* Pushes an event stamped for cycle `at` (den 0: a frame only). A tempo
+ * change restamps what is stamped by cycle (restamp). */
+static void out_push_at(Session *s, const AudioEvent *ev, Rat at);
 static void out_push(Session *s, const AudioEvent *ev) {
+    out_push_at(s, ev, (Rat){0, 0});
+}
+
+static void out_push_at(Session *s, const AudioEvent *ev, Rat at) {
     AudioEvent moved;
     const AudioEvent *e = ev;
     if (s->nlates) {
@@ -649,18 +668,36 @@ static void out_push(Session *s, const AudioEvent *ev) {
     if (s->nout == s->capout) {
         s->capout = s->capout ? s->capout * 2 : 1024;
         s->out = realloc(s->out, s->capout * sizeof *s->out);
-        s->out_seq = realloc(s->out_seq, s->capout * sizeof *s->out_seq);
-        if (!s->out || !s->out_seq) abort();
+        s->out_at = realloc(s->out_at, s->capout * sizeof *s->out_at);
+        if (!s->out || !s->out_at) abort();
     }
     /* insertion keeps frame order (stable: equal frames in the order sent);
      * almost every event goes at the end */
     size_t i = s->nout;
     while (i > 0 && s->out[i - 1].frame > e->frame) i--;
     memmove(&s->out[i + 1], &s->out[i], (s->nout - i) * sizeof *s->out);
-    memmove(&s->out_seq[i + 1], &s->out_seq[i], (s->nout - i) * sizeof *s->out_seq);
+    memmove(&s->out_at[i + 1], &s->out_at[i], (s->nout - i) * sizeof *s->out_at);
     s->out[i] = *e;
-    s->out_seq[i] = s->seq++;
+    s->out_at[i] = at;
     s->nout++;
+}
+
+/* The tempo map changed from cycle `from` on: events waiting for a cycle
+ * there get that cycle's new frame, and the outbox its order back. */
+static void restamp(Session *s, Rat from) {
+    bool moved = false;
+    for (size_t i = 0; i < s->nout; i++)
+        if (s->out_at[i].den && !rat_lt(s->out_at[i], from)) {
+            s->out[i].frame = session_frame_of(s, s->out_at[i]);
+            moved = true;
+        }
+    for (size_t i = 1; moved && i < s->nout; i++) /* insertion sort: stable */
+        for (size_t k = i; k > 0 && s->out[k - 1].frame > s->out[k].frame; k--) {
+            AudioEvent e = s->out[k];
+            s->out[k] = s->out[k - 1], s->out[k - 1] = e;
+            Rat r = s->out_at[k];
+            s->out_at[k] = s->out_at[k - 1], s->out_at[k - 1] = r;
+        }
 }
 
 /* Sends the outbox's events up to frame `upto` (inclusive) to the ring. */
@@ -669,7 +706,7 @@ static void flush(Session *s, uint64_t upto) {
     while (i < s->nout && s->out[i].frame <= upto && audio_send(s->audio, &s->out[i])) i++;
     if (i == 0) return;
     memmove(s->out, s->out + i, (s->nout - i) * sizeof *s->out);
-    memmove(s->out_seq, s->out_seq + i, (s->nout - i) * sizeof *s->out_seq);
+    memmove(s->out_at, s->out_at + i, (s->nout - i) * sizeof *s->out_at);
     s->nout -= i;
 }
 
@@ -911,6 +948,7 @@ static int track_by_name(void *ud, const char *name) {
     for (int i = 0; i < tn->n; i++) {
         bool known = false;
         for (int k = 0; k < s->ntracks && !known; k++) known = s->tracks[k].name == tn->names[i];
+        for (int k = 0; k < i && !known; k++) known = tn->names[k] == tn->names[i]; /* play a, a */
         if (known) continue;
         if (strcmp(tn->names[i]->chars, name) == 0) return fresh < MAX_TRACKS ? fresh : -1;
         fresh++;
@@ -941,11 +979,11 @@ static bool plan_chain(Session *s, const char *name, Value graph, const SynthDef
     return true;
 }
 
-/* Sends a planned chain change on `frame`; takes the plan's def. */
-static void send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent,
-                       uint64_t frame, bool sounding) {
+/* Sends a planned chain change on cycle `at`; takes the plan's def. */
+static void send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, Rat at,
+                       bool sounding) {
     if (!p->change) return;
-    AudioEvent e = {.frame = frame, .kind = AEV_CHAIN, .track = (int16_t)track};
+    AudioEvent e = {.frame = session_frame_of(s, at), .kind = AEV_CHAIN, .track = (int16_t)track};
     e.chain.slot = (int16_t)slot;
     e.chain.xfade = sounding || sent->nnodes > 0;
     if (p->def) {
@@ -960,17 +998,17 @@ static void send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *
     } else {
         memset(sent, 0, sizeof *sent);
     }
-    out_push(s, &e);
+    out_push_at(s, &e, at);
     p->def = NULL;
 }
 
-static void send_strip(Session *s, int i, uint64_t frame) {
+static void send_strip(Session *s, int i, Rat at) {
     Track *t = &s->tracks[i];
-    AudioEvent e = {.frame = frame, .kind = AEV_STRIP, .track = (int16_t)i};
+    AudioEvent e = {.frame = session_frame_of(s, at), .kind = AEV_STRIP, .track = (int16_t)i};
     e.strip.gain = t->sent.gain, e.strip.pan = t->sent.pan;
     e.strip.mute = t->sent.mute, e.strip.solo = t->sent.solo;
     memcpy(e.strip.send, t->sent.send, sizeof e.strip.send);
-    out_push(s, &e);
+    out_push_at(s, &e, at);
 }
 
 static bool load_sample_dirs(Session *s, const char *base, Err *err) {
@@ -1082,6 +1120,9 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     int np = ok ? vm_played(vm, &names) : 0;
     int fresh = s->ntracks;
     for (int i = 0; ok && i < np; i++) {
+        bool twice = false; /* play a, a: one track */
+        for (int k = 0; k < i && !twice; k++) twice = names[k] == names[i];
+        if (twice) continue;
         TrackPlan *p = &plan[nplan];
         memset(p, 0, sizeof *p);
         p->name = names[i];
@@ -1150,19 +1191,20 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
             say(s, "tala: tempo %g cannot be represented exactly; kept %g", bpm, last->bpm);
         } else if (rat_eq(last->cycle, bar)) {
             last->fpc = fpc, last->bpm = bpm;
+            restamp(s, bar);
         } else {
             int64_t f = round_half_up(frame_exact(s, bar));
             s->segs = realloc(s->segs, (size_t)(s->nsegs + 1) * sizeof(Seg));
             if (!s->segs) abort();
             s->segs[s->nsegs++] = (Seg){bar, f, fpc, bpm};
+            restamp(s, bar);
         }
         bar_text(bar, where, sizeof where);
         if (rat_lt(rat_int(0), h) || s->ntracks) info(s, "tempo %g -> %s", bpm, where);
     }
-    uint64_t bar_frame = session_frame_of(s, bar);
     for (int i = 0; i <= AUDIO_MAX_BUSES; i++)
-        send_chain(s, i == AUDIO_MAX_BUSES ? CHAIN_MASTER : i, 0, &buses[i], &s->bus_sent[i],
-                   bar_frame, bar_frame > 0);
+        send_chain(s, i == AUDIO_MAX_BUSES ? CHAIN_MASTER : i, 0, &buses[i], &s->bus_sent[i], bar,
+                   session_frame_of(s, bar) > 0);
     bool played[MAX_TRACKS] = {0};
     for (int i = 0; i < nplan; i++) {
         TrackPlan *p = &plan[i];
@@ -1175,13 +1217,12 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         Track *t = &s->tracks[p->slot];
         played[p->slot] = true;
         t->quant = p->quant;
-        uint64_t f = session_frame_of(s, p->at);
         if (p->strip_change || t->faded) { /* a faded track comes back with its strip */
             t->sent = t->from_mix = p->strip;
             t->faded = false;
-            send_strip(s, p->slot, f);
+            send_strip(s, p->slot, p->at);
         }
-        send_chain(s, CHAIN_INSERT, p->slot, &p->insert, &t->insert, f, t->pat || t->prev);
+        send_chain(s, CHAIN_INSERT, p->slot, &p->insert, &t->insert, p->at, t->pat || t->prev);
         if (p->pat && p->pat != (t->pending ? t->next : t->pat)) {
             t->pending = true;
             t->next = p->pat;
@@ -1204,7 +1245,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         AudioEvent e = {.frame = session_frame_of(s, t->at), .kind = AEV_FADE, .track = (int16_t)i};
         Rat beat = rat_sub(frame_exact(s, rat_add(t->at, rat_make(1, 4))), frame_exact(s, t->at));
         e.fade.frames = (int32_t)round_half_up(beat);
-        out_push(s, &e);
+        out_push_at(s, &e, t->at);
         t->faded = true;
         bar_text(t->at, where, sizeof where);
         info(s, "%s stops at %s (fading out over a beat)", t->name->chars, where);
@@ -1274,6 +1315,10 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         t->pending = true;
         t->next = back;
         t->at = quantize(s->horizon, t->quant);
+        if (t->faded) { /* taken out of play earlier: it comes back at full level */
+            t->faded = false;
+            send_strip(s, i, t->at);
+        }
         char where[64];
         bar_text(t->at, where, sizeof where);
         info(s, "%s -> %s (previous code)", track, where);
@@ -1284,7 +1329,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
             t->sent.mute = on;
         else
             t->sent.solo = on;
-        send_strip(s, i, now);
+        send_strip(s, i, s->horizon);
     } else {
         err_set(err, (SrcRef){0}, "unknown command '%s'", cmd);
         return false;

@@ -475,6 +475,26 @@ static void test_samples_play_from_folders(void **s) {
         assert_float_equal(out.r[48000 + i], 0.8f * st[2 * i + 1], 1e-6);
     }
     audio_done(&out);
+    /* a folder with a sound of the same name, loaded while the old one plays:
+     * the new one from then on, the old one still valid for its notes */
+    char dir2[] = "/tmp/tala-samples-XXXXXX", sub2[128], f3[160];
+    assert_non_null(mkdtemp(dir2));
+    snprintf(sub2, sizeof sub2, "%s/tick", dir2);
+    mkdir(sub2, 0777);
+    snprintf(f3, sizeof f3, "%s/z.wav", sub2);
+    float z[48000];
+    for (int i = 0; i < 48000; i++) z[i] = 0.25f;
+    write_wav(f3, z, 48000, 48000);
+    snprintf(prog, sizeof prog, "samples('%s')\nx = s(\"tick:0\").loop(1)\nplay x\n", dir);
+    char script[600];
+    snprintf(script, sizeof script, "tala-session 1\neval 1/2 1 - <repl>\nsamples('%s')\n", dir2);
+    out = render_script(prog, NULL, 120, 2, script);
+    assert_true(out.l[1000] != 0);           /* the old tick, still playing */
+    assert_true(out.l[96000 + 1000] > 0.1f); /* bar 2: the new tick, 0.25 */
+    audio_done(&out);
+    unlink(f3);
+    rmdir(sub2);
+    rmdir(dir2);
     unlink(f2);
     unlink(f0);
     unlink(f1);
@@ -746,6 +766,39 @@ static void test_removed_track_fades_out(void **st) {
     audio_done(&full);
 }
 
+/* Found in review: a track played twice is one track; :undo brings a
+ * track taken out of play back at full level; a strip change waiting for
+ * a later bar moves with a tempo change that lands before it. */
+static void test_review_fixes(void **st) {
+    Audio once = render(DRUMS_A "play drums\n", NULL, 120, 1);
+    Audio twice = render(DRUMS_A "play drums, drums\n", NULL, 120, 1);
+    assert_same(&once, &twice, "play a, a");
+    audio_done(&twice);
+    /* out of play at bar 2 (fading), :undo at 9/4: back from bar 3, as if never gone */
+    char script[1024];
+    snprintf(script, sizeof script,
+             "%seval 7/4 2 - <repl>\nx = s(\"~\")\nplay x\ncmd 9/4 undo drums\n", HEAD);
+    Audio back = render_script(DRUMS_A "play drums\n", NULL, 120, 4, script);
+    Audio full = render(DRUMS_A "play drums\n", NULL, 120, 4);
+    double a = rms(back.l, 3 * 96000, 4 * 96000), b = rms(full.l, 3 * 96000, 4 * 96000);
+    print_message("after :undo: %.2f dB of the level it had\n", 20 * log10(a / b));
+    assert_true(fabs(20 * log10(a / b)) < 0.5);
+    audio_done(&back);
+    audio_done(&full);
+    /* mute waiting for bar 5 (quant 4), then tempo 60 from bar 2: the mute
+     * lands on bar 5's new frame (96000 + 3 * 192000), not its old one */
+    snprintf(
+        script, sizeof script,
+        "%seval 1/4 1 - <repl>\nmix drums { quant: 4, mute: 1 }\neval 1/2 1 - <repl>\ntempo 60\n",
+        HEAD);
+    Audio slow = render_script(DRUMS_A "play drums\n", NULL, 120, 8, script); /* 8 bars of 120 */
+    long bar5 = 96000 + 3 * 192000;
+    assert_true(rms(slow.l, bar5 - 60000, bar5 - 64) > 0.01); /* its last beat: a kick, hats */
+    assert_true(rms(slow.l, bar5 + 64 + 48000, bar5 + 96000) == 0);
+    audio_done(&slow);
+    audio_done(&once);
+}
+
 /* Tempo changes typed mid-bar start on the next bar line, on the frame that
  * bar line had; any number of them leave every onset where the map says. */
 static void test_tempo_changes_do_not_drift(void **st) {
@@ -861,6 +914,7 @@ int main(void) {
         cmocka_unit_test(test_event_effects),
         cmocka_unit_test(test_sidechain_and_synced_delay),
         cmocka_unit_test(test_removed_track_fades_out),
+        cmocka_unit_test(test_review_fixes),
         cmocka_unit_test(test_tempo_changes_do_not_drift),
         cmocka_unit_test(test_replay_equals_the_performance),
     };
