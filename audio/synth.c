@@ -229,23 +229,28 @@ static ALWAYS_INLINE void svf_block(NodeState *s, const float *in, int mi, float
     }
     double a = s->a, b = s->b;
     int j = 0;
+    /* four steps as vectors: lane k holds step k + 1. The input terms do not
+     * depend on the state, so only two products and two sums sit on the
+     * recursion's path. */
+    typedef double v4d __attribute__((vector_size(32)));
+    const v4d PA0 = {P[0][0][0], P[1][0][0], P[2][0][0], P[3][0][0]};
+    const v4d PA1 = {P[0][0][1], P[1][0][1], P[2][0][1], P[3][0][1]};
+    const v4d PB0 = {P[0][1][0], P[1][1][0], P[2][1][0], P[3][1][0]};
+    const v4d PB1 = {P[0][1][1], P[1][1][1], P[2][1][1], P[3][1][1]};
+    const v4d QA0 = {Q[0][0], Q[1][0], Q[2][0], Q[3][0]}, QA1 = {0, Q[0][0], Q[1][0], Q[2][0]},
+              QA2 = {0, 0, Q[0][0], Q[1][0]}, QA3 = {0, 0, 0, Q[0][0]};
+    const v4d QB0 = {Q[0][1], Q[1][1], Q[2][1], Q[3][1]}, QB1 = {0, Q[0][1], Q[1][1], Q[2][1]},
+              QB2 = {0, 0, Q[0][1], Q[1][1]}, QB3 = {0, 0, 0, Q[0][1]};
     for (; j + 4 <= n; j += 4) {
         double x0 = in[j & mi], x1 = in[(j + 1) & mi], x2 = in[(j + 2) & mi], x3 = in[(j + 3) & mi];
-        double a1 = P[0][0][0] * a + P[0][0][1] * b + Q[0][0] * x0;
-        double b1 = P[0][1][0] * a + P[0][1][1] * b + Q[0][1] * x0;
-        double a2 = P[1][0][0] * a + P[1][0][1] * b + (Q[1][0] * x0 + Q[0][0] * x1);
-        double b2 = P[1][1][0] * a + P[1][1][1] * b + (Q[1][1] * x0 + Q[0][1] * x1);
-        double a3 = P[2][0][0] * a + P[2][0][1] * b + (Q[2][0] * x0 + Q[1][0] * x1 + Q[0][0] * x2);
-        double b3 = P[2][1][0] * a + P[2][1][1] * b + (Q[2][1] * x0 + Q[1][1] * x1 + Q[0][1] * x2);
-        double a4 = P[3][0][0] * a + P[3][0][1] * b +
-                    (Q[3][0] * x0 + Q[2][0] * x1 + Q[1][0] * x2 + Q[0][0] * x3);
-        double b4 = P[3][1][0] * a + P[3][1][1] * b +
-                    (Q[3][1] * x0 + Q[2][1] * x1 + Q[1][1] * x2 + Q[0][1] * x3);
-        out[j] = (float)(ca * a + cb * b + d * x0);
-        out[j + 1] = (float)(ca * a1 + cb * b1 + d * x1);
-        out[j + 2] = (float)(ca * a2 + cb * b2 + d * x2);
-        out[j + 3] = (float)(ca * a3 + cb * b3 + d * x3);
-        a = a4, b = b4;
+        v4d xa = QA0 * x0 + QA1 * x1 + QA2 * x2 + QA3 * x3;
+        v4d xb = QB0 * x0 + QB1 * x1 + QB2 * x2 + QB3 * x3;
+        v4d an = PA0 * a + PA1 * b + xa, bn = PB0 * a + PB1 * b + xb;
+        v4d ap = {a, an[0], an[1], an[2]}, bp = {b, bn[0], bn[1], bn[2]}, xv = {x0, x1, x2, x3};
+        v4d y = ca * ap + cb * bp + d * xv;
+        out[j] = (float)y[0], out[j + 1] = (float)y[1];
+        out[j + 2] = (float)y[2], out[j + 3] = (float)y[3];
+        a = an[3], b = bn[3];
     }
     for (; j < n; j++) {
         double x = in[j & mi], na = P[0][0][0] * a + P[0][0][1] * b + Q[0][0] * x;
@@ -361,14 +366,19 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         }
         break;
     case UGEN_ENV:
-        if (m[0] == 0 && m[1] == 0) { /* steady times: no division, no branch */
-            double a = X(0, 0) > 0 ? X(0, 0) : 0, r = X(1, 0) > 0 ? X(1, 0) : 0;
-            double ia = a > 0 ? 1 / a : 0, ir = r > 0 ? 1 / r : 0;
+        if (m[0] == 0 && m[1] == 0 && pos < (1u << 30)) {
+            /* steady times: no division, no branch, eight at a time; the time
+             * is the sample's own index times the period, the same whatever
+             * block the sample falls in */
+            float a = X(0, 0) > 0 ? X(0, 0) : 0, r = X(1, 0) > 0 ? X(1, 0) : 0;
+            float ia = a > 0 ? 1 / a : 0, ir = r > 0 ? 1 / r : 0, ar = a + r;
+            float dt = (float)inv_rate;
+            int32_t p0 = (int32_t)pos;
             for (int j = 0; j < n; j++) {
-                double t = t0 + j * inv_rate;
-                double up = t * ia, down = 1 - (t - a) * ir;
-                double y = t < a ? up : down;
-                out[j] = (float)(t < a + r ? y : 0);
+                float t = (float)(p0 + j) * dt;
+                float up = t * ia, down = 1 - (t - a) * ir;
+                float y = t < a ? up : down;
+                out[j] = t < ar ? y : 0;
             }
             break;
         }
@@ -380,19 +390,22 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         break;
     case UGEN_ADSR: {
         const double gate = v->gate;
-        if (!(m[0] | m[1] | m[2] | m[3])) { /* steady settings: no division, no branch */
-            double a = X(0, 0) > 0 ? X(0, 0) : 0, d = X(1, 0) > 0 ? X(1, 0) : 0, sus = X(2, 0);
-            double r = X(3, 0), ia = a > 0 ? 1 / a : 0, id = d > 0 ? 1 / d : 0,
-                   ir = r > 0 ? 1 / r : 0;
+        if (!(m[0] | m[1] | m[2] | m[3]) && pos < (1u << 30)) {
+            /* steady settings: as env above */
+            float a = X(0, 0) > 0 ? X(0, 0) : 0, d = X(1, 0) > 0 ? X(1, 0) : 0, sus = X(2, 0);
+            float r = X(3, 0), ia = a > 0 ? 1 / a : 0, id = d > 0 ? 1 / d : 0,
+                  ir = r > 0 ? 1 / r : 0, g = (float)gate, ad = a + d, gr = g + r;
+            float dt = (float)inv_rate;
+            int32_t p0 = (int32_t)pos;
             for (int j = 0; j < n; j++) {
-                double t = t0 + j * inv_rate;
-                double tt = t < gate ? t : gate;
-                double up = tt * ia, down = 1 - (1 - sus) * (tt - a) * id;
-                double lvl = tt < a ? up : down;
-                lvl = tt < a + d ? lvl : sus;
-                double rel = lvl * (1 - (t - gate) * ir);
-                rel = t < gate + r ? rel : 0;
-                out[j] = (float)(t >= gate ? rel : lvl);
+                float t = (float)(p0 + j) * dt;
+                float tt = t < g ? t : g;
+                float up = tt * ia, down = 1 - (1 - sus) * (tt - a) * id;
+                float lvl = tt < a ? up : down;
+                lvl = tt < ad ? lvl : sus;
+                float rel = lvl * (1 - (t - g) * ir);
+                rel = t < gr ? rel : 0;
+                out[j] = t >= g ? rel : lvl;
             }
             break;
         }
