@@ -116,20 +116,20 @@ static inline float polyblep(double t, double dt) {
 
 static float wavetable[WT_SHAPES][WT_BANDS][WT_SIZE + 1];
 
-/* sin(2 pi p / 2^32) for a 32-bit phase p. Folded to a quarter turn, then
- * the odd Taylor series to x^11: its error there, (pi/2)^13 / 13! = 6e-8, is
- * below what a float carries (-144 dB). No table and no branch, so a block of
- * steady sines is computed four or eight at a time. */
+/* sin(2 pi p / 2^32) for a 32-bit phase p. Folded to a quarter turn r, then
+ * an odd polynomial in r fitted to sin(2 pi r) over [0, 1/4] (near-minimax,
+ * by reweighted least squares): its own error is 4e-9; evaluated in float
+ * the sine is within 2e-7 (-134 dB) of sin() at every phase. No table and no branch, so a block of steady sines is computed
+ * four or eight at a time. */
 static inline float sine_turns(uint32_t p) {
     float x = (float)(int32_t)p * (1.0f / 4294967296.0f); /* turns in [-0.5, 0.5) */
     float ax = fabsf(x), b = 0.5f - ax;
-    float r = ax < b ? ax : b; /* sin(pi - a) = sin(a) */
-    float t = r * 6.28318530717958648f, t2 = t * t;
+    float r = ax < b ? ax : b, u = r * r; /* sin(pi - a) = sin(a) */
     float y =
-        t *
-        (1.0f + t2 * (-1.0f / 6 +
-                      t2 * (1.0f / 120 +
-                            t2 * (-1.0f / 5040 + t2 * (1.0f / 362880 + t2 * (-1.0f / 39916800))))));
+        r *
+        (6.2831851878276268f +
+         u * (-41.341659916933587f +
+              u * (81.601257418765272f + u * (-76.554833476484447f + u * 39.570956741625267f))));
     return copysignf(y, x);
 }
 static double band_top[WT_BANDS]; /* the highest fundamental each table serves */
