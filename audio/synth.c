@@ -119,8 +119,8 @@ static float wavetable[WT_SHAPES][WT_BANDS][WT_SIZE + 1];
 /* sin(2 pi p / 2^32) for a 32-bit phase p. Folded to a quarter turn r, then
  * an odd polynomial in r fitted to sin(2 pi r) over [0, 1/4] (near-minimax,
  * by reweighted least squares): its own error is 4e-9; evaluated in float
- * the sine is within 2e-7 (-134 dB) of sin() at every phase. No table and no branch, so a block of steady sines is computed
- * four or eight at a time. */
+ * the sine is within 2e-7 (-134 dB) of sin() at every phase. No table and no branch, so a block of
+ * steady sines is computed four or eight at a time. */
 static inline float sine_turns(uint32_t p) {
     float x = (float)(int32_t)p * (1.0f / 4294967296.0f); /* turns in [-0.5, 0.5) */
     float ax = fabsf(x), b = 0.5f - ax;
