@@ -4,6 +4,8 @@
 #define _GNU_SOURCE
 #include "live.h"
 
+#include "samples.h"
+
 #include <pthread.h>
 #include <sndfile.h>
 #include <stdatomic.h>
@@ -124,8 +126,36 @@ void live_close(Live *l) {
     free(l);
 }
 
+/* The folders of samples("...") calls written with a plain string are read
+ * before the evaluation takes the lock: reading files must not hold up the
+ * scheduler. (A path computed by code is still read during the evaluation.) */
+static void preload_samples(Live *l, const char *text, size_t len, const char *base) {
+    for (const char *p = text; (p = strstr(p, "samples(")) && p < text + len; p += 8) {
+        const char *q = p + 8;
+        while (*q == ' ') q++;
+        char quote = *q;
+        if (quote != '"' && quote != '\'') continue;
+        const char *end = strchr(q + 1, quote);
+        if (!end || end - q - 1 >= 1024) continue;
+        char d[1024], dir[2048], why[256];
+        memcpy(d, q + 1, (size_t)(end - q - 1));
+        d[end - q - 1] = 0;
+        session_sample_path(base, d, dir, sizeof dir);
+        pthread_mutex_lock(&l->lock);
+        bool have = session_has_samples(l->s, dir);
+        pthread_mutex_unlock(&l->lock);
+        if (have) continue;
+        SampleBank bank = {0};
+        if (samples_load(&bank, dir, why, sizeof why) < 0) continue; /* the evaluation says why */
+        pthread_mutex_lock(&l->lock);
+        session_adopt_samples(l->s, dir, &bank);
+        pthread_mutex_unlock(&l->lock);
+    }
+}
+
 bool live_eval(Live *l, const char *name, const char *text, size_t len, const char *base,
                Err *err) {
+    preload_samples(l, text, len, base);
     pthread_mutex_lock(&l->lock);
     bool ok = session_eval(l->s, name, text, len, base, err);
     pthread_mutex_unlock(&l->lock);

@@ -58,6 +58,37 @@ static bool load_file(const char *path, Sample *out) {
     return got > 0;
 }
 
+/* Adds a set; a later folder with the same name replaces the earlier one. */
+static void put(SampleBank *bank, SampleSet set) {
+    int k;
+    for (k = 0; k < bank->n && strcmp(bank->sets[k].name, set.name); k++) {
+    }
+    if (k == bank->n) {
+        bank->sets = realloc(bank->sets, (size_t)(bank->n + 1) * sizeof *bank->sets);
+        if (!bank->sets) abort();
+        bank->n++;
+    } else {
+        /* the replaced sounds may still be playing (or be on their way to
+         * the audio side): they are freed with the bank, not now */
+        bank->old = realloc(bank->old, (size_t)(bank->nold + 1) * sizeof *bank->old);
+        if (!bank->old) abort();
+        bank->old[bank->nold++] = bank->sets[k];
+    }
+    bank->sets[k] = set;
+}
+
+void samples_merge(SampleBank *into, SampleBank *from) {
+    for (int k = 0; k < from->n; k++) put(into, from->sets[k]);
+    for (int k = 0; k < from->nold; k++) { /* replaced inside from: keep them too */
+        into->old = realloc(into->old, (size_t)(into->nold + 1) * sizeof *into->old);
+        if (!into->old) abort();
+        into->old[into->nold++] = from->old[k];
+    }
+    free(from->sets);
+    free(from->old);
+    memset(from, 0, sizeof *from);
+}
+
 int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
     DIR *d = opendir(dir);
     if (!d) {
@@ -100,21 +131,7 @@ int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
             free(set.sounds);
             continue;
         }
-        /* a later folder with the same name replaces the earlier one */
-        int k;
-        for (k = 0; k < bank->n && strcmp(bank->sets[k].name, set.name); k++) {
-        }
-        if (k == bank->n) {
-            bank->sets = realloc(bank->sets, (size_t)(bank->n + 1) * sizeof *bank->sets);
-            bank->n++;
-        } else {
-            /* the replaced sounds may still be playing (or be on their way
-             * to the audio side): they are freed with the bank, not now */
-            bank->old = realloc(bank->old, (size_t)(bank->nold + 1) * sizeof *bank->old);
-            if (!bank->old) abort();
-            bank->old[bank->nold++] = bank->sets[k];
-        }
-        bank->sets[k] = set;
+        put(bank, set);
     }
     closedir(d);
     return loaded;

@@ -15,7 +15,7 @@ typedef struct {
     int n;
 } SampleSet;
 
-typedef struct {
+typedef struct SampleBank {
     SampleSet *sets;
     int n;
     SampleSet *old; /* replaced by a later folder of the same name: kept until the end */
@@ -25,6 +25,9 @@ typedef struct {
 /* Loads the sound files of DIR/name/ folders into bank; returns the number of files loaded, or -1
  * with why set when DIR cannot be read. */
 int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen);
+/* Moves every set of from into into (as samples_load would have added
+ * them); from is left empty. */
+void samples_merge(SampleBank *into, SampleBank *from);
 /* Sound n of name (n wraps), or NULL. */
 const Sample *samples_find(const SampleBank *bank, const char *name, int n);
 void samples_free(SampleBank *bank);

@@ -1011,27 +1011,50 @@ static void send_strip(Session *s, int i, Rat at) {
     out_push_at(s, &e, at);
 }
 
+static bool dir_loaded(const Session *s, const char *dir) {
+    for (int k = 0; k < s->nsample_dirs; k++)
+        if (strcmp(s->sample_dirs[k], dir) == 0) return true;
+    return false;
+}
+
+static void mark_loaded(Session *s, const char *dir) {
+    s->sample_dirs = realloc(s->sample_dirs, (size_t)(s->nsample_dirs + 1) * sizeof(char *));
+    if (!s->sample_dirs || !(s->sample_dirs[s->nsample_dirs] = strdup(dir))) abort();
+    s->nsample_dirs++;
+}
+
+void session_sample_path(const char *base, const char *d, char *out, size_t n) {
+    if (d[0] != '/' && base)
+        snprintf(out, n, "%s/%s", base, d);
+    else
+        snprintf(out, n, "%s", d);
+}
+
+bool session_has_samples(Session *s, const char *dir) {
+    return dir_loaded(s, dir);
+}
+
+void session_adopt_samples(Session *s, const char *dir, SampleBank *loaded) {
+    if (dir_loaded(s, dir)) {
+        samples_free(loaded);
+        return;
+    }
+    samples_merge(&s->bank, loaded);
+    mark_loaded(s, dir);
+}
+
 static bool load_sample_dirs(Session *s, const char *base, Err *err) {
     Value dirs;
     if (!vm_get_global(s->vm, "samples:dirs", &dirs) || !IS_LIST(dirs)) return true;
     for (uint32_t i = 0; i < AS_LIST(dirs)->len; i++) {
-        const char *d = AS_STRING(AS_LIST(dirs)->items[i])->chars;
         char dir[2048], why[256];
-        if (d[0] != '/' && base)
-            snprintf(dir, sizeof dir, "%s/%s", base, d);
-        else
-            snprintf(dir, sizeof dir, "%s", d);
-        int k;
-        for (k = 0; k < s->nsample_dirs; k++)
-            if (strcmp(s->sample_dirs[k], dir) == 0) break;
-        if (k < s->nsample_dirs) continue;
+        session_sample_path(base, AS_STRING(AS_LIST(dirs)->items[i])->chars, dir, sizeof dir);
+        if (dir_loaded(s, dir)) continue;
         if (samples_load(&s->bank, dir, why, sizeof why) < 0) {
             err_set(err, (SrcRef){0}, "%s", why);
             return false;
         }
-        s->sample_dirs = realloc(s->sample_dirs, (size_t)(s->nsample_dirs + 1) * sizeof(char *));
-        if (!s->sample_dirs || !(s->sample_dirs[s->nsample_dirs] = strdup(dir))) abort();
-        s->nsample_dirs++;
+        mark_loaded(s, dir);
     }
     return true;
 }

@@ -61,6 +61,15 @@ AudioEngine *session_audio(Session *s);
 bool session_eval(Session *s, const char *name, const char *text, size_t len, const char *base,
                   Err *err);
 
+/* Sample folders can be read before an evaluation, away from the session
+ * (live: without holding up the scheduler): the path samples("d") means
+ * under base, whether it is loaded, and handing over a bank loaded from it
+ * (samples.h; the session takes its sets). */
+struct SampleBank;
+void session_sample_path(const char *base, const char *d, char *out, size_t n);
+bool session_has_samples(Session *s, const char *dir);
+void session_adopt_samples(Session *s, const char *dir, struct SampleBank *loaded);
+
 /* Plays one pattern as the only track (tala render --pattern). */
 bool session_play_pattern(Session *s, Value pattern, Err *err);
 

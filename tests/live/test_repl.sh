@@ -34,6 +34,10 @@ send play drums, lead\n
 expect lead -> bar
 send oops = s("bd").nope()\n
 expect nope
+send samples('SAMPLES')\n
+send tk = s("tick*2")\n
+send play drums, lead, tk\n
+expect tk -> bar
 send :hush\n
 send :tracks\n
 expect stopped
@@ -41,7 +45,9 @@ send :render RENDERED\n
 expect wrote
 send :quit\n
 SCRIPT
-sed -i "s|RENDERED|$tmp/rendered.wav|" "$tmp/script"
+sed -i "s|RENDERED|$tmp/rendered.wav|; s|SAMPLES|$tmp/samples|" "$tmp/script"
+mkdir -p "$tmp/samples/tick"
+sox -n -r 48000 -c 1 "$tmp/samples/tick/tick.wav" synth 0.05 sine 1000 2>/dev/null
 HOME="$tmp/home" "$DRIVE" "$tmp/script" "$TALA" --no-audio >"$tmp/out" 2>&1
 rc=$?
 out=$(tr -d '\r' <"$tmp/out")
@@ -56,6 +62,9 @@ grep -q "drums -> bar" <<<"$out" && grep -q "lead -> bar" <<<"$out" &&
 grep -q "<repl>:1:.*nope\|nope" <<<"$out" && grep -q "\^" <<<"$out" &&
     ok "an error is printed with its position and caret" || bad "error message"
 grep -q "stopped" <<<"$out" && ok ":hush stopped the tracks" || bad ":hush / :tracks"
+grep -q "tk -> bar" <<<"$out" && ! grep -q "no sound named 'tick'" <<<"$out" &&
+    ok "samples('DIR') typed live loads the folder (read before the evaluation)" ||
+    bad "samples typed in the REPL"
 [ -s "$tmp/rendered.wav" ] && ok ":render wrote the session so far from its log" || bad ":render"
 ls "$tmp"/home/.local/share/tala/sessions/*.tala-session >/dev/null 2>&1 &&
     grep -q "^cmd .* hush" "$tmp"/home/.local/share/tala/sessions/*.tala-session &&
