@@ -353,9 +353,37 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             out[j] = y / 3;
         }
         break;
-    case UGEN_NOISE:
-        for (int j = 0; j < n; j++) out[j] = white(v);
+    case UGEN_NOISE: {
+        /* eight xorshift generators side by side, kept in the node's state:
+         * sample i of the voice comes from generator i % 8, so a voice's noise
+         * does not depend on where its blocks fall, and whole groups of eight
+         * are computed as vectors */
+        uint32_t g[8];
+        if (pos == 0) {
+            for (int k = 0; k < 8; k++) {
+                uint32_t x = v->rng * 2654435761u + (uint32_t)(i * 8 + k + 1) * 0x9e3779b9u;
+                x ^= x >> 16, x *= 0x85ebca6bu, x ^= x >> 13, x *= 0xc2b2ae35u, x ^= x >> 16;
+                g[k] = x ? x : 0x6d2b79f5u;
+            }
+        } else {
+            memcpy(g, &s->a, sizeof g);
+        }
+        int j = 0;
+#define NOISE_STEP(k, o)                                                                           \
+    do {                                                                                           \
+        uint32_t x_ = g[k];                                                                        \
+        x_ ^= x_ << 13, x_ ^= x_ >> 17, x_ ^= x_ << 5;                                             \
+        g[k] = x_;                                                                                 \
+        out[o] = (float)(int32_t)x_ * (1.0f / 2147483648.0f);                                      \
+    } while (0)
+        for (; j < n && ((pos + (uint64_t)j) & 7); j++) NOISE_STEP((pos + (uint64_t)j) & 7, j);
+        for (; j + 8 <= n; j += 8)
+            for (int k = 0; k < 8; k++) NOISE_STEP(k, j + k);
+        for (; j < n; j++) NOISE_STEP((pos + (uint64_t)j) & 7, j);
+#undef NOISE_STEP
+        memcpy(&s->a, g, sizeof g);
         break;
+    }
     case UGEN_PINK: /* three one-pole bands summed: about -3 dB per octave */
         for (int j = 0; j < n; j++) {
             float w = white(v);
