@@ -634,13 +634,14 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
             }
         } else {
             /* one pass: a non-finite sample (all exponent bits set) adds
-             * nothing and ends the voice after the block; denormals flush */
+             * nothing and ends the voice after the block (denormals are
+             * flushed by the CPU while the audio side renders: mixer.c) */
             for (int j = 0; j < len; j++) {
                 uint32_t bits;
                 memcpy(&bits, &y[j], sizeof bits);
                 uint32_t bad_j = (bits & 0x7f800000u) == 0x7f800000u;
                 nonfinite |= bad_j;
-                float x = bad_j || fabsf(y[j]) < 1e-30f ? 0.0f : y[j];
+                float x = bad_j ? 0.0f : y[j];
                 left[j] += x * gl;
                 right[j] += x * gr;
             }

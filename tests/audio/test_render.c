@@ -710,6 +710,30 @@ static void test_event_effects(void **st) {
     audio_done(&muted);
 }
 
+/* Denormals: a reverb's tail decays to exactly zero, never through the
+ * slow subnormal range (the CPU flushes them while the audio side runs);
+ * and the caller's floating-point mode is left as it was. */
+static void test_denormals_flush(void **st) {
+    char prog[512];
+    snprintf(prog, sizeof prog,
+             "%sx = note(\"a4 ~ ~ ~\").s(\"blip\").slow(40)\nplay x\n"
+             "master = reverb(size: 0.9, damp: 0.2, mix: 1)\n",
+             BLIP);
+    Audio a = render(prog, NULL, 120, 40); /* 80 s */
+    long subnormal = 0, last_nonzero = 0;
+    for (long i = 0; i < a.n; i++) {
+        if (fpclassify(a.l[i]) == FP_SUBNORMAL || fpclassify(a.r[i]) == FP_SUBNORMAL) subnormal++;
+        if (a.l[i] != 0 || a.r[i] != 0) last_nonzero = i;
+    }
+    print_message("reverb tail: silent from %.1f s on, %ld subnormal samples\n",
+                  (double)last_nonzero / 48000, subnormal);
+    assert_int_equal(subnormal, 0);
+    assert_true(last_nonzero < a.n - 48000); /* the tail ended: zeros, at least the last second */
+    volatile float tiny = 1e-38f;
+    assert_true(tiny / 1000 != 0); /* this thread still has subnormals */
+    audio_done(&a);
+}
+
 /* A compressor with side: "kick" ducks what it processes when the kick
  * plays, even with the kick muted; a delay with sync: 1 counts in cycles. */
 static void test_sidechain_and_synced_delay(void **st) {
@@ -912,6 +936,7 @@ int main(void) {
         cmocka_unit_test(test_chain_swap_crossfades),
         cmocka_unit_test(test_same_code_again_and_undo),
         cmocka_unit_test(test_event_effects),
+        cmocka_unit_test(test_denormals_flush),
         cmocka_unit_test(test_sidechain_and_synced_delay),
         cmocka_unit_test(test_removed_track_fades_out),
         cmocka_unit_test(test_review_fixes),
