@@ -111,33 +111,33 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     return a;
 }
 
+void audio_retired_free(const Retired *r) {
+    if (r->bus) {
+        free((void *)bus_def(r->bus));
+        bus_free(r->bus);
+    }
+    free((void *)r->def);
+}
+
+void audio_event_discard(const AudioEvent *e) {
+    if (e->kind != AEV_CHAIN) return;
+    Retired r = {e->chain.keep ? NULL : e->chain.bus, e->chain.keep ? e->chain.def : NULL};
+    audio_retired_free(&r);
+}
+
 void audio_free(AudioEngine *a) {
     if (!a) return;
     /* events still in the ring may carry chains that never arrived */
     const AudioEvent *e;
     while ((e = ring_peek(&a->events))) {
-        if (e->kind == AEV_CHAIN) {
-            if (e->chain.keep)
-                free((void *)e->chain.def);
-            else if (e->chain.bus) {
-                free((void *)bus_def(e->chain.bus));
-                bus_free(e->chain.bus);
-            }
-        }
+        audio_event_discard(e);
         ring_drop(&a->events);
     }
     Retired r;
-    while (audio_retired(a, &r)) {
-        if (r.bus) free((void *)bus_def(r.bus));
-        bus_free(r.bus);
-        free((void *)r.def);
-    }
+    while (audio_retired(a, &r)) audio_retired_free(&r);
     for (int c = 0; c < NCHAINS; c++)
         for (Bus **b = &a->chains[c].cur; b <= &a->chains[c].old; b++)
-            if (*b) {
-                free((void *)bus_def(*b));
-                bus_free(*b);
-            }
+            audio_retired_free(&(Retired){*b, NULL});
     free(a->voices);
     free(a->live);
     free(a->spare);

@@ -138,6 +138,11 @@ bool audio_retired(AudioEngine *a, Retired *out);
 uint64_t audio_lates_lost(AudioEngine *a);
 /* One late event reported by the audio side; false when none. */
 bool audio_late(AudioEngine *a, LateNote *out);
+/* Frees what a retired object holds (a chain with its definition, or a
+ * definition), and what an event that never reached the audio side
+ * carries (an AEV_CHAIN's chain or definition). Control side. */
+void audio_retired_free(const Retired *r);
+void audio_event_discard(const AudioEvent *e);
 AudioStats audio_stats(const AudioEngine *a);
 uint64_t audio_frame(const AudioEngine *a); /* the next frame to render */
 /* A track's meters since the last call: peak (linear) and mean square. */

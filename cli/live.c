@@ -79,16 +79,29 @@ static void say_stderr(void *ud, const char *text) {
     fprintf(stderr, "%s\n", text);
 }
 
-static bool eval_file(Live *l, const char *file) {
+bool cli_eval_file(Live *l, const char *file, Err *err) {
     size_t len;
     char *text = cli_read_file(file, &len);
-    if (!text) return false;
+    if (!text) return false; /* cli_read_file said why */
     char base[1024];
     cli_folder_of(file, base, sizeof base);
-    Err err = {0};
-    bool ok = live_eval(l, file, text, len, base, &err);
-    if (!ok) err_print(stderr, &err);
+    bool ok = live_eval(l, file, text, len, base, err);
     free(text);
+    return ok;
+}
+
+bool cli_file_changed(const char *file, struct timespec *last) {
+    struct stat st;
+    if (stat(file, &st) != 0) return false;
+    bool changed = st.st_mtim.tv_sec != last->tv_sec || st.st_mtim.tv_nsec != last->tv_nsec;
+    *last = st.st_mtim;
+    return changed;
+}
+
+static bool eval_file(Live *l, const char *file) {
+    Err err = {0};
+    bool ok = cli_eval_file(l, file, &err);
+    if (!ok && err.set) err_print(stderr, &err);
     return ok;
 }
 
@@ -174,9 +187,9 @@ int cli_live(int argc, char **argv) {
     live_set_volume(l, (float)volume);
     if (logpath[0] && o.session.log) fprintf(stderr, "tala: session log %s\n", logpath);
     if (repl && o.session.log) repl_set_log(repl, logpath);
-    struct stat st = {0};
+    struct timespec last = {0}; /* the file's time when it was read */
     if (file) {
-        stat(file, &st);
+        cli_file_changed(file, &last);
         if (!eval_file(l, file) && !interactive) {
             live_close(l);
             if (o.session.log) fclose(o.session.log);
@@ -197,20 +210,15 @@ int cli_live(int argc, char **argv) {
     signal(SIGTERM, on_stop);
     int status = EXIT_OK;
     if (repl) {
-        status = repl_run(repl, l, file, watch, seconds);
+        status = repl_run(repl, l, file, watch ? &last : NULL, seconds);
     } else {
         signal(SIGINT, on_stop);
-        struct timespec last = st.st_mtim;
         while (!stop_requested) {
             struct timespec ts = {0, 20000000};
             nanosleep(&ts, NULL);
             live_status(l, &ls);
             if (seconds > 0 && (double)ls.frame >= seconds * ls.rate) break;
-            if (watch && stat(file, &st) == 0 &&
-                (st.st_mtim.tv_sec != last.tv_sec || st.st_mtim.tv_nsec != last.tv_nsec)) {
-                last = st.st_mtim;
-                eval_file(l, file);
-            }
+            if (watch && cli_file_changed(file, &last)) eval_file(l, file);
         }
     }
     live_status(l, &ls);

@@ -408,7 +408,7 @@ static char **complete(const char *text, int start, int end) {
 
 /* ---------------------------------------------------------------- loop */
 
-int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
+int repl_run(Repl *r, Live *l, const char *file, struct timespec *watched, double seconds) {
     current = r;
     r->live = l;
     r->file = file;
@@ -431,9 +431,6 @@ int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    struct stat st = {0};
-    if (file) stat(file, &st);
-    struct timespec last = st.st_mtim;
     snprintf(r->prompt, sizeof r->prompt, "> ");
     rl_callback_handler_install(r->prompt, on_line);
     update_prompt(r);
@@ -461,18 +458,9 @@ int repl_run(Repl *r, Live *l, const char *file, bool watch, double seconds) {
         if (k > 0 && FD_ISSET(0, &fds)) rl_callback_read_char();
         if (k < 0 && errno != EINTR) break;
         flush_msgs(r);
-        if (watch && file && stat(file, &st) == 0 &&
-            (st.st_mtim.tv_sec != last.tv_sec || st.st_mtim.tv_nsec != last.tv_nsec)) {
-            last = st.st_mtim;
-            size_t len;
-            char *text = cli_read_file(file, &len);
-            if (text) {
-                Err err = {0};
-                char base[1024];
-                cli_folder_of(file, base, sizeof base);
-                if (!live_eval(l, file, text, len, base, &err)) print_err(&err);
-                free(text);
-            }
+        if (watched && file && cli_file_changed(file, watched)) {
+            Err err = {0};
+            if (!cli_eval_file(l, file, &err) && err.set) print_err(&err);
         }
         if (seconds > 0) {
             LiveStatus ls;

@@ -282,15 +282,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
 void session_free(Session *s) {
     if (!s) return;
     if (s->vm) heap_remove_marker(vm_heap(s->vm), mark, s);
-    for (size_t i = 0; i < s->nout; i++) /* chains that never left the outbox */
-        if (s->out[i].kind == AEV_CHAIN) {
-            if (s->out[i].chain.keep)
-                free((void *)s->out[i].chain.def);
-            else if (s->out[i].chain.bus) {
-                free((void *)bus_def(s->out[i].chain.bus));
-                bus_free(s->out[i].chain.bus);
-            }
-        }
+    for (size_t i = 0; i < s->nout; i++) audio_event_discard(&s->out[i]); /* never sent */
     audio_free(s->audio); /* frees the chains it holds and those still in its rings */
     for (int i = 0; i < s->ndefs; i++) free(s->defs[i]);
     for (int i = 0; i < s->nvariants; i++) free(s->variants[i].def);
@@ -327,13 +319,7 @@ void session_collect(Session *s) {
         session_log(s, "late %llu %llu %d %u %d", (unsigned long long)ln.frame,
                     (unsigned long long)ln.played, ln.track, ln.seed, ln.kind);
     Retired r;
-    while (audio_retired(s->audio, &r)) {
-        if (r.bus) {
-            free((void *)bus_def(r.bus));
-            bus_free(r.bus);
-        }
-        free((void *)r.def);
-    }
+    while (audio_retired(s->audio, &r)) audio_retired_free(&r);
 }
 
 /* ------------------------------------------------------------ events */
