@@ -102,7 +102,6 @@ struct Session {
     Notes batch; /* notes of the window being scheduled */
     Notes dry;   /* notes of a dry run */
     char *logged_base;
-    ChainEnv env;      /* for the chains of the evaluation in progress */
     bool orbit_on[2];  /* the shared reverb and delay exist ... */
     float orbit[2][2]; /* ... with these settings */
     LateNote *lates;   /* a replay's late events, in frame order */
@@ -942,8 +941,8 @@ static int track_by_name(void *ud, const char *name) {
     return -1;
 }
 
-static bool plan_chain(Session *s, const char *name, Value graph, const SynthDef *sent,
-                       ChainPlan *p, Err *err) {
+static bool plan_chain(Session *s, const ChainEnv *env, const char *name, Value graph,
+                       const SynthDef *sent, ChainPlan *p, Err *err) {
     *p = (ChainPlan){0};
     if (IS_NIL(graph)) {
         p->change = sent->nnodes > 0;
@@ -951,7 +950,7 @@ static bool plan_chain(Session *s, const char *name, Value graph, const SynthDef
     }
     p->def = calloc(1, sizeof *p->def);
     if (!p->def) abort();
-    if (!engine_compile_chain(s->vm, name, graph, &s->env, p->def, err)) {
+    if (!engine_compile_chain(s->vm, name, graph, env, p->def, err)) {
         free(p->def);
         p->def = NULL;
         return false;
@@ -1105,7 +1104,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
      * to tracks this block adds */
     TrackNames tn = {s, NULL, 0};
     if (ok) tn.n = vm_played(vm, &tn.names);
-    s->env = (ChainEnv){vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo, track_by_name, &tn};
+    const ChainEnv env = {vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo, track_by_name, &tn};
 
     /* buses first: strips send to them by name */
     if (ok) {
@@ -1116,11 +1115,11 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         }
         for (int i = 0; ok && i < nb; i++) {
             if (i >= s->nbuses || s->bus_names[i] != bnames[i]) s->bus_names[i] = bnames[i];
-            ok = plan_chain(s, bnames[i]->chars, bchains[i], &s->bus_sent[i], &buses[i], err);
+            ok = plan_chain(s, &env, bnames[i]->chars, bchains[i], &s->bus_sent[i], &buses[i], err);
         }
         if (ok) {
             s->nbuses = nb > s->nbuses ? nb : s->nbuses;
-            ok = plan_chain(s, "master", vm_master(vm), &s->bus_sent[AUDIO_MAX_BUSES],
+            ok = plan_chain(s, &env, "master", vm_master(vm), &s->bus_sent[AUDIO_MAX_BUSES],
                             &buses[AUDIO_MAX_BUSES], err);
         }
     }
@@ -1162,8 +1161,8 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         ObjRecord *mix;
         Value fx = vm_mix(vm, names[i]->chars, &mix) ? record_get(mix, "fx") : NIL_VAL;
         static const SynthDef none;
-        if (!(ok = plan_chain(s, names[i]->chars, fx, existing ? &t->insert : &none, &p->insert,
-                              err)))
+        if (!(ok = plan_chain(s, &env, names[i]->chars, fx, existing ? &t->insert : &none,
+                              &p->insert, err)))
             break;
         /* the dry run: the next cycles of the new code, and of the old */
         ObjPattern *cur = existing ? (t->pending ? t->next : t->pat) : NULL;
