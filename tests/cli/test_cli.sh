@@ -128,6 +128,25 @@ for w in "$here"/../../bench/tala/*.tala; do
     expect "render $name" 0 "" -- render "$w" -o "$tmp/w.wav" --seconds 1
 done
 
+# tala replay: a session log, hand-written, renders; the same log twice is the same
+# bytes; something that is not a log is the user's error (status 1)
+printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 3/2 1 - <repl>\nd = s("bd sn")\nend 192000\n' >"$tmp/s.tala-session"
+expect "replay a session log" 0 "" -- replay "$tmp/s.tala-session" -o "$tmp/r1.wav"
+expect "replay it again" 0 "" -- replay "$tmp/s.tala-session" -o "$tmp/r2.wav"
+if cmp -s "$tmp/r1.wav" "$tmp/r2.wav" && [ "$(stat -c %s "$tmp/r1.wav")" -gt 1500000 ]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL replay: not the same bytes twice, or not 4 s long"; fail=$((fail + 1))
+fi
+printf 'drums = s("bd")\n' >"$tmp/not-a-log"
+expect "replay of something else" 1 "" -- replay "$tmp/not-a-log" -o "$tmp/r3.wav"
+expect_err "replay of something else says so" "not a tala session log"
+expect "replay needs -o" 2 "" -- replay "$tmp/s.tala-session"
+# tala devices: lists outputs, or says there are none; never fails for that
+expect "devices" 0 "*" -- devices
+if grep -q "Hz\|no audio output devices" "$out"; then pass=$((pass + 1)); else
+    echo "FAIL devices: neither a list nor 'no audio output devices'"; fail=$((fail + 1)); fi
+
 # the generated reference matches the native table
 if [ -f "$here/../../docs/reference.md" ] && "$tala" reference | cmp -s - "$here/../../docs/reference.md"; then
     pass=$((pass + 1))
