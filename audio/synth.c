@@ -46,12 +46,24 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     v->active = true;
     v->start = start;
     v->pos = 0;
+    v->ncarry = 0;
     v->fade = 0;
     v->fade_from = 0;
     v->release_at = 0;
     v->rng = seed * 2654435761u + 0x9e3779b9u;
     if (!v->rng) v->rng = 1;
     memcpy(v->params, params, sizeof v->params);
+    /* A synth that ends in "* constant" (most do: the level) needs no node
+     * for it: the constant joins the pan gains (voice_place). */
+    const SynNode *tail = &def->nodes[def->nnodes - 1];
+    v->eval = v->outnode = def->nnodes - 1;
+    v->level = 1;
+    if ((tail->ugen == UGEN_MUL || tail->ugen == UGEN_GAIN) && tail->n == 2 &&
+        tail->in[0].kind == IN_NODE && tail->in[1].kind == IN_CONST) {
+        v->outnode = tail->in[0].index;
+        v->eval = def->nnodes - 2;
+        v->level = tail->in[1].value;
+    }
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     for (int i = 0; i < def->nnodes; i++)
         for (int k = 0; k < 3; k++) v->st[i].cache[k] = NAN;
@@ -131,6 +143,53 @@ static inline float sine_turns(uint32_t p) {
          u * (-41.341659916933587f +
               u * (81.601257418765272f + u * (-76.554833476484447f + u * 39.570956741625267f))));
     return copysignf(y, x);
+}
+/* The increment of a steady sine at freq, and the turns through 8, 16 and
+ * 32 samples' angle that sine_block rotates by (computed once per pitch). */
+static void sine_setup(NodeState *s, float freq, double inv_rate) {
+    double inc = freq * 4294967296.0 * inv_rate;
+    s->step = (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
+    for (int i = 0; i < 3; i++) {
+        double w = (double)(uint32_t)((8u << i) * s->step) * (TWO_PI / 4294967296.0);
+        s->turn[2 * i] = (float)cos(w), s->turn[2 * i + 1] = (float)sin(w);
+    }
+    s->cache[0] = freq;
+}
+
+/* A block of a steady sine from phase ph: the first eight samples (and their
+ * cosines) from the polynomial, side by side; each later eight by turning an
+ * earlier eight through 8, 16 or 32 samples' angle: four products and two
+ * sums for eight samples instead of a polynomial each. No sample is more than
+ * three turns from the polynomial, so the rounding stays below 3e-7
+ * (-130 dB), and the turns form a tree (8 from 0, 16 from 0 and 8, 32 from
+ * all of those) so that no long chain of them waits on the one before. */
+static ALWAYS_INLINE void sine_block(uint32_t ph, uint32_t step, const float turn[6],
+                                     float out[SYN_BLOCK]) {
+    typedef float v8f __attribute__((vector_size(32)));
+    float sn[8], cs[8];
+    for (int l = 0; l < 8; l++) {
+        uint32_t p = ph + (uint32_t)l * step;
+        sn[l] = sine_turns(p);
+        cs[l] = sine_turns(p + 0x40000000u); /* a quarter turn on */
+    }
+    v8f s0, c0;
+    memcpy(&s0, sn, sizeof s0);
+    memcpy(&c0, cs, sizeof c0);
+    const float c8 = turn[0], s8 = turn[1], c16 = turn[2], s16 = turn[3], c32 = turn[4],
+                s32 = turn[5];
+    v8f s1 = s0 * c8 + c0 * s8, c1 = c0 * c8 - s0 * s8;
+    v8f s2 = s0 * c16 + c0 * s16, c2 = c0 * c16 - s0 * s16;
+    v8f s3 = s1 * c16 + c1 * s16, c3 = c1 * c16 - s1 * s16;
+    v8f s4 = s0 * c32 + c0 * s32, s5 = s1 * c32 + c1 * s32;
+    v8f s6 = s2 * c32 + c2 * s32, s7 = s3 * c32 + c3 * s32;
+    memcpy(out, &s0, sizeof s0);
+    memcpy(out + 8, &s1, sizeof s1);
+    memcpy(out + 16, &s2, sizeof s2);
+    memcpy(out + 24, &s3, sizeof s3);
+    memcpy(out + 32, &s4, sizeof s4);
+    memcpy(out + 40, &s5, sizeof s5);
+    memcpy(out + 48, &s6, sizeof s6);
+    memcpy(out + 56, &s7, sizeof s7);
 }
 static double band_top[WT_BANDS]; /* the highest fundamental each table serves */
 static double wavetable_rate;
@@ -276,26 +335,26 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     const uint64_t pos = v->pos;
     const double t0 = (double)pos * inv_rate; /* seconds since the voice started */
     switch ((UgenId)nd->ugen) {
-    case UGEN_SINE: { /* 32-bit fixed-point phase: wraps by itself, exact over any length */
-        const double k = 4294967296.0 * inv_rate;
-        uint32_t ph = (uint32_t)(s->a * 4294967296.0);
-        if (m[0] == 0) { /* a steady pitch: the common case, and a loop that vectorizes */
-            double inc = X(0, 0) * k;
-            uint32_t step = (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
-            for (int j = 0; j < n; j++) out[j] = sine_turns(ph + (uint32_t)j * step);
-            ph += (uint32_t)n * step;
+    case UGEN_SINE: /* 32-bit fixed-point phase: wraps by itself, exact over any length */
+        if (m[0] == 0) { /* a steady pitch: the common case */
+            if (X(0, 0) != s->cache[0]) sine_setup(s, X(0, 0), inv_rate);
+            if (n == SYN_BLOCK)
+                sine_block(s->ph, s->step, s->turn, out);
+            else
+                for (int j = 0; j < n; j++) out[j] = sine_turns(s->ph + (uint32_t)j * s->step);
+            s->ph += (uint32_t)n * s->step;
         } else { /* the phases one after another, then the sines all together */
-            uint32_t phs[SYN_BLOCK];
+            const double k = 4294967296.0 * inv_rate;
+            uint32_t phs[SYN_BLOCK], ph = s->ph;
             for (int j = 0; j < n; j++) {
                 phs[j] = ph;
                 double inc = X(0, j) * k;
                 ph += (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
             }
             for (int j = 0; j < n; j++) out[j] = sine_turns(phs[j]);
+            s->ph = ph;
         }
-        s->a = ph * (1.0 / 4294967296.0);
         break;
-    }
     case UGEN_SAW:
     case UGEN_SQUARE:
     case UGEN_TRI: {
@@ -562,96 +621,122 @@ void voice_place(Voice *v, float amp, float pan) {
     double p = pan < 0 ? 0 : pan > 1 ? 1 : pan;
     v->amp = amp;
     v->pan = pan;
-    v->gl = (float)(amp * cos(p * M_PI / 2));
-    v->gr = (float)(amp * sin(p * M_PI / 2));
+    v->gl = (float)(amp * cos(p * M_PI / 2)) * v->level;
+    v->gr = (float)(amp * sin(p * M_PI / 2)) * v->level;
+}
+
+/* The inputs of node k for a block: where each is read from (a node's
+ * output, or one value in sc->konst) and the index mask X() uses. */
+static ALWAYS_INLINE void node_inputs(const Voice *v, SynScratch *sc, int k,
+                                      const float *in[UGEN_MAX_INPUTS + 1],
+                                      int m[UGEN_MAX_INPUTS + 1]) {
+    const SynNode *nd = &v->def->nodes[k];
+    float *kv = sc->konst[k];
+    for (int q = 0; q <= UGEN_MAX_INPUTS; q++) /* not given: 0 (a loop of fixed length) */
+        kv[q] = 0, in[q] = &kv[q], m[q] = 0;
+    if (nd->n <= 3 && nd->ugen == UGEN_ADSR) kv[3] = 0.3f; /* release */
+    if (nd->n <= 3 && nd->ugen == UGEN_PEAK) kv[3] = 1.0f; /* q */
+    for (int q = 0; q < nd->n; q++) {
+        const SynIn *x = &nd->in[q];
+        if (x->kind == IN_NODE)
+            in[q] = sc->node[x->index], m[q] = ~0;
+        else
+            kv[q] = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+    }
+}
+
+/* Adds y[0..n) * (gl, gr) into left and right, unless a sample is not finite
+ * (all exponent bits set): then nothing, and false. A whole block is the
+ * common case and gets a loop of fixed length. */
+static ALWAYS_INLINE bool mix_into(const float *restrict y, float *restrict left,
+                                   float *restrict right, int n, float gl, float gr) {
+    uint32_t nonfinite = 0;
+    if (n == SYN_BLOCK) {
+        for (int j = 0; j < SYN_BLOCK; j++) {
+            uint32_t bits;
+            memcpy(&bits, &y[j], sizeof bits);
+            nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
+        }
+        if (nonfinite) return false;
+        for (int j = 0; j < SYN_BLOCK; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
+        return true;
+    }
+    for (int j = 0; j < n; j++) {
+        uint32_t bits;
+        memcpy(&bits, &y[j], sizeof bits);
+        nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
+    }
+    if (nonfinite) return false;
+    for (int j = 0; j < n; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
+    return true;
 }
 
 DSP_CLONES
 bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, double rate,
                   bool *bad) {
-    const SynthDef *def = v->def;
-    int last = def->nnodes - 1;
-    uint64_t life = v->end - v->start;
-    /* A synth that ends in "* constant" (most do: the level) needs no node
-     * for it: the constant joins the pan gains. */
-    int eval = last, outnode = last;
-    float gl = v->gl, gr = v->gr;
-    const SynNode *tail = &def->nodes[last];
-    if ((tail->ugen == UGEN_MUL || tail->ugen == UGEN_GAIN) && tail->n == 2 &&
-        tail->in[0].kind == IN_NODE && tail->in[1].kind == IN_CONST) {
-        outnode = tail->in[0].index;
-        eval = last - 1;
-        gl *= tail->in[1].value;
-        gr *= tail->in[1].value;
-    }
+    const uint64_t life = v->end - v->start;
+    const int eval = v->eval;
     while (n > 0) {
-        if (v->pos >= life) {
+        uint64_t played = v->pos - (uint64_t)v->ncarry;
+        if (played >= life) {
             v->active = false;
             return false;
         }
-        int len = n < SYN_BLOCK ? n : SYN_BLOCK;
-        if ((uint64_t)len > life - v->pos) len = (int)(life - v->pos);
-        for (int k = 0; k <= eval; k++) {
-            const SynNode *nd = &def->nodes[k];
-            const float *in[UGEN_MAX_INPUTS + 1];
-            int m[UGEN_MAX_INPUTS + 1];
-            float *kv = sc->konst[k];
-            for (int q = 0; q <= UGEN_MAX_INPUTS; q++) {
-                const SynIn *x = &nd->in[q];
-                m[q] = 0;
-                in[q] = &kv[q];
-                if (q >= nd->n) /* not given: 0, as the per-sample code read it */
-                    kv[q] = q == 3 && nd->ugen == UGEN_ADSR   ? 0.3f
-                            : q == 3 && nd->ugen == UGEN_PEAK ? 1.0f
-                                                              : 0.0f;
-                else if (x->kind == IN_NODE)
-                    in[q] = sc->node[x->index], m[q] = ~0;
-                else
-                    kv[q] = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+        const float *y;
+        int len;
+        if (v->ncarry > 0) { /* the rest of the block computed last time */
+            y = v->carry + (SYN_BLOCK - v->ncarry);
+            len = v->ncarry;
+        } else { /* the next whole block of the graph */
+            for (int k = 0; k <= eval; k++) {
+                const float *in[UGEN_MAX_INPUTS + 1];
+                int m[UGEN_MAX_INPUTS + 1];
+                node_inputs(v, sc, k, in, m);
+                node_block(v, k, in, m, sc->node[k], SYN_BLOCK, rate);
             }
-            node_block(v, k, in, m, sc->node[k], len, rate);
+            v->pos += SYN_BLOCK;
+            y = sc->node[v->outnode];
+            len = SYN_BLOCK;
         }
-        const float *y = sc->node[outnode];
-        if (v->release_at && v->fade == 0 && v->start + v->pos + (uint64_t)len > v->release_at)
+        int avail = len;
+        if (len > n) len = n;
+        if ((uint64_t)len > life - played) len = (int)(life - played);
+        const uint64_t at = v->start + played; /* the frame of y[0] */
+        if (v->release_at && v->fade == 0 && at + (uint64_t)len > v->release_at)
             v->fade = 1, v->fade_from = v->release_at; /* a looping sample's note ends */
-        uint32_t nonfinite = 0;
+        bool finite = true;
         if (v->fade > 0) { /* stolen or cut: a short fade to silence from fade_from on */
-            for (int j = 0; j < len; j++) {
+            for (int j = 0; j < len && finite; j++) {
                 uint32_t bits;
                 memcpy(&bits, &y[j], sizeof bits);
                 if ((bits & 0x7f800000u) == 0x7f800000u) {
-                    nonfinite = 1;
+                    finite = false;
                     break;
                 }
-                if (v->start + v->pos + (uint64_t)j >= v->fade_from)
-                    v->fade -= 1.0f / (float)(0.005 * rate);
+                if (at + (uint64_t)j >= v->fade_from) v->fade -= 1.0f / (float)(0.005 * rate);
                 if (v->fade <= 0) {
                     v->active = false;
                     return false;
                 }
-                left[j] += y[j] * v->fade * gl;
-                right[j] += y[j] * v->fade * gr;
+                left[j] += y[j] * v->fade * v->gl;
+                right[j] += y[j] * v->fade * v->gr;
             }
         } else {
-            /* one pass: a non-finite sample (all exponent bits set) adds
-             * nothing and ends the voice after the block (denormals are
-             * flushed by the CPU while the audio side renders: mixer.c) */
-            for (int j = 0; j < len; j++) {
-                uint32_t bits;
-                memcpy(&bits, &y[j], sizeof bits);
-                uint32_t bad_j = (bits & 0x7f800000u) == 0x7f800000u;
-                nonfinite |= bad_j;
-                float x = bad_j ? 0.0f : y[j];
-                left[j] += x * gl;
-                right[j] += x * gr;
-            }
+            /* (denormals are flushed by the CPU while the audio side renders:
+             * mixer.c) */
+            finite = mix_into(y, left, right, len, v->gl, v->gr);
         }
-        if (nonfinite) {
+        if (!finite) { /* the voice is silenced from this block on */
             if (bad) *bad = true;
             v->active = false;
             return false;
         }
-        v->pos += (uint64_t)len;
+        if (v->ncarry > 0)
+            v->ncarry -= len;
+        else if (len < avail) { /* keep the rest for the next call */
+            memcpy(v->carry + len, y + len, sizeof(float) * (size_t)(avail - len));
+            v->ncarry = avail - len;
+        }
         left += len, right += len, n -= len;
     }
     return true;

@@ -9,10 +9,10 @@
  * preallocated pool. Structure (SynthDef) and state (Voice) are kept apart so
  * a later swap can keep state for the same structure.
  *
- * A voice computes each node over a block of up to SYN_BLOCK samples, but
- * every sample's arithmetic is the same as if it ran alone, so a voice's
- * output does not depend on where in a block it starts: live, offline and replay renders
- * compute the same samples. Nothing here allocates, locks or does I/O.
+ * A voice computes its graph a block of SYN_BLOCK samples at a time, the
+ * blocks counted from the voice's own first sample, so its output does not
+ * depend on where in the mixer's block it starts: live, offline and replay
+ * renders compute the same samples. Nothing here allocates, locks or does I/O.
  */
 #ifndef TALA_SYNTH_H
 #define TALA_SYNTH_H
@@ -25,6 +25,7 @@
 #define SYN_MAX_NODES  48
 #define SYN_MAX_PARAMS 16
 #define SYN_NAME       32
+#define SYN_BLOCK      64 /* a voice's graph runs this many samples at a time */
 
 typedef enum { IN_CONST, IN_PARAM, IN_NODE } SynInKind;
 
@@ -53,6 +54,8 @@ typedef struct {
     double a, b, c, d; /* phases, filter memories, envelope levels */
     float cache[3];    /* inputs the coefficients were computed for */
     float k[5];        /* filter coefficients */
+    uint32_t ph, step; /* the sine's fixed-point phase and increment per sample */
+    float turn[6];     /* the sine's turns through 8, 16 and 32 samples: cos, sin */
 } NodeState;
 
 /* A loaded sound at its own rate: data is its (first) channel; right is the
@@ -72,24 +75,31 @@ typedef struct {
     int track;
     uint64_t start; /* frame of the first sample */
     uint64_t end;   /* first frame after the voice's life */
-    uint64_t pos;   /* samples rendered so far */
+    uint64_t pos;   /* samples computed so far (played: pos - ncarry) */
     float params[SYN_MAX_PARAMS];
     float amp, pan;      /* event gain and pan (0..1) */
     float room, echo;    /* the event's sends to the shared reverb and delay (0: none) */
     uint8_t channel;     /* a sampler voice: which channel of its sample (1: right) */
-    float gl, gr;        /* the gains to left and right they make */
+    float gl, gr;        /* the gains to left and right they make (with level) */
+    float level;         /* the synth's own closing "* constant", not computed per sample */
     float fade;          /* > 0 while being stolen or cut: remaining fade gain */
     uint64_t fade_from;  /* the frame the fade starts on */
     uint64_t release_at; /* a looping sample: the frame its note ends (0: none) */
     uint32_t rng;        /* noise state, seeded from the event */
     NodeState st[SYN_MAX_NODES];
     double gate; /* the note's length in seconds (for adsr) */
+    /* The graph runs in whole blocks aligned to the voice's own start (pos is
+     * always a multiple of SYN_BLOCK), so what a voice computes does not
+     * depend on where in the mixer's block it began; the part of a block not
+     * yet played waits here: the last ncarry samples of carry. */
+    int ncarry;
+    int eval, outnode; /* the nodes computed, and the one played (see voice_start) */
+    float carry[SYN_BLOCK];
     int32_t cut; /* cut group, 0 for none */
 } Voice;
 
 /* Node outputs for one block, shared by all voices (they render one after
  * another): the audio side owns one, allocated before audio starts. */
-#define SYN_BLOCK 64
 typedef struct {
     float node[SYN_MAX_NODES][SYN_BLOCK];
     float konst[SYN_MAX_NODES][UGEN_MAX_INPUTS + 1];

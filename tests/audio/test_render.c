@@ -174,6 +174,36 @@ static void test_levels_and_pan_law(void **s) {
     audio_done(&a);
 }
 
+/* A steady sine is the polynomial for its first eight samples of a block
+ * and turns of those for the rest (synth.c): every sample, from the lowest
+ * pitch to near Nyquist, within 1e-6 of sin() at its fixed-point phase. A
+ * swept sine (its pitch a signal) takes the polynomial for every sample and
+ * must agree as closely. */
+static void test_sine_is_exact(void **s) {
+    const double freqs[] = {0.5, 55, 440, 3796.3, 15000, 23000};
+    for (int k = 0; k < 6; k++) {
+        for (int swept = 0; swept < 2; swept++) {
+            char prog[300];
+            snprintf(prog, sizeof prog,
+                     swept ? "synth probe(freq, gate) = sine(line(freq, freq, 1))\n"
+                             "x = s(\"probe\").freq(%.9g).gain(0.5).pan(0)\nplay x\n"
+                           : "synth probe(freq, gate) = sine(freq)\n"
+                             "x = s(\"probe\").freq(%.9g).gain(0.5).pan(0)\nplay x\n",
+                     freqs[k]);
+            Audio a = render(prog, NULL, 120, 0.5);
+            double inc = (double)(float)freqs[k] * 4294967296.0 * (1.0 / 48000);
+            uint32_t step = (uint32_t)(int64_t)inc, ph = 0;
+            double err = 0;
+            for (long i = 0; i < 48000; i++, ph += step) {
+                double want = sin(2 * M_PI * (double)ph / 4294967296.0);
+                err = fmax(err, fabs(a.l[i] / 0.5 - want));
+            }
+            if (err > 1e-6) fail_msg("sine %g Hz (swept %d): off by %g", freqs[k], swept, err);
+            audio_done(&a);
+        }
+    }
+}
+
 /* The gain of a filter at a frequency: a sine through it, measured. */
 /* The level of program `wet` against program `dry`, in dB, over the middle
  * of the first second (both play a steady sine). */
@@ -920,6 +950,7 @@ int main(void) {
         cmocka_unit_test(test_ugen_table_order),
         cmocka_unit_test(test_onsets_are_exact),
         cmocka_unit_test(test_levels_and_pan_law),
+        cmocka_unit_test(test_sine_is_exact),
         cmocka_unit_test(test_filters_at_cutoff),
         cmocka_unit_test(test_block_filters_match_per_sample),
         cmocka_unit_test(test_notes_last_their_length),
