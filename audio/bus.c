@@ -143,50 +143,100 @@ static inline float input(const Bus *b, int c, const SynIn *x, float in, int i) 
     }
 }
 
+/* Eight samples of a block side by side. */
+typedef float v8f __attribute__((vector_size(32)));
+typedef int v8i __attribute__((vector_size(32)));
+
+#define LOAD8(v, p)  memcpy(&(v), (p), sizeof(v8f))
+#define STORE8(p, v) memcpy((p), &(v), sizeof(v8f))
+
+/* One comb over n samples of mono (its delay at least as long as a block,
+ * so nothing written here is read again before the block ends). Its damping
+ * filter st = y * d2 + st * d1 is a recursion, but only through st: eight
+ * samples at a time it is a running sum with the weights d1^k, taken in three
+ * doubling steps (lanes shifted by 1, 2, 4), plus the state carried in times
+ * d1^(i+1). So the chain from one eight to the next is one product and one
+ * sum, and the rest is vector work. */
+static ALWAYS_INLINE void comb_run(Line *l, const float *mono, float *acc, int n, float feedback,
+                                   float d1, float d2) {
+    const v8i up1 = {8, 0, 1, 2, 3, 4, 5, 6}, up2 = {8, 8, 0, 1, 2, 3, 4, 5},
+              up4 = {8, 8, 8, 8, 0, 1, 2, 3};
+    const v8f zero = {0};
+    const float p2 = d1 * d1, p4 = p2 * p2;
+    v8f pw; /* d1^1 .. d1^8 */
+    float w = 1;
+    for (int k = 0; k < 8; k++) w *= d1, pw[k] = w;
+    float *buf = l->buf, st = l->store;
+    int pos = l->pos, i = 0;
+    while (i < n) {
+        int run = l->len - pos < n - i ? l->len - pos : n - i; /* up to the wrap */
+        int end = i + run;
+        for (; i + 8 <= end; i += 8, pos += 8) {
+            v8f y, x, a;
+            LOAD8(y, buf + pos);
+            LOAD8(x, mono + i);
+            LOAD8(a, acc + i);
+            v8f u = y * d2;
+            u += d1 * __builtin_shuffle(u, zero, up1);
+            u += p2 * __builtin_shuffle(u, zero, up2);
+            u += p4 * __builtin_shuffle(u, zero, up4);
+            v8f sv = u + pw * st;
+            st = sv[7];
+            x += sv * feedback;
+            a += y;
+            STORE8(buf + pos, x);
+            STORE8(acc + i, a);
+        }
+        for (; i < end; i++, pos++) {
+            float y = buf[pos];
+            st = y * d2 + st * d1;
+            buf[pos] = mono[i] + st * feedback;
+            acc[i] += y;
+        }
+        if (pos == l->len) pos = 0;
+    }
+    l->store = st, l->pos = pos;
+}
+
+/* One allpass over n samples, in place: with its delay eight samples or
+ * longer, eight reads come before the eight writes at the same places. */
+static ALWAYS_INLINE void allpass_run(Line *l, float *acc, int n) {
+    float *buf = l->buf;
+    int pos = l->pos, i = 0;
+    while (i < n) {
+        int run = l->len - pos < n - i ? l->len - pos : n - i;
+        int end = i + run;
+        for (int k = 0, eights = l->len >= 8 ? run / 8 : 0; k < eights; k++, i += 8, pos += 8) {
+            v8f y, x;
+            LOAD8(y, buf + pos);
+            LOAD8(x, acc + i);
+            v8f w = x + y * 0.5f, o = y - x;
+            STORE8(buf + pos, w);
+            STORE8(acc + i, o);
+        }
+        for (; i < end; i++, pos++) {
+            float y = buf[pos], x = acc[i];
+            buf[pos] = x + y * 0.5f;
+            acc[i] = y - x;
+        }
+        if (pos == l->len) pos = 0;
+    }
+    l->pos = pos;
+}
+
 /* The reverb over n samples: the sum of both sides (scaled by FreeVerb's
- * 0.015) feeds eight damped feedback combs, side by side, then four
- * allpasses in series, per side; each runs through the block with its state
- * in registers. Settings that move are fed one sample at a time (n = 1). */
+ * 0.015) feeds eight damped feedback combs, summed, then four allpasses in
+ * series, per side. Settings that move are fed one sample at a time (n = 1). */
 DSP_CLONES static void reverb_block(Reverb *r, const float *inl, const float *inr, float *outl,
                                     float *outr, int n, float room, float damp, float mix) {
     float feedback = 0.7f + 0.28f * room, d1 = 0.4f * damp, d2 = 1 - d1;
     float mono[BUS_BLOCK], acc[BUS_BLOCK];
+    if (n > BUS_BLOCK) n = BUS_BLOCK; /* never: bus_process runs blocks of at most this */
     for (int i = 0; i < n; i++) mono[i] = (inl[i] + inr[i]) * 0.015f;
     for (int c = 0; c < 2; c++) {
-        /* the eight combs side by side: their feedback chains overlap in
-         * the CPU instead of running one after another */
-        float *buf[8], st[8];
-        int pos[8], len[8];
-        for (int j = 0; j < 8; j++) {
-            Line *l = &r->comb[c][j];
-            buf[j] = l->buf, st[j] = l->store, pos[j] = l->pos, len[j] = l->len;
-        }
-        for (int i = 0; i < n; i++) {
-            float y[8];
-            for (int j = 0; j < 8; j++) {
-                y[j] = buf[j][pos[j]];
-                st[j] = y[j] * d2 + st[j] * d1;
-                buf[j][pos[j]] = mono[i] + st[j] * feedback;
-                pos[j] = pos[j] + 1 == len[j] ? 0 : pos[j] + 1;
-            }
-            acc[i] = ((y[0] + y[1]) + (y[2] + y[3])) + ((y[4] + y[5]) + (y[6] + y[7]));
-        }
-        for (int j = 0; j < 8; j++) {
-            Line *l = &r->comb[c][j];
-            l->store = st[j], l->pos = pos[j];
-        }
-        for (int j = 0; j < 4; j++) {
-            Line *l = &r->ap[c][j];
-            float *ab = l->buf;
-            int ap = l->pos, alen = l->len;
-            for (int i = 0; i < n; i++) {
-                float y = ab[ap], out = y - acc[i];
-                ab[ap] = acc[i] + y * 0.5f;
-                if (++ap == alen) ap = 0;
-                acc[i] = out;
-            }
-            l->pos = ap;
-        }
+        memset(acc, 0, sizeof(float) * (size_t)n);
+        for (int j = 0; j < 8; j++) comb_run(&r->comb[c][j], mono, acc, n, feedback, d1, d2);
+        for (int j = 0; j < 4; j++) allpass_run(&r->ap[c][j], acc, n);
         const float *x = c ? inr : inl;
         float *o = c ? outr : outl;
         /* FreeVerb scales its wet signal by 3 */

@@ -21,6 +21,13 @@
 #define DSP_CLONES
 #endif
 
+/* Inside a DSP_CLONES function, a helper inlined into each copy. */
+#ifdef __GNUC__
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* Trapezoidal (zero-delay feedback) state-variable filter. */
 static inline void svf_coefs(NodeState *s, float fc, float q, double rate) {
     if (fc != s->cache[0] || q != s->cache[1]) {

@@ -19,12 +19,6 @@
 
 #define TWO_PI 6.283185307179586
 
-#ifdef __GNUC__
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
-
 int synth_param(const SynthDef *def, const char *name) {
     for (int i = 0; i < def->nparams; i++)
         if (strcmp(def->params[i], name) == 0) return i;
@@ -335,7 +329,7 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     const uint64_t pos = v->pos;
     const double t0 = (double)pos * inv_rate; /* seconds since the voice started */
     switch ((UgenId)nd->ugen) {
-    case UGEN_SINE: /* 32-bit fixed-point phase: wraps by itself, exact over any length */
+    case UGEN_SINE:      /* 32-bit fixed-point phase: wraps by itself, exact over any length */
         if (m[0] == 0) { /* a steady pitch: the common case */
             if (X(0, 0) != s->cache[0]) sine_setup(s, X(0, 0), inv_rate);
             if (n == SYN_BLOCK)
