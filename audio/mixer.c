@@ -429,6 +429,41 @@ static inline float protect(float x) {
     return x < 0 ? -y : y;
 }
 
+/* A strip's block after its insert: the fader's gains applied in place
+ * (what stems and sends take), its peak and sum of squares measured, and,
+ * when it is heard (`add`, a constant where this is inlined), added into the
+ * master's L and R: one pass, eight lanes side by side (a block's sum is
+ * exact enough in float; the meters keep the total in double). */
+static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, float gl, float gr,
+                                     float *restrict L, float *restrict R, int n, bool add,
+                                     float *peak, double *sumsq) {
+    float pk[8] = {0}, sq[8] = {0};
+    int i0 = 0;
+    for (; i0 + 8 <= n; i0 += 8)
+        for (int q = 0; q < 8; q++) {
+            float l = tl[i0 + q] * gl, r = tr[i0 + q] * gr;
+            tl[i0 + q] = l, tr[i0 + q] = r;
+            if (add) L[i0 + q] += l, R[i0 + q] += r;
+            float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
+            pk[q] = m > pk[q] ? m : pk[q];
+            sq[q] += 0.5f * (l * l + r * r);
+        }
+    for (int i = i0; i < n; i++) {
+        float l = tl[i] * gl, r = tr[i] * gr;
+        tl[i] = l, tr[i] = r;
+        if (add) L[i] += l, R[i] += r;
+        float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
+        pk[0] = m > pk[0] ? m : pk[0];
+        sq[0] += 0.5f * (l * l + r * r);
+    }
+    float pmax = pk[0];
+    for (int q = 1; q < 8; q++) pmax = pk[q] > pmax ? pk[q] : pmax;
+    float s4[4]; /* pairwise, so the sums do not wait on each other */
+    for (int q = 0; q < 4; q++) s4[q] = sq[q] + sq[q + 4];
+    *peak = pmax;
+    *sumsq = (double)(s4[0] + s4[2]) + (double)(s4[1] + s4[3]);
+}
+
 DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int frames,
                              float *(*stems)[2]) {
 #if defined(__x86_64__) || defined(__SSE__)
@@ -549,29 +584,12 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             float gr = s->gain * (p >= 0.5f ? 1 : 2 * p);
             bool audible = !s->mute && (!solo || s->solo);
             float *tl = a->tl[t], *tr = a->tr[t];
-            /* meters: four running sums and peaks per block (a block's sum is
-             * exact enough in float; the total is kept in double) */
-            float pk[8] = {0}, sq[8] = {0};
-            int i0 = 0;
-            for (; i0 + 8 <= n; i0 += 8) /* eight lanes side by side: they vectorize */
-                for (int q = 0; q < 8; q++) {
-                    float l = tl[i0 + q] * gl, r = tr[i0 + q] * gr;
-                    tl[i0 + q] = l, tr[i0 + q] = r;
-                    float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
-                    pk[q] = m > pk[q] ? m : pk[q];
-                    sq[q] += 0.5f * (l * l + r * r);
-                }
-            for (int i = i0; i < n; i++) {
-                float l = tl[i] * gl, r = tr[i] * gr;
-                tl[i] = l, tr[i] = r;
-                float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
-                pk[0] = m > pk[0] ? m : pk[0];
-                sq[0] += 0.5f * (l * l + r * r);
-            }
-            float pmax = pk[0];
-            double sum = 0;
-            for (int q = 1; q < 8; q++) pmax = pk[q] > pmax ? pk[q] : pmax;
-            for (int q = 0; q < 8; q++) sum += sq[q];
+            float pmax;
+            double sum;
+            if (audible) /* the fader, the meters and the sum into the master in one pass */
+                strip_pass(tl, tr, gl, gr, L, R, n, true, &pmax, &sum);
+            else
+                strip_pass(tl, tr, gl, gr, L, R, n, false, &pmax, &sum);
             meter_add(&a->meters[t], pmax, sum, n);
             if (stems && stems[t][0]) {
                 memcpy(stems[t][0] + done, tl, (size_t)n * sizeof(float));
@@ -585,7 +603,6 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                     a->ol[o][i] += a->sl[o][t][i] * gl, a->orr[o][i] += a->sr[o][t][i] * gr;
             }
             if (audible) {
-                for (int i = 0; i < n; i++) L[i] += tl[i], R[i] += tr[i];
                 for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
                     float g = s->send[b];
                     if (g == 0 || !chain_busy(a, b)) continue;
