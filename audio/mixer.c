@@ -437,17 +437,46 @@ static inline float protect(float x) {
 static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, float gl, float gr,
                                      float *restrict L, float *restrict R, int n, bool add,
                                      float *peak, double *sumsq) {
-    float pk[8] = {0}, sq[8] = {0};
+    typedef float v8f __attribute__((vector_size(32)));
+    typedef int v8i __attribute__((vector_size(32)));
+    v8f vpk = {0}, vsq = {0};
     int i0 = 0;
-    for (; i0 + 8 <= n; i0 += 8)
-        for (int q = 0; q < 8; q++) {
-            float l = tl[i0 + q] * gl, r = tr[i0 + q] * gr;
-            tl[i0 + q] = l, tr[i0 + q] = r;
-            if (add) L[i0 + q] += l, R[i0 + q] += r;
-            float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
-            pk[q] = m > pk[q] ? m : pk[q];
-            sq[q] += 0.5f * (l * l + r * r);
+    for (; i0 + 8 <= n; i0 += 8) {
+        v8f l, r;
+        memcpy(&l, tl + i0, sizeof l);
+        memcpy(&r, tr + i0, sizeof r);
+        l *= gl, r *= gr;
+        memcpy(tl + i0, &l, sizeof l);
+        memcpy(tr + i0, &r, sizeof r);
+        if (add) {
+            v8f ml, mr;
+            memcpy(&ml, L + i0, sizeof ml);
+            memcpy(&mr, R + i0, sizeof mr);
+            ml += l, mr += r;
+            memcpy(L + i0, &ml, sizeof ml);
+            memcpy(R + i0, &mr, sizeof mr);
         }
+        /* the larger of |l| and |r|, then the running peak: masks from
+         * comparisons select the bits (a NaN never wins, as in the tail) */
+        v8i lb, rb, pb, mb;
+        memcpy(&lb, &l, sizeof lb);
+        memcpy(&rb, &r, sizeof rb);
+        lb &= 0x7fffffff, rb &= 0x7fffffff;
+        v8f al, ar, m;
+        memcpy(&al, &lb, sizeof al);
+        memcpy(&ar, &rb, sizeof ar);
+        v8i k = al > ar;
+        mb = (lb & k) | (rb & ~k);
+        memcpy(&m, &mb, sizeof m);
+        memcpy(&pb, &vpk, sizeof pb);
+        k = m > vpk;
+        pb = (mb & k) | (pb & ~k);
+        memcpy(&vpk, &pb, sizeof vpk);
+        vsq += 0.5f * (l * l + r * r);
+    }
+    float pk[8], sq[8];
+    memcpy(pk, &vpk, sizeof pk);
+    memcpy(sq, &vsq, sizeof sq);
     for (int i = i0; i < n; i++) {
         float l = tl[i] * gl, r = tr[i] * gr;
         tl[i] = l, tr[i] = r;
