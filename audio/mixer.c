@@ -574,8 +574,11 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             memset(a->ol, 0, sizeof a->ol);
             memset(a->orr, 0, sizeof a->orr);
         }
+        _Static_assert(AUDIO_MAX_BUSES <= 32, "a bit per bus");
+        unsigned buses = 0; /* the buses that sound this block, a bit each */
         for (int b = 0; b < AUDIO_MAX_BUSES; b++)
             if (chain_busy(a, b)) {
+                buses |= 1u << b;
                 memset(a->bl[b], 0, sizeof a->bl[b]);
                 memset(a->br[b], 0, sizeof a->br[b]);
             }
@@ -631,16 +634,16 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 for (int i = 0; i < n; i++)
                     a->ol[o][i] += a->sl[o][t][i] * gl, a->orr[o][i] += a->sr[o][t][i] * gr;
             }
-            if (audible) {
-                for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
+            if (audible)
+                for (unsigned m = buses; m; m &= m - 1) {
+                    int b = __builtin_ctz(m);
                     float g = s->send[b];
-                    if (g == 0 || !chain_busy(a, b)) continue;
+                    if (g == 0) continue;
                     for (int i = 0; i < n; i++) a->bl[b][i] += tl[i] * g, a->br[b][i] += tr[i] * g;
                 }
-            }
         }
-        for (int b = 0; b < AUDIO_MAX_BUSES; b++) {
-            if (!chain_busy(a, b)) continue;
+        for (unsigned m = buses; m; m &= m - 1) {
+            int b = __builtin_ctz(m);
             run_chain(a, b, a->bl[b], a->br[b], n);
             for (int i = 0; i < n; i++) L[i] += a->bl[b][i], R[i] += a->br[b][i];
         }
