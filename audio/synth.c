@@ -120,7 +120,12 @@ static inline float polyblep(double t, double dt) {
 #define WT_BANDS  11 /* fundamentals up to 40, 80, ..., 40960 Hz */
 #define WT_SHAPES 3  /* saw, square, triangle */
 
-static float wavetable[WT_SHAPES][WT_BANDS][WT_SIZE + 1];
+/* A table point keeps its value and the step to the next one, so a read is
+ * one 8-byte load: v + d * frac. */
+typedef struct {
+    float v, d;
+} WtPoint;
+static WtPoint wavetable[WT_SHAPES][WT_BANDS][WT_SIZE + 1];
 
 /* sin(2 pi p / 2^32) for a 32-bit phase p. Folded to a quarter turn r, then
  * an odd polynomial in r fitted to sin(2 pi r) over [0, 1/4] (near-minimax,
@@ -211,14 +216,20 @@ void wavetables_init(double rate) {
             }
             for (int band = 0; band < WT_BANDS; band++)
                 if (harmonics[band] == k) {
-                    wavetable[0][band][i] = (float)(saw * 2 / M_PI);
-                    wavetable[1][band][i] = (float)(sq * 4 / M_PI);
-                    wavetable[2][band][i] = (float)(tri * 8 / (M_PI * M_PI));
+                    wavetable[0][band][i].v = (float)(saw * 2 / M_PI);
+                    wavetable[1][band][i].v = (float)(sq * 4 / M_PI);
+                    wavetable[2][band][i].v = (float)(tri * 8 / (M_PI * M_PI));
                 }
             double next = c2 * sk - prev;
             prev = sk, sk = next;
         }
     }
+    for (int shape = 0; shape < WT_SHAPES; shape++)
+        for (int band = 0; band < WT_BANDS; band++) {
+            WtPoint *t = wavetable[shape][band];
+            for (int i = 0; i < WT_SIZE; i++) t[i].d = t[i + 1].v - t[i].v;
+            t[WT_SIZE].d = 0;
+        }
     wavetable_rate = rate;
 }
 
@@ -230,11 +241,47 @@ static inline int wavetable_band(float freq) {
     return band;
 }
 
-static inline float wavetable_read(const float *t, double ph) {
+static inline float wavetable_read(const WtPoint *t, double ph) {
     double x = ph * WT_SIZE;
     int i = (int)x;
     float frac = (float)(x - i);
-    return t[i] + (t[i + 1] - t[i]) * frac;
+    return t[i].v + t[i].d * frac;
+}
+
+/* A block of a steady wavetable oscillator from the 32-bit phase ph: the
+ * indices one by one (eight 8-byte loads), the interpolation eight at a
+ * time. Each sample is what wavetable_read gives at its phase. */
+static ALWAYS_INLINE void wavetable_block(const WtPoint *t, uint32_t ph, uint32_t step, float *out,
+                                          int n) {
+    typedef float v8f __attribute__((vector_size(32)));
+    typedef double v4d __attribute__((vector_size(32)));
+    typedef int32_t v8i __attribute__((vector_size(32)));
+    const int shift = 32 - WT_BITS;
+    const float scale = 1.0f / (float)(1u << shift);
+    const v8i even = {0, 2, 4, 6, 8, 10, 12, 14}, odd = {1, 3, 5, 7, 9, 11, 13, 15};
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+        double w[8];
+        v8i lo;
+        for (int q = 0; q < 8; q++) {
+            uint32_t p = ph + (uint32_t)(j + q) * step;
+            memcpy(&w[q], &t[p >> shift], sizeof w[q]);
+            lo[q] = (int32_t)(p & ((1u << shift) - 1));
+        }
+        v4d w0 = {w[0], w[1], w[2], w[3]}, w1 = {w[4], w[5], w[6], w[7]};
+        v8f a, b;
+        memcpy(&a, &w0, sizeof a);
+        memcpy(&b, &w1, sizeof b);
+        v8f v = __builtin_shuffle(a, b, even), d = __builtin_shuffle(a, b, odd);
+        v8f frac = __builtin_convertvector(lo, v8f) * scale;
+        v8f y = v + d * frac;
+        memcpy(out + j, &y, sizeof y);
+    }
+    for (; j < n; j++) {
+        uint32_t p = ph + (uint32_t)j * step;
+        const WtPoint *e = &t[p >> shift];
+        out[j] = e->v + e->d * ((float)(int32_t)(p & ((1u << shift) - 1)) * scale);
+    }
 }
 
 static inline double advance(double ph, double inc) {
@@ -354,17 +401,11 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_TRI: {
         const int shape = nd->ugen == UGEN_SAW ? 0 : nd->ugen == UGEN_SQUARE ? 1 : 2;
         if (m[0] == 0) { /* a steady pitch: one table, a 32-bit phase, a loop that vectorizes */
-            const float *t = wavetable[shape][wavetable_band(X(0, 0))];
+            const WtPoint *t = wavetable[shape][wavetable_band(X(0, 0))];
             double inc = fabs(X(0, 0)) * inv_rate * 4294967296.0;
             uint32_t ph = (uint32_t)(s->a * 4294967296.0);
             uint32_t step = (uint32_t)(int64_t)(inc < 9e18 ? inc : 0);
-            const int shift = 32 - WT_BITS;
-            const float scale = 1.0f / (float)(1u << shift);
-            for (int j = 0; j < n; j++) {
-                uint32_t p = ph + (uint32_t)j * step, ix = p >> shift;
-                float frac = (float)(int32_t)(p & ((1u << shift) - 1)) * scale;
-                out[j] = t[ix] + (t[ix + 1] - t[ix]) * frac;
-            }
+            wavetable_block(t, ph, step, out, n);
             ph += (uint32_t)n * step;
             s->a = ph * (1.0 / 4294967296.0);
         } else {
