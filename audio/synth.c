@@ -681,21 +681,10 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, SynScratch *sc, int k,
 }
 
 /* Adds y[0..n) * (gl, gr) into left and right, unless a sample is not finite
- * (all exponent bits set): then nothing, and false. A whole block is the
- * common case and gets a loop of fixed length. */
-static ALWAYS_INLINE bool mix_into(const float *restrict y, float *restrict left,
-                                   float *restrict right, int n, float gl, float gr) {
+ * (all exponent bits set): then nothing, and false. */
+static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
+                                float *restrict right, int n, float gl, float gr) {
     uint32_t nonfinite = 0;
-    if (n == SYN_BLOCK) {
-        for (int j = 0; j < SYN_BLOCK; j++) {
-            uint32_t bits;
-            memcpy(&bits, &y[j], sizeof bits);
-            nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
-        }
-        if (nonfinite) return false;
-        for (int j = 0; j < SYN_BLOCK; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
-        return true;
-    }
     for (int j = 0; j < n; j++) {
         uint32_t bits;
         memcpy(&bits, &y[j], sizeof bits);
@@ -704,6 +693,14 @@ static ALWAYS_INLINE bool mix_into(const float *restrict y, float *restrict left
     if (nonfinite) return false;
     for (int j = 0; j < n; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
     return true;
+}
+
+/* A whole block is the common case: inlined with a constant length, its
+ * loops have no remainder to handle. */
+static ALWAYS_INLINE bool mix_into(const float *y, float *left, float *right, int n, float gl,
+                                   float gr) {
+    return n == SYN_BLOCK ? mix_n(y, left, right, SYN_BLOCK, gl, gr)
+                          : mix_n(y, left, right, n, gl, gr);
 }
 
 DSP_CLONES
