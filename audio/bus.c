@@ -23,11 +23,14 @@ static const int ALLPASS[4] = {556, 441, 341, 225};
 typedef struct {
     float *buf;
     int len, pos;
-    float store; /* the comb's damping filter */
+    float store; /* the comb's damping filter (at the start of its group of eight) */
+    float gy[8]; /* the group's delay-line reads so far (comb_run) */
 } Line;
 
 typedef struct {
     Line comb[2][8], ap[2][4];
+    int lanes;  /* samples of the combs' current group of eight already done */
+    bool awake; /* it has had a sound: until then it holds still (reverb_block) */
 } Reverb;
 
 typedef struct {
@@ -150,63 +153,95 @@ typedef int v8i __attribute__((vector_size(32)));
 #define LOAD8(v, p)  memcpy(&(v), (p), sizeof(v8f))
 #define STORE8(p, v) memcpy((p), &(v), sizeof(v8f))
 
-/* One comb over n samples of mono (its delay at least as long as a block,
- * so nothing written here is read again before the block ends). Its damping
- * filter st = y * d2 + st * d1 is a recursion, but only through st: eight
- * samples at a time it is a running sum with the weights d1^k, taken in three
- * doubling steps (lanes shifted by 1, 2, 4), plus the state carried in times
- * d1^(i+1). So the chain from one eight to the next is one product and one
- * sum, and the rest is vector work. */
-static ALWAYS_INLINE void comb_run(Line *l, const float *mono, float *acc, int n, float feedback,
-                                   float d1, float d2) {
+/* One comb over n samples of mono, eight samples at a time. Its damping
+ * filter st = y * d2 + st * d1 is a recursion, but only through st: over a
+ * group of eight it is a running sum of u = y * d2 with the weights d1^k,
+ * taken in three doubling steps (lanes shifted up by 1, 2, 4), plus the
+ * state the group started from times d1^(k+1). So the chain from one group to
+ * the next is one product and one sum, and the rest is vector work.
+ *
+ * Lane k of that sum depends only on lanes 0..k, so a group can be done in
+ * pieces: the groups are counted in samples (r->lanes says how far the
+ * current one is), not in calls, and a group cut by the end of a call keeps
+ * its reads (gy) and its start state for the next call. Every sample is then
+ * the same arithmetic however the audio is split into calls, which keeps a
+ * live performance and its replay bit-identical at any buffer size. The
+ * eight reads of a group come before its eight writes: a delay line is far
+ * longer than eight samples, and a group that crosses the line's end is read
+ * and written in two pieces. */
+static ALWAYS_INLINE void comb_run(Line *l, int lanes, const float *mono, float *acc, int n,
+                                   float feedback, float d1, float d2, const float pw[8]) {
     const v8i up1 = {8, 0, 1, 2, 3, 4, 5, 6}, up2 = {8, 8, 0, 1, 2, 3, 4, 5},
               up4 = {8, 8, 8, 8, 0, 1, 2, 3};
     const v8f zero = {0};
     const float p2 = d1 * d1, p4 = p2 * p2;
-    v8f pw; /* d1^1 .. d1^8 */
-    float w = 1;
-    for (int k = 0; k < 8; k++) w *= d1, pw[k] = w;
+    v8f vpw;
+    memcpy(&vpw, pw, sizeof vpw);
     float *buf = l->buf, st = l->store;
     int pos = l->pos, i = 0;
     while (i < n) {
-        int run = l->len - pos < n - i ? l->len - pos : n - i; /* up to the wrap */
-        int end = i + run;
-        for (; i + 8 <= end; i += 8, pos += 8) {
-            v8f y, x, a;
-            LOAD8(y, buf + pos);
+        int k = 8 - lanes < n - i ? 8 - lanes : n - i; /* samples of this group in this call */
+        v8f y;
+        if (lanes == 0 && k == 8 && pos + 8 <= l->len) {
+            LOAD8(y, buf + pos); /* the usual case: a whole group in one piece */
+        } else {
+            for (int q = 0, p = pos; q < k; q++, p = p + 1 == l->len ? 0 : p + 1)
+                l->gy[lanes + q] = buf[p];
+            LOAD8(y, l->gy); /* lanes past lanes + k are stale: no lane below reads them */
+        }
+        v8f u = y * d2;
+        u += d1 * __builtin_shuffle(u, zero, up1);
+        u += p2 * __builtin_shuffle(u, zero, up2);
+        u += p4 * __builtin_shuffle(u, zero, up4);
+        v8f sv = u + vpw * st;
+        if (lanes == 0 && k == 8 && pos + 8 <= l->len) {
+            v8f x, a;
             LOAD8(x, mono + i);
             LOAD8(a, acc + i);
-            v8f u = y * d2;
-            u += d1 * __builtin_shuffle(u, zero, up1);
-            u += p2 * __builtin_shuffle(u, zero, up2);
-            u += p4 * __builtin_shuffle(u, zero, up4);
-            v8f sv = u + pw * st;
-            st = sv[7];
             x += sv * feedback;
             a += y;
             STORE8(buf + pos, x);
             STORE8(acc + i, a);
+            pos = pos + 8 == l->len ? 0 : pos + 8;
+        } else {
+            for (int q = lanes; q < lanes + k; q++, i++) {
+                buf[pos] = mono[i] + sv[q] * feedback;
+                acc[i] += y[q];
+                pos = pos + 1 == l->len ? 0 : pos + 1;
+            }
+            i -= k;
         }
-        for (; i < end; i++, pos++) {
-            float y = buf[pos];
-            st = y * d2 + st * d1;
-            buf[pos] = mono[i] + st * feedback;
-            acc[i] += y;
-        }
-        if (pos == l->len) pos = 0;
+        i += k;
+        lanes += k;
+        if (lanes == 8) st = sv[7], lanes = 0; /* the next group starts from here */
     }
     l->store = st, l->pos = pos;
 }
 
-/* One allpass over n samples, in place: with its delay eight samples or
- * longer, eight reads come before the eight writes at the same places. */
+/* The same comb one sample at a time, for settings that move: the plain
+ * recursion. A group left part-done by comb_run is finished first. */
+static void comb_step(Line *l, int lanes, float mono, float *acc, float feedback, float d1,
+                      float d2) {
+    float st = l->store;
+    for (int q = 0; q < lanes; q++) st = l->gy[q] * d2 + st * d1;
+    float y = l->buf[l->pos];
+    st = y * d2 + st * d1;
+    l->buf[l->pos] = mono + st * feedback;
+    *acc += y;
+    l->store = st;
+    if (++l->pos == l->len) l->pos = 0;
+}
+
+/* One allpass over n samples, in place, eight at a time within each run up
+ * to the line's end: each place is read, then written, and not read again
+ * before the line comes round, so this is the sample-by-sample allpass. */
 static ALWAYS_INLINE void allpass_run(Line *l, float *acc, int n) {
     float *buf = l->buf;
     int pos = l->pos, i = 0;
     while (i < n) {
         int run = l->len - pos < n - i ? l->len - pos : n - i;
         int end = i + run;
-        for (int k = 0, eights = l->len >= 8 ? run / 8 : 0; k < eights; k++, i += 8, pos += 8) {
+        for (int k = 0, eights = run / 8; k < eights; k++, i += 8, pos += 8) {
             v8f y, x;
             LOAD8(y, buf + pos);
             LOAD8(x, acc + i);
@@ -226,22 +261,49 @@ static ALWAYS_INLINE void allpass_run(Line *l, float *acc, int n) {
 
 /* The reverb over n samples: the sum of both sides (scaled by FreeVerb's
  * 0.015) feeds eight damped feedback combs, summed, then four allpasses in
- * series, per side. Settings that move are fed one sample at a time (n = 1). */
+ * series, per side. Settings that move come one sample at a time (n = 1,
+ * moving): the combs' plain recursion. */
 DSP_CLONES static void reverb_block(Reverb *r, const float *inl, const float *inr, float *outl,
-                                    float *outr, int n, float room, float damp, float mix) {
+                                    float *outr, int n, float room, float damp, float mix,
+                                    bool moving) {
     float feedback = 0.7f + 0.28f * room, d1 = 0.4f * damp, d2 = 1 - d1;
-    float mono[BUS_BLOCK], acc[BUS_BLOCK];
+    float mono[BUS_BLOCK], acc[BUS_BLOCK], pw[8]; /* pw: d1^1 .. d1^8 */
     if (n > BUS_BLOCK) n = BUS_BLOCK; /* never: bus_process runs blocks of at most this */
     for (int i = 0; i < n; i++) mono[i] = (inl[i] + inr[i]) * 0.015f;
+    if (!r->awake) {
+        /* Until its first sound the reverb holds still (its lines are all
+         * zero, so moving through them changes nothing): its groups of eight
+         * then count from that sound's frame, not from whenever the chain
+         * arrived, which depends on how the audio was split into calls. */
+        int first = 0;
+        while (first < n && mono[first] == 0) first++;
+        for (int i = 0; i < first; i++)
+            outl[i] = inl[i] * (1 - mix) + 3 * 0.0f * mix,
+            outr[i] = inr[i] * (1 - mix) + 3 * 0.0f * mix;
+        if (first == n) return;
+        r->awake = true;
+        if (first > 0) {
+            reverb_block(r, inl + first, inr + first, outl + first, outr + first, n - first, room,
+                         damp, mix, moving);
+            return;
+        }
+    }
+    float w = 1;
+    for (int k = 0; k < 8; k++) w *= d1, pw[k] = w;
     for (int c = 0; c < 2; c++) {
         memset(acc, 0, sizeof(float) * (size_t)n);
-        for (int j = 0; j < 8; j++) comb_run(&r->comb[c][j], mono, acc, n, feedback, d1, d2);
+        for (int j = 0; j < 8; j++)
+            if (moving)
+                comb_step(&r->comb[c][j], r->lanes, mono[0], &acc[0], feedback, d1, d2);
+            else
+                comb_run(&r->comb[c][j], r->lanes, mono, acc, n, feedback, d1, d2, pw);
         for (int j = 0; j < 4; j++) allpass_run(&r->ap[c][j], acc, n);
         const float *x = c ? inr : inl;
         float *o = c ? outr : outl;
         /* FreeVerb scales its wet signal by 3 */
         for (int i = 0; i < n; i++) o[i] = x[i] * (1 - mix) + 3 * acc[i] * mix;
     }
+    r->lanes = moving ? 0 : (r->lanes + n) % 8;
 }
 
 static bool steady(const SynNode *nd) {
@@ -273,7 +335,7 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
             const float *il = x->kind == IN_NODE ? b->out[0][x->index] : left;
             const float *ir = x->kind == IN_NODE ? b->out[1][x->index] : right;
             reverb_block(b->rev[k], il, ir, b->out[0][k], b->out[1][k], n, nd->in[1].value,
-                         nd->in[2].value, nd->in[3].value);
+                         nd->in[2].value, nd->in[3].value, false);
             continue;
         }
         if (nd->ugen == UGEN_GAIN && nd->n == 2 && nd->in[1].kind == IN_CONST &&
@@ -320,7 +382,7 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
             }
             case UGEN_REVERB: /* settings that move: the same reverb, one sample at a time */
                 reverb_block(b->rev[k], &x0[0], &x0[1], &b->out[0][k][i], &b->out[1][k][i], 1, x1,
-                             x2, x3);
+                             x2, x3, true);
                 break;
             case UGEN_DIST: {
                 double drive = 1 + 20 * (x1 > 0 ? x1 : 0);

@@ -159,8 +159,8 @@ static void sine_setup(NodeState *s, float freq, double inv_rate) {
  * cosines) from the polynomial, side by side; each later eight by turning an
  * earlier eight through 8, 16 or 32 samples' angle: four products and two
  * sums for eight samples instead of a polynomial each. No sample is more than
- * three turns from the polynomial, so the rounding stays below 3e-7
- * (-130 dB), and the turns form a tree (8 from 0, 16 from 0 and 8, 32 from
+ * three turns from the polynomial, so the rounding stays below 3.5e-7
+ * (-129 dB), and the turns form a tree (8 from 0, 16 from 0 and 8, 32 from
  * all of those) so that no long chain of them waits on the one before. */
 static ALWAYS_INLINE void sine_block(uint32_t ph, uint32_t step, const float turn[6],
                                      float out[SYN_BLOCK]) {
@@ -282,6 +282,117 @@ static ALWAYS_INLINE void wavetable_block(const WtPoint *t, uint32_t ph, uint32_
         const WtPoint *e = &t[p >> shift];
         out[j] = e->v + e->d * ((float)(int32_t)(p & ((1u << shift) - 1)) * scale);
     }
+}
+
+/* The five formants of each vowel: centre frequency, level and Q. The values
+ * are the ones Strudel uses (from WebDirt), so a note's vowel("a") sounds as
+ * it does there; VOWEL_MAKEUP is its makeup gain for the narrow bands. */
+typedef struct {
+    float freq, gain, q;
+} Formant;
+#define N_VOWELS     15
+#define VOWEL_MAKEUP 8.0
+static const Formant VOWELS[N_VOWELS][5] = {
+    /* a */ {{660, 1, 80},
+             {1120, 0.5012f, 90},
+             {2750, 0.0708f, 120},
+             {3000, 0.0631f, 130},
+             {3350, 0.0126f, 140}},
+    /* e */
+    {{440, 1, 70}, {1800, 0.1995f, 80}, {2700, 0.1259f, 100}, {3000, 0.1f, 120}, {3300, 0.1f, 120}},
+    /* i */
+    {{270, 1, 40},
+     {1850, 0.0631f, 90},
+     {2900, 0.0631f, 100},
+     {3350, 0.0158f, 120},
+     {3590, 0.0158f, 120}},
+    /* o */
+    {{430, 1, 40},
+     {820, 0.3162f, 80},
+     {2700, 0.0501f, 100},
+     {3000, 0.0794f, 120},
+     {3300, 0.01995f, 120}},
+    /* u */
+    {{370, 1, 40},
+     {630, 0.1f, 60},
+     {2750, 0.0708f, 100},
+     {3000, 0.0316f, 120},
+     {3400, 0.01995f, 120}},
+    /* ae */
+    {{650, 1, 80},
+     {1515, 0.5f, 90},
+     {2400, 0.1008f, 120},
+     {3000, 0.0631f, 130},
+     {3350, 0.0126f, 140}},
+    /* aa */
+    {{560, 1, 80},
+     {900, 0.5f, 90},
+     {2570, 0.0708f, 120},
+     {3000, 0.0631f, 130},
+     {3300, 0.0126f, 140}},
+    /* oe */
+    {{500, 1, 40},
+     {1430, 0.2f, 60},
+     {2300, 0.0708f, 100},
+     {3000, 0.0316f, 120},
+     {3300, 0.01995f, 120}},
+    /* ue */
+    {{250, 1, 40},
+     {1750, 0.1f, 60},
+     {2150, 0.0708f, 100},
+     {3200, 0.0316f, 120},
+     {3300, 0.01995f, 120}},
+    /* y */
+    {{400, 1, 40},
+     {1460, 0.2f, 60},
+     {2400, 0.0708f, 100},
+     {3000, 0.0316f, 120},
+     {3300, 0.02995f, 120}},
+    /* uh */
+    {{600, 1, 40},
+     {1250, 0.3f, 70},
+     {2100, 0.0608f, 100},
+     {3100, 0.0316f, 120},
+     {3500, 0.01995f, 130}},
+    /* un */
+    {{500, 1, 40},
+     {1240, 0.1f, 60},
+     {2280, 0.1708f, 100},
+     {3000, 0.0216f, 120},
+     {3500, 0.02995f, 120}},
+    /* en */
+    {{600, 1, 40},
+     {1480, 0.15f, 60},
+     {2450, 0.0708f, 100},
+     {3200, 0.0316f, 120},
+     {3300, 0.02995f, 120}},
+    /* an */
+    {{700, 1, 40},
+     {1050, 0.1f, 60},
+     {2500, 0.0708f, 100},
+     {3000, 0.0316f, 120},
+     {3300, 0.02995f, 120}},
+    /* on */
+    {{500, 1, 40},
+     {1080, 0.1f, 60},
+     {2350, 0.0708f, 100},
+     {3000, 0.0316f, 120},
+     {3300, 0.02995f, 120}},
+};
+
+int synth_vowel(const char *name) {
+    static const char *const names[N_VOWELS] = {"a",  "e", "i",  "o",  "u",  "ae", "aa", "oe",
+                                                "ue", "y", "uh", "un", "en", "an", "on"};
+    static const struct {
+        const char *alias;
+        int k;
+    } aliases[] = {{"\u00e6", 5}, {"\u00f8", 7}, {"\u0251", 6}, {"\u00e5", 6},
+                   {"\u00f6", 7}, {"\u00fc", 8}, {"\u0131", 9}};
+    for (int k = 0; k < N_VOWELS; k++)
+        if (strcmp(name, names[k]) == 0) return k;
+    for (size_t k = 0; k < sizeof aliases / sizeof aliases[0]; k++)
+        if (strcmp(name, aliases[k].alias) == 0) return aliases[k].k;
+    return -1;
 }
 
 static inline double advance(double ph, double inc) {
@@ -596,6 +707,36 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             out[j] = (float)(round(X(0, j) * levels) / levels);
         }
         break;
+    case UGEN_COARSE: /* every c-th sample of the voice held for c samples */
+        for (int j = 0; j < n; j++) {
+            float f = X(1, j);
+            uint64_t c = f >= 2 ? (f < 1e6f ? (uint64_t)f : 1000000) : 1;
+            if ((pos + (uint64_t)j) % c == 0) s->a = X(0, j);
+            out[j] = (float)s->a;
+        }
+        break;
+    case UGEN_FORMANT: { /* a band-pass (RBJ, 0 dB at its peak) times the formant's level */
+        float vf = X(1, 0), nf = X(2, 0);
+        int vw = vf >= 0 && vf < N_VOWELS ? (int)vf : 0, k = nf >= 0 && nf < 5 ? (int)nf : 0;
+        if (vf != s->cache[0] || nf != s->cache[1]) {
+            const Formant *fm = &VOWELS[vw][k];
+            double w = TWO_PI * fm->freq * inv_rate, alpha = sin(w) / (2 * fm->q);
+            s->c = -2 * cos(w) / (1 + alpha); /* a1 */
+            s->d = (1 - alpha) / (1 + alpha); /* a2 */
+            s->k[0] = (float)(alpha / (1 + alpha) * fm->gain * VOWEL_MAKEUP);
+            s->cache[0] = vf, s->cache[1] = nf;
+        }
+        const double a1 = s->c, a2 = s->d, b0 = s->k[0];
+        double z1 = s->a, z2 = s->b; /* transposed direct form II */
+        for (int j = 0; j < n; j++) {
+            double x = X(0, j), y = b0 * x + z1;
+            z1 = z2 - a1 * y;
+            z2 = -b0 * x - a2 * y;
+            out[j] = (float)(y + X(3, j));
+        }
+        s->a = z1, s->b = z2;
+        break;
+    }
     case UGEN_SAMPLER: { /* position in frames of the sample, linear interpolation */
         const Sample *smp = v->sample;
         for (int j = 0; j < n; j++) {
@@ -680,8 +821,9 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, SynScratch *sc, int k,
     }
 }
 
-/* Adds y[0..n) * (gl, gr) into left and right, unless a sample is not finite
- * (all exponent bits set): then nothing, and false. */
+/* Adds y[0..n) * (gl, gr) into left and right. If a sample is not finite
+ * (all its exponent bits set), only the samples before it, and false: the
+ * voice ends there, on the same sample however its blocks were split. */
 static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
                                 float *restrict right, int n, float gl, float gr) {
     uint32_t nonfinite = 0;
@@ -690,7 +832,15 @@ static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
         memcpy(&bits, &y[j], sizeof bits);
         nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
     }
-    if (nonfinite) return false;
+    if (nonfinite) { /* rare: find the first one, mix what came before */
+        int good = 0;
+        for (uint32_t bits; good < n; good++) {
+            memcpy(&bits, &y[good], sizeof bits);
+            if ((bits & 0x7f800000u) == 0x7f800000u) break;
+        }
+        for (int j = 0; j < good; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
+        return false;
+    }
     for (int j = 0; j < n; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
     return true;
 }

@@ -126,4 +126,8 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
 /* The parameter index of name in def, or -1. */
 int synth_param(const SynthDef *def, const char *name);
 
+/* The index of a vowel ("a", "e", "i", "o", "u", "ae", ... as Strudel names
+ * them) in the formant table, or -1. */
+int synth_vowel(const char *name);
+
 #endif

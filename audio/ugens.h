@@ -41,6 +41,8 @@ typedef enum {
     UGEN_CHORUS,
     UGEN_DIST,
     UGEN_CRUSH,
+    UGEN_COARSE,
+    UGEN_FORMANT,
     UGEN_COMP,
     UGEN_LIMIT,
     UGEN_PAN,

@@ -176,13 +176,23 @@ static void bar_text(Rat c, char *buf, size_t n) {
         if (!(s)->o.quiet) say(s, __VA_ARGS__);                                                    \
     } while (0)
 
-static void warn_once(Session *s, const char *name) {
+/* A warning about an unknown sound (or, with vowel set, an unknown vowel),
+ * once per name. */
+static void warn_once(Session *s, const char *name, bool vowel) {
+    char key[48];
+    snprintf(key, sizeof key, "%s%s", vowel ? "\x01" : "", name);
     for (int i = 0; i < s->nwarned; i++)
-        if (strncmp(s->warned[i], name, 47) == 0) return;
+        if (strcmp(s->warned[i], key) == 0) return;
     if (s->nwarned == 64) return; /* said once, below: no flood of messages */
-    snprintf(s->warned[s->nwarned++], 48, "%s", name);
-    say(s, "tala: warning: no sound named '%s' (its events are silent)%s", name,
-        s->nwarned == 64 ? "; further unknown sounds are not reported" : "");
+    snprintf(s->warned[s->nwarned++], 48, "%s", key);
+    const char *more = s->nwarned == 64 ? "; further unknown names are not reported" : "";
+    if (vowel)
+        say(s,
+            "tala: warning: no vowel '%s' (a e i o u ae aa oe ue y uh un en an on): those "
+            "notes play without it%s",
+            name, more);
+    else
+        say(s, "tala: warning: no sound named '%s' (its events are silent)%s", name, more);
 }
 
 /* ------------------------------------------------------------ time */
@@ -342,6 +352,21 @@ static Value record_get(ObjRecord *r, const char *key) {
     return NIL_VAL;
 }
 
+/* A control of an event as a number: a vowel's letters become its index in
+ * the audio side's table (an unknown one is warned about and left out). */
+static bool event_control(Session *s, ObjRecord *r, const char *key, double *out) {
+    if (strcmp(key, "vowel") != 0) return record_num(r, key, out);
+    Value v = record_get(r, key);
+    if (!IS_STRING(v)) return false;
+    int k = synth_vowel(AS_STRING(v)->chars);
+    if (k < 0) {
+        warn_once(s, AS_STRING(v)->chars, true);
+        return false;
+    }
+    *out = k;
+    return true;
+}
+
 /* The audio-side index of a synth, compiling it the first time. Synths
  * with the same content share one definition, so re-evaluating a file does
  * not fill the table. */
@@ -380,22 +405,24 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
     s->synth_objs[s->nobjs] = sy;
     s->synth_of_obj[s->nobjs++] = k;
     if (k < 0) {
-        warn_once(s, sy->name->chars);
+        warn_once(s, sy->name->chars, false);
         return -1;
     }
     *def = s->defs[k];
     return s->def_index[k];
 }
 
-/* The effects an event may ask for on its own sound, as Strudel's
- * superdough applies them: filters, then the bit crusher, then the
- * waveshaper. Each takes the named controls as its inputs. */
+/* The effects an event may ask for on its own sound, in the order Strudel's
+ * superdough applies them: filters, the vowel, coarse, the bit crusher, the
+ * waveshaper. Each takes the named controls as its inputs; a vowel is its
+ * five formants, each a node that adds the one before. */
 static const struct {
     const char *key, *key2; /* the control, and its second input (a filter's Q) */
     UgenId ugen;
 } EVENT_FX[] = {
     {"cutoff", "resonance", UGEN_LPF}, {"hcutoff", "hresonance", UGEN_HPF},
-    {"bandf", "bandq", UGEN_BPF},      {"crush", NULL, UGEN_CRUSH},
+    {"bandf", "bandq", UGEN_BPF},      {"vowel", NULL, UGEN_FORMANT},
+    {"coarse", NULL, UGEN_COARSE},     {"crush", NULL, UGEN_CRUSH},
     {"shape", NULL, UGEN_DIST},
 };
 #define N_EVENT_FX (int)(sizeof EVENT_FX / sizeof EVENT_FX[0])
@@ -414,7 +441,7 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     unsigned mask = 0;
     double x;
     for (int k = 0; k < N_EVENT_FX; k++)
-        if (record_num(rec, EVENT_FX[k].key, &x) && synth_param(*def, EVENT_FX[k].key) < 0)
+        if (event_control(s, rec, EVENT_FX[k].key, &x) && synth_param(*def, EVENT_FX[k].key) < 0)
             mask |= 1u << k;
     if (!mask) return si;
     for (int i = 0; i < s->nvariants; i++)
@@ -427,7 +454,9 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     *d = **def;
     int last = d->nnodes - 1;
     for (int k = 0; k < N_EVENT_FX; k++) {
-        if (!(mask & (1u << k)) || d->nnodes == SYN_MAX_NODES || d->nparams + 2 > SYN_MAX_PARAMS)
+        bool vowel = EVENT_FX[k].ugen == UGEN_FORMANT;
+        if (!(mask & (1u << k)) || d->nnodes + (vowel ? 5 : 1) > SYN_MAX_NODES ||
+            d->nparams + 2 > SYN_MAX_PARAMS)
             continue;
         SynNode nd = {.ugen = (uint8_t)EVENT_FX[k].ugen, .n = EVENT_FX[k].key2 ? 3 : 2};
         nd.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
@@ -439,6 +468,18 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
                 snprintf(d->params[p], SYN_NAME, "%s", keys[j]);
             }
             nd.in[1 + j] = (SynIn){IN_PARAM, (uint8_t)p, 0};
+        }
+        if (vowel) { /* formant f of the signal, plus the formants before it */
+            int signal = last;
+            for (int f = 0; f < 5; f++) {
+                nd.n = 4;
+                nd.in[0] = (SynIn){IN_NODE, (uint8_t)signal, 0};
+                nd.in[2] = (SynIn){IN_CONST, 0, (float)f};
+                nd.in[3] = f ? (SynIn){IN_NODE, (uint8_t)last, 0} : (SynIn){IN_CONST, 0, 0};
+                d->nodes[d->nnodes] = nd;
+                last = d->nnodes++;
+            }
+            continue;
         }
         d->nodes[d->nnodes] = nd;
         last = d->nnodes++;
@@ -484,7 +525,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         if (vm_instrument(s->vm, AS_STRING(sound)->chars, &sv)) {
             sy = AS_SYNTH(sv);
         } else if (!(sample = samples_find(&s->bank, AS_STRING(sound)->chars, (int)floor(nn)))) {
-            warn_once(s, AS_STRING(sound)->chars);
+            warn_once(s, AS_STRING(sound)->chars, false);
             return false;
         }
     } else if (!isnan(note)) {
@@ -552,7 +593,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
             val = dur * clip;
         else if (strcmp(p, "note") == 0)
             val = isnan(note) ? 69 : note;
-        else if (!rec || !record_num(rec, p, &val))
+        else if (!rec || !event_control(s, rec, p, &val))
             val = param_default(p);
         out->params[i] = (float)val;
     }

@@ -57,10 +57,11 @@ static int flatten(Flat *f, const ObjGraph *g) {
     const UgenDef *u = g->ugen;
     UgenId id = (UgenId)(u - ugen_table(&(int){0}));
     if (f->chain) {
-        if (u->kind == UG_SOURCE || id == UGEN_PAN) {
+        if (u->kind == UG_SOURCE || id == UGEN_PAN || id == UGEN_COARSE || id == UGEN_FORMANT) {
             fail(f, "%s: %s cannot be used in an effect chain", u->name);
             err_hint(f->err, "chains take filters, peak, lowshelf, highshelf, delay, reverb, "
-                             "chorus, dist, crush, comp, limit, gain; set a track's pan in mix");
+                             "chorus, dist, crush, comp, limit, gain; set a track's pan in mix; "
+                             "coarse and vowel go on notes: s(\"bd\").coarse(4).vowel(\"a\")");
             return -1;
         }
     } else {

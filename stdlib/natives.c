@@ -35,6 +35,9 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
 #name, 1, nat_##name, C, #name "(value)", "Control: sets " what " on every event.",        \
             "s(\"bd sn\")." #name "(\"0.5 1\")", NULL                                              \
     }
+/* A control whose generic text and example would mislead: its own. */
+#define CTRL_EX(name, doc, example)                                                                \
+    { #name, 1, nat_##name, C, #name "(value)", "Control: " doc, example, NULL }
 
                                                                             static const NativeDef
     NATIVES[] = {
@@ -293,8 +296,13 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         CTRL(shape, "the waveshaper amount (0..1)"),
         CTRL(orbit, "the bus (effects group) the sound goes to"),
         CTRL(nudge, "a shift in seconds (positive is later)"),
-        CTRL(vowel, "a vowel filter (a e i o u)"),
-        CTRL(coarse, "sample-rate reduction"),
+        CTRL_EX(vowel,
+                "sets a formant filter on every event: the vowel a e i o u (also ae aa oe ue y "
+                "uh un en an on), as in Strudel.",
+                "note(\"c3 e3 g3\").s(\"saw\").vowel(\"<a o>\")"),
+        CTRL_EX(coarse,
+                "lowers the sample rate of every event: each n-th sample is held for n samples.",
+                "s(\"bd*4\").coarse(\"1 4 8\")"),
         CTRL(synth, "the instrument: a synth value or name (sets s)"),
         CTRL(chord, "a chord symbol (Cm7, Abmaj7, G7/B) for voicing"),
         CTRL(anchor, "the note voicing places chords under (default c5)"),

@@ -104,6 +104,13 @@ expect "render a broken file" 1 "" -- render "$tmp/bad.tala" -o "$tmp/x.wav"
 expect "render a pattern" 0 "" -- render --pattern 's("bd*4, hh*8")' --tempo 128 -o "$tmp/p.wav" --bars 1
 if [ -s "$tmp/p.wav" ] && grep -q "wrote .*1.875 s" "$err"; then pass=$((pass + 1)); else
     echo "FAIL render --pattern did not write 1.875 s (one bar at 128 bpm)"; fail=$((fail + 1)); fi
+expect "an unknown vowel is a warning, once" 0 "" -- render --pattern 's("bd*4").vowel("<x a>")' -o "$tmp/v.wav" --bars 2
+expect_err "the warning names the vowel and the known ones" "no vowel 'x' (a e i o u ae aa oe ue y uh un en an on)"
+if [ "$(grep -c "no vowel" "$err")" = 1 ]; then pass=$((pass + 1)); else
+    echo "FAIL the unknown vowel was reported $(grep -c "no vowel" "$err") times"; fail=$((fail + 1)); fi
+printf 'master = coarse(4)\nx = s("bd")\nplay x\n' > "$tmp/coarse.tala"
+expect "coarse is not a chain effect" 1 "" -- render "$tmp/coarse.tala" -o "$tmp/c.wav" --bars 1
+expect_err "the hint says where coarse goes" "coarse and vowel go on notes"
 expect "render stems" 0 "" -- render "$tmp/ok.tala" -o "$tmp/s.wav" --bars 1 --stems "$tmp/stems"
 if [ -s "$tmp/stems/drums.wav" ]; then pass=$((pass + 1)); else
     echo "FAIL --stems wrote no drums.wav"; fail=$((fail + 1)); fi
