@@ -51,11 +51,17 @@ typedef struct {
 
 /* Per-node state: what each unit generator remembers between samples. */
 typedef struct {
-    double a, b, c, d; /* phases, filter memories, envelope levels */
-    float cache[3];    /* inputs the coefficients were computed for */
-    float k[5];        /* filter coefficients */
-    uint32_t ph, step; /* the sine's fixed-point phase and increment per sample */
-    float turn[6];     /* the sine's turns through 8, 16 and 32 samples: cos, sin */
+    union {
+        struct {
+            double a, b, c, d; /* phases, filter memories, envelope levels */
+        };
+        struct {               /* a sine's (it needs nothing else) */
+            uint32_t ph, step; /* fixed-point phase and increment per sample */
+            float turn[6];     /* turns through 8, 16 and 32 samples: cos, sin */
+        };
+    };
+    float cache[3]; /* inputs the coefficients were computed for */
+    float k[5];     /* filter coefficients */
 } NodeState;
 
 /* A loaded sound at its own rate: data is its (first) channel; right is the
@@ -75,7 +81,13 @@ typedef struct {
     int track;
     uint64_t start; /* frame of the first sample */
     uint64_t end;   /* first frame after the voice's life */
-    uint64_t pos;   /* samples computed so far (played: pos - ncarry) */
+    /* The graph runs in whole blocks counted from the voice's own start (pos
+     * is always a multiple of SYN_BLOCK), so what a voice computes does not
+     * depend on where in the mixer's block it began; the part of a block not
+     * yet played waits in carry: its last ncarry samples. */
+    uint64_t pos; /* samples computed so far (played: pos - ncarry) */
+    int ncarry;
+    int eval, outnode; /* the nodes computed, and the one played (see voice_start) */
     float params[SYN_MAX_PARAMS];
     float amp, pan;      /* event gain and pan (0..1) */
     float room, echo;    /* the event's sends to the shared reverb and delay (0: none) */
@@ -86,16 +98,10 @@ typedef struct {
     uint64_t fade_from;  /* the frame the fade starts on */
     uint64_t release_at; /* a looping sample: the frame its note ends (0: none) */
     uint32_t rng;        /* noise state, seeded from the event */
+    double gate;         /* the note's length in seconds (for adsr) */
+    int32_t cut;         /* cut group, 0 for none */
     NodeState st[SYN_MAX_NODES];
-    double gate; /* the note's length in seconds (for adsr) */
-    /* The graph runs in whole blocks aligned to the voice's own start (pos is
-     * always a multiple of SYN_BLOCK), so what a voice computes does not
-     * depend on where in the mixer's block it began; the part of a block not
-     * yet played waits here: the last ncarry samples of carry. */
-    int ncarry;
-    int eval, outnode; /* the nodes computed, and the one played (see voice_start) */
     float carry[SYN_BLOCK];
-    int32_t cut; /* cut group, 0 for none */
 } Voice;
 
 /* Node outputs for one block, shared by all voices (they render one after
