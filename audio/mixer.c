@@ -29,7 +29,7 @@ typedef struct {
     _Atomic uint64_t sumsq, frames;
 } Meter;
 
-#define NCHAINS (CHAIN_ECHO + 1)
+#define NCHAINS (CHAIN_ORBIT(AUDIO_MAX_ORBITS - 1, 1) + 1)
 
 struct AudioEngine {
     double rate;
@@ -56,11 +56,9 @@ struct AudioEngine {
     SynScratch scratch;    /* node outputs, shared by the voices as they render */
     Chain chains[NCHAINS]; /* buses, master, inserts */
     float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
-    /* notes' sends: per track (before its fader), then summed for the shared
-     * reverb [0] and delay [1] */
-    float sl[2][AUDIO_MAX_TRACKS][AUDIO_BLOCK], sr[2][AUDIO_MAX_TRACKS][AUDIO_BLOCK];
-    bool sent[2][AUDIO_MAX_TRACKS];
-    float ol[2][AUDIO_BLOCK], orr[2][AUDIO_BLOCK];
+    /* notes' sends, after their track's fader, into each orbit's reverb
+     * (2 * orbit) and delay (2 * orbit + 1) */
+    float ol[2 * AUDIO_MAX_ORBITS][AUDIO_BLOCK], orr[2 * AUDIO_MAX_ORBITS][AUDIO_BLOCK];
     float vl[AUDIO_BLOCK], vr[AUDIO_BLOCK]; /* one voice's block, when it sends */
     float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK]; /* the old chain's copy during a crossfade */
     /* sidechains: each track's voice level this block, computed only while a
@@ -322,6 +320,17 @@ static inline void zero_block(float *x, int n) {
     for (; i < n; i++) x[i] = 0;
 }
 
+/* A track's fader as gains to left and right (its pan balances: the centre
+ * leaves both sides as they are); false when it is not heard (muted, or
+ * another track is soloed). */
+static inline bool strip_gains(const AudioEngine *a, int t, float *gl, float *gr) {
+    const Strip *s = &a->strips[t];
+    float p = s->pan < 0 ? 0 : s->pan > 1 ? 1 : s->pan;
+    *gl = s->gain * (p <= 0.5f ? 1 : 2 * (1 - p));
+    *gr = s->gain * (p >= 0.5f ? 1 : 2 * p);
+    return !s->mute && (a->nsolo == 0 || s->solo);
+}
+
 static bool chain_busy(const AudioEngine *a, int k) {
     return a->chains[k].cur || a->chains[k].xf > 0;
 }
@@ -411,6 +420,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
                             e->sample);
                 v->track = e->track;
                 v->room = e->room, v->echo = e->echo;
+                v->orbit = e->orbit < AUDIO_MAX_ORBITS ? e->orbit : 0;
                 v->channel = e->channel;
                 voice_place(v, e->amp, e->pan);
                 v->cut = e->cut;
@@ -513,6 +523,14 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         bool used[AUDIO_MAX_TRACKS];
         const int nt = a->ntracks;
         memset(used, 0, (size_t)nt * sizeof used[0]);
+        _Static_assert(2 * AUDIO_MAX_ORBITS <= 32, "a bit per orbit chain");
+        unsigned orbits = 0; /* the orbits' reverbs and delays that sound, a bit each */
+        for (int c = 0; c < 2 * AUDIO_MAX_ORBITS; c++)
+            if (chain_busy(a, CHAIN_ROOM + c)) {
+                orbits |= 1u << c;
+                zero_block(a->ol[c], AUDIO_BLOCK);
+                zero_block(a->orr[c], AUDIO_BLOCK);
+            }
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
             int slot = a->live[k];
@@ -534,18 +552,15 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 memset(a->vr, 0, sizeof a->vr);
                 voice_render(v, &a->scratch, a->vl + off, a->vr + off, n - off, a->rate, &bad);
                 for (int i = off; i < n; i++) a->tl[t][i] += a->vl[i], a->tr[t][i] += a->vr[i];
-                float amount[2] = {v->room, v->echo};
-                for (int o = 0; o < 2; o++) {
-                    if (amount[o] <= 0) continue;
-                    if (!a->sent[o][t]) {
-                        memset(a->sl[o][t], 0, sizeof a->sl[o][t]);
-                        memset(a->sr[o][t], 0, sizeof a->sr[o][t]);
-                        a->sent[o][t] = true;
+                float amount[2] = {v->room, v->echo}, gl, gr;
+                if (strip_gains(a, t, &gl, &gr)) /* the send comes after the fader */
+                    for (int kind = 0; kind < 2; kind++) {
+                        int c = 2 * v->orbit + kind;
+                        if (amount[kind] <= 0 || !a->chains[CHAIN_ROOM + c].cur) continue;
+                        for (int i = off; i < n; i++)
+                            a->ol[c][i] += (a->vl[i] * amount[kind]) * gl,
+                                a->orr[c][i] += (a->vr[i] * amount[kind]) * gr;
                     }
-                    for (int i = off; i < n; i++)
-                        a->sl[o][t][i] += a->vl[i] * amount[o],
-                            a->sr[o][t][i] += a->vr[i] * amount[o];
-                }
             } else {
                 voice_render(v, &a->scratch, a->tl[t] + off, a->tr[t] + off, n - off, a->rate,
                              &bad);
@@ -558,7 +573,6 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         }
         a->nlive = kept;
         if (active > a->stats.peak_voices) a->stats.peak_voices = active;
-        bool solo = a->nsolo > 0;
         if (a->need_side) /* each track's voices, before its insert and fader */
             for (int t = 0; t < nt; t++)
                 for (int i = 0; i < n; i++)
@@ -569,11 +583,6 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         float *L = left + done, *R = right + done;
         zero_block(L, n);
         zero_block(R, n);
-        bool orbits = chain_busy(a, CHAIN_ROOM) || chain_busy(a, CHAIN_ECHO);
-        if (orbits) {
-            memset(a->ol, 0, sizeof a->ol);
-            memset(a->orr, 0, sizeof a->orr);
-        }
         _Static_assert(AUDIO_MAX_BUSES <= 32, "a bit per bus");
         unsigned buses = 0; /* the buses that sound this block, a bit each */
         for (int b = 0; b < AUDIO_MAX_BUSES; b++)
@@ -610,11 +619,8 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 if (a->fade_left[t] > 0)
                     a->fade_left[t] = a->fade_left[t] > n ? a->fade_left[t] - n : -1;
             }
-            float p = s->pan < 0 ? 0 : s->pan > 1 ? 1 : s->pan;
-            /* balance: centre leaves both sides as they are */
-            float gl = s->gain * (p <= 0.5f ? 1 : 2 * (1 - p));
-            float gr = s->gain * (p >= 0.5f ? 1 : 2 * p);
-            bool audible = !s->mute && (!solo || s->solo);
+            float gl, gr;
+            bool audible = strip_gains(a, t, &gl, &gr);
             float *tl = a->tl[t], *tr = a->tr[t];
             float pmax;
             double sum;
@@ -626,13 +632,6 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             if (stems && stems[t][0]) {
                 memcpy(stems[t][0] + done, tl, (size_t)n * sizeof(float));
                 memcpy(stems[t][1] + done, tr, (size_t)n * sizeof(float));
-            }
-            for (int o = 0; o < 2; o++) { /* notes' sends, after the fader */
-                if (!a->sent[o][t]) continue;
-                a->sent[o][t] = false;
-                if (!audible || !a->chains[CHAIN_ROOM + o].cur) continue;
-                for (int i = 0; i < n; i++)
-                    a->ol[o][i] += a->sl[o][t][i] * gl, a->orr[o][i] += a->sr[o][t][i] * gr;
             }
             if (audible)
                 for (unsigned m = buses; m; m &= m - 1) {
@@ -647,10 +646,10 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             run_chain(a, b, a->bl[b], a->br[b], n);
             for (int i = 0; i < n; i++) L[i] += a->bl[b][i], R[i] += a->br[b][i];
         }
-        for (int o = 0; o < 2 && orbits; o++) { /* the shared reverb and delay */
-            if (!chain_busy(a, CHAIN_ROOM + o)) continue;
-            run_chain(a, CHAIN_ROOM + o, a->ol[o], a->orr[o], n);
-            for (int i = 0; i < n; i++) L[i] += a->ol[o][i], R[i] += a->orr[o][i];
+        for (unsigned m = orbits; m; m &= m - 1) { /* the orbits' reverbs and delays */
+            int c = __builtin_ctz(m);
+            run_chain(a, CHAIN_ROOM + c, a->ol[c], a->orr[c], n);
+            for (int i = 0; i < n; i++) L[i] += a->ol[c][i], R[i] += a->orr[c][i];
         }
         run_chain(a, CHAIN_MASTER, L, R, n);
         float top = 0; /* the protection is the identity below 0.9: most blocks skip it */

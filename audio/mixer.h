@@ -41,9 +41,11 @@ typedef enum {
 /* AEV_CHAIN slots */
 #define CHAIN_MASTER AUDIO_MAX_BUSES       /* 0..15 are the buses */
 #define CHAIN_INSERT (AUDIO_MAX_BUSES + 1) /* the insert of `track` */
-/* the reverb and the delay that notes send to with room and delay */
-#define CHAIN_ROOM (AUDIO_MAX_BUSES + 1 + AUDIO_MAX_TRACKS)
-#define CHAIN_ECHO (CHAIN_ROOM + 1)
+/* the reverb (kind 0) and the delay (kind 1) of each orbit, that notes send
+ * to with room and delay (Strudel's orbits: a note's `orbit` picks one) */
+#define AUDIO_MAX_ORBITS         8
+#define CHAIN_ROOM               (AUDIO_MAX_BUSES + 1 + AUDIO_MAX_TRACKS)
+#define CHAIN_ORBIT(orbit, kind) (CHAIN_ROOM + 2 * (orbit) + (kind))
 
 typedef struct {
     uint64_t frame; /* absolute */
@@ -57,9 +59,10 @@ typedef struct {
             float gate;  /* the note's length in seconds */
             int32_t cut; /* > 0: a new voice in this cut group silences the group's others */
             uint32_t seed;
-            /* sends to the shared reverb and delay (Strudel's room and delay),
+            /* sends to its orbit's reverb and delay (Strudel's room and delay),
              * with the settings the note asks them for */
             float room, roomsize, echo, echotime, echofeedback;
+            uint8_t orbit;       /* whose reverb and delay: 0 .. AUDIO_MAX_ORBITS-1 */
             uint8_t channel;     /* a stereo sample's voice: 0 left, 1 right */
             const SynthDef *def; /* AEV_SYNTH */
             float params[SYN_MAX_PARAMS];

@@ -89,8 +89,9 @@ typedef struct {
     int ncarry;
     int eval, outnode; /* the nodes computed, and the one played (see voice_start) */
     float params[SYN_MAX_PARAMS];
-    float amp, pan;      /* event gain and pan (0..1) */
-    float room, echo;    /* the event's sends to the shared reverb and delay (0: none) */
+    float amp, pan;   /* event gain and pan (0..1) */
+    float room, echo; /* the event's sends to its orbit's reverb and delay (0: none) */
+    uint8_t orbit;
     uint8_t channel;     /* a sampler voice: which channel of its sample (1: right) */
     float gl, gr;        /* the gains to left and right they make (with level) */
     float level;         /* the synth's own closing "* constant", not computed per sample */

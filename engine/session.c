@@ -102,9 +102,9 @@ struct Session {
     Notes batch; /* notes of the window being scheduled */
     Notes dry;   /* notes of a dry run */
     char *logged_base;
-    bool orbit_on[2];  /* the shared reverb and delay exist ... */
-    float orbit[2][2]; /* ... with these settings */
-    LateNote *lates;   /* a replay's late events, in frame order */
+    bool orbit_on[AUDIO_MAX_ORBITS][2];  /* each orbit's reverb and delay exist ... */
+    float orbit[AUDIO_MAX_ORBITS][2][2]; /* ... with these settings */
+    LateNote *lates;                     /* a replay's late events, in frame order */
     int nlates;
 };
 
@@ -561,8 +561,9 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         record_num(rec, "pan", &pan);
         record_num(rec, "cut", &cut);
     }
-    double room = 0, roomsize = 2, echo = 0, echotime = 0.25, echofb = 0.5;
+    double room = 0, roomsize = 2, echo = 0, echotime = 0.25, echofb = 0.5, orbit = 1;
     if (rec) {
+        record_num(rec, "orbit", &orbit);
         record_num(rec, "room", &room);
         record_num(rec, "roomsize", &roomsize);
         record_num(rec, "delay", &echo);
@@ -575,6 +576,9 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     out->echo = (float)fmax(0, fmin(echo, 1));
     out->echotime = (float)fmax(0.001, fmin(echotime, 4));
     out->echofeedback = (float)fmax(0, fmin(echofb, 0.98));
+    /* Strudel's orbits are numbers (1 by default); eight here, the others wrap */
+    double ob = isfinite(orbit) ? fmod(floor(orbit), AUDIO_MAX_ORBITS) : 1;
+    out->orbit = (uint8_t)(ob < 0 ? ob + AUDIO_MAX_ORBITS : ob);
     out->kind = AEV_NOTE;
     out->frame = (uint64_t)frame;
     out->synth = (int16_t)si;
@@ -761,12 +765,14 @@ static uint32_t mix32(uint64_t x) {
  * depends only on its frame, its track and its rank among the notes of
  * that track on that frame, so it is the same however the timeline was cut
  * into windows (live, offline, replay). */
-/* The shared reverb (o 0) and delay (o 1) that notes send to, set as the
- * note on `frame` asks: sent the first time, then changed keeping their
- * state (same shape) whenever a note asks for other settings. */
+/* The reverb (o 0) and delay (o 1) of a note's orbit, set as the note on
+ * `frame` asks: sent the first time, then changed keeping their state (same
+ * shape) whenever a note asks for other settings. */
 static void orbit_settings(Session *s, int o, const AudioEvent *e) {
     float a = o == 0 ? e->roomsize : e->echotime, b = o == 0 ? 0 : e->echofeedback;
-    if (s->orbit_on[o] && s->orbit[o][0] == a && s->orbit[o][1] == b) return;
+    bool *on = &s->orbit_on[e->orbit][o];
+    float *set = s->orbit[e->orbit][o];
+    if (*on && set[0] == a && set[1] == b) return;
     SynthDef *d = calloc(1, sizeof *d);
     if (!d) abort();
     snprintf(d->name, SYN_NAME, "%s", o == 0 ? "room" : "delay");
@@ -788,8 +794,8 @@ static void orbit_settings(Session *s, int o, const AudioEvent *e) {
                                        {IN_CONST, 0, 1},
                                        {IN_CONST, 0, 0}}};
     AudioEvent c = {.frame = e->frame, .kind = AEV_CHAIN, .track = 0};
-    c.chain.slot = (int16_t)(CHAIN_ROOM + o);
-    if (s->orbit_on[o]) {
+    c.chain.slot = (int16_t)CHAIN_ORBIT(e->orbit, o);
+    if (*on) {
         c.chain.keep = true;
         c.chain.def = d;
     } else {
@@ -797,9 +803,9 @@ static void orbit_settings(Session *s, int o, const AudioEvent *e) {
         if (!c.chain.bus) abort();
     }
     out_push(s, &c);
-    s->orbit_on[o] = true;
-    s->orbit[o][0] = a;
-    s->orbit[o][1] = b;
+    *on = true;
+    set[0] = a;
+    set[1] = b;
 }
 
 static void commit_batch(Session *s) {

@@ -294,7 +294,8 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         CTRL(delayfeedback, "the delay feedback (0..1)"),
         CTRL(crush, "the bit-crusher depth (1..16, lower is harsher)"),
         CTRL(shape, "the waveshaper amount (0..1)"),
-        CTRL(orbit, "the bus (effects group) the sound goes to"),
+        CTRL(orbit, "the orbit (1 by default; eight, then they wrap): whose reverb and delay the "
+                    "room and delay sends reach"),
         CTRL(nudge, "a shift in seconds (positive is later)"),
         CTRL_EX(vowel,
                 "sets a formant filter on every event: the vowel a e i o u (also ae aa oe ue y "

@@ -813,6 +813,40 @@ static void test_same_code_again_and_undo(void **st) {
 /* An event's own effects, as in Strudel: .lpf/.hpf filter the note's
  * sound (12 dB an octave), .room and .delay send it to a shared reverb and
  * delay, muted with its track. */
+/* Orbits: each has its own reverb and delay. A hit into a long room on
+ * orbit 2 and one into a short room on orbit 3 sound as the two rendered
+ * apart, added; on one orbit the second hit's size takes over the first's
+ * tail, so the sum no longer holds. */
+static void test_orbits_are_apart(void **st) {
+    const char *hit =
+        "synth hit() = sine(1000) * env(0, 0.02) * 0.3\n"; /* no noise: seeds differ */
+    char both[400], one[300], two[300], same[400];
+    snprintf(both, sizeof both,
+             "%sa = s(\"hit ~\").orbit(2).room(0.6).size(9)\n"
+             "b = s(\"~ hit\").orbit(3).room(0.6).size(0)\nplay a, b\n",
+             hit);
+    snprintf(one, sizeof one, "%sa = s(\"hit ~\").orbit(2).room(0.6).size(9)\nplay a\n", hit);
+    snprintf(two, sizeof two, "%sb = s(\"~ hit\").orbit(3).room(0.6).size(0)\nplay b\n", hit);
+    snprintf(same, sizeof same,
+             "%sa = s(\"hit ~\").orbit(2).room(0.6).size(9)\n"
+             "b = s(\"~ hit\").orbit(2).room(0.6).size(0)\nplay a, b\n",
+             hit);
+    Audio ab = render(both, NULL, 120, 2), a = render(one, NULL, 120, 2),
+          b = render(two, NULL, 120, 2), sm = render(same, NULL, 120, 2);
+    double apart = 0, shared = 0;
+    for (long i = 0; i < ab.n; i++) {
+        apart = fmax(apart, fabs(ab.l[i] - (a.l[i] + b.l[i])));
+        shared = fmax(shared, fabs(sm.l[i] - (a.l[i] + b.l[i])));
+    }
+    assert_true(rms(a.l, 96000, 192000) > 1e-3); /* orbit 2's long tail */
+    if (apart > 1e-6) fail_msg("two orbits: off the sum of their parts by %g", apart);
+    if (shared < 1e-3) fail_msg("one orbit: the second size did not change the tail (%g)", shared);
+    audio_done(&ab);
+    audio_done(&a);
+    audio_done(&b);
+    audio_done(&sm);
+}
+
 static void test_event_effects(void **st) {
     const char *tone = "synth tone(freq, gate) = sine(freq) * 0.5\n";
     char prog[512];
@@ -1137,6 +1171,7 @@ int main(void) {
         cmocka_unit_test(test_chain_swap_crossfades),
         cmocka_unit_test(test_same_code_again_and_undo),
         cmocka_unit_test(test_event_effects),
+        cmocka_unit_test(test_orbits_are_apart),
         cmocka_unit_test(test_denormals_flush),
         cmocka_unit_test(test_sidechain_and_synced_delay),
         cmocka_unit_test(test_removed_track_fades_out),
