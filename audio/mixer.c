@@ -363,7 +363,7 @@ static Voice *take_voice(AudioEngine *a) {
     return &a->voices[slot];
 }
 
-static void start_due(AudioEngine *a, uint64_t block_end) {
+static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
     const AudioEvent *e;
     while ((e = ring_peek(&a->events)) && e->frame < block_end) {
         if (e->kind == AEV_SYNTH) {
@@ -372,6 +372,11 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
             ring_drop(&a->events);
             continue;
         }
+        /* A note starts on its frame inside the block; anything else (a
+         * strip, a chain, a fade) must take effect on its own frame too, so
+         * the block ends there and the next one starts with it. Where the
+         * caller's buffers fall then changes nothing. */
+        if (e->kind != AEV_NOTE && e->frame > a->frame) return e->frame;
         if (e->frame < a->frame) { /* late: it takes effect now; say so (a replay does the same) */
             LateNote ln = {e->frame, a->frame, e->track, e->kind == AEV_NOTE ? e->seed : 0,
                            e->kind};
@@ -429,6 +434,7 @@ static void start_due(AudioEngine *a, uint64_t block_end) {
         }
         ring_drop(&a->events);
     }
+    return block_end;
 }
 
 /* Never above 0 dBFS: linear below 0.9, then a soft knee that approaches 1. */
@@ -519,7 +525,8 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         int n = AUDIO_BLOCK - (int)(now % AUDIO_BLOCK);
         if (n > frames - done) n = frames - done;
         uint64_t end = now + (uint64_t)n;
-        start_due(a, end);
+        uint64_t cut = start_due(a, end);
+        if (cut < end) n = (int)(cut - now), end = cut;
         bool used[AUDIO_MAX_TRACKS];
         const int nt = a->ntracks;
         memset(used, 0, (size_t)nt * sizeof used[0]);
@@ -557,9 +564,20 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                     for (int kind = 0; kind < 2; kind++) {
                         int c = 2 * v->orbit + kind;
                         if (amount[kind] <= 0 || !a->chains[CHAIN_ROOM + c].cur) continue;
-                        for (int i = off; i < n; i++)
-                            a->ol[c][i] += (a->vl[i] * amount[kind]) * gl,
-                                a->orr[c][i] += (a->vr[i] * amount[kind]) * gr;
+                        if (a->fade_left[t] == 0) {
+                            for (int i = off; i < n; i++)
+                                a->ol[c][i] += (a->vl[i] * amount[kind]) * gl,
+                                    a->orr[c][i] += (a->vr[i] * amount[kind]) * gr;
+                            continue;
+                        }
+                        /* a track taken out of play: its sends fade as its sound does */
+                        float step = 1.0f / (float)a->fade_len[t];
+                        for (int i = off; i < n; i++) {
+                            int rest = a->fade_left[t] > 0 ? a->fade_left[t] - i : 0;
+                            float g = rest > 0 ? (float)rest * step : 0;
+                            a->ol[c][i] += (a->vl[i] * amount[kind]) * gl * g,
+                                a->orr[c][i] += (a->vr[i] * amount[kind]) * gr * g;
+                        }
                     }
             } else {
                 voice_render(v, &a->scratch, a->tl[t] + off, a->tr[t] + off, n - off, a->rate,

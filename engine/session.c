@@ -357,7 +357,7 @@ static Value record_get(ObjRecord *r, const char *key) {
 static bool event_control(Session *s, ObjRecord *r, const char *key, double *out) {
     if (strcmp(key, "vowel") != 0) return record_num(r, key, out);
     Value v = record_get(r, key);
-    if (!IS_STRING(v)) return false;
+    if (!IS_STRING(v) || js_numeral(v, out)) return record_num(r, key, out); /* a number */
     int k = synth_vowel(AS_STRING(v)->chars);
     if (k < 0) {
         warn_once(s, AS_STRING(v)->chars, true);
@@ -456,8 +456,8 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     for (int k = 0; k < N_EVENT_FX; k++) {
         bool vowel = EVENT_FX[k].ugen == UGEN_FORMANT;
         if (!(mask & (1u << k)) || d->nnodes + (vowel ? 5 : 1) > SYN_MAX_NODES ||
-            d->nparams + 2 > SYN_MAX_PARAMS)
-            continue;
+            d->nparams + (EVENT_FX[k].key2 ? 2 : 1) > SYN_MAX_PARAMS)
+            continue; /* a synth this large keeps its sound without the effect */
         SynNode nd = {.ugen = (uint8_t)EVENT_FX[k].ugen, .n = EVENT_FX[k].key2 ? 3 : 2};
         nd.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
         const char *keys[2] = {EVENT_FX[k].key, EVENT_FX[k].key2};
@@ -778,14 +778,20 @@ static void orbit_settings(Session *s, int o, const AudioEvent *e) {
     snprintf(d->name, SYN_NAME, "%s", o == 0 ? "room" : "delay");
     snprintf(d->params[d->nparams++], SYN_NAME, "in");
     d->nnodes = 1;
-    if (o == 0) /* Strudel's size 0..10 as the combs' feedback 0.7..0.98 */
+    if (o == 0) {
+        /* Strudel's size is its reverb's length in seconds (0..10): the combs'
+         * feedback that makes the tail fall 60 dB in about that time (their
+         * mean delay is 31.25 ms), given as the reverb's room 0..1 (feedback
+         * 0.7 + 0.28 room; below 0 for the shortest rooms) */
+        double size = a > 0 ? (a < 10 ? a : 10) : 0;
+        double fb = size > 0 ? pow(10, -3 * 0.03125 / size) : 0;
         d->nodes[0] = (SynNode){.ugen = UGEN_REVERB,
                                 .n = 4,
                                 .in = {{IN_PARAM, 0, 0},
-                                       {IN_CONST, 0, 0.7f + 0.028f * a},
+                                       {IN_CONST, 0, (float)((fb - 0.7) / 0.28)},
                                        {IN_CONST, 0, 0.5f},
                                        {IN_CONST, 0, 1}}};
-    else
+    } else {
         d->nodes[0] = (SynNode){.ugen = UGEN_DELAY,
                                 .n = 5,
                                 .in = {{IN_PARAM, 0, 0},
@@ -793,6 +799,7 @@ static void orbit_settings(Session *s, int o, const AudioEvent *e) {
                                        {IN_CONST, 0, b},
                                        {IN_CONST, 0, 1},
                                        {IN_CONST, 0, 0}}};
+    }
     AudioEvent c = {.frame = e->frame, .kind = AEV_CHAIN, .track = 0};
     c.chain.slot = (int16_t)CHAIN_ORBIT(e->orbit, o);
     if (*on) {

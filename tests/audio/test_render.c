@@ -810,9 +810,6 @@ static void test_same_code_again_and_undo(void **st) {
     audio_done(&once);
 }
 
-/* An event's own effects, as in Strudel: .lpf/.hpf filter the note's
- * sound (12 dB an octave), .room and .delay send it to a shared reverb and
- * delay, muted with its track. */
 /* Orbits: each has its own reverb and delay. A hit into a long room on
  * orbit 2 and one into a short room on orbit 3 sound as the two rendered
  * apart, added; on one orbit the second hit's size takes over the first's
@@ -847,6 +844,9 @@ static void test_orbits_are_apart(void **st) {
     audio_done(&sm);
 }
 
+/* An event's own effects, as in Strudel: .lpf/.hpf filter the note's
+ * sound (12 dB an octave), .room and .delay send it to its orbit's reverb
+ * and delay, muted with its track. */
 static void test_event_effects(void **st) {
     const char *tone = "synth tone(freq, gate) = sine(freq) * 0.5\n";
     char prog[512];
@@ -1095,12 +1095,13 @@ static void test_any_buffer_size_same_samples(void **st) {
         "synth bad(freq, gate) = (sine(freq) * 0.2 + line(0, 1e20, 1) * line(0, 1e20, 1) * 0)"
         " * env(0.001, 1)\n"
         "synth pad(freq, gate) = (saw(freq) * 0.1).lpf(900, 3) * adsr(0.01, 0.1, 0.6, 0.2)\n"
-        "drums = s(\"bd*3, hh*7, ~ sn\").nudge(0.0013).room(0.3)\n"
+        "drums = s(\"bd*3, hh*7, ~ sn\").nudge(0.0013).room(0.3).size(\"1 4\")\n"
+        "echo = note(\"c4 e4\").s(\"pad\").orbit(2).delay(0.5).delaytime(\"0.1 0.2\")\n"
         "keys = note(\"c3 e3 g3 b3 d4\").s(\"pad\").vowel(\"<a o>\").coarse(\"1 3\")\n"
         "oops = note(\"a4\").s(\"bad\")\n"
         "bus verb = reverb(size: 0.7)\n"
         "mix keys { send: { verb: 0.5 } }\n"
-        "play drums, keys, oops\n";
+        "play drums, keys, oops, echo\n";
     const long total = 72000;
     const long b64[] = {64}, b1[] = {1}, b7[] = {7}, b37[] = {37}, b100[] = {100}, b441[] = {441},
                b4096[] = {4096}, mixed[] = {1, 63, 65, 3, 200};
