@@ -219,11 +219,11 @@ static ALWAYS_INLINE void comb_run(Line *l, int lanes, const float *mono, float 
 }
 
 /* The same comb one sample at a time, for settings that move: the plain
- * recursion. A group left part-done by comb_run is finished first. */
-static void comb_step(Line *l, int lanes, float mono, float *acc, float feedback, float d1,
-                      float d2) {
+ * recursion. (A reverb's settings move or not for its whole life: a chain
+ * kept across a swap has the same input kinds, bus_same_shape; so no group
+ * of comb_run is ever left part-done here.) */
+static void comb_step(Line *l, float mono, float *acc, float feedback, float d1, float d2) {
     float st = l->store;
-    for (int q = 0; q < lanes; q++) st = l->gy[q] * d2 + st * d1;
     float y = l->buf[l->pos];
     st = y * d2 + st * d1;
     l->buf[l->pos] = mono + st * feedback;
@@ -294,7 +294,7 @@ DSP_CLONES static void reverb_block(Reverb *r, const float *inl, const float *in
         memset(acc, 0, sizeof(float) * (size_t)n);
         for (int j = 0; j < 8; j++)
             if (moving)
-                comb_step(&r->comb[c][j], r->lanes, mono[0], &acc[0], feedback, d1, d2);
+                comb_step(&r->comb[c][j], mono[0], &acc[0], feedback, d1, d2);
             else
                 comb_run(&r->comb[c][j], r->lanes, mono, acc, n, feedback, d1, d2, pw);
         for (int j = 0; j < 4; j++) allpass_run(&r->ap[c][j], acc, n);

@@ -320,6 +320,13 @@ static inline void zero_block(float *x, int n) {
     for (; i < n; i++) x[i] = 0;
 }
 
+/* The gain of a track taken out of play (fade_left != 0) at sample i of
+ * this block: a straight line to silence, then 0. */
+static inline float fade_gain(const AudioEngine *a, int t, int i) {
+    int rest = a->fade_left[t] > 0 ? a->fade_left[t] - i : 0;
+    return rest > 0 ? (float)rest * (1.0f / (float)a->fade_len[t]) : 0;
+}
+
 /* A track's fader as gains to left and right (its pan balances: the centre
  * leaves both sides as they are); false when it is not heard (muted, or
  * another track is soloed). */
@@ -571,10 +578,8 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                             continue;
                         }
                         /* a track taken out of play: its sends fade as its sound does */
-                        float step = 1.0f / (float)a->fade_len[t];
                         for (int i = off; i < n; i++) {
-                            int rest = a->fade_left[t] > 0 ? a->fade_left[t] - i : 0;
-                            float g = rest > 0 ? (float)rest * step : 0;
+                            float g = fade_gain(a, t, i);
                             a->ol[c][i] += (a->vl[i] * amount[kind]) * gl * g,
                                 a->orr[c][i] += (a->vr[i] * amount[kind]) * gr * g;
                         }
@@ -628,10 +633,8 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             }
             if (insert) run_chain(a, CHAIN_INSERT + t, a->tl[t], a->tr[t], n);
             if (a->fade_left[t] != 0) { /* taken out of play: a straight fade to silence */
-                float step = 1.0f / (float)a->fade_len[t];
                 for (int i = 0; i < n; i++) {
-                    int rest = a->fade_left[t] > 0 ? a->fade_left[t] - i : 0;
-                    float g = rest > 0 ? (float)rest * step : 0;
+                    float g = fade_gain(a, t, i);
                     a->tl[t][i] *= g, a->tr[t][i] *= g;
                 }
                 if (a->fade_left[t] > 0)
