@@ -18,7 +18,7 @@ ROOT=$(pwd)
 
 # Debian/Ubuntu packages the build and the tests need.
 PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox
-      portaudio19-dev libreadline-dev jackd2)
+      portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -164,6 +164,14 @@ test_all() {
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run_all build-asan "asan"
     unset TALA_GC_STRESS
+    log "asan: REPL and --watch in a pseudo-terminal (the live file path)"
+    run_suite "asan/repl" bash "$ROOT/tests/live/test_repl.sh" "$ROOT/build-asan/tala" \
+        "$ROOT/build-asan/pty_drive"
+
+    log "building build-fuzz/ (clang, libFuzzer): the fuzzers must always build"
+    run_suite "fuzz-build" fuzz_build_check
+    log "fuzz: every seed and saved crash once through each target"
+    run_suite "fuzz-smoke" fuzz_smoke
 
     echo
     if [ ${#FAILED_SUITES[@]} -gt 0 ]; then
@@ -176,19 +184,43 @@ test_all() {
 # ./build.sh fuzz [SECONDS]: libFuzzer on lexer + parser + compiler (and the
 # patterns of programs that compile). Crashes land in tests/fuzz/crashes/,
 # which the test suite replays forever after.
+build_fuzz() {
+    CC=clang configure_build build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTALA_SANITIZE=ON \
+        -DTALA_FUZZ=ON -DTALA_TESTS=OFF -DTALA_WERROR=ON
+}
+
+fuzz_build_check() {
+    if build_fuzz; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; return 1; fi
+}
+
+# Each libFuzzer target runs its seeds and saved crashes once (no mutation).
+fuzz_smoke() {
+    local t n=0 bad=0
+    for t in "$ROOT"/build-fuzz/fuzz_*; do
+        [ -x "$t" ] || continue
+        if ASAN_OPTIONS=detect_leaks=0 "$t" -runs=0 "$ROOT/tests/fuzz/seeds" "$ROOT/tests/fuzz/crashes" \
+            >/dev/null 2>&1; then
+            n=$((n + 1))
+        else
+            echo "fuzz target $(basename "$t") fails on its seeds or saved crashes"
+            bad=$((bad + 1))
+        fi
+    done
+    echo "$n passed, $bad failed"
+    [ "$bad" = 0 ] && [ "$n" -gt 0 ]
+}
+
 fuzz() {
     local secs=${1:-600}
-    PKGS+=(clang libclang-rt-14-dev)
     deps
     log "building build-fuzz/ (clang, libFuzzer, ASan, UBSan)"
-    CC=clang configure_build build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTALA_SANITIZE=ON \
-        -DTALA_FUZZ=ON -DTALA_TESTS=OFF
+    build_fuzz
     mkdir -p "$ROOT/build-fuzz/corpus" "$ROOT/tests/fuzz/crashes"
     cp "$ROOT"/tests/fuzz/seeds/* "$ROOT/build-fuzz/corpus/"
     log "fuzzing for $secs seconds"
     local rc=0
     (cd "$ROOT/build-fuzz" && ASAN_OPTIONS=detect_leaks=0 ./fuzz_compile -max_total_time="$secs" \
-        -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$ROOT/tests/fuzz/crashes/" corpus) 2>&1 | tee "$ROOT/build-fuzz/fuzz.log" |
         grep -E "^#[0-9]+.*(pulse|DONE)|ERROR|stat::number_of_executed_units|Done" || rc=$?
     grep -q "ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error" "$ROOT/build-fuzz/fuzz.log" && {

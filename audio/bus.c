@@ -171,8 +171,6 @@ typedef int v8i __attribute__((vector_size(32)));
  * and written in two pieces. */
 static ALWAYS_INLINE void comb_run(Line *l, int lanes, const float *mono, float *acc, int n,
                                    float feedback, float d1, float d2, const float pw[8]) {
-    const v8i up1 = {8, 0, 1, 2, 3, 4, 5, 6}, up2 = {8, 8, 0, 1, 2, 3, 4, 5},
-              up4 = {8, 8, 8, 8, 0, 1, 2, 3};
     const v8f zero = {0};
     const float p2 = d1 * d1, p4 = p2 * p2;
     v8f vpw;
@@ -190,9 +188,9 @@ static ALWAYS_INLINE void comb_run(Line *l, int lanes, const float *mono, float 
             LOAD8(y, l->gy); /* lanes past lanes + k are stale: no lane below reads them */
         }
         v8f u = y * d2;
-        u += d1 * __builtin_shuffle(u, zero, up1);
-        u += p2 * __builtin_shuffle(u, zero, up2);
-        u += p4 * __builtin_shuffle(u, zero, up4);
+        u += d1 * __builtin_shufflevector(u, zero, 8, 0, 1, 2, 3, 4, 5, 6);
+        u += p2 * __builtin_shufflevector(u, zero, 8, 8, 0, 1, 2, 3, 4, 5);
+        u += p4 * __builtin_shufflevector(u, zero, 8, 8, 8, 8, 0, 1, 2, 3);
         v8f sv = u + vpw * st;
         if (lanes == 0 && k == 8 && pos + 8 <= l->len) {
             v8f x, a;

@@ -258,7 +258,6 @@ static ALWAYS_INLINE void wavetable_block(const WtPoint *t, uint32_t ph, uint32_
     typedef int32_t v8i __attribute__((vector_size(32)));
     const int shift = 32 - WT_BITS;
     const float scale = 1.0f / (float)(1u << shift);
-    const v8i even = {0, 2, 4, 6, 8, 10, 12, 14}, odd = {1, 3, 5, 7, 9, 11, 13, 15};
     int j = 0;
     for (; j + 8 <= n; j += 8) {
         double w[8];
@@ -272,7 +271,8 @@ static ALWAYS_INLINE void wavetable_block(const WtPoint *t, uint32_t ph, uint32_
         v8f a, b;
         memcpy(&a, &w0, sizeof a);
         memcpy(&b, &w1, sizeof b);
-        v8f v = __builtin_shuffle(a, b, even), d = __builtin_shuffle(a, b, odd);
+        v8f v = __builtin_shufflevector(a, b, 0, 2, 4, 6, 8, 10, 12, 14),
+            d = __builtin_shufflevector(a, b, 1, 3, 5, 7, 9, 11, 13, 15);
         v8f frac = __builtin_convertvector(lo, v8f) * scale;
         v8f y = v + d * frac;
         memcpy(out + j, &y, sizeof y);

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Reads a whole file; NULL with a message on failure. */
 static int compile_only(int argc, char **argv, bool disasm) {
     const char *cmd = disasm ? "disasm" : "check";
     if (argc != 1 || argv[0][0] == '-') {
@@ -21,11 +20,6 @@ static int compile_only(int argc, char **argv, bool disasm) {
     size_t len;
     char *text = cli_read_file(argv[0], &len);
     if (!text) return EXIT_USER;
-    if (memchr(text, 0, len)) {
-        fprintf(stderr, "%s: not a text file (it contains NUL bytes)\n", argv[0]);
-        free(text);
-        return EXIT_USER;
-    }
     Vm *vm = vm_new();
     if (!vm) {
         free(text);

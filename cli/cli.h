@@ -25,7 +25,10 @@ int cli_help_name(const char *name);
 bool cli_num_arg(const char *opt, const char *v, double lo, double hi, double *out);
 /* The folder a file is in ("." for a bare name). */
 void cli_folder_of(const char *file, char *out, size_t n);
-/* Reads a whole file (malloc'd), or prints why not and returns NULL. */
+/* The largest source file tala reads (4 MiB: hours of live code). */
+#define CLI_MAX_SOURCE (4 << 20)
+/* Reads a whole source file (malloc'd, NUL after the last byte), or prints why
+ * not and returns NULL: a folder, a file over CLI_MAX_SOURCE, NUL bytes. */
 char *cli_read_file(const char *path, size_t *len);
 
 #endif

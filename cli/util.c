@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 bool cli_num_arg(const char *opt, const char *v, double lo, double hi, double *out) {
     char *end;
@@ -31,23 +32,39 @@ void cli_folder_of(const char *file, char *out, size_t n) {
 
 char *cli_read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
-    if (!f) {
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0) {
         fprintf(stderr, "tala: cannot read %s: %s\n", path, strerror(errno));
+        if (f) fclose(f);
         return NULL;
     }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) free(buf);
-            buf = nb;
-        }
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "tala: cannot read %s: %s\n", path,
+                S_ISDIR(st.st_mode) ? "it is a folder, not a file" : "not a regular file");
+        fclose(f);
+        return NULL;
     }
+    if (st.st_size > CLI_MAX_SOURCE) {
+        fprintf(stderr, "tala: %s is too large for a source (%lld bytes; at most %d)\n", path,
+                (long long)st.st_size, CLI_MAX_SOURCE);
+        fclose(f);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0; /* + 1: the NUL, and a read that sees the end */
+    char *buf = malloc(cap);
+    for (size_t got; buf && n < cap - 1 && (got = fread(buf + n, 1, cap - 1 - n, f)) > 0;) n += got;
+    bool err = ferror(f);
     fclose(f);
-    if (!buf) {
-        fprintf(stderr, "tala: out of memory reading %s\n", path);
+    if (!buf || err) {
+        fprintf(stderr, "tala: cannot read %s: %s\n", path,
+                buf ? strerror(errno) : "out of memory");
+        free(buf);
+        return NULL;
+    }
+    buf[n] = 0; /* a NUL after the text, so scanning it can never run off its end */
+    if (memchr(buf, 0, n)) {
+        fprintf(stderr, "%s: not a text file (it contains NUL bytes)\n", path);
+        free(buf);
         return NULL;
     }
     *len = n;

@@ -130,12 +130,15 @@ void live_close(Live *l) {
  * before the evaluation takes the lock: reading files must not hold up the
  * scheduler. (A path computed by code is still read during the evaluation.) */
 static void preload_samples(Live *l, const char *text, size_t len, const char *base) {
-    for (const char *p = text; (p = strstr(p, "samples(")) && p < text + len; p += 8) {
-        const char *q = p + 8;
-        while (*q == ' ') q++;
-        char quote = *q;
-        if (quote != '"' && quote != '\'') continue;
-        const char *end = strchr(q + 1, quote);
+    /* text need not end in a NUL: every scan stops at text + len */
+    static const char key[] = "samples(";
+    const size_t klen = sizeof key - 1;
+    for (size_t at = 0; at + klen <= len; at++) {
+        if (memcmp(text + at, key, klen) != 0) continue;
+        const char *q = text + at + klen, *stop = text + len;
+        while (q < stop && *q == ' ') q++;
+        if (q >= stop || (*q != '"' && *q != '\'')) continue;
+        const char *end = memchr(q + 1, *q, (size_t)(stop - q - 1));
         if (!end || end - q - 1 >= 1024) continue;
         char d[1024], dir[2048], why[256];
         memcpy(d, q + 1, (size_t)(end - q - 1));

@@ -12,7 +12,8 @@
  *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T
  *   late FRAME PLAYED TRACK SEED KIND (an event the audio side got after its frame,
  *                                      taken on PLAYED instead; a replay does the same)
- *   end FRAME                         (the frame the performance stopped on)
+ *   end FRAME                         (the frame the performance stopped on;
+ *                                      at most a day of audio)
  *
  * AT is the exact cycle of the scheduling horizon when it happened ("17",
  * "133/4"). Lines starting with '#' are comments. Unknown records are
@@ -61,6 +62,11 @@ bool script_load(const char *path, Script *out, Err *err) {
                 err_set(err, (SrcRef){0}, "%s:%d: not a tala session log", path, lineno);
                 err_hint(err, "a log starts with the line: tala-session 1");
                 ok = false;
+            } else if (strcmp(line + 13, "1\n") != 0 && strcmp(line + 13, "1") != 0) {
+                err_set(err, (SrcRef){0}, "%s:%d: a session log of another version (%.20s)", path,
+                        lineno, strtok(line + 13, "\r\n"));
+                err_hint(err, "this tala reads version 1 (the line: tala-session 1)");
+                ok = false;
             }
             header = true;
             continue;
@@ -69,8 +75,14 @@ bool script_load(const char *path, Script *out, Err *err) {
             double r = 0, t = 0;
             int v = 0;
             if (sscanf(line, "opts rate %lf voices %d tempo %lf", &r, &v, &t) == 3 && r >= 8000 &&
-                r <= 384000 && v > 0 && v <= 100000 && t > 0 && t <= 10000)
+                r <= 384000 && v > 0 && v <= 100000 && t > 0 && t <= 10000) {
                 out->rate = r, out->voices = v, out->tempo = t;
+            } else {
+                err_set(err, (SrcRef){0}, "%s:%d: bad options: %s", path, lineno,
+                        strtok(line, "\r\n"));
+                err_hint(err, "expected: opts rate 8000..384000 voices 1..100000 tempo (0, 10000]");
+                ok = false;
+            }
         } else if (!strncmp(line, "samples ", 8)) {
             free(out->samples);
             out->samples = dup_line(line + 8);
@@ -78,7 +90,19 @@ bool script_load(const char *path, Script *out, Err *err) {
             free(base);
             base = dup_line(line + 5);
         } else if (!strncmp(line, "end ", 4)) {
-            out->end = strtoull(line + 4, NULL, 10);
+            /* digits only (strtoull would read "-1" as 2^64 - 1), at most a day of audio */
+            const char *d = line + 4;
+            size_t nd = strspn(d, "0123456789");
+            unsigned long long e = nd && nd <= 15 ? strtoull(d, NULL, 10) : 0;
+            if (!nd || nd > 15 || (d[nd] && d[nd] != '\n' && d[nd] != '\r') ||
+                e > (unsigned long long)(out->rate * 86400)) {
+                err_set(err, (SrcRef){0}, "%s:%d: bad end record: %s", path, lineno,
+                        strtok(line, "\r\n"));
+                err_hint(err, "expected: end FRAME, a frame number of at most a day of audio");
+                ok = false;
+                break;
+            }
+            out->end = e;
         } else if (!strncmp(line, "late ", 5)) {
             unsigned long long due, played;
             int t, kind = AEV_NOTE;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_NEST 200
+#define MAX_NEST 200 /* levels of nesting and links of one chain; said as "200" below */
 
 struct AstArena {
     AstArena *next;
@@ -168,8 +168,22 @@ static Ast *expr(Parser *p);
 
 static bool enter(Parser *p) {
     if (++p->depth > MAX_NEST) {
-        fail_at(p, p->cur, "split the expression into named parts", "%s nested too deeply",
-                "expression");
+        fail_at(p, p->cur, "split it into named parts (a = ..., b = a.fast(2), ...)",
+                "expression too deep: more than %s levels of nesting or links in one chain", "200");
+        return false;
+    }
+    return true;
+}
+
+/* One more link of a left-leaning chain (a + b + c, x.f().g()): the tree
+ * grows one level deeper without the parser recursing, so each link counts
+ * as a level of nesting, and the compiler, which walks the tree recursively,
+ * stays within its stack. The caller gives the levels back when the chain
+ * ends. */
+static bool chain_link(Parser *p) {
+    if (++p->depth > MAX_NEST) {
+        fail_at(p, p->cur, "split it into named parts (a = ..., b = a.fast(2), ...)",
+                "expression too deep: more than %s levels of nesting or links in one chain", "200");
         return false;
     }
     return true;
@@ -340,9 +354,14 @@ static Ast *primary(Parser *p) {
 
 static Ast *postfix(Parser *p) {
     Ast *e = primary(p);
+    int links = 0;
     while (e) {
         /* a newline followed by '.' continues a method chain */
         if (check(p, T_NEWLINE) && p->next.type == T_DOT) advance(p);
+        if ((check(p, T_LPAREN) || check(p, T_DOT)) && !(links++, chain_link(p))) {
+            e = NULL;
+            break;
+        }
         if (check(p, T_LPAREN)) {
             Token open = p->cur;
             advance(p);
@@ -350,17 +369,22 @@ static Ast *postfix(Parser *p) {
             call->off = e->off;
             call->a = e;
             Args a = {0};
-            if (!call_args(p, &a, open)) return NULL;
+            if (!call_args(p, &a, open)) {
+                e = NULL;
+                break;
+            }
             take_args(call, &a);
             finish(p, call, tok_end(open));
             e = call;
         } else if (check(p, T_DOT)) {
             advance(p);
             Token name = p->cur;
-            if (!check(p, T_NAME))
-                return fail_at(p, name, "a method call looks like x.fast(2)",
-                               "expected a function name after '.', found %s", tok_name(name.type)),
-                       NULL;
+            if (!check(p, T_NAME)) {
+                fail_at(p, name, "a method call looks like x.fast(2)",
+                        "expected a function name after '.', found %s", tok_name(name.type));
+                e = NULL;
+                break;
+            }
             advance(p);
             Ast *m = node(p, A_METHOD, name);
             m->a = e;
@@ -370,7 +394,10 @@ static Ast *postfix(Parser *p) {
                 Token open = p->cur;
                 advance(p);
                 Args a = {0};
-                if (!call_args(p, &a, open)) return NULL;
+                if (!call_args(p, &a, open)) {
+                    e = NULL;
+                    break;
+                }
                 take_args(m, &a);
             }
             e = m;
@@ -378,6 +405,7 @@ static Ast *postfix(Parser *p) {
             break;
         }
     }
+    p->depth -= links;
     return e;
 }
 
@@ -442,7 +470,12 @@ static int prec(TokType t) {
 static Ast *binary(Parser *p, int min) {
     if (!enter(p)) return NULL;
     Ast *l = unary(p);
+    int links = 0;
     while (l && prec(p->cur.type) >= min) {
+        if (!(links++, chain_link(p))) {
+            l = NULL;
+            break;
+        }
         Token op = p->cur;
         int pr = prec(op.type);
         advance(p);
@@ -458,7 +491,7 @@ static Ast *binary(Parser *p, int min) {
         n->b = r;
         l = n;
     }
-    p->depth--;
+    p->depth -= 1 + links;
     return l;
 }
 

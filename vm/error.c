@@ -78,12 +78,30 @@ void err_print(FILE *f, const Err *e) {
     src_linecol(s, e->at.off, &line, &col);
     fprintf(f, "%s:%d:%d: %s\n", s->name, line, col, e->msg);
 
-    /* The source line, tabs kept so the caret lines up. */
+    /* The source line, tabs kept so the caret lines up. A long line is cut
+     * to the error's neighbourhood (SHOW bytes either side, "..." where cut);
+     * control bytes show as '?', so a binary file cannot garble the terminal. */
+    enum { SHOW = 60 };
     uint32_t off = e->at.off > s->len ? (uint32_t)s->len : e->at.off;
     uint32_t b = off, end = off;
     while (b > 0 && s->text[b - 1] != '\n') b--;
     while (end < s->len && s->text[end] != '\n') end++;
-    fprintf(f, "  %.*s\n  ", (int)(end - b), s->text + b);
+    bool cut_left = off - b > SHOW, cut_right = end - off > SHOW;
+    if (cut_left) {
+        b = off - SHOW;
+        while (b < off && is_cont((unsigned char)s->text[b])) b++;
+    }
+    if (cut_right) {
+        end = off + SHOW;
+        while (end > off && is_cont((unsigned char)s->text[end])) end--;
+    }
+    fputs(cut_left ? "  ..." : "  ", f);
+    for (uint32_t i = b; i < end; i++) {
+        unsigned char ch = (unsigned char)s->text[i];
+        fputc(ch < 0x20 && ch != '\t' ? '?' : ch == 0x7f ? '?' : ch, f);
+    }
+    fputs(cut_right ? "...\n" : "\n", f);
+    fputs(cut_left ? "     " : "  ", f);
     for (uint32_t i = b; i < off; i++) {
         unsigned char ch = (unsigned char)s->text[i];
         if (!is_cont(ch)) fputc(ch == '\t' ? '\t' : ' ', f);

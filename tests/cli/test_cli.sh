@@ -149,6 +149,49 @@ printf 'drums = s("bd")\n' >"$tmp/not-a-log"
 expect "replay of something else" 1 "" -- replay "$tmp/not-a-log" -o "$tmp/r3.wav"
 expect_err "replay of something else says so" "not a tala session log"
 expect "replay needs -o" 2 "" -- replay "$tmp/s.tala-session"
+# a damaged or foreign log is refused with its line, never read as something else
+printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 1 - x\nd = s("bd")\nend -1\n' >"$tmp/neg.tala-session"
+expect "replay of 'end -1' (D6)" 1 "" -- replay "$tmp/neg.tala-session" -o "$tmp/r4.wav"
+expect_err "end -1 is a bad end record" "neg.tala-session:5: bad end record: end -1"
+if [ -e "$tmp/r4.wav" ]; then echo "FAIL end -1 left a file"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\nend 999999999999\n' >"$tmp/long.tala-session"
+expect "replay of an end past a day" 1 "" -- replay "$tmp/long.tala-session" -o "$tmp/r4.wav"
+printf 'tala-session 99\n' >"$tmp/v99.tala-session"
+expect "replay of version 99" 1 "" -- replay "$tmp/v99.tala-session" -o "$tmp/r4.wav"
+expect_err "version 99 is another version" "v99.tala-session:1: a session log of another version (99)"
+printf 'tala-session 1\nopts rate 0 voices 256 tempo 120\n' >"$tmp/rate0.tala-session"
+expect "replay of 'opts rate 0'" 1 "" -- replay "$tmp/rate0.tala-session" -o "$tmp/r4.wav"
+expect_err "rate 0 is bad options" "rate0.tala-session:2: bad options: opts rate 0"
+
+# long left-leaning chains are bounded like nesting (D2): a positioned error, no crash,
+# the source line cut to the error's neighbourhood
+awk 'BEGIN { printf "x = 1"; for (i = 0; i < 5000; i++) printf " + 1"; print "" }' >"$tmp/sum.tala"
+expect "check a 5,000-term sum (D2)" 1 "" -- check "$tmp/sum.tala"
+expect_err "the sum is too deep" "sum.tala:1:797: expression too deep"
+if [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$err")" -le 140 ]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL a 20 KB line is echoed whole"; fail=$((fail + 1))
+fi
+awk 'BEGIN { printf "x = s(\"bd\")"; for (i = 0; i < 5000; i++) printf ".fast(1)"; print "\nplay x" }' >"$tmp/chain.tala"
+expect "render 5,000 chained calls (D2)" 1 "" -- render "$tmp/chain.tala" -o "$tmp/r5.wav"
+expect_err "the chain is too deep" "chain.tala:1:"
+# live, the same save is an error the log keeps: its replay plays the code before it
+{
+    printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 1 2 - set.tala\n'
+    cat "$tmp/chain.tala"
+    printf 'end 192000\n'
+} >"$tmp/chain.tala-session"
+expect "replay a log holding the chain (D2)" 0 "" -- replay "$tmp/chain.tala-session" -o "$tmp/r5.wav"
+# sources are files of text and of a bounded size
+expect "check a folder (D8)" 1 "" -- check "$tmp"
+expect_err "a folder is not a file" "it is a folder, not a file"
+printf 'x = s("bd")\0\001 + 1\n' >"$tmp/nul.tala"
+expect "render a file with NUL bytes (D9)" 1 "" -- render "$tmp/nul.tala" -o "$tmp/r5.wav"
+expect_err "NUL bytes: not a text file, as check says" "not a text file (it contains NUL bytes)"
+head -c 5000000 /dev/zero | tr '\0' 'a' >"$tmp/huge.tala"
+expect "check a 5 MB source" 1 "" -- check "$tmp/huge.tala"
+expect_err "a 5 MB source is too large" "too large for a source (5000000 bytes; at most 4194304)"
 # tala devices: lists outputs, or says there are none; never fails for that
 expect "devices" 0 "*" -- devices
 if grep -q "Hz\|no audio output devices" "$out"; then pass=$((pass + 1)); else

@@ -12,7 +12,7 @@
 #include <string.h>
 
 static inline void fuzz_one(const uint8_t *data, size_t size) {
-    if (size > 4096) return; /* programs, not novels */
+    if (size > 65536) return; /* programs of up to 64 KB */
     Vm *vm = vm_new();
     if (!vm) return;
     vm_set_budget(vm, 20000);
