@@ -150,6 +150,8 @@ test_all() {
     run_suite "corpus-drift" bash "$ROOT/tests/conformance/drift.sh"
     log "code is clang-formatted"
     run_suite "format" format_check
+    log "golden renders: every sample of every ugen, example and workload unchanged"
+    run_suite "golden" bash "$ROOT/tests/golden/test_golden.sh" "$ROOT/build/tala"
     log "REPL in a pseudo-terminal"
     run_suite "repl" bash "$ROOT/tests/live/test_repl.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
     log "real time: 30 s through PortAudio on a JACK dummy server"
