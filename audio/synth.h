@@ -17,7 +17,7 @@
 #ifndef TALA_SYNTH_H
 #define TALA_SYNTH_H
 
-#include "ugens.h"
+#include "../spec/ugens.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -9,7 +9,7 @@
 #include "compiler.h"
 #include "mini.h"
 #include "../vm/bytecode.h"
-#include "../audio/ugens.h"
+#include "../spec/ugens.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,13 +1,13 @@
 /*
  * graph.c - building unit-generator graphs: the values synth bodies and
  * effect chains evaluate to (see ObjGraph in vm.h, the table in
- * audio/ugens.h). Inside a synth body or a bus/master chain, unit-generator
+ * spec/ugens.h). Inside a synth body or a bus/master chain, unit-generator
  * names resolve to these constructors; elsewhere sine, saw, ... stay the
  * 0..1 signals of the pattern library.
  */
 #include "lib.h"
 
-#include "../audio/ugens.h"
+#include "../spec/ugens.h"
 
 #include <stdlib.h>
 #include <string.h>

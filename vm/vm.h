@@ -93,7 +93,7 @@ typedef struct {
  * language only builds them. Inputs are numbers, other nodes, or patterns
  * (a parameter driven by a pattern, sampled per event or per block). */
 typedef enum {
-    GRAPH_UGEN,  /* ugen (audio/ugens.h) applied to inputs */
+    GRAPH_UGEN,  /* ugen (spec/ugens.h) applied to inputs */
     GRAPH_PARAM, /* a synth parameter (freq, gate, ...), by name */
     GRAPH_INPUT, /* the signal entering an effect chain */
 } GraphKind;

@@ -1,0 +1,114 @@
+/*
+ * ugens.h - the unit generator table: the contract between the language and
+ * the DSP. The language builds graph descriptions from it (synth bodies and
+ * effect chains), the graph compiler (engine/) turns those into the audio
+ * side's nodes, the audio side computes them, and `tala help` and the docs
+ * list them. This folder (spec/) is the bottom layer: lang/, stdlib/,
+ * engine/ and audio/ all read it, and it includes nothing of theirs.
+ *
+ * One list, UGEN_LIST, makes both the UgenId enum and the table, so the two
+ * can never disagree. A unit generator is a SOURCE (makes a signal from its
+ * inputs), an EFFECT (its first input is the signal it processes: in a chain
+ * x.lpf(800), x is that input) or MATH (arithmetic the language emits for
+ * + - * /). Defaults are in the units the language uses: hertz, seconds,
+ * linear gain, 0..1 amounts.
+ */
+#ifndef TALA_SPEC_UGENS_H
+#define TALA_SPEC_UGENS_H
+
+typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
+
+/* X(ID, name, kind, IN(input names...), DEF(their defaults...), required, doc):
+ * `required` inputs must be given; the others take their default. */
+#define UGEN_LIST(X)                                                                               \
+    /* sources */                                                                                  \
+    X(SINE, "sine", UG_SOURCE, IN("freq"), DEF(440), 0, "A sine oscillator.")                      \
+    X(SAW, "saw", UG_SOURCE, IN("freq"), DEF(440), 0, "A band-limited sawtooth oscillator.")       \
+    X(SQUARE, "square", UG_SOURCE, IN("freq"), DEF(440), 0, "A band-limited square oscillator.")   \
+    X(TRI, "tri", UG_SOURCE, IN("freq"), DEF(440), 0, "A band-limited triangle oscillator.")       \
+    X(PULSE, "pulse", UG_SOURCE, IN("freq", "width"), DEF(440, 0.5), 0,                            \
+      "A band-limited pulse oscillator with a pulse width (0..1).")                                \
+    X(FM, "fm", UG_SOURCE, IN("freq", "ratio", "index"), DEF(440, 2, 1), 0,                        \
+      "A two-operator FM voice: modulator at freq*ratio, depth index.")                            \
+    X(SUPERSAW, "supersaw", UG_SOURCE, IN("freq", "detune"), DEF(440, 0.2), 0,                     \
+      "Three detuned band-limited sawtooth oscillators.")                                          \
+    X(NOISE, "noise", UG_SOURCE, IN(), DEF(), 0, "White noise.")                                   \
+    X(PINK, "pink", UG_SOURCE, IN(), DEF(), 0, "Pink noise (-3 dB per octave).")                   \
+    X(ENV, "env", UG_SOURCE, IN("attack", "release"), DEF(0.005, 0.3), 0,                          \
+      "A percussive envelope: rises over attack seconds, falls over release seconds.")             \
+    X(ADSR, "adsr", UG_SOURCE, IN("attack", "decay", "sustain", "release"),                        \
+      DEF(0.01, 0.1, 0.7, 0.3), 0, "An ADSR envelope that follows the note's gate.")               \
+    X(LINE, "line", UG_SOURCE, IN("from", "to", "time"), DEF(1, 0, 1), 0,                          \
+      "A straight line from one value to another over time seconds.")                              \
+    /* effects: the first input is the signal */                                                   \
+    X(LPF, "lpf", UG_EFFECT, IN("cutoff", "q"), DEF(1000, 0.7), 0,                                 \
+      "A state-variable low-pass filter.")                                                         \
+    X(HPF, "hpf", UG_EFFECT, IN("cutoff", "q"), DEF(200, 0.7), 0,                                  \
+      "A state-variable high-pass filter.")                                                        \
+    X(BPF, "bpf", UG_EFFECT, IN("cutoff", "q"), DEF(1000, 1), 0,                                   \
+      "A state-variable band-pass filter.")                                                        \
+    X(NOTCH, "notch", UG_EFFECT, IN("cutoff", "q"), DEF(1000, 1), 0,                               \
+      "A notch (band-reject) filter.")                                                             \
+    X(PEAK, "peak", UG_EFFECT, IN("freq", "gain", "q"), DEF(1000, 1, 1), 0, "A peaking EQ band.")  \
+    X(LOWSHELF, "lowshelf", UG_EFFECT, IN("freq", "gain"), DEF(200, 1), 0, "A low-shelf EQ band.") \
+    X(HIGHSHELF, "highshelf", UG_EFFECT, IN("freq", "gain"), DEF(4000, 1), 0,                      \
+      "A high-shelf EQ band.")                                                                     \
+    X(DELAY, "delay", UG_EFFECT, IN("time", "feedback", "mix", "sync"), DEF(0.25, 0.4, 0.3, 0), 0, \
+      "An echo: time in seconds (in cycles with sync: 1, following the tempo), feedback "          \
+      "0..1, mix.")                                                                                \
+    X(REVERB, "reverb", UG_EFFECT, IN("size", "damp", "mix"), DEF(0.5, 0.5, 0.3), 0,               \
+      "A FreeVerb-type reverb.")                                                                   \
+    X(CHORUS, "chorus", UG_EFFECT, IN("rate", "depth", "mix"), DEF(0.8, 0.3, 0.5), 0,              \
+      "A stereo chorus.")                                                                          \
+    X(DIST, "dist", UG_EFFECT, IN("amount"), DEF(0.5), 0, "A waveshaping distortion.")             \
+    X(CRUSH, "crush", UG_EFFECT, IN("bits"), DEF(8), 0, "A bit crusher.")                          \
+    X(COARSE, "coarse", UG_EFFECT, IN("factor"), DEF(1), 0,                                        \
+      "Holds every factor-th sample: the sound at a lower sample rate (as Strudel's "              \
+      "coarse).")                                                                                  \
+    X(FORMANT, "formant", UG_EFFECT, IN("vowel", "n", "add"), DEF(0, 0, 0), 0,                     \
+      "Formant n (0-4) of a vowel (0 a, 1 e, 2 i, 3 o, 4 u, 5 ae, 6 aa, 7 oe, 8 ue, 9 "            \
+      "y, 10 uh, 11 un, 12 en, 13 an, 14 on): a band-pass at its frequency, Q and "                \
+      "level, plus add. A note's vowel(\"a\") is the five of them summed.")                        \
+    X(COMP, "comp", UG_EFFECT, IN("threshold", "ratio", "attack", "release", "side"),              \
+      DEF(0.5, 4, 0.01, 0.1, 0), 0,                                                                \
+      "A compressor: threshold as a gain (-14dB), ratio, attack and release seconds; "             \
+      "side: \"kick\" listens to that track instead (ducking).")                                   \
+    X(LIMIT, "limit", UG_EFFECT, IN("ceiling"), DEF(0.891), 0,                                     \
+      "A limiter: the output never exceeds the ceiling (a gain, e.g. -1dB).")                      \
+    X(PAN, "pan", UG_EFFECT, IN("pos"), DEF(0.5), 0, "Equal-power panning (0 left, 1 right).")     \
+    X(GAIN, "gain", UG_EFFECT, IN("amount"), DEF(1), 0, "Multiplies the signal.")                  \
+    /* arithmetic the language emits for + - * / on signals */                                     \
+    X(ADD, "add", UG_MATH, IN("a", "b"), DEF(0, 0), 2, "a + b")                                    \
+    X(SUB, "sub", UG_MATH, IN("a", "b"), DEF(0, 0), 2, "a - b")                                    \
+    X(MUL, "mul", UG_MATH, IN("a", "b"), DEF(1, 1), 2, "a * b")                                    \
+    X(DIV, "div", UG_MATH, IN("a", "b"), DEF(1, 1), 2, "a / b")                                    \
+    /* plays the event's sample (the engine gives each sampler voice its sound) */                 \
+    X(SAMPLER, "sampler", UG_SOURCE, IN("speed", "begin", "end", "loop"), DEF(1, 0, 1, 0), 0,      \
+      "Plays the event's sample: speed (negative: backwards), begin and end (0..1), "              \
+      "loop.")
+
+typedef enum {
+#define UGEN_ENUM_ROW(id, ...) UGEN_##id,
+    UGEN_LIST(UGEN_ENUM_ROW)
+#undef UGEN_ENUM_ROW
+        UGEN_COUNT
+} UgenId;
+
+#define UGEN_MAX_INPUTS 6
+
+typedef struct UgenDef {
+    const char *name;
+    UgenKind kind;
+    int ninputs; /* inputs after the processed signal (effects) */
+    const char *inputs[UGEN_MAX_INPUTS];
+    double defaults[UGEN_MAX_INPUTS]; /* used when an input is not given */
+    int required;                     /* how many inputs must be given */
+    const char *doc;
+} UgenDef;
+
+/* The table, in UgenId order; *count set to UGEN_COUNT. */
+const UgenDef *ugen_table(int *count);
+/* The entry for a name, or NULL. */
+const UgenDef *ugen_find(const char *name, unsigned len);
+
+#endif
