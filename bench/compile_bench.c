@@ -6,6 +6,8 @@
  *   build/bench_compile [FILE]      default: a generated 200-line program
  */
 #include "vm/vm.h"
+#include "lang/eval.h"
+#include "stdlib/stdlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,9 +54,9 @@ int main(int argc, char **argv) {
     }
     int lines = 0;
     for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
-    Vm *vm = vm_new();
+    Vm *vm = vm_new(stdlib_library());
     Err err = {0};
-    if (!vm_check(vm, "<bench>", text, len, &err)) {
+    if (!eval_check(vm, "<bench>", text, len, &err)) {
         err_print(stderr, &err);
         return 1;
     }
@@ -62,10 +64,10 @@ int main(int argc, char **argv) {
     double t0 = now();
     for (int i = 0; i < reps; i++) {
         Err e = {0};
-        vm_check(vm, "<bench>", text, len, &e);
+        eval_check(vm, "<bench>", text, len, &e);
         if (i % 200 == 199) { /* sources are kept per evaluation: start afresh now and then */
             vm_free(vm);
-            vm = vm_new();
+            vm = vm_new(stdlib_library());
         }
     }
     double dt = (now() - t0) / reps;

@@ -6,6 +6,8 @@
 #include "cli.h"
 
 #include "../vm/vm.h"
+#include "../lang/eval.h"
+#include "../stdlib/stdlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +22,15 @@ static int compile_only(int argc, char **argv, bool disasm) {
     size_t len;
     char *text = cli_read_file(argv[0], &len);
     if (!text) return EXIT_USER;
-    Vm *vm = vm_new();
+    Vm *vm = vm_new(stdlib_library());
     if (!vm) {
         free(text);
         fprintf(stderr, "tala: out of memory\n");
         return EXIT_ENV;
     }
     Err err = {0};
-    bool ok = disasm ? vm_disasm(vm, argv[0], text, len, stdout, &err)
-                     : vm_check(vm, argv[0], text, len, &err);
+    bool ok = disasm ? eval_disasm(vm, argv[0], text, len, stdout, &err)
+                     : eval_check(vm, argv[0], text, len, &err);
     if (!ok) err_print(stderr, &err);
     vm_free(vm);
     free(text);

@@ -8,15 +8,21 @@
  *   --device NAME|N  --rate R  --buffer FRAMES  --lookahead MS  --volume V
  *   --seconds S (stop after)  --record OUT.wav  --samples DIR  --tempo BPM
  *   --voices N  --no-audio (keep time without a device)  --no-log
+ *
+ * This file owns the session's set-up; the loop is repl_run's with a
+ * terminal, else the plain one here. Both evaluate the file through
+ * evalfile.c; repl.c never calls back into this file.
  */
 #define _GNU_SOURCE
 #include "cli.h"
+#include "evalfile.h"
 #include "repl.h"
 
 #include "../engine/live.h"
+#include "../io/watch.h"
 
 #include <errno.h>
-#include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,25 +85,6 @@ static void say_stderr(void *ud, const char *text) {
     fprintf(stderr, "%s\n", text);
 }
 
-bool cli_eval_file(Live *l, const char *file, Err *err) {
-    size_t len;
-    char *text = cli_read_file(file, &len);
-    if (!text) return false; /* cli_read_file said why */
-    char base[1024];
-    cli_folder_of(file, base, sizeof base);
-    bool ok = live_eval(l, file, text, len, base, err);
-    free(text);
-    return ok;
-}
-
-bool cli_file_changed(const char *file, struct timespec *last) {
-    struct stat st;
-    if (stat(file, &st) != 0) return false;
-    bool changed = st.st_mtim.tv_sec != last->tv_sec || st.st_mtim.tv_nsec != last->tv_nsec;
-    *last = st.st_mtim;
-    return changed;
-}
-
 static bool eval_file(Live *l, const char *file) {
     Err err = {0};
     bool ok = cli_eval_file(l, file, &err);
@@ -105,128 +92,161 @@ static bool eval_file(Live *l, const char *file) {
     return ok;
 }
 
-int cli_live(int argc, char **argv) {
-    LiveOpts o = {.session = {.voices = 2048}, .device = {.rate = 48000}};
-    const char *file = NULL;
-    bool watch = false, log = true;
-    double seconds = 0, x, volume = 1;
+typedef struct {
+    LiveOpts o;
+    const char *file; /* NULL: the REPL alone */
+    bool watch;       /* re-evaluate file on each save */
+    bool log;         /* write a session log */
+    double seconds;   /* stop after this much audio (0: never) */
+    double volume;    /* monitor volume, 0..2 */
+} Args;
+
+/* Fills a from the command line, or says what is wrong and returns false. */
+static bool parse_args(int argc, char **argv, Args *a) {
+    LiveOpts *o = &a->o;
+    double x;
     for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--watch")) {
-            watch = true;
-        } else if (!strcmp(a, "--no-log")) {
-            log = false;
-        } else if (!strcmp(a, "--no-audio")) {
-            o.device.null = true;
-        } else if (!strcmp(a, "--device") && v) {
-            o.device.name = argv[++i];
-        } else if (!strcmp(a, "--rate")) {
-            if (!num(a, v, 8000, 384000, &o.device.rate)) return EXIT_USAGE;
+        const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(k, "--watch")) {
+            a->watch = true;
+        } else if (!strcmp(k, "--no-log")) {
+            a->log = false;
+        } else if (!strcmp(k, "--no-audio")) {
+            o->device.null = true;
+        } else if (!strcmp(k, "--device") && v) {
+            o->device.name = argv[++i];
+        } else if (!strcmp(k, "--rate")) {
+            if (!num(k, v, 8000, 384000, &o->device.rate)) return false;
             i++;
-        } else if (!strcmp(a, "--buffer")) {
-            if (!num(a, v, 16, 16384, &x)) return EXIT_USAGE;
-            o.device.buffer = (int)x, i++;
-        } else if (!strcmp(a, "--lookahead")) {
-            if (!num(a, v, 1, 2000, &x)) return EXIT_USAGE;
-            o.lookahead = x / 1000, i++;
-        } else if (!strcmp(a, "--volume")) {
-            if (!num(a, v, 0, 2, &volume)) return EXIT_USAGE;
+        } else if (!strcmp(k, "--buffer")) {
+            if (!num(k, v, 16, 16384, &x)) return false;
+            o->device.buffer = (int)x, i++;
+        } else if (!strcmp(k, "--lookahead")) {
+            if (!num(k, v, 1, 2000, &x)) return false;
+            o->lookahead = x / 1000, i++;
+        } else if (!strcmp(k, "--volume")) {
+            if (!num(k, v, 0, 2, &a->volume)) return false;
             i++;
-        } else if (!strcmp(a, "--seconds")) {
-            if (!num(a, v, 0.001, 1e7, &seconds)) return EXIT_USAGE;
+        } else if (!strcmp(k, "--seconds")) {
+            if (!num(k, v, 0.001, 1e7, &a->seconds)) return false;
             i++;
-        } else if (!strcmp(a, "--record") && v) {
-            o.record = argv[++i];
-        } else if (!strcmp(a, "--samples") && v) {
-            o.session.samples = argv[++i];
-        } else if (!strcmp(a, "--tempo")) {
-            if (!num(a, v, 1, 10000, &o.session.tempo)) return EXIT_USAGE;
+        } else if (!strcmp(k, "--record") && v) {
+            o->record = argv[++i];
+        } else if (!strcmp(k, "--samples") && v) {
+            o->session.samples = argv[++i];
+        } else if (!strcmp(k, "--tempo")) {
+            if (!num(k, v, 1, 10000, &o->session.tempo)) return false;
             i++;
-        } else if (!strcmp(a, "--voices")) {
-            if (!num(a, v, 1, 100000, &x)) return EXIT_USAGE;
-            o.session.voices = (int)x, i++;
-        } else if (a[0] == '-' || file) {
-            fprintf(stderr, "tala: unknown option '%s' (tala help)\n", a);
-            return EXIT_USAGE;
+        } else if (!strcmp(k, "--voices")) {
+            if (!num(k, v, 1, 100000, &x)) return false;
+            o->session.voices = (int)x, i++;
+        } else if (k[0] == '-' || a->file) {
+            fprintf(stderr, "tala: unknown option '%s' (tala help)\n", k);
+            return false;
         } else {
-            file = a;
+            a->file = k;
         }
     }
-    if (watch && !file) {
+    if (a->watch && !a->file) {
         fprintf(stderr, "tala: --watch needs a FILE\n");
-        return EXIT_USAGE;
+        return false;
     }
-    bool interactive = isatty(0) || !file;
-    Repl *repl = interactive ? repl_new() : NULL;
-    o.session.say = repl ? repl_say : say_stderr;
-    o.session.ud = repl;
-    char logpath[1100] = "";
-    if (log) {
-        o.session.log = open_log(logpath, sizeof logpath);
-        if (!o.session.log) fprintf(stderr, "tala: cannot write a session log in %s\n", logpath);
-    }
+    return true;
+}
+
+/* Opens the device (or keeps time without one when interactive). */
+static Live *open_live(Args *a, bool interactive) {
     char why[1200];
-    Live *l = live_open(&o, why, sizeof why);
-    if (!l && !o.device.null) {
+    Live *l = live_open(&a->o, why, sizeof why);
+    if (!l && !a->o.device.null) {
         fprintf(stderr, "tala: %s\n", why);
         if (!interactive) {
-            fprintf(stderr, "tala: to hear it later: tala render %s -o out.wav\n", file);
-            if (o.session.log) fclose(o.session.log);
-            return EXIT_ENV;
+            fprintf(stderr, "tala: to hear it later: tala render %s -o out.wav\n", a->file);
+            return NULL;
         }
         fprintf(stderr, "tala: no sound: keeping time without a device (:render FILE writes "
                         "what would play)\n");
-        o.device.null = true;
-        l = live_open(&o, why, sizeof why);
+        a->o.device.null = true;
+        l = live_open(&a->o, why, sizeof why);
     }
-    if (!l) {
-        fprintf(stderr, "tala: %s\n", why);
-        if (o.session.log) fclose(o.session.log);
-        return EXIT_ENV;
+    if (!l) fprintf(stderr, "tala: %s\n", why);
+    return l;
+}
+
+/* Without a terminal: plays until Ctrl-C, SIGTERM or the time is up, and
+ * re-evaluates the file on each save when watched. */
+static void plain_loop(Live *l, const Args *a, Watch *watch) {
+    signal(SIGINT, on_stop);
+    /* wakes on a save, else every 20 ms to see whether time is up */
+    struct pollfd pf = {.fd = watch ? watch_fd(watch) : -1, .events = POLLIN};
+    LiveStatus ls;
+    while (!stop_requested) {
+        int k = poll(&pf, 1, 20);
+        live_status(l, &ls);
+        if (a->seconds > 0 && (double)ls.frame >= a->seconds * ls.rate) break;
+        if (k > 0 && watch_changed(watch)) eval_file(l, a->file);
     }
-    live_set_volume(l, (float)volume);
-    if (logpath[0] && o.session.log) fprintf(stderr, "tala: session log %s\n", logpath);
-    if (repl && o.session.log) repl_set_log(repl, logpath);
-    struct timespec last = {0}; /* the file's time when it was read */
-    if (file) {
-        cli_file_changed(file, &last);
-        if (!eval_file(l, file) && !interactive) {
-            live_close(l);
-            if (o.session.log) fclose(o.session.log);
-            return EXIT_USER;
-        }
+}
+
+/* The session from the first evaluation to the last report. */
+static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
+    bool interactive = repl != NULL;
+    Live *l = open_live(a, interactive);
+    if (!l) return EXIT_ENV;
+    live_set_volume(l, (float)a->volume);
+    if (logpath[0] && a->o.session.log) fprintf(stderr, "tala: session log %s\n", logpath);
+    if (repl && a->o.session.log) repl_set_log(repl, logpath);
+    if (a->file && !eval_file(l, a->file) && !interactive) {
+        live_close(l);
+        return EXIT_USER;
     }
+    char why[1200];
     if (!live_start(l, why, sizeof why)) {
         fprintf(stderr, "tala: %s\n", why);
         live_close(l);
-        if (o.session.log) fclose(o.session.log);
         return EXIT_ENV;
     }
     LiveStatus ls;
     live_status(l, &ls);
     fprintf(stderr, "tala: playing on %s at %g Hz (%d frames a buffer)%s\n", ls.device_name,
-            ls.rate, o.device.buffer > 0 ? o.device.buffer : 256,
+            ls.rate, a->o.device.buffer > 0 ? a->o.device.buffer : 256,
             interactive ? "; :help for help, :quit to leave" : "; Ctrl-C stops");
     signal(SIGTERM, on_stop);
     int status = EXIT_OK;
-    if (repl) {
-        status = repl_run(repl, l, file, watch ? &last : NULL, seconds);
-    } else {
-        signal(SIGINT, on_stop);
-        while (!stop_requested) {
-            struct timespec ts = {0, 20000000};
-            nanosleep(&ts, NULL);
-            live_status(l, &ls);
-            if (seconds > 0 && (double)ls.frame >= seconds * ls.rate) break;
-            if (watch && cli_file_changed(file, &last)) eval_file(l, file);
-        }
-    }
+    if (repl)
+        status = repl_run(repl, l, a->file, watch, a->seconds);
+    else
+        plain_loop(l, a, watch);
     live_status(l, &ls);
     fprintf(stderr, "tala: stopped after %.1f s: %lu xruns, %llu late events, %llu voices\n",
             (double)ls.frame / ls.rate, ls.device.xruns, (unsigned long long)ls.audio.events_late,
             (unsigned long long)ls.audio.voices_started);
     live_close(l);
-    if (o.session.log) fclose(o.session.log);
+    return status;
+}
+
+int cli_live(int argc, char **argv) {
+    Args a = {
+        .o = {.session = {.voices = 2048}, .device = {.rate = 48000}}, .log = true, .volume = 1};
+    if (!parse_args(argc, argv, &a)) return EXIT_USAGE;
+    /* watched from before the first read, so no save is missed */
+    Watch *watch = NULL;
+    if (a.watch && !(watch = watch_open(a.file))) {
+        fprintf(stderr, "tala: cannot watch %s: %s\n", a.file, strerror(errno));
+        return EXIT_ENV;
+    }
+    bool interactive = isatty(0) || !a.file;
+    Repl *repl = interactive ? repl_new() : NULL;
+    a.o.session.say = repl ? repl_say : say_stderr;
+    a.o.session.ud = repl;
+    char logpath[1100] = "";
+    if (a.log) {
+        a.o.session.log = open_log(logpath, sizeof logpath);
+        if (!a.o.session.log) fprintf(stderr, "tala: cannot write a session log in %s\n", logpath);
+    }
+    int status = play(&a, repl, watch, logpath);
+    if (a.o.session.log) fclose(a.o.session.log);
     repl_free(repl);
+    watch_close(watch);
     return status;
 }

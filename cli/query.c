@@ -12,6 +12,8 @@
 #include "../vm/pattern.h"
 #include "../vm/vm.h"
 #include "../stdlib/lib.h"
+#include "../lang/eval.h"
+#include "../stdlib/stdlib.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -96,7 +98,7 @@ int cli_query(int argc, char **argv) {
         return EXIT_USAGE;
     }
 
-    Vm *vm = vm_new();
+    Vm *vm = vm_new(stdlib_library());
     if (!vm) {
         fprintf(stderr, "tala: out of memory\n");
         return EXIT_ENV;
@@ -108,7 +110,7 @@ int cli_query(int argc, char **argv) {
     Source *src = NULL;
     if (is_expression(vm, pattern)) {
         Value v;
-        if (vm_eval_expr(vm, "<query>", pattern, strlen(pattern), &v, &err)) {
+        if (eval_expr(vm, "<query>", pattern, strlen(pattern), &v, &err)) {
             if (IS_PATTERN(v) || IS_NUM(v) || IS_LIST(v) || IS_STRING(v) || IS_RECORD(v) ||
                 v.kind == VAL_BOOL) {
                 vm_push_root(vm, v);

@@ -10,6 +10,7 @@
 #include "../engine/session.h"
 #include "../lang/mini.h"
 #include "../stdlib/lib.h"
+#include "../lang/eval.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,7 +115,7 @@ int cli_render(int argc, char **argv) {
     bool ok;
     if (pattern) {
         Value pat;
-        ok = vm_eval_expr(vm, "<pattern>", pattern, strlen(pattern), &pat, &err) &&
+        ok = eval_expr(vm, "<pattern>", pattern, strlen(pattern), &pat, &err) &&
              session_play_pattern(S, pat, &err);
     } else {
         size_t len;

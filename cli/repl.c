@@ -1,17 +1,20 @@
 /*
  * repl.c - the interactive prompt (see repl.h).
  *
- * Readline runs in callback mode inside a select() loop that wakes ten
- * times a second: that is where queued messages are printed above the
- * line being typed, the status in the prompt is refreshed and a watched
- * file is checked, all on this one thread, so nothing garbles the input.
+ * Readline runs in callback mode inside a select() loop that wakes on a
+ * key, on a save of the watched file, and ten times a second: that is
+ * where queued messages are printed above the line being typed, the status
+ * in the prompt is refreshed and a saved file is re-evaluated, all on this
+ * one thread, so nothing garbles the input.
  * Ctrl-C clears the line (the music plays on); Ctrl-D or :quit leaves.
  */
 #define _GNU_SOURCE
 #include "repl.h"
 
 #include "../engine/engine.h"
+#include "../stdlib/stdlib.h"
 #include "cli.h"
+#include "evalfile.h"
 
 #include <errno.h>
 #include <math.h>
@@ -192,7 +195,7 @@ static void help(void) {
 
 static void help_name(const char *name) {
     int n;
-    const NativeDef *defs = vm_natives(&n);
+    const NativeDef *defs = stdlib_natives(&n);
     for (int i = 0; i < n; i++)
         if (!strcmp(defs[i].name, name)) {
             char buf[2048];
@@ -368,7 +371,7 @@ static void collect_names(Repl *r) {
     free(names);
     names = NULL, nnames = 0;
     int n;
-    const NativeDef *defs = vm_natives(&n);
+    const NativeDef *defs = stdlib_natives(&n);
     Session *s = live_lock(r->live);
     int ng = vm_global_names(session_vm(s), NULL, 0);
     names = malloc((size_t)(n + ng + 16) * sizeof(char *));
@@ -408,7 +411,7 @@ static char **complete(const char *text, int start, int end) {
 
 /* ---------------------------------------------------------------- loop */
 
-int repl_run(Repl *r, Live *l, const char *file, struct timespec *watched, double seconds) {
+int repl_run(Repl *r, Live *l, const char *file, Watch *watch, double seconds) {
     current = r;
     r->live = l;
     r->file = file;
@@ -438,8 +441,10 @@ int repl_run(Repl *r, Live *l, const char *file, struct timespec *watched, doubl
         fd_set fds;
         FD_ZERO(&fds);
         FD_SET(0, &fds);
+        int wfd = watch ? watch_fd(watch) : -1;
+        if (wfd >= 0) FD_SET(wfd, &fds);
         struct timeval tv = {0, 100000};
-        int k = select(1, &fds, NULL, NULL, &tv);
+        int k = select(wfd > 0 ? wfd + 1 : 1, &fds, NULL, NULL, &tv);
         if (interrupted == 2) break;
         if (interrupted) { /* Ctrl-C: the line goes, the music stays */
             interrupted = 0;
@@ -458,7 +463,7 @@ int repl_run(Repl *r, Live *l, const char *file, struct timespec *watched, doubl
         if (k > 0 && FD_ISSET(0, &fds)) rl_callback_read_char();
         if (k < 0 && errno != EINTR) break;
         flush_msgs(r);
-        if (watched && file && cli_file_changed(file, watched)) {
+        if (k > 0 && wfd >= 0 && FD_ISSET(wfd, &fds) && watch_changed(watch) && file) {
             Err err = {0};
             if (!cli_eval_file(l, file, &err) && err.set) print_err(&err);
         }

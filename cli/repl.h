@@ -8,8 +8,7 @@
 #define TALA_REPL_H
 
 #include "../engine/live.h"
-
-#include <time.h>
+#include "../io/watch.h"
 
 typedef struct Repl Repl;
 
@@ -20,15 +19,8 @@ void repl_set_log(Repl *r, const char *path);
 /* A SayFn: queues a message to print above the prompt (any thread). */
 void repl_say(void *ud, const char *text);
 /* Runs until :quit, Ctrl-D, SIGTERM or `seconds` of audio (0: no limit);
- * FILE is re-evaluated when saved after *watched (NULL: not watched).
+ * with a watch (NULL: none), FILE is re-evaluated each time it is saved.
  * Returns the exit status. */
-int repl_run(Repl *r, Live *l, const char *file, struct timespec *watched, double seconds);
-
-/* Shared by the REPL and `tala FILE`: evaluates a file in the session (err
- * set when the code is wrong; a file that cannot be read is reported by
- * cli_read_file, err unset), and whether a file was saved after *last
- * (updated). */
-bool cli_eval_file(Live *l, const char *file, Err *err);
-bool cli_file_changed(const char *file, struct timespec *last);
+int repl_run(Repl *r, Live *l, const char *file, Watch *watch, double seconds);
 
 #endif

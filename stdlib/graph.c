@@ -87,24 +87,15 @@ bool graph_binary(Vm *vm, int op, Value a, Value b, Value *out) {
     return true;
 }
 
-/* The NativeDefs of the ugen constructors, made once from the table. */
+/* The NativeDefs of the ugen constructors, one per row of spec/ugens.h,
+ * named "~" + the ugen's name. */
+#define UGEN_NATIVE_ROW(id, name, kind, inputs, defaults, required, doc)                           \
+    {"~" name, 0, nat_ugen, NF_VARIADIC, name, doc, "", NULL},
+static const NativeDef UGEN_NATIVES[UGEN_COUNT] = {UGEN_LIST(UGEN_NATIVE_ROW)};
+
 const NativeDef *stdlib_ugen_natives(int *count) {
-    static NativeDef *defs;
-    static char(*names)[24];
-    static int n;
-    if (!defs) {
-        const UgenDef *u = ugen_table(&n);
-        defs = calloc((size_t)n, sizeof *defs);
-        names = calloc((size_t)n, sizeof *names);
-        if (!defs || !names) abort();
-        for (int i = 0; i < n; i++) {
-            snprintf(names[i], sizeof names[i], "~%s", u[i].name);
-            defs[i] =
-                (NativeDef){names[i], 0, nat_ugen, NF_VARIADIC, u[i].name, u[i].doc, "", NULL};
-        }
-    }
-    *count = n;
-    return defs;
+    *count = UGEN_COUNT;
+    return UGEN_NATIVES;
 }
 
 /* The graph as text: "mul(saw(freq), env(0.005, 0.3))", for tests, the

@@ -7,6 +7,9 @@
  * read the same table, so they cannot drift apart.
  */
 #include "lib.h"
+#include "stdlib.h"
+
+#include <pthread.h>
 
 /* clang-format off */
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
@@ -315,4 +318,18 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
 const NativeDef *stdlib_natives(int *count) {
     *count = (int)(sizeof NATIVES / sizeof NATIVES[0]);
     return NATIVES;
+}
+
+static VmLibrary LIBRARY;
+
+static void library_init(void) {
+    LIBRARY.natives = stdlib_natives(&LIBRARY.nnatives);
+    LIBRARY.hidden = stdlib_ugen_natives(&LIBRARY.nhidden);
+    LIBRARY.binary = stdlib_binary;
+}
+
+const VmLibrary *stdlib_library(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT; /* any thread may ask first */
+    pthread_once(&once, library_init);
+    return &LIBRARY;
 }

@@ -1,6 +1,8 @@
 /*
  * support.h - helpers shared by the cmocka suites: run a pattern and get its
  * events as the text `tala query` prints, so expectations read literally.
+ * This part needs the VM alone (tests/vm/ link nothing else); the helpers
+ * that parse mini-notation or evaluate tala are in support_lang.h.
  */
 #ifndef TALA_TEST_SUPPORT_H
 #define TALA_TEST_SUPPORT_H
@@ -16,11 +18,9 @@
 
 #include <cmocka.h>
 
-#include "lang/mini.h"
 #include "vm/heap.h"
 #include "vm/pattern.h"
 #include "vm/vm.h"
-#include "stdlib/lib.h"
 
 /* A heap in stress mode (collect at every allocation) when TALA_GC_STRESS is set. */
 static inline Heap *test_heap(void) {
@@ -94,51 +94,6 @@ static inline char *events_text(Heap *h, ObjPattern *p, Rat a, Rat b) {
     Err err = {0};
     Query q = {.heap = h, .err = &err, .budget = 10 * 1000 * 1000};
     return format_events(&q, p, a, b);
-}
-
-/* Parses mini-notation and returns its events over [a, b) as text, or
- * "PARSE line:col: message" for a syntax error. */
-static inline char *mini_text(Heap *h, const char *text, Rat a, Rat b) {
-    Source *src = source_new("<test>", text, strlen(text));
-    Err err = {0};
-    ObjPattern *p = mini_parse(h, src, 0, src->len, &err);
-    char *out;
-    if (!p) {
-        int line = 0, col = 0;
-        if (err.at.src) src_linecol(err.at.src, err.at.off, &line, &col);
-        out = malloc(strlen(err.msg) + 64);
-        sprintf(out, "PARSE %d:%d: %s", line, col, err.msg);
-    } else {
-        out = events_text(h, p, a, b);
-    }
-    source_free(src);
-    return out;
-}
-
-/* Evaluates a tala expression in vm and returns its events over [a, b) as
- * text, or "ERROR line:col: message" (line:col 0:0 when unknown). */
-static inline char *expr_text(Vm *vm, const char *text, Rat a, Rat b) {
-    Err err = {0};
-    Value v;
-    char *out;
-    if (!vm_eval_expr(vm, "<test>", text, strlen(text), &v, &err)) {
-        int line = 0, col = 0;
-        if (err.at.src) src_linecol(err.at.src, err.at.off, &line, &col);
-        out = malloc(strlen(err.msg) + 64);
-        sprintf(out, "ERROR %d:%d: %s", line, col, err.msg);
-        return out;
-    }
-    Heap *h = vm_heap(vm);
-    heap_push(h, v);
-    ObjPattern *p = reify(vm, v);
-    heap_push(h, OBJ_VAL(p));
-    Query *q = vm_query(vm);
-    Err qerr = {0};
-    q->err = &qerr;
-    out = format_events(q, p, a, b);
-    q->err = vm_err(vm);
-    heap_pop(h, 2);
-    return out;
 }
 
 #define R(n, d) rat_make((n), (d))

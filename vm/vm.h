@@ -10,10 +10,13 @@
  * the way Strudel calls them: too few arguments give a function of the rest,
  * `x.f(a)` is `f(a, x)` and always completes the call.
  *
- * Natives (C functions) are registered from one table (stdlib/) that also
- * drives :help, completion and docs/reference.md. A native can call back
- * into the VM (vm_call), also from inside a pattern query, where an
- * instruction budget turns an endless loop into an error on that query.
+ * The VM knows no library of its own: its creator gives it one (a
+ * VmLibrary: stdlib_library() for the whole language), whose natives become
+ * globals and whose operator handles + - * / on anything but two numbers
+ * (patterns, signals). A native can call back into the VM (vm_call), also
+ * from inside a pattern query, where an instruction budget turns an endless
+ * loop into an error on that query. Source text becomes code above this
+ * layer (lang/eval.h): the VM runs compiled functions.
  *
  * Control thread only. The VM owns its heap.
  */
@@ -134,13 +137,29 @@ typedef struct {
 
 /* ---- the machine ---- */
 
-Vm *vm_new(void);
+/* Arithmetic and comparison (an OP_ opcode) on values that are not two
+ * numbers; false with an error raised (vm_error) when they do not combine. */
+typedef bool (*VmBinaryFn)(Vm *vm, int op, Value a, Value b, Value *out);
+
+/* What a VM is given when it is made. The tables must outlive it. */
+typedef struct {
+    const NativeDef *natives; /* globals, in order */
+    int nnatives;
+    const NativeDef *hidden; /* globals code cannot name directly ("~lpf": unit generators) */
+    int nhidden;
+    VmBinaryFn binary; /* NULL: only numbers combine */
+} VmLibrary;
+
+/* A VM with lib's natives as globals (lib may be NULL: a bare machine). */
+Vm *vm_new(const VmLibrary *lib);
 void vm_free(Vm *vm);
 Heap *vm_heap(Vm *vm);
 
-/* Compiles and runs a whole program (definitions, tempo, play). Keeps the
- * Source (errors and patterns refer to it) until vm_free. */
-bool vm_run_source(Vm *vm, const char *name, const char *text, size_t len, Err *err);
+/* Keeps a source for the VM's lifetime (errors and patterns refer to it). */
+Source *vm_keep_source(Vm *vm, const char *name, const char *text, size_t len);
+/* Runs a compiled top-level function; its errors go to err. *out (may be
+ * NULL) is its result, rooted until the next run. */
+bool vm_run_function(Vm *vm, ObjFunction *fn, Value *out, Err *err);
 /* A live evaluation is a transaction: vm_save keeps the globals and the
  * session state (tempo, play, buses, master, mix); vm_restore puts them
  * back (the evaluation failed), vm_discard forgets them (it succeeded).
@@ -148,10 +167,6 @@ bool vm_run_source(Vm *vm, const char *name, const char *text, size_t len, Err *
 void vm_save(Vm *vm);
 void vm_restore(Vm *vm);
 void vm_discard(Vm *vm);
-/* Compiles a program without running it (tala check). */
-bool vm_check(Vm *vm, const char *name, const char *text, size_t len, Err *err);
-/* Compiles and evaluates one expression; *out is rooted until the next call. */
-bool vm_eval_expr(Vm *vm, const char *name, const char *text, size_t len, Value *out, Err *err);
 
 /* Calls a function value with arguments (from C, also inside a query). */
 bool vm_call(Vm *vm, Value fn, Value *args, int argc, Value *out);
@@ -208,11 +223,8 @@ const NativeDef *vm_current_native(Vm *vm);
 /* Instruction budget for functions called inside pattern queries. */
 void vm_set_budget(Vm *vm, long instructions);
 
-/* The native table (stdlib), in registration order. */
-const NativeDef *vm_natives(int *count);
-
-/* Writes the bytecode of every function in a program, with source lines. */
-bool vm_disasm(Vm *vm, const char *name, const char *text, size_t len, FILE *f, Err *err);
+/* Writes the bytecode of fn and every function inside it, with source lines. */
+void vm_disasm(ObjFunction *fn, FILE *f);
 
 /* For the compiler and the natives. */
 ObjFunction *fn_new(Vm *vm, const Source *src);

@@ -6,6 +6,8 @@
 #define TALA_FUZZ_ONE_H
 
 #include "vm/vm.h"
+#include "lang/eval.h"
+#include "stdlib/stdlib.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,14 +15,14 @@
 
 static inline void fuzz_one(const uint8_t *data, size_t size) {
     if (size > 65536) return; /* programs of up to 64 KB */
-    Vm *vm = vm_new();
+    Vm *vm = vm_new(stdlib_library());
     if (!vm) return;
     vm_set_budget(vm, 20000);
     Err err = {0};
     const char *text = (const char *)data;
-    if (vm_check(vm, "<fuzz>", text, size, &err)) {
+    if (eval_check(vm, "<fuzz>", text, size, &err)) {
         Err err2 = {0};
-        if (vm_run_source(vm, "<fuzz>", text, size, &err2)) {
+        if (eval_program(vm, "<fuzz>", text, size, &err2)) {
             /* query what the program plays, briefly */
             ObjString **names;
             int n = vm_played(vm, &names);

@@ -3,7 +3,7 @@
  * (tests/fuzz/crashes/) and every seed (tests/fuzz/seeds/): each must go
  * through without a crash (this suite runs under ASan/UBSan too).
  */
-#include "support.h"
+#include "support_lang.h"
 #include "fuzz/fuzz_one.h"
 
 #include <dirent.h>

@@ -4,12 +4,12 @@
  * budget, and the GC (this suite also runs with TALA_GC_STRESS=1 under
  * ASan in ./build.sh test).
  */
-#include "support.h"
+#include "support_lang.h"
 
 static Vm *VM;
 
 static int setup(void **s) {
-    VM = vm_new();
+    VM = vm_new(stdlib_library());
     return VM ? 0 : -1;
 }
 static int teardown(void **s) {
@@ -26,7 +26,7 @@ static char *e2(const char *text) {
 
 static bool run(const char *program, Err *err) {
     memset(err, 0, sizeof *err);
-    return vm_run_source(VM, "<prog>", program, strlen(program), err);
+    return eval_program(VM, "<prog>", program, strlen(program), err);
 }
 
 static void test_literals_are_patterns(void **s) {
@@ -213,11 +213,11 @@ static const Broken BROKEN[] = {
 static void test_broken_programs_are_positioned(void **s) {
     size_t n = sizeof BROKEN / sizeof BROKEN[0];
     assert_true(n >= 30);
-    Vm *fresh = vm_new(); /* nothing defined by earlier tests */
+    Vm *fresh = vm_new(stdlib_library()); /* nothing defined by earlier tests */
     for (size_t i = 0; i < n; i++) {
         Err err = {0};
         const char *prog = BROKEN[i].program;
-        bool ok = vm_check(fresh, "<prog>", prog, strlen(prog), &err);
+        bool ok = eval_check(fresh, "<prog>", prog, strlen(prog), &err);
         char got[400];
         int line = 0, col = 0;
         if (err.at.src) src_linecol(err.at.src, err.at.off, &line, &col);
@@ -234,7 +234,7 @@ static void test_broken_programs_are_positioned(void **s) {
 static void test_hint_suggests_the_closest_name(void **s) {
     Err err = {0};
     const char *prog = "x = \"a\".palindrom()";
-    assert_false(vm_check(VM, "<prog>", prog, strlen(prog), &err));
+    assert_false(eval_check(VM, "<prog>", prog, strlen(prog), &err));
     assert_string_equal(err.hint, "did you mean 'palindrome'?");
 }
 
@@ -258,9 +258,9 @@ static void test_random_programs_never_crash(void **s) {
             len += pl;
         }
         Err err = {0};
-        vm_check(VM, "<fuzz>", buf, len, &err);
+        eval_check(VM, "<fuzz>", buf, len, &err);
         Err err2 = {0};
-        vm_run_source(VM, "<fuzz>", buf, len, &err2);
+        eval_program(VM, "<fuzz>", buf, len, &err2);
     }
 }
 

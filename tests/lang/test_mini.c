@@ -3,7 +3,7 @@
  * out), and malformed input: every case gives a positioned error, never a
  * crash (this suite also runs under ASan/UBSan with GC stress).
  */
-#include "support.h"
+#include "support_lang.h"
 
 static Heap *H;
 
@@ -219,9 +219,22 @@ static void test_random_inputs_never_crash(void **s) {
     }
 }
 
+static void test_values_made_in_a_query_survive(void **s) {
+    /* bd:3 builds a list per event during the query; with a collection at
+     * every allocation, earlier lists must stay alive in the buffers. */
+    Heap *h = test_heap();
+    heap_set_stress(h, true);
+    assert_text(mini_text(h, "bd:<1 2>*4 sn:3", I(0), I(1)),
+                "0 1/8 bd:1\n1/8 1/4 bd:2\n1/4 3/8 bd:1\n3/8 1/2 bd:2\n1/2 1 sn:3\n");
+    heap_collect(h);
+    assert_int_equal(heap_stats(h).objects, 0);
+    heap_free(h);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sequence_and_rests),
+        cmocka_unit_test(test_values_made_in_a_query_survive),
         cmocka_unit_test(test_feet),
         cmocka_unit_test(test_fast_slow_factors),
         cmocka_unit_test(test_alternation),

@@ -84,5 +84,22 @@ rc=$?
 n=$(grep -c "drums -> bar" "$tmp/watch")
 [ $rc = 0 ] && [ "$n" = 2 ] && ok "--watch re-evaluated the saved file (and swapped it in)" ||
     { bad "--watch: status $rc, $n swaps"; cat "$tmp/watch"; }
+
+# an editor that saves by writing a new file and renaming it over the old
+# one (vim, many IDEs): each save is seen, also after the first rename
+printf 'drums = s("bd*4")\nplay drums\n' >"$tmp/set.tala"
+HOME="$tmp/home" "$TALA" "$tmp/set.tala" --watch --no-audio --no-log --seconds 4 </dev/null 2>"$tmp/watch" &
+pid=$!
+sleep 1.2
+printf 'drums = s("bd*2 sn")\nplay drums\n' >"$tmp/set.tala.new"
+mv "$tmp/set.tala.new" "$tmp/set.tala"
+sleep 1.2
+printf 'drums = s("bd sn*2")\nplay drums\n' >"$tmp/set.tala.new"
+mv "$tmp/set.tala.new" "$tmp/set.tala"
+wait $pid
+rc=$?
+n=$(grep -c "drums -> bar" "$tmp/watch")
+[ $rc = 0 ] && [ "$n" = 3 ] && ok "--watch sees saves by rename (two in a row), each swapped in once" ||
+    { bad "--watch by rename: status $rc, $n swaps"; cat "$tmp/watch"; }
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -8,7 +8,7 @@
  * that every function in the native table appears in some case and that
  * every documented example runs.
  */
-#include "support.h"
+#include "support_lang.h"
 
 typedef struct {
     const char *range;
@@ -723,7 +723,7 @@ static const Case CASES[] = {
 static Vm *VM;
 
 static int setup(void **s) {
-    VM = vm_new();
+    VM = vm_new(stdlib_library());
     return VM ? 0 : -1;
 }
 static int teardown(void **s) {
@@ -765,7 +765,7 @@ static bool word_in(const char *text, const char *word) {
 
 static void test_every_function_is_covered_and_its_example_runs(void **s) {
     int n;
-    const NativeDef *defs = vm_natives(&n);
+    const NativeDef *defs = stdlib_natives(&n);
     int missing = 0;
     for (int i = 0; i < n; i++) {
         bool found = false;

@@ -90,18 +90,6 @@ static void test_pattern_tree_survives_collection(void **s) {
     heap_free(h);
 }
 
-static void test_values_made_in_a_query_survive(void **s) {
-    /* bd:3 builds a list per event during the query; with a collection at
-     * every allocation, earlier lists must stay alive in the buffers. */
-    Heap *h = test_heap();
-    heap_set_stress(h, true);
-    assert_text(mini_text(h, "bd:<1 2>*4 sn:3", I(0), I(1)),
-                "0 1/8 bd:1\n1/8 1/4 bd:2\n1/4 3/8 bd:1\n3/8 1/2 bd:2\n1/2 1 sn:3\n");
-    heap_collect(h);
-    assert_int_equal(heap_stats(h).objects, 0);
-    heap_free(h);
-}
-
 static void test_value_equality(void **s) {
     Heap *h = test_heap();
     Value a = OBJ_VAL(str_c(h, "x"));
@@ -125,7 +113,6 @@ int main(void) {
         cmocka_unit_test(test_rooted_objects_survive),
         cmocka_unit_test(test_records_sorted_last_key_wins),
         cmocka_unit_test(test_pattern_tree_survives_collection),
-        cmocka_unit_test(test_values_made_in_a_query_survive),
         cmocka_unit_test(test_value_equality),
     };
     return cmocka_run_group_tests_name("heap", tests, NULL, NULL);

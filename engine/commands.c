@@ -1,0 +1,94 @@
+/*
+ * commands.c - the performer's commands (hush, stop, undo, mute, solo) and
+ * the track list.
+ *
+ * Control side only. A command is logged, takes effect at the horizon (undo:
+ * at the track's next quantum) and is flushed to the ring at once; it
+ * changes only the tracks' state and what it puts in the outbox.
+ */
+#include "session_impl.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ commands */
+
+bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
+    char a[64];
+    rat_text(s->horizon, a, sizeof a);
+    session_log(s, "cmd %s %s%s%s", a, cmd, track ? " " : "", track ? track : "");
+    uint64_t now = session_frame_of(s, s->horizon);
+    if (strcmp(cmd, "hush") == 0) {
+        for (int i = 0; i < s->ntracks; i++) {
+            Track *t = &s->tracks[i];
+            if (t->pat) t->prev = t->pat;
+            t->pat = t->next = NULL;
+            t->pending = false;
+        }
+        AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = -1};
+        out_push(s, &e);
+        flush(s, now);
+        return true;
+    }
+    int i = -1;
+    for (int k = 0; track && k < s->ntracks; k++)
+        if (s->tracks[k].name && strcmp(s->tracks[k].name->chars, track) == 0) i = k;
+    if (i < 0) {
+        err_set(err, (SrcRef){0}, "no track named '%s'", track ? track : "");
+        err_hint(err, ":tracks lists them");
+        return false;
+    }
+    Track *t = &s->tracks[i];
+    if (strcmp(cmd, "stop") == 0) {
+        if (t->pat) t->prev = t->pat;
+        t->pat = t->next = NULL;
+        t->pending = false;
+        AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = (int16_t)i};
+        out_push(s, &e);
+    } else if (strcmp(cmd, "undo") == 0) {
+        if (!t->prev) {
+            err_set(err, (SrcRef){0}, "%s has no earlier code", track);
+            return false;
+        }
+        ObjPattern *back = t->prev;
+        t->prev = t->pending ? t->next : t->pat;
+        t->pending = true;
+        t->next = back;
+        t->at = quantize(s->horizon, t->quant);
+        if (t->faded) { /* taken out of play earlier: it comes back at full level */
+            t->faded = false;
+            send_strip(s, i, t->at);
+        }
+        char where[64];
+        bar_text(t->at, where, sizeof where);
+        info(s, "%s -> %s (previous code)", track, where);
+    } else if (!strcmp(cmd, "mute") || !strcmp(cmd, "unmute") || !strcmp(cmd, "solo") ||
+               !strcmp(cmd, "unsolo")) {
+        bool on = cmd[0] != 'u';
+        if (strstr(cmd, "mute"))
+            t->sent.mute = on;
+        else
+            t->sent.solo = on;
+        send_strip(s, i, s->horizon);
+    } else {
+        err_set(err, (SrcRef){0}, "unknown command '%s'", cmd);
+        return false;
+    }
+    flush(s, now);
+    return true;
+}
+
+int session_tracks(Session *s, TrackInfo *out, int max) {
+    int n = 0;
+    for (int i = 0; i < s->ntracks && n < max; i++) {
+        Track *t = &s->tracks[i];
+        out[n++] = (TrackInfo){.name = t->name ? t->name->chars : "pattern",
+                               .strip = i,
+                               .playing = t->pat != NULL,
+                               .pending = t->pending,
+                               .at = t->at,
+                               .quant = t->quant,
+                               .mute = t->sent.mute,
+                               .solo = t->sent.solo};
+    }
+    return n;
+}

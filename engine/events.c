@@ -1,0 +1,333 @@
+/*
+ * events.c - pattern events to notes: a queried event's value (a record of
+ * controls, a sound name, a number) becomes an AudioEvent on its exact
+ * frame, its synth compiled (or its sample found) and the effects it asks
+ * for appended to a variant of that synth.
+ *
+ * Control side only: the scheduler and session_eval's dry run. The session
+ * owns the compiled definitions and variants; the audio side gets its own
+ * copy of each (audio_add_synth) and never sees a pattern.
+ */
+#include "session_impl.h"
+
+#include "../stdlib/lib.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ events */
+
+bool record_num(ObjRecord *r, const char *key, double *out) {
+    for (uint32_t i = 0; r && i < r->len; i++)
+        if (strcmp(r->fields[i].key->chars, key) == 0) {
+            if (IS_NUM(r->fields[i].val)) {
+                *out = r->fields[i].val.as.num;
+                return true;
+            }
+            if (IS_STRING(r->fields[i].val) && js_numeral(r->fields[i].val, out)) return true;
+            return false;
+        }
+    return false;
+}
+
+Value record_get(ObjRecord *r, const char *key) {
+    for (uint32_t i = 0; r && i < r->len; i++)
+        if (strcmp(r->fields[i].key->chars, key) == 0) return r->fields[i].val;
+    return NIL_VAL;
+}
+
+/* A control of an event as a number: a vowel's letters become its index in
+ * the audio side's table (an unknown one is warned about and left out). */
+static bool event_control(Session *s, ObjRecord *r, const char *key, double *out) {
+    if (strcmp(key, "vowel") != 0) return record_num(r, key, out);
+    Value v = record_get(r, key);
+    if (!IS_STRING(v) || js_numeral(v, out)) return record_num(r, key, out); /* a number */
+    int k = synth_vowel(AS_STRING(v)->chars);
+    if (k < 0) {
+        warn_once(s, AS_STRING(v)->chars, true);
+        return false;
+    }
+    *out = k;
+    return true;
+}
+
+/* The audio-side index of a synth, compiling it the first time. Synths
+ * with the same content share one definition, so re-evaluating a file does
+ * not fill the table. */
+static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
+    for (int i = 0; i < s->nobjs; i++)
+        if (s->synth_objs[i] == sy) {
+            int k = s->synth_of_obj[i];
+            *def = k < 0 ? NULL : s->defs[k];
+            return k < 0 ? -1 : s->def_index[k];
+        }
+    /* a cache: full (a long session re-evaluating its synths), it starts
+     * over; the compiled definitions stay and are found again by content */
+    if (s->nobjs == AUDIO_MAX_SYNTHS * 4) s->nobjs = 0;
+    SynthDef *d = calloc(1, sizeof *d);
+    if (!d) abort();
+    Err e = {0};
+    int k = -1;
+    if (!engine_compile_synth(s->vm, sy, d, &e)) {
+        say_err(s, &e);
+        free(d);
+    } else {
+        for (k = 0; k < s->ndefs; k++)
+            if (memcmp(s->defs[k], d, sizeof *d) == 0) break;
+        int index = -1;
+        if (k < s->ndefs) {
+            free(d);
+        } else if (s->ndefs < AUDIO_MAX_SYNTHS && (index = audio_add_synth(s->audio, d)) >= 0) {
+            s->def_index[s->ndefs] = index;
+            s->defs[s->ndefs++] = d;
+        } else {
+            say(s, "tala: too many different synths (%d)", AUDIO_MAX_SYNTHS);
+            free(d);
+            k = -1;
+        }
+    }
+    s->synth_objs[s->nobjs] = sy;
+    s->synth_of_obj[s->nobjs++] = k;
+    if (k < 0) {
+        warn_once(s, sy->name->chars, false);
+        return -1;
+    }
+    *def = s->defs[k];
+    return s->def_index[k];
+}
+
+/* The effects an event may ask for on its own sound, in the order Strudel's
+ * superdough applies them: filters, the vowel, coarse, the bit crusher, the
+ * waveshaper. Each takes the named controls as its inputs; a vowel is its
+ * five formants, each a node that adds the one before. */
+static const struct {
+    const char *key, *key2; /* the control, and its second input (a filter's Q) */
+    UgenId ugen;
+} EVENT_FX[] = {
+    {"cutoff", "resonance", UGEN_LPF}, {"hcutoff", "hresonance", UGEN_HPF},
+    {"bandf", "bandq", UGEN_BPF},      {"vowel", NULL, UGEN_FORMANT},
+    {"coarse", NULL, UGEN_COARSE},     {"crush", NULL, UGEN_CRUSH},
+    {"shape", NULL, UGEN_DIST},
+};
+#define N_EVENT_FX (int)(sizeof EVENT_FX / sizeof EVENT_FX[0])
+
+/* A parameter's value when the event does not give it. */
+static double param_default(const char *p) {
+    if (!strcmp(p, "speed") || !strcmp(p, "end")) return 1;
+    if (!strcmp(p, "resonance") || !strcmp(p, "hresonance") || !strcmp(p, "bandq")) return 1;
+    return 0;
+}
+
+/* The synth at audio index si with the effects rec asks for appended (those
+ * the synth does not take as parameters itself), built once per synth and
+ * set of effects. */
+static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *rec) {
+    unsigned mask = 0;
+    double x;
+    for (int k = 0; k < N_EVENT_FX; k++)
+        if (event_control(s, rec, EVENT_FX[k].key, &x) && synth_param(*def, EVENT_FX[k].key) < 0)
+            mask |= 1u << k;
+    if (!mask) return si;
+    for (int i = 0; i < s->nvariants; i++)
+        if (s->variants[i].base == si && s->variants[i].mask == mask) {
+            *def = s->variants[i].def;
+            return s->variants[i].index;
+        }
+    SynthDef *d = malloc(sizeof *d);
+    if (!d) abort();
+    *d = **def;
+    int last = d->nnodes - 1;
+    for (int k = 0; k < N_EVENT_FX; k++) {
+        bool vowel = EVENT_FX[k].ugen == UGEN_FORMANT;
+        if (!(mask & (1u << k)) || d->nnodes + (vowel ? 5 : 1) > SYN_MAX_NODES ||
+            d->nparams + (EVENT_FX[k].key2 ? 2 : 1) > SYN_MAX_PARAMS)
+            continue; /* a synth this large keeps its sound without the effect */
+        SynNode nd = {.ugen = (uint8_t)EVENT_FX[k].ugen, .n = EVENT_FX[k].key2 ? 3 : 2};
+        nd.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
+        const char *keys[2] = {EVENT_FX[k].key, EVENT_FX[k].key2};
+        for (int j = 0; j < 2 && keys[j]; j++) {
+            int p = synth_param(d, keys[j]);
+            if (p < 0) {
+                p = d->nparams++;
+                snprintf(d->params[p], SYN_NAME, "%s", keys[j]);
+            }
+            nd.in[1 + j] = (SynIn){IN_PARAM, (uint8_t)p, 0};
+        }
+        if (vowel) { /* formant f of the signal, plus the formants before it */
+            int signal = last;
+            for (int f = 0; f < 5; f++) {
+                nd.n = 4;
+                nd.in[0] = (SynIn){IN_NODE, (uint8_t)signal, 0};
+                nd.in[2] = (SynIn){IN_CONST, 0, (float)f};
+                nd.in[3] = f ? (SynIn){IN_NODE, (uint8_t)last, 0} : (SynIn){IN_CONST, 0, 0};
+                d->nodes[d->nnodes] = nd;
+                last = d->nnodes++;
+            }
+            continue;
+        }
+        d->nodes[d->nnodes] = nd;
+        last = d->nnodes++;
+    }
+    int index = audio_add_synth(s->audio, d);
+    if (index < 0 || s->nvariants == (int)(sizeof s->variants / sizeof s->variants[0])) {
+        free(d);
+        return si; /* the table is full: the sound without its effects */
+    }
+    s->variants[s->nvariants++] = (Variant){si, mask, index, d};
+    *def = d;
+    return index;
+}
+
+static double midi_to_freq(double m) {
+    return 440.0 * pow(2.0, (m - 69) / 12);
+}
+
+/* One onset of track t -> a note on its frame. False: no sound. */
+static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
+    Value v = ev->value;
+    ObjRecord *rec = IS_RECORD(v) ? AS_RECORD(v) : NULL;
+    Value sound = rec ? record_get(rec, "s") : (IS_STRING(v) ? v : NIL_VAL);
+    double note = NAN, x;
+    if (rec) {
+        if (record_num(rec, "freq", &x))
+            note = -x; /* negative: already a frequency */
+        else if (record_num(rec, "note", &x))
+            note = x;
+        else if (IS_NIL(sound) && record_num(rec, "n", &x))
+            note = x;
+    } else if (IS_NUM(v)) {
+        note = v.as.num;
+    }
+    ObjSynth *sy = NULL;
+    Value sv;
+    const Sample *sample = NULL;
+    if (IS_SYNTH(sound)) {
+        sy = AS_SYNTH(sound);
+    } else if (IS_STRING(sound)) {
+        double nn = 0;
+        if (rec) record_num(rec, "n", &nn);
+        if (vm_instrument(s->vm, AS_STRING(sound)->chars, &sv)) {
+            sy = AS_SYNTH(sv);
+        } else if (!(sample = samples_find(&s->bank, AS_STRING(sound)->chars, (int)floor(nn)))) {
+            warn_once(s, AS_STRING(sound)->chars, false);
+            return false;
+        }
+    } else if (!isnan(note)) {
+        if (vm_instrument(s->vm, "triangle", &sv)) sy = AS_SYNTH(sv); /* Strudel's default */
+    }
+    int si;
+    const SynthDef *def;
+    if (sample) {
+        si = s->sampler_index;
+        def = &s->sampler;
+    } else {
+        if (!sy || (si = synth_index(s, sy, &def)) < 0) return false;
+    }
+    if (rec) si = with_event_fx(s, si, &def, rec);
+
+    /* onset frame: exact cycles to frames, plus nudge in seconds */
+    Rat f = frame_exact(s, ev->whole.begin);
+    double nudge = 0;
+    if (rec && record_num(rec, "nudge", &nudge) && nudge != 0)
+        f = rat_add(f, rat_from_double(nudge * s->o.rate));
+    if (!rat_ok(f)) return false;
+    int64_t frame = round_half_up(f);
+    if (frame < 0) return false;
+
+    double dur =
+        rat_to_double(rat_sub(frame_exact(s, ev->whole.end), frame_exact(s, ev->whole.begin))) /
+        s->o.rate;
+    double clip = 1, gain = 0.8, vel = 1, pan = 0.5, cut = 0; /* gain 0.8, as Strudel's */
+    if (rec) {
+        record_num(rec, "clip", &clip);
+        record_num(rec, "gain", &gain);
+        record_num(rec, "velocity", &vel);
+        record_num(rec, "pan", &pan);
+        record_num(rec, "cut", &cut);
+    }
+    double room = 0, roomsize = 2, echo = 0, echotime = 0.25, echofb = 0.5, orbit = 1;
+    if (rec) {
+        record_num(rec, "orbit", &orbit);
+        record_num(rec, "room", &room);
+        record_num(rec, "roomsize", &roomsize);
+        record_num(rec, "delay", &echo);
+        record_num(rec, "delaytime", &echotime);
+        record_num(rec, "delayfeedback", &echofb);
+    }
+    memset(out, 0, sizeof *out);
+    out->room = (float)fmax(0, fmin(room, 1));
+    out->roomsize = (float)fmax(0, fmin(roomsize, 10));
+    out->echo = (float)fmax(0, fmin(echo, 1));
+    out->echotime = (float)fmax(0.001, fmin(echotime, 4));
+    out->echofeedback = (float)fmax(0, fmin(echofb, 0.98));
+    /* Strudel's orbits are numbers (1 by default); eight here, the others wrap */
+    double ob = isfinite(orbit) ? fmod(floor(orbit), AUDIO_MAX_ORBITS) : 1;
+    out->orbit = (uint8_t)(ob < 0 ? ob + AUDIO_MAX_ORBITS : ob);
+    out->kind = AEV_NOTE;
+    out->frame = (uint64_t)frame;
+    out->synth = (int16_t)si;
+    out->track = (int16_t)t;
+    out->amp = (float)(gain * vel);
+    out->pan = (float)pan;
+    out->gate = (float)(dur * clip);
+    out->cut = cut >= 1 && cut < 2147483647.0 ? (int32_t)cut : 0;
+    out->sample = sample;
+    for (int i = 0; i < def->nparams; i++) {
+        const char *p = def->params[i];
+        double val = 0;
+        if (strcmp(p, "freq") == 0)
+            val = isnan(note) ? 440 : note < 0 ? -note : midi_to_freq(note);
+        else if (strcmp(p, "gate") == 0)
+            val = dur * clip;
+        else if (strcmp(p, "note") == 0)
+            val = isnan(note) ? 69 : note;
+        else if (!rec || !event_control(s, rec, p, &val))
+            val = param_default(p);
+        out->params[i] = (float)val;
+    }
+    return true;
+}
+
+void notes_push(Notes *b, const AudioEvent *e, Rat on) {
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 256;
+        b->ev = realloc(b->ev, b->cap * sizeof *b->ev);
+        b->on = realloc(b->on, b->cap * sizeof *b->on);
+        if (!b->ev || !b->on) abort();
+    }
+    b->on[b->n] = on;
+    b->ev[b->n++] = *e;
+}
+
+/* Onsets of pattern p in [a, b) as notes of track t, appended to `into`.
+ * False with err set when the query fails (`into` is left as it was). */
+bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err) {
+    if (!p || !rat_lt(a, b)) return true;
+    size_t mark0 = into->n;
+    Query *q = vm_query(s->vm);
+    Err *saved = q->err;
+    q->err = err;
+    EvBuf ev;
+    evbuf_init(&ev, vm_heap(s->vm));
+    bool ok = pat_events(q, p, a, b, true, &ev);
+    q->err = saved;
+    for (size_t i = 0; ok && i < ev.len; i++) {
+        AudioEvent e;
+        if (!make_event(s, t, &ev.ev[i], &e)) continue;
+        if (e.sample && e.sample->right) {
+            /* stereo: a voice a channel, each hard to its side; pan balances them */
+            AudioEvent r = e;
+            float bal = e.pan < 0 ? 0 : e.pan > 1 ? 1 : e.pan;
+            e.amp *= bal <= 0.5f ? 1 : 2 * (1 - bal), e.pan = 0, e.channel = 0;
+            r.amp *= bal >= 0.5f ? 1 : 2 * bal, r.pan = 1, r.channel = 1;
+            notes_push(into, &e, ev.ev[i].whole.begin);
+            notes_push(into, &r, ev.ev[i].whole.begin);
+        } else {
+            notes_push(into, &e, ev.ev[i].whole.begin);
+        }
+    }
+    evbuf_free(&ev);
+    if (!ok) into->n = mark0;
+    return ok;
+}

@@ -1,0 +1,161 @@
+/*
+ * session_impl.h - the session's state and the functions its files share.
+ * Only engine/ includes it (session.c, events.c, schedule.c, mixplan.c,
+ * sessionlog.c, commands.c); everything else goes through session.h.
+ *
+ * Everything here runs on the control side, on whichever thread owns the
+ * session (the live control thread or the render loop), never the audio
+ * thread. The Session owns its tracks, compiled synths and outbox; the
+ * audio side owns what it has been sent.
+ */
+#ifndef TALA_SESSION_IMPL_H
+#define TALA_SESSION_IMPL_H
+
+#include "session.h"
+
+#include "engine.h"
+#include "samples.h"
+
+#define MAX_TRACKS AUDIO_MAX_TRACKS
+
+/* Notes with the cycle of their onset. */
+typedef struct {
+    AudioEvent *ev;
+    Rat *on;
+    size_t n, cap;
+} Notes;
+
+typedef struct {
+    ObjString *name;  /* NULL: the --pattern track */
+    ObjPattern *pat;  /* playing now; NULL: silent */
+    ObjPattern *next; /* from `at` on; NULL with pending: stop there */
+    ObjPattern *prev; /* the code before pat: :undo and the fallback on errors */
+    bool pending;
+    Rat at;
+    Rat quant;
+    Strip sent;      /* the strip settings last sent */
+    bool faded;      /* taken out of play: its strip faded out */
+    Strip from_mix;  /* ... and those the program's mix asked for last */
+    SynthDef insert; /* the insert chain last sent (nnodes 0: none) */
+    /* The notes of one whole cycle of one pattern: a pattern is queried a
+     * cycle at a time, so what it gives (and where it fails) never depends
+     * on how the timeline was cut into windows. */
+    ObjPattern *cpat;
+    int64_t ccycle;
+    Notes cache;
+} Track;
+
+typedef struct {
+    int base;      /* the synth's audio index */
+    unsigned mask; /* which EVENT_FX */
+    int index;     /* the variant's audio index */
+    SynthDef *def;
+} Variant;
+
+typedef struct {
+    Rat cycle;     /* where the segment starts */
+    int64_t frame; /* on this frame */
+    Rat fpc;       /* frames per cycle */
+    double bpm;
+} Seg;
+
+struct Session {
+    Vm *vm;
+    AudioEngine *audio;
+    SessionOpts o;
+    Track tracks[MAX_TRACKS];
+    int ntracks;
+    Rat horizon; /* every onset before it has been sent */
+    Seg *segs;
+    int nsegs;
+    /* synths compiled so far, deduplicated by content */
+    ObjSynth *synth_objs[AUDIO_MAX_SYNTHS * 4];
+    int synth_of_obj[AUDIO_MAX_SYNTHS * 4];
+    int nobjs;
+    SynthDef *defs[AUDIO_MAX_SYNTHS];
+    int def_index[AUDIO_MAX_SYNTHS]; /* each def's audio index */
+    int ndefs;
+    /* synths with an event's own effects appended (with_event_fx) */
+    Variant variants[AUDIO_MAX_SYNTHS];
+    int nvariants;
+    /* buses and master: the defs last sent (nnodes 0: none) */
+    SynthDef bus_sent[AUDIO_MAX_BUSES + 1];
+    ObjString *bus_names[AUDIO_MAX_BUSES];
+    int nbuses;
+    SampleBank bank;
+    char **sample_dirs;
+    int nsample_dirs;
+    SynthDef sampler;
+    int sampler_index;
+    char warned[64][48];
+    int nwarned;
+    /* frame-ordered events not yet in the ring */
+    AudioEvent *out;
+    Rat *out_at; /* the cycle an event is stamped for (den 0: none) */
+    size_t nout, capout;
+    Notes batch; /* notes of the window being scheduled */
+    Notes dry;   /* notes of a dry run */
+    char *logged_base;
+    bool orbit_on[AUDIO_MAX_ORBITS][2];  /* each orbit's reverb and delay exist ... */
+    float orbit[AUDIO_MAX_ORBITS][2][2]; /* ... with these settings */
+    LateNote *lates;                     /* a replay's late events, in frame order */
+    int nlates;
+};
+
+/* A planned change of one effect-chain slot. */
+typedef struct {
+    SynthDef *def; /* the new definition (NULL: none) */
+    bool change;   /* differs from what is sent */
+    bool keep;     /* same shape: keep the running chain's state */
+} ChainPlan;
+
+/* The tracks a chain may listen to (comp's side): those there are, and
+ * those the evaluation in progress adds (their slots are the next ones). */
+typedef struct {
+    Session *s;
+    ObjString **names; /* played by the evaluation */
+    int n;
+} TrackNames;
+
+/* Confirmations ("drums -> bar 17"): not for renders. */
+#define info(s, ...)                                                                               \
+    do {                                                                                           \
+        if (!(s)->o.quiet) say(s, __VA_ARGS__);                                                    \
+    } while (0)
+
+/* sessionlog.c: messages and the log */
+void say(Session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void say_err(Session *s, const Err *e);
+void rat_text(Rat r, char *buf, size_t n);
+void bar_text(Rat c, char *buf, size_t n);
+void warn_once(Session *s, const char *name, bool vowel);
+void write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len);
+
+/* session.c: time and quanta */
+int64_t round_half_up(Rat x);
+Rat frame_exact(const Session *s, Rat c);
+Rat quantize(Rat h, Rat quant);
+
+/* events.c: pattern events -> notes */
+bool record_num(ObjRecord *r, const char *key, double *out);
+Value record_get(ObjRecord *r, const char *key);
+void notes_push(Notes *b, const AudioEvent *e, Rat on);
+bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err);
+
+/* schedule.c: the outbox */
+void out_push(Session *s, const AudioEvent *ev);
+void out_push_at(Session *s, const AudioEvent *ev, Rat at);
+void restamp(Session *s, Rat from);
+void flush(Session *s, uint64_t upto);
+
+/* mixplan.c: strips, chains, buses and orbits */
+bool strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err *err);
+int track_by_name(void *ud, const char *name);
+bool plan_chain(Session *s, const ChainEnv *env, const char *name, Value graph,
+                const SynthDef *sent, ChainPlan *p, Err *err);
+void send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, Rat at,
+                bool sounding);
+void send_strip(Session *s, int i, Rat at);
+void orbit_settings(Session *s, int o, const AudioEvent *e);
+
+#endif

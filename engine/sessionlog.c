@@ -1,0 +1,98 @@
+/*
+ * sessionlog.c - the session's two text outputs: messages to the performer
+ * (confirmations, warnings and errors, through SessionOpts.say) and the
+ * session log (opts, evaluated blocks, commands, late events), which a
+ * replay reads back (script.c).
+ *
+ * Control side only, on the thread that owns the session. The log's FILE
+ * is the caller's; each line is flushed at once, so a crash loses nothing
+ * logged before it.
+ */
+#include "session_impl.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ------------------------------------------------------------ messages */
+
+void say(Session *s, const char *fmt, ...) {
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (s->o.say)
+        s->o.say(s->o.ud, buf);
+    else
+        fprintf(stderr, "%s\n", buf);
+}
+
+void say_err(Session *s, const Err *e) {
+    char *text = err_text(e);
+    say(s, "%s", text);
+    free(text);
+}
+
+void session_log(Session *s, const char *fmt, ...) {
+    if (!s->o.log) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(s->o.log, fmt, ap);
+    va_end(ap);
+    fputc('\n', s->o.log);
+    fflush(s->o.log);
+}
+
+void rat_text(Rat r, char *buf, size_t n) {
+    if (r.den == 1)
+        snprintf(buf, n, "%lld", (long long)r.num);
+    else
+        snprintf(buf, n, "%lld/%lld", (long long)r.num, (long long)r.den);
+}
+
+/* "bar 17", "bar 17 + 1/2": cycles count from 0, bars from 1 */
+void bar_text(Rat c, char *buf, size_t n) {
+    Rat f = rat_floor(c), x = rat_sub(c, f);
+    if (x.num == 0)
+        snprintf(buf, n, "bar %lld", (long long)f.num + 1);
+    else
+        snprintf(buf, n, "bar %lld + %lld/%lld", (long long)f.num + 1, (long long)x.num,
+                 (long long)x.den);
+}
+
+/* A warning about an unknown sound (or, with vowel set, an unknown vowel),
+ * once per name. */
+void warn_once(Session *s, const char *name, bool vowel) {
+    char key[48];
+    snprintf(key, sizeof key, "%s%s", vowel ? "\x01" : "", name);
+    for (int i = 0; i < s->nwarned; i++)
+        if (strcmp(s->warned[i], key) == 0) return;
+    if (s->nwarned == 64) return; /* said once, below: no flood of messages */
+    snprintf(s->warned[s->nwarned++], 48, "%s", key);
+    const char *more = s->nwarned == 64 ? "; further unknown names are not reported" : "";
+    if (vowel)
+        say(s,
+            "tala: warning: no vowel '%s' (a e i o u ae aa oe ue y uh un en an on): those "
+            "notes play without it%s",
+            name, more);
+    else
+        say(s, "tala: warning: no sound named '%s' (its events are silent)%s", name, more);
+}
+
+void write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len) {
+    if (!s->o.log) return;
+    int lines = 0;
+    for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+    bool open_end = len > 0 && text[len - 1] != '\n';
+    char a[64], when[32];
+    rat_text(at, a, sizeof a);
+    time_t now = time(NULL);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    fprintf(s->o.log, "eval %s %d %s %s\n", a, lines + open_end, when, name);
+    fwrite(text, 1, len, s->o.log);
+    if (open_end) fputc('\n', s->o.log);
+    fflush(s->o.log);
+}

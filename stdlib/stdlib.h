@@ -1,0 +1,19 @@
+/*
+ * stdlib.h - the library of the tala language, as the VM is given it: every
+ * builtin function and control (natives.c, the one table that :help,
+ * completion and docs/reference.md also read), the unit generators of synth
+ * bodies and effect chains (graph.c), and the operators on patterns and
+ * signals (core.c). The table is data: any thread may read it; the natives
+ * themselves run on the control thread, inside the VM.
+ */
+#ifndef TALA_STDLIB_H
+#define TALA_STDLIB_H
+
+#include "../vm/vm.h"
+
+/* The whole library, for vm_new. */
+const VmLibrary *stdlib_library(void);
+/* The builtins' table, in registration order; *count set. */
+const NativeDef *stdlib_natives(int *count);
+
+#endif

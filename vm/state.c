@@ -1,0 +1,244 @@
+/*
+ * state.c - the session state a program sets, beside its globals: the tempo,
+ * the tracks of the last `play`, the synths (instruments), the effect chains
+ * of `bus NAME = chain` and `master = chain`, and the settings of
+ * `mix NAME { ... }`. The engine reads it after an evaluation. A live
+ * evaluation is a transaction: vm_save keeps the globals and this state,
+ * vm_restore puts them back when it fails. Control thread only.
+ */
+#include "vm_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* tempo BPM: the value on the stack top. */
+bool vm_op_tempo(Vm *vm) {
+    Value t = *--vm->sp;
+    if (!IS_NUM(t) || !(t.as.num > 0) || t.as.num > 10000)
+        return vm_error(vm, "tempo must be a number of beats per minute, like 120");
+    vm->tempo = t.as.num;
+    return true;
+}
+
+/* play a, b, c: each must be a defined pattern. */
+bool vm_op_play(Vm *vm, ObjList *names) {
+    free(vm->played);
+    vm->nplayed = 0;
+    vm->played = malloc((names->len + 1) * sizeof(ObjString *));
+    if (!vm->played) abort();
+    for (uint32_t i = 0; i < names->len; i++) {
+        ObjString *n = AS_STRING(names->items[i]);
+        Value v;
+        if (!vm_global_lookup(vm, n, &v))
+            return vm_error(vm, "cannot play '%s': it is not defined", n->chars);
+        if (!IS_PATTERN(v))
+            return vm_error(vm, "cannot play '%s': it is %s, not a pattern", n->chars,
+                            val_type_name(v));
+        vm->played[vm->nplayed++] = n;
+    }
+    return true;
+}
+
+/* synth NAME(params) = body: the body (a closure on the stack top) is run
+ * once with a GRAPH_PARAM node per parameter; the result is an ObjSynth. */
+bool vm_op_synth(Vm *vm, ObjString *name) {
+    Value fn = vm->sp[-1]; /* stays on the stack (rooted) while it runs */
+    ObjFunction *f = AS_CLOSURE(fn)->fn;
+    Value params[32];
+    if (f->arity > 32) return vm_error(vm, "a synth has at most 32 parameters");
+    for (int i = 0; i < f->arity; i++) {
+        params[i] = OBJ_VAL(graph_new(vm, GRAPH_PARAM, NULL, f->params[i], NULL, 0));
+        vm_stack_push(vm, params[i]); /* rooted */
+    }
+    Value body;
+    bool ok = vm_call(vm, fn, params, f->arity, &body);
+    vm->sp -= f->arity;
+    if (!ok) return false;
+    if (!IS_GRAPH(body) && !IS_NUM(body)) {
+        vm_error(vm, "synth %s: the body gives %s, not a sound", name->chars, val_type_name(body));
+        vm_hint(vm, "a synth body is made of unit generators: saw(freq).lpf(800) * env()");
+        return false;
+    }
+    vm_stack_push(vm, body);
+    Value names[32];
+    for (int i = 0; i < f->arity; i++) names[i] = OBJ_VAL(f->params[i]);
+    ObjList *pl = list_new(vm->heap, names, (uint32_t)f->arity);
+    vm_stack_push(vm, OBJ_VAL(pl));
+    ObjSynth *sy = (ObjSynth *)heap_alloc(vm->heap, sizeof(ObjSynth), OBJ_SYNTH);
+    sy->name = name;
+    sy->params = pl;
+    sy->graph = body;
+    vm->sp -= 3; /* pl, body, fn */
+    vm_stack_push(vm, OBJ_VAL(sy));
+    /* every synth is an instrument, found by s("name"); it is also a global,
+     * unless that would hide a built-in (sine, saw, ... stay the pattern
+     * signals; use s("sine") for the synth) */
+    char key[80];
+    snprintf(key, sizeof key, "synth:%s", name->chars);
+    ObjString *k = str_c(vm->heap, key);
+    vm_global_store(vm, k, OBJ_VAL(sy));
+    Value old;
+    bool builtin = vm_global_lookup(vm, name, &old) && !IS_SYNTH(old);
+    if (!builtin && !vm->in_prelude) vm_global_store(vm, name, OBJ_VAL(sy));
+    vm->sp--;
+    return true;
+}
+
+/* bus NAME = chain, or master = chain (bus NULL): the chain on the stack top. */
+bool vm_op_chain(Vm *vm, ObjString *bus) {
+    Value chain = vm->sp[-1];
+    if (!IS_GRAPH(chain)) {
+        vm_error(vm, "%s needs an effect chain, got %s", bus ? "a bus" : "master",
+                 val_type_name(chain));
+        vm_hint(vm, "for example: reverb(size: 0.8) or comp(-14dB, 3).limit(-1dB)");
+        return false;
+    }
+    if (!bus) {
+        vm->master = chain;
+    } else {
+        int i;
+        for (i = 0; i < vm->nbuses; i++)
+            if (vm->bus_names[i] == bus) break;
+        if (i == vm->nbuses) {
+            vm->bus_names = realloc(vm->bus_names, (size_t)(i + 1) * sizeof(ObjString *));
+            vm->bus_chains = realloc(vm->bus_chains, (size_t)(i + 1) * sizeof(Value));
+            if (!vm->bus_names || !vm->bus_chains) abort();
+            vm->bus_names[i] = bus;
+            vm->nbuses++;
+        }
+        vm->bus_chains[i] = chain;
+    }
+    vm->sp--;
+    return true;
+}
+
+/* mix NAME { settings }: the record on the stack top. */
+bool vm_op_mix(Vm *vm, ObjString *name) {
+    Value rec = vm->sp[-1];
+    if (!IS_RECORD(rec))
+        return vm_error(vm, "mix %s: expected settings like { gain: -6, pan: 0.3 }", name->chars);
+    static const char *known[] = {"gain", "pan", "mute", "solo", "send", "fx", "quant", NULL};
+    ObjRecord *r = AS_RECORD(rec);
+    for (uint32_t k = 0; k < r->len; k++) {
+        int j;
+        for (j = 0; known[j]; j++)
+            if (!strcmp(r->fields[k].key->chars, known[j])) break;
+        if (!known[j]) {
+            vm_error(vm, "mix %s: unknown setting '%s'", name->chars, r->fields[k].key->chars);
+            vm_hint(vm, "settings are gain, pan, mute, solo, send { bus: amount }, fx, quant");
+            return false;
+        }
+    }
+    int i;
+    for (i = 0; i < vm->nmix; i++)
+        if (vm->mix_names[i] == name) break;
+    if (i == vm->nmix) {
+        vm->mix_names = realloc(vm->mix_names, (size_t)(i + 1) * sizeof(ObjString *));
+        vm->mix_settings = realloc(vm->mix_settings, (size_t)(i + 1) * sizeof(ObjRecord *));
+        if (!vm->mix_names || !vm->mix_settings) abort();
+        vm->mix_names[i] = name;
+        vm->nmix++;
+    }
+    vm->mix_settings[i] = r;
+    vm->sp--;
+    return true;
+}
+
+static void *dup_array(const void *p, size_t n, size_t size) {
+    if (!n) return NULL;
+    void *q = malloc(n * size);
+    if (!q) abort();
+    memcpy(q, p, n * size);
+    return q;
+}
+
+void vm_save(Vm *vm) {
+    vm_discard(vm);
+    vm->saved.globals = vm->capglobals ? calloc(vm->capglobals, sizeof(Global)) : NULL;
+    if (vm->capglobals && !vm->saved.globals) abort();
+    if (vm->capglobals) memcpy(vm->saved.globals, vm->globals, vm->capglobals * sizeof(Global));
+    vm->saved.nglobals = vm->nglobals;
+    vm->saved.capglobals = vm->capglobals;
+    vm->saved.tempo = vm->tempo;
+    vm->saved.played = dup_array(vm->played, (size_t)vm->nplayed, sizeof(ObjString *));
+    vm->saved.nplayed = vm->nplayed;
+    vm->saved.bus_names = dup_array(vm->bus_names, (size_t)vm->nbuses, sizeof(ObjString *));
+    vm->saved.bus_chains = dup_array(vm->bus_chains, (size_t)vm->nbuses, sizeof(Value));
+    vm->saved.nbuses = vm->nbuses;
+    vm->saved.master = vm->master;
+    vm->saved.mix_names = dup_array(vm->mix_names, (size_t)vm->nmix, sizeof(ObjString *));
+    vm->saved.mix_settings = dup_array(vm->mix_settings, (size_t)vm->nmix, sizeof(ObjRecord *));
+    vm->saved.nmix = vm->nmix;
+    vm->saved.on = true;
+}
+
+void vm_restore(Vm *vm) {
+    if (!vm->saved.on) return;
+        /* swap the saved arrays in; the current ones are freed by discard */
+#define SWAP(field)                                                                                \
+    do {                                                                                           \
+        __typeof__(vm->field) t_ = vm->field;                                                      \
+        vm->field = vm->saved.field;                                                               \
+        vm->saved.field = t_;                                                                      \
+    } while (0)
+    SWAP(globals);
+    SWAP(nglobals);
+    SWAP(capglobals);
+    SWAP(tempo);
+    SWAP(played);
+    SWAP(nplayed);
+    SWAP(bus_names);
+    SWAP(bus_chains);
+    SWAP(nbuses);
+    SWAP(master);
+    SWAP(mix_names);
+    SWAP(mix_settings);
+    SWAP(nmix);
+#undef SWAP
+    vm_discard(vm);
+}
+
+void vm_discard(Vm *vm) {
+    if (!vm->saved.on) return;
+    free(vm->saved.globals);
+    free(vm->saved.played);
+    free(vm->saved.bus_names);
+    free(vm->saved.bus_chains);
+    free(vm->saved.mix_names);
+    free(vm->saved.mix_settings);
+    memset(&vm->saved, 0, sizeof vm->saved);
+}
+
+bool vm_instrument(Vm *vm, const char *name, Value *out) {
+    char key[80];
+    snprintf(key, sizeof key, "synth:%s", name);
+    return vm_get_global(vm, key, out) && IS_SYNTH(*out);
+}
+
+void vm_set_prelude(Vm *vm, bool on) {
+    vm->in_prelude = on;
+}
+
+int vm_buses(Vm *vm, ObjString ***names, Value **chains) {
+    *names = vm->bus_names;
+    *chains = vm->bus_chains;
+    return vm->nbuses;
+}
+
+Value vm_master(Vm *vm) {
+    return vm->master;
+}
+
+bool vm_mix(Vm *vm, const char *track, ObjRecord **settings) {
+    for (int i = 0; i < vm->nmix; i++)
+        if (strcmp(vm->mix_names[i]->chars, track) == 0) {
+            *settings = vm->mix_settings[i];
+            return true;
+        }
+    return false;
+}
+
+int vm_played(Vm *vm, ObjString ***names) {
+    *names = vm->played;
+    return vm->nplayed;
+}

@@ -1,0 +1,120 @@
+/*
+ * vm_impl.h - the inside of the VM, shared by the files of vm/ that make it
+ * up: vm.c (setup, globals, errors), call.c (calls, closures, partials),
+ * interp.c (the instruction loop), state.c (the session state a program
+ * sets: tempo, play, synths, buses, master, mix, and its save/restore),
+ * objects.c (function objects and their tracing), disasm.c. Only vm/
+ * includes this header. Control thread only.
+ */
+#ifndef TALA_VM_IMPL_H
+#define TALA_VM_IMPL_H
+
+#include "bytecode.h"
+#include "vm.h"
+
+#define STACK_MAX  16384
+#define FRAMES_MAX 256
+
+typedef struct {
+    ObjClosure *cl;
+    uint8_t *ip;
+    Value *slots;
+} Frame;
+
+typedef struct {
+    ObjString *key; /* NULL = empty */
+    Value val;
+} Global;
+
+struct Vm {
+    Heap *heap;
+    const VmLibrary *lib; /* natives and the operator on non-numbers (never NULL) */
+    Value stack[STACK_MAX];
+    Value *sp;
+    Frame frames[FRAMES_MAX];
+    int nframes;
+    ObjUpvalue *open;
+
+    Global *globals;
+    size_t nglobals, capglobals;
+
+    Source **sources;
+    size_t nsources;
+
+    Err *err;    /* where errors of the current evaluation go */
+    Err own_err; /* used when no caller gave one */
+    SrcRef at;   /* position of the call in progress, for native errors */
+    Query query; /* for natives that query patterns */
+    long budget; /* instructions left for code run inside queries */
+    long budget_size;
+    int in_query; /* > 0 while a pattern query calls into the VM */
+
+    ObjString **named_keys; /* named arguments of the native call in progress */
+    Value *named_vals;
+    int nnamed;
+
+    double tempo;
+    ObjString **played;
+    int nplayed;
+    ObjString **bus_names; /* bus NAME = chain */
+    Value *bus_chains;
+    int nbuses;
+    Value master;
+    ObjString **mix_names; /* mix NAME { ... } */
+    ObjRecord **mix_settings;
+    int nmix;
+    const NativeDef *current; /* the native being called */
+    bool in_prelude;          /* defining the built-in instruments */
+
+    Value result; /* last expression value, rooted */
+
+    /* The session state saved by vm_save (a live evaluation in progress),
+     * restored when it fails; its values are roots while it exists. */
+    struct {
+        bool on;
+        Global *globals;
+        size_t nglobals, capglobals;
+        double tempo;
+        ObjString **played;
+        int nplayed;
+        ObjString **bus_names;
+        Value *bus_chains;
+        int nbuses;
+        Value master;
+        ObjString **mix_names;
+        ObjRecord **mix_settings;
+        int nmix;
+    } saved;
+};
+
+/* vm.c */
+bool vm_global_lookup(Vm *vm, ObjString *key, Value *out);
+void vm_global_store(Vm *vm, ObjString *key, Value v);
+
+/* call.c */
+bool vm_stack_push(Vm *vm, Value v);
+ObjUpvalue *vm_capture(Vm *vm, Value *local);
+void vm_close_upvalues(Vm *vm, Value *last);
+/* Calls the callee at sp[-argc-1] (a frame is pushed for a closure). */
+bool vm_call_value(Vm *vm, int argc, ObjString **keys, int nnamed);
+/* Rearranges [subject, args...] into [f, args..., subject] and calls. */
+bool vm_call_method(Vm *vm, Value f, int argc, ObjString **keys, int nnamed);
+/* Runs a compiled top-level function; its result is kept as vm->result. */
+bool vm_run_top(Vm *vm, ObjFunction *fn, Value *out);
+
+/* interp.c: runs frames until the frame count drops to stop. */
+bool vm_run(Vm *vm, int stop);
+
+/* state.c: the statements that set the session state, at vm->at; the
+ * operand is on the stack top (popped on success) except for play. */
+bool vm_op_tempo(Vm *vm);
+bool vm_op_play(Vm *vm, ObjList *names);
+bool vm_op_synth(Vm *vm, ObjString *name);
+bool vm_op_chain(Vm *vm, ObjString *bus); /* bus NAME = chain; NULL: master = chain */
+bool vm_op_mix(Vm *vm, ObjString *name);
+
+/* objects.c: the heap's tracing of the VM's object kinds */
+void vm_trace(Heap *h, Obj *o);
+void vm_finalize(Obj *o);
+
+#endif
