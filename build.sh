@@ -150,6 +150,8 @@ test_all() {
     run_suite "corpus-drift" bash "$ROOT/tests/conformance/drift.sh"
     log "code is clang-formatted"
     run_suite "format" format_check
+    log "architecture: layers, includes, file sizes"
+    run_suite "layers" bash "$ROOT/tests/arch/test_layers.sh" "$ROOT/build"
     log "golden renders: every sample of every ugen, example and workload unchanged"
     run_suite "golden" bash "$ROOT/tests/golden/test_golden.sh" "$ROOT/build/tala"
     log "REPL in a pseudo-terminal"
