@@ -25,6 +25,7 @@ int main(int argc, char **argv) {
     long cycles = argc > 2 ? atol(argv[2]) : 10000;
     Source *src = source_new("<bench>", text, strlen(text));
     Heap *h = heap_new();
+    pat_heap_kinds(h);
     Err err = {0};
     ObjPattern *p = mini_parse(h, src, 0, src->len, &err);
     if (!p) {

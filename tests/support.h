@@ -25,6 +25,7 @@
 /* A heap in stress mode (collect at every allocation) when TALA_GC_STRESS is set. */
 static inline Heap *test_heap(void) {
     Heap *h = heap_new();
+    pat_heap_kinds(h);
     if (getenv("TALA_GC_STRESS")) heap_set_stress(h, true);
     return h;
 }

@@ -3,15 +3,11 @@
  *
  * Marking is iterative (a gray stack), so a deeply nested pattern tree cannot
  * overflow the C stack during a collection. Each object kind says which
- * objects it references: lists and records here, patterns in pattern.c
- * (pat_trace), and later functions and closures in the VM.
+ * objects it references: lists and records here, every other kind through
+ * the table its definer fills (heap_set_kind), so the heap calls nothing
+ * above it.
  */
 #include "heap.h"
-#include "pattern.h"
-
-/* Defined in vm.c: references held by function objects, and their arrays. */
-void vm_trace(Heap *h, Obj *o);
-void vm_finalize(Obj *o);
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +35,11 @@ struct Heap {
 
     Obj **gray;
     size_t ngray, capgray;
+
+    struct {
+        HeapTraceFn trace;
+        HeapFinalizeFn finalize;
+    } kinds[OBJ_KIND_COUNT]; /* kinds the heap does not know itself */
 
     ObjString **strs; /* open-addressing intern table; NULL = empty, TOMB = deleted */
     size_t nstrs, capstrs;
@@ -95,6 +96,11 @@ void heap_free(Heap *h) {
     free(h->gray);
     free(h->strs);
     free(h);
+}
+
+void heap_set_kind(Heap *h, ObjKind kind, HeapTraceFn trace, HeapFinalizeFn finalize) {
+    h->kinds[kind].trace = trace;
+    h->kinds[kind].finalize = finalize;
 }
 
 void heap_set_stress(Heap *h, bool on) {
@@ -289,14 +295,19 @@ static void blacken(Heap *h, Obj *o) {
         }
         break;
     }
-    case OBJ_PATTERN: pat_trace(h, (ObjPattern *)o); break;
-    default: vm_trace(h, o); break;
+    default:
+        if (!h->kinds[o->kind].trace) {
+            fprintf(stderr, "tala: internal error: no trace for object kind %d\n", o->kind);
+            abort();
+        }
+        h->kinds[o->kind].trace(h, o);
+        break;
     }
 }
 
 static void free_obj(Heap *h, Obj *o) {
     if (o->kind == OBJ_STRING) strs_remove(h, (ObjString *)o);
-    if (o->kind == OBJ_FUNCTION) vm_finalize(o);
+    if (h->kinds[o->kind].finalize) h->kinds[o->kind].finalize(o);
     size_t size = obj_size(o);
     h->bytes -= size;
     h->live--;

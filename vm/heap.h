@@ -14,6 +14,11 @@
  *
  * Strings are interned in a weak table: a string no one references is
  * dropped from the table when it is freed.
+ *
+ * The heap knows strings, lists and records. Every other kind is described
+ * by whoever defines it, in a per-kind table (heap_set_kind): patterns by
+ * pattern.c (pat_heap_kinds), functions, closures and graphs by the VM. A
+ * kind reached without a trace function is a bug and aborts loudly.
  */
 #ifndef TALA_HEAP_H
 #define TALA_HEAP_H
@@ -25,6 +30,12 @@ typedef void (*HeapMarker)(Heap *h, void *ud);
 
 Heap *heap_new(void);
 void heap_free(Heap *h); /* frees every object */
+
+/* Marks what an object of a kind references (heap_mark / heap_mark_obj). */
+typedef void (*HeapTraceFn)(Heap *h, Obj *o);
+/* Frees what an object of a kind owns outside the heap (NULL: nothing). */
+typedef void (*HeapFinalizeFn)(Obj *o);
+void heap_set_kind(Heap *h, ObjKind kind, HeapTraceFn trace, HeapFinalizeFn finalize);
 void heap_set_stress(Heap *h, bool on);
 
 /* Allocates an object of `size` bytes (header included), possibly collecting

@@ -77,11 +77,16 @@ static ObjPattern *node(Heap *h, PatKind kind, unsigned nkids) {
     return p;
 }
 
-void pat_trace(Heap *h, ObjPattern *p) {
+static void pat_trace(Heap *h, Obj *o) {
+    ObjPattern *p = (ObjPattern *)o;
     heap_mark(h, p->value);
     if (p->sub) heap_mark_obj(h, &p->sub->obj);
     for (unsigned i = 0; i < p->n; i++)
         if (p->kids[i]) heap_mark_obj(h, &p->kids[i]->obj);
+}
+
+void pat_heap_kinds(Heap *h) {
+    heap_set_kind(h, OBJ_PATTERN, pat_trace, NULL);
 }
 
 /* Allocates a node holding `sub` and `kids`, keeping them rooted meanwhile. */

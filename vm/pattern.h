@@ -195,7 +195,8 @@ bool pat_pick(struct Query *q, Value r, Value list, Value *out);
 bool euclid_bools(int pulses, int steps, uint8_t *out);
 
 /* For the collector. */
-void pat_trace(Heap *h, ObjPattern *p);
+/* Tells a heap how to trace patterns (once per heap, before the first). */
+void pat_heap_kinds(Heap *h);
 
 /* Span helpers. */
 static inline Span span(Rat b, Rat e) {

@@ -33,6 +33,7 @@ typedef enum {
     OBJ_PARTIAL, /* a function with some arguments given */
     OBJ_GRAPH,   /* a node of a unit-generator graph (vm.h) */
     OBJ_SYNTH,   /* a synth definition: parameters and a graph */
+    OBJ_KIND_COUNT
 } ObjKind;
 
 typedef struct Obj Obj;

@@ -170,6 +170,9 @@ Vm *vm_new(const VmLibrary *lib) {
         return NULL;
     }
     if (getenv("TALA_GC_STRESS")) heap_set_stress(vm->heap, true);
+    pat_heap_kinds(vm->heap);
+    for (int k = OBJ_FUNCTION; k <= OBJ_SYNTH; k++)
+        heap_set_kind(vm->heap, (ObjKind)k, vm_trace, k == OBJ_FUNCTION ? vm_finalize : NULL);
     vm->sp = vm->stack;
     vm->err = &vm->own_err;
     vm->budget_size = 10 * 1000 * 1000;
