@@ -232,8 +232,9 @@ int cli_live(int argc, char **argv) {
     /* watched from before the first read, so no save is missed */
     Watch *watch = NULL;
     if (a.watch && !(watch = watch_open(a.file))) {
-        fprintf(stderr, "tala: cannot watch %s: %s\n", a.file, strerror(errno));
-        return EXIT_ENV;
+        int e = errno;
+        fprintf(stderr, "tala: cannot watch %s: %s\n", a.file, strerror(e));
+        return e == ENOENT || e == ENOTDIR ? EXIT_USER : EXIT_ENV; /* no such folder */
     }
     bool interactive = isatty(0) || !a.file;
     Repl *repl = interactive ? repl_new() : NULL;
