@@ -10,13 +10,20 @@
  */
 #include "session_impl.h"
 
+#include "../spec/controls.h"
 #include "../stdlib/lib.h"
+
+#include <pthread.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ events */
+
+/* A control's record key and default, from the table (spec/controls.h). */
+#define KEY(id) (control(CTL_##id)->keys[0])
+#define DEF(id) (control(CTL_##id)->def)
 
 bool record_num(ObjRecord *r, const char *key, double *out) {
     for (uint32_t i = 0; r && i < r->len; i++)
@@ -40,7 +47,7 @@ Value record_get(ObjRecord *r, const char *key) {
 /* A control of an event as a number: a vowel's letters become its index in
  * the audio side's table (an unknown one is warned about and left out). */
 static bool event_control(Session *s, ObjRecord *r, const char *key, double *out) {
-    if (strcmp(key, "vowel") != 0) return record_num(r, key, out);
+    if (strcmp(key, KEY(VOWEL)) != 0) return record_num(r, key, out);
     Value v = record_get(r, key);
     if (!IS_STRING(v) || js_numeral(v, out)) return record_num(r, key, out); /* a number */
     int k = synth_vowel(AS_STRING(v)->chars);
@@ -97,36 +104,36 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
     return s->def_index[k];
 }
 
-/* The effects an event may ask for on its own sound, in the order Strudel's
- * superdough applies them: filters, the vowel, coarse, the bit crusher, the
- * waveshaper. Each takes the named controls as its inputs; a vowel is its
- * five formants, each a node that adds the one before. */
-static const struct {
-    const char *key, *key2; /* the control, and its second input (a filter's Q) */
-    UgenId ugen;
-} EVENT_FX[] = {
-    {"cutoff", "resonance", UGEN_LPF}, {"hcutoff", "hresonance", UGEN_HPF},
-    {"bandf", "bandq", UGEN_BPF},      {"vowel", NULL, UGEN_FORMANT},
-    {"coarse", NULL, UGEN_COARSE},     {"crush", NULL, UGEN_CRUSH},
-    {"shape", NULL, UGEN_DIST},
-};
-#define N_EVENT_FX (int)(sizeof EVENT_FX / sizeof EVENT_FX[0])
+/* The effects an event may ask for on its own sound: the DRIVES_FX rows of
+ * the control table, in its order, which is Strudel's superdough's: filters,
+ * the vowel, coarse, the bit crusher, the waveshaper. Each takes its control
+ * (and input2, a filter's Q) as inputs; a vowel is its five formants, each a
+ * node that adds the one before. A variant's mask has bit k for FX[k]. */
+static const ControlDef *FX[CTL_COUNT];
+static int NFX;
 
-/* A parameter's value when the event does not give it. */
+static void fx_init(void) {
+    for (int i = 0; i < CTL_COUNT; i++)
+        if (control((ControlId)i)->drives == DRIVES_FX) FX[NFX++] = control((ControlId)i);
+}
+
+/* A synth parameter's value when the event does not give it: the default of
+ * the DRIVES_PARAM control of that name (speed 1, resonance 1, ...), else 0. */
 static double param_default(const char *p) {
-    if (!strcmp(p, "speed") || !strcmp(p, "end")) return 1;
-    if (!strcmp(p, "resonance") || !strcmp(p, "hresonance") || !strcmp(p, "bandq")) return 1;
-    return 0;
+    const ControlDef *c = control_by_key(p);
+    return c && c->drives == DRIVES_PARAM ? c->def : 0;
 }
 
 /* The synth at audio index si with the effects rec asks for appended (those
  * the synth does not take as parameters itself), built once per synth and
  * set of effects. */
 static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *rec) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, fx_init);
     unsigned mask = 0;
     double x;
-    for (int k = 0; k < N_EVENT_FX; k++)
-        if (event_control(s, rec, EVENT_FX[k].key, &x) && synth_param(*def, EVENT_FX[k].key) < 0)
+    for (int k = 0; k < NFX; k++)
+        if (event_control(s, rec, FX[k]->keys[0], &x) && synth_param(*def, FX[k]->keys[0]) < 0)
             mask |= 1u << k;
     if (!mask) return si;
     for (int i = 0; i < s->nvariants; i++)
@@ -138,14 +145,14 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     if (!d) abort();
     *d = **def;
     int last = d->nnodes - 1;
-    for (int k = 0; k < N_EVENT_FX; k++) {
-        bool vowel = EVENT_FX[k].ugen == UGEN_FORMANT;
+    for (int k = 0; k < NFX; k++) {
+        bool vowel = FX[k]->ugen == UGEN_FORMANT;
         if (!(mask & (1u << k)) || d->nnodes + (vowel ? 5 : 1) > SYN_MAX_NODES ||
-            d->nparams + (EVENT_FX[k].key2 ? 2 : 1) > SYN_MAX_PARAMS)
+            d->nparams + (FX[k]->input2 ? 2 : 1) > SYN_MAX_PARAMS)
             continue; /* a synth this large keeps its sound without the effect */
-        SynNode nd = {.ugen = (uint8_t)EVENT_FX[k].ugen, .n = EVENT_FX[k].key2 ? 3 : 2};
+        SynNode nd = {.ugen = (uint8_t)FX[k]->ugen, .n = FX[k]->input2 ? 3 : 2};
         nd.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
-        const char *keys[2] = {EVENT_FX[k].key, EVENT_FX[k].key2};
+        const char *keys[2] = {FX[k]->keys[0], FX[k]->input2};
         for (int j = 0; j < 2 && keys[j]; j++) {
             int p = synth_param(d, keys[j]);
             if (p < 0) {
@@ -187,14 +194,14 @@ static double midi_to_freq(double m) {
 static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     Value v = ev->value;
     ObjRecord *rec = IS_RECORD(v) ? AS_RECORD(v) : NULL;
-    Value sound = rec ? record_get(rec, "s") : (IS_STRING(v) ? v : NIL_VAL);
+    Value sound = rec ? record_get(rec, KEY(S)) : (IS_STRING(v) ? v : NIL_VAL);
     double note = NAN, x;
     if (rec) {
-        if (record_num(rec, "freq", &x))
+        if (record_num(rec, KEY(FREQ), &x))
             note = -x; /* negative: already a frequency */
-        else if (record_num(rec, "note", &x))
+        else if (record_num(rec, KEY(NOTE), &x))
             note = x;
-        else if (IS_NIL(sound) && record_num(rec, "n", &x))
+        else if (IS_NIL(sound) && record_num(rec, KEY(N), &x))
             note = x;
     } else if (IS_NUM(v)) {
         note = v.as.num;
@@ -206,7 +213,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         sy = AS_SYNTH(sound);
     } else if (IS_STRING(sound)) {
         double nn = 0;
-        if (rec) record_num(rec, "n", &nn);
+        if (rec) record_num(rec, KEY(N), &nn);
         if (vm_instrument(s->vm, AS_STRING(sound)->chars, &sv)) {
             sy = AS_SYNTH(sv);
         } else if (!(sample = samples_find(&s->bank, AS_STRING(sound)->chars, (int)floor(nn)))) {
@@ -229,7 +236,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     /* onset frame: exact cycles to frames, plus nudge in seconds */
     Rat f = frame_exact(s, ev->whole.begin);
     double nudge = 0;
-    if (rec && record_num(rec, "nudge", &nudge) && nudge != 0)
+    if (rec && record_num(rec, KEY(NUDGE), &nudge) && nudge != 0)
         f = rat_add(f, rat_from_double(nudge * s->o.rate));
     if (!rat_ok(f)) return false;
     int64_t frame = round_half_up(f);
@@ -238,29 +245,29 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     double dur =
         rat_to_double(rat_sub(frame_exact(s, ev->whole.end), frame_exact(s, ev->whole.begin))) /
         s->o.rate;
-    double clip = 1, gain = 0.8, vel = 1, pan = 0.5, cut = 0; /* gain 0.8, as Strudel's */
+    /* the note's settings, each its control's default when not given */
+    double clip = DEF(CLIP), gain = DEF(GAIN), vel = DEF(VELOCITY), pan = DEF(PAN), cut = DEF(CUT);
+    double room = DEF(ROOM), roomsize = DEF(ROOMSIZE), echo = DEF(DELAY);
+    double echotime = DEF(DELAYTIME), echofb = DEF(DELAYFEEDBACK), orbit = DEF(ORBIT);
     if (rec) {
-        record_num(rec, "clip", &clip);
-        record_num(rec, "gain", &gain);
-        record_num(rec, "velocity", &vel);
-        record_num(rec, "pan", &pan);
-        record_num(rec, "cut", &cut);
-    }
-    double room = 0, roomsize = 2, echo = 0, echotime = 0.25, echofb = 0.5, orbit = 1;
-    if (rec) {
-        record_num(rec, "orbit", &orbit);
-        record_num(rec, "room", &room);
-        record_num(rec, "roomsize", &roomsize);
-        record_num(rec, "delay", &echo);
-        record_num(rec, "delaytime", &echotime);
-        record_num(rec, "delayfeedback", &echofb);
+        record_num(rec, KEY(CLIP), &clip);
+        record_num(rec, KEY(GAIN), &gain);
+        record_num(rec, KEY(VELOCITY), &vel);
+        record_num(rec, KEY(PAN), &pan);
+        record_num(rec, KEY(CUT), &cut);
+        record_num(rec, KEY(ORBIT), &orbit);
+        record_num(rec, KEY(ROOM), &room);
+        record_num(rec, KEY(ROOMSIZE), &roomsize);
+        record_num(rec, KEY(DELAY), &echo);
+        record_num(rec, KEY(DELAYTIME), &echotime);
+        record_num(rec, KEY(DELAYFEEDBACK), &echofb);
     }
     memset(out, 0, sizeof *out);
-    out->room = (float)fmax(0, fmin(room, 1));
-    out->roomsize = (float)fmax(0, fmin(roomsize, 10));
-    out->echo = (float)fmax(0, fmin(echo, 1));
-    out->echotime = (float)fmax(0.001, fmin(echotime, 4));
-    out->echofeedback = (float)fmax(0, fmin(echofb, 0.98));
+    out->room = (float)control_clamp(CTL_ROOM, room);
+    out->roomsize = (float)control_clamp(CTL_ROOMSIZE, roomsize);
+    out->echo = (float)control_clamp(CTL_DELAY, echo);
+    out->echotime = (float)control_clamp(CTL_DELAYTIME, echotime);
+    out->echofeedback = (float)control_clamp(CTL_DELAYFEEDBACK, echofb);
     /* Strudel's orbits are numbers (1 by default); eight here, the others wrap */
     double ob = isfinite(orbit) ? fmod(floor(orbit), AUDIO_MAX_ORBITS) : 1;
     out->orbit = (uint8_t)(ob < 0 ? ob + AUDIO_MAX_ORBITS : ob);
@@ -276,11 +283,11 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     for (int i = 0; i < def->nparams; i++) {
         const char *p = def->params[i];
         double val = 0;
-        if (strcmp(p, "freq") == 0)
+        if (strcmp(p, KEY(FREQ)) == 0)
             val = isnan(note) ? 440 : note < 0 ? -note : midi_to_freq(note);
         else if (strcmp(p, "gate") == 0)
             val = dur * clip;
-        else if (strcmp(p, "note") == 0)
+        else if (strcmp(p, KEY(NOTE)) == 0)
             val = isnan(note) ? 69 : note;
         else if (!rec || !event_control(s, rec, p, &val))
             val = param_default(p);

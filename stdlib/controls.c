@@ -5,10 +5,16 @@
  * `gain("0.5 1")` is a pattern of {gain: x}; used as a method,
  * `x.gain("0.5 1")` merges those values into x's events with x's structure
  * (Strudel's set.in). Aliases map to the canonical key Strudel uses (lpf is
- * cutoff), so the same events come out.
+ * cutoff), so the same events come out. The functions are made from the
+ * control table (spec/controls.h): one per name and alias, all sharing one
+ * C function that finds its row from the native being called.
  */
 #include "lib.h"
 
+#include "../spec/controls.h"
+
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A control's keys travel as a list of strings: the first is its record
@@ -47,13 +53,13 @@ static bool control_map(Query *q, Value v, Value keys, Value *out) {
     return true;
 }
 
-static bool control(Vm *vm, const char *const *keys, Value *args, int argc, Value *out) {
+static bool apply_control(Vm *vm, const char *const *keys, Value *args, int argc, Value *out) {
     Heap *h = vm_heap(vm);
     ObjPattern *p = reify(vm, args[0]);
     KEEP(vm, p);
-    Value ks[4];
+    Value ks[CTL_MAX_KEYS];
     uint32_t nk = 0;
-    for (; nk < 4 && keys[nk]; nk++) {
+    for (; nk < CTL_MAX_KEYS && keys[nk]; nk++) {
         ks[nk] = OBJ_VAL(str_c(h, keys[nk]));
         vm_push_root(vm, ks[nk]);
     }
@@ -73,56 +79,61 @@ static bool control(Vm *vm, const char *const *keys, Value *args, int argc, Valu
     return true;
 }
 
-/* CONTROL(function name, key, further keys of a multi-value control...) */
-#define CONTROL(fname, ...)                                                                        \
-    bool nat_##fname(Vm *vm, Value *args, int argc, Value *out) {                                  \
-        static const char *const keys[] = {__VA_ARGS__, NULL};                                     \
-        return control(vm, keys, args, argc, out);                                                 \
-    }
+/* ---- the control functions, one per name and alias of spec/controls.h ---- */
 
-CONTROL(s, "s", "n", "gain")
-CONTROL(sound, "s", "n", "gain")
-CONTROL(n, "n")
-CONTROL(note, "note", "n")
-CONTROL(freq, "freq")
-CONTROL(gain, "gain")
-CONTROL(velocity, "velocity")
-CONTROL(pan, "pan")
-CONTROL(speed, "speed")
-CONTROL(begin, "begin")
-CONTROL(end, "end")
-CONTROL(cut, "cut")
-CONTROL(loop, "loop")
-CONTROL(legato, "clip")
-CONTROL(clip, "clip")
-CONTROL(sustain, "sustain")
-CONTROL(attack, "attack")
-CONTROL(decay, "decay")
-CONTROL(release, "release")
-CONTROL(cutoff, "cutoff", "resonance", "lpenv")
-CONTROL(lpf, "cutoff", "resonance", "lpenv")
-CONTROL(resonance, "resonance")
-CONTROL(lpq, "resonance")
-CONTROL(hpf, "hcutoff", "hresonance", "hpenv")
-CONTROL(hcutoff, "hcutoff", "hresonance", "hpenv")
-CONTROL(hpq, "hresonance")
-CONTROL(bandf, "bandf", "bandq", "bpenv")
-CONTROL(bpf, "bandf", "bandq", "bpenv")
-CONTROL(room, "room")
-CONTROL(size, "roomsize")
-CONTROL(roomsize, "roomsize")
-CONTROL(delay, "delay", "delaytime", "delayfeedback")
-CONTROL(delaytime, "delaytime")
-CONTROL(delayfeedback, "delayfeedback")
-CONTROL(crush, "crush")
-CONTROL(shape, "shape", "shapevol")
-CONTROL(orbit, "orbit")
-CONTROL(nudge, "nudge")
-CONTROL(vowel, "vowel")
-CONTROL(coarse, "coarse")
-CONTROL(chord, "chord")
-CONTROL(anchor, "anchor")
-CONTROL(synth, "s")
+#define MAX_CONTROL_NATIVES 160
+
+static NativeDef NATIVES[MAX_CONTROL_NATIVES];
+static const ControlDef *ROW[MAX_CONTROL_NATIVES]; /* the row of NATIVES[i] */
+static char SIG[MAX_CONTROL_NATIVES][48], DOC[MAX_CONTROL_NATIVES][320],
+    EXAMPLE[MAX_CONTROL_NATIVES][96], NAME[MAX_CONTROL_NATIVES][32];
+static int NNATIVES;
+
+/* x.gain(v) and gain(v): the row is found from the native being called. */
+static bool nat_control(Vm *vm, Value *args, int argc, Value *out) {
+    /* the library copies NativeDefs into its table, but each keeps its name,
+     * which is NAME[i] */
+    const char *name = vm_current_native(vm)->name;
+    ptrdiff_t i = (name - NAME[0]) / (ptrdiff_t)sizeof NAME[0];
+    if (i < 0 || i >= NNATIVES || name != NAME[i]) abort(); /* not one of ours */
+    return apply_control(vm, ROW[i]->keys, args, argc, out);
+}
+
+static void add_native(const ControlDef *c, const char *name, size_t len) {
+    if (NNATIVES == MAX_CONTROL_NATIVES || len >= sizeof NAME[0]) abort(); /* grow the arrays */
+    int i = NNATIVES++;
+    memcpy(NAME[i], name, len);
+    NAME[i][len] = 0;
+    bool alias = strcmp(NAME[i], c->name) != 0;
+    snprintf(SIG[i], sizeof SIG[i], "%s(value)", NAME[i]);
+    snprintf(DOC[i], sizeof DOC[i], "Control: sets %s on every event.%s%s%s", c->doc,
+             alias ? " An alias of " : "", alias ? c->name : "", alias ? "." : "");
+    if (c->example)
+        snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%s", c->example);
+    else
+        snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "s(\"bd sn\").%s(\"0.5 1\")", NAME[i]);
+    ROW[i] = c;
+    NATIVES[i] = (NativeDef){NAME[i], 1, nat_control, NF_CONTROL, SIG[i], DOC[i], EXAMPLE[i], NULL};
+}
+
+static void make_natives(void) {
+    const ControlDef *t = control_table();
+    for (int r = 0; r < CTL_COUNT; r++) {
+        add_native(&t[r], t[r].name, strlen(t[r].name));
+        for (const char *a = t[r].aliases; *a;) {
+            size_t n = strcspn(a, " ");
+            if (n) add_native(&t[r], a, n);
+            a += n + (a[n] == ' ');
+        }
+    }
+}
+
+const NativeDef *stdlib_control_natives(int *count) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT; /* any thread may ask first */
+    pthread_once(&once, make_natives);
+    *count = NNATIVES;
+    return NATIVES;
+}
 
 /* samples("dir"): a folder of sample folders for the renderer to load
  * (relative to the program's folder). Returns nil. */

@@ -9,6 +9,8 @@
  */
 #include "lib.h"
 
+#include "../spec/controls.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -589,11 +591,11 @@ static bool voicing_map(Query *q, Value v, Value pm, Value *out) {
     Value chord = v, anchorv = NIL_VAL;
     ObjRecord *r = IS_RECORD(v) ? AS_RECORD(v) : NULL;
     if (r) {
-        if (!record_get(r, "chord", &chord)) {
+        if (!record_get(r, control(CTL_CHORD)->keys[0], &chord)) {
             *out = OBJ_VAL(pat_pure(q->heap, v));
             return true;
         }
-        record_get(r, "anchor", &anchorv);
+        record_get(r, control(CTL_ANCHOR)->keys[0], &anchorv);
     }
     char sym[48];
     val_format(chord, sym, sizeof sym);

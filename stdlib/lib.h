@@ -54,6 +54,8 @@ bool js_numeral(Value v, double *out);
  * "mul(saw(freq), env(0.005, 0.3))"; returns the length needed. */
 size_t graph_format(Value v, char *buf, size_t size);
 
+/* The control functions, one per name and alias of spec/controls.h. */
+const NativeDef *stdlib_control_natives(int *count);
 /* The unit generators' constructors ("~lpf", ...), made once from spec/ugens.h. */
 const NativeDef *stdlib_ugen_natives(int *count);
 /* The operators on patterns and signals (VmLibrary.binary). */

@@ -10,6 +10,8 @@
 #include "stdlib.h"
 
 #include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* clang-format off */
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
@@ -18,13 +20,10 @@ N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(s
 N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
-N(s) N(sound) N(n) N(note) N(freq) N(gain) N(velocity) N(pan) N(speed) N(begin) N(end) N(cut) N(loop)
-N(legato) N(sustain) N(attack) N(decay) N(release) N(cutoff) N(lpf) N(resonance) N(lpq) N(hpf)
-N(hpq) N(bandf) N(bpf) N(room) N(size) N(delay) N(delaytime) N(delayfeedback) N(crush) N(shape)
-N(orbit) N(nudge) N(vowel) N(coarse) N(scale) N(transpose) N(fmap)
+N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(clip) N(hcutoff) N(roomsize) N(chord) N(anchor) N(voicing) N(synth) N(samples)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(voicing) N(samples)
 #undef N
 /* clang-format on */
 
@@ -33,16 +32,7 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-#define CTRL(name, what)                                                                           \
-    {                                                                                              \
-#name, 1, nat_##name, C, #name "(value)", "Control: sets " what " on every event.",        \
-            "s(\"bd sn\")." #name "(\"0.5 1\")", NULL                                              \
-    }
-/* A control whose generic text and example would mislead: its own. */
-#define CTRL_EX(name, doc, example)                                                                \
-    { #name, 1, nat_##name, C, #name "(value)", "Control: " doc, example, NULL }
-
-                                                                            static const NativeDef
+                                            static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -258,66 +248,27 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
         {"samples", 1, nat_samples, 0, "samples('dir')",
          "Loads a folder of sample folders (dir/name/*.wav): s(\"name:n\") plays sound n of name.",
          "samples('my-samples')", NULL},
-        /* controls */
-        CTRL(s, "the sound (sample or instrument); bd:3 also sets n"),
-        CTRL(sound, "the sound, like s"),
-        CTRL(n, "the sample number or scale step"),
-        CTRL(note, "the note (a name like c4 or a MIDI number)"),
-        CTRL(freq, "the frequency in hertz"),
-        CTRL(gain, "the gain (linear, 1 is unchanged)"),
-        CTRL(velocity, "the velocity (0..1)"),
-        CTRL(pan, "the stereo position (0 left, 0.5 centre, 1 right)"),
-        CTRL(speed, "the sample playback speed (negative plays backwards)"),
-        CTRL(begin, "where in the sample to start (0..1)"),
-        CTRL(end, "where in the sample to stop (0..1)"),
-        CTRL(cut, "the cut group (a new sound stops the old one in the same group)"),
-        CTRL(loop, "1 loops the sample (between begin and end) for as long as the note lasts"),
-        CTRL(legato, "the note length relative to the event (key clip)"),
-        CTRL(clip, "the note length relative to the event"),
-        CTRL(sustain, "the sustain level"),
-        CTRL(attack, "the attack time in seconds"),
-        CTRL(decay, "the decay time in seconds"),
-        CTRL(release, "the release time in seconds"),
-        CTRL(cutoff, "the low-pass filter cutoff in hertz"),
-        CTRL(
-            lpf,
-            "the low-pass filter cutoff in hertz (key cutoff); lpf(\"800:5\") also sets resonance"),
-        CTRL(resonance, "the low-pass filter resonance"),
-        CTRL(lpq, "the low-pass filter resonance (key resonance)"),
-        CTRL(hpf, "the high-pass filter cutoff in hertz (key hcutoff)"),
-        CTRL(hcutoff, "the high-pass filter cutoff in hertz"),
-        CTRL(hpq, "the high-pass filter resonance (key hresonance)"),
-        CTRL(bandf, "the band-pass filter centre in hertz"),
-        CTRL(bpf, "the band-pass filter centre in hertz (key bandf)"),
-        CTRL(room, "the reverb send (0..1)"),
-        CTRL(size, "the reverb's size, 0..10: about its tail in seconds (key roomsize)"),
-        CTRL(roomsize, "the reverb's size, 0..10: about its tail in seconds"),
-        CTRL(delay, "the delay send (0..1)"),
-        CTRL(delaytime, "the delay time in seconds"),
-        CTRL(delayfeedback, "the delay feedback (0..1)"),
-        CTRL(crush, "the bit-crusher depth (1..16, lower is harsher)"),
-        CTRL(shape, "the waveshaper amount (0..1)"),
-        CTRL_EX(orbit,
-                "sets the orbit of every event: whose reverb and delay its room and delay sends "
-                "reach (1 by default; eight, then they wrap).",
-                "s(\"bd*2, hh*4\").room(0.3).orbit(2)"),
-        CTRL(nudge, "a shift in seconds (positive is later)"),
-        CTRL_EX(vowel,
-                "sets a formant filter on every event: the vowel a e i o u (also ae aa oe ue y "
-                "uh un en an on), as in Strudel.",
-                "note(\"c3 e3 g3\").s(\"saw\").vowel(\"<a o>\")"),
-        CTRL_EX(coarse,
-                "lowers the sample rate of every event: each n-th sample is held for n samples "
-                "(n whole: 2.5 acts as 2).",
-                "s(\"bd*4\").coarse(\"1 4 8\")"),
-        CTRL(synth, "the instrument: a synth value or name (sets s)"),
-        CTRL(chord, "a chord symbol (Cm7, Abmaj7, G7/B) for voicing"),
-        CTRL(anchor, "the note voicing places chords under (default c5)"),
 };
 
+/* The functions above, then the controls (made from spec/controls.h). */
+static NativeDef ALL[sizeof NATIVES / sizeof NATIVES[0] + 200];
+static int NALL;
+
+static void all_init(void) {
+    int nc;
+    const NativeDef *c = stdlib_control_natives(&nc);
+    NALL = (int)(sizeof NATIVES / sizeof NATIVES[0]);
+    memcpy(ALL, NATIVES, sizeof NATIVES);
+    if (NALL + nc > (int)(sizeof ALL / sizeof ALL[0])) abort(); /* grow ALL */
+    memcpy(ALL + NALL, c, (size_t)nc * sizeof *c);
+    NALL += nc;
+}
+
 const NativeDef *stdlib_natives(int *count) {
-    *count = (int)(sizeof NATIVES / sizeof NATIVES[0]);
-    return NATIVES;
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, all_init);
+    *count = NALL;
+    return ALL;
 }
 
 static VmLibrary LIBRARY;

@@ -9,6 +9,8 @@
  */
 #include "lib.h"
 
+#include "../spec/controls.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,7 +345,7 @@ static bool pan_map(Query *q, Value v, Value delta, Value *out) {
         return lib_fail(q, "jux pans sounds: use it on controls, like s(\"bd sn\").jux(rev)",
                         "jux needs control values to set pan on, got '%s'", buf);
     }
-    ObjString *key = str_c(q->heap, "pan");
+    ObjString *key = str_c(q->heap, control(CTL_PAN)->keys[0]);
     heap_push(q->heap, OBJ_VAL(key));
     double pan = 0.5;
     if (IS_RECORD(v)) {
