@@ -101,6 +101,8 @@ typedef enum {
       "the bit-crusher depth (1..16, lower is harsher)", NULL) \
     X(SHAPE, "shape", K("shape", "shapevol"), "", DRIVES_FX, UGEN_DIST, NULL, CTL_ANY, 0, \
       "the waveshaper amount (0..1)", NULL) \
+    X(DISTORT, "distort", K("distort", "distortvol"), "", DRIVES_FX, UGEN_DIST, NULL, CTL_ANY, 0, \
+      "a distortion (tala's tanh waveshaper, after shape)", "s(\"bd*2 sn\").distort(\"0 0.6\")") \
     X(ROOM, "room", K("room"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 1), 0, \
       "the reverb send (0..1)", NULL) \
     X(ROOMSIZE, "roomsize", K("roomsize"), "size", DRIVES_SEND, CTL_NONE, NULL, R(0, 10), 2, \

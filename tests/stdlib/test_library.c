@@ -411,6 +411,8 @@ static const Case CASES[] = {
          "0 1 bandf=600 s=a\n"},
     {"0:1", "s(\"a\").hresonance(2).bpf(600).bandq(2)",
          "0 1 bandf=600 bandq=2 hresonance=2 s=a\n"},
+    {"0:1", "s(\"a\").shape(0.2).distort(\"0.5:0.8\")",
+         "0 1 distort=0.5 distortvol=0.8 s=a shape=0.2\n"},
     {"0:1", "s(\"a\").bpf(\"600:4\").bpq(3)",
          "0 1 bandf=600 bandq=3 s=a\n"},
     {"0:1", "s(\"a\").room(0.3).size(0.8)",
