@@ -1,5 +1,13 @@
 /*
  * live.c - the control thread of a live performance (see live.h).
+ *
+ * The control thread owns the session and its VM. The REPL and the file
+ * watcher hand it their source (live_eval, live_command) and wait for the
+ * answer; it runs the evaluation between two steps of the scheduler, and
+ * while the evaluation runs, the VM's yield hook steps the scheduler every
+ * 2 ms, so an evaluation of any length never delays an event. The mutex
+ * keeps the other threads' short looks (status line, completion) out of a
+ * step; the audio callback never takes it.
  */
 #define _GNU_SOURCE
 #include "live.h"
@@ -13,18 +21,33 @@
 #include <string.h>
 #include <time.h>
 
+/* An evaluation or a command handed to the control thread. */
+typedef struct {
+    const char *name, *text, *base; /* an evaluation (text != NULL) */
+    size_t len;
+    const char *cmd, *track; /* or a command */
+    Err *err;
+    bool ok, done;
+} Request;
+
 struct Live {
     LiveOpts o;
     Device *dev;
     Session *s;
-    pthread_mutex_t lock;
+    pthread_mutex_t lock;  /* the session, for whoever steps or reads it */
+    pthread_cond_t wake;   /* a request for the control thread */
+    pthread_cond_t answer; /* a request done */
+    Request *req;          /* the one in flight, NULL if none */
     pthread_t control;
     _Atomic bool running;
     bool started;
     uint64_t lookahead; /* frames */
+    uint64_t last_step; /* when the scheduler last stepped, ns (control thread) */
     SNDFILE *rec;
     float *recbuf;
 };
+
+#define STEP_NS 2000000 /* the scheduler steps every 2 ms */
 
 #define REC_CHUNK 4096
 
@@ -51,6 +74,8 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     }
     l->lookahead = (uint64_t)((o->lookahead > 0 ? o->lookahead : 0.05) * so.rate);
     pthread_mutex_init(&l->lock, NULL);
+    pthread_cond_init(&l->wake, NULL);
+    pthread_cond_init(&l->answer, NULL);
     if (o->record) {
         SF_INFO info = {
             .samplerate = (int)so.rate, .channels = 2, .format = SF_FORMAT_WAV | SF_FORMAT_FLOAT};
@@ -73,18 +98,79 @@ static void drain_recording(Live *l) {
         sf_writef_float(l->rec, l->recbuf, (sf_count_t)got);
 }
 
+static uint64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* One step of the scheduler: the events of the next lookahead go out.
+ * Control thread, lock held. */
+static void step(Live *l) {
+    session_advance(l->s, audio_frame(session_audio(l->s)) + l->lookahead);
+    drain_recording(l);
+    l->last_step = now_ns();
+}
+
+/* The VM's yield hook while an evaluation runs on the control thread. */
+static bool step_while_evaluating(void *ud) {
+    Live *l = ud;
+    if (now_ns() - l->last_step >= STEP_NS) step(l);
+    return true;
+}
+
+static void run_request(Live *l, Request *r) {
+    if (r->text) {
+        vm_set_yield(session_vm(l->s), step_while_evaluating, l, 20000);
+        r->ok = session_eval(l->s, r->name, r->text, r->len, r->base, r->err);
+        vm_set_yield(session_vm(l->s), NULL, NULL, 0);
+    } else {
+        r->ok = session_command(l->s, r->cmd, r->track, r->err);
+    }
+}
+
 static void *control(void *ud) {
     Live *l = ud;
-    AudioEngine *a = session_audio(l->s);
+    pthread_mutex_lock(&l->lock);
     while (atomic_load(&l->running)) {
-        pthread_mutex_lock(&l->lock);
-        session_advance(l->s, audio_frame(a) + l->lookahead);
-        pthread_mutex_unlock(&l->lock);
-        drain_recording(l);
-        struct timespec ts = {0, 2000000};
-        nanosleep(&ts, NULL);
+        if (l->req) {
+            run_request(l, l->req);
+            l->req->done = true;
+            l->req = NULL;
+            pthread_cond_broadcast(&l->answer);
+        }
+        step(l);
+        /* sleep until the next step, or until a request comes */
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += STEP_NS;
+        if (until.tv_nsec >= 1000000000) until.tv_sec++, until.tv_nsec -= 1000000000;
+        if (!l->req) pthread_cond_timedwait(&l->wake, &l->lock, &until);
     }
+    if (l->req) { /* asked for as the performance ended: still answered */
+        run_request(l, l->req);
+        l->req->done = true;
+        l->req = NULL;
+        pthread_cond_broadcast(&l->answer);
+    }
+    pthread_mutex_unlock(&l->lock);
     return NULL;
+}
+
+/* Hands r to the control thread and waits for it; before the control
+ * thread starts (or after it stops), runs it here. */
+static bool submit(Live *l, Request *r) {
+    pthread_mutex_lock(&l->lock);
+    if (!atomic_load(&l->running)) {
+        run_request(l, r);
+    } else {
+        while (l->req) pthread_cond_wait(&l->answer, &l->lock); /* one at a time */
+        l->req = r;
+        pthread_cond_signal(&l->wake);
+        while (!r->done) pthread_cond_wait(&l->answer, &l->lock);
+    }
+    pthread_mutex_unlock(&l->lock);
+    return r->ok;
 }
 
 bool live_start(Live *l, char *why, size_t n) {
@@ -122,6 +208,8 @@ void live_close(Live *l) {
     device_close(l->dev);
     session_free(l->s);
     pthread_mutex_destroy(&l->lock);
+    pthread_cond_destroy(&l->wake);
+    pthread_cond_destroy(&l->answer);
     free(l->recbuf);
     free(l);
 }
@@ -159,17 +247,13 @@ static void preload_samples(Live *l, const char *text, size_t len, const char *b
 bool live_eval(Live *l, const char *name, const char *text, size_t len, const char *base,
                Err *err) {
     preload_samples(l, text, len, base);
-    pthread_mutex_lock(&l->lock);
-    bool ok = session_eval(l->s, name, text, len, base, err);
-    pthread_mutex_unlock(&l->lock);
-    return ok;
+    Request r = {.name = name, .text = text, .base = base, .len = len, .err = err};
+    return submit(l, &r);
 }
 
 bool live_command(Live *l, const char *cmd, const char *track, Err *err) {
-    pthread_mutex_lock(&l->lock);
-    bool ok = session_command(l->s, cmd, track, err);
-    pthread_mutex_unlock(&l->lock);
-    return ok;
+    Request r = {.cmd = cmd, .track = track, .err = err};
+    return submit(l, &r);
 }
 
 void live_set_volume(Live *l, float v) {

@@ -3,10 +3,11 @@
  * an audio device (audio/device.h) and the control thread between them.
  *
  * The control thread wakes every 2 ms, and sends the events of the next
- * `lookahead` seconds past the audio side's current frame. Evaluations and
- * commands come from the REPL or the file watcher; they run under the
- * session's lock, which only control-side threads take (the audio callback
- * never does). Events reach the audio side only through its ring.
+ * `lookahead` seconds past the audio side's current frame. It alone runs
+ * the VM: evaluations and commands from the REPL or the file watcher are
+ * handed to it and answered, and while an evaluation runs it keeps
+ * stepping the scheduler, so a slow evaluation never makes an event late.
+ * Events reach the audio side only through its ring.
  */
 #ifndef TALA_LIVE_H
 #define TALA_LIVE_H
@@ -30,7 +31,8 @@ bool live_start(Live *l, char *why, size_t n);
 /* Stops everything, ends the log ("end FRAME") and closes the recording. */
 void live_close(Live *l);
 
-/* What the REPL and the watcher do; thread-safe. */
+/* What the REPL and the watcher do; thread-safe. Each waits for the control
+ * thread's answer (run on the caller's thread before live_start). */
 bool live_eval(Live *l, const char *name, const char *text, size_t len, const char *base, Err *err);
 bool live_command(Live *l, const char *cmd, const char *track, Err *err);
 void live_set_volume(Live *l, float v);

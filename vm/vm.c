@@ -13,13 +13,6 @@
 
 /* ---------------------------------------------------------------- globals */
 
-static Global *global_slot(Vm *vm, ObjString *key) {
-    size_t mask = vm->capglobals - 1;
-    size_t i = (key->hash ^ (size_t)(uintptr_t)key >> 4) & mask;
-    while (vm->globals[i].key && vm->globals[i].key != key) i = (i + 1) & mask;
-    return &vm->globals[i];
-}
-
 void vm_global_store(Vm *vm, ObjString *key, Value v) {
     if ((vm->nglobals + 1) * 2 > vm->capglobals) {
         Global *old = vm->globals;
@@ -28,21 +21,13 @@ void vm_global_store(Vm *vm, ObjString *key, Value v) {
         vm->globals = calloc(vm->capglobals, sizeof(Global));
         if (!vm->globals) abort();
         for (size_t i = 0; i < oldcap; i++)
-            if (old[i].key) *global_slot(vm, old[i].key) = old[i];
+            if (old[i].key) *vm_global_slot(vm, old[i].key) = old[i];
         free(old);
     }
-    Global *g = global_slot(vm, key);
+    Global *g = vm_global_slot(vm, key);
     if (!g->key) vm->nglobals++;
     g->key = key;
     g->val = v;
-}
-
-bool vm_global_lookup(Vm *vm, ObjString *key, Value *out) {
-    if (!vm->capglobals) return false;
-    Global *g = global_slot(vm, key);
-    if (!g->key) return false;
-    *out = g->val;
-    return true;
 }
 
 bool vm_get_global(Vm *vm, const char *name, Value *out) {
@@ -241,6 +226,14 @@ Query *vm_query(Vm *vm) {
 double vm_tempo(Vm *vm) {
     return vm->tempo;
 }
+void vm_set_yield(Vm *vm, VmYieldFn fn, void *ud, long every) {
+    vm->yield = fn;
+    vm->yield_ud = ud;
+    vm->yield_every = every > 0 ? every : 10000;
+    vm->yield_left = vm->yield_every;
+    vm->watched = vm->in_query > 0 || vm->yield;
+}
+
 void vm_set_budget(Vm *vm, long n) {
     vm->budget_size = n;
 }
@@ -304,7 +297,9 @@ bool vm_run_function(Vm *vm, ObjFunction *fn, Value *out, Err *err) {
 /* Called by the pattern engine around user code run inside a query. */
 void vm_enter_query(Vm *vm) {
     if (vm->in_query++ == 0) vm->budget = vm->budget_size;
+    vm->watched = true;
 }
 void vm_leave_query(Vm *vm) {
     vm->in_query--;
+    vm->watched = vm->in_query > 0 || vm->yield;
 }

@@ -220,6 +220,14 @@ ObjGraph *graph_new(Vm *vm, GraphKind kind, const struct UgenDef *ugen, ObjStrin
 /* The native being called (for natives shared by many names). */
 const NativeDef *vm_current_native(Vm *vm);
 
+/* A long evaluation shares its thread: every `every` instructions of code
+ * run outside a pattern query, fn(ud) is called (the engine advances its
+ * scheduler there, so playback never waits for an evaluation). fn may use
+ * the VM (query patterns, call functions) and must leave it as it found it.
+ * When fn returns false the evaluation stops with an error. fn NULL: none. */
+typedef bool (*VmYieldFn)(void *ud);
+void vm_set_yield(Vm *vm, VmYieldFn fn, void *ud, long every);
+
 /* Instruction budget for functions called inside pattern queries. */
 void vm_set_budget(Vm *vm, long instructions);
 

@@ -1,7 +1,7 @@
 /*
  * vm_impl.h - the inside of the VM, shared by the files of vm/ that make it
- * up: vm.c (setup, globals, errors), call.c (calls, closures, partials),
- * interp.c (the instruction loop), state.c (the session state a program
+ * up: vm.c (setup, globals, errors), interp.c (calls, closures, partials
+ * and the instruction loop), state.c (the session state a program
  * sets: tempo, play, synths, buses, master, mix, and its save/restore),
  * objects.c (function objects and their tracing), disasm.c. Only vm/
  * includes this header. Control thread only.
@@ -47,7 +47,12 @@ struct Vm {
     Query query; /* for natives that query patterns */
     long budget; /* instructions left for code run inside queries */
     long budget_size;
-    int in_query; /* > 0 while a pattern query calls into the VM */
+    int in_query;    /* > 0 while a pattern query calls into the VM */
+    VmYieldFn yield; /* called every yield_every instructions outside queries */
+    void *yield_ud;
+    long yield_every, yield_left;
+    bool in_yield; /* the hook is running: no yield inside it */
+    bool watched;  /* in_query > 0 or a yield hook: the loop calls watch() */
 
     ObjString **named_keys; /* named arguments of the native call in progress */
     Value *named_vals;
@@ -88,11 +93,31 @@ struct Vm {
 };
 
 /* vm.c */
-bool vm_global_lookup(Vm *vm, ObjString *key, Value *out);
 void vm_global_store(Vm *vm, ObjString *key, Value v);
 
-/* call.c */
-bool vm_stack_push(Vm *vm, Value v);
+/* The hot paths of the interpreter, inline wherever they are used. */
+static inline Global *vm_global_slot(Vm *vm, ObjString *key) {
+    size_t mask = vm->capglobals - 1;
+    size_t i = (key->hash ^ (size_t)(uintptr_t)key >> 4) & mask;
+    while (vm->globals[i].key && vm->globals[i].key != key) i = (i + 1) & mask;
+    return &vm->globals[i];
+}
+
+static inline bool vm_global_lookup(Vm *vm, ObjString *key, Value *out) {
+    if (!vm->capglobals) return false;
+    Global *g = vm_global_slot(vm, key);
+    if (!g->key) return false;
+    *out = g->val;
+    return true;
+}
+
+static inline bool vm_stack_push(Vm *vm, Value v) {
+    if (vm->sp >= vm->stack + STACK_MAX) return vm_error(vm, "stack overflow");
+    *vm->sp++ = v;
+    return true;
+}
+
+/* interp.c: calls */
 ObjUpvalue *vm_capture(Vm *vm, Value *local);
 void vm_close_upvalues(Vm *vm, Value *last);
 /* Calls the callee at sp[-argc-1] (a frame is pushed for a closure). */
