@@ -14,7 +14,7 @@
 
 bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
     char a[64];
-    rat_text(s->horizon, a, sizeof a);
+    ses_rat_text(s->horizon, a, sizeof a);
     session_log(s, "cmd %s %s%s%s", a, cmd, track ? " " : "", track ? track : "");
     uint64_t now = session_frame_of(s, s->horizon);
     if (strcmp(cmd, "hush") == 0) {
@@ -25,8 +25,8 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
             t->pending = false;
         }
         AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = -1};
-        out_push(s, &e);
-        flush(s, now);
+        ses_out_push(s, &e);
+        ses_flush(s, now);
         return true;
     }
     int i = -1;
@@ -43,7 +43,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         t->pat = t->next = NULL;
         t->pending = false;
         AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = (int16_t)i};
-        out_push(s, &e);
+        ses_out_push(s, &e);
     } else if (strcmp(cmd, "undo") == 0) {
         if (!t->prev) {
             err_set(err, (SrcRef){0}, "%s has no earlier code", track);
@@ -53,13 +53,13 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         t->prev = t->pending ? t->next : t->pat;
         t->pending = true;
         t->next = back;
-        t->at = quantize(s->horizon, t->quant);
+        t->at = ses_quantize(s->horizon, t->quant);
         if (t->faded) { /* taken out of play earlier: it comes back at full level */
             t->faded = false;
-            send_strip(s, i, t->at);
+            ses_send_strip(s, i, t->at);
         }
         char where[64];
-        bar_text(t->at, where, sizeof where);
+        ses_bar_text(t->at, where, sizeof where);
         info(s, "%s -> %s (previous code)", track, where);
     } else if (!strcmp(cmd, "mute") || !strcmp(cmd, "unmute") || !strcmp(cmd, "solo") ||
                !strcmp(cmd, "unsolo")) {
@@ -68,12 +68,12 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
             t->sent.mute = on;
         else
             t->sent.solo = on;
-        send_strip(s, i, s->horizon);
+        ses_send_strip(s, i, s->horizon);
     } else {
         err_set(err, (SrcRef){0}, "unknown command '%s'", cmd);
         return false;
     }
-    flush(s, now);
+    ses_flush(s, now);
     return true;
 }
 

@@ -25,7 +25,7 @@
 #define KEY(id) (control(CTL_##id)->keys[0])
 #define DEF(id) (control(CTL_##id)->def)
 
-bool record_num(ObjRecord *r, const char *key, double *out) {
+bool ses_record_num(ObjRecord *r, const char *key, double *out) {
     for (uint32_t i = 0; r && i < r->len; i++)
         if (strcmp(r->fields[i].key->chars, key) == 0) {
             if (IS_NUM(r->fields[i].val)) {
@@ -38,7 +38,7 @@ bool record_num(ObjRecord *r, const char *key, double *out) {
     return false;
 }
 
-Value record_get(ObjRecord *r, const char *key) {
+Value ses_record_get(ObjRecord *r, const char *key) {
     for (uint32_t i = 0; r && i < r->len; i++)
         if (strcmp(r->fields[i].key->chars, key) == 0) return r->fields[i].val;
     return NIL_VAL;
@@ -47,12 +47,12 @@ Value record_get(ObjRecord *r, const char *key) {
 /* A control of an event as a number: a vowel's letters become its index in
  * the audio side's table (an unknown one is warned about and left out). */
 static bool event_control(Session *s, ObjRecord *r, const char *key, double *out) {
-    if (strcmp(key, KEY(VOWEL)) != 0) return record_num(r, key, out);
-    Value v = record_get(r, key);
-    if (!IS_STRING(v) || js_numeral(v, out)) return record_num(r, key, out); /* a number */
+    if (strcmp(key, KEY(VOWEL)) != 0) return ses_record_num(r, key, out);
+    Value v = ses_record_get(r, key);
+    if (!IS_STRING(v) || js_numeral(v, out)) return ses_record_num(r, key, out); /* a number */
     int k = synth_vowel(AS_STRING(v)->chars);
     if (k < 0) {
-        warn_once(s, AS_STRING(v)->chars, true);
+        ses_warn_once(s, AS_STRING(v)->chars, true);
         return false;
     }
     *out = k;
@@ -77,7 +77,7 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
     Err e = {0};
     int k = -1;
     if (!engine_compile_synth(s->vm, sy, d, &e)) {
-        say_err(s, &e);
+        ses_say_err(s, &e);
         free(d);
     } else {
         for (k = 0; k < s->ndefs; k++)
@@ -89,7 +89,7 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
             s->def_index[s->ndefs] = index;
             s->defs[s->ndefs++] = d;
         } else {
-            say(s, "tala: too many different synths (%d)", AUDIO_MAX_SYNTHS);
+            ses_say(s, "tala: too many different synths (%d)", AUDIO_MAX_SYNTHS);
             free(d);
             k = -1;
         }
@@ -97,7 +97,7 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
     s->synth_objs[s->nobjs] = sy;
     s->synth_of_obj[s->nobjs++] = k;
     if (k < 0) {
-        warn_once(s, sy->name->chars, false);
+        ses_warn_once(s, sy->name->chars, false);
         return -1;
     }
     *def = s->defs[k];
@@ -194,14 +194,14 @@ static double midi_to_freq(double m) {
 static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     Value v = ev->value;
     ObjRecord *rec = IS_RECORD(v) ? AS_RECORD(v) : NULL;
-    Value sound = rec ? record_get(rec, KEY(S)) : (IS_STRING(v) ? v : NIL_VAL);
+    Value sound = rec ? ses_record_get(rec, KEY(S)) : (IS_STRING(v) ? v : NIL_VAL);
     double note = NAN, x;
     if (rec) {
-        if (record_num(rec, KEY(FREQ), &x))
+        if (ses_record_num(rec, KEY(FREQ), &x))
             note = -x; /* negative: already a frequency */
-        else if (record_num(rec, KEY(NOTE), &x))
+        else if (ses_record_num(rec, KEY(NOTE), &x))
             note = x;
-        else if (IS_NIL(sound) && record_num(rec, KEY(N), &x))
+        else if (IS_NIL(sound) && ses_record_num(rec, KEY(N), &x))
             note = x;
     } else if (IS_NUM(v)) {
         note = v.as.num;
@@ -213,11 +213,11 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         sy = AS_SYNTH(sound);
     } else if (IS_STRING(sound)) {
         double nn = 0;
-        if (rec) record_num(rec, KEY(N), &nn);
+        if (rec) ses_record_num(rec, KEY(N), &nn);
         if (vm_instrument(s->vm, AS_STRING(sound)->chars, &sv)) {
             sy = AS_SYNTH(sv);
         } else if (!(sample = samples_find(&s->bank, AS_STRING(sound)->chars, (int)floor(nn)))) {
-            warn_once(s, AS_STRING(sound)->chars, false);
+            ses_warn_once(s, AS_STRING(sound)->chars, false);
             return false;
         }
     } else if (!isnan(note)) {
@@ -234,33 +234,33 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     if (rec) si = with_event_fx(s, si, &def, rec);
 
     /* onset frame: exact cycles to frames, plus nudge in seconds */
-    Rat f = frame_exact(s, ev->whole.begin);
+    Rat f = ses_frame_exact(s, ev->whole.begin);
     double nudge = 0;
-    if (rec && record_num(rec, KEY(NUDGE), &nudge) && nudge != 0)
+    if (rec && ses_record_num(rec, KEY(NUDGE), &nudge) && nudge != 0)
         f = rat_add(f, rat_from_double(nudge * s->o.rate));
     if (!rat_ok(f)) return false;
-    int64_t frame = round_half_up(f);
+    int64_t frame = ses_round_half_up(f);
     if (frame < 0) return false;
 
-    double dur =
-        rat_to_double(rat_sub(frame_exact(s, ev->whole.end), frame_exact(s, ev->whole.begin))) /
-        s->o.rate;
+    double dur = rat_to_double(rat_sub(ses_frame_exact(s, ev->whole.end),
+                                       ses_frame_exact(s, ev->whole.begin))) /
+                 s->o.rate;
     /* the note's settings, each its control's default when not given */
     double clip = DEF(CLIP), gain = DEF(GAIN), vel = DEF(VELOCITY), pan = DEF(PAN), cut = DEF(CUT);
     double room = DEF(ROOM), roomsize = DEF(ROOMSIZE), echo = DEF(DELAY);
     double echotime = DEF(DELAYTIME), echofb = DEF(DELAYFEEDBACK), orbit = DEF(ORBIT);
     if (rec) {
-        record_num(rec, KEY(CLIP), &clip);
-        record_num(rec, KEY(GAIN), &gain);
-        record_num(rec, KEY(VELOCITY), &vel);
-        record_num(rec, KEY(PAN), &pan);
-        record_num(rec, KEY(CUT), &cut);
-        record_num(rec, KEY(ORBIT), &orbit);
-        record_num(rec, KEY(ROOM), &room);
-        record_num(rec, KEY(ROOMSIZE), &roomsize);
-        record_num(rec, KEY(DELAY), &echo);
-        record_num(rec, KEY(DELAYTIME), &echotime);
-        record_num(rec, KEY(DELAYFEEDBACK), &echofb);
+        ses_record_num(rec, KEY(CLIP), &clip);
+        ses_record_num(rec, KEY(GAIN), &gain);
+        ses_record_num(rec, KEY(VELOCITY), &vel);
+        ses_record_num(rec, KEY(PAN), &pan);
+        ses_record_num(rec, KEY(CUT), &cut);
+        ses_record_num(rec, KEY(ORBIT), &orbit);
+        ses_record_num(rec, KEY(ROOM), &room);
+        ses_record_num(rec, KEY(ROOMSIZE), &roomsize);
+        ses_record_num(rec, KEY(DELAY), &echo);
+        ses_record_num(rec, KEY(DELAYTIME), &echotime);
+        ses_record_num(rec, KEY(DELAYFEEDBACK), &echofb);
     }
     memset(out, 0, sizeof *out);
     out->room = (float)control_clamp(CTL_ROOM, room);
@@ -296,7 +296,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     return true;
 }
 
-void notes_push(Notes *b, const AudioEvent *e, Rat on) {
+void ses_notes_push(Notes *b, const AudioEvent *e, Rat on) {
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 256;
         b->ev = realloc(b->ev, b->cap * sizeof *b->ev);
@@ -309,7 +309,7 @@ void notes_push(Notes *b, const AudioEvent *e, Rat on) {
 
 /* Onsets of pattern p in [a, b) as notes of track t, appended to `into`.
  * False with err set when the query fails (`into` is left as it was). */
-bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err) {
+bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err) {
     if (!p || !rat_lt(a, b)) return true;
     size_t mark0 = into->n;
     Query *q = vm_query(s->vm);
@@ -328,10 +328,10 @@ bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Er
             float bal = e.pan < 0 ? 0 : e.pan > 1 ? 1 : e.pan;
             e.amp *= bal <= 0.5f ? 1 : 2 * (1 - bal), e.pan = 0, e.channel = 0;
             r.amp *= bal >= 0.5f ? 1 : 2 * bal, r.pan = 1, r.channel = 1;
-            notes_push(into, &e, ev.ev[i].whole.begin);
-            notes_push(into, &r, ev.ev[i].whole.begin);
+            ses_notes_push(into, &e, ev.ev[i].whole.begin);
+            ses_notes_push(into, &r, ev.ev[i].whole.begin);
         } else {
-            notes_push(into, &e, ev.ev[i].whole.begin);
+            ses_notes_push(into, &e, ev.ev[i].whole.begin);
         }
     }
     evbuf_free(&ev);

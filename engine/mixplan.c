@@ -18,17 +18,17 @@ static bool truthy_setting(Value v) {
 }
 
 /* The strip a track's `mix` asks for; false with err when a send names no bus. */
-bool strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err *err) {
+bool ses_strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err *err) {
     *st = (Strip){.gain = 1, .pan = 0.5f};
     *quant = rat_int(1);
     ObjRecord *mix;
     if (!name || !vm_mix(s->vm, name->chars, &mix)) return true;
     double x;
-    if (record_num(mix, "gain", &x)) st->gain = (float)pow(10, x / 20); /* dB in mix */
-    if (record_num(mix, "pan", &x)) st->pan = (float)x;
-    st->mute = truthy_setting(record_get(mix, "mute"));
-    st->solo = truthy_setting(record_get(mix, "solo"));
-    Value q = record_get(mix, "quant");
+    if (ses_record_num(mix, "gain", &x)) st->gain = (float)pow(10, x / 20); /* dB in mix */
+    if (ses_record_num(mix, "pan", &x)) st->pan = (float)x;
+    st->mute = truthy_setting(ses_record_get(mix, "mute"));
+    st->solo = truthy_setting(ses_record_get(mix, "solo"));
+    Value q = ses_record_get(mix, "quant");
     char word[16];
     if (engine_word(s->vm, q, word, sizeof word) && strcmp(word, "now") == 0)
         *quant = rat_int(0);
@@ -39,7 +39,7 @@ bool strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err *err
                 name->chars);
         return false;
     }
-    Value send = record_get(mix, "send");
+    Value send = ses_record_get(mix, "send");
     if (IS_RECORD(send)) {
         ObjRecord *sr = AS_RECORD(send);
         for (uint32_t k = 0; k < sr->len; k++) {
@@ -58,7 +58,7 @@ bool strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err *err
     return true;
 }
 
-int track_by_name(void *ud, const char *name) {
+int ses_track_by_name(void *ud, const char *name) {
     TrackNames *tn = ud;
     Session *s = tn->s;
     for (int i = 0; i < s->ntracks; i++)
@@ -75,8 +75,8 @@ int track_by_name(void *ud, const char *name) {
     return -1;
 }
 
-bool plan_chain(Session *s, const ChainEnv *env, const char *name, Value graph,
-                const SynthDef *sent, ChainPlan *p, Err *err) {
+bool ses_plan_chain(Session *s, const ChainEnv *env, const char *name, Value graph,
+                    const SynthDef *sent, ChainPlan *p, Err *err) {
     *p = (ChainPlan){0};
     if (IS_NIL(graph)) {
         p->change = sent->nnodes > 0;
@@ -99,8 +99,8 @@ bool plan_chain(Session *s, const ChainEnv *env, const char *name, Value graph,
 }
 
 /* Sends a planned chain change on cycle `at`; takes the plan's def. */
-void send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, Rat at,
-                bool sounding) {
+void ses_send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, Rat at,
+                    bool sounding) {
     if (!p->change) return;
     AudioEvent e = {.frame = session_frame_of(s, at), .kind = AEV_CHAIN, .track = (int16_t)track};
     e.chain.slot = (int16_t)slot;
@@ -117,23 +117,23 @@ void send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, R
     } else {
         memset(sent, 0, sizeof *sent);
     }
-    out_push_at(s, &e, at);
+    ses_out_push_at(s, &e, at);
     p->def = NULL;
 }
 
-void send_strip(Session *s, int i, Rat at) {
+void ses_send_strip(Session *s, int i, Rat at) {
     Track *t = &s->tracks[i];
     AudioEvent e = {.frame = session_frame_of(s, at), .kind = AEV_STRIP, .track = (int16_t)i};
     e.strip.gain = t->sent.gain, e.strip.pan = t->sent.pan;
     e.strip.mute = t->sent.mute, e.strip.solo = t->sent.solo;
     memcpy(e.strip.send, t->sent.send, sizeof e.strip.send);
-    out_push_at(s, &e, at);
+    ses_out_push_at(s, &e, at);
 }
 
 /* The reverb (o 0) and delay (o 1) of a note's orbit, set as the note on
  * `frame` asks: sent the first time, then changed keeping their state (same
  * shape) whenever a note asks for other settings. */
-void orbit_settings(Session *s, int o, const AudioEvent *e) {
+void ses_orbit_settings(Session *s, int o, const AudioEvent *e) {
     float a = o == 0 ? e->roomsize : e->echotime, b = o == 0 ? 0 : e->echofeedback;
     bool *on = &s->orbit_on[e->orbit][o];
     float *set = s->orbit[e->orbit][o];
@@ -174,7 +174,7 @@ void orbit_settings(Session *s, int o, const AudioEvent *e) {
         c.chain.bus = bus_new(d, s->o.rate);
         if (!c.chain.bus) abort();
     }
-    out_push(s, &c);
+    ses_out_push(s, &c);
     *on = true;
     set[0] = a;
     set[1] = b;

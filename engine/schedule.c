@@ -49,12 +49,12 @@ static uint64_t replayed_frame(const Session *s, const AudioEvent *e) {
 }
 
 /* Pushes an event stamped for cycle `at` (den 0: a frame only). A tempo
- * change restamps what is stamped by cycle (restamp). */
-void out_push(Session *s, const AudioEvent *ev) {
-    out_push_at(s, ev, (Rat){0, 0});
+ * change restamps what is stamped by cycle (ses_restamp). */
+void ses_out_push(Session *s, const AudioEvent *ev) {
+    ses_out_push_at(s, ev, (Rat){0, 0});
 }
 
-void out_push_at(Session *s, const AudioEvent *ev, Rat at) {
+void ses_out_push_at(Session *s, const AudioEvent *ev, Rat at) {
     AudioEvent moved;
     const AudioEvent *e = ev;
     if (s->nlates) {
@@ -81,7 +81,7 @@ void out_push_at(Session *s, const AudioEvent *ev, Rat at) {
 
 /* The tempo map changed from cycle `from` on: events waiting for a cycle
  * there get that cycle's new frame, and the outbox its order back. */
-void restamp(Session *s, Rat from) {
+void ses_restamp(Session *s, Rat from) {
     bool moved = false;
     for (size_t i = 0; i < s->nout; i++)
         if (s->out_at[i].den && !rat_lt(s->out_at[i], from)) {
@@ -98,7 +98,7 @@ void restamp(Session *s, Rat from) {
 }
 
 /* Sends the outbox's events up to frame `upto` (inclusive) to the ring. */
-void flush(Session *s, uint64_t upto) {
+void ses_flush(Session *s, uint64_t upto) {
     size_t i = 0;
     while (i < s->nout && s->out[i].frame <= upto && audio_send(s->audio, &s->out[i])) i++;
     if (i == 0) return;
@@ -108,7 +108,7 @@ void flush(Session *s, uint64_t upto) {
 }
 
 uint64_t session_pending_frame(Session *s) {
-    flush(s, session_frame_of(s, s->horizon));
+    ses_flush(s, session_frame_of(s, s->horizon));
     return s->nout ? s->out[0].frame : UINT64_MAX;
 }
 
@@ -146,9 +146,9 @@ static void commit_batch(Session *s) {
         rank = f == last_frame && e->track == last_track ? rank + 1 : 0;
         last_frame = f, last_track = e->track;
         e->seed = mix32(f * 1315423911u + (uint64_t)e->track * 2654435761u + rank) | 1;
-        if (e->room > 0) orbit_settings(s, 0, e);
-        if (e->echo > 0) orbit_settings(s, 1, e);
-        out_push(s, e);
+        if (e->room > 0) ses_orbit_settings(s, 0, e);
+        if (e->echo > 0) ses_orbit_settings(s, 1, e);
+        ses_out_push(s, e);
     }
     s->batch.n = 0;
 }
@@ -157,14 +157,14 @@ static void commit_batch(Session *s) {
 
 static void query_failed(Session *s, Track *t, const Err *e) {
     const char *name = t->name ? t->name->chars : "pattern";
-    say_err(s, e);
+    ses_say_err(s, e);
     if (t->prev && t->prev != t->pat) {
         t->pat = t->prev;
         t->prev = NULL;
-        say(s, "%s: back to its previous code", name);
+        ses_say(s, "%s: back to its previous code", name);
     } else {
         t->pat = NULL;
-        say(s, "%s: stopped (no earlier code to go back to)", name);
+        ses_say(s, "%s: stopped (no earlier code to go back to)", name);
     }
 }
 
@@ -180,7 +180,7 @@ static void schedule_track(Session *s, int i, Rat a, Rat b) {
             Err err = {0};
             t->cache.n = 0;
             t->cpat = NULL;
-            if (!query_notes(s, i, t->pat, rat_int(k), rat_int(k + 1), &t->cache, &err)) {
+            if (!ses_query_notes(s, i, t->pat, rat_int(k), rat_int(k + 1), &t->cache, &err)) {
                 query_failed(s, t, &err);
                 continue;
             }
@@ -188,14 +188,14 @@ static void schedule_track(Session *s, int i, Rat a, Rat b) {
         }
         for (size_t j = 0; j < t->cache.n; j++)
             if (!rat_lt(t->cache.on[j], a) && rat_lt(t->cache.on[j], e))
-                notes_push(&s->batch, &t->cache.ev[j], t->cache.on[j]);
+                ses_notes_push(&s->batch, &t->cache.ev[j], t->cache.on[j]);
         a = e;
     }
 }
 
 void session_advance_to(Session *s, Rat c) {
     if (!rat_lt(s->horizon, c)) {
-        flush(s, session_frame_of(s, s->horizon));
+        ses_flush(s, session_frame_of(s, s->horizon));
         return;
     }
     Rat h = s->horizon;
@@ -214,7 +214,7 @@ void session_advance_to(Session *s, Rat c) {
     }
     commit_batch(s);
     s->horizon = c;
-    flush(s, session_frame_of(s, c));
+    ses_flush(s, session_frame_of(s, c));
     session_collect(s);
 }
 

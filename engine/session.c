@@ -36,7 +36,7 @@ static void mark(Heap *h, void *ud) {
 
 /* ------------------------------------------------------------ time */
 
-int64_t round_half_up(Rat x) {
+int64_t ses_round_half_up(Rat x) {
     return rat_floor(rat_add(x, rat_make(1, 2))).num;
 }
 
@@ -50,13 +50,13 @@ static const Seg *seg_at_cycle(const Session *s, Rat c) {
     return &s->segs[i];
 }
 
-Rat frame_exact(const Session *s, Rat c) {
+Rat ses_frame_exact(const Session *s, Rat c) {
     const Seg *g = seg_at_cycle(s, c);
     return rat_add(rat_int(g->frame), rat_mul(rat_sub(c, g->cycle), g->fpc));
 }
 
 uint64_t session_frame_of(const Session *s, Rat c) {
-    int64_t f = round_half_up(frame_exact(s, c));
+    int64_t f = ses_round_half_up(ses_frame_exact(s, c));
     return f < 0 ? 0 : (uint64_t)f;
 }
 
@@ -172,7 +172,7 @@ void session_collect(Session *s) {
 
 /* ------------------------------------------------------------ evaluation */
 
-Rat quantize(Rat h, Rat quant) {
+Rat ses_quantize(Rat h, Rat quant) {
     if (quant.num <= 0) return h;
     return rat_mul(rat_ceil(rat_div(h, quant)), quant);
 }
@@ -261,7 +261,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         s->logged_base = strdup(base);
         session_log(s, "base %s", base);
     }
-    write_log_eval(s, h, name, text, len);
+    ses_write_log_eval(s, h, name, text, len);
     Vm *vm = s->vm;
     vm_save(vm);
     TrackPlan plan[MAX_TRACKS];
@@ -276,7 +276,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
      * to tracks this block adds */
     TrackNames tn = {s, NULL, 0};
     if (ok) tn.n = vm_played(vm, &tn.names);
-    const ChainEnv env = {vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo, track_by_name, &tn};
+    const ChainEnv env = {vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo, ses_track_by_name, &tn};
 
     /* buses first: strips send to them by name */
     if (ok) {
@@ -287,12 +287,13 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         }
         for (int i = 0; ok && i < nb; i++) {
             if (i >= s->nbuses || s->bus_names[i] != bnames[i]) s->bus_names[i] = bnames[i];
-            ok = plan_chain(s, &env, bnames[i]->chars, bchains[i], &s->bus_sent[i], &buses[i], err);
+            ok = ses_plan_chain(s, &env, bnames[i]->chars, bchains[i], &s->bus_sent[i], &buses[i],
+                                err);
         }
         if (ok) {
             s->nbuses = nb > s->nbuses ? nb : s->nbuses;
-            ok = plan_chain(s, &env, "master", vm_master(vm), &s->bus_sent[AUDIO_MAX_BUSES],
-                            &buses[AUDIO_MAX_BUSES], err);
+            ok = ses_plan_chain(s, &env, "master", vm_master(vm), &s->bus_sent[AUDIO_MAX_BUSES],
+                                &buses[AUDIO_MAX_BUSES], err);
         }
     }
     /* tracks: every played one, then those no longer played */
@@ -323,18 +324,18 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
             break;
         }
         p->pat = AS_PATTERN(v);
-        if (!(ok = strip_from_mix(s, names[i], &p->strip, &p->quant, err))) break;
-        p->at = quantize(h, p->quant);
+        if (!(ok = ses_strip_from_mix(s, names[i], &p->strip, &p->quant, err))) break;
+        p->at = ses_quantize(h, p->quant);
         bool existing = p->slot < s->ntracks;
         Track *t = existing ? &s->tracks[p->slot] : NULL;
         p->strip_change =
             !existing ? memcmp(&p->strip, &(Strip){.gain = 1, .pan = 0.5f}, sizeof p->strip) != 0
                       : memcmp(&p->strip, &t->from_mix, sizeof p->strip) != 0;
         ObjRecord *mix;
-        Value fx = vm_mix(vm, names[i]->chars, &mix) ? record_get(mix, "fx") : NIL_VAL;
+        Value fx = vm_mix(vm, names[i]->chars, &mix) ? ses_record_get(mix, "fx") : NIL_VAL;
         static const SynthDef none;
-        if (!(ok = plan_chain(s, &env, names[i]->chars, fx, existing ? &t->insert : &none,
-                              &p->insert, err)))
+        if (!(ok = ses_plan_chain(s, &env, names[i]->chars, fx, existing ? &t->insert : &none,
+                                  &p->insert, err)))
             break;
         /* the dry run: the next cycles of the new code, and of the old */
         ObjPattern *cur = existing ? (t->pending ? t->next : t->pat) : NULL;
@@ -344,10 +345,10 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         }
         Rat end = rat_add(p->at, rat_int(DRY_CYCLES));
         s->dry.n = 0;
-        if (!(ok = query_notes(s, p->slot, p->pat, p->at, end, &s->dry, err))) break;
+        if (!(ok = ses_query_notes(s, p->slot, p->pat, p->at, end, &s->dry, err))) break;
         size_t n1 = s->dry.n;
         Err ignore = {0};
-        p->audible = !cur || !query_notes(s, p->slot, cur, p->at, end, &s->dry, &ignore) ||
+        p->audible = !cur || !ses_query_notes(s, p->slot, cur, p->at, end, &s->dry, &ignore) ||
                      !same_notes(s->dry.ev, n1, s->dry.ev + n1, s->dry.n - n1);
         nplan++;
     }
@@ -368,23 +369,23 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     if (bpm != seg_at_cycle(s, bar)->bpm) {
         Rat fpc = fpc_of(bpm, s->o.rate);
         if (!rat_ok(fpc)) {
-            say(s, "tala: tempo %g cannot be represented exactly; kept %g", bpm, last->bpm);
+            ses_say(s, "tala: tempo %g cannot be represented exactly; kept %g", bpm, last->bpm);
         } else if (rat_eq(last->cycle, bar)) {
             last->fpc = fpc, last->bpm = bpm;
-            restamp(s, bar);
+            ses_restamp(s, bar);
         } else {
-            int64_t f = round_half_up(frame_exact(s, bar));
+            int64_t f = ses_round_half_up(ses_frame_exact(s, bar));
             s->segs = realloc(s->segs, (size_t)(s->nsegs + 1) * sizeof(Seg));
             if (!s->segs) abort();
             s->segs[s->nsegs++] = (Seg){bar, f, fpc, bpm};
-            restamp(s, bar);
+            ses_restamp(s, bar);
         }
-        bar_text(bar, where, sizeof where);
+        ses_bar_text(bar, where, sizeof where);
         if (rat_lt(rat_int(0), h) || s->ntracks) info(s, "tempo %g -> %s", bpm, where);
     }
     for (int i = 0; i <= AUDIO_MAX_BUSES; i++)
-        send_chain(s, i == AUDIO_MAX_BUSES ? CHAIN_MASTER : i, 0, &buses[i], &s->bus_sent[i], bar,
-                   session_frame_of(s, bar) > 0);
+        ses_send_chain(s, i == AUDIO_MAX_BUSES ? CHAIN_MASTER : i, 0, &buses[i], &s->bus_sent[i],
+                       bar, session_frame_of(s, bar) > 0);
     bool played[MAX_TRACKS] = {0};
     for (int i = 0; i < nplan; i++) {
         TrackPlan *p = &plan[i];
@@ -400,14 +401,14 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         if (p->strip_change || t->faded) { /* a faded track comes back with its strip */
             t->sent = t->from_mix = p->strip;
             t->faded = false;
-            send_strip(s, p->slot, p->at);
+            ses_send_strip(s, p->slot, p->at);
         }
-        send_chain(s, CHAIN_INSERT, p->slot, &p->insert, &t->insert, p->at, t->pat || t->prev);
+        ses_send_chain(s, CHAIN_INSERT, p->slot, &p->insert, &t->insert, p->at, t->pat || t->prev);
         if (p->pat && p->pat != (t->pending ? t->next : t->pat)) {
             t->pending = true;
             t->next = p->pat;
             t->at = p->at;
-            bar_text(p->at, where, sizeof where);
+            ses_bar_text(p->at, where, sizeof where);
             if (p->audible) info(s, "%s -> %s", p->name->chars, where);
         }
     }
@@ -420,17 +421,18 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         if (played[i] || !t->name || !(t->pending ? t->next : t->pat)) continue;
         t->pending = true;
         t->next = NULL;
-        t->at = quantize(h, t->quant);
+        t->at = ses_quantize(h, t->quant);
         /* what still sounds fades out over a beat */
         AudioEvent e = {.frame = session_frame_of(s, t->at), .kind = AEV_FADE, .track = (int16_t)i};
-        Rat beat = rat_sub(frame_exact(s, rat_add(t->at, rat_make(1, 4))), frame_exact(s, t->at));
-        e.fade.frames = (int32_t)round_half_up(beat);
-        out_push_at(s, &e, t->at);
+        Rat beat =
+            rat_sub(ses_frame_exact(s, rat_add(t->at, rat_make(1, 4))), ses_frame_exact(s, t->at));
+        e.fade.frames = (int32_t)ses_round_half_up(beat);
+        ses_out_push_at(s, &e, t->at);
         t->faded = true;
-        bar_text(t->at, where, sizeof where);
+        ses_bar_text(t->at, where, sizeof where);
         info(s, "%s stops at %s (fading out over a beat)", t->name->chars, where);
     }
-    flush(s, session_frame_of(s, s->horizon));
+    ses_flush(s, session_frame_of(s, s->horizon));
     return true;
 }
 

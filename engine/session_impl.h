@@ -120,42 +120,42 @@ typedef struct {
 /* Confirmations ("drums -> bar 17"): not for renders. */
 #define info(s, ...)                                                                               \
     do {                                                                                           \
-        if (!(s)->o.quiet) say(s, __VA_ARGS__);                                                    \
+        if (!(s)->o.quiet) ses_say(s, __VA_ARGS__);                                                \
     } while (0)
 
 /* sessionlog.c: messages and the log */
-void say(Session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void say_err(Session *s, const Err *e);
-void rat_text(Rat r, char *buf, size_t n);
-void bar_text(Rat c, char *buf, size_t n);
-void warn_once(Session *s, const char *name, bool vowel);
-void write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len);
+void ses_say(Session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ses_say_err(Session *s, const Err *e);
+void ses_rat_text(Rat r, char *buf, size_t n);
+void ses_bar_text(Rat c, char *buf, size_t n);
+void ses_warn_once(Session *s, const char *name, bool vowel);
+void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len);
 
 /* session.c: time and quanta */
-int64_t round_half_up(Rat x);
-Rat frame_exact(const Session *s, Rat c);
-Rat quantize(Rat h, Rat quant);
+int64_t ses_round_half_up(Rat x);
+Rat ses_frame_exact(const Session *s, Rat c);
+Rat ses_quantize(Rat h, Rat quant);
 
 /* events.c: pattern events -> notes */
-bool record_num(ObjRecord *r, const char *key, double *out);
-Value record_get(ObjRecord *r, const char *key);
-void notes_push(Notes *b, const AudioEvent *e, Rat on);
-bool query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err);
+bool ses_record_num(ObjRecord *r, const char *key, double *out);
+Value ses_record_get(ObjRecord *r, const char *key);
+void ses_notes_push(Notes *b, const AudioEvent *e, Rat on);
+bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err);
 
 /* schedule.c: the outbox */
-void out_push(Session *s, const AudioEvent *ev);
-void out_push_at(Session *s, const AudioEvent *ev, Rat at);
-void restamp(Session *s, Rat from);
-void flush(Session *s, uint64_t upto);
+void ses_out_push(Session *s, const AudioEvent *ev);
+void ses_out_push_at(Session *s, const AudioEvent *ev, Rat at);
+void ses_restamp(Session *s, Rat from);
+void ses_flush(Session *s, uint64_t upto);
 
 /* mixplan.c: strips, chains, buses and orbits */
-bool strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err *err);
-int track_by_name(void *ud, const char *name);
-bool plan_chain(Session *s, const ChainEnv *env, const char *name, Value graph,
-                const SynthDef *sent, ChainPlan *p, Err *err);
-void send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, Rat at,
-                bool sounding);
-void send_strip(Session *s, int i, Rat at);
-void orbit_settings(Session *s, int o, const AudioEvent *e);
+bool ses_strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err *err);
+int ses_track_by_name(void *ud, const char *name);
+bool ses_plan_chain(Session *s, const ChainEnv *env, const char *name, Value graph,
+                    const SynthDef *sent, ChainPlan *p, Err *err);
+void ses_send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, Rat at,
+                    bool sounding);
+void ses_send_strip(Session *s, int i, Rat at);
+void ses_orbit_settings(Session *s, int o, const AudioEvent *e);
 
 #endif

@@ -18,7 +18,7 @@
 
 /* ------------------------------------------------------------ messages */
 
-void say(Session *s, const char *fmt, ...) {
+void ses_say(Session *s, const char *fmt, ...) {
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -30,9 +30,9 @@ void say(Session *s, const char *fmt, ...) {
         fprintf(stderr, "%s\n", buf);
 }
 
-void say_err(Session *s, const Err *e) {
+void ses_say_err(Session *s, const Err *e) {
     char *text = err_text(e);
-    say(s, "%s", text);
+    ses_say(s, "%s", text);
     free(text);
 }
 
@@ -46,7 +46,7 @@ void session_log(Session *s, const char *fmt, ...) {
     fflush(s->o.log);
 }
 
-void rat_text(Rat r, char *buf, size_t n) {
+void ses_rat_text(Rat r, char *buf, size_t n) {
     if (r.den == 1)
         snprintf(buf, n, "%lld", (long long)r.num);
     else
@@ -54,7 +54,7 @@ void rat_text(Rat r, char *buf, size_t n) {
 }
 
 /* "bar 17", "bar 17 + 1/2": cycles count from 0, bars from 1 */
-void bar_text(Rat c, char *buf, size_t n) {
+void ses_bar_text(Rat c, char *buf, size_t n) {
     Rat f = rat_floor(c), x = rat_sub(c, f);
     if (x.num == 0)
         snprintf(buf, n, "bar %lld", (long long)f.num + 1);
@@ -65,7 +65,7 @@ void bar_text(Rat c, char *buf, size_t n) {
 
 /* A warning about an unknown sound (or, with vowel set, an unknown vowel),
  * once per name. */
-void warn_once(Session *s, const char *name, bool vowel) {
+void ses_warn_once(Session *s, const char *name, bool vowel) {
     char key[48];
     snprintf(key, sizeof key, "%s%s", vowel ? "\x01" : "", name);
     for (int i = 0; i < s->nwarned; i++)
@@ -74,21 +74,21 @@ void warn_once(Session *s, const char *name, bool vowel) {
     snprintf(s->warned[s->nwarned++], 48, "%s", key);
     const char *more = s->nwarned == 64 ? "; further unknown names are not reported" : "";
     if (vowel)
-        say(s,
-            "tala: warning: no vowel '%s' (a e i o u ae aa oe ue y uh un en an on): those "
-            "notes play without it%s",
-            name, more);
+        ses_say(s,
+                "tala: warning: no vowel '%s' (a e i o u ae aa oe ue y uh un en an on): those "
+                "notes play without it%s",
+                name, more);
     else
-        say(s, "tala: warning: no sound named '%s' (its events are silent)%s", name, more);
+        ses_say(s, "tala: warning: no sound named '%s' (its events are silent)%s", name, more);
 }
 
-void write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len) {
+void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len) {
     if (!s->o.log) return;
     int lines = 0;
     for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
     bool open_end = len > 0 && text[len - 1] != '\n';
     char a[64], when[32];
-    rat_text(at, a, sizeof a);
+    ses_rat_text(at, a, sizeof a);
     time_t now = time(NULL);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
     fprintf(s->o.log, "eval %s %d %s %s\n", a, lines + open_end, when, name);
