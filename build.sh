@@ -194,7 +194,13 @@ build_fuzz() {
 }
 
 fuzz_build_check() {
-    if build_fuzz; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; return 1; fi
+    if build_fuzz >"$ROOT/build-fuzz.log" 2>&1; then
+        echo "1 passed, 0 failed"
+    else
+        tail -30 "$ROOT/build-fuzz.log"
+        echo "0 passed, 1 failed"
+        return 1
+    fi
 }
 
 # Each libFuzzer target runs its seeds and saved crashes once (no mutation).

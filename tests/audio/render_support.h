@@ -40,8 +40,7 @@ static inline Audio render_script(const char *program, const char *pattern, doub
         fail_msg("%s", err.msg);
     if (pattern) {
         Value pat;
-        if (!eval_expr(vm, "<test>", pattern, strlen(pattern), &pat, &err))
-            fail_msg("%s", err.msg);
+        if (!eval_expr(vm, "<test>", pattern, strlen(pattern), &pat, &err)) fail_msg("%s", err.msg);
         assert_true(session_play_pattern(S, pat, &err));
     }
     Script sc = {0};
