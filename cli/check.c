@@ -1,13 +1,16 @@
 /*
- * check.c - `tala check FILE` (compile only, for editors and CI) and
+ * check.c - `tala check FILE` (for editors and CI: compile, evaluate, build
+ * every synth and chain and query each track's first 4 cycles under the
+ * budgets, as a render would, with no sound, device or file written) and
  * `tala disasm FILE` (the bytecode with source lines, for debugging and
  * teaching). Neither plays anything.
  */
 #include "cli.h"
 
-#include "../vm/vm.h"
+#include "../engine/session.h"
 #include "../lang/eval.h"
 #include "../stdlib/stdlib.h"
+#include "../vm/vm.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,17 +25,30 @@ static int compile_only(int argc, char **argv, bool disasm) {
     size_t len;
     char *text = cli_read_file(argv[0], &len);
     if (!text) return EXIT_USER;
-    Vm *vm = vm_new(stdlib_library());
-    if (!vm) {
-        free(text);
-        fprintf(stderr, "tala: out of memory\n");
-        return EXIT_ENV;
-    }
     Err err = {0};
-    bool ok = disasm ? eval_disasm(vm, argv[0], text, len, stdout, &err)
-                     : eval_check(vm, argv[0], text, len, &err);
+    bool ok;
+    if (disasm) {
+        Vm *vm = vm_new(stdlib_library());
+        ok = eval_disasm(vm, argv[0], text, len, stdout, &err);
+        vm_free(vm);
+    } else {
+        /* what a render of the first 4 cycles would report; warnings on stderr */
+        SessionOpts so = {.rate = 48000, .voices = 64, .quiet = true};
+        Session *s = session_new(&so, &err);
+        if (!s) {
+            err_print(stderr, &err);
+            free(text);
+            return EXIT_ENV;
+        }
+        char base[1024];
+        cli_folder_of(argv[0], base, sizeof base);
+        ok = session_eval(s, argv[0], text, len, base, &err) && session_check(s, 4, &err);
+        if (!ok) err_print(stderr, &err); /* before the session (and its sources) go */
+        session_free(s);
+        free(text);
+        return ok ? EXIT_OK : EXIT_USER;
+    }
     if (!ok) err_print(stderr, &err);
-    vm_free(vm);
     free(text);
     return ok ? EXIT_OK : EXIT_USER;
 }

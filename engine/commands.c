@@ -8,6 +8,7 @@
  */
 #include "session_impl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ commands */
@@ -91,4 +92,20 @@ int session_tracks(Session *s, TrackInfo *out, int max) {
                                .solo = t->sent.solo};
     }
     return n;
+}
+
+bool session_check(Session *s, int cycles, Err *err) {
+    Notes tmp = {0};
+    bool ok = true;
+    for (int i = 0; ok && i < s->ntracks; i++) {
+        Track *t = &s->tracks[i];
+        ObjPattern *p = t->pending ? t->next : t->pat;
+        for (int k = 0; ok && p && k < cycles; k++) {
+            tmp.n = 0;
+            ok = ses_query_notes(s, i, p, rat_int(k), rat_int(k + 1), &tmp, err);
+        }
+    }
+    free(tmp.ev);
+    free(tmp.on);
+    return ok;
 }

@@ -70,6 +70,11 @@ void session_sample_path(const char *base, const char *d, char *out, size_t n);
 bool session_has_samples(Session *s, const char *dir);
 void session_adopt_samples(Session *s, const char *dir, struct SampleBank *loaded);
 
+/* Queries the first `cycles` cycles of every track the last evaluation
+ * plays, one cycle at a time as the scheduler does, under the same budgets
+ * (tala check). False with err set at the first failing query. */
+bool session_check(Session *s, int cycles, Err *err);
+
 /* Plays one pattern as the only track (tala render --pattern). */
 bool session_play_pattern(Session *s, Value pattern, Err *err);
 

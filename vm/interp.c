@@ -129,6 +129,8 @@ bool vm_call_value(Vm *vm, int argc, ObjString **keys, int nnamed) {
             if (!vm->err->set) vm_error(vm, "%s failed", d->name);
             return false;
         }
+        /* a pattern made by this call remembers it, for errors of its queries */
+        if (IS_PATTERN(out) && !AS_PATTERN(out)->where.src) AS_PATTERN(out)->where = vm->at;
         vm->sp = base;
         return vm_stack_push(vm, out);
     }

@@ -555,6 +555,10 @@ static int ev_time_cmp(const void *a, const void *b) {
 
 bool pat_events(Query *q, ObjPattern *p, Rat b, Rat e, bool onsets_only, EvBuf *out) {
     size_t from = out->len;
+    if (q->depth == 0) { /* a new query */
+        if (q->limit > 0) q->budget = q->limit;
+        q->where = p->where;
+    }
     if (!pat_query(q, p, span(b, e), out)) return false;
     if (onsets_only) {
         size_t w = from;

@@ -125,12 +125,18 @@ typedef struct Query {
     Err *err;
     int depth;     /* recursion guard */
     long budget;   /* events a query may still make; exhausted = error */
+    long limit;    /* > 0: pat_events at depth 0 (a new query) sets budget to it */
+    SrcRef where;  /* the queried pattern's source: for errors of nodes without one */
     struct Vm *vm; /* for user functions inside patterns (NULL: none may run) */
 } Query;
 
 /* Appends the events of p over span to out. False on error (q->err set).
  * A span with begin > end has no events. */
 bool pat_query(Query *q, ObjPattern *p, Span span, EvBuf *out);
+
+/* The events one query (one cycle of one track) may make, intermediate
+ * ones included: more is an error on that query, never gigabytes. */
+#define PAT_EVENT_LIMIT 250000
 
 /* Convenience for callers outside queries: the events of p over [b, e),
  * optionally only those with a whole that starts inside the span (the

@@ -50,8 +50,13 @@ static inline bool fail_time(Query *q, ObjPattern *p) {
 
 static inline bool spend(Query *q, ObjPattern *p) {
     if (--q->budget >= 0) return true;
-    err_set(q->err, p->where, "query too large: more than the event budget in one query");
-    err_hint(q->err, "a factor makes far too many events; check '*' and fast()");
+    SrcRef at = p->where.src ? p->where : q->where;
+    if (q->limit > 0)
+        err_set(q->err, at, "too many events: more than %ld in one cycle", q->limit);
+    else
+        err_set(q->err, at, "too many events for one query");
+    err_hint(q->err, "a factor like *1000000 or fast(1e9) makes more events than can play: "
+                     "check '*', fast() and segment()");
     return false;
 }
 

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_EUCLID_STEP (1 << 20)
+#define MAX_EUCLID_STEP 65536 /* steps of one euclidean rhythm */
 
 /* ---------------------------------------------------------------- euclid */
 
@@ -102,11 +102,11 @@ bool pat_q_applist(Query *q, ObjPattern *p, Span s, EvBuf *out) {
 static bool q_euclid(Query *q, ObjPattern *p, const double *v, bool rot, Span s, EvBuf *out) {
     double pulses = v[0], steps = v[1], rotation = rot ? v[2] : 0;
     if (pulses != floor(pulses) || steps != floor(steps)) {
-        err_set(q->err, p->where, "euclid needs whole numbers, got (%g,%g)", pulses, steps);
+        err_set(q->err, p->where, "euclid needs whole numbers, got (%.15g,%.15g)", pulses, steps);
         return false;
     }
     if (steps < 0 || fabs(pulses) > steps || steps > MAX_EUCLID_STEP) {
-        err_set(q->err, p->where, "euclid (%g,%g): %s", pulses, steps,
+        err_set(q->err, p->where, "euclid (%.15g,%.15g): %s", pulses, steps,
                 steps > MAX_EUCLID_STEP ? "too many steps" : "more pulses than steps");
         err_hint(q->err, "the first number is how many hits, the second how many steps");
         return false;

@@ -163,7 +163,8 @@ Vm *vm_new(const VmLibrary *lib) {
     vm->budget_size = 10 * 1000 * 1000;
     vm->result = NIL_VAL;
     vm->master = NIL_VAL;
-    vm->query = (Query){.heap = vm->heap, .err = vm->err, .budget = 50 * 1000 * 1000};
+    vm->query = (Query){
+        .heap = vm->heap, .err = vm->err, .budget = PAT_EVENT_LIMIT, .limit = PAT_EVENT_LIMIT};
     vm->query.vm = vm;
     heap_add_marker(vm->heap, vm_mark_roots, vm);
     vm->lib = lib ? lib : &NO_LIBRARY;

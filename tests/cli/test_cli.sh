@@ -183,6 +183,23 @@ expect_err "the chain is too deep" "chain.tala:1:"
     printf 'end 192000\n'
 } >"$tmp/chain.tala-session"
 expect "replay a log holding the chain (D2)" 0 "" -- replay "$tmp/chain.tala-session" -o "$tmp/r5.wav"
+# runaway patterns are errors at their position, checked as a render would, in bounded time
+# and memory (D3): tala check queries each track's first 4 cycles
+for e in 's("bd*1000000000")' 's("bd(1000000,1000001)")' 's("bd").fast(1e12)' 'segment(1e9, sine)' \
+    's("bd").fast(9007199254740993)' 's("bd").every(3, x => x.fast(1e9))'; do
+    printf 'x = %s\nplay x\n' "$e" >"$tmp/d3.tala"
+    for cmd in check render; do
+        args=("$cmd" "$tmp/d3.tala")
+        [ $cmd = render ] && args+=(-o "$tmp/d3.wav")
+        rc=0
+        (ulimit -v 1500000; timeout 20 "$tala" "${args[@]}" >/dev/null 2>"$err") || rc=$?
+        if [ "$rc" = 1 ] && grep -q "d3.tala:1:[0-9]*: \(too many events\|euclid\)" "$err"; then
+            pass=$((pass + 1))
+        else
+            echo "FAIL $cmd of $e: exit $rc"; sed 's/^/    /' "$err" | head -3; fail=$((fail + 1))
+        fi
+    done
+done
 # sources are files of text and of a bounded size
 expect "check a folder (D8)" 1 "" -- check "$tmp"
 expect_err "a folder is not a file" "it is a folder, not a file"
