@@ -217,6 +217,10 @@ bool vm_call_method(Vm *vm, Value f, int argc, ObjString **keys, int nnamed) {
 bool vm_call(Vm *vm, Value fn, Value *args, int argc, Value *out) {
     Value *base = vm->sp;
     int frames = vm->nframes;
+    if (frames == 0 && !vm->in_query) { /* an evaluation starts: its own budget */
+        vm->top_left = vm->top_size;
+        vm_account(vm);
+    }
     if (!vm_stack_push(vm, fn)) return false;
     for (int i = 0; i < argc; i++)
         if (!vm_stack_push(vm, args[i])) return false;
@@ -297,24 +301,49 @@ static bool yield(Vm *vm) {
     return go_on;
 }
 
-/* Between two instructions while a query's budget or a yield hook is on:
- * false (with the error raised) when the budget is spent or the hook says
- * stop. */
+void vm_account(Vm *vm) {
+    long ran = vm->ticks_set - vm->ticks;
+    if (vm->in_query)
+        vm->budget -= ran;
+    else
+        vm->top_left -= ran;
+    if (vm->yield && !vm->in_query) vm->yield_left -= ran;
+    long next = vm->in_query ? vm->budget : vm->top_left;
+    if (vm->yield && !vm->in_query && !vm->in_yield && vm->yield_left < next) next = vm->yield_left;
+    if (next < 0) next = 0; /* spent: the next instruction watches */
+    vm->ticks = vm->ticks_set = next;
+}
+
+/* Between two instructions, when ticks ran out: false (with the error
+ * raised) when the budget in force is spent or the yield hook says stop. */
 static bool watch(Vm *vm, Frame *fr) {
-    if (vm->in_query) {
-        if (--vm->budget >= 0) return true;
+    vm_account(vm);
+    bool spent = vm->in_query ? vm->budget < 0 : vm->top_left < 0;
+    if (spent) {
         vm->at = srcref(fr->cl->fn->src, frame_pos(fr), 1);
         ObjFunction *fn = fr->cl->fn;
         int line, col;
         src_linecol(fn->src, frame_pos(fr), &line, &col);
-        vm_error(vm, "'%s' ran too long inside a pattern (stopped after %ld steps)",
-                 fn->name ? fn->name->chars : "code", vm->budget_size);
-        vm_hint(vm, "an endless loop? the function starts at line %d", line);
+        if (vm->in_query) {
+            vm_error(vm, "'%s' ran too long inside a pattern (stopped after %ld steps)",
+                     fn->name ? fn->name->chars : "code", vm->budget_size);
+            vm_hint(vm, "an endless loop? the function starts at line %d", line);
+        } else {
+            vm_error(vm, "'%s' ran too long (stopped after %ld steps)",
+                     fn->name ? fn->name->chars : "the program", vm->top_size);
+            vm_hint(vm,
+                    "an endless recursion, or too much work for one evaluation? the function "
+                    "starts at line %d",
+                    line);
+        }
+        vm->ticks = vm->ticks_set = 0; /* what unwinds stops at once too */
         return false;
     }
-    if (vm->yield && --vm->yield_left <= 0 && !vm->in_yield) {
+    if (vm->yield && !vm->in_query && !vm->in_yield && vm->yield_left <= 0) {
         vm->at = srcref(fr->cl->fn->src, frame_pos(fr), 1);
-        return yield(vm);
+        bool go_on = yield(vm);
+        vm_account(vm);
+        return go_on;
     }
     return true;
 }
@@ -332,7 +361,7 @@ bool vm_run(Vm *vm, int stop) {
     } while (0)
 #define HERE() (vm->at = srcref(fr->cl->fn->src, frame_pos(fr), 1))
     for (;;) {
-        if (vm->watched && !watch(vm, fr)) FAIL(); /* one test while nothing is watched */
+        if (--vm->ticks < 0 && !watch(vm, fr)) FAIL(); /* one count per instruction */
         uint8_t op = READ8();
         switch (op) {
         case OP_CONST: {

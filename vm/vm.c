@@ -161,6 +161,8 @@ Vm *vm_new(const VmLibrary *lib) {
     vm->sp = vm->stack;
     vm->err = &vm->own_err;
     vm->budget_size = 10 * 1000 * 1000;
+    vm->top_size = VM_TOP_BUDGET;
+    vm->top_left = vm->top_size;
     vm->result = NIL_VAL;
     vm->master = NIL_VAL;
     vm->query = (Query){
@@ -232,7 +234,14 @@ void vm_set_yield(Vm *vm, VmYieldFn fn, void *ud, long every) {
     vm->yield_ud = ud;
     vm->yield_every = every > 0 ? every : 10000;
     vm->yield_left = vm->yield_every;
-    vm->watched = vm->in_query > 0 || vm->yield;
+    vm_account(vm);
+}
+
+void vm_set_top_budget(Vm *vm, long n) {
+    vm_account(vm);
+    vm->top_size = n;
+    vm->top_left = n;
+    vm_account(vm);
 }
 
 void vm_set_budget(Vm *vm, long n) {
@@ -297,10 +306,12 @@ bool vm_run_function(Vm *vm, ObjFunction *fn, Value *out, Err *err) {
 
 /* Called by the pattern engine around user code run inside a query. */
 void vm_enter_query(Vm *vm) {
+    vm_account(vm);
     if (vm->in_query++ == 0) vm->budget = vm->budget_size;
-    vm->watched = true;
+    vm_account(vm);
 }
 void vm_leave_query(Vm *vm) {
+    vm_account(vm);
     vm->in_query--;
-    vm->watched = vm->in_query > 0 || vm->yield;
+    vm_account(vm);
 }

@@ -228,6 +228,11 @@ const NativeDef *vm_current_native(Vm *vm);
 typedef bool (*VmYieldFn)(void *ud);
 void vm_set_yield(Vm *vm, VmYieldFn fn, void *ud, long every);
 
+/* Instruction budget of an evaluation (the outermost call, outside pattern
+ * queries): past it, "ran too long", positioned. About five seconds. */
+#define VM_TOP_BUDGET 1000000000L
+void vm_set_top_budget(Vm *vm, long instructions);
+
 /* Instruction budget for functions called inside pattern queries. */
 void vm_set_budget(Vm *vm, long instructions);
 

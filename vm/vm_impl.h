@@ -45,14 +45,21 @@ struct Vm {
     Err own_err; /* used when no caller gave one */
     SrcRef at;   /* position of the call in progress, for native errors */
     Query query; /* for natives that query patterns */
+    /* Instruction accounting: the loop only counts `ticks` down; at -1 it
+     * calls watch(), which charges what ran to the budget in force (the
+     * query's inside a pattern query, else the top level's) and to the
+     * yield hook, raises the error of a spent budget, runs the hook when it
+     * is due, and sets ticks to the next time anything can happen. */
+    long ticks, ticks_set;
     long budget; /* instructions left for code run inside queries */
     long budget_size;
+    long top_left; /* instructions left for the outermost call (an evaluation) */
+    long top_size;
     int in_query;    /* > 0 while a pattern query calls into the VM */
     VmYieldFn yield; /* called every yield_every instructions outside queries */
     void *yield_ud;
     long yield_every, yield_left;
     bool in_yield; /* the hook is running: no yield inside it */
-    bool watched;  /* in_query > 0 or a yield hook: the loop calls watch() */
 
     ObjString **named_keys; /* named arguments of the native call in progress */
     Value *named_vals;
@@ -127,6 +134,9 @@ bool vm_call_method(Vm *vm, Value f, int argc, ObjString **keys, int nnamed);
 /* Runs a compiled top-level function; its result is kept as vm->result. */
 bool vm_run_top(Vm *vm, ObjFunction *fn, Value *out);
 
+/* interp.c: charges the instructions run since the last watch to the
+ * budget in force and sets the next watch (before the context changes). */
+void vm_account(Vm *vm);
 /* interp.c: runs frames until the frame count drops to stop. */
 bool vm_run(Vm *vm, int stop);
 

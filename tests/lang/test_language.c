@@ -96,6 +96,24 @@ static void test_definitions_tempo_play(void **s) {
     assert_text(e("shift(by: 0.5, p: \"a\")"), "1/2 3/2 a\n");
 }
 
+static void test_top_level_budget(void **s) {
+    Err err;
+    assert_true(run("fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\n", &err));
+    vm_set_top_budget(VM, 200000);
+    /* fib(30) is millions of steps: an error at the running function, not a stall */
+    assert_false(run("y = fib(30)\n", &err));
+    assert_string_equal(err.msg, "'fib' ran too long (stopped after 200000 steps)");
+    int line, col;
+    src_linecol(err.at.src, err.at.off, &line, &col);
+    assert_int_equal(line, 1);
+    /* every evaluation has its own budget: a small one right after passes */
+    assert_true(run("y = fib(12)\n", &err));
+    assert_true(run("y = fib(12)\n", &err));
+    /* and work inside a pattern query keeps the query's budget */
+    assert_text(e("\"1\".fmap(x => fib(15))"), "0 1 610\n");
+    vm_set_top_budget(VM, VM_TOP_BUDGET);
+}
+
 static void test_budget_stops_runaway_code(void **s) {
     Err err;
     assert_true(run("fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\n", &err));
@@ -272,6 +290,7 @@ int main(void) {
         cmocka_unit_test(test_operators_on_patterns),
         cmocka_unit_test(test_definitions_tempo_play),
         cmocka_unit_test(test_budget_stops_runaway_code),
+        cmocka_unit_test(test_top_level_budget),
         cmocka_unit_test(test_synths_buses_master_mix),
         cmocka_unit_test(test_sound_errors),
         cmocka_unit_test(test_broken_programs_are_positioned),
