@@ -6,7 +6,7 @@
  */
 #include "bus.h"
 
-#include "filters.h"
+#include "kernels.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -354,15 +354,6 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
             if (nd->n > 2) x2 = input(b, 0, &nd->in[2], in[0], i);
             if (nd->n > 3) x3 = input(b, 0, &nd->in[3], in[0], i);
             switch ((UgenId)nd->ugen) {
-            case UGEN_LPF:
-            case UGEN_HPF:
-            case UGEN_BPF:
-            case UGEN_NOTCH: {
-                int mode = nd->ugen - UGEN_LPF;
-                for (int c = 0; c < 2; c++)
-                    b->out[c][k][i] = svf(&b->st[c][k], x0[c], x1, x2, rate, mode);
-                break;
-            }
             case UGEN_DELAY: { /* time s, feedback, mix */
                 Delay *d = b->del[k];
                 int dt = (int)(x1 * rate);
@@ -382,18 +373,6 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
                 reverb_block(b->rev[k], &x0[0], &x0[1], &b->out[0][k][i], &b->out[1][k][i], 1, x1,
                              x2, x3, true);
                 break;
-            case UGEN_DIST: {
-                double drive = 1 + 20 * (x1 > 0 ? x1 : 0);
-                for (int c = 0; c < 2; c++)
-                    b->out[c][k][i] = (float)(tanh(drive * x0[c]) / tanh(drive));
-                break;
-            }
-            case UGEN_CRUSH: {
-                double levels = pow(2, (x1 > 1 ? x1 : 1) - 1);
-                for (int c = 0; c < 2; c++)
-                    b->out[c][k][i] = (float)(round(x0[c] * levels) / levels);
-                break;
-            }
             case UGEN_COMP:
             case UGEN_LIMIT: {
                 /* a feed-forward peak compressor; the limiter is one with an
@@ -420,15 +399,6 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
                 for (int c = 0; c < 2; c++) b->out[c][k][i] = (float)(x0[c] * g);
                 break;
             }
-            case UGEN_PEAK:
-            case UGEN_LOWSHELF:
-            case UGEN_HIGHSHELF: { /* freq, gain (linear: write -3dB), q for the peak */
-                int kind = nd->ugen - UGEN_PEAK;
-                float q = kind == 0 ? (nd->n > 3 ? x3 : 1.0f) : 0.707f;
-                for (int c = 0; c < 2; c++)
-                    b->out[c][k][i] = eq(&b->st[c][k], x0[c], x1, x2, q, rate, kind);
-                break;
-            }
             case UGEN_CHORUS: { /* rate Hz, depth 0..1, mix */
                 /* each side reads a delay swept between 10 and 25 ms by a
                  * sine, the right a quarter turn after the left */
@@ -450,23 +420,19 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
                 lfo->a -= floor(lfo->a);
                 break;
             }
-            case UGEN_GAIN:
-                for (int c = 0; c < 2; c++) b->out[c][k][i] = x0[c] * x1;
-                break;
-            case UGEN_ADD:
-            case UGEN_SUB:
-            case UGEN_MUL:
-            case UGEN_DIV:
-                for (int c = 0; c < 2; c++) {
-                    float y = c ? input(b, 1, &nd->in[1], in[1], i) : x1;
-                    float r = nd->ugen == UGEN_ADD   ? x0[c] + y
-                              : nd->ugen == UGEN_SUB ? x0[c] - y
-                              : nd->ugen == UGEN_MUL ? x0[c] * y
-                                                     : (y != 0 ? x0[c] / y : 0);
-                    b->out[c][k][i] = r;
+            default:
+                if (kernel_shared((UgenId)nd->ugen)) { /* kernels.h: as a voice computes it */
+                    bool math = nd->ugen >= UGEN_ADD && nd->ugen <= UGEN_DIV;
+                    /* the peak band's q when not given; arithmetic's other operand per side */
+                    float q = nd->ugen == UGEN_PEAK && nd->n <= 3 ? 1.0f : x3;
+                    for (int c = 0; c < 2; c++) {
+                        float y = math && c ? input(b, 1, &nd->in[1], in[1], i) : x1;
+                        b->out[c][k][i] =
+                            kernel_sample((UgenId)nd->ugen, &b->st[c][k], x0[c], y, x2, q, rate);
+                    }
+                    break;
                 }
-                break;
-            default: /* not allowed on buses (engine/ rejects): pass through */
+                /* not allowed on buses (engine/ rejects): pass through */
                 for (int c = 0; c < 2; c++) b->out[c][k][i] = x0[c];
             }
         }

@@ -12,7 +12,7 @@
  */
 #include "synth.h"
 
-#include "filters.h"
+#include "kernels.h"
 
 #include <math.h>
 #include <string.h>
@@ -479,6 +479,37 @@ static ALWAYS_INLINE void svf_block(NodeState *s, const float *in, int mi, float
 #define X(k, i) (in[k][(i)&m[k]])
 
 /* Node i of v over n samples, from the voice's position v->pos. */
+/* A shared unit generator over a block, sample by sample (kernels.h). Each
+ * case is a loop of its own, so kernel_sample's switch folds away inside it. */
+static ALWAYS_INLINE void shared_block(uint8_t ugen, NodeState *s, const float *const in[],
+                                       const int m[], float *out, int n, double rate) {
+#define SHARED_LOOP(u)                                                                             \
+    case u:                                                                                        \
+        for (int j = 0; j < n; j++)                                                                \
+            out[j] = kernel_sample(u, s, X(0, j), X(1, j), X(2, j), X(3, j), rate);                \
+        break;
+    switch ((UgenId)ugen) {
+        SHARED_LOOP(UGEN_LPF)
+        SHARED_LOOP(UGEN_HPF)
+        SHARED_LOOP(UGEN_BPF)
+        SHARED_LOOP(UGEN_NOTCH)
+        SHARED_LOOP(UGEN_PEAK)
+        SHARED_LOOP(UGEN_LOWSHELF)
+        SHARED_LOOP(UGEN_HIGHSHELF)
+        SHARED_LOOP(UGEN_DIST)
+        SHARED_LOOP(UGEN_CRUSH)
+        SHARED_LOOP(UGEN_GAIN)
+        SHARED_LOOP(UGEN_ADD)
+        SHARED_LOOP(UGEN_SUB)
+        SHARED_LOOP(UGEN_MUL)
+        SHARED_LOOP(UGEN_DIV)
+    default:
+        for (int j = 0; j < n; j++) out[j] = X(0, j);
+        break;
+    }
+#undef SHARED_LOOP
+}
+
 static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], const int m[],
                                      float *out, int n, double rate) {
     const SynNode *nd = &v->def->nodes[i];
@@ -676,35 +707,12 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_LPF:
     case UGEN_HPF:
     case UGEN_BPF:
-    case UGEN_NOTCH: {
-        const int mode = nd->ugen - UGEN_LPF;
-        if (m[1] == 0 && m[2] == 0) {
-            svf_coefs(s, X(1, 0), X(2, 0), rate); /* a steady cutoff and q */
-            svf_block(s, in[0], m[0], out, n, mode);
+    case UGEN_NOTCH:
+        if (m[1] == 0 && m[2] == 0) { /* a steady cutoff and q: four samples a step */
+            svf_coefs(s, X(1, 0), X(2, 0), rate);
+            svf_block(s, in[0], m[0], out, n, nd->ugen - UGEN_LPF);
         } else {
-            for (int j = 0; j < n; j++) out[j] = svf(s, X(0, j), X(1, j), X(2, j), rate, mode);
-        }
-        break;
-    }
-    case UGEN_PEAK:
-        for (int j = 0; j < n; j++) out[j] = eq(s, X(0, j), X(1, j), X(2, j), X(3, j), rate, 0);
-        break;
-    case UGEN_LOWSHELF:
-        for (int j = 0; j < n; j++) out[j] = eq(s, X(0, j), X(1, j), X(2, j), 0.707f, rate, 1);
-        break;
-    case UGEN_HIGHSHELF:
-        for (int j = 0; j < n; j++) out[j] = eq(s, X(0, j), X(1, j), X(2, j), 0.707f, rate, 2);
-        break;
-    case UGEN_DIST:
-        for (int j = 0; j < n; j++) {
-            double drive = 1 + 20 * (X(1, j) > 0 ? X(1, j) : 0);
-            out[j] = (float)(tanh(drive * X(0, j)) / tanh(drive));
-        }
-        break;
-    case UGEN_CRUSH:
-        for (int j = 0; j < n; j++) {
-            double levels = pow(2, (X(1, j) > 1 ? X(1, j) : 1) - 1);
-            out[j] = (float)(round(X(0, j) * levels) / levels);
+            shared_block(nd->ugen, s, in, m, out, n, rate);
         }
         break;
     case UGEN_COARSE: /* every c-th sample of the voice held for c samples */
@@ -774,20 +782,14 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             const float *a = in[0], *b = in[1];
             for (int j = 0; j < n; j++) out[j] = a[j] * b[j];
         } else {
-            for (int j = 0; j < n; j++) out[j] = X(0, j) * X(1, j);
+            shared_block(nd->ugen, s, in, m, out, n, rate);
         }
         break;
-    case UGEN_ADD:
-        for (int j = 0; j < n; j++) out[j] = X(0, j) + X(1, j);
-        break;
-    case UGEN_SUB:
-        for (int j = 0; j < n; j++) out[j] = X(0, j) - X(1, j);
-        break;
-    case UGEN_DIV:
-        for (int j = 0; j < n; j++) out[j] = X(1, j) != 0 ? X(0, j) / X(1, j) : 0;
-        break;
-    default: /* bus-only units never reach a voice (engine/ rejects them) */
-        for (int j = 0; j < n; j++) out[j] = X(0, j);
+    default: /* the shared ones (kernels.h); bus-only units never reach a voice */
+        if (kernel_shared((UgenId)nd->ugen))
+            shared_block(nd->ugen, s, in, m, out, n, rate);
+        else
+            for (int j = 0; j < n; j++) out[j] = X(0, j);
         break;
     }
 }
