@@ -70,5 +70,9 @@ fi
 long=$(cd "$root" && git ls-files '*.c' '*.h' 2>/dev/null | xargs -r wc -l | awk '$2 != "total" && $1 > 1000')
 if [ -n "$long" ]; then bad "files over 1,000 lines: $long"; else ok; fi
 
+# every source file opens with a comment on what it owns
+nohead=$(cd "$root" && for f in $(git ls-files '*.c' '*.h' 2>/dev/null); do head -1 "$f" | grep -q '^/\*' || echo "$f"; done)
+if [ -n "$nohead" ]; then bad "files without an opening comment: $nohead"; else ok; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
