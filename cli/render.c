@@ -178,10 +178,21 @@ int cli_replay(int argc, char **argv) {
         err_print(stderr, &err);
         return EXIT_USER;
     }
+    if (sc.cut_line)
+        fprintf(stderr,
+                "tala: note: %s was cut at line %d (the session stopped while writing it); "
+                "replaying what came before\n",
+                log, sc.cut_line);
     if (o.bars <= 0 && o.seconds <= 0) {
         if (sc.end)
             o.seconds = (double)sc.end / sc.rate;
-        else
+        else if (sc.reached) { /* no end: the session was killed; replay to where it got */
+            o.seconds = (double)sc.reached / sc.rate;
+            fprintf(stderr,
+                    "tala: note: the session has no end record; replaying the %.1f s it "
+                    "reached\n",
+                    o.seconds);
+        } else
             o.bars = sc.n ? rat_to_double(sc.items[sc.n - 1].at) + 4 : 4;
     }
     if (sc.nlates)

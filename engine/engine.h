@@ -72,8 +72,12 @@ typedef struct {
     double rate, tempo;
     int voices;
     char *samples;
-    uint64_t end;    /* the frame the session ended on (0: not recorded) */
-    LateNote *lates; /* notes the live run played late, in frame order */
+    uint64_t end;     /* the frame the session ended on (0: not recorded) */
+    uint64_t reached; /* the last progress record ("at FRAME"): where a session that
+                         ended without an end record (killed, crashed) had got to */
+    int cut_line;     /* > 0: the log ends inside a block at this line; what came
+                         before is read, the cut block is not */
+    LateNote *lates;  /* notes the live run played late, in frame order */
     int nlates;
 } Script;
 

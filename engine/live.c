@@ -43,6 +43,7 @@ struct Live {
     bool started;
     uint64_t lookahead; /* frames */
     uint64_t last_step; /* when the scheduler last stepped, ns (control thread) */
+    uint64_t logged_at; /* the last progress record's frame */
     SNDFILE *rec;
     float *recbuf;
 };
@@ -107,9 +108,17 @@ static uint64_t now_ns(void) {
 /* One step of the scheduler: the events of the next lookahead go out.
  * Control thread, lock held. */
 static void step(Live *l) {
-    session_advance(l->s, audio_frame(session_audio(l->s)) + l->lookahead);
+    uint64_t frame = audio_frame(session_audio(l->s));
+    session_advance(l->s, frame + l->lookahead);
     drain_recording(l);
     l->last_step = now_ns();
+    /* progress in the log, every second of audio: a replay after a crash
+     * runs to where the performance got */
+    uint64_t second = (uint64_t)device_rate(l->dev);
+    if (second && frame >= l->logged_at + second) {
+        l->logged_at = frame - frame % second;
+        session_log(l->s, "at %llu", (unsigned long long)l->logged_at);
+    }
 }
 
 /* The VM's yield hook while an evaluation runs on the control thread. */

@@ -12,8 +12,13 @@
  *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T
  *   late FRAME PLAYED TRACK SEED KIND (an event the audio side got after its frame,
  *                                      taken on PLAYED instead; a replay does the same)
+ *   at FRAME                          (progress, every second of a live run: a
+ *                                      log cut by a crash still says how far it got)
  *   end FRAME                         (the frame the performance stopped on;
  *                                      at most a day of audio)
+ *
+ * A log cut inside a block (kill -9, a full disk) is read up to the block:
+ * everything complete before the cut replays, and cut_line says where.
  *
  * AT is the exact cycle of the scheduling horizon when it happened ("17",
  * "133/4"). Lines starting with '#' are comments. Unknown records are
@@ -52,8 +57,12 @@ bool script_load(const char *path, Script *out, Err *err) {
     size_t cap = 0;
     int lineno = 0;
     bool ok = true, header = false;
-    while (ok && getline(&line, &cap, f) > 0) {
+    for (ssize_t got; ok && (got = getline(&line, &cap, f)) > 0;) {
         lineno++;
+        if (line[got - 1] != '\n' && header) { /* a record cut short as it was written */
+            out->cut_line = lineno;
+            break;
+        }
         const char *rest;
         Rat at;
         if (line[0] == '#' || line[0] == '\n') continue;
@@ -89,18 +98,24 @@ bool script_load(const char *path, Script *out, Err *err) {
         } else if (!strncmp(line, "base ", 5)) {
             free(base);
             base = dup_line(line + 5);
-        } else if (!strncmp(line, "end ", 4)) {
+        } else if (!strncmp(line, "end ", 4) || !strncmp(line, "at ", 3)) {
             /* digits only (strtoull would read "-1" as 2^64 - 1), at most a day of audio */
-            const char *d = line + 4;
+            bool end = line[0] == 'e';
+            const char *d = line + (end ? 4 : 3);
             size_t nd = strspn(d, "0123456789");
             unsigned long long e = nd && nd <= 15 ? strtoull(d, NULL, 10) : 0;
             if (!nd || nd > 15 || (d[nd] && d[nd] != '\n' && d[nd] != '\r') ||
                 e > (unsigned long long)(out->rate * 86400)) {
-                err_set(err, (SrcRef){0}, "%s:%d: bad end record: %s", path, lineno,
-                        strtok(line, "\r\n"));
-                err_hint(err, "expected: end FRAME, a frame number of at most a day of audio");
+                err_set(err, (SrcRef){0}, "%s:%d: bad %s record: %s", path, lineno,
+                        end ? "end" : "progress", strtok(line, "\r\n"));
+                err_hint(err, "expected: %s FRAME, a frame number of at most a day of audio",
+                         end ? "end" : "at");
                 ok = false;
                 break;
+            }
+            if (!end) {
+                if (e > out->reached) out->reached = e;
+                continue;
             }
             out->end = e;
         } else if (!strncmp(line, "late ", 5)) {
@@ -151,19 +166,28 @@ bool script_load(const char *path, Script *out, Err *err) {
             size_t len = 0;
             FILE *m = open_memstream(&text, &len);
             if (!m) abort();
+            int header_line = lineno;
+            bool cut = false;
             for (int k = 0; k < lines; k++) {
-                ssize_t got = getline(&line, &cap, f);
-                if (got <= 0) {
-                    err_set(err, (SrcRef){0}, "%s:%d: the log ends inside a block", path, lineno);
-                    ok = false;
+                ssize_t n = getline(&line, &cap, f);
+                if (n <= 0 || (k == lines - 1 && line[n - 1] != '\n')) {
+                    cut = true; /* the block, or its last line, was cut short */
                     break;
                 }
                 lineno++;
-                fwrite(line, 1, (size_t)got, m);
+                fwrite(line, 1, (size_t)n, m);
             }
             fclose(m);
             it->text = text;
             it->len = len;
+            if (cut) { /* the block was being written when the log stopped: not replayed */
+                out->cut_line = header_line;
+                free(it->name);
+                free(it->text);
+                free(it->base);
+                out->n--;
+                break;
+            }
         }
     }
     if (ok && !header) {

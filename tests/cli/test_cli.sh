@@ -163,6 +163,30 @@ printf 'tala-session 1\nopts rate 0 voices 256 tempo 120\n' >"$tmp/rate0.tala-se
 expect "replay of 'opts rate 0'" 1 "" -- replay "$tmp/rate0.tala-session" -o "$tmp/r4.wav"
 expect_err "rate 0 is bad options" "rate0.tala-session:2: bad options: opts rate 0"
 
+# a log cut inside a block (a crash while writing) replays what came before it (D7)
+printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 1 3 - <repl>\nd = s("bd sn")\n' >"$tmp/cut.tala-session"
+expect "replay a log cut inside a block (D7)" 0 "" -- replay "$tmp/cut.tala-session" -o "$tmp/r6.wav"
+expect_err "the cut is named" "cut.tala-session was cut at line 6"
+# a session killed with -9 leaves a log that replays to where it got (progress records)
+khome=$(mktemp -d)
+printf 'd = s("bd*4, hh*8")\nplay d\n' >"$tmp/killed.tala"
+HOME=$khome "$tala" "$tmp/killed.tala" --no-audio </dev/null >/dev/null 2>&1 &
+kpid=$!
+sleep 3.5
+kill -9 $kpid 2>/dev/null
+wait $kpid 2>/dev/null
+klog=$(ls "$khome"/.local/share/tala/sessions/*.tala-session 2>/dev/null | head -1)
+if [ -n "$klog" ] && ! grep -q "^end " "$klog" && grep -q "^at " "$klog"; then pass=$((pass + 1)); else
+    echo "FAIL kill -9: no log with progress records and without end"; fail=$((fail + 1)); fi
+if [ -n "$klog" ]; then
+    expect "replay after kill -9 (D7)" 0 "" -- replay "$klog" -o "$tmp/r7.wav"
+    expect_err "it replays to where the session got" "no end record; replaying the"
+    len=$(sox "$tmp/r7.wav" -n stat 2>&1 | awk '/Length/ { print int($3) }')
+    if [ "${len:-0}" -ge 2 ]; then pass=$((pass + 1)); else
+        echo "FAIL replay after kill -9 is ${len:-0} s long, wanted the 2-3 s played"; fail=$((fail + 1)); fi
+fi
+rm -rf "$khome"
+
 # long left-leaning chains are bounded like nesting (D2): a positioned error, no crash,
 # the source line cut to the error's neighbourhood
 awk 'BEGIN { printf "x = 1"; for (i = 0; i < 5000; i++) printf " + 1"; print "" }' >"$tmp/sum.tala"
