@@ -175,7 +175,8 @@ bool engine_replay(const Script *sc, const char *path, RenderOpts *opts, RenderR
                       .voices = sc->voices,
                       .tempo = sc->tempo,
                       .samples = sc->samples,
-                      .quiet = true};
+                      .quiet = true,
+                      .samples_may_miss = true};
     Session *s = session_new(&so, err);
     if (!s) return false;
     opts->rate = sc->rate;

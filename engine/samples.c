@@ -7,6 +7,7 @@
 #include "samples.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +28,19 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool load_file(const char *path, Sample *out) {
+/* Reads one sound file; false with why (libsndfile's reason, or ours). */
+static bool load_file(const char *path, Sample *out, char *why, size_t n) {
     SF_INFO info = {0};
     SNDFILE *sf = sf_open(path, SFM_READ, &info);
-    if (!sf) return false;
-    if (info.frames <= 0 || info.channels <= 0 || info.frames > 48000L * 600) {
+    if (!sf) {
+        snprintf(why, n, "%s", sf_strerror(NULL));
+        return false;
+    }
+    if (info.frames <= 0 || info.channels <= 0 || info.frames > SAMPLE_MAX_FRAMES) {
+        snprintf(why, n,
+                 info.frames > SAMPLE_MAX_FRAMES ? "longer than 10 minutes at 48 kHz (%lld frames)"
+                                                 : "no sound in it (%lld frames)",
+                 (long long)info.frames);
         sf_close(sf);
         return false;
     }
@@ -44,9 +53,17 @@ static bool load_file(const char *path, Sample *out) {
         free(inter);
         free(planes);
         sf_close(sf);
+        snprintf(why, n, "out of memory");
         return false;
     }
     sf_count_t got = sf_readf_float(sf, inter, info.frames);
+    if (got <= 0) {
+        snprintf(why, n, "%s", sf_error(sf) ? sf_strerror(sf) : "no frames could be read");
+        sf_close(sf);
+        free(inter);
+        free(planes);
+        return false;
+    }
     sf_close(sf);
     for (sf_count_t i = 0; i < got; i++)
         for (int c = 0; c < nc; c++) planes[c * got + i] = inter[i * info.channels + c];
@@ -55,7 +72,7 @@ static bool load_file(const char *path, Sample *out) {
     out->right = nc == 2 ? planes + got : NULL;
     out->frames = (uint32_t)got;
     out->rate = info.samplerate;
-    return got > 0;
+    return true;
 }
 
 /* Adds a set; a later folder with the same name replaces the earlier one. */
@@ -92,7 +109,7 @@ void samples_merge(SampleBank *into, SampleBank *from) {
 int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
     DIR *d = opendir(dir);
     if (!d) {
-        snprintf(why, whylen, "cannot open the samples folder %s", dir);
+        snprintf(why, whylen, "cannot open the samples folder %s: %s", dir, strerror(errno));
         return -1;
     }
     int loaded = 0;
@@ -120,10 +137,11 @@ int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
         for (int i = 0; i < nf; i++) {
             char path[2048];
             snprintf(path, sizeof path, "%s/%s", sub, files[i]);
-            if (load_file(path, &set.sounds[set.n]))
+            char fwhy[160];
+            if (load_file(path, &set.sounds[set.n], fwhy, sizeof fwhy))
                 set.n++, loaded++;
             else
-                fprintf(stderr, "tala: warning: cannot read %s (skipped)\n", path);
+                fprintf(stderr, "tala: warning: cannot read %s: %s (skipped)\n", path, fwhy);
             free(files[i]);
         }
         free(files);

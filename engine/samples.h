@@ -32,4 +32,7 @@ void samples_merge(SampleBank *into, SampleBank *from);
 const Sample *samples_find(const SampleBank *bank, const char *name, int n);
 void samples_free(SampleBank *bank);
 
+/* The longest sound a sample folder may hold: 10 minutes at 48 kHz. */
+#define SAMPLE_MAX_FRAMES (48000L * 600)
+
 #endif

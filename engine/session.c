@@ -119,9 +119,13 @@ Session *session_new(const SessionOpts *o, Err *err) {
     if (s->o.samples) {
         char why[256];
         if (samples_load(&s->bank, s->o.samples, why, sizeof why) < 0) {
-            err_set(err, (SrcRef){0}, "%s", why);
-            session_free(s);
-            return NULL;
+            if (s->o.samples_may_miss) {
+                ses_say(s, "tala: warning: %s (its sounds are silent)", why);
+            } else {
+                err_set(err, (SrcRef){0}, "%s", why);
+                session_free(s);
+                return NULL;
+            }
         }
     }
     return s;
@@ -223,8 +227,11 @@ static bool load_sample_dirs(Session *s, const char *base, Err *err) {
         session_sample_path(base, AS_STRING(AS_LIST(dirs)->items[i])->chars, dir, sizeof dir);
         if (dir_loaded(s, dir)) continue;
         if (samples_load(&s->bank, dir, why, sizeof why) < 0) {
-            err_set(err, (SrcRef){0}, "%s", why);
-            return false;
+            if (!s->o.samples_may_miss) {
+                err_set(err, (SrcRef){0}, "%s", why);
+                return false;
+            }
+            ses_say(s, "tala: warning: %s (its sounds are silent)", why);
         }
         mark_loaded(s, dir);
     }

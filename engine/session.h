@@ -46,8 +46,10 @@ typedef struct {
     int max_events;      /* the event ring (default 65536) */
     SayFn say;           /* NULL: stderr */
     void *ud;
-    FILE *log;  /* the session log to append to, or NULL */
-    bool quiet; /* no confirmations, only warnings and errors (renders) */
+    FILE *log;             /* the session log to append to, or NULL */
+    bool quiet;            /* no confirmations, only warnings and errors (renders) */
+    bool samples_may_miss; /* a sample folder that cannot be read is a warning (its sounds
+                              are silent), not an error: replays of a log from elsewhere */
 } SessionOpts;
 
 Session *session_new(const SessionOpts *o, Err *err);

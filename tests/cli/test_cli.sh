@@ -187,6 +187,16 @@ if [ -n "$klog" ]; then
 fi
 rm -rf "$khome"
 
+# an unreadable sample says why; a log naming a folder that is gone still replays (D8)
+mkdir -p "$tmp/smp/x"
+head -c 3000 /dev/urandom >"$tmp/smp/x/bad.wav"
+printf "samples('smp')\nx = s(\"x:0\")\nplay x\n" >"$tmp/smp.tala"
+expect "a folder with a corrupt sample renders" 0 "" -- render "$tmp/smp.tala" -o "$tmp/r8.wav" --bars 1
+expect_err "the corrupt sample's reason" "cannot read $tmp/smp/x/bad.wav: Format not recognised."
+printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\nsamples /nonexistent/folder\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\nend 48000\n' >"$tmp/gone.tala-session"
+expect "replay of a log whose samples folder is gone (D8)" 0 "" -- replay "$tmp/gone.tala-session" -o "$tmp/r8.wav"
+expect_err "the folder is a warning" "cannot open the samples folder /nonexistent/folder: No such file or directory"
+
 # long left-leaning chains are bounded like nesting (D2): a positioned error, no crash,
 # the source line cut to the error's neighbourhood
 awk 'BEGIN { printf "x = 1"; for (i = 0; i < 5000; i++) printf " + 1"; print "" }' >"$tmp/sum.tala"
