@@ -24,6 +24,8 @@ typedef struct {
 struct Heap {
     Obj *objects;
     size_t bytes, next_gc, collections, live;
+    size_t limit; /* 0: none */
+    bool over;    /* the last collection left more than limit alive */
     bool stress;
     bool collecting;
 
@@ -103,6 +105,18 @@ void heap_set_kind(Heap *h, ObjKind kind, HeapTraceFn trace, HeapFinalizeFn fina
     h->kinds[kind].finalize = finalize;
 }
 
+void heap_set_limit(Heap *h, size_t limit) {
+    h->limit = limit;
+}
+
+bool heap_over_limit(const Heap *h) {
+    return h->over;
+}
+
+size_t heap_limit(const Heap *h) {
+    return h->limit;
+}
+
 void heap_set_stress(Heap *h, bool on) {
     h->stress = on;
 }
@@ -112,7 +126,9 @@ static int size_class(size_t size) {
 }
 
 Obj *heap_alloc(Heap *h, size_t size, ObjKind kind) {
-    if (!h->collecting && (h->stress || h->bytes + size > h->next_gc)) heap_collect(h);
+    if (!h->collecting && (h->stress || h->bytes + size > h->next_gc ||
+                           (h->limit && !h->over && h->bytes + size > h->limit)))
+        heap_collect(h);
     int cls = size_class(size);
     SizeHdr *sh;
     if (cls >= 0 && h->small[cls]) {
@@ -340,6 +356,7 @@ void heap_collect(Heap *h) {
     }
     h->collections++;
     h->next_gc = h->bytes * 2 > (1u << 20) ? h->bytes * 2 : (1u << 20);
+    h->over = h->limit && h->bytes > h->limit;
     h->collecting = false;
 }
 

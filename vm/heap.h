@@ -38,6 +38,14 @@ typedef void (*HeapFinalizeFn)(Obj *o);
 void heap_set_kind(Heap *h, ObjKind kind, HeapTraceFn trace, HeapFinalizeFn finalize);
 void heap_set_stress(Heap *h, bool on);
 
+/* A bound on what a program may hold: when a collection leaves more than
+ * limit bytes alive, heap_over_limit is true (until one leaves less) and
+ * the VM stops the evaluation or query in progress with an error. The
+ * allocation itself succeeds. 0: no limit. */
+void heap_set_limit(Heap *h, size_t limit);
+bool heap_over_limit(const Heap *h);
+size_t heap_limit(const Heap *h);
+
 /* Allocates an object of `size` bytes (header included), possibly collecting
  * first. Aborts the process only if the system is out of memory. */
 Obj *heap_alloc(Heap *h, size_t size, ObjKind kind);

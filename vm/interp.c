@@ -301,6 +301,9 @@ static bool yield(Vm *vm) {
     return go_on;
 }
 
+/* Instructions between two looks at the budgets and the heap, at most. */
+#define VM_WATCH_EVERY 65536
+
 void vm_account(Vm *vm) {
     long ran = vm->ticks_set - vm->ticks;
     if (vm->in_query)
@@ -310,7 +313,8 @@ void vm_account(Vm *vm) {
     if (vm->yield && !vm->in_query) vm->yield_left -= ran;
     long next = vm->in_query ? vm->budget : vm->top_left;
     if (vm->yield && !vm->in_query && !vm->in_yield && vm->yield_left < next) next = vm->yield_left;
-    if (next < 0) next = 0; /* spent: the next instruction watches */
+    if (next > VM_WATCH_EVERY) next = VM_WATCH_EVERY; /* the heap's bound is looked at too */
+    if (next < 0) next = 0;                           /* spent: the next instruction watches */
     vm->ticks = vm->ticks_set = next;
 }
 
@@ -318,6 +322,17 @@ void vm_account(Vm *vm) {
  * raised) when the budget in force is spent or the yield hook says stop. */
 static bool watch(Vm *vm, Frame *fr) {
     vm_account(vm);
+    if (heap_over_limit(vm->heap)) heap_collect(vm->heap); /* what is left of an old error? */
+    if (heap_over_limit(vm->heap)) {
+        vm->at = srcref(fr->cl->fn->src, frame_pos(fr), 1);
+        ObjFunction *fn = fr->cl->fn;
+        vm_error(vm, "'%s' made more values than tala keeps (over %zu MB)",
+                 fn->name ? fn->name->chars : "the program", heap_limit(vm->heap) >> 20);
+        vm_hint(vm, "a function that builds ever bigger lists or patterns? nothing of this "
+                    "evaluation was kept");
+        vm->ticks = vm->ticks_set = 0;
+        return false;
+    }
     bool spent = vm->in_query ? vm->budget < 0 : vm->top_left < 0;
     if (spent) {
         vm->at = srcref(fr->cl->fn->src, frame_pos(fr), 1);

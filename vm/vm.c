@@ -156,6 +156,7 @@ Vm *vm_new(const VmLibrary *lib) {
     }
     if (getenv("TALA_GC_STRESS")) heap_set_stress(vm->heap, true);
     pat_heap_kinds(vm->heap);
+    heap_set_limit(vm->heap, VM_HEAP_LIMIT);
     for (int k = OBJ_FUNCTION; k <= OBJ_SYNTH; k++)
         heap_set_kind(vm->heap, (ObjKind)k, vm_trace, k == OBJ_FUNCTION ? vm_finalize : NULL);
     vm->sp = vm->stack;

@@ -231,6 +231,8 @@ void vm_set_yield(Vm *vm, VmYieldFn fn, void *ud, long every);
 /* Instruction budget of an evaluation (the outermost call, outside pattern
  * queries): past it, "ran too long", positioned. About five seconds. */
 #define VM_TOP_BUDGET 1000000000L
+/* What the values a program holds may take, at most (heap_set_limit). */
+#define VM_HEAP_LIMIT ((size_t)256 << 20)
 void vm_set_top_budget(Vm *vm, long instructions);
 
 /* Instruction budget for functions called inside pattern queries. */

@@ -114,6 +114,17 @@ static void test_top_level_budget(void **s) {
     vm_set_top_budget(VM, VM_TOP_BUDGET);
 }
 
+static void test_heap_limit(void **s) {
+    Err err;
+    heap_set_limit(vm_heap(VM), 4 << 20);
+    /* 2^18 lists, made two by two: past the limit, an error naming f */
+    assert_false(run("fn f(n) = if n == 0 then [] else [f(n - 1), f(n - 1)]\ny = f(18)\n", &err));
+    assert_non_null(strstr(err.msg, "'f' made more values than tala keeps"));
+    /* the values of the failed evaluation go; the next one runs */
+    assert_true(run("y = f(4)\n", &err));
+    heap_set_limit(vm_heap(VM), VM_HEAP_LIMIT);
+}
+
 static void test_budget_stops_runaway_code(void **s) {
     Err err;
     assert_true(run("fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\n", &err));
@@ -291,6 +302,7 @@ int main(void) {
         cmocka_unit_test(test_definitions_tempo_play),
         cmocka_unit_test(test_budget_stops_runaway_code),
         cmocka_unit_test(test_top_level_budget),
+        cmocka_unit_test(test_heap_limit),
         cmocka_unit_test(test_synths_buses_master_mix),
         cmocka_unit_test(test_sound_errors),
         cmocka_unit_test(test_broken_programs_are_positioned),
