@@ -13,6 +13,15 @@
 
 /* ------------------------------------------------------------ commands */
 
+/* A track the performer stops stays stopped with the code it had (the code
+ * it was about to swap to, if a swap was pending): session_eval restarts
+ * it only when its definition plays something else or a typed `play`
+ * names it. */
+static void hold(Track *t) {
+    ObjPattern *had = t->pending && t->next ? t->next : t->pat;
+    if (had) t->held = had;
+}
+
 bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
     char a[64];
     ses_rat_text(s->horizon, a, sizeof a);
@@ -21,6 +30,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
     if (strcmp(cmd, "hush") == 0) {
         for (int i = 0; i < s->ntracks; i++) {
             Track *t = &s->tracks[i];
+            hold(t);
             if (t->pat) t->prev = t->pat;
             t->pat = t->next = NULL;
             t->pending = false;
@@ -40,12 +50,14 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
     }
     Track *t = &s->tracks[i];
     if (strcmp(cmd, "stop") == 0) {
+        hold(t);
         if (t->pat) t->prev = t->pat;
         t->pat = t->next = NULL;
         t->pending = false;
         AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = (int16_t)i};
         ses_out_push(s, &e);
     } else if (strcmp(cmd, "undo") == 0) {
+        t->held = NULL; /* the performer asks for it back */
         if (!t->prev) {
             err_set(err, (SrcRef){0}, "%s has no earlier code", track);
             return false;

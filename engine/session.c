@@ -29,6 +29,7 @@ static void mark(Heap *h, void *ud) {
         if (t->next) heap_mark_obj(h, &t->next->obj);
         if (t->prev) heap_mark_obj(h, &t->prev->obj);
         if (t->cpat) heap_mark_obj(h, &t->cpat->obj);
+        if (t->held) heap_mark_obj(h, &t->held->obj);
     }
     for (int i = 0; i < s->nobjs; i++) heap_mark_obj(h, &s->synth_objs[i]->obj);
     for (int i = 0; i < s->nbuses; i++) heap_mark_obj(h, &s->bus_names[i]->obj);
@@ -258,6 +259,7 @@ typedef struct {
     bool strip_change;
     ChainPlan insert;
     bool audible; /* the change is heard (not the same notes) */
+    bool hold;    /* stopped by the performer, and nothing here restarts it */
 } TrackPlan;
 
 bool session_eval(Session *s, const char *name, const char *text, size_t len, const char *base,
@@ -278,7 +280,11 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     ObjString **bnames;
     Value *bchains;
     int nb = 0;
+    unsigned plays = vm_plays(vm);
     bool ok = eval_program(vm, name, text, len, err) && load_sample_dirs(s, base, err);
+    /* a `play` typed in the REPL restarts the tracks it names, even stopped ones; a
+     * file saved again (its play line unchanged) does not */
+    bool typed_play = vm_plays(vm) != plays && strcmp(name, "<repl>") == 0;
     /* chains are built for the tempo from the next bar on, and may listen
      * to tracks this block adds */
     TrackNames tn = {s, NULL, 0};
@@ -344,9 +350,12 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         if (!(ok = ses_plan_chain(s, &env, names[i]->chars, fx, existing ? &t->insert : &none,
                                   &p->insert, err)))
             break;
-        /* the dry run: the next cycles of the new code, and of the old */
-        ObjPattern *cur = existing ? (t->pending ? t->next : t->pat) : NULL;
+        /* the dry run: the next cycles of the new code, and of the old (of the code it
+         * had when the performer stopped it) */
+        bool held = existing && t->held && !typed_play;
+        ObjPattern *cur = !existing ? NULL : held ? t->held : t->pending ? t->next : t->pat;
         if (cur == p->pat) { /* not re-defined: only its mix may change */
+            p->hold = held;
             nplan++;
             continue;
         }
@@ -357,6 +366,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         Err ignore = {0};
         p->audible = !cur || !ses_query_notes(s, p->slot, cur, p->at, end, &s->dry, &ignore) ||
                      !same_notes(s->dry.ev, n1, s->dry.ev + n1, s->dry.n - n1);
+        p->hold = held && !p->audible; /* defined again, the same: stays stopped */
         nplan++;
     }
     if (!ok) {
@@ -411,6 +421,11 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
             ses_send_strip(s, p->slot, p->at);
         }
         ses_send_chain(s, CHAIN_INSERT, p->slot, &p->insert, &t->insert, p->at, t->pat || t->prev);
+        if (p->hold) { /* stopped by the performer: stays so, with its latest definition */
+            t->held = p->pat;
+            continue;
+        }
+        t->held = NULL;
         if (p->pat && p->pat != (t->pending ? t->next : t->pat)) {
             t->pending = true;
             t->next = p->pat;

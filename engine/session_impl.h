@@ -30,6 +30,8 @@ typedef struct {
     ObjPattern *pat;  /* playing now; NULL: silent */
     ObjPattern *next; /* from `at` on; NULL with pending: stop there */
     ObjPattern *prev; /* the code before pat: :undo and the fallback on errors */
+    ObjPattern *held; /* stopped by :hush or :stop, with this code: it stays stopped until
+                         its definition plays something else or a typed `play` names it */
     bool pending;
     Rat at;
     Rat quant;

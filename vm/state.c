@@ -22,6 +22,7 @@ bool vm_op_tempo(Vm *vm) {
 
 /* play a, b, c: each must be a defined pattern. */
 bool vm_op_play(Vm *vm, ObjList *names) {
+    vm->plays++;
     free(vm->played);
     vm->nplayed = 0;
     vm->played = malloc((names->len + 1) * sizeof(ObjString *));
@@ -236,6 +237,10 @@ bool vm_mix(Vm *vm, const char *track, ObjRecord **settings) {
             return true;
         }
     return false;
+}
+
+unsigned vm_plays(Vm *vm) {
+    return vm->plays;
 }
 
 int vm_played(Vm *vm, ObjString ***names) {

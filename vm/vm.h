@@ -204,6 +204,7 @@ Query *vm_query(Vm *vm);
 /* Session state a program sets. */
 double vm_tempo(Vm *vm);                   /* beats per minute; 0 if never set */
 int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
+unsigned vm_plays(Vm *vm);                 /* how many `play` statements have run */
 /* Effect chains of `bus NAME = chain` and `master = chain`, and the channel
  * settings of `mix NAME { ... }`, as the program last set them. */
 int vm_buses(Vm *vm, ObjString ***names, Value **chains);

@@ -68,6 +68,7 @@ struct Vm {
     double tempo;
     ObjString **played;
     int nplayed;
+    unsigned plays;        /* play statements run so far */
     ObjString **bus_names; /* bus NAME = chain */
     Value *bus_chains;
     int nbuses;

@@ -73,6 +73,43 @@ hist="$tmp/home/.local/share/tala/history"
 [ -f "$hist" ] && grep -q "play drums, lead" "$hist" && ok "history saved between sessions" ||
     bad "history not saved ($hist)"
 
+# what the performer stops stays stopped (live trust, defect 1): :hush and :stop last until
+# the track's definition plays something else or a typed `play` names it
+cat >"$tmp/hold" <<'SCRIPT'
+expect > 
+send x = s("bd*4")\n
+send play x\n
+expect x -> bar
+send :hush\n
+send z = s("cp")\n
+send :tempo 90\n
+send tempo 100\n
+send x = s("bd*4")\n
+send :tracks\n
+expect stopped
+send x = s("bd*8")\n
+expect x -> bar
+send :stop x\n
+send :tempo 95\n
+send y = s("hh")\n
+send :tracks\n
+expect stopped
+send play x\n
+expect x -> bar
+send :tracks\n
+expect playing
+send :quit\n
+SCRIPT
+HOME="$tmp/home" "$DRIVE" "$tmp/hold" "$TALA" --no-audio --no-log >"$tmp/hold.out" 2>&1
+hold=$(tr -d '\r' <"$tmp/hold.out")
+n=$(grep -o "x -> bar" <<<"$hold" | wc -l)
+if [ "$n" = 3 ]; then
+    ok "hush and stop hold: no other block, tempo or unchanged definition brings x back"
+else
+    bad "x came back $n times (wanted 3: play, a new definition, play again)"
+    echo "$hold" | grep -n "x -> bar\|stopped\|:hush\|:stop" | head -20
+fi
+
 # tala FILE --watch: an edit is picked up and swapped in
 printf 'drums = s("bd*4")\nplay drums\n' >"$tmp/set.tala"
 HOME="$tmp/home" "$TALA" "$tmp/set.tala" --watch --no-audio --no-log --seconds 3 </dev/null 2>"$tmp/watch" &
