@@ -128,7 +128,10 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
             for (int t = 0; t < ntracks; t++) {
                 if (!stem_sf[t]) {
                     char p[1024];
-                    snprintf(p, sizeof p, "%s/%s.%s", opts->stems, tracks[t].name,
+                    /* the anonymous track's stem is anonymous.wav ($ is unkind to shells) */
+                    const char *tn =
+                        strcmp(tracks[t].name, ANON_TRACK) ? tracks[t].name : "anonymous";
+                    snprintf(p, sizeof p, "%s/%s.%s", opts->stems, tn,
                              opts->format && !strcmp(opts->format, "flac") ? "flac" : "wav");
                     if (!(stem_sf[t] = open_out(p, opts, err))) goto out;
                     /* a track that joins later starts with the silence before it */

@@ -154,6 +154,7 @@ void session_free(Session *s) {
     free(s->dry.ev);
     free(s->dry.on);
     free(s->logged_base);
+    free(s->anon_from);
     free(s->lates);
     vm_free(s->vm);
     free(s);
@@ -262,6 +263,50 @@ typedef struct {
     bool hold;    /* stopped by the performer, and nothing here restarts it */
 } TrackPlan;
 
+/* A value typed at the REPL that is not a pattern: `1 + 2` shows 3, a
+ * function its signature. */
+static void show_value(Session *s, Value v) {
+    char buf[256];
+    if (IS_NATIVE(v)) {
+        snprintf(buf, sizeof buf, "%s", AS_NATIVE(v)->def->signature);
+    } else if (IS_CLOSURE(v)) {
+        ObjFunction *f = AS_CLOSURE(v)->fn;
+        int k = snprintf(buf, sizeof buf, "%s(", f->name ? f->name->chars : "fn");
+        for (int i = 0; i < f->arity && k < (int)sizeof buf; i++)
+            k += snprintf(buf + k, sizeof buf - (size_t)k, "%s%s", i ? ", " : "",
+                          f->params && f->params[i] ? f->params[i]->chars : "_");
+        if (k < (int)sizeof buf) snprintf(buf + k, sizeof buf - (size_t)k, ")");
+    } else if (IS_PARTIAL(v)) {
+        snprintf(buf, sizeof buf, "a function (some arguments given)");
+    } else {
+        val_format(v, buf, sizeof buf);
+    }
+    info(s, "%s", buf);
+}
+
+/* The anonymous track: a block whose last expression is a pattern plays it
+ * there (the global ANON_TRACK holds it), replacing what played; another value
+ * is shown. It goes on playing through other blocks, except that a file
+ * evaluated again without its bare pattern takes its own away. Adds its name
+ * to names (when it plays) and returns the new count. */
+static int anonymous_track(Session *s, const char *src, ObjString **names, int n) {
+    Vm *vm = s->vm;
+    Value r = vm_result(vm), old;
+    bool have = vm_get_global(vm, ANON_TRACK, &old) && IS_PATTERN(old);
+    if (IS_PATTERN(r)) {
+        vm_set_global(vm, ANON_TRACK, r);
+        free(s->anon_from);
+        s->anon_from = strdup(src);
+        have = true;
+    } else {
+        if (!IS_NIL(r)) show_value(s, r);
+        if (have && s->anon_from && strcmp(s->anon_from, src) == 0 && strcmp(src, "<repl>") != 0)
+            have = false; /* the file no longer ends with it */
+    }
+    if (have) names[n++] = str_c(vm_heap(vm), ANON_TRACK);
+    return n;
+}
+
 bool session_eval(Session *s, const char *name, const char *text, size_t len, const char *base,
                   Err *err) {
     Rat h = s->horizon;
@@ -309,9 +354,12 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
                                 &buses[AUDIO_MAX_BUSES], err);
         }
     }
-    /* tracks: every played one, then those no longer played */
-    ObjString **names;
-    int np = ok ? vm_played(vm, &names) : 0;
+    /* tracks: every played one (and the anonymous one), then those no longer played */
+    ObjString **vnames, *names[MAX_TRACKS + 1];
+    int np = ok ? vm_played(vm, &vnames) : 0;
+    if (np > MAX_TRACKS) np = MAX_TRACKS; /* more are an error below */
+    memcpy(names, vnames, (size_t)np * sizeof *names);
+    if (ok) np = anonymous_track(s, name, names, np);
     int fresh = s->ntracks;
     for (int i = 0; ok && i < np; i++) {
         bool twice = false; /* play a, a: one track */

@@ -52,6 +52,11 @@ typedef struct {
                               are silent), not an error: replays of a log from elsewhere */
 } SessionOpts;
 
+/* The anonymous track: a block whose last expression is a pattern plays it
+ * on this track (as Strudel's REPL plays the value of the last statement),
+ * replacing what played there. :stop $ stops it. */
+#define ANON_TRACK "$"
+
 Session *session_new(const SessionOpts *o, Err *err);
 void session_free(Session *s);
 Vm *session_vm(Session *s);

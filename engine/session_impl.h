@@ -63,6 +63,7 @@ typedef struct {
 
 struct Session {
     Vm *vm;
+    char *anon_from; /* the source whose bare expression plays on the anonymous track */
     AudioEngine *audio;
     SessionOpts o;
     Track tracks[MAX_TRACKS];

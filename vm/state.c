@@ -239,6 +239,10 @@ bool vm_mix(Vm *vm, const char *track, ObjRecord **settings) {
     return false;
 }
 
+Value vm_result(Vm *vm) {
+    return vm->result;
+}
+
 unsigned vm_plays(Vm *vm) {
     return vm->plays;
 }

@@ -205,6 +205,9 @@ Query *vm_query(Vm *vm);
 double vm_tempo(Vm *vm);                   /* beats per minute; 0 if never set */
 int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
 unsigned vm_plays(Vm *vm);                 /* how many `play` statements have run */
+/* The value of the last expression statement of the last program run (nil
+ * when it had none): a bare pattern plays, anything else is shown. */
+Value vm_result(Vm *vm);
 /* Effect chains of `bus NAME = chain` and `master = chain`, and the channel
  * settings of `mix NAME { ... }`, as the program last set them. */
 int vm_buses(Vm *vm, ObjString ***names, Value **chains);

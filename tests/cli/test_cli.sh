@@ -163,6 +163,12 @@ printf 'tala-session 1\nopts rate 0 voices 256 tempo 120\n' >"$tmp/rate0.tala-se
 expect "replay of 'opts rate 0'" 1 "" -- replay "$tmp/rate0.tala-session" -o "$tmp/r4.wav"
 expect_err "rate 0 is bad options" "rate0.tala-session:2: bad options: opts rate 0"
 
+# a file that ends with a bare pattern plays it (Strudel's REPL plays the last value)
+printf 'x = s("bd*2")\nplay x\ns("hh*4").gain(0.5)\n' >"$tmp/bare.tala"
+expect "a bare pattern plays beside play's tracks" 0 "" -- render "$tmp/bare.tala" -o "$tmp/r9.wav" --bars 1 --stems "$tmp/bstems"
+if [ -s "$tmp/bstems/anonymous.wav" ] && [ -s "$tmp/bstems/x.wav" ]; then pass=$((pass + 1)); else
+    echo "FAIL the anonymous track has no stem (anonymous.wav)"; fail=$((fail + 1)); fi
+
 # a log cut inside a block (a crash while writing) replays what came before it (D7)
 printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 1 3 - <repl>\nd = s("bd sn")\n' >"$tmp/cut.tala-session"
 expect "replay a log cut inside a block (D7)" 0 "" -- replay "$tmp/cut.tala-session" -o "$tmp/r6.wav"

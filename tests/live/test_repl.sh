@@ -110,6 +110,34 @@ else
     echo "$hold" | grep -n "x -> bar\|stopped\|:hush\|:stop" | head -20
 fi
 
+# a bare expression does something (defect 2): a pattern plays on the anonymous track $,
+# replaced by the next one; another value is shown; :stop $ stops it
+cat >"$tmp/bare" <<'SCRIPT'
+expect > 
+send s("bd*2 [~ sn] hh*4")\n
+expect $ -> bar
+send 40 + 2\n
+expect 42
+send fast\n
+expect fast(factor, pat)
+send note("c3 e3").s("saw")\n
+expect $ -> bar
+send :stop $\n
+send :tracks\n
+expect stopped
+send :quit\n
+SCRIPT
+HOME="$tmp/home" "$DRIVE" "$tmp/bare" "$TALA" --no-audio --no-log >"$tmp/bare.out" 2>&1
+rc=$?
+bare=$(tr -d '\r' <"$tmp/bare.out")
+n=$(grep -o '\$ -> bar' <<<"$bare" | wc -l)
+if [ $rc = 0 ] && [ "$n" = 2 ] && grep -q "42" <<<"$bare" && grep -q "fast(factor, pat)" <<<"$bare"; then
+    ok "a bare pattern plays (twice, each replacing the last); 40 + 2 shows 42; a function its signature"
+else
+    bad "bare expressions: status $rc, '\$ -> bar' $n times"
+    echo "$bare" | tail -15
+fi
+
 # tala FILE --watch: an edit is picked up and swapped in
 printf 'drums = s("bd*4")\nplay drums\n' >"$tmp/set.tala"
 HOME="$tmp/home" "$TALA" "$tmp/set.tala" --watch --no-audio --no-log --seconds 3 </dev/null 2>"$tmp/watch" &
