@@ -358,7 +358,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     ObjString **vnames, *names[MAX_TRACKS + 1];
     int np = ok ? vm_played(vm, &vnames) : 0;
     if (np > MAX_TRACKS) np = MAX_TRACKS; /* more are an error below */
-    memcpy(names, vnames, (size_t)np * sizeof *names);
+    if (np) memcpy(names, vnames, (size_t)np * sizeof *names);
     if (ok) np = anonymous_track(s, name, names, np);
     int fresh = s->ntracks;
     for (int i = 0; ok && i < np; i++) {
