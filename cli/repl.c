@@ -151,9 +151,11 @@ static void update_prompt(Repl *r) {
         LiveStatus st;
         live_status(r->live, &st);
         double beat = st.cycle * 4;
-        int used = snprintf(p, sizeof p, "%lld:%lld %s%.0f%% x%lu ", (long long)floor(st.cycle) + 1,
-                            (long long)floor(fmod(beat, 4)) + 1, st.null ? "(no sound) " : "cpu ",
-                            st.device.cpu * 100, st.device.xruns);
+        long long bar = (long long)floor(st.cycle) + 1, b = (long long)floor(fmod(beat, 4)) + 1;
+        /* no device: no callback to measure, no xruns to count */
+        int used = st.null ? snprintf(p, sizeof p, "%lld:%lld (no sound) ", bar, b)
+                           : snprintf(p, sizeof p, "%lld:%lld cpu %.0f%% x%lu ", bar, b,
+                                      st.device.cpu * 100, st.device.xruns);
         for (int t = 0; t < st.ntracks && used < 400; t++) {
             if (!st.tracks[t].playing && !st.tracks[t].pending) continue;
             float pk = st.peak[t];
@@ -169,7 +171,13 @@ static void update_prompt(Repl *r) {
     if (strcmp(p, r->prompt) != 0) {
         snprintf(r->prompt, sizeof r->prompt, "%s", p);
         rl_set_prompt(r->prompt);
-        if (isatty(1)) rl_redisplay();
+        /* the whole line again: an incremental redraw of a prompt of another length
+         * leaves stale characters on some terminals */
+        if (isatty(1)) {
+            fputs("\r\033[K", stdout); /* back to the line's start, cleared */
+            rl_on_new_line();          /* so readline draws prompt and text anew */
+            rl_redisplay();
+        }
     }
 }
 

@@ -53,6 +53,8 @@ rc=$?
 out=$(tr -d '\r' <"$tmp/out")
 [ $rc = 0 ] && ok "REPL session ran and :quit left with status 0" || { bad "status $rc"; echo "$out" | tail -20; }
 grep -q "no device" <<<"$out" && ok "says plainly that it keeps time without a device" || bad "no 'no device' notice"
+grep -q "(no sound) " <<<"$out" && ! grep -q "(no sound) [0-9]*% x[0-9]" <<<"$out" &&
+    ok "without a device the status line shows no CPU share or xruns" || bad "status line without a device"
 grep -q "drums = s(\"bd\*4," <<<"$out" && grep -q "\.\.\.>" <<<"$out" &&
     ok "a block goes on while a bracket is open" || bad "multi-line input"
 grep -q "play drums" <<<"$out" && ok "tab completed 'dru' to 'drums'" || bad "completion of a user name"
