@@ -18,6 +18,7 @@
 #include "evalfile.h"
 #include "repl.h"
 
+#include "../engine/engine.h"
 #include "../engine/live.h"
 #include "../io/watch.h"
 
@@ -132,6 +133,12 @@ static bool parse_args(int argc, char **argv, Args *a) {
             i++;
         } else if (!strcmp(k, "--record") && v) {
             o->record = argv[++i];
+            const char *f;
+            char why[256];
+            if (!engine_sound_format(o->record, NULL, &f, why, sizeof why)) {
+                fprintf(stderr, "tala: --record %s\n", why);
+                return false;
+            }
         } else if (!strcmp(k, "--samples") && v) {
             o->session.samples = argv[++i];
         } else if (!strcmp(k, "--tempo")) {

@@ -10,29 +10,30 @@
 #include <string.h>
 
 static void usage(FILE *f) {
-    fprintf(f, "usage: tala <command> [options]\n"
-               "\n"
-               "       tala [FILE] [--watch] [options]   play (and the REPL on a terminal)\n"
-               "\n"
-               "commands:\n"
-               "  query [--cycles A:B] PATTERN   print a pattern's events (default cycles 0:4)\n"
-               "  render FILE -o OUT.wav         render offline (--bars N, --seconds S, --rate R,\n"
-               "                                 --format wav|flac, --stems DIR, --tempo BPM)\n"
-               "  render --pattern EXPR -o OUT   render one expression\n"
-               "  replay LOG -o OUT.wav          re-render a recorded live session, bit-exact\n"
-               "  check FILE                     compile without playing; errors as FILE:LINE:COL\n"
-               "  disasm FILE                    print the bytecode with its source lines\n"
-               "  devices                        list audio output devices\n"
-               "  help [NAME]                    this text, or a built-in function's doc\n"
-               "  reference                      the function reference (docs/reference.md)\n"
-               "  version                        print the version\n"
-               "\n"
-               "playing: --device NAME|N, --rate R, --buffer FRAMES, --lookahead MS,\n"
-               "  --volume V, --seconds S, --record OUT.wav, --samples DIR, --tempo BPM,\n"
-               "  --no-audio (keep time without a device), --no-log\n"
-               "\n"
-               "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
-               "or a tala expression, e.g. tala query '\"bd sn\".fast(2).every(2, rev)'\n");
+    fprintf(
+        f, "usage: tala <command> [options]\n"
+           "\n"
+           "       tala [FILE] [--watch] [options]   play (and the REPL on a terminal)\n"
+           "\n"
+           "commands:\n"
+           "  query [--cycles A:B] PATTERN   print a pattern's events (default cycles 0:4)\n"
+           "  render FILE -o OUT.wav         render offline (--bars N, --seconds S, --rate R,\n"
+           "                                 --format wav|flac|ogg|mp3, --stems DIR, --tempo BPM)\n"
+           "  render --pattern EXPR -o OUT   render one expression\n"
+           "  replay LOG -o OUT.wav          re-render a recorded live session, bit-exact\n"
+           "  check FILE                     compile without playing; errors as FILE:LINE:COL\n"
+           "  disasm FILE                    print the bytecode with its source lines\n"
+           "  devices                        list audio output devices\n"
+           "  help [NAME]                    this text, or a built-in function's doc\n"
+           "  reference                      the function reference (docs/reference.md)\n"
+           "  version                        print the version\n"
+           "\n"
+           "playing: --device NAME|N, --rate R, --buffer FRAMES, --lookahead MS,\n"
+           "  --volume V, --seconds S, --record OUT.wav, --samples DIR, --tempo BPM,\n"
+           "  --no-audio (keep time without a device), --no-log\n"
+           "\n"
+           "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
+           "or a tala expression, e.g. tala query '\"bd sn\".fast(2).every(2, rev)'\n");
 }
 
 int main(int argc, char **argv) {

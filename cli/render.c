@@ -1,6 +1,6 @@
 /*
  * render.c - `tala render FILE -o OUT.wav [--bars N | --seconds S]
- *            [--rate R] [--format wav|flac] [--tempo BPM] [--voices N]
+ *            [--rate R] [--format wav|flac|ogg|mp3] [--tempo BPM] [--voices N]
  *            [--stems DIR]` and `tala render --pattern 'EXPR' ...`:
  * offline, faster than real time, deterministic (same input, same bytes).
  */
@@ -19,10 +19,11 @@
 #include <sys/stat.h>
 
 static int usage(void) {
-    fprintf(stderr,
-            "usage: tala render FILE -o OUT.wav [--bars N | --seconds S] [--rate 48000]\n"
-            "                   [--format wav|flac] [--tempo BPM] [--voices N] [--stems DIR]\n"
-            "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
+    fprintf(
+        stderr,
+        "usage: tala render FILE -o OUT.wav [--bars N | --seconds S] [--rate 48000]\n"
+        "                   [--format wav|flac|ogg|mp3] [--tempo BPM] [--voices N] [--stems DIR]\n"
+        "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
     return EXIT_USAGE;
 }
 
@@ -51,8 +52,17 @@ static bool make_stems_dir(const char *dir) {
     return true;
 }
 
+/* The output's format from its extension and --format (a usage error when
+ * they disagree or tala cannot write it); stems take the same. */
+static bool out_format(const char *out, const char **format) {
+    char why[256];
+    if (engine_sound_format(out, *format, format, why, sizeof why)) return true;
+    fprintf(stderr, "tala: %s\n", why);
+    return false;
+}
+
 int cli_render(int argc, char **argv) {
-    RenderOpts o = {.rate = 48000, .bars = 0, .seconds = 0, .format = "wav", .stems = NULL};
+    RenderOpts o = {.rate = 48000, .bars = 0, .seconds = 0, .format = NULL, .stems = NULL};
     SessionOpts so = {.voices = 2048, .quiet = true};
     const char *file = NULL, *out = NULL, *pattern = NULL;
     bool have_len = false;
@@ -78,10 +88,7 @@ int cli_render(int argc, char **argv) {
             if (!num_arg(a, v, 1, 100000, &x)) return EXIT_USAGE;
             so.voices = (int)x, i++;
         } else if (!strcmp(a, "--format")) {
-            if (!v || (strcmp(v, "wav") && strcmp(v, "flac"))) {
-                fprintf(stderr, "tala render: --format is wav or flac\n");
-                return EXIT_USAGE;
-            }
+            if (!v) return usage();
             o.format = argv[++i];
         } else if (!strcmp(a, "--samples")) {
             if (!v) return usage();
@@ -103,6 +110,7 @@ int cli_render(int argc, char **argv) {
     }
     if (!out || (!file && !pattern) || (file && pattern)) return usage();
     if (!have_len) o.bars = 4;
+    if (!out_format(out, &o.format)) return EXIT_USAGE;
     if (!make_stems_dir(o.stems)) return EXIT_ENV;
     so.rate = o.rate;
     Err err = {0};
@@ -139,10 +147,10 @@ int cli_render(int argc, char **argv) {
     return ok ? EXIT_OK : EXIT_USER;
 }
 
-/* tala replay LOG -o OUT.wav [--bars N | --seconds S] [--format wav|flac]
+/* tala replay LOG -o OUT.wav [--bars N | --seconds S] [--format wav|flac|ogg|mp3]
  * [--stems DIR]: renders a recorded session, evaluations on their cycles. */
 int cli_replay(int argc, char **argv) {
-    RenderOpts o = {.format = "wav"};
+    RenderOpts o = {.format = NULL};
     const char *log = NULL, *out = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -154,7 +162,7 @@ int cli_replay(int argc, char **argv) {
         } else if (!strcmp(a, "--seconds")) {
             if (!num_arg(a, v, 0.001, 1e6, &o.seconds)) return EXIT_USAGE;
             i++;
-        } else if (!strcmp(a, "--format") && v && (!strcmp(v, "wav") || !strcmp(v, "flac"))) {
+        } else if (!strcmp(a, "--format") && v) {
             o.format = argv[++i];
         } else if (!strcmp(a, "--stems") && v) {
             o.stems = argv[++i];
@@ -162,15 +170,16 @@ int cli_replay(int argc, char **argv) {
             log = a;
         } else {
             fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
-                            "--seconds S] [--format wav|flac] [--stems DIR]\n");
+                            "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR]\n");
             return EXIT_USAGE;
         }
     }
     if (!log || !out) {
         fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
-                        "--seconds S] [--format wav|flac] [--stems DIR]\n");
+                        "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR]\n");
         return EXIT_USAGE;
     }
+    if (!out_format(out, &o.format)) return EXIT_USAGE;
     if (!make_stems_dir(o.stems)) return EXIT_ENV;
     Script sc;
     Err err = {0};

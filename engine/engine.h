@@ -43,7 +43,7 @@ typedef struct {
     double rate;        /* frames per second */
     double seconds;     /* length; used when bars <= 0 */
     double bars;        /* length in cycles */
-    const char *format; /* "wav" or "flac" */
+    const char *format; /* "wav", "flac", "ogg" or "mp3" (engine_sound_format) */
     const char *stems;  /* folder for one file per track, or NULL */
 } RenderOpts;
 
@@ -80,6 +80,16 @@ typedef struct {
     LateNote *lates;  /* notes the live run played late, in frame order */
     int nlates;
 } Script;
+
+/* The sound file format for path: `format` when given (it must agree with
+ * the path's extension), else the extension's (wav when there is none).
+ * tala writes wav (32-bit float), flac (24-bit), ogg (Vorbis) and mp3 (where
+ * libsndfile can). False with why when the extension is unknown or the two
+ * disagree: a usage error. */
+bool engine_sound_format(const char *path, const char *format, const char **out, char *why,
+                         size_t n);
+/* libsndfile's code for a format name of engine_sound_format. */
+int engine_sf_format(const char *name);
 
 /* Reads a session log (the format is in docs/live.md). False with err set
  * (file:line) when it is not one. */

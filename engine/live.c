@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include "live.h"
 
+#include "engine.h"
 #include "samples.h"
 
 #include <pthread.h>
@@ -77,9 +78,14 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     pthread_mutex_init(&l->lock, NULL);
     pthread_cond_init(&l->wake, NULL);
     pthread_cond_init(&l->answer, NULL);
+    const char *rec_format = "wav";
+    if (o->record && !engine_sound_format(o->record, NULL, &rec_format, why, n)) {
+        live_close(l);
+        return NULL;
+    }
     if (o->record) {
         SF_INFO info = {
-            .samplerate = (int)so.rate, .channels = 2, .format = SF_FORMAT_WAV | SF_FORMAT_FLOAT};
+            .samplerate = (int)so.rate, .channels = 2, .format = engine_sf_format(rec_format)};
         l->rec = sf_open(o->record, SFM_WRITE, &info);
         if (!l->rec) {
             snprintf(why, n, "cannot write %s: %s", o->record, sf_strerror(NULL));

@@ -21,7 +21,8 @@ typedef struct {
     SessionOpts session; /* its rate is the device's */
     DeviceOpts device;
     double lookahead;   /* seconds; 0.05 when 0 */
-    const char *record; /* a WAV file to write what plays (before the volume), or NULL */
+    const char *record; /* a sound file to write what plays (before the volume), or NULL;
+                           its format follows its extension (engine_sound_format) */
 } LiveOpts;
 
 /* Opens the device and the session (nothing plays yet). NULL with why set. */

@@ -15,18 +15,76 @@
 
 #include <math.h>
 #include <sndfile.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_TRACKS AUDIO_MAX_TRACKS
 
+static const struct {
+    const char *name;
+    int sf;
+} FORMATS[] = {
+    {"wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT},
+    {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_24},
+    {"ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS},
+    {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III}, /* libsndfile >= 1.1 */
+};
+#define NFORMATS (int)(sizeof FORMATS / sizeof FORMATS[0])
+
+int engine_sf_format(const char *name) {
+    for (int i = 0; i < NFORMATS; i++)
+        if (name && strcmp(FORMATS[i].name, name) == 0) return FORMATS[i].sf;
+    return FORMATS[0].sf;
+}
+
+static const char *format_named(const char *name, size_t len) {
+    for (int i = 0; i < NFORMATS; i++)
+        if (strlen(FORMATS[i].name) == len && strncasecmp(FORMATS[i].name, name, len) == 0) {
+            SF_INFO info = {.samplerate = 48000, .channels = 2, .format = FORMATS[i].sf};
+            return sf_format_check(&info) ? FORMATS[i].name : NULL; /* this libsndfile writes it */
+        }
+    return NULL;
+}
+
+static void format_list(char *buf, size_t n) {
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < NFORMATS && k < n; i++)
+        if (format_named(FORMATS[i].name, strlen(FORMATS[i].name)))
+            k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? ", " : "", FORMATS[i].name);
+}
+
+bool engine_sound_format(const char *path, const char *format, const char **out, char *why,
+                         size_t n) {
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    const char *ext = dot && (!slash || dot > slash) && dot[1] ? dot + 1 : NULL;
+    const char *by_ext = ext ? format_named(ext, strlen(ext)) : NULL;
+    const char *by_opt = format ? format_named(format, strlen(format)) : NULL;
+    char list[64];
+    format_list(list, sizeof list);
+    if (format && !by_opt) {
+        snprintf(why, n, "cannot write the format '%s' (tala writes %s)", format, list);
+        return false;
+    }
+    if (ext && !by_ext && !format) {
+        snprintf(why, n, "%s: cannot write .%s files (tala writes %s)", path, ext, list);
+        return false;
+    }
+    if (by_opt && by_ext && by_opt != by_ext) {
+        snprintf(why, n, "%s ends in .%s but --format says %s", path, ext, format);
+        return false;
+    }
+    *out = by_opt ? by_opt : by_ext ? by_ext : "wav";
+    return true;
+}
+
 static SNDFILE *open_out(const char *path, const RenderOpts *o, Err *err) {
     SF_INFO info = {0};
     info.samplerate = (int)o->rate;
     info.channels = 2;
-    bool flac = o->format && strcmp(o->format, "flac") == 0;
-    info.format = flac ? (SF_FORMAT_FLAC | SF_FORMAT_PCM_24) : (SF_FORMAT_WAV | SF_FORMAT_FLOAT);
+    info.format = engine_sf_format(o->format);
     SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
     if (!sf) {
         err_set(err, (SrcRef){0}, "cannot write %s: %s", path, sf_strerror(NULL));
@@ -132,7 +190,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
                     const char *tn =
                         strcmp(tracks[t].name, ANON_TRACK) ? tracks[t].name : "anonymous";
                     snprintf(p, sizeof p, "%s/%s.%s", opts->stems, tn,
-                             opts->format && !strcmp(opts->format, "flac") ? "flac" : "wav");
+                             opts->format ? opts->format : "wav");
                     if (!(stem_sf[t] = open_out(p, opts, err))) goto out;
                     /* a track that joins later starts with the silence before it */
                     memset(inter, 0, 2 * CHUNK * sizeof(float));

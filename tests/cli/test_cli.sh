@@ -169,6 +169,21 @@ expect "a bare pattern plays beside play's tracks" 0 "" -- render "$tmp/bare.tal
 if [ -s "$tmp/bstems/anonymous.wav" ] && [ -s "$tmp/bstems/x.wav" ]; then pass=$((pass + 1)); else
     echo "FAIL the anonymous track has no stem (anonymous.wav)"; fail=$((fail + 1)); fi
 
+# the output's extension decides its format; one tala cannot write, or one that contradicts
+# --format, is a usage error (live trust, defect 6)
+printf 'x = s("bd*4")\nplay x\n' >"$tmp/fmt.tala"
+expect "render to .flac" 0 "" -- render "$tmp/fmt.tala" -o "$tmp/o.flac" --bars 1
+if file "$tmp/o.flac" | grep -q FLAC; then pass=$((pass + 1)); else
+    echo "FAIL -o x.flac wrote: $(file "$tmp/o.flac")"; fail=$((fail + 1)); fi
+expect "render to .ogg" 0 "" -- render "$tmp/fmt.tala" -o "$tmp/o.ogg" --bars 1
+if file "$tmp/o.ogg" | grep -q Vorbis; then pass=$((pass + 1)); else
+    echo "FAIL -o x.ogg wrote: $(file "$tmp/o.ogg")"; fail=$((fail + 1)); fi
+expect "an extension tala cannot write" 2 "" -- render "$tmp/fmt.tala" -o "$tmp/o.xyz" --bars 1
+expect_err "names the formats" "cannot write .xyz files (tala writes wav, flac, ogg"
+expect "an extension against --format" 2 "" -- render "$tmp/fmt.tala" -o "$tmp/o.flac" --format wav
+expect_err "says they disagree" "o.flac ends in .flac but --format says wav"
+expect "--record to an unknown extension" 2 "" -- "$tmp/fmt.tala" --no-audio --no-log --record "$tmp/r.xyz" --seconds 1
+
 # a log cut inside a block (a crash while writing) replays what came before it (D7)
 printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 1 3 - <repl>\nd = s("bd sn")\n' >"$tmp/cut.tala-session"
 expect "replay a log cut inside a block (D7)" 0 "" -- replay "$tmp/cut.tala-session" -o "$tmp/r6.wav"
