@@ -19,8 +19,12 @@ int cli_live(int argc, char **argv);
 int cli_devices(int argc, char **argv);
 int cli_help_name(const char *name);
 
+
 #include <stddef.h>
 #include <stdbool.h>
+/* The help of a name (a function, control, statement, unit generator or
+ * instrument) with its example; false when tala knows no such name. */
+bool cli_help_text(const char *name, char *out, size_t n);
 /* Parses a number option's value in [lo, hi], or says what it needs. */
 bool cli_num_arg(const char *opt, const char *v, double lo, double hi, double *out);
 /* The folder a file is in ("." for a bare name). */

@@ -63,13 +63,12 @@ int cli_reference(int argc, char **argv) {
 }
 
 int cli_help_name(const char *name) {
-    int n;
-    const NativeDef *defs = stdlib_natives(&n);
-    for (int i = 0; i < n; i++)
-        if (!strcmp(defs[i].name, name)) {
-            printf("%s\n  %s\n  example: %s\n", defs[i].signature, defs[i].doc, defs[i].example);
-            return EXIT_OK;
-        }
-    fprintf(stderr, "tala: no built-in function named '%s'\n", name);
+    char text[2048];
+    if (cli_help_text(name, text, sizeof text)) {
+        printf("%s\n", text);
+        return EXIT_OK;
+    }
+    fprintf(stderr, "tala: no function, statement, unit generator or instrument named '%s'\n",
+            name);
     return EXIT_USER;
 }

@@ -190,7 +190,7 @@ static const char *COMMANDS[] = {":help",   ":tracks", ":stop", ":hush",   ":tem
 static void help(void) {
     print_above("type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
                 "a block goes on while brackets are open. Changes land on the next bar.\n"
-                "  :help NAME        a builtin's doc and example\n"
+                "  :help NAME        a function, control, statement, unit generator or instrument\n"
                 "  :tracks           what plays, what is waiting for its bar\n"
                 "  :stop NAME  :hush stop a track / everything (now)\n"
                 "  :mute :unmute :solo :unsolo NAME\n"
@@ -202,18 +202,10 @@ static void help(void) {
 }
 
 static void help_name(const char *name) {
-    int n;
-    const NativeDef *defs = stdlib_natives(&n);
-    for (int i = 0; i < n; i++)
-        if (!strcmp(defs[i].name, name)) {
-            char buf[2048];
-            snprintf(buf, sizeof buf, "%s\n  %s\n  example: %s", defs[i].signature, defs[i].doc,
-                     defs[i].example);
-            print_above(buf);
-            return;
-        }
-    char buf[256];
-    snprintf(buf, sizeof buf, "no built-in function named '%s'", name);
+    char buf[2048];
+    if (!cli_help_text(name, buf, sizeof buf))
+        snprintf(buf, sizeof buf, "no function, statement, unit generator or instrument named '%s'",
+                 name);
     print_above(buf);
 }
 

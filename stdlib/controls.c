@@ -108,10 +108,13 @@ static void add_native(const ControlDef *c, const char *name, size_t len) {
     snprintf(SIG[i], sizeof SIG[i], "%s(value)", NAME[i]);
     snprintf(DOC[i], sizeof DOC[i], "Control: sets %s on every event.%s%s%s", c->doc,
              alias ? " An alias of " : "", alias ? c->name : "", alias ? "." : "");
-    if (c->example)
-        snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%s", c->example);
+    /* an alias shows the row's example with its own name in place of the row's */
+    const char *at = alias ? strstr(c->example, c->name) : NULL;
+    if (at)
+        snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%.*s%s%s", (int)(at - c->example), c->example,
+                 NAME[i], at + strlen(c->name));
     else
-        snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "s(\"bd sn\").%s(\"0.5 1\")", NAME[i]);
+        snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%s", c->example);
     ROW[i] = c;
     NATIVES[i] = (NativeDef){NAME[i], 1, nat_control, NF_CONTROL, SIG[i], DOC[i], EXAMPLE[i], NULL};
 }

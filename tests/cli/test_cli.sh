@@ -274,6 +274,26 @@ expect "devices" 0 "*" -- devices
 if grep -q "Hz\|no audio output devices" "$out"; then pass=$((pass + 1)); else
     echo "FAIL devices: neither a list nor 'no audio output devices'"; fail=$((fail + 1)); fi
 
+# every name the language knows has help with a real example, and the example runs
+# (live trust, defect 7): statements, unit generators, instruments, controls
+for name in tempo play synth bus master mix fn let if reverb delay chorus comp limit lpf saw \
+    noise env adsr sawtooth bd pad gain lpf legato room; do
+    if ! "$tala" help "$name" >"$out" 2>"$err"; then
+        echo "FAIL help $name: exit $?"; fail=$((fail + 1)); continue
+    fi
+    # each "example:" line: an expression is queried, anything else is a program checked
+    ok=1
+    while IFS= read -r ex; do
+        case "$ex" in
+        *" = "*|tempo\ *|play\ *|mix\ *|bus\ *|master\ *|synth\ *|fn\ *) printf '%s\n' "$ex" >"$tmp/ex.tala"
+            "$tala" check "$tmp/ex.tala" >/dev/null 2>"$err" || ok=0 ;;
+        *) "$tala" query --cycles 0:1 "$ex" >/dev/null 2>"$err" || ok=0 ;;
+        esac
+        [ $ok = 1 ] || { echo "FAIL the example of $name does not run: $ex"; sed 's/^/    /' "$err" | head -3; break; }
+    done < <(sed -n 's/^  example: //p' "$out")
+    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+
 # the generated reference matches the native table
 if [ -f "$here/../../docs/reference.md" ] && "$tala" reference | cmp -s - "$here/../../docs/reference.md"; then
     pass=$((pass + 1))
