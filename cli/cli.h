@@ -19,7 +19,6 @@ int cli_live(int argc, char **argv);
 int cli_devices(int argc, char **argv);
 int cli_help_name(const char *name);
 
-
 #include <stddef.h>
 #include <stdbool.h>
 /* The help of a name (a function, control, statement, unit generator or
