@@ -57,11 +57,11 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = (int16_t)i};
         ses_out_push(s, &e);
     } else if (strcmp(cmd, "undo") == 0) {
-        t->held = NULL; /* the performer asks for it back */
         if (!t->prev) {
             err_set(err, (SrcRef){0}, "%s has no earlier code", track);
             return false;
         }
+        t->held = NULL; /* the performer asks for it back */
         ObjPattern *back = t->prev;
         t->prev = t->pending ? t->next : t->pat;
         t->pending = true;

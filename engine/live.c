@@ -76,7 +76,11 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     }
     l->lookahead = (uint64_t)((o->lookahead > 0 ? o->lookahead : 0.05) * so.rate);
     pthread_mutex_init(&l->lock, NULL);
-    pthread_cond_init(&l->wake, NULL);
+    pthread_condattr_t ca;      /* timed waits on the monotonic clock: a wall clock set back */
+    pthread_condattr_init(&ca); /* (NTP, resume) must not stall the scheduler */
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&l->wake, &ca);
+    pthread_condattr_destroy(&ca);
     pthread_cond_init(&l->answer, NULL);
     const char *rec_format = "wav";
     if (o->record && !engine_sound_format(o->record, NULL, &rec_format, why, n)) {
@@ -157,7 +161,7 @@ static void *control(void *ud) {
         step(l);
         /* sleep until the next step, or until a request comes */
         struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
+        clock_gettime(CLOCK_MONOTONIC, &until);
         until.tv_nsec += STEP_NS;
         if (until.tv_nsec >= 1000000000) until.tv_sec++, until.tv_nsec -= 1000000000;
         if (!l->req) pthread_cond_timedwait(&l->wake, &l->lock, &until);

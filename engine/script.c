@@ -104,6 +104,8 @@ bool script_load(const char *path, Script *out, Err *err) {
             const char *d = line + (end ? 4 : 3);
             size_t nd = strspn(d, "0123456789");
             unsigned long long e = nd && nd <= 15 ? strtoull(d, NULL, 10) : 0;
+            if (!end && nd && nd <= 15 && e > (unsigned long long)(out->rate * 86400))
+                continue; /* progress past a day: kept going, but replays stop at a day */
             if (!nd || nd > 15 || (d[nd] && d[nd] != '\n' && d[nd] != '\r') ||
                 e > (unsigned long long)(out->rate * 86400)) {
                 err_set(err, (SrcRef){0}, "%s:%d: bad %s record: %s", path, lineno,

@@ -289,19 +289,21 @@ static void show_value(Session *s, Value v) {
  * is shown. It goes on playing through other blocks, except that a file
  * evaluated again without its bare pattern takes its own away. Adds its name
  * to names (when it plays) and returns the new count. */
-static int anonymous_track(Session *s, const char *src, ObjString **names, int n) {
+static int anonymous_track(Session *s, const char *src, ObjString **names, int n, bool *took) {
     Vm *vm = s->vm;
     Value r = vm_result(vm), old;
     bool have = vm_get_global(vm, ANON_TRACK, &old) && IS_PATTERN(old);
+    *took = false;
     if (IS_PATTERN(r)) {
-        vm_set_global(vm, ANON_TRACK, r);
-        free(s->anon_from);
-        s->anon_from = strdup(src);
+        vm_set_global(vm, ANON_TRACK, r); /* undone with the globals if the block fails */
         have = true;
     } else {
         if (!IS_NIL(r)) show_value(s, r);
-        if (have && s->anon_from && strcmp(s->anon_from, src) == 0 && strcmp(src, "<repl>") != 0)
-            have = false; /* the file no longer ends with it */
+        if (have && s->anon_from && strcmp(s->anon_from, src) == 0 && strcmp(src, "<repl>") != 0) {
+            vm_set_global(vm, ANON_TRACK, NIL_VAL); /* the file no longer ends with it */
+            have = false;
+            *took = true;
+        }
     }
     if (have) names[n++] = str_c(vm_heap(vm), ANON_TRACK);
     return n;
@@ -309,13 +311,11 @@ static int anonymous_track(Session *s, const char *src, ObjString **names, int n
 
 bool session_eval(Session *s, const char *name, const char *text, size_t len, const char *base,
                   Err *err) {
-    Rat h = s->horizon;
     if (base && s->o.log && (!s->logged_base || strcmp(s->logged_base, base) != 0)) {
         free(s->logged_base);
         s->logged_base = strdup(base);
         session_log(s, "base %s", base);
     }
-    ses_write_log_eval(s, h, name, text, len);
     Vm *vm = s->vm;
     vm_save(vm);
     TrackPlan plan[MAX_TRACKS];
@@ -327,6 +327,11 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     int nb = 0;
     unsigned plays = vm_plays(vm);
     bool ok = eval_program(vm, name, text, len, err) && load_sample_dirs(s, base, err);
+    /* live, the scheduler went on stepping while the block ran (the VM's yield
+     * hook): the block takes effect from where it got to, and is logged there,
+     * so a replay (which does not step meanwhile) lands it on the same cycle */
+    Rat h = s->horizon;
+    ses_write_log_eval(s, h, name, text, len);
     /* a `play` typed in the REPL restarts the tracks it names, even stopped ones; a
      * file saved again (its play line unchanged) does not */
     bool typed_play = vm_plays(vm) != plays && strcmp(name, "<repl>") == 0;
@@ -359,7 +364,8 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     int np = ok ? vm_played(vm, &vnames) : 0;
     if (np > MAX_TRACKS) np = MAX_TRACKS; /* more are an error below */
     if (np) memcpy(names, vnames, (size_t)np * sizeof *names);
-    if (ok) np = anonymous_track(s, name, names, np);
+    bool anon_took = false;
+    if (ok) np = anonymous_track(s, name, names, np, &anon_took);
     int fresh = s->ntracks;
     for (int i = 0; ok && i < np; i++) {
         bool twice = false; /* play a, a: one track */
@@ -426,6 +432,10 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
 
     /* commit */
     vm_discard(vm);
+    if (IS_PATTERN(vm_result(vm)) || anon_took) { /* whose bare pattern plays on $, if any */
+        free(s->anon_from);
+        s->anon_from = anon_took ? NULL : strdup(name);
+    }
     Rat bar = rat_ceil(h);
     char where[64];
     /* tempo: from the next bar line */

@@ -25,6 +25,7 @@ struct Heap {
     Obj *objects;
     size_t bytes, next_gc, collections, live;
     size_t limit; /* 0: none */
+    size_t after; /* bytes alive after the last collection */
     bool over;    /* the last collection left more than limit alive */
     bool stress;
     bool collecting;
@@ -126,8 +127,11 @@ static int size_class(size_t size) {
 }
 
 Obj *heap_alloc(Heap *h, size_t size, ObjKind kind) {
+    /* over the limit, collect to see, but not again before a sixteenth of it more
+     * has been allocated: a program holding just under it does not collect each time */
     if (!h->collecting && (h->stress || h->bytes + size > h->next_gc ||
-                           (h->limit && !h->over && h->bytes + size > h->limit)))
+                           (h->limit && !h->over && h->bytes + size > h->limit &&
+                            h->bytes > h->after + h->limit / 16)))
         heap_collect(h);
     int cls = size_class(size);
     SizeHdr *sh;
@@ -357,6 +361,7 @@ void heap_collect(Heap *h) {
     h->collections++;
     h->next_gc = h->bytes * 2 > (1u << 20) ? h->bytes * 2 : (1u << 20);
     h->over = h->limit && h->bytes > h->limit;
+    h->after = h->bytes;
     h->collecting = false;
 }
 

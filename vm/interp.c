@@ -284,12 +284,25 @@ static inline __attribute__((always_inline)) bool arith(Vm *vm, uint8_t op, Valu
 
 /* Lets the yield hook run between two instructions; what a call in
  * progress keeps in the VM (its position, error destination) is put back. */
+static void swap_globals(Vm *vm) {
+    Global *g = vm->globals;
+    size_t n = vm->nglobals, cap = vm->capglobals;
+    vm->globals = vm->saved.globals, vm->nglobals = vm->saved.nglobals;
+    vm->capglobals = vm->saved.capglobals;
+    vm->saved.globals = g, vm->saved.nglobals = n, vm->saved.capglobals = cap;
+}
+
 static bool yield(Vm *vm) {
     vm->yield_left = vm->yield_every;
     SrcRef at = vm->at;
     Err *err = vm->err;
     vm->in_yield = true;
+    /* what plays sees the globals from before this evaluation, not its half-made ones
+     * (an evaluation that fails is then never heard) */
+    bool swapped = vm->saved.on;
+    if (swapped) swap_globals(vm);
     bool go_on = vm->yield(vm->yield_ud);
+    if (swapped) swap_globals(vm);
     vm->in_yield = false;
     vm->at = at;
     vm->err = err;
@@ -306,12 +319,12 @@ static bool yield(Vm *vm) {
 
 void vm_account(Vm *vm) {
     long ran = vm->ticks_set - vm->ticks;
-    if (vm->in_query)
-        vm->budget -= ran;
-    else
+    if (vm->in_query) vm->budget -= ran;
+    if (!vm->in_query || vm->query_of_top) /* a query an evaluation makes is part of its work */
         vm->top_left -= ran;
     if (vm->yield && !vm->in_query) vm->yield_left -= ran;
     long next = vm->in_query ? vm->budget : vm->top_left;
+    if (vm->in_query && vm->query_of_top && vm->top_left < next) next = vm->top_left;
     if (vm->yield && !vm->in_query && !vm->in_yield && vm->yield_left < next) next = vm->yield_left;
     if (next > VM_WATCH_EVERY) next = VM_WATCH_EVERY; /* the heap's bound is looked at too */
     if (next < 0) next = 0;                           /* spent: the next instruction watches */
@@ -333,13 +346,14 @@ static bool watch(Vm *vm, Frame *fr) {
         vm->ticks = vm->ticks_set = 0;
         return false;
     }
-    bool spent = vm->in_query ? vm->budget < 0 : vm->top_left < 0;
+    bool query_spent = vm->in_query && vm->budget < 0;
+    bool spent = query_spent || ((!vm->in_query || vm->query_of_top) && vm->top_left < 0);
     if (spent) {
         vm->at = srcref(fr->cl->fn->src, frame_pos(fr), 1);
         ObjFunction *fn = fr->cl->fn;
         int line, col;
         src_linecol(fn->src, frame_pos(fr), &line, &col);
-        if (vm->in_query) {
+        if (query_spent) {
             vm_error(vm, "'%s' ran too long inside a pattern (stopped after %ld steps)",
                      fn->name ? fn->name->chars : "code", vm->budget_size);
             vm_hint(vm, "an endless loop? the function starts at line %d", line);

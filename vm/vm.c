@@ -308,7 +308,11 @@ bool vm_run_function(Vm *vm, ObjFunction *fn, Value *out, Err *err) {
 /* Called by the pattern engine around user code run inside a query. */
 void vm_enter_query(Vm *vm) {
     vm_account(vm);
-    if (vm->in_query++ == 0) vm->budget = vm->budget_size;
+    if (vm->in_query++ == 0) {
+        vm->budget = vm->budget_size;
+        /* from inside an evaluation (not from the scheduler in its yield hook) */
+        vm->query_of_top = vm->nframes > 0 && !vm->in_yield;
+    }
     vm_account(vm);
 }
 void vm_leave_query(Vm *vm) {

@@ -55,8 +55,9 @@ struct Vm {
     long budget_size;
     long top_left; /* instructions left for the outermost call (an evaluation) */
     long top_size;
-    int in_query;    /* > 0 while a pattern query calls into the VM */
-    VmYieldFn yield; /* called every yield_every instructions outside queries */
+    int in_query;      /* > 0 while a pattern query calls into the VM */
+    bool query_of_top; /* the query was entered from an evaluation: it spends its budget too */
+    VmYieldFn yield;   /* called every yield_every instructions outside queries */
     void *yield_ud;
     long yield_every, yield_left;
     bool in_yield; /* the hook is running: no yield inside it */

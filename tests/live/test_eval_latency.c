@@ -31,7 +31,8 @@ static void sleep_s(double s) {
 }
 
 static void quiet(void *ud, const char *text) {
-    (void)ud, (void)text;
+    (void)ud;
+    if (getenv("SAY")) fprintf(stderr, "say: %s\n", text);
 }
 
 static bool eval(Live *l, const char *text) {
@@ -57,8 +58,12 @@ static void test_a_long_evaluation_leaves_no_late_event(void **st) {
     live_status(l, &before);
     double t0 = now_s();
     /* top-level work: no pattern, no budget, seconds of instructions */
+    /* the block also changes the tempo and the hats: they land after where the
+     * scheduler got while it ran, never in the past */
     assert_true(eval(l, "fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\n"
-                        "y = fib(" FIB ")\n"));
+                        "y = fib(" FIB ")\n"
+                        "tempo 150\n"
+                        "hats = s(\"hh*16\")\n"));
     double took = now_s() - t0;
     LiveStatus after;
     live_status(l, &after);
@@ -79,9 +84,37 @@ static void test_a_long_evaluation_leaves_no_late_event(void **st) {
                 took * 16 * 0.8);
 }
 
+/* While a block runs, the music plays the code from before it: a block that
+ * redefines what a playing pattern calls, then fails, leaves it playing. */
+static void test_a_failing_evaluation_is_never_heard(void **st) {
+    (void)st;
+    LiveOpts o = {.session = {.rate = 48000, .say = quiet},
+                  .device = {.null = true, .rate = 48000}};
+    char why[256] = "";
+    Live *l = live_open(&o, why, sizeof why);
+    assert_non_null(l);
+    /* fast bars (0.5 s): the block runs across several, so p is queried meanwhile */
+    assert_true(
+        eval(l, "tempo 480\nfn f(x) = x + 60\np = note(\"0 1 2 3\".fmap(x => f(x)))\nplay p\n"));
+    assert_true(live_start(l, why, sizeof why));
+    sleep_s(0.2);
+    Err err = {0};
+    const char *bad = "fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\n"
+                      "f = 3\ny = fib(" FIB ")\nz = f(2)\n"; /* fails as it runs */
+    assert_false(live_eval(l, "<test>", bad, strlen(bad), ".", &err));
+    sleep_s(0.2);
+    LiveStatus end;
+    live_status(l, &end);
+    live_close(l);
+    assert_int_equal(end.ntracks, 1);
+    assert_true(end.tracks[0].playing);
+    assert_int_equal(end.audio.events_late, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_long_evaluation_leaves_no_late_event),
+        cmocka_unit_test(test_a_failing_evaluation_is_never_heard),
     };
     return cmocka_run_group_tests_name("eval-latency", tests, NULL, NULL);
 }
