@@ -6,7 +6,7 @@
 #                       then again under AddressSanitizer + UBSan
 #   ./build.sh demo     build and play examples/demo.tala (render it without a device)
 #   ./build.sh bench    build and run the benchmarks in bench/
-#   ./build.sh fuzz [S] run the libFuzzer target for S seconds (default 600)
+#   ./build.sh fuzz [S] run the libFuzzer targets for S seconds in all (default 600)
 #   ./build.sh deps     only install the system packages
 #   ./build.sh clean    remove the build folders
 #
@@ -185,9 +185,7 @@ test_all() {
     [ "$TOTAL_FAIL" = 0 ]
 }
 
-# ./build.sh fuzz [SECONDS]: libFuzzer on lexer + parser + compiler (and the
-# patterns of programs that compile). Crashes land in tests/fuzz/crashes/,
-# which the test suite replays forever after.
+# The libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan.
 build_fuzz() {
     CC=clang configure_build build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTALA_SANITIZE=ON \
         -DTALA_FUZZ=ON -DTALA_TESTS=OFF -DTALA_WERROR=ON
@@ -205,14 +203,17 @@ fuzz_build_check() {
 
 # Each libFuzzer target runs its seeds and saved crashes once (no mutation).
 fuzz_smoke() {
-    local t n=0 bad=0
+    local t n=0 bad=0 name
     for t in "$ROOT"/build-fuzz/fuzz_*; do
         [ -x "$t" ] || continue
-        if ASAN_OPTIONS=detect_leaks=0 "$t" -runs=0 "$ROOT/tests/fuzz/seeds" "$ROOT/tests/fuzz/crashes" \
-            >/dev/null 2>&1; then
+        name=$(basename "$t")
+        name=${name#fuzz_}
+        mkdir -p "$ROOT/tests/fuzz/crashes/$name"
+        if ASAN_OPTIONS=detect_leaks=0 "$t" -runs=0 "$ROOT/tests/fuzz/seeds/$name" \
+            "$ROOT/tests/fuzz/crashes/$name" >/dev/null 2>&1; then
             n=$((n + 1))
         else
-            echo "fuzz target $(basename "$t") fails on its seeds or saved crashes"
+            echo "fuzz target fuzz_$name fails on its seeds or saved crashes"
             bad=$((bad + 1))
         fi
     done
@@ -220,24 +221,34 @@ fuzz_smoke() {
     [ "$bad" = 0 ] && [ "$n" -gt 0 ]
 }
 
+# ./build.sh fuzz [SECONDS]: every libFuzzer target in turn, the time shared
+# between them (default 600 s in all). Crashes land in tests/fuzz/crashes/TARGET/,
+# which the test suite replays forever after.
 fuzz() {
-    local secs=${1:-600}
+    local secs=${1:-600} t name rc=0 each
     deps
     log "building build-fuzz/ (clang, libFuzzer, ASan, UBSan)"
     build_fuzz
-    mkdir -p "$ROOT/build-fuzz/corpus" "$ROOT/tests/fuzz/crashes"
-    cp "$ROOT"/tests/fuzz/seeds/* "$ROOT/build-fuzz/corpus/"
-    log "fuzzing for $secs seconds"
-    local rc=0
-    (cd "$ROOT/build-fuzz" && ASAN_OPTIONS=detect_leaks=0 ./fuzz_compile -max_total_time="$secs" \
-        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$ROOT/tests/fuzz/crashes/" corpus) 2>&1 | tee "$ROOT/build-fuzz/fuzz.log" |
-        grep -E "^#[0-9]+.*(pulse|DONE)|ERROR|stat::number_of_executed_units|Done" || rc=$?
-    grep -q "ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error" "$ROOT/build-fuzz/fuzz.log" && {
-        echo "the fuzzer found a crash: see tests/fuzz/crashes/ (commit it; the tests replay it)"
-        return 1
-    }
-    return 0
+    local targets=("$ROOT"/build-fuzz/fuzz_*)
+    each=$((secs / ${#targets[@]}))
+    [ "$each" -ge 1 ] || each=1
+    for t in "${targets[@]}"; do
+        name=$(basename "$t")
+        name=${name#fuzz_}
+        mkdir -p "$ROOT/build-fuzz/corpus/$name" "$ROOT/tests/fuzz/crashes/$name"
+        cp "$ROOT"/tests/fuzz/seeds/"$name"/* "$ROOT/build-fuzz/corpus/$name/"
+        log "fuzzing $name for $each seconds"
+        (cd "$ROOT/build-fuzz" && ASAN_OPTIONS=detect_leaks=0 "$t" -max_total_time="$each" \
+            -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+            -artifact_prefix="$ROOT/tests/fuzz/crashes/$name/" "corpus/$name") 2>&1 |
+            tee "$ROOT/build-fuzz/fuzz-$name.log" |
+            grep -E "^#[0-9]+.*DONE|ERROR|stat::number_of_executed_units|stat::peak_rss|Done" || true
+        if grep -q "ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error" "$ROOT/build-fuzz/fuzz-$name.log"; then
+            echo "the $name fuzzer found a crash: see tests/fuzz/crashes/$name/ (commit it; the tests replay it)"
+            rc=1
+        fi
+    done
+    return $rc
 }
 
 # ./build.sh demo: builds, then plays examples/demo.tala (with the REPL on a

@@ -3,11 +3,11 @@
  * parser, compiler and mini-notation parser (`tala check`), then, if that
  * succeeds, run as a program and its patterns queried for a few cycles.
  * Built and run by `./build.sh fuzz [SECONDS]`; every crash it finds is kept
- * in tests/fuzz/crashes/ and replayed by test_fuzz_replay.
+ * in tests/fuzz/crashes/compile/ and replayed by test_fuzz_replay.
  */
 #include "fuzz_one.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    fuzz_one(data, size);
+    fuzz_compile_one(data, size);
     return 0;
 }
