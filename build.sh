@@ -7,6 +7,7 @@
 #   ./build.sh demo     build and play examples/demo.tala (render it without a device)
 #   ./build.sh bench    build and run the benchmarks in bench/
 #   ./build.sh fuzz [S] run the libFuzzer targets for S seconds in all (default 600)
+#   ./build.sh soak [M] a scripted set of M minutes on the offline clock (default 60)
 #   ./build.sh deps     only install the system packages
 #   ./build.sh clean    remove the build folders
 #
@@ -154,6 +155,8 @@ test_all() {
     run_suite "layers" bash "$ROOT/tests/arch/test_layers.sh" "$ROOT/build"
     log "golden renders: every sample of every ugen, example and workload unchanged"
     run_suite "golden" bash "$ROOT/tests/golden/test_golden.sh" "$ROOT/build/tala"
+    log "soak: a 2-minute scripted set on the offline clock (./build.sh soak MINUTES for more)"
+    run_suite "soak" "$ROOT/build/tala_soak" 2
     log "REPL in a pseudo-terminal"
     run_suite "repl" bash "$ROOT/tests/live/test_repl.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
     log "real time: 30 s through PortAudio on a JACK dummy server"
@@ -266,6 +269,15 @@ demo() {
     fi
 }
 
+# ./build.sh soak [MINUTES]: a scripted live set (24 tracks, an evaluation every
+# bar) on the offline clock, checked for NaN, clipping, heap growth and a
+# bit-exact replay of its log (tests/soak/soak.c). Default 60 minutes of audio.
+soak() {
+    build
+    log "soak: ${1:-60} minutes of audio"
+    "$ROOT/build/tala_soak" "${1:-60}" "${2:-20261205}"
+}
+
 bench() {
     PKGS+=(time) # GNU time measures every engine the same way
     build
@@ -285,11 +297,12 @@ build) build ;;
 test) test_all ;;
 bench) shift; bench "$@" ;;
 fuzz) shift; fuzz "$@" ;;
+soak) shift; soak "$@" ;;
 demo) demo ;;
 deps) deps ;;
 clean) rm -rf build build-asan build-fuzz ;;
 *)
-    echo "usage: ./build.sh [build|test|demo|bench|fuzz [SECONDS]|deps|clean]" >&2
+    echo "usage: ./build.sh [build|test|demo|bench|fuzz [SECONDS]|soak [MINUTES]|deps|clean]" >&2
     exit 2
     ;;
 esac
