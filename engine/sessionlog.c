@@ -63,6 +63,41 @@ void ses_bar_text(Rat c, char *buf, size_t n) {
                  (long long)x.den);
 }
 
+/* "; did you mean sawtooth, saw?": instruments and sample sets a few edits
+ * away, or whose name starts the unknown one (saw for sawtoth), closest
+ * first, at most three. Empty when none is near. */
+static void near_sounds(Session *s, const char *name, char *out, size_t n) {
+    const char *names[512];
+    int count = vm_instruments(s->vm, names, 400);
+    for (int k = 0; k < s->bank.n && count < 512; k++) names[count++] = s->bank.sets[k].name;
+    size_t len = strlen(name);
+    int best[3] = {99, 99, 99};
+    const char *pick[3] = {0};
+    for (int i = 0; i < count; i++) {
+        size_t l = strlen(names[i]);
+        int d = vm_name_distance(name, len, names[i], l);
+        if (d > (len <= 4 ? 1 : 2) && !(l >= 3 && l < len && !strncmp(name, names[i], l))) continue;
+        if (l >= 3 && l < len && !strncmp(name, names[i], l) && d > 2) d = 3; /* a prefix */
+        for (int j = 0; j < 3; j++) {
+            if (pick[j] && !strcmp(pick[j], names[i])) break;
+            if (d < best[j] || (d == best[j] && pick[j] && strcmp(names[i], pick[j]) < 0)) {
+                for (int m = 2; m > j; m--) best[m] = best[m - 1], pick[m] = pick[m - 1];
+                best[j] = d, pick[j] = names[i];
+                break;
+            }
+        }
+    }
+    out[0] = 0;
+    for (int j = 0; j < 3 && pick[j]; j++) {
+        size_t k = strlen(out);
+        snprintf(out + k, n - k, "%s%s", j ? ", " : "; did you mean ", pick[j]);
+    }
+    if (out[0]) {
+        size_t k = strlen(out);
+        snprintf(out + k, n - k, "?");
+    }
+}
+
 /* A warning about an unknown sound (or, with vowel set, an unknown vowel),
  * once per name. */
 void ses_warn_once(Session *s, const char *name, bool vowel) {
@@ -78,8 +113,12 @@ void ses_warn_once(Session *s, const char *name, bool vowel) {
                 "tala: warning: no vowel '%s' (a e i o u ae aa oe ue y uh un en an on): those "
                 "notes play without it%s",
                 name, more);
-    else
-        ses_say(s, "tala: warning: no sound named '%s' (its events are silent)%s", name, more);
+    else {
+        char near[160];
+        near_sounds(s, name, near, sizeof near);
+        ses_say(s, "tala: warning: no sound named '%s' (its events are silent)%s%s", name, near,
+                more);
+    }
 }
 
 void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len) {

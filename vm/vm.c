@@ -52,7 +52,7 @@ int vm_global_names(Vm *vm, const char **out, int max) {
     return out && n > max ? max : n;
 }
 
-static int edit_distance(const char *a, size_t la, const char *b, size_t lb) {
+int vm_name_distance(const char *a, size_t la, const char *b, size_t lb) {
     if (la > 40 || lb > 40) return 99;
     int d[41][41];
     for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
@@ -79,17 +79,28 @@ bool vm_suggest(Vm *vm, const char *name, size_t len, const char **extra, size_t
     for (size_t i = 0; i < vm->capglobals; i++) {
         ObjString *k = vm->globals[i].key;
         if (!k) continue;
-        int dist = edit_distance(name, len, k->chars, k->len);
+        int dist = vm_name_distance(name, len, k->chars, k->len);
         if (dist < best || (dist == best && pick && strcmp(k->chars, pick) < 0))
             best = dist, pick = k->chars;
     }
     for (size_t i = 0; i < nextra; i++) {
-        int dist = edit_distance(name, len, extra[i], strlen(extra[i]));
+        int dist = vm_name_distance(name, len, extra[i], strlen(extra[i]));
         if (dist < best) best = dist, pick = extra[i];
     }
     if (!pick) return false;
     snprintf(out, size, "%s", pick);
     return true;
+}
+
+int vm_instruments(Vm *vm, const char **out, int max) {
+    int n = 0;
+    for (size_t i = 0; i < vm->capglobals; i++) {
+        ObjString *k = vm->globals[i].key;
+        if (!k || strncmp(k->chars, "synth:", 6) != 0 || !IS_SYNTH(vm->globals[i].val)) continue;
+        if (out && n < max) out[n] = k->chars + 6;
+        n++;
+    }
+    return out && n > max ? max : n;
 }
 
 bool vm_is_defined(Vm *vm, const char *name, size_t len) {

@@ -178,6 +178,10 @@ bool vm_is_defined(Vm *vm, const char *name, size_t len);
 /* The names of user-visible globals (not internal "synth:x" keys); writes
  * up to max of them into out (which may be NULL) and returns how many exist. */
 int vm_global_names(Vm *vm, const char **out, int max);
+/* The instruments (built-in and defined by `synth`); writes up to max names. */
+int vm_instruments(Vm *vm, const char **out, int max);
+/* Edits (insert, delete, change, swap neighbours) between two names; 99 past 40 chars. */
+int vm_name_distance(const char *a, size_t la, const char *b, size_t lb);
 /* The defined name (or one of extra) closest to name, for "did you mean". */
 bool vm_suggest(Vm *vm, const char *name, size_t len, const char **extra, size_t nextra, char *out,
                 size_t size);

@@ -184,6 +184,11 @@ expect "an extension against --format" 2 "" -- render "$tmp/fmt.tala" -o "$tmp/o
 expect_err "says they disagree" "o.flac ends in .flac but --format says wav"
 expect "--record to an unknown extension" 2 "" -- "$tmp/fmt.tala" --no-audio --no-log --record "$tmp/r.xyz" --seconds 1
 
+# an unknown sound suggests the near ones (live trust, defect 4)
+printf 'x = note("c3 e3").s("sawtoth")\nplay x\n' >"$tmp/near.tala"
+expect "an unknown sound renders (silent)" 0 "" -- render "$tmp/near.tala" -o "$tmp/r10.wav" --bars 1
+expect_err "and suggests near names" "no sound named 'sawtoth' (its events are silent); did you mean sawtooth, saw?"
+
 # a log cut inside a block (a crash while writing) replays what came before it (D7)
 printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 1 3 - <repl>\nd = s("bd sn")\n' >"$tmp/cut.tala-session"
 expect "replay a log cut inside a block (D7)" 0 "" -- replay "$tmp/cut.tala-session" -o "$tmp/r6.wav"
