@@ -110,7 +110,15 @@ int cli_query(int argc, char **argv) {
     Source *src = NULL;
     if (is_expression(vm, pattern)) {
         Value v;
-        if (eval_expr(vm, "<query>", pattern, strlen(pattern), &v, &err)) {
+        bool evaluated = eval_expr(vm, "<query>", pattern, strlen(pattern), &v, &err);
+        Err w[8]; /* warnings (an unknown scale), positioned like errors */
+        for (int i = 0, nw = vm_take_warnings(vm, w, 8); i < nw; i++) {
+            char msg[sizeof w[i].msg];
+            snprintf(msg, sizeof msg, "warning: %s", w[i].msg);
+            snprintf(w[i].msg, sizeof w[i].msg, "%s", msg);
+            err_print(stderr, &w[i]);
+        }
+        if (evaluated) {
             if (IS_PATTERN(v) || IS_NUM(v) || IS_LIST(v) || IS_STRING(v) || IS_RECORD(v) ||
                 v.kind == VAL_BOOL) {
                 vm_push_root(vm, v);

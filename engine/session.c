@@ -263,6 +263,20 @@ typedef struct {
     bool hold;    /* stopped by the performer, and nothing here restarts it */
 } TrackPlan;
 
+/* What the natives warned about while the block ran, positioned like errors. */
+static void say_warnings(Session *s) {
+    Err w[8];
+    int n = vm_take_warnings(s->vm, w, 8);
+    for (int i = 0; i < n; i++) {
+        char msg[sizeof w[i].msg];
+        snprintf(msg, sizeof msg, "warning: %s", w[i].msg);
+        snprintf(w[i].msg, sizeof w[i].msg, "%s", msg);
+        char *t = err_text(&w[i]);
+        ses_say(s, "%s", t);
+        free(t);
+    }
+}
+
 /* A value typed at the REPL that is not a pattern: `1 + 2` shows 3, a
  * function its signature. */
 static void show_value(Session *s, Value v) {
@@ -327,6 +341,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     int nb = 0;
     unsigned plays = vm_plays(vm);
     bool ok = eval_program(vm, name, text, len, err) && load_sample_dirs(s, base, err);
+    say_warnings(s);
     /* live, the scheduler went on stepping while the block ran (the VM's yield
      * hook): the block takes effect from where it got to, and is logged there,
      * so a replay (which does not step meanwhile) lands it on the same cycle */

@@ -388,7 +388,54 @@ static bool b_scale(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPatt
     return true;
 }
 
+/* An unknown scale name drops its notes (as in Strudel): say so, with the
+ * nearest names. The names a constant or a pattern gives in its first
+ * cycles are looked at when the call is made. */
+static void check_scale_name(Vm *vm, Value v) {
+    Scale sc;
+    if (!IS_STRING(v) && !IS_LIST(v)) return;
+    if (get_scale(v, &sc)) return;
+    char buf[96];
+    val_format(v, buf, sizeof buf);
+    const char *type = strchr(buf, ':') ? strchr(buf, ':') + 1 : buf;
+    const char *best = NULL;
+    int bd = 3;
+    char names[96];
+    for (size_t i = 0; i < NSCALES; i++) {
+        snprintf(names, sizeof names, "%s", SCALES[i].names);
+        for (char *t = strtok(names, "|"); t; t = strtok(NULL, "|")) {
+            int d = vm_name_distance(type, strlen(type), t, strlen(t));
+            if (d < bd) bd = d, best = SCALES[i].names;
+        }
+    }
+    char hint[160];
+    if (best) {
+        snprintf(names, sizeof names, "%s", best);
+        names[strcspn(names, "|")] = 0;
+        snprintf(hint, sizeof hint, "did you mean %.*s%s? (scales are written like C:minor)",
+                 (int)(type - buf), buf, names);
+    } else {
+        snprintf(hint, sizeof hint,
+                 "scales are written like C:minor, D:dorian, Eb:major pentatonic");
+    }
+    vm_warn(vm, hint, "unknown scale '%s': its notes are dropped", buf);
+}
+
 bool nat_scale(Vm *vm, Value *args, int argc, Value *out) {
+    if (IS_PATTERN(args[0])) { /* the names of its first cycles */
+        Query *q = vm_query(vm);
+        Err qerr = {0};
+        Err *saved = q->err;
+        q->err = &qerr;
+        EvBuf ev;
+        evbuf_init(&ev, vm_heap(vm));
+        if (pat_events(q, AS_PATTERN(args[0]), rat_int(0), rat_int(4), false, &ev))
+            for (size_t i = 0; i < ev.len; i++) check_scale_name(vm, ev.ev[i].value);
+        evbuf_free(&ev);
+        q->err = saved;
+    } else {
+        check_scale_name(vm, args[0]);
+    }
     return patterned(vm, b_scale, args, argc, NIL_VAL, BIND_INNER, out);
 }
 

@@ -281,6 +281,28 @@ bool vm_error(Vm *vm, const char *fmt, ...) {
     return false;
 }
 
+void vm_warn(Vm *vm, const char *hint, const char *fmt, ...) {
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    for (int i = 0; i < vm->nwarnings; i++)
+        if (!strcmp(vm->warnings[i].msg, msg)) return; /* said already */
+    if (vm->nwarnings == (int)(sizeof vm->warnings / sizeof vm->warnings[0])) return;
+    Err *w = &vm->warnings[vm->nwarnings++];
+    memset(w, 0, sizeof *w);
+    err_set(w, vm->at, "%s", msg);
+    if (hint) err_hint(w, "%s", hint);
+}
+
+int vm_take_warnings(Vm *vm, Err *out, int max) {
+    int n = vm->nwarnings < max ? vm->nwarnings : max;
+    memcpy(out, vm->warnings, (size_t)n * sizeof *out);
+    vm->nwarnings = 0;
+    return n;
+}
+
 void vm_hint(Vm *vm, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -189,6 +189,12 @@ bool vm_suggest(Vm *vm, const char *name, size_t len, const char **extra, size_t
 void vm_enter_query(Vm *vm);
 void vm_leave_query(Vm *vm);
 
+/* A warning raised by a native (something dropped, not an error: an unknown
+ * scale), positioned at the call being made; kept (eight at most, one per
+ * message) until vm_take_warnings hands them over. */
+void vm_warn(Vm *vm, const char *hint, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int vm_take_warnings(Vm *vm, Err *out, int max);
+
 /* Errors raised by natives: positioned at the call being made. */
 bool vm_error(Vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void vm_hint(Vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

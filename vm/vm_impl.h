@@ -80,7 +80,9 @@ struct Vm {
     const NativeDef *current; /* the native being called */
     bool in_prelude;          /* defining the built-in instruments */
 
-    Value result; /* last expression value, rooted */
+    Value result;    /* last expression value, rooted */
+    Err warnings[8]; /* raised by natives (vm_warn), until taken */
+    int nwarnings;
 
     /* The session state saved by vm_save (a live evaluation in progress),
      * restored when it fails; its values are roots while it exists. */

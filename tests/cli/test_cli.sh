@@ -189,6 +189,14 @@ printf 'x = note("c3 e3").s("sawtoth")\nplay x\n' >"$tmp/near.tala"
 expect "an unknown sound renders (silent)" 0 "" -- render "$tmp/near.tala" -o "$tmp/r10.wav" --bars 1
 expect_err "and suggests near names" "no sound named 'sawtoth' (its events are silent); did you mean sawtooth, saw?"
 
+# an unknown scale drops its notes, as in Strudel, but says so with the nearest name
+expect "an unknown scale plays nothing" 0 "" -- query --cycles 0:1 'n("0 2 4").scale("C:minorr")'
+expect_err "and warns where, with the nearest name" "<query>:1:12: warning: unknown scale 'C:minorr': its notes are dropped"
+expect_err "the hint names it" "did you mean C:minor?"
+printf 'x = n("0 2").scale("<C:major D:dorain>")\nplay x\n' >"$tmp/sc.tala"
+expect "check a patterned unknown scale" 0 "" -- check "$tmp/sc.tala"
+expect_err "check warns at the call" "sc.tala:1:14: warning: unknown scale 'D:dorain'"
+
 # a log cut inside a block (a crash while writing) replays what came before it (D7)
 printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 1 3 - <repl>\nd = s("bd sn")\n' >"$tmp/cut.tala-session"
 expect "replay a log cut inside a block (D7)" 0 "" -- replay "$tmp/cut.tala-session" -o "$tmp/r6.wav"
