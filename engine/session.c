@@ -268,9 +268,7 @@ static void say_warnings(Session *s) {
     Err w[8];
     int n = vm_take_warnings(s->vm, w, 8);
     for (int i = 0; i < n; i++) {
-        char msg[sizeof w[i].msg];
-        snprintf(msg, sizeof msg, "warning: %s", w[i].msg);
-        snprintf(w[i].msg, sizeof w[i].msg, "%s", msg);
+        err_prefix(&w[i], "warning: ");
         char *t = err_text(&w[i]);
         ses_say(s, "%s", t);
         free(t);

@@ -40,6 +40,16 @@ void err_set(Err *e, SrcRef at, const char *fmt, ...) {
     va_end(ap);
 }
 
+void err_prefix(Err *e, const char *prefix) {
+    size_t p = strlen(prefix), cap = sizeof e->msg - 1;
+    if (p >= cap) return;
+    size_t l = strnlen(e->msg, cap);
+    if (l > cap - p) l = cap - p;
+    memmove(e->msg + p, e->msg, l);
+    memcpy(e->msg, prefix, p);
+    e->msg[p + l] = 0;
+}
+
 void err_hint(Err *e, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -51,6 +51,8 @@ static inline SrcRef srcref(const Source *s, size_t off, size_t len) {
 
 /* Sets the error (the first one wins: a set error is not overwritten). */
 void err_set(Err *e, SrcRef at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Puts prefix ("warning: ") before the message, cutting its end if need be. */
+void err_prefix(Err *e, const char *prefix);
 void err_hint(Err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* 1-based line and column (columns count UTF-8 characters). */
