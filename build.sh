@@ -151,6 +151,8 @@ test_all() {
     run_suite "corpus-drift" bash "$ROOT/tests/conformance/drift.sh"
     log "code is clang-formatted"
     run_suite "format" format_check
+    log "the examples in README.md and docs/ run"
+    run_suite "docs" bash "$ROOT/tests/docs/test_docs.sh" "$ROOT/build/tala"
     log "architecture: layers, includes, file sizes"
     run_suite "layers" bash "$ROOT/tests/arch/test_layers.sh" "$ROOT/build"
     log "golden renders: every sample of every ugen, example and workload unchanged"
