@@ -33,7 +33,7 @@ static int compile_only(int argc, char **argv, bool disasm) {
         vm_free(vm);
     } else {
         /* what a render of the first 4 cycles would report; warnings on stderr */
-        SessionOpts so = {.rate = 48000, .voices = 64, .quiet = true};
+        SessionOpts so = {.rate = 48000, .voices = 64, .quiet = true, .samples_listed = true};
         Session *s = session_new(&so, &err);
         if (!s) {
             err_print(stderr, &err);

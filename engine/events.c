@@ -217,7 +217,8 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         if (vm_instrument(s->vm, AS_STRING(sound)->chars, &sv)) {
             sy = AS_SYNTH(sv);
         } else if (!(sample = samples_find(&s->bank, AS_STRING(sound)->chars, (int)floor(nn)))) {
-            ses_warn_once(s, AS_STRING(sound)->chars, false);
+            if (!samples_has(&s->bank, AS_STRING(sound)->chars)) /* listed: known, silent */
+                ses_warn_once(s, AS_STRING(sound)->chars, false);
             return false;
         }
     } else if (!isnan(note)) {

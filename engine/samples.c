@@ -106,7 +106,7 @@ void samples_merge(SampleBank *into, SampleBank *from) {
     memset(from, 0, sizeof *from);
 }
 
-int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
+static int load_or_list(SampleBank *bank, const char *dir, char *why, size_t whylen, bool list) {
     DIR *d = opendir(dir);
     if (!d) {
         snprintf(why, whylen, "cannot open the samples folder %s: %s", dir, strerror(errno));
@@ -134,6 +134,15 @@ int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
         SampleSet set = {0};
         snprintf(set.name, sizeof set.name, "%.63s", e->d_name);
         set.sounds = calloc((size_t)nf, sizeof(Sample));
+        for (int i = 0; i < nf && list; i++) free(files[i]);
+        if (list) { /* the set's name only: tala check plays nothing */
+            free(files);
+            free(set.sounds);
+            set.sounds = NULL;
+            put(bank, set);
+            loaded += nf;
+            continue;
+        }
         for (int i = 0; i < nf; i++) {
             char path[2048];
             snprintf(path, sizeof path, "%s/%s", sub, files[i]);
@@ -155,10 +164,25 @@ int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
     return loaded;
 }
 
+int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen) {
+    return load_or_list(bank, dir, why, whylen, false);
+}
+
+int samples_list(SampleBank *bank, const char *dir, char *why, size_t whylen) {
+    return load_or_list(bank, dir, why, whylen, true);
+}
+
+bool samples_has(const SampleBank *bank, const char *name) {
+    for (int k = 0; k < bank->n; k++)
+        if (strcmp(bank->sets[k].name, name) == 0) return true;
+    return false;
+}
+
 const Sample *samples_find(const SampleBank *bank, const char *name, int n) {
     for (int k = 0; k < bank->n; k++)
         if (strcmp(bank->sets[k].name, name) == 0) {
             int c = bank->sets[k].n;
+            if (!c) return NULL; /* listed, not loaded (tala check) */
             return &bank->sets[k].sounds[((n % c) + c) % c];
         }
     return NULL;

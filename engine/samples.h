@@ -25,6 +25,11 @@ typedef struct SampleBank {
 /* Loads the sound files of DIR/name/ folders into bank; returns the number of files loaded, or -1
  * with why set when DIR cannot be read. */
 int samples_load(SampleBank *bank, const char *dir, char *why, size_t whylen);
+/* Like samples_load, without reading a sound: the sets' names only, so
+ * s("name") is known but silent (tala check: no file is read for sound). */
+int samples_list(SampleBank *bank, const char *dir, char *why, size_t whylen);
+/* Whether a set of that name was loaded or listed. */
+bool samples_has(const SampleBank *bank, const char *name);
 /* Moves every set of from into into (as samples_load would have added
  * them); from is left empty. */
 void samples_merge(SampleBank *into, SampleBank *from);

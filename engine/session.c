@@ -119,7 +119,8 @@ Session *session_new(const SessionOpts *o, Err *err) {
     if (s->o.samples) session_log(s, "samples %s", s->o.samples);
     if (s->o.samples) {
         char why[256];
-        if (samples_load(&s->bank, s->o.samples, why, sizeof why) < 0) {
+        if ((s->o.samples_listed ? samples_list : samples_load)(&s->bank, s->o.samples, why,
+                                                                sizeof why) < 0) {
             if (s->o.samples_may_miss) {
                 ses_say(s, "tala: warning: %s (its sounds are silent)", why);
             } else {
@@ -228,7 +229,8 @@ static bool load_sample_dirs(Session *s, const char *base, Err *err) {
         char dir[2048], why[256];
         session_sample_path(base, AS_STRING(AS_LIST(dirs)->items[i])->chars, dir, sizeof dir);
         if (dir_loaded(s, dir)) continue;
-        if (samples_load(&s->bank, dir, why, sizeof why) < 0) {
+        if ((s->o.samples_listed ? samples_list : samples_load)(&s->bank, dir, why, sizeof why) <
+            0) {
             if (!s->o.samples_may_miss) {
                 err_set(err, (SrcRef){0}, "%s", why);
                 return false;

@@ -50,6 +50,7 @@ typedef struct {
     bool quiet;            /* no confirmations, only warnings and errors (renders) */
     bool samples_may_miss; /* a sample folder that cannot be read is a warning (its sounds
                               are silent), not an error: replays of a log from elsewhere */
+    bool samples_listed;   /* sample folders are listed, not loaded (tala check) */
 } SessionOpts;
 
 /* The anonymous track: a block whose last expression is a pattern plays it

@@ -230,6 +230,12 @@ expect_err "the corrupt sample's reason" "cannot read $tmp/smp/x/bad.wav: Format
 printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\nsamples /nonexistent/folder\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\nend 48000\n' >"$tmp/gone.tala-session"
 expect "replay of a log whose samples folder is gone (D8)" 0 "" -- replay "$tmp/gone.tala-session" -o "$tmp/r8.wav"
 expect_err "the folder is a warning" "cannot open the samples folder /nonexistent/folder: No such file or directory"
+# tala check lists sample folders without reading a sound (defect 5): no warning about the
+# corrupt file a render reports, and its set's name is known
+expect "check a program with a samples folder" 0 "" -- check "$tmp/smp.tala"
+if [ ! -s "$err" ]; then pass=$((pass + 1)); else
+    echo "FAIL check read the samples:"; sed 's/^/    /' "$err" | head -3; fail=$((fail + 1)); fi
+
 
 # long left-leaning chains are bounded like nesting (D2): a positioned error, no crash,
 # the source line cut to the error's neighbourhood
