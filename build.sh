@@ -19,7 +19,7 @@ ROOT=$(pwd)
 
 # Debian/Ubuntu packages the build and the tests need.
 PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox
-      portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev)
+      portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -161,6 +161,8 @@ test_all() {
     run_suite "soak" "$ROOT/build/tala_soak" 2
     log "REPL in a pseudo-terminal"
     run_suite "repl" bash "$ROOT/tests/live/test_repl.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
+    log "the REPL's whole screen in a terminal (tmux)"
+    run_suite "screen" bash "$ROOT/tests/live/test_screen.sh" "$ROOT/build/tala"
     log "real time: 30 s through PortAudio on a JACK dummy server"
     run_suite "live" bash "$ROOT/tests/live/test_live.sh" "$ROOT/build/tala" \
         "$ROOT/build/libtala_alloc_count.so"
