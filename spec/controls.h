@@ -17,8 +17,9 @@
  *   drives   what the engine does with it (ControlDrives)
  *   ugen     DRIVES_FX: the unit generator appended to the note's sound
  *   input2   DRIVES_FX: the key feeding that ugen's second input (a filter's Q)
- *   range    R(min, max): the range the engine clamps to (sends); CTL_ANY:
- *            not clamped
+ *   range    R(min, max): the control's musical range (a test holds every
+ *            example to it; the engine clamps the sends to it); CTL_ANY: a
+ *            name, not a number
  *   def      the value when an event does not give it
  *   doc      what it sets, completing "Control: sets ... on every event."
  *   example  a runnable, musical example (a test runs every one)
@@ -49,59 +50,59 @@ typedef enum {
 #define CONTROL_LIST(X) \
     X(S, "s", K("s", "n", "gain"), "sound", DRIVES_SOUND, CTL_NONE, NULL, CTL_ANY, 0, \
       "the sound (a sample or an instrument; bd:3 also sets n)", "s(\"bd*2 [~ sn] hh*4\")") \
-    X(N, "n", K("n"), "", DRIVES_PITCH, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(N, "n", K("n"), "", DRIVES_PITCH, CTL_NONE, NULL, R(-48, 96), 0, \
       "the sample number or scale step", "n(\"0 2 4 7\").scale(\"C:minor\").s(\"pluck\")") \
-    X(NOTE, "note", K("note", "n"), "", DRIVES_PITCH, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(NOTE, "note", K("note", "n"), "", DRIVES_PITCH, CTL_NONE, NULL, R(0, 127), 0, \
       "the note (a name like c4 or a MIDI number)", "note(\"c3 eb3 g3 bb3\").s(\"saw\")") \
-    X(FREQ, "freq", K("freq"), "", DRIVES_PITCH, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(FREQ, "freq", K("freq"), "", DRIVES_PITCH, CTL_NONE, NULL, R(20, 20000), 0, \
       "the frequency in hertz", "freq(\"220 330 440\").s(\"sine\")") \
-    X(GAIN, "gain", K("gain"), "", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 0.8, \
+    X(GAIN, "gain", K("gain"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 2), 0.8, \
       "the gain (linear, 1 is unchanged; 0.8 when not given, as in Strudel)", "s(\"hh*8\").gain(\"0.4 0.2 0.6 0.2\")") \
-    X(VELOCITY, "velocity", K("velocity"), "", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(VELOCITY, "velocity", K("velocity"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 1, \
       "the velocity (0..1)", "s(\"bd*4\").velocity(\"1 0.5 0.8 0.5\")") \
-    X(PAN, "pan", K("pan"), "", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 0.5, \
+    X(PAN, "pan", K("pan"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 0.5, \
       "the stereo position (0 left, 0.5 centre, 1 right)", "s(\"hh*8\").pan(sine.slow(2))") \
-    X(SPEED, "speed", K("speed"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(SPEED, "speed", K("speed"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-4, 4), 1, \
       "the sample playback speed (negative plays backwards)", "s(\"bd*4\").speed(\"1 2 0.5 -1\")") \
-    X(BEGIN, "begin", K("begin"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(BEGIN, "begin", K("begin"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
       "where in the sample to start (0..1)", "s(\"bd*4\").begin(\"0 0.25\")") \
-    X(END, "end", K("end"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(END, "end", K("end"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 1, \
       "where in the sample to stop (0..1)", "s(\"bd*4\").end(\"1 0.5\")") \
-    X(CUT, "cut", K("cut"), "", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(CUT, "cut", K("cut"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 64), 0, \
       "the cut group (a new sound stops the old one in the same group)", "s(\"hh*8, oh(3,8)\").cut(1)") \
-    X(LOOP, "loop", K("loop"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(LOOP, "loop", K("loop"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
       "1 loops the sample (between begin and end) for as long as the note lasts", "s(\"bd\").loop(1).clip(2)") \
-    X(CLIP, "clip", K("clip"), "legato", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(CLIP, "clip", K("clip"), "legato", DRIVES_NOTE, CTL_NONE, NULL, R(0, 8), 1, \
       "the note length relative to the event", "note(\"c3 e3 g3\").s(\"saw\").clip(\"0.25 1\")") \
-    X(SUSTAIN, "sustain", K("sustain"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(SUSTAIN, "sustain", K("sustain"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
       "the sustain level", "note(\"c3 e3\").s(\"saw\").sustain(0.5)") \
-    X(ATTACK, "attack", K("attack"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(ATTACK, "attack", K("attack"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
       "the attack time in seconds", "note(\"c3 e3\").s(\"saw\").attack(0.1)") \
-    X(DECAY, "decay", K("decay"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(DECAY, "decay", K("decay"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
       "the decay time in seconds", "note(\"c3 e3\").s(\"saw\").decay(0.2)") \
-    X(RELEASE, "release", K("release"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(RELEASE, "release", K("release"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
       "the release time in seconds", "note(\"c3 e3\").s(\"saw\").release(0.8)") \
-    X(CUTOFF, "cutoff", K("cutoff", "resonance", "lpenv"), "lpf", DRIVES_FX, UGEN_LPF, "resonance", CTL_ANY, 0, \
+    X(CUTOFF, "cutoff", K("cutoff", "resonance", "lpenv"), "lpf", DRIVES_FX, UGEN_LPF, "resonance", R(20, 20000), 0, \
       "the low-pass filter cutoff in hertz (lpf(\"800:5\") also sets resonance)", "note(\"c2 eb2\").s(\"saw\").lpf(\"400 2000\")") \
-    X(RESONANCE, "resonance", K("resonance"), "lpq", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(RESONANCE, "resonance", K("resonance"), "lpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the low-pass filter resonance (Q)", "note(\"c2 eb2\").s(\"saw\").lpf(600).resonance(8)") \
-    X(HCUTOFF, "hcutoff", K("hcutoff", "hresonance", "hpenv"), "hpf", DRIVES_FX, UGEN_HPF, "hresonance", CTL_ANY, 0, \
+    X(HCUTOFF, "hcutoff", K("hcutoff", "hresonance", "hpenv"), "hpf", DRIVES_FX, UGEN_HPF, "hresonance", R(20, 20000), 0, \
       "the high-pass filter cutoff in hertz", "s(\"hh*8\").hpf(\"2000 6000\")") \
-    X(HRESONANCE, "hresonance", K("hresonance"), "hpq", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(HRESONANCE, "hresonance", K("hresonance"), "hpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the high-pass filter resonance (Q)", "s(\"hh*8\").hpf(3000).hresonance(4)") \
-    X(BANDF, "bandf", K("bandf", "bandq", "bpenv"), "bpf", DRIVES_FX, UGEN_BPF, "bandq", CTL_ANY, 0, \
+    X(BANDF, "bandf", K("bandf", "bandq", "bpenv"), "bpf", DRIVES_FX, UGEN_BPF, "bandq", R(20, 20000), 0, \
       "the band-pass filter centre in hertz", "s(\"sn*4\").bpf(\"800 1600 3200\")") \
-    X(BANDQ, "bandq", K("bandq"), "bpq", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(BANDQ, "bandq", K("bandq"), "bpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the band-pass filter's Q", "s(\"sn*4\").bpf(1200).bandq(5)") \
     X(VOWEL, "vowel", K("vowel"), "", DRIVES_FX, UGEN_FORMANT, NULL, CTL_ANY, 0, \
       "a formant filter: the vowel a e i o u (also ae aa oe ue y uh un en an on), as in Strudel", "note(\"c3 e3 g3\").s(\"saw\").vowel(\"<a o>\")") \
-    X(COARSE, "coarse", K("coarse"), "", DRIVES_FX, UGEN_COARSE, NULL, CTL_ANY, 0, \
+    X(COARSE, "coarse", K("coarse"), "", DRIVES_FX, UGEN_COARSE, NULL, R(1, 64), 0, \
       "a lower sample rate: each n-th sample is held for n samples (n whole: 2.5 acts as 2)", "s(\"bd*4\").coarse(\"1 4 8\")") \
-    X(CRUSH, "crush", K("crush"), "", DRIVES_FX, UGEN_CRUSH, NULL, CTL_ANY, 0, \
+    X(CRUSH, "crush", K("crush"), "", DRIVES_FX, UGEN_CRUSH, NULL, R(1, 16), 0, \
       "the bit-crusher depth (1..16, lower is harsher)", "s(\"hh*8\").crush(\"16 6 4\")") \
-    X(SHAPE, "shape", K("shape", "shapevol"), "", DRIVES_FX, UGEN_DIST, NULL, CTL_ANY, 0, \
+    X(SHAPE, "shape", K("shape", "shapevol"), "", DRIVES_FX, UGEN_DIST, NULL, R(0, 1), 0, \
       "the waveshaper amount (0..1)", "s(\"bd*4\").shape(\"0 0.5\")") \
-    X(DISTORT, "distort", K("distort", "distortvol"), "", DRIVES_FX, UGEN_DIST, NULL, CTL_ANY, 0, \
+    X(DISTORT, "distort", K("distort", "distortvol"), "", DRIVES_FX, UGEN_DIST, NULL, R(0, 10), 0, \
       "a distortion (tala's tanh waveshaper, after shape)", "s(\"bd*2 sn\").distort(\"0 0.6\")") \
     X(ROOM, "room", K("room"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 1), 0, \
       "the reverb send (0..1)", "s(\"sn*2\").room(0.4)") \
@@ -113,9 +114,9 @@ typedef enum {
       "the delay time in seconds", "s(\"cp\").delay(0.5).delaytime(0.375)") \
     X(DELAYFEEDBACK, "delayfeedback", K("delayfeedback"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 0.98), 0.5, \
       "the delay feedback (0..1)", "s(\"cp\").delay(0.5).delayfeedback(0.7)") \
-    X(ORBIT, "orbit", K("orbit"), "", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 1, \
+    X(ORBIT, "orbit", K("orbit"), "", DRIVES_NOTE, CTL_NONE, NULL, R(1, 8), 1, \
       "the orbit: whose reverb and delay its room and delay sends reach (1 by default; eight, then they wrap)", "s(\"bd*2, hh*4\").room(0.3).orbit(2)") \
-    X(NUDGE, "nudge", K("nudge"), "", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 0, \
+    X(NUDGE, "nudge", K("nudge"), "", DRIVES_NOTE, CTL_NONE, NULL, R(-1, 1), 0, \
       "a shift in seconds (positive is later)", "s(\"hh*8\").nudge(\"0 0.01\")") \
     X(SYNTH, "synth", K("s"), "", DRIVES_SOUND, CTL_NONE, NULL, CTL_ANY, 0, \
       "the instrument: a synth value or name (sets s)", "note(\"c3 g3\").synth(\"pluck\")") \

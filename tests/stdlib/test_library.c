@@ -10,6 +10,8 @@
  */
 #include "support_lang.h"
 
+#include "spec/controls.h"
+
 typedef struct {
     const char *range;
     const char *expr;
@@ -792,10 +794,91 @@ static void test_every_function_is_covered_and_its_example_runs(void **s) {
     assert_int_equal(missing, 0);
 }
 
+/* Each numeric value the control sets in its example's first two cycles,
+ * checked against the row's range; how many were checked. */
+static int values_in_range(const ControlDef *c, const char *example) {
+    Err err = {0};
+    Value v;
+    if (!eval_expr(VM, "<example>", example, strlen(example), &v, &err)) {
+        print_error("the example of '%s' fails: %s\n", c->name, err.msg);
+        return -1;
+    }
+    Heap *h = vm_heap(VM);
+    heap_push(h, v);
+    ObjPattern *p = reify(VM, v);
+    heap_push(h, OBJ_VAL(p));
+    Query *q = vm_query(VM);
+    Err qerr = {0};
+    Err *saved = q->err;
+    q->err = &qerr;
+    EvBuf ev;
+    evbuf_init(&ev, h);
+    int n = 0;
+    if (pat_events(q, p, rat_int(0), rat_int(2), true, &ev))
+        for (size_t i = 0; i < ev.len; i++) {
+            if (!IS_RECORD(ev.ev[i].value)) continue;
+            ObjRecord *r = AS_RECORD(ev.ev[i].value);
+            for (uint32_t k = 0; k < r->len; k++) {
+                if (strcmp(r->fields[k].key->chars, c->keys[0]) || !IS_NUM(r->fields[k].val))
+                    continue;
+                double x = r->fields[k].val.as.num;
+                if (!(x >= c->min && x <= c->max)) {
+                    print_error("the example of '%s' sets %s = %g, outside %g..%g\n", c->name,
+                                c->keys[0], x, c->min, c->max);
+                    n = -1000;
+                }
+                n++;
+            }
+        }
+    evbuf_free(&ev);
+    q->err = saved;
+    heap_pop(h, 2);
+    return n;
+}
+
+/* Every control's example is musical (defect 7 of live trust): its values
+ * lie in the control's range, and taking the call out of the example
+ * changes its events, so the example shows what the control does. */
+static void test_every_control_example_is_musical(void **s) {
+    const ControlDef *t = control_table();
+    int bad = 0;
+    for (int i = 0; i < CTL_COUNT; i++) {
+        const ControlDef *c = &t[i];
+        assert_non_null(c->example);
+        int n = values_in_range(c, c->example);
+        if (n < 0) bad++;
+        /* pitches may be names (c3) or become them (scale): only numbers are held */
+        if (n == 0 && isfinite(c->max) && !strcmp(c->name, c->keys[0]) &&
+            c->drives != DRIVES_PITCH) {
+            print_error("the example of '%s' sets no number\n", c->name);
+            bad++;
+        }
+        /* the example without its .name(...) call */
+        char call[64], without[512];
+        snprintf(call, sizeof call, ".%s(", c->name);
+        const char *at = strstr(c->example, call);
+        if (!at) continue; /* the control heads the example: n("0 2").scale(...) */
+        const char *e = at + strlen(call);
+        for (int depth = 1; *e && depth; e++) depth += *e == '(' ? 1 : *e == ')' ? -1 : 0;
+        snprintf(without, sizeof without, "%.*s%s", (int)(at - c->example), c->example, e);
+        char *with_text = expr_text(VM, c->example, I(0), I(2));
+        char *without_text = expr_text(VM, without, I(0), I(2));
+        if (!strcmp(with_text, without_text)) {
+            print_error("taking .%s(...) out of its example changes nothing: %s\n", c->name,
+                        c->example);
+            bad++;
+        }
+        free(with_text);
+        free(without_text);
+    }
+    assert_int_equal(bad, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_case),
         cmocka_unit_test(test_every_function_is_covered_and_its_example_runs),
+        cmocka_unit_test(test_every_control_example_is_musical),
     };
     return cmocka_run_group_tests_name("library", tests, setup, teardown);
 }
