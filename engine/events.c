@@ -201,7 +201,10 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
             note = -x; /* negative: already a frequency */
         else if (ses_record_num(rec, KEY(NOTE), &x))
             note = x;
-        else if (IS_NIL(sound) && ses_record_num(rec, KEY(N), &x))
+        else if (IS_STRING(ses_record_get(rec, KEY(NOTE)))) { /* a word that is no note */
+            ses_warn_note(s, AS_STRING(ses_record_get(rec, KEY(NOTE)))->chars);
+            return false;
+        } else if (IS_NIL(sound) && ses_record_num(rec, KEY(N), &x))
             note = x;
     } else if (IS_NUM(v)) {
         note = v.as.num;

@@ -121,6 +121,19 @@ void ses_warn_once(Session *s, const char *name, bool vowel) {
     }
 }
 
+void ses_warn_note(Session *s, const char *name) {
+    char key[48];
+    snprintf(key, sizeof key, "\x02%s", name);
+    for (int i = 0; i < s->nwarned; i++)
+        if (strcmp(s->warned[i], key) == 0) return;
+    if (s->nwarned == 64) return;
+    snprintf(s->warned[s->nwarned++], 48, "%s", key);
+    ses_say(s,
+            "tala: warning: no note named '%s' (notes are like c4, eb3, f#2, or MIDI numbers): "
+            "those events are silent",
+            name);
+}
+
 void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len) {
     if (!s->o.log) return;
     int lines = 0;

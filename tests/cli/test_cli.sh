@@ -189,6 +189,11 @@ printf 'x = note("c3 e3").s("sawtoth")\nplay x\n' >"$tmp/near.tala"
 expect "an unknown sound renders (silent)" 0 "" -- render "$tmp/near.tala" -o "$tmp/r10.wav" --bars 1
 expect_err "and suggests near names" "no sound named 'sawtoth' (its events are silent); did you mean sawtooth, saw?"
 
+# a note name that is none is silent with a warning, not a wrong pitch
+printf 'x = note("c3 xx").s("saw")\nplay x\n' >"$tmp/nn.tala"
+expect "a wrong note name renders" 0 "" -- render "$tmp/nn.tala" -o "$tmp/r11.wav" --bars 1
+expect_err "and says which" "no note named 'xx' (notes are like c4, eb3, f#2, or MIDI numbers)"
+
 # an unknown scale drops its notes, as in Strudel, but says so with the nearest name
 expect "an unknown scale plays nothing" 0 "" -- query --cycles 0:1 'n("0 2 4").scale("C:minorr")'
 expect_err "and warns where, with the nearest name" "<query>:1:12: warning: unknown scale 'C:minorr': its notes are dropped"
