@@ -189,6 +189,11 @@ printf 'x = note("c3 e3").s("sawtoth")\nplay x\n' >"$tmp/near.tala"
 expect "an unknown sound renders (silent)" 0 "" -- render "$tmp/near.tala" -o "$tmp/r10.wav" --bars 1
 expect_err "and suggests near names" "no sound named 'sawtoth' (its events are silent); did you mean sawtooth, saw?"
 
+# check reports what a render would (live trust, defect 5): n with 17 arguments
+printf 'x = n(0, 2, 4, 5, 7, 9, 11, 12, 14, 16, 17, 19, 21, 23, 24, 26, 28).s("pluck")\nplay x\n' >"$tmp/n17.tala"
+expect "check n(17 arguments)" 1 "" -- check "$tmp/n17.tala"
+expect_err "with the render's message" "n17.tala:1:5: n takes 1 argument, got 17"
+
 # a note name that is none is silent with a warning, not a wrong pitch
 printf 'x = note("c3 xx").s("saw")\nplay x\n' >"$tmp/nn.tala"
 expect "a wrong note name renders" 0 "" -- render "$tmp/nn.tala" -o "$tmp/r11.wav" --bars 1
