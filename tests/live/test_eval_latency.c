@@ -30,6 +30,7 @@ static void sleep_s(double s) {
     nanosleep(&ts, NULL);
 }
 
+/* The session's messages, shown only with SAY=1 (when a test fails, they say why). */
 static void quiet(void *ud, const char *text) {
     (void)ud;
     if (getenv("SAY")) fprintf(stderr, "say: %s\n", text);
