@@ -349,6 +349,7 @@ static bool q_slowcat(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     Span piece;
     Rat n = rat_int(p->n);
     while (cyc_next(&it, &piece)) {
+        if (!spend(q, p)) return false; /* each cycle is work, events or not */
         Rat cyc = rat_floor(piece.begin);
         int64_t i = cyc.num % p->n;
         /* Strudel's slowcatPrime (every, firstOf, lastOf) indexes with
@@ -375,6 +376,7 @@ static bool q_compress(Query *q, ObjPattern *p, ObjPattern *sub, Span s, EvBuf *
     CycIt it = cycles(s2);
     Span piece;
     while (cyc_next(&it, &piece)) {
+        if (!spend(q, p)) return false; /* each cycle is work, events or not */
         Rat cycle = rat_floor(piece.begin);
         Rat bpos = rat_min(rat_mul(rat_sub(piece.begin, cycle), factor), one);
         Rat epos = rat_min(rat_mul(rat_sub(piece.end, cycle), factor), one);
@@ -404,6 +406,7 @@ static bool q_repcycles(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     CycIt it = cycles(s);
     Span piece;
     while (cyc_next(&it, &piece)) {
+        if (!spend(q, p)) return false; /* each cycle is work, events or not */
         Rat cycle = rat_floor(piece.begin);
         Rat source = rat_floor(rat_div(cycle, p->a));
         Rat delta = rat_sub(cycle, source);
@@ -472,6 +475,7 @@ static bool q_rev(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     CycIt it = cycles(s);
     Span piece;
     while (cyc_next(&it, &piece)) {
+        if (!spend(q, p)) return false; /* each cycle is work, events or not */
         Rat cyc = rat_floor(piece.begin);
         Rat c2 = rat_add(rat_add(cyc, cyc), rat_int(1));
         size_t from = out->len;
@@ -500,6 +504,7 @@ static bool q_zoom(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     CycIt it = cycles(s);
     Span piece;
     while (cyc_next(&it, &piece)) {
+        if (!spend(q, p)) return false; /* each cycle is work, events or not */
         size_t from = out->len;
         if (!pat_query(q, p->sub, with_cycle(piece, d, p->a), out)) return false;
         for (size_t i = from; i < out->len; i++) {

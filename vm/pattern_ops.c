@@ -133,6 +133,7 @@ static bool q_euclid(Query *q, ObjPattern *p, const double *v, bool rot, Span s,
     CycIt it = cycles(s);
     Span piece;
     while (ok && cyc_next(&it, &piece)) {
+        if (!(ok = spend(q, p))) break; /* each cycle is work, events or not */
         Rat c = rat_floor(piece.begin);
         Rat rb = rat_mul(rat_sub(piece.begin, c), rn), re = rat_mul(rat_sub(piece.end, c), rn);
         if (!rat_ok(rb) || !rat_ok(re)) {
