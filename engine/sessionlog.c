@@ -100,13 +100,20 @@ static void near_sounds(Session *s, const char *name, char *out, size_t n) {
 
 /* A warning about an unknown sound (or, with vowel set, an unknown vowel),
  * once per name. */
-void ses_warn_once(Session *s, const char *name, bool vowel) {
+/* True the first time a key is seen (then it is remembered): each unknown
+ * name is warned about once; past 64 names, no more (said with the 64th). */
+static bool first_time(Session *s, char kind, const char *name) {
     char key[48];
-    snprintf(key, sizeof key, "%s%s", vowel ? "\x01" : "", name);
+    snprintf(key, sizeof key, "%c%s", kind, name);
     for (int i = 0; i < s->nwarned; i++)
-        if (strcmp(s->warned[i], key) == 0) return;
-    if (s->nwarned == 64) return; /* said once, below: no flood of messages */
+        if (strcmp(s->warned[i], key) == 0) return false;
+    if (s->nwarned == 64) return false;
     snprintf(s->warned[s->nwarned++], 48, "%s", key);
+    return true;
+}
+
+void ses_warn_once(Session *s, const char *name, bool vowel) {
+    if (!first_time(s, vowel ? 'v' : 's', name)) return;
     const char *more = s->nwarned == 64 ? "; further unknown names are not reported" : "";
     if (vowel)
         ses_say(s,
@@ -122,12 +129,7 @@ void ses_warn_once(Session *s, const char *name, bool vowel) {
 }
 
 void ses_warn_note(Session *s, const char *name) {
-    char key[48];
-    snprintf(key, sizeof key, "\x02%s", name);
-    for (int i = 0; i < s->nwarned; i++)
-        if (strcmp(s->warned[i], key) == 0) return;
-    if (s->nwarned == 64) return;
-    snprintf(s->warned[s->nwarned++], 48, "%s", key);
+    if (!first_time(s, 'n', name)) return;
     ses_say(s,
             "tala: warning: no note named '%s' (notes are like c4, eb3, f#2, or MIDI numbers): "
             "those events are silent",

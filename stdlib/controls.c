@@ -2,8 +2,8 @@
  * controls.c - control functions: patterns of records that say how an event
  * sounds (s, note, gain, pan, cutoff, ...).
  *
- * `gain("0.5 1")` is a pattern of {gain: x}; used as a method,
- * `x.gain("0.5 1")` merges those values into x's events with x's structure
+ * `gain("0.4 0.8")` is a pattern of {gain: x}; used as a method,
+ * `x.gain("0.4 0.8")` merges those values into x's events with x's structure
  * (Strudel's set.in). Aliases map to the canonical key Strudel uses (lpf is
  * cutoff), so the same events come out. The functions are made from the
  * control table (spec/controls.h): one per name and alias, all sharing one

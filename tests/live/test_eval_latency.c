@@ -43,16 +43,27 @@ static bool eval(Live *l, const char *text) {
     return ok;
 }
 
-static void test_a_long_evaluation_leaves_no_late_event(void **st) {
-    (void)st;
+/* A live session on the device-less clock (real time, no sound card). */
+static Live *open_clock(void) {
     LiveOpts o = {.session = {.rate = 48000, .say = quiet},
                   .device = {.null = true, .rate = 48000}};
     char why[256] = "";
     Live *l = live_open(&o, why, sizeof why);
     assert_non_null(l);
+    return l;
+}
+
+static bool start(Live *l) {
+    char why[256] = "";
+    return live_start(l, why, sizeof why);
+}
+
+static void test_a_long_evaluation_leaves_no_late_event(void **st) {
+    (void)st;
+    Live *l = open_clock();
     /* hats every 1/32 of a bar: a note every 62.5 ms at 120 BPM */
     assert_true(eval(l, "hats = s(\"hh*32\")\nplay hats\n"));
-    assert_true(live_start(l, why, sizeof why));
+    assert_true(start(l));
     sleep_s(0.3);
 
     LiveStatus before;
@@ -89,15 +100,11 @@ static void test_a_long_evaluation_leaves_no_late_event(void **st) {
  * redefines what a playing pattern calls, then fails, leaves it playing. */
 static void test_a_failing_evaluation_is_never_heard(void **st) {
     (void)st;
-    LiveOpts o = {.session = {.rate = 48000, .say = quiet},
-                  .device = {.null = true, .rate = 48000}};
-    char why[256] = "";
-    Live *l = live_open(&o, why, sizeof why);
-    assert_non_null(l);
+    Live *l = open_clock();
     /* fast bars (0.5 s): the block runs across several, so p is queried meanwhile */
     assert_true(
         eval(l, "tempo 480\nfn f(x) = x + 60\np = note(\"0 1 2 3\".fmap(x => f(x)))\nplay p\n"));
-    assert_true(live_start(l, why, sizeof why));
+    assert_true(start(l));
     sleep_s(0.2);
     Err err = {0};
     const char *bad = "fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\n"
