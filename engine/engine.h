@@ -90,6 +90,13 @@ bool engine_sound_format(const char *path, const char *format, const char **out,
                          size_t n);
 /* libsndfile's code for a format name of engine_sound_format. */
 int engine_sf_format(const char *name);
+/* Opens path for writing stereo sound at rate in a format named by
+ * engine_sound_format; NULL with why when it cannot. */
+typedef struct sf_private_tag SNDFILE; /* as <sndfile.h> names it */
+SNDFILE *engine_sound_open(const char *path, double rate, const char *format, char *why, size_t n);
+/* Closes a file of engine_sound_open (NULL is fine) so that sox and ffmpeg
+ * read it without a warning; false when the last write failed. */
+bool engine_sound_close(SNDFILE *sf, const char *path);
 
 /* Reads a session log (the format is in docs/live.md). False with err set
  * (file:line) when it is not one. */

@@ -47,6 +47,7 @@ struct Live {
     uint64_t logged_at; /* the last progress record's frame */
     SNDFILE *rec;
     float *recbuf;
+    bool rec_failed; /* a write failed: the rest is not recorded */
 };
 
 #define STEP_NS 2000000 /* the scheduler steps every 2 ms */
@@ -88,25 +89,35 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
         return NULL;
     }
     if (o->record) {
-        SF_INFO info = {
-            .samplerate = (int)so.rate, .channels = 2, .format = engine_sf_format(rec_format)};
-        l->rec = sf_open(o->record, SFM_WRITE, &info);
+        l->rec = engine_sound_open(o->record, so.rate, rec_format, why, n);
         if (!l->rec) {
-            snprintf(why, n, "cannot write %s: %s", o->record, sf_strerror(NULL));
             live_close(l);
             return NULL;
         }
-        sf_command(l->rec, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
         l->recbuf = malloc(2 * REC_CHUNK * sizeof(float));
         if (!l->recbuf) abort();
     }
     return l;
 }
 
+/* The recorded frames to the file. A write that fails (a full disk) stops
+ * the recording, said once; the music plays on. Control thread. */
 static void drain_recording(Live *l) {
     size_t got;
-    while (l->rec && (got = device_take_recorded(l->dev, l->recbuf, REC_CHUNK)) > 0)
-        sf_writef_float(l->rec, l->recbuf, (sf_count_t)got);
+    while (l->rec && (got = device_take_recorded(l->dev, l->recbuf, REC_CHUNK)) > 0) {
+        if (l->rec_failed) continue; /* the ring is emptied all the same */
+        if (sf_writef_float(l->rec, l->recbuf, (sf_count_t)got) == (sf_count_t)got) continue;
+        char msg[1300];
+        snprintf(msg, sizeof msg,
+                 "warning: the recording stopped: cannot write %s: %s (the music plays on; "
+                 "what was written is kept)",
+                 l->o.record, sf_strerror(l->rec));
+        if (l->o.session.say)
+            l->o.session.say(l->o.session.ud, msg);
+        else
+            fprintf(stderr, "%s\n", msg);
+        l->rec_failed = true;
+    }
 }
 
 static uint64_t now_ns(void) {
@@ -223,7 +234,7 @@ void live_close(Live *l) {
                         (unsigned long long)lost);
         session_log(l->s, "end %llu", (unsigned long long)end);
     }
-    if (l->rec) sf_close(l->rec);
+    engine_sound_close(l->rec, l->o.record);
     device_close(l->dev);
     session_free(l->s);
     pthread_mutex_destroy(&l->lock);

@@ -15,85 +15,12 @@
 
 #include <math.h>
 #include <sndfile.h>
-#include <strings.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_TRACKS AUDIO_MAX_TRACKS
-
-static const struct {
-    const char *name;
-    int sf;
-} FORMATS[] = {
-    {"wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT},
-    {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_24},
-    {"ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS},
-    {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III}, /* libsndfile >= 1.1 */
-};
-#define NFORMATS (int)(sizeof FORMATS / sizeof FORMATS[0])
-
-int engine_sf_format(const char *name) {
-    for (int i = 0; i < NFORMATS; i++)
-        if (name && strcmp(FORMATS[i].name, name) == 0) return FORMATS[i].sf;
-    return FORMATS[0].sf;
-}
-
-static const char *format_named(const char *name, size_t len) {
-    for (int i = 0; i < NFORMATS; i++)
-        if (strlen(FORMATS[i].name) == len && strncasecmp(FORMATS[i].name, name, len) == 0) {
-            SF_INFO info = {.samplerate = 48000, .channels = 2, .format = FORMATS[i].sf};
-            return sf_format_check(&info) ? FORMATS[i].name : NULL; /* this libsndfile writes it */
-        }
-    return NULL;
-}
-
-static void format_list(char *buf, size_t n) {
-    size_t k = 0;
-    buf[0] = 0;
-    for (int i = 0; i < NFORMATS && k < n; i++)
-        if (format_named(FORMATS[i].name, strlen(FORMATS[i].name)))
-            k += (size_t)snprintf(buf + k, n - k, "%s%s", k ? ", " : "", FORMATS[i].name);
-}
-
-bool engine_sound_format(const char *path, const char *format, const char **out, char *why,
-                         size_t n) {
-    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
-    const char *ext = dot && (!slash || dot > slash) && dot[1] ? dot + 1 : NULL;
-    const char *by_ext = ext ? format_named(ext, strlen(ext)) : NULL;
-    const char *by_opt = format ? format_named(format, strlen(format)) : NULL;
-    char list[64];
-    format_list(list, sizeof list);
-    if (format && !by_opt) {
-        snprintf(why, n, "cannot write the format '%s' (tala writes %s)", format, list);
-        return false;
-    }
-    if (ext && !by_ext && !format) {
-        snprintf(why, n, "%s: cannot write .%s files (tala writes %s)", path, ext, list);
-        return false;
-    }
-    if (by_opt && by_ext && by_opt != by_ext) {
-        snprintf(why, n, "%s ends in .%s but --format says %s", path, ext, format);
-        return false;
-    }
-    *out = by_opt ? by_opt : by_ext ? by_ext : "wav";
-    return true;
-}
-
-static SNDFILE *open_out(const char *path, const RenderOpts *o, Err *err) {
-    SF_INFO info = {0};
-    info.samplerate = (int)o->rate;
-    info.channels = 2;
-    info.format = engine_sf_format(o->format);
-    SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
-    if (!sf) {
-        err_set(err, (SrcRef){0}, "cannot write %s: %s", path, sf_strerror(NULL));
-        return NULL;
-    }
-    /* no PEAK chunk: it carries a time stamp, and renders must repeat byte for byte */
-    sf_command(sf, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
-    return sf;
-}
 
 /* Applies a script item: an evaluation (its errors reported, as they were
  * live) or a command. */
@@ -110,12 +37,43 @@ static void apply_item(Session *s, const ScriptItem *it) {
     if (!ok) err_print(stderr, &e);
 }
 
+/* A file being written: a failed write (a full disk) ends the render, and a
+ * render that fails leaves no partial file behind. */
+typedef struct {
+    SNDFILE *sf;
+    char path[1024];
+} OutFile;
+
+static bool out_open(OutFile *o, const char *path, const RenderOpts *opts, Err *err) {
+    char why[1200];
+    snprintf(o->path, sizeof o->path, "%s", path);
+    o->sf = engine_sound_open(path, opts->rate, opts->format, why, sizeof why);
+    if (!o->sf) err_set(err, (SrcRef){0}, "%s", why);
+    return o->sf != NULL;
+}
+
+static bool out_write(OutFile *o, const float *frames, uint64_t n, Err *err) {
+    if (sf_writef_float(o->sf, frames, (sf_count_t)n) == (sf_count_t)n) return true;
+    err_set(err, (SrcRef){0}, "cannot write %s: %s", o->path, sf_strerror(o->sf));
+    err_hint(err, "is the disk full? nothing was kept");
+    return false;
+}
+
+/* Closes o; when the render failed, a regular file it made is removed. */
+static void out_close(OutFile *o, bool ok) {
+    if (!o->sf) return;
+    engine_sound_close(o->sf, o->path);
+    o->sf = NULL;
+    struct stat st;
+    if (!ok && stat(o->path, &st) == 0 && S_ISREG(st.st_mode)) remove(o->path);
+}
+
 bool engine_render(Session *S, const char *path, const RenderOpts *opts, const Script *script,
                    RenderReport *rep, Err *err) {
     bool ok = false;
     float *L = NULL, *Rt = NULL, *inter = NULL;
     float *stem[MAX_TRACKS][2] = {{0}};
-    SNDFILE *sf = NULL, *stem_sf[MAX_TRACKS] = {0};
+    OutFile out = {0}, stem_out[MAX_TRACKS] = {{0}};
     AudioEngine *audio = session_audio(S);
     TrackInfo tracks[MAX_TRACKS];
     int next = 0; /* the script's next item */
@@ -123,8 +81,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
 
     uint64_t total = opts->bars > 0 ? session_frame_of(S, rat_from_double(opts->bars))
                                     : (uint64_t)llround(opts->seconds * opts->rate);
-    sf = open_out(path, opts, err);
-    if (!sf) goto out;
+    if (!out_open(&out, path, opts, err)) goto out;
     int ntracks = session_tracks(S, tracks, MAX_TRACKS);
     if (ntracks == 0 && nitems == 0) {
         err_set(err, (SrcRef){0}, "nothing to render: the program plays no tracks");
@@ -180,31 +137,31 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
                 if (pk[q] > peak) peak = pk[q];
             }
         }
-        sf_writef_float(sf, inter, (sf_count_t)n);
+        if (!out_write(&out, inter, n, err)) goto out;
         if (opts->stems) {
             ntracks = session_tracks(S, tracks, MAX_TRACKS);
             for (int t = 0; t < ntracks; t++) {
-                if (!stem_sf[t]) {
+                if (!stem_out[t].sf) {
                     char p[1024];
                     /* the anonymous track's stem is anonymous.wav ($ is unkind to shells) */
                     const char *tn =
                         strcmp(tracks[t].name, ANON_TRACK) ? tracks[t].name : "anonymous";
                     snprintf(p, sizeof p, "%s/%s.%s", opts->stems, tn,
                              opts->format ? opts->format : "wav");
-                    if (!(stem_sf[t] = open_out(p, opts, err))) goto out;
+                    if (!out_open(&stem_out[t], p, opts, err)) goto out;
                     /* a track that joins later starts with the silence before it */
                     memset(inter, 0, 2 * CHUNK * sizeof(float));
                     for (uint64_t w = 0; w < written; w += CHUNK)
-                        sf_writef_float(stem_sf[t], inter,
-                                        (sf_count_t)(written - w < (uint64_t)CHUNK
-                                                         ? written - w
-                                                         : (uint64_t)CHUNK));
+                        if (!out_write(
+                                &stem_out[t], inter,
+                                written - w < (uint64_t)CHUNK ? written - w : (uint64_t)CHUNK, err))
+                            goto out;
                 }
                 for (uint64_t i = 0; i < n; i++) {
                     inter[2 * i] = stem[t][0][i];
                     inter[2 * i + 1] = stem[t][1][i];
                 }
-                sf_writef_float(stem_sf[t], inter, (sf_count_t)n);
+                if (!out_write(&stem_out[t], inter, n, err)) goto out;
             }
         }
         written += n;
@@ -218,9 +175,9 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     }
     ok = true;
 out:
-    if (sf) sf_close(sf);
+    out_close(&out, ok);
     for (int t = 0; t < MAX_TRACKS; t++) {
-        if (stem_sf[t]) sf_close(stem_sf[t]);
+        out_close(&stem_out[t], ok);
         free(stem[t][0]);
         free(stem[t][1]);
     }

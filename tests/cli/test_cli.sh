@@ -184,6 +184,27 @@ expect "an extension against --format" 2 "" -- render "$tmp/fmt.tala" -o "$tmp/o
 expect_err "says they disagree" "o.flac ends in .flac but --format says wav"
 expect "--record to an unknown extension" 2 "" -- "$tmp/fmt.tala" --no-audio --no-log --record "$tmp/r.xyz" --seconds 1
 
+# every WAV tala writes opens in sox without a warning (a float WAV's fmt chunk has its
+# cbSize): the render, its stems and a live recording
+expect "render to .wav" 0 "" -- render "$tmp/fmt.tala" -o "$tmp/o.wav" --bars 1 --stems "$tmp/ostems"
+expect "record to .wav" 0 "*" -- "$tmp/fmt.tala" --no-audio --no-log --record "$tmp/rec.wav" --seconds 1
+for w in "$tmp/o.wav" "$tmp/ostems/x.wav" "$tmp/rec.wav"; do
+    if sox "$w" -n stat 2>&1 | grep -q "Samples read" && ! sox "$w" -n stat 2>&1 | grep -qi warn; then
+        pass=$((pass + 1)); else echo "FAIL sox warns on $w:"; sox "$w" -n stat 2>&1 | head -3
+        fail=$((fail + 1)); fi
+done
+
+# a disk that fills: exit 1 with the reason, and no partial file (reliability)
+expect "render to /dev/full" 1 "" -- render "$tmp/fmt.tala" -o /dev/full --bars 1
+expect_err "says it cannot write" "cannot write /dev/full"
+rc=0
+(trap '' XFSZ; ulimit -f 64; exec "$tala" render "$tmp/fmt.tala" -o "$tmp/big.wav" --bars 8) \
+    >"$out" 2>"$err" || rc=$?
+if [ "$rc" = 1 ] && [ ! -e "$tmp/big.wav" ]; then pass=$((pass + 1)); else
+    echo "FAIL a render that fills the disk: exit $rc, file kept: $(ls "$tmp/big.wav" 2>&1)"
+    fail=$((fail + 1)); fi
+expect_err "and says so" "is the disk full? nothing was kept"
+
 # an unknown sound suggests the near ones (live trust, defect 4)
 printf 'x = note("c3 e3").s("sawtoth")\nplay x\n' >"$tmp/near.tala"
 expect "an unknown sound renders (silent)" 0 "" -- render "$tmp/near.tala" -o "$tmp/r10.wav" --bars 1
