@@ -166,6 +166,8 @@ test_all() {
     log "real time: 30 s through PortAudio on a JACK dummy server"
     run_suite "live" bash "$ROOT/tests/live/test_live.sh" "$ROOT/build/tala" \
         "$ROOT/build/libtala_alloc_count.so"
+    log "faults: the JACK server killed or stalled mid-set, :reconnect, SIGTERM, Ctrl-C"
+    run_suite "faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
 
     log "building build-asan/ (AddressSanitizer + UndefinedBehaviorSanitizer)"
     configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DTALA_WERROR=ON -DTALA_SANITIZE=ON
@@ -177,6 +179,9 @@ test_all() {
     unset TALA_GC_STRESS
     log "asan: REPL and --watch in a pseudo-terminal (the live file path)"
     run_suite "asan/repl" bash "$ROOT/tests/live/test_repl.sh" "$ROOT/build-asan/tala" \
+        "$ROOT/build-asan/pty_drive"
+    log "asan: the device lost and found again, signals"
+    run_suite "asan/faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build-asan/tala" \
         "$ROOT/build-asan/pty_drive"
 
     log "building build-fuzz/ (clang, libFuzzer): the fuzzers must always build"

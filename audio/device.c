@@ -40,7 +40,23 @@ struct Device {
     pthread_t clock;
     _Atomic bool running;
     Hook enter, leave;
+    /* losing the host (device_watch) and opening it again (device_reconnect) */
+    char wanted[128];             /* the name asked for ("": the default) */
+    pthread_mutex_t pa_lock;      /* PortAudio and the hand-overs, off the audio thread */
+    _Atomic bool lost;            /* the clock thread keeps time; the callback renders nothing */
+    _Atomic int in_callback;      /* the callback is rendering (a hand-over waits for it) */
+    _Atomic unsigned long idle;   /* callbacks while lost: the host is alive again */
+    _Atomic unsigned opened;      /* streams started so far (device_watch starts afresh) */
+    unsigned long seen_callbacks; /* control thread: the count at seen_at */
+    unsigned long seen_idle;
+    uint64_t seen_at;
+    unsigned seen_opened;
 };
+
+/* A host that has not called back for this long has stopped (a JACK server
+ * killed, a USB interface pulled). */
+#define LOST_NS        300000000ull
+#define BACK_CALLBACKS 8 /* callbacks while lost that say the host is back */
 
 static uint64_t now_ns(void) {
     struct timespec ts;
@@ -87,14 +103,23 @@ static int callback(const void *in, void *out, unsigned long frames,
                     const PaStreamCallbackTimeInfo *ti, PaStreamCallbackFlags flags, void *ud) {
     (void)in, (void)ti;
     Device *d = ud;
+    float **o = out;
+    atomic_store(&d->in_callback, 1);
+    if (atomic_load(&d->lost)) { /* the clock thread renders now (a host back from a stall) */
+        memset(o[0], 0, frames * sizeof(float));
+        memset(o[1], 0, frames * sizeof(float));
+        atomic_fetch_add(&d->idle, 1);
+        atomic_store(&d->in_callback, 0);
+        return paContinue;
+    }
     if (d->enter) d->enter();
     uint64_t t0 = now_ns();
     if (flags & paOutputUnderflow) atomic_fetch_add(&d->xruns, 1);
-    float **o = out;
     render_block(d, o[0], o[1], frames);
     atomic_fetch_add(&d->callbacks, 1);
     atomic_store_explicit(&d->busy_ns, now_ns() - t0, memory_order_relaxed);
     if (d->leave) d->leave();
+    atomic_store(&d->in_callback, 0);
     return paContinue;
 }
 
@@ -183,6 +208,8 @@ Device *device_open(const DeviceOpts *o, char *why, size_t n) {
     Device *d = calloc(1, sizeof *d);
     if (!d) abort();
     atomic_init(&d->volume, 1.0f);
+    snprintf(d->wanted, sizeof d->wanted, "%s", o->name ? o->name : "");
+    pthread_mutex_init(&d->pa_lock, NULL);
     d->buffer = o->buffer > 0 ? o->buffer : 256;
     d->rate = o->rate > 0 ? o->rate : 48000;
     d->null = o->null;
@@ -203,8 +230,7 @@ Device *device_open(const DeviceOpts *o, char *why, size_t n) {
     PaError e = quiet_init();
     if (e != paNoError) {
         snprintf(why, n, "audio: %s", Pa_GetErrorText(e));
-        free(d->rec);
-        free(d);
+        device_close(d);
         return NULL;
     }
     d->pa = true;
@@ -238,21 +264,30 @@ const char *device_name(const Device *d) {
     return d->name;
 }
 
-bool device_start(Device *d, AudioEngine *a, char *why, size_t n) {
-    d->audio = a;
-    atomic_store(&d->period_ns, (uint64_t)(1e9 * d->buffer / d->rate));
-    if (d->null) {
+static bool start_clock(Device *d) {
+    if (!d->scratch[0]) {
         d->scratch[0] = calloc((size_t)d->buffer, sizeof(float));
         d->scratch[1] = calloc((size_t)d->buffer, sizeof(float));
         if (!d->scratch[0] || !d->scratch[1]) abort();
-        atomic_store(&d->running, true);
-        if (pthread_create(&d->clock, NULL, clock_thread, d) != 0) {
-            atomic_store(&d->running, false);
-            snprintf(why, n, "cannot start the clock thread");
-            return false;
-        }
-        return true;
     }
+    atomic_store(&d->running, true);
+    if (pthread_create(&d->clock, NULL, clock_thread, d) != 0) {
+        atomic_store(&d->running, false);
+        return false;
+    }
+    return true;
+}
+
+static void stop_clock(Device *d) {
+    if (atomic_load(&d->running)) {
+        atomic_store(&d->running, false);
+        pthread_join(d->clock, NULL);
+    }
+}
+
+/* Opens a stream on d->index, not started. pa_lock held (or no other
+ * thread yet). */
+static bool open_stream(Device *d, char *why, size_t n) {
     const PaDeviceInfo *info = Pa_GetDeviceInfo(d->index);
     PaStreamParameters p = {.device = d->index,
                             .channelCount = 2,
@@ -260,32 +295,157 @@ bool device_start(Device *d, AudioEngine *a, char *why, size_t n) {
                             .suggestedLatency = info->defaultLowOutputLatency};
     PaError e = Pa_OpenStream(&d->stream, NULL, &p, d->rate, (unsigned long)d->buffer,
                               paClipOff | paDitherOff, callback, d);
-    if (e == paNoError) e = Pa_StartStream(d->stream);
     if (e != paNoError) {
-        snprintf(why, n, "cannot start audio on '%s': %s", d->name, Pa_GetErrorText(e));
-        if (d->stream) Pa_CloseStream(d->stream);
+        snprintf(why, n, "cannot start audio on '%s': %s", info->name, Pa_GetErrorText(e));
         d->stream = NULL;
         return false;
     }
     return true;
 }
 
+static void close_stream(Device *d) {
+    if (!d->stream) return;
+    Pa_AbortStream(d->stream);
+    Pa_CloseStream(d->stream);
+    d->stream = NULL;
+}
+
+bool device_start(Device *d, AudioEngine *a, char *why, size_t n) {
+    d->audio = a;
+    atomic_store(&d->period_ns, (uint64_t)(1e9 * d->buffer / d->rate));
+    if (d->null) {
+        if (!start_clock(d)) snprintf(why, n, "cannot start the clock thread");
+        return atomic_load(&d->running);
+    }
+    if (!open_stream(d, why, n)) return false;
+    PaError e = Pa_StartStream(d->stream);
+    if (e != paNoError) {
+        snprintf(why, n, "cannot start audio on '%s': %s", d->name, Pa_GetErrorText(e));
+        close_stream(d);
+        return false;
+    }
+    atomic_fetch_add(&d->opened, 1);
+    return true;
+}
+
+/* From the callback to the clock thread: the callback renders nothing once
+ * lost is set, and the clock starts after the callback's last block, so the
+ * two never render at once. pa_lock held. */
+static void hand_to_clock(Device *d) {
+    atomic_store(&d->lost, true);
+    while (atomic_load(&d->in_callback)) {
+        struct timespec ts = {0, 100000};
+        nanosleep(&ts, NULL);
+    }
+    start_clock(d);
+}
+
+/* And back: the clock's last block done, the callback renders again. */
+static void hand_to_callback(Device *d) {
+    stop_clock(d);
+    atomic_store(&d->lost, false);
+}
+
+/* A fresh stream on the device first asked for, PortAudio started anew
+ * (new ports, connected anew). pa_lock held, the host alive, the clock
+ * thread keeping time. */
+static bool reopen(Device *d, char *why, size_t n) {
+    close_stream(d);
+    if (d->pa) Pa_Terminate();
+    d->pa = quiet_init() == paNoError;
+    if (!d->pa) {
+        snprintf(why, n, "audio: PortAudio does not start");
+        return false;
+    }
+    PaDeviceIndex i = find(d->wanted[0] ? d->wanted : NULL);
+    if (i == paNoDevice) {
+        snprintf(why, n, "the audio device is not there");
+        return false;
+    }
+    d->index = i;
+    if (!open_stream(d, why, n)) return false;
+    hand_to_callback(d);
+    PaError e = Pa_StartStream(d->stream);
+    if (e != paNoError) {
+        snprintf(why, n, "cannot start audio on '%s': %s", d->name, Pa_GetErrorText(e));
+        close_stream(d);
+        hand_to_clock(d);
+        return false;
+    }
+    snprintf(d->name, sizeof d->name, "%s", Pa_GetDeviceInfo(i)->name);
+    atomic_fetch_add(&d->opened, 1);
+    return true;
+}
+
+DeviceChange device_watch(Device *d) {
+    if (d->null || !d->stream) return DEVICE_SAME;
+    uint64_t now = now_ns();
+    if (atomic_load(&d->lost)) { /* a host that only stalled calls back again */
+        unsigned long idle = atomic_load(&d->idle);
+        if (idle - d->seen_idle < BACK_CALLBACKS) return DEVICE_SAME;
+        if (pthread_mutex_trylock(&d->pa_lock) != 0) return DEVICE_SAME; /* a :reconnect */
+        hand_to_callback(d);
+        pthread_mutex_unlock(&d->pa_lock);
+        d->seen_at = 0;
+        return DEVICE_BACK;
+    }
+    unsigned long c = atomic_load(&d->callbacks);
+    unsigned opened = atomic_load(&d->opened);
+    if (c != d->seen_callbacks || opened != d->seen_opened || !d->seen_at) {
+        d->seen_callbacks = c, d->seen_opened = opened, d->seen_at = now;
+        return DEVICE_SAME;
+    }
+    if (now - d->seen_at < LOST_NS) return DEVICE_SAME;
+    if (pthread_mutex_trylock(&d->pa_lock) != 0) return DEVICE_SAME;
+    d->seen_idle = atomic_load(&d->idle);
+    hand_to_clock(d);
+    pthread_mutex_unlock(&d->pa_lock);
+    return DEVICE_WENT;
+}
+
+bool device_reconnect(Device *d, char *why, size_t n) {
+    if (d->null) {
+        snprintf(why, n, "no device to reconnect: tala runs without audio (--no-audio)");
+        return false;
+    }
+    if (atomic_load(&d->lost) && d->stream) {
+        /* PortAudio's JACK host waits ten minutes for the last callback of
+         * a server that is gone, and cannot let go of it before: only a
+         * new process finds a restarted server */
+        snprintf(why, n,
+                 "'%s' went away, and PortAudio cannot let go of it: restart tala to "
+                 "hear it again (the session log replays what was played)",
+                 d->name);
+        return false;
+    }
+    pthread_mutex_lock(&d->pa_lock);
+    if (!atomic_load(&d->lost)) hand_to_clock(d);
+    bool ok = reopen(d, why, n);
+    pthread_mutex_unlock(&d->pa_lock);
+    return ok;
+}
+
+bool device_lost(Device *d) {
+    return atomic_load(&d->lost);
+}
+
 void device_stop(Device *d) {
-    if (d->stream) {
-        Pa_StopStream(d->stream);
-        Pa_CloseStream(d->stream);
-        d->stream = NULL;
+    pthread_mutex_lock(&d->pa_lock);
+    if (d->stream && !atomic_load(&d->lost)) {
+        Pa_StopStream(d->stream); /* plays out */
+        close_stream(d);
     }
-    if (atomic_load(&d->running)) {
-        atomic_store(&d->running, false);
-        pthread_join(d->clock, NULL);
-    }
+    /* a stream whose host went away is left as it is (closing it would
+     * wait for a callback that never comes) */
+    stop_clock(d);
+    pthread_mutex_unlock(&d->pa_lock);
 }
 
 void device_close(Device *d) {
     if (!d) return;
     device_stop(d);
-    if (d->pa) Pa_Terminate();
+    if (d->pa && !d->stream) Pa_Terminate();
+    pthread_mutex_destroy(&d->pa_lock);
     free(d->scratch[0]);
     free(d->scratch[1]);
     free(d->rec);

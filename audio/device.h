@@ -47,6 +47,20 @@ bool device_start(Device *d, AudioEngine *a, char *why, size_t n);
 void device_stop(Device *d);  /* no more callbacks after it returns */
 void device_close(Device *d); /* stops and frees */
 
+/* Losing the host: a device whose callbacks stop for 0.3 s (a JACK server
+ * killed, an interface pulled) is lost; a clock thread then keeps time as
+ * --no-audio does (the recording goes on). When the host calls back again
+ * (it only stalled), the callback takes over again. device_watch, called
+ * by the control thread every step, says what changed, each change once. */
+typedef enum { DEVICE_SAME, DEVICE_WENT, DEVICE_BACK } DeviceChange;
+DeviceChange device_watch(Device *d);
+bool device_lost(Device *d);
+/* A fresh stream on the device first asked for (:reconnect), its ports
+ * connected anew; time goes on meanwhile. False with why when it cannot:
+ * no device, or a host that went away (PortAudio cannot let go of a JACK
+ * server that died; only a new process finds the restarted one). */
+bool device_reconnect(Device *d, char *why, size_t n);
+
 void device_set_volume(Device *d, float v); /* 0..2, linear */
 DeviceStats device_stats(Device *d);
 /* Takes up to max recorded frames (interleaved stereo) from the ring. */

@@ -42,6 +42,7 @@ struct Repl {
     const char *file;
     const char *log; /* the session log, for :render */
     double seconds;
+    bool ctrl_c; /* the last key was a Ctrl-C on an empty line */
 };
 
 static Repl *current; /* readline's callbacks take no user data */
@@ -191,9 +192,9 @@ static void update_prompt(Repl *r) {
 
 /* ---------------------------------------------------------------- commands */
 
-static const char *COMMANDS[] = {":help",   ":tracks", ":stop", ":hush",   ":tempo",
-                                 ":mute",   ":unmute", ":solo", ":unsolo", ":undo",
-                                 ":volume", ":render", ":quit", NULL};
+static const char *COMMANDS[] = {":help",   ":tracks", ":stop",      ":hush",   ":tempo",
+                                 ":mute",   ":unmute", ":solo",      ":unsolo", ":undo",
+                                 ":volume", ":render", ":reconnect", ":quit",   NULL};
 
 static void help(void) {
     print_above("type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
@@ -206,6 +207,7 @@ static void help(void) {
                 "  :tempo [BPM]      show or set the tempo (from the next bar)\n"
                 "  :volume V         monitor volume, 0..2 (not in recordings)\n"
                 "  :render FILE      render the session so far (+4 bars) to FILE\n"
+                "  :reconnect        open the audio device again, its ports connected anew\n"
                 "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
 }
 
@@ -283,6 +285,16 @@ static void command(Repl *r, char *line) {
         tracks(r);
     } else if (!strcmp(cmd, ":hush")) {
         live_command(r->live, "hush", NULL, &err);
+    } else if (!strcmp(cmd, ":reconnect")) {
+        char why[300], msg[400];
+        LiveStatus st;
+        if (live_reconnect(r->live, why, sizeof why)) {
+            live_status(r->live, &st);
+            snprintf(msg, sizeof msg, "the audio device '%s' plays again", st.device_name);
+        } else {
+            snprintf(msg, sizeof msg, "cannot reconnect: %s", why);
+        }
+        print_above(msg);
     } else if (!strcmp(cmd, ":stop") || !strcmp(cmd, ":mute") || !strcmp(cmd, ":unmute") ||
                !strcmp(cmd, ":solo") || !strcmp(cmd, ":unsolo") || !strcmp(cmd, ":undo")) {
         if (!arg[0]) {
@@ -465,19 +477,29 @@ int repl_run(Repl *r, Live *l, const char *file, Watch *watch, double seconds) {
         if (interrupted == 2) break;
         if (interrupted) { /* Ctrl-C: the line goes, the music stays */
             interrupted = 0;
+            /* on an empty line, twice in a row: leave (as node's REPL does) */
+            bool empty = !r->block && rl_end == 0;
+            if (empty && r->ctrl_c) {
+                printf("^C\n");
+                break;
+            }
+            r->ctrl_c = empty;
             free(r->block);
             r->block = NULL, r->blen = 0;
             rl_free_line_state();
             rl_callback_sigcleanup();
             rl_replace_line("", 0);
-            printf("^C\n");
+            printf(empty ? "^C (Ctrl-C again, Ctrl-D or :quit to leave)\n" : "^C\n");
             rl_on_new_line();
             r->prompt[0] = 0;
             update_prompt(r);
             rl_redisplay();
             continue;
         }
-        if (k > 0 && FD_ISSET(0, &fds)) rl_callback_read_char();
+        if (k > 0 && FD_ISSET(0, &fds)) {
+            rl_callback_read_char();
+            r->ctrl_c = false; /* a key between two Ctrl-Cs: not a second one */
+        }
         if (k < 0 && errno != EINTR) break;
         flush_msgs(r);
         if (k > 0 && wfd >= 0 && FD_ISSET(wfd, &fds) && watch_changed(watch) && file) {

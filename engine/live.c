@@ -100,6 +100,13 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     return l;
 }
 
+static void say(Live *l, const char *msg) {
+    if (l->o.session.say)
+        l->o.session.say(l->o.session.ud, msg);
+    else
+        fprintf(stderr, "%s\n", msg);
+}
+
 /* The recorded frames to the file. A write that fails (a full disk) stops
  * the recording, said once; the music plays on. Control thread. */
 static void drain_recording(Live *l) {
@@ -112,10 +119,7 @@ static void drain_recording(Live *l) {
                  "warning: the recording stopped: cannot write %s: %s (the music plays on; "
                  "what was written is kept)",
                  l->o.record, sf_strerror(l->rec));
-        if (l->o.session.say)
-            l->o.session.say(l->o.session.ud, msg);
-        else
-            fprintf(stderr, "%s\n", msg);
+        say(l, msg);
         l->rec_failed = true;
     }
 }
@@ -126,9 +130,32 @@ static uint64_t now_ns(void) {
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* A device that went away or came back is said once; the session and its
+ * log never notice (the frames go on). Control thread. */
+static void watch_device(Live *l) {
+    char msg[400];
+    switch (device_watch(l->dev)) {
+    case DEVICE_WENT:
+        snprintf(msg, sizeof msg,
+                 "warning: the audio device '%s' stopped (is the JACK server gone?); the music "
+                 "goes on in time without sound%s; it plays again if the device comes back",
+                 device_name(l->dev), l->rec ? " (and is recorded)" : "");
+        say(l, msg);
+        session_log(l->s, "# the audio device stopped");
+        break;
+    case DEVICE_BACK:
+        snprintf(msg, sizeof msg, "tala: the audio device '%s' plays again", device_name(l->dev));
+        say(l, msg);
+        session_log(l->s, "# the audio device is back");
+        break;
+    case DEVICE_SAME: break;
+    }
+}
+
 /* One step of the scheduler: the events of the next lookahead go out.
  * Control thread, lock held. */
 static void step(Live *l) {
+    watch_device(l);
     uint64_t frame = audio_frame(session_audio(l->s));
     session_advance(l->s, frame + l->lookahead);
     drain_recording(l);
@@ -284,6 +311,11 @@ bool live_eval(Live *l, const char *name, const char *text, size_t len, const ch
 bool live_command(Live *l, const char *cmd, const char *track, Err *err) {
     Request r = {.cmd = cmd, .track = track, .err = err};
     return submit(l, &r);
+}
+
+bool live_reconnect(Live *l, char *why, size_t n) {
+    /* the device's own locks: the control thread goes on stepping meanwhile */
+    return device_reconnect(l->dev, why, n);
 }
 
 void live_set_volume(Live *l, float v) {

@@ -37,6 +37,11 @@ void live_close(Live *l);
 bool live_eval(Live *l, const char *name, const char *text, size_t len, const char *base, Err *err);
 bool live_command(Live *l, const char *cmd, const char *track, Err *err);
 void live_set_volume(Live *l, float v);
+/* Opens the audio device again (:reconnect): a fresh stream on the device
+ * first asked for, time going on meanwhile (device_reconnect). A device
+ * whose host went away (a JACK server killed) is said once while time goes
+ * on without sound, recorded and logged. False with why when it cannot. */
+bool live_reconnect(Live *l, char *why, size_t n);
 
 /* Exclusive use of the session (for :help, completion, :tracks). */
 Session *live_lock(Live *l);

@@ -5,6 +5,7 @@
  * SCRIPT lines:  send TEXT     (escapes: \n \t \\ \xHH; Ctrl-C is \x03)
  *                expect TEXT   (waits up to 10 s for TEXT in the output)
  *                sleep MS
+ *                signal N      (sends signal N to the program, e.g. 15)
  * Prints everything the program wrote; exits 1 when an expect times out
  * (naming it) and with the program's status otherwise.
  */
@@ -96,6 +97,9 @@ int main(int argc, char **argv) {
                 kill(pid, 9);
                 return 1;
             }
+        } else if (!strncmp(line, "signal ", 7)) {
+            kill(pid, atoi(line + 7));
+            pump(20);
         } else if (!strncmp(line, "sleep ", 6)) {
             int ms = atoi(line + 6);
             for (int t = 0; t < ms; t += 20) pump(20);
@@ -115,5 +119,5 @@ int main(int argc, char **argv) {
         kill(pid, 9);
         return 1;
     }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
