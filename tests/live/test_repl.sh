@@ -140,6 +140,57 @@ else
     echo "$bare" | tail -15
 fi
 
+# defects 4-7 at the prompt: an unknown scale, sound and note name warn with the nearest
+# names (4); an error is the one check and render give, with its position (5); --record
+# writes the format its extension names (6); :help shows a real example for every kind of
+# name (7)
+cat >"$tmp/trust" <<'SCRIPT'
+expect > 
+send k = n("0 2 4").scale("C:minorr").s("pluck")\n
+send play k\n
+expect C:minorr
+send w = note("c3 e3").s("sawtoth")\n
+send play w\n
+expect did you mean sawtooth
+send v = note("c3 xx").s("saw")\n
+send play v\n
+expect no note named 'xx'
+send u = n(0, 2, 4, 5, 7, 9, 11, 12, 14, 16, 17, 19, 21, 23, 24, 26, 28).s("pluck")\n
+expect n takes 1 argument, got 17
+send :help tempo\n
+expect tempo 
+send :help reverb\n
+expect reverb
+send :help lpf\n
+expect lpf(
+send sleep 1200
+send :quit\n
+SCRIPT
+sed -i 's/^send sleep /sleep /' "$tmp/trust"
+HOME="$tmp/home" "$DRIVE" "$tmp/trust" "$TALA" --no-audio --no-log --record "$tmp/trust.flac" \
+    >"$tmp/trust.out" 2>&1
+rc=$?
+trust=$(tr -d '\r' <"$tmp/trust.out")
+printf 'u = n(0, 2, 4, 5, 7, 9, 11, 12, 14, 16, 17, 19, 21, 23, 24, 26, 28).s("pluck")\n' >"$tmp/n17.tala"
+check_msg=$("$TALA" check "$tmp/n17.tala" 2>&1 | head -1 | sed 's/.*:[0-9]*:[0-9]*: //')
+if [ $rc = 0 ] && grep -q "unknown scale 'C:minorr'" <<<"$trust" && grep -q "did you mean C:minor?" <<<"$trust"; then
+    ok "an unknown scale at the prompt warns with the nearest names (defect 4)"
+else
+    bad "unknown scale at the prompt: status $rc"; grep -i "scale" <<<"$trust" | head -3
+fi
+grep -q "did you mean sawtooth, saw" <<<"$trust" && grep -q "no note named 'xx'" <<<"$trust" &&
+    ok "an unknown sound suggests near names; a wrong note name says which (defect 4)" ||
+    bad "near names at the prompt"
+grep -qF "<repl>:1:5: $check_msg" <<<"$trust" &&
+    ok "the prompt gives check's message for n with 17 arguments, positioned (defect 5)" ||
+    { bad "defect 5 at the prompt: check says '$check_msg'"; grep "takes" <<<"$trust"; }
+file "$tmp/trust.flac" | grep -q FLAC && ok "--record x.flac from the REPL writes FLAC (defect 6)" ||
+    bad "--record x.flac wrote: $(file "$tmp/trust.flac")"
+grep -q "example:" <<<"$trust" && [ "$(grep -c "example:" <<<"$trust")" -ge 3 ] &&
+    ! grep -q '"0.5 1"' <<<"$trust" &&
+    ok ":help tempo, reverb and lpf each show a real example (defect 7)" ||
+    { bad ":help examples"; grep -A2 "example" <<<"$trust" | head; }
+
 # tala FILE --watch: an edit is picked up and swapped in
 printf 'drums = s("bd*4")\nplay drums\n' >"$tmp/set.tala"
 HOME="$tmp/home" "$TALA" "$tmp/set.tala" --watch --no-audio --no-log --seconds 3 </dev/null 2>"$tmp/watch" &
