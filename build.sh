@@ -19,7 +19,8 @@ ROOT=$(pwd)
 
 # Debian/Ubuntu packages the build and the tests need.
 PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox
-      portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux)
+      portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux librtmidi-dev
+      libsmf-dev)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 

@@ -40,6 +40,11 @@ struct Device {
     pthread_t clock;
     _Atomic bool running;
     Hook enter, leave;
+    /* the audio clock against the monotonic one: when frame 0 played, in ns,
+     * smoothed over the blocks (audio thread writes, anyone reads) */
+    _Atomic int64_t zero_ns;
+    _Atomic bool zero_set;
+    int64_t out_latency_ns; /* the stream's output latency */
     /* losing the host (device_watch) and opening it again (device_reconnect) */
     char wanted[128];             /* the name asked for ("": the default) */
     pthread_mutex_t pa_lock;      /* PortAudio and the hand-overs, off the audio thread */
@@ -80,7 +85,28 @@ static PaError quiet_init(void) {
     return e;
 }
 
+/* Where frame 0 was on the monotonic clock, from this block's start: the
+ * blocks' wake-ups jitter, so the estimate moves 1/64 of the way. */
+static void clock_mark(Device *d) {
+    int64_t now = (int64_t)now_ns();
+    int64_t zero = now - (int64_t)((double)audio_frame(d->audio) * 1e9 / d->rate);
+    if (!atomic_load_explicit(&d->zero_set, memory_order_relaxed)) {
+        atomic_store_explicit(&d->zero_ns, zero, memory_order_relaxed);
+        atomic_store_explicit(&d->zero_set, true, memory_order_release);
+        return;
+    }
+    int64_t est = atomic_load_explicit(&d->zero_ns, memory_order_relaxed);
+    atomic_store_explicit(&d->zero_ns, est + (zero - est) / 64, memory_order_relaxed);
+}
+
+uint64_t device_time_of(Device *d, uint64_t frame) {
+    if (!atomic_load_explicit(&d->zero_set, memory_order_acquire)) return now_ns();
+    int64_t zero = atomic_load_explicit(&d->zero_ns, memory_order_relaxed);
+    return (uint64_t)(zero + (int64_t)((double)frame * 1e9 / d->rate) + d->out_latency_ns);
+}
+
 static void render_block(Device *d, float *l, float *r, unsigned long frames) {
+    clock_mark(d);
     audio_render(d->audio, l, r, (int)frames, NULL);
     if (d->rec) {
         size_t h = atomic_load_explicit(&d->rec_head, memory_order_relaxed);
@@ -324,6 +350,8 @@ bool device_start(Device *d, AudioEngine *a, char *why, size_t n) {
         close_stream(d);
         return false;
     }
+    const PaStreamInfo *si = Pa_GetStreamInfo(d->stream);
+    d->out_latency_ns = si ? (int64_t)(si->outputLatency * 1e9) : 0;
     atomic_fetch_add(&d->opened, 1);
     return true;
 }

@@ -61,6 +61,11 @@ bool device_lost(Device *d);
  * server that died; only a new process finds the restarted one). */
 bool device_reconnect(Device *d, char *why, size_t n);
 
+/* When frame plays, on CLOCK_MONOTONIC (ns): the audio clock as the
+ * callbacks see it, smoothed, plus the stream's output latency. MIDI is
+ * sent by it. Any thread. */
+uint64_t device_time_of(Device *d, uint64_t frame);
+
 void device_set_volume(Device *d, float v); /* 0..2, linear */
 DeviceStats device_stats(Device *d);
 /* Takes up to max recorded frames (interleaved stereo) from the ring. */

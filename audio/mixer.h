@@ -36,6 +36,8 @@ typedef enum {
     AEV_RELEASE, /* fade out the sounding voices of a track (-1: all tracks) */
     AEV_FADE,    /* fade a track's strip out over `fade.frames` (a track taken out of play);
                     its next AEV_STRIP brings it back */
+    AEV_MIDI,    /* a MIDI message: the engine hands it to its MIDI output, in frame order
+                    with the rest; never sent to the audio side */
 } AudioEventKind;
 
 /* AEV_CHAIN slots */
@@ -75,6 +77,13 @@ typedef struct {
         struct { /* AEV_FADE */
             int32_t frames;
         } fade;
+        struct {                     /* AEV_MIDI */
+            int16_t port;            /* the engine's port number */
+            uint8_t len, bytes[3];   /* a channel or system message */
+            int64_t on_num, on_den;  /* its exact cycle */
+            uint64_t off_frame;      /* a note-on: its note-off's frame (0: none) ... */
+            int64_t off_num, off_den; /* ... and cycle */
+        } midi;
         struct {          /* AEV_CHAIN */
             int16_t slot; /* a bus index, CHAIN_MASTER or CHAIN_INSERT */
             /* keep: the slot's chain has this def's shape; it takes the new

@@ -17,6 +17,7 @@ int cli_render(int argc, char **argv);
 int cli_replay(int argc, char **argv);
 int cli_live(int argc, char **argv);
 int cli_devices(int argc, char **argv);
+int cli_midi(int argc, char **argv);
 int cli_help_name(const char *name);
 
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /*
  * live.c - `tala [FILE] [options]`: plays (a file, the REPL, or both) and
- * `tala devices`.
+ * `tala devices` and `tala midi`.
  *
  *   tala                      the REPL, with sound
  *   tala FILE [--watch]       plays FILE (re-evaluated on every save with
@@ -8,6 +8,7 @@
  *   --device NAME|N  --rate R  --buffer FRAMES  --lookahead MS  --volume V
  *   --seconds S (stop after)  --record OUT.wav  --samples DIR  --tempo BPM
  *   --voices N  --no-audio (keep time without a device)  --no-log
+ *   --midi-latency NAME=MS (a MIDI port's messages go out later)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through
@@ -20,9 +21,11 @@
 
 #include "../engine/engine.h"
 #include "../engine/live.h"
+#include "../io/midi.h"
 #include "../io/watch.h"
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -51,6 +54,22 @@ int cli_devices(int argc, char **argv) {
         return EXIT_ENV;
     }
     if (n == 0) printf("no audio output devices (tala render FILE -o OUT.wav still works)\n");
+    return EXIT_OK;
+}
+
+int cli_midi(int argc, char **argv) {
+    (void)argv;
+    if (argc) {
+        fprintf(stderr, "usage: tala midi\n");
+        return EXIT_USAGE;
+    }
+    char why[256];
+    int n = midi_list(stdout, why, sizeof why);
+    if (n < 0) {
+        fprintf(stderr, "tala: %s\n", why);
+        return EXIT_ENV;
+    }
+    if (n == 0) printf("no MIDI ports (.midi() still opens tala's own port 'tala')\n");
     return EXIT_OK;
 }
 
@@ -139,6 +158,20 @@ static bool parse_args(int argc, char **argv, Args *a) {
                 fprintf(stderr, "tala: --record %s\n", why);
                 return false;
             }
+        } else if (!strcmp(k, "--midi-latency") && v) {
+            const char *eq = strrchr(v, '=');
+            char *end;
+            double ms = eq ? strtod(eq + 1, &end) : NAN;
+            if (!eq || eq == v || *end || !(ms >= 0 && ms <= 2000) || o->nmidi_latency == 8) {
+                fprintf(stderr, "tala: --midi-latency takes NAME=MS (0 to 2000 ms), got '%s'\n",
+                        v);
+                return false;
+            }
+            static char names[8][128];
+            snprintf(names[o->nmidi_latency], sizeof names[0], "%.*s", (int)(eq - v), v);
+            o->midi_latency_port[o->nmidi_latency] = names[o->nmidi_latency];
+            o->midi_latency[o->nmidi_latency++] = ms / 1000;
+            i++;
         } else if (!strcmp(k, "--samples") && v) {
             o->session.samples = argv[++i];
         } else if (!strcmp(k, "--tempo")) {

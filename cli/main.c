@@ -25,6 +25,7 @@ static void usage(FILE *f) {
            "                                 FILE:LINE:COL\n"
            "  disasm FILE                    print the bytecode with its source lines\n"
            "  devices                        list audio output devices\n"
+           "  midi                           list MIDI input and output ports\n"
            "  help [NAME]                    this text, or the help of a name (function,\n"
            "                                 control, statement, unit generator, instrument)\n"
            "  reference                      the function reference (docs/reference.md)\n"
@@ -32,7 +33,8 @@ static void usage(FILE *f) {
            "\n"
            "playing: --device NAME|N, --rate R, --buffer FRAMES, --lookahead MS,\n"
            "  --volume V, --seconds S, --record OUT.wav, --samples DIR, --tempo BPM,\n"
-           "  --no-audio (keep time without a device), --no-log\n"
+           "  --no-audio (keep time without a device), --no-log,\n"
+           "  --midi-latency NAME=MS (a MIDI port's messages go out later)\n"
            "\n"
            "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
            "or a tala expression, e.g. tala query '\"bd sn\".fast(2).every(2, rev)'\n");
@@ -42,6 +44,7 @@ int main(int argc, char **argv) {
     if (argc < 2) return cli_live(0, argv + 1); /* the REPL */
     const char *cmd = argv[1];
     if (strcmp(cmd, "devices") == 0) return cli_devices(argc - 2, argv + 2);
+    if (strcmp(cmd, "midi") == 0) return cli_midi(argc - 2, argv + 2);
     /* tala FILE ..., tala --option ...: play */
     size_t n = strlen(cmd);
     if ((cmd[0] == '-' && cmd[1] == '-' && strcmp(cmd, "--help") && strcmp(cmd, "--version")) ||

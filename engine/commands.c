@@ -38,6 +38,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = -1};
         ses_out_push(s, &e);
         ses_flush(s, now);
+        ses_midi_cut(s, -1);
         return true;
     }
     int i = -1;
@@ -56,6 +57,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         t->pending = false;
         AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = (int16_t)i};
         ses_out_push(s, &e);
+        ses_midi_cut(s, i);
     } else if (strcmp(cmd, "undo") == 0) {
         if (!t->prev) {
             err_set(err, (SrcRef){0}, "%s has no earlier code", track);

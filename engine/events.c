@@ -325,6 +325,11 @@ bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into
     q->err = saved;
     for (size_t i = 0; ok && i < ev.len; i++) {
         AudioEvent e;
+        Value v = ev.ev[i].value;
+        bool sounds = true;
+        if (IS_RECORD(v) && ses_midi_event(s, t, &ev.ev[i], AS_RECORD(v), into, &sounds) &&
+            !sounds)
+            continue;
         if (!make_event(s, t, &ev.ev[i], &e)) continue;
         if (e.sample && e.sample->right) {
             /* stereo: a voice a channel, each hard to its side; pan balances them */

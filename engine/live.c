@@ -47,12 +47,37 @@ struct Live {
     uint64_t logged_at; /* the last progress record's frame */
     SNDFILE *rec;
     float *recbuf;
+    MidiOut *midi;          /* MIDI out: messages by time on the audio clock */
+    bool midi_lat_set[16];  /* a port's --midi-latency applied */
     bool rec_failed; /* a write failed: the rest is not recorded */
 };
 
 #define STEP_NS 2000000 /* the scheduler steps every 2 ms */
 
 #define REC_CHUNK 4096
+
+/* The session's MIDI messages: each to be sent when its frame plays (the
+ * audio clock), plus its port's latency; a track's stop cuts its notes.
+ * Control thread (the session calls it while it schedules). */
+static void to_midi(void *ud, const MidiMsg *msg) {
+    Live *l = ud;
+    if (msg->len == 0) {
+        midi_out_cut(l->midi, msg->track);
+        return;
+    }
+    char why[200];
+    int port = midi_out_port(l->midi, msg->port, why, sizeof why);
+    if (port < 0 || msg->len < 0) return; /* < 0: a port named, to be opened */
+    if (port < 16 && !l->midi_lat_set[port]) {
+        l->midi_lat_set[port] = true;
+        const char *name = msg->port[0] ? msg->port : "tala";
+        for (int i = 0; i < l->o.nmidi_latency; i++)
+            if (!strcmp(l->o.midi_latency_port[i], name))
+                midi_out_latency(l->midi, port, l->o.midi_latency[i]);
+    }
+    midi_out_at(l->midi, device_time_of(l->dev, msg->frame), port, msg->track, msg->bytes,
+                msg->len);
+}
 
 Live *live_open(const LiveOpts *o, char *why, size_t n) {
     Live *l = calloc(1, sizeof *l);
@@ -67,10 +92,18 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     }
     SessionOpts so = o->session;
     so.rate = device_rate(l->dev);
+    so.midi = to_midi;
+    so.midi_ud = l;
+    if (!(l->midi = midi_out_new(why, n))) {
+        device_close(l->dev);
+        free(l);
+        return NULL;
+    }
     Err err = {0};
     l->s = session_new(&so, &err);
     if (!l->s) {
         snprintf(why, n, "%s", err.msg);
+        midi_out_free(l->midi);
         device_close(l->dev);
         free(l);
         return NULL;
@@ -156,6 +189,13 @@ static void watch_device(Live *l) {
  * Control thread, lock held. */
 static void step(Live *l) {
     watch_device(l);
+    const char *midi_why = midi_out_failed(l->midi);
+    if (midi_why) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "warning: %s (its messages go nowhere; the rest plays on)",
+                 midi_why);
+        say(l, msg);
+    }
     uint64_t frame = audio_frame(session_audio(l->s));
     session_advance(l->s, frame + l->lookahead);
     drain_recording(l);
@@ -262,6 +302,7 @@ void live_close(Live *l) {
         session_log(l->s, "end %llu", (unsigned long long)end);
     }
     engine_sound_close(l->rec, l->o.record);
+    midi_out_free(l->midi); /* every note owed its note-off, then all notes off */
     device_close(l->dev);
     session_free(l->s);
     pthread_mutex_destroy(&l->lock);

@@ -13,6 +13,7 @@
 #define TALA_LIVE_H
 
 #include "../audio/device.h"
+#include "../io/midi.h"
 #include "session.h"
 
 typedef struct Live Live;
@@ -23,6 +24,11 @@ typedef struct {
     double lookahead;   /* seconds; 0.05 when 0 */
     const char *record; /* a sound file to write what plays (before the volume), or NULL;
                            its format follows its extension (engine_sound_format) */
+    /* MIDI ports whose messages go out later, to line up with their sound
+     * (--midi-latency NAME=MS) */
+    const char *midi_latency_port[8];
+    double midi_latency[8]; /* seconds */
+    int nmidi_latency;
 } LiveOpts;
 
 /* Opens the device and the session (nothing plays yet). NULL with why set. */

@@ -100,7 +100,10 @@ void ses_restamp(Session *s, Rat from) {
 /* Sends the outbox's events up to frame `upto` (inclusive) to the ring. */
 void ses_flush(Session *s, uint64_t upto) {
     size_t i = 0;
-    while (i < s->nout && s->out[i].frame <= upto && audio_send(s->audio, &s->out[i])) i++;
+    while (i < s->nout && s->out[i].frame <= upto &&
+           (s->out[i].kind == AEV_MIDI ? (ses_midi_send(s, &s->out[i]), true)
+                                       : audio_send(s->audio, &s->out[i])))
+        i++;
     if (i == 0) return;
     memmove(s->out, s->out + i, (s->nout - i) * sizeof *s->out);
     memmove(s->out_at, s->out_at + i, (s->nout - i) * sizeof *s->out_at);
@@ -142,6 +145,19 @@ static void commit_batch(Session *s) {
     int last_track = -1;
     for (size_t i = 0; i < n; i++) {
         AudioEvent *e = &b[i];
+        if (e->kind == AEV_MIDI) { /* the message, and a note-on's note-off for later */
+            ses_out_push_at(s, e, (Rat){e->midi.on_num, e->midi.on_den});
+            if (e->midi.off_frame) {
+                AudioEvent off = *e;
+                off.frame = e->midi.off_frame;
+                off.midi.off_frame = 0;
+                off.midi.on_num = e->midi.off_num, off.midi.on_den = e->midi.off_den;
+                off.midi.bytes[0] = (uint8_t)(0x80 | (e->midi.bytes[0] & 0x0F));
+                off.midi.bytes[2] = 0;
+                ses_out_push_at(s, &off, (Rat){off.midi.on_num, off.midi.on_den});
+            }
+            continue;
+        }
         uint64_t f = e->frame;
         rank = f == last_frame && e->track == last_track ? rank + 1 : 0;
         last_frame = f, last_track = e->track;

@@ -38,6 +38,19 @@ typedef struct Session Session;
  * warnings, and errors (already formatted with position and caret). */
 typedef void (*SayFn)(void *ud, const char *text);
 
+/* A MIDI message of the performance, handed over a lookahead before its
+ * frame (in frame order), or a track's stop. */
+typedef struct {
+    uint64_t frame;
+    Rat cycle;        /* its exact cycle (for a MIDI file's ticks) */
+    int track;        /* the track; with len 0, the track that stops (-1: all) */
+    const char *port; /* the midiport its event named ("": tala's own port) */
+    int len;          /* 1 to 3 bytes; 0: the track stopped (its notes go off);
+                         -1: a port named for the first time (open it) */
+    uint8_t bytes[3];
+} MidiMsg;
+typedef void (*MidiFn)(void *ud, const MidiMsg *m);
+
 typedef struct {
     double rate;         /* frames per second */
     int voices;          /* voice pool (default 2048) */
@@ -51,6 +64,8 @@ typedef struct {
     bool samples_may_miss; /* a sample folder that cannot be read is a warning (its sounds
                               are silent), not an error: replays of a log from elsewhere */
     bool samples_listed;   /* sample folders are listed, not loaded (tala check) */
+    MidiFn midi;           /* where MIDI messages go (NULL: nowhere) */
+    void *midi_ud;
 } SessionOpts;
 
 /* The anonymous track: a block whose last expression is a pattern plays it

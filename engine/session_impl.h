@@ -103,6 +103,8 @@ struct Session {
     float orbit[AUDIO_MAX_ORBITS][2][2]; /* ... with these settings */
     LateNote *lates;                     /* a replay's late events, in frame order */
     int nlates;
+    char midi_ports[16][64]; /* the midiport names events gave, by number */
+    int nmidi_ports;
 };
 
 /* A planned change of one effect-chain slot. */
@@ -135,6 +137,14 @@ void ses_warn_once(Session *s, const char *name, bool vowel);
 /* A warning about a note name that is none (xx, h4), once per name. */
 void ses_warn_note(Session *s, const char *name);
 void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len);
+
+/* midievents.c: an event with a midiport as MIDI messages into `into`;
+ * false when the event is not MIDI. *sounds: it also names a sound. */
+bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *into, bool *sounds);
+/* An AEV_MIDI event leaving the outbox: to the session's MIDI output. */
+void ses_midi_send(Session *s, const AudioEvent *e);
+/* A track stopped (-1: all): its MIDI notes go off, its note-offs leave the outbox. */
+void ses_midi_cut(Session *s, int track);
 
 /* session.c: time and quanta */
 int64_t ses_round_half_up(Rat x);

@@ -41,6 +41,7 @@ typedef enum {
     DRIVES_FX,      /* an effect on the note's own sound (ugen), in table order */
     DRIVES_SEND,    /* a send to the note's orbit's reverb or delay, or their settings */
     DRIVES_PATTERN, /* read by pattern functions (chord, anchor for voicing) */
+    DRIVES_MIDI,    /* a MIDI setting: the event goes to a MIDI port (midievents.c) */
 } ControlDrives;
 
 #define CTL_NONE -1 /* no ugen */
@@ -123,7 +124,23 @@ typedef enum {
     X(CHORD, "chord", K("chord"), "", DRIVES_PATTERN, CTL_NONE, NULL, CTL_ANY, 0, \
       "a chord symbol (Cm7, Abmaj7, G7/B) for voicing", "chord(\"<Cm7 Fm7>\").voicing().s(\"pad\")") \
     X(ANCHOR, "anchor", K("anchor"), "", DRIVES_PATTERN, CTL_NONE, NULL, CTL_ANY, 0, \
-      "the note voicing places chords under (default c5)", "chord(\"<Cm7 Fm7>\").anchor(\"g4\").voicing().s(\"pad\")")
+      "the note voicing places chords under (default c5)", "chord(\"<Cm7 Fm7>\").anchor(\"g4\").voicing().s(\"pad\")") \
+    X(MIDIPORT, "midiport", K("midiport"), "", DRIVES_MIDI, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the MIDI output port the event goes to: a port's number or part of its name, or tala's own port 'tala' (midi() sets it)", "note(\"c4 e4 g4\").midiport(\"tala\")") \
+    X(MIDICHAN, "midichan", K("midichan"), "", DRIVES_MIDI, CTL_NONE, NULL, R(1, 16), 1, \
+      "the MIDI channel, 1..16", "note(\"c2 c3\").midi().midichan(\"<1 10>\")") \
+    X(CCN, "ccn", K("ccn"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 127), 0, \
+      "the MIDI control change number (with ccv)", "ccv(\"0.2 0.8\").ccn(74).midi()") \
+    X(CCV, "ccv", K("ccv"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 1), 0, \
+      "the MIDI control change value, 0..1 (sent as 0..127, with ccn)", "ccv(\"0.1 0.5 0.9\").ccn(74).midi()") \
+    X(MIDICMD, "midicmd", K("midicmd"), "", DRIVES_MIDI, CTL_NONE, NULL, CTL_ANY, 0, \
+      "a MIDI system message: start, stop or continue", "midicmd(\"<start ~ ~ stop>\").midi()") \
+    X(PROGNUM, "progNum", K("progNum"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 127), 0, \
+      "a MIDI program change (0..127) before the note", "note(\"c3 g3\").progNum(\"<0 19>\").midi()") \
+    X(MIDIBEND, "midibend", K("midibend"), "", DRIVES_MIDI, CTL_NONE, NULL, R(-1, 1), 0, \
+      "the MIDI pitch bend, -1..1 (0 is none)", "note(\"c3*4\").midibend(\"0 0.25 0.5 -0.5\").midi()") \
+    X(MIDITOUCH, "miditouch", K("miditouch"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 1), 0, \
+      "the MIDI channel aftertouch, 0..1", "note(\"c3*4\").miditouch(\"0 0.3 0.6 1\").midi()")
 /* clang-format on */
 
 typedef enum {

@@ -119,7 +119,40 @@ static void add_native(const ControlDef *c, const char *name, size_t len) {
     NATIVES[i] = (NativeDef){NAME[i], 1, nat_control, NF_CONTROL, SIG[i], DOC[i], EXAMPLE[i], NULL};
 }
 
+/* x.midi() and x.midi(port): x's events go to a MIDI port (tala's own
+ * virtual port "tala" when none is named), as Strudel's .midi(). */
+static bool nat_midi(Vm *vm, Value *args, int argc, Value *out) {
+    static const char *const keys[] = {"midiport", NULL};
+    if (argc > 2) {
+        vm_error(vm, "midi takes a port and a pattern (x.midi() or x.midi('name')), got %d", argc);
+        return false;
+    }
+    Value a[2];
+    if (argc == 1) {
+        a[0] = OBJ_VAL(str_c(vm_heap(vm), "tala"));
+        a[1] = args[0];
+    } else {
+        a[0] = args[0], a[1] = args[1];
+    }
+    vm_push_root(vm, a[0]);
+    bool ok = apply_control(vm, keys, a, 2, out);
+    vm_pop_root(vm);
+    return ok;
+}
+
+static const NativeDef MIDI_NATIVE = {
+    "midi", 1, nat_midi, NF_VARIADIC, "midi([port], pat)",
+    "Sends the pattern's events to a MIDI port: tala's own virtual port 'tala' when none is "
+    "named, else a port's number or part of its name (tala midi lists them). Notes go with "
+    "their velocity, channel (midichan) and length; ccn/ccv, progNum, midibend, miditouch and "
+    "midicmd send their messages. An event that also names a sound (s) sounds as well.",
+    "note(\"c4 e4 g4 b4\").velocity(0.8).midi()", NULL};
+
 static void make_natives(void) {
+    NATIVES[NNATIVES] = MIDI_NATIVE;
+    snprintf(NAME[NNATIVES], sizeof NAME[0], "midi");
+    NATIVES[NNATIVES].name = NAME[NNATIVES];
+    ROW[NNATIVES++] = NULL;
     const ControlDef *t = control_table();
     for (int r = 0; r < CTL_COUNT; r++) {
         add_native(&t[r], t[r].name, strlen(t[r].name));

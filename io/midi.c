@@ -1,0 +1,445 @@
+/*
+ * midi.c - RtMidi ports and the timed sender (see midi.h).
+ *
+ * The queue is a binary heap ordered by due time (then by arrival, so two
+ * messages due together keep their order); the sender sleeps on a
+ * monotonic condition variable until the earliest is due or a new one
+ * comes first. A sounding-note table per port counts note-ons by channel
+ * and key with the track that played them, for cuts and for closing.
+ */
+#define _GNU_SOURCE
+#include "midi.h"
+
+#include <rtmidi/rtmidi_c.h>
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_PORTS 16
+#define VIRTUAL_NAME "tala"
+
+typedef struct {
+    uint64_t due, seq;
+    int16_t port, track;
+    uint8_t len, bytes[3];
+} Msg;
+
+typedef struct {
+    RtMidiOutPtr out; /* opened by the sender thread, at its first message */
+    char name[128];
+    char why[320];    /* why it failed */
+    int64_t latency_ns;
+    bool opened, failed, said;
+    /* [channel][key]: note-ons sounding, and the track of the last one */
+    uint8_t sounding[16][128];
+    int16_t owner[16][128];
+    uint16_t channels_used; /* bit c: channel c+1 had a message */
+} Port;
+
+struct MidiOut {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    pthread_t sender;
+    bool quit;
+    Msg *q;
+    size_t n, cap;
+    uint64_t seq;
+    Port ports[MAX_PORTS];
+    int nports;
+    enum RtMidiApi api;
+    FILE *trace; /* TALA_MIDI_TRACE: "due sent bytes" per message, for the tests */
+};
+
+static uint64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* ---------------------------------------------------------------- ports */
+
+/* RtMidi, ALSA and JACK print their complaints (no sequencer, no server)
+ * to stderr; tala says what matters itself, so stderr is closed while a
+ * client is made. */
+static int quiet_begin(void) {
+    fflush(stderr);
+    int saved = dup(2), null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0) dup2(null, 2);
+    if (null >= 0) close(null);
+    return saved;
+}
+
+static void quiet_end(int saved) {
+    if (saved < 0) return;
+    dup2(saved, 2);
+    close(saved);
+}
+
+static RtMidiOutPtr out_create(enum RtMidiApi api, const char *client) {
+    int q = quiet_begin();
+    RtMidiOutPtr dev = rtmidi_out_create(api, client);
+    quiet_end(q);
+    return dev;
+}
+
+static RtMidiInPtr in_create(enum RtMidiApi api, const char *client) {
+    int q = quiet_begin();
+    RtMidiInPtr dev = rtmidi_in_create(api, client, 100);
+    quiet_end(q);
+    return dev;
+}
+
+/* ALSA's sequencer where it answers, else JACK; TALA_MIDI_API chooses. */
+static enum RtMidiApi pick_api(void) {
+    const char *want = getenv("TALA_MIDI_API");
+    if (want && !strcmp(want, "jack")) return RTMIDI_API_UNIX_JACK;
+    if (want && !strcmp(want, "alsa")) return RTMIDI_API_LINUX_ALSA;
+    RtMidiOutPtr probe = out_create(RTMIDI_API_LINUX_ALSA, "tala");
+    bool alsa = probe && probe->ok;
+    if (probe) rtmidi_out_free(probe);
+    return alsa ? RTMIDI_API_LINUX_ALSA : RTMIDI_API_UNIX_JACK;
+}
+
+static void port_name(RtMidiPtr dev, unsigned i, char *buf, int size) {
+    int len = size;
+    buf[0] = 0;
+    if (rtmidi_get_port_name(dev, i, buf, &len) < 0) buf[0] = 0;
+}
+
+static int list_side(FILE *f, RtMidiPtr dev, const char *side) {
+    if (!dev || !dev->ok) return 0;
+    unsigned count = rtmidi_get_port_count(dev);
+    for (unsigned i = 0; i < count; i++) {
+        char name[256];
+        port_name(dev, i, name, sizeof name);
+        fprintf(f, "%-6s %3u  %s\n", side, i, name);
+    }
+    return (int)count;
+}
+
+int midi_list(FILE *f, char *why, size_t n) {
+    enum RtMidiApi api = pick_api();
+    RtMidiInPtr in = in_create(api, "tala-list");
+    RtMidiOutPtr out = out_create(api, "tala-list");
+    if ((!in || !in->ok) && (!out || !out->ok)) {
+        snprintf(why, n, "no MIDI system answers (%s: %s)", rtmidi_api_display_name(api),
+                 out && out->msg ? out->msg : "cannot start");
+        if (in) rtmidi_in_free(in);
+        if (out) rtmidi_out_free(out);
+        return -1;
+    }
+    int q = quiet_begin();
+    char buf[8192];
+    FILE *mem = fmemopen(buf, sizeof buf, "w");
+    int count = list_side(mem ? mem : f, in, "input") + list_side(mem ? mem : f, out, "output");
+    if (mem) fclose(mem);
+    rtmidi_in_free(in);
+    rtmidi_out_free(out);
+    quiet_end(q);
+    if (mem) fputs(buf, f);
+    return count;
+}
+
+/* The output ports that exist, for an error message. */
+static void port_names(MidiOut *m, char *buf, size_t n) {
+    int q = quiet_begin();
+    RtMidiOutPtr dev = rtmidi_out_create(m->api, "tala-list");
+    size_t used = 0;
+    buf[0] = 0;
+    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
+    for (unsigned i = 0; i < count; i++) {
+        char name[128];
+        port_name(dev, i, name, sizeof name);
+        int k = snprintf(buf + used, n - used, "%s%u: %s", used ? ", " : "", i, name);
+        if (k < 0 || (size_t)k >= n - used) break;
+        used += (size_t)k;
+    }
+    if (!used) snprintf(buf, n, "none");
+    if (dev) rtmidi_out_free(dev);
+    quiet_end(q);
+}
+
+int midi_out_port(MidiOut *m, const char *name, char *why, size_t n) {
+    const char *want = name && *name ? name : VIRTUAL_NAME;
+    pthread_mutex_lock(&m->lock);
+    int found = -1;
+    for (int i = 0; i < m->nports && found < 0; i++)
+        if (!strcmp(m->ports[i].name, want)) found = i;
+    if (found < 0 && m->nports < MAX_PORTS) {
+        found = m->nports++;
+        Port *p = &m->ports[found];
+        memset(p, 0, sizeof *p);
+        snprintf(p->name, sizeof p->name, "%s", want);
+        pthread_cond_signal(&m->wake); /* the sender opens it now */
+    } else if (found < 0) {
+        snprintf(why, n, "too many MIDI ports (%d)", MAX_PORTS);
+    }
+    pthread_mutex_unlock(&m->lock);
+    return found;
+}
+
+/* Opens port p (the sender thread, without the lock: opening a JACK or
+ * ALSA client takes a while, and the scheduler must not wait for it). */
+static void open_port_quietly(MidiOut *m, Port *p);
+
+static void open_port(MidiOut *m, Port *p) {
+    if (m->api == RTMIDI_API_UNSPECIFIED) m->api = pick_api();
+    int q = quiet_begin();
+    open_port_quietly(m, p);
+    quiet_end(q);
+}
+
+static void open_port_quietly(MidiOut *m, Port *p) {
+    RtMidiOutPtr dev = rtmidi_out_create(m->api, "tala");
+    if (!dev || !dev->ok) {
+        snprintf(p->why, sizeof p->why, "MIDI: %s", dev && dev->msg ? dev->msg : "cannot start");
+        if (dev) rtmidi_out_free(dev);
+        p->failed = true;
+        return;
+    }
+    if (!strcmp(p->name, VIRTUAL_NAME)) {
+        rtmidi_open_virtual_port(dev, VIRTUAL_NAME);
+    } else {
+        unsigned count = rtmidi_get_port_count(dev), pick = count;
+        char *end;
+        long k = strtol(p->name, &end, 10);
+        if (!*end && k >= 0 && (unsigned long)k < count) pick = (unsigned)k;
+        for (unsigned i = 0; i < count && pick == count; i++) {
+            char pn[256];
+            port_name(dev, i, pn, sizeof pn);
+            if (strstr(pn, p->name)) pick = i;
+        }
+        if (pick == count) {
+            char list[200];
+            rtmidi_out_free(dev);
+            port_names(m, list, sizeof list);
+            snprintf(p->why, sizeof p->why, "no MIDI output port named '%s' (ports: %s)", p->name,
+                     list);
+            p->failed = true;
+            return;
+        }
+        rtmidi_open_port(dev, pick, "tala");
+    }
+    if (!dev->ok) {
+        snprintf(p->why, sizeof p->why, "cannot open the MIDI port '%s': %s", p->name,
+                 dev->msg ? dev->msg : "?");
+        rtmidi_out_free(dev);
+        p->failed = true;
+        return;
+    }
+    p->out = dev;
+    p->opened = true;
+}
+
+void midi_out_latency(MidiOut *m, int port, double seconds) {
+    pthread_mutex_lock(&m->lock);
+    if (port >= 0 && port < m->nports) m->ports[port].latency_ns = (int64_t)(seconds * 1e9);
+    pthread_mutex_unlock(&m->lock);
+}
+
+/* ---------------------------------------------------------------- queue */
+
+static bool before(const Msg *a, const Msg *b) {
+    return a->due < b->due || (a->due == b->due && a->seq < b->seq);
+}
+
+static void heap_push(MidiOut *m, Msg x) {
+    if (m->n == m->cap) {
+        m->cap = m->cap ? 2 * m->cap : 1024;
+        m->q = realloc(m->q, m->cap * sizeof *m->q);
+        if (!m->q) abort();
+    }
+    size_t i = m->n++;
+    while (i && before(&x, &m->q[(i - 1) / 2])) {
+        m->q[i] = m->q[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    m->q[i] = x;
+}
+
+static Msg heap_pop(MidiOut *m) {
+    Msg top = m->q[0], x = m->q[--m->n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= m->n) break;
+        if (c + 1 < m->n && before(&m->q[c + 1], &m->q[c])) c++;
+        if (!before(&m->q[c], &x)) break;
+        m->q[i] = m->q[c];
+        i = c;
+    }
+    if (m->n) m->q[i] = x;
+    return top;
+}
+
+/* Sends one message now and keeps the sounding table. Lock held. */
+static void send(MidiOut *m, const Msg *x, uint64_t due) {
+    Port *p = &m->ports[x->port];
+    if (!p->opened) return; /* failed: its messages go nowhere */
+    uint8_t status = x->bytes[0] & 0xF0, ch = x->bytes[0] & 0x0F;
+    if (status >= 0x80 && status <= 0xE0) p->channels_used |= (uint16_t)(1u << ch);
+    if (status == 0x90 && x->len == 3 && x->bytes[2] > 0) {
+        uint8_t *s = &p->sounding[ch][x->bytes[1] & 0x7F];
+        if (*s < 255) (*s)++;
+        p->owner[ch][x->bytes[1] & 0x7F] = x->track;
+    } else if ((status == 0x80 || status == 0x90) && x->len == 3) {
+        uint8_t *s = &p->sounding[ch][x->bytes[1] & 0x7F];
+        if (*s == 0) return; /* already off (a cut took it) */
+        (*s)--;
+    }
+    if (rtmidi_out_send_message(p->out, x->bytes, x->len) < 0 || !p->out->ok) {
+        char msg[160], why[sizeof p->why];
+        snprintf(msg, sizeof msg, "%s", p->out->msg ? p->out->msg : "?");
+        snprintf(why, sizeof why, "the MIDI port '%s' stopped taking messages: %s", p->name, msg);
+        memcpy(p->why, why, sizeof why);
+        p->failed = true;
+    }
+    if (m->trace)
+        fprintf(m->trace, "%llu %llu %d %02x %02x %02x\n", (unsigned long long)due,
+                (unsigned long long)now_ns(), x->len, x->bytes[0], x->len > 1 ? x->bytes[1] : 0,
+                x->len > 2 ? x->bytes[2] : 0);
+}
+
+static void *sender(void *ud) {
+    MidiOut *m = ud;
+    pthread_mutex_lock(&m->lock);
+    while (!m->quit) {
+        for (int i = 0; i < m->nports; i++) /* ports named since: open them */
+            if (!m->ports[i].opened && !m->ports[i].failed) {
+                pthread_mutex_unlock(&m->lock);
+                open_port(m, &m->ports[i]);
+                pthread_mutex_lock(&m->lock);
+            }
+        uint64_t now = now_ns();
+        while (m->n) {
+            int64_t lat = m->ports[m->q[0].port].latency_ns;
+            uint64_t at = (uint64_t)((int64_t)m->q[0].due + lat);
+            if (at > now) break;
+            Msg x = heap_pop(m);
+            send(m, &x, at);
+        }
+        if (!m->n) {
+            pthread_cond_wait(&m->wake, &m->lock);
+            continue;
+        }
+        uint64_t at = (uint64_t)((int64_t)m->q[0].due + m->ports[m->q[0].port].latency_ns);
+        struct timespec ts = {(time_t)(at / 1000000000u), (long)(at % 1000000000u)};
+        pthread_cond_timedwait(&m->wake, &m->lock, &ts);
+    }
+    pthread_mutex_unlock(&m->lock);
+    return NULL;
+}
+
+MidiOut *midi_out_new(char *why, size_t n) {
+    MidiOut *m = calloc(1, sizeof *m);
+    if (!m) abort();
+    m->api = RTMIDI_API_UNSPECIFIED; /* chosen when a port is first opened */
+    pthread_mutex_init(&m->lock, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&m->wake, &ca);
+    pthread_condattr_destroy(&ca);
+    const char *trace = getenv("TALA_MIDI_TRACE");
+    if (trace && *trace) m->trace = fopen(trace, "w");
+    if (pthread_create(&m->sender, NULL, sender, m) != 0) {
+        snprintf(why, n, "cannot start the MIDI thread");
+        pthread_mutex_destroy(&m->lock);
+        pthread_cond_destroy(&m->wake);
+        free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void midi_out_at(MidiOut *m, uint64_t due_ns, int port, int track, const uint8_t *bytes,
+                 int len) {
+    if (port < 0 || len < 1 || len > 3) return;
+    Msg x = {.due = due_ns, .port = (int16_t)port, .track = (int16_t)track, .len = (uint8_t)len};
+    memcpy(x.bytes, bytes, (size_t)len);
+    pthread_mutex_lock(&m->lock);
+    if (port < m->nports) {
+        x.seq = m->seq++;
+        bool first = !m->n || before(&x, &m->q[0]);
+        heap_push(m, x);
+        if (first) pthread_cond_signal(&m->wake);
+    }
+    pthread_mutex_unlock(&m->lock);
+}
+
+/* Note-offs now for what track (< 0: every track) has sounding. Lock held. */
+static void notes_off(MidiOut *m, int track) {
+    uint64_t now = now_ns();
+    for (int pi = 0; pi < m->nports; pi++) {
+        Port *p = &m->ports[pi];
+        for (int c = 0; c < 16; c++)
+            for (int k = 0; k < 128; k++)
+                while (p->sounding[c][k] && (track < 0 || p->owner[c][k] == track)) {
+                    Msg off = {.port = (int16_t)pi,
+                               .track = p->owner[c][k],
+                               .len = 3,
+                               .bytes = {(uint8_t)(0x80 | c), (uint8_t)k, 0}};
+                    send(m, &off, now);
+                }
+    }
+}
+
+void midi_out_cut(MidiOut *m, int track) {
+    pthread_mutex_lock(&m->lock);
+    size_t keep = 0;
+    for (size_t i = 0; i < m->n; i++)
+        if (track >= 0 && m->q[i].track != track) m->q[keep++] = m->q[i];
+    m->n = keep;
+    /* the kept ones are a heap no longer: order them again */
+    Msg *old = m->q;
+    size_t count = m->n;
+    m->q = NULL, m->n = 0, m->cap = 0;
+    for (size_t i = 0; i < count; i++) heap_push(m, old[i]);
+    free(old);
+    notes_off(m, track);
+    pthread_mutex_unlock(&m->lock);
+}
+
+const char *midi_out_failed(MidiOut *m) {
+    const char *why = NULL;
+    pthread_mutex_lock(&m->lock);
+    for (int i = 0; i < m->nports && !why; i++)
+        if (m->ports[i].failed && !m->ports[i].said) {
+            m->ports[i].said = true;
+            why = m->ports[i].why;
+        }
+    pthread_mutex_unlock(&m->lock);
+    return why;
+}
+
+void midi_out_free(MidiOut *m) {
+    if (!m) return;
+    pthread_mutex_lock(&m->lock);
+    m->quit = true;
+    pthread_cond_signal(&m->wake);
+    pthread_mutex_unlock(&m->lock);
+    pthread_join(m->sender, NULL);
+    m->n = 0; /* what was not due yet is not played */
+    notes_off(m, -1);
+    for (int i = 0; i < m->nports; i++) {
+        Port *p = &m->ports[i];
+        for (int c = 0; c < 16 && p->opened; c++)
+            if (p->channels_used & (1u << c)) {
+                Msg all = {.port = (int16_t)i, .len = 3, .bytes = {(uint8_t)(0xB0 | c), 123, 0}};
+                send(m, &all, now_ns());
+            }
+        if (p->out) {
+            rtmidi_close_port(p->out);
+            rtmidi_out_free(p->out);
+        }
+    }
+    if (m->trace) fclose(m->trace);
+    free(m->q);
+    pthread_mutex_destroy(&m->lock);
+    pthread_cond_destroy(&m->wake);
+    free(m);
+}

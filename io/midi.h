@@ -1,0 +1,58 @@
+/*
+ * midi.h - MIDI through RtMidi's C API: listing ports, and an output that
+ * sends each message at the time it is due.
+ *
+ * The engine stamps every message with the monotonic time of its frame on
+ * the audio clock; a sender thread sleeps until then (plus the port's
+ * latency) and sends it, so MIDI and audio share one clock. The output
+ * keeps what each port has sounding: a track that stops gets its note-offs
+ * at once, and closing sends every note-off still owed and All Notes Off on
+ * every channel used. Ports are RtMidi's: ALSA's sequencer where there is
+ * one, else JACK's (TALA_MIDI_API=alsa|jack chooses).
+ *
+ * Any thread may call these; the sender thread is the only one that talks
+ * to the ports after they are opened. Depends on RtMidi and libc only.
+ */
+#ifndef TALA_MIDI_H
+#define TALA_MIDI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Prints the MIDI input and output ports, numbered; returns how many (0:
+ * none), or -1 with why when no MIDI system answers. */
+int midi_list(FILE *f, char *why, size_t n);
+
+typedef struct MidiOut MidiOut;
+
+/* The output side, its sender thread running; NULL with why when RtMidi
+ * cannot start. Ports are opened by midi_out_port. */
+MidiOut *midi_out_new(char *why, size_t n);
+
+/* The index of the output port NAME: NULL or "tala" is tala's own virtual
+ * port "tala"; else a number (as `tala midi` lists them) or part of a
+ * port's name. The sender thread opens it before its first message (the
+ * caller never waits for a MIDI system); one that cannot be opened is
+ * said by midi_out_failed. -1 with why when there are too many. */
+int midi_out_port(MidiOut *m, const char *name, char *why, size_t n);
+/* Sets a port's latency: its messages go out that much later (to line up
+ * with audio that leaves the device late). */
+void midi_out_latency(MidiOut *m, int port, double seconds);
+
+/* Queues a channel message (1 to 3 bytes) of track for time due_ns
+ * (CLOCK_MONOTONIC). A note-on with velocity 0 is a note-off. */
+void midi_out_at(MidiOut *m, uint64_t due_ns, int port, int track, const uint8_t *bytes, int len);
+/* Track stops: its queued messages are dropped and its sounding notes get
+ * their note-offs now. track < 0: every track. */
+void midi_out_cut(MidiOut *m, int track);
+/* Why a port failed (it could not be opened, naming the ports that exist,
+ * or stopped taking messages), once per port; NULL when none failed since
+ * the last call. */
+const char *midi_out_failed(MidiOut *m);
+/* Sends what is due, the note-offs owed and All Notes Off on every channel
+ * used, then closes the ports. */
+void midi_out_free(MidiOut *m);
+
+#endif
