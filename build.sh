@@ -167,6 +167,11 @@ test_all() {
     log "real time: 30 s through PortAudio on a JACK dummy server"
     run_suite "live" bash "$ROOT/tests/live/test_live.sh" "$ROOT/build/tala" \
         "$ROOT/build/libtala_alloc_count.so"
+    log "MIDI files: render --midi and replay --midi read back with libsmf"
+    run_suite "midifile" bash "$ROOT/tests/io/test_midifile.sh" "$ROOT/build/tala" "$ROOT/build/midi_dump"
+    log "MIDI out in real time: a JACK dummy server and an RtMidi listener"
+    run_suite "midi" bash "$ROOT/tests/live/test_midi.sh" "$ROOT/build/tala" "$ROOT/build/midi_listen" \
+        "$ROOT/build/pty_drive"
     log "faults: the JACK server killed or stalled mid-set, :reconnect, SIGTERM, Ctrl-C"
     run_suite "faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
 
@@ -181,6 +186,11 @@ test_all() {
     log "asan: REPL and --watch in a pseudo-terminal (the live file path)"
     run_suite "asan/repl" bash "$ROOT/tests/live/test_repl.sh" "$ROOT/build-asan/tala" \
         "$ROOT/build-asan/pty_drive"
+    log "asan: MIDI out, its files"
+    run_suite "asan/midi" bash "$ROOT/tests/live/test_midi.sh" "$ROOT/build-asan/tala" \
+        "$ROOT/build-asan/midi_listen" "$ROOT/build-asan/pty_drive"
+    run_suite "asan/midifile" bash "$ROOT/tests/io/test_midifile.sh" "$ROOT/build-asan/tala" \
+        "$ROOT/build-asan/midi_dump"
     log "asan: the device lost and found again, signals"
     run_suite "asan/faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build-asan/tala" \
         "$ROOT/build-asan/pty_drive"

@@ -85,11 +85,24 @@ static PaError quiet_init(void) {
     return e;
 }
 
-/* Where frame 0 was on the monotonic clock, from this block's start: the
- * blocks' wake-ups jitter, so the estimate moves 1/64 of the way. */
-static void clock_mark(Device *d) {
+/* Where frame 0 plays on the monotonic clock, from this block. With the
+ * host's times (ti): the block's first frame leaves the DAC at
+ * outputBufferDacTime on the stream's clock, whose `now` is currentTime;
+ * both come from the host (JACK's frame time, ALSA's status), so the
+ * estimate follows the device exactly, xruns and drift included, free of
+ * when this thread happened to wake. Without them (the clock thread), the
+ * wake-up time: the blocks jitter, so it moves 1/64 of the way. */
+static void clock_mark(Device *d, const PaStreamCallbackTimeInfo *ti) {
     int64_t now = (int64_t)now_ns();
-    int64_t zero = now - (int64_t)((double)audio_frame(d->audio) * 1e9 / d->rate);
+    double frame_s = (double)audio_frame(d->audio) / d->rate;
+    int64_t zero;
+    if (ti && ti->outputBufferDacTime > 0 && ti->currentTime > 0) {
+        zero = now + (int64_t)((ti->outputBufferDacTime - ti->currentTime - frame_s) * 1e9);
+        atomic_store_explicit(&d->zero_ns, zero, memory_order_relaxed);
+        atomic_store_explicit(&d->zero_set, true, memory_order_release);
+        return;
+    }
+    zero = now - (int64_t)(frame_s * 1e9) + d->out_latency_ns;
     if (!atomic_load_explicit(&d->zero_set, memory_order_relaxed)) {
         atomic_store_explicit(&d->zero_ns, zero, memory_order_relaxed);
         atomic_store_explicit(&d->zero_set, true, memory_order_release);
@@ -102,11 +115,12 @@ static void clock_mark(Device *d) {
 uint64_t device_time_of(Device *d, uint64_t frame) {
     if (!atomic_load_explicit(&d->zero_set, memory_order_acquire)) return now_ns();
     int64_t zero = atomic_load_explicit(&d->zero_ns, memory_order_relaxed);
-    return (uint64_t)(zero + (int64_t)((double)frame * 1e9 / d->rate) + d->out_latency_ns);
+    return (uint64_t)(zero + (int64_t)((double)frame * 1e9 / d->rate));
 }
 
-static void render_block(Device *d, float *l, float *r, unsigned long frames) {
-    clock_mark(d);
+static void render_block(Device *d, float *l, float *r, unsigned long frames,
+                         const PaStreamCallbackTimeInfo *ti) {
+    clock_mark(d, ti);
     audio_render(d->audio, l, r, (int)frames, NULL);
     if (d->rec) {
         size_t h = atomic_load_explicit(&d->rec_head, memory_order_relaxed);
@@ -127,7 +141,7 @@ static void render_block(Device *d, float *l, float *r, unsigned long frames) {
 
 static int callback(const void *in, void *out, unsigned long frames,
                     const PaStreamCallbackTimeInfo *ti, PaStreamCallbackFlags flags, void *ud) {
-    (void)in, (void)ti;
+    (void)in;
     Device *d = ud;
     float **o = out;
     atomic_store(&d->in_callback, 1);
@@ -141,7 +155,7 @@ static int callback(const void *in, void *out, unsigned long frames,
     if (d->enter) d->enter();
     uint64_t t0 = now_ns();
     if (flags & paOutputUnderflow) atomic_fetch_add(&d->xruns, 1);
-    render_block(d, o[0], o[1], frames);
+    render_block(d, o[0], o[1], frames, ti);
     atomic_fetch_add(&d->callbacks, 1);
     atomic_store_explicit(&d->busy_ns, now_ns() - t0, memory_order_relaxed);
     if (d->leave) d->leave();
@@ -155,7 +169,7 @@ static void *clock_thread(void *ud) {
     uint64_t period = (uint64_t)(1e9 * d->buffer / d->rate), next = now_ns();
     while (atomic_load(&d->running)) {
         uint64_t t0 = now_ns();
-        render_block(d, d->scratch[0], d->scratch[1], (unsigned long)d->buffer);
+        render_block(d, d->scratch[0], d->scratch[1], (unsigned long)d->buffer, NULL);
         atomic_fetch_add(&d->callbacks, 1);
         atomic_store_explicit(&d->busy_ns, now_ns() - t0, memory_order_relaxed);
         next += period;

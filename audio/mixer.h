@@ -77,11 +77,11 @@ typedef struct {
         struct { /* AEV_FADE */
             int32_t frames;
         } fade;
-        struct {                     /* AEV_MIDI */
-            int16_t port;            /* the engine's port number */
-            uint8_t len, bytes[3];   /* a channel or system message */
-            int64_t on_num, on_den;  /* its exact cycle */
-            uint64_t off_frame;      /* a note-on: its note-off's frame (0: none) ... */
+        struct {                      /* AEV_MIDI */
+            int16_t port;             /* the engine's port number */
+            uint8_t len, bytes[3];    /* a channel or system message */
+            int64_t on_num, on_den;   /* its exact cycle */
+            uint64_t off_frame;       /* a note-on: its note-off's frame (0: none) ... */
             int64_t off_num, off_den; /* ... and cycle */
         } midi;
         struct {          /* AEV_CHAIN */

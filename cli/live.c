@@ -163,8 +163,7 @@ static bool parse_args(int argc, char **argv, Args *a) {
             char *end;
             double ms = eq ? strtod(eq + 1, &end) : NAN;
             if (!eq || eq == v || *end || !(ms >= 0 && ms <= 2000) || o->nmidi_latency == 8) {
-                fprintf(stderr, "tala: --midi-latency takes NAME=MS (0 to 2000 ms), got '%s'\n",
-                        v);
+                fprintf(stderr, "tala: --midi-latency takes NAME=MS (0 to 2000 ms), got '%s'\n", v);
                 return false;
             }
             static char names[8][128];

@@ -23,6 +23,7 @@ static int usage(void) {
         stderr,
         "usage: tala render FILE -o OUT.wav [--bars N | --seconds S] [--rate 48000]\n"
         "                   [--format wav|flac|ogg|mp3] [--tempo BPM] [--voices N] [--stems DIR]\n"
+        "                   [--midi OUT.mid]\n"
         "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
     return EXIT_USAGE;
 }
@@ -96,6 +97,9 @@ int cli_render(int argc, char **argv) {
         } else if (!strcmp(a, "--stems")) {
             if (!v) return usage();
             o.stems = argv[++i];
+        } else if (!strcmp(a, "--midi")) {
+            if (!v) return usage();
+            o.midi = argv[++i];
         } else if (!strcmp(a, "--pattern")) {
             if (!v) return usage();
             pattern = argv[++i];
@@ -166,17 +170,21 @@ int cli_replay(int argc, char **argv) {
             o.format = argv[++i];
         } else if (!strcmp(a, "--stems") && v) {
             o.stems = argv[++i];
+        } else if (!strcmp(a, "--midi") && v) {
+            o.midi = argv[++i];
         } else if (a[0] != '-' && !log) {
             log = a;
         } else {
-            fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
-                            "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR]\n");
+            fprintf(stderr,
+                    "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
+                    "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n");
             return EXIT_USAGE;
         }
     }
     if (!log || !out) {
-        fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
-                        "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR]\n");
+        fprintf(stderr,
+                "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
+                "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n");
         return EXIT_USAGE;
     }
     if (!out_format(out, &o.format)) return EXIT_USAGE;

@@ -45,6 +45,7 @@ typedef struct {
     double bars;        /* length in cycles */
     const char *format; /* "wav", "flac", "ogg" or "mp3" (engine_sound_format) */
     const char *stems;  /* folder for one file per track, or NULL */
+    const char *midi;   /* a Standard MIDI File of the MIDI events (.midi()), or NULL */
 } RenderOpts;
 
 typedef struct {

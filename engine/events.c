@@ -327,8 +327,7 @@ bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into
         AudioEvent e;
         Value v = ev.ev[i].value;
         bool sounds = true;
-        if (IS_RECORD(v) && ses_midi_event(s, t, &ev.ev[i], AS_RECORD(v), into, &sounds) &&
-            !sounds)
+        if (IS_RECORD(v) && ses_midi_event(s, t, &ev.ev[i], AS_RECORD(v), into, &sounds) && !sounds)
             continue;
         if (!make_event(s, t, &ev.ev[i], &e)) continue;
         if (e.sample && e.sample->right) {

@@ -47,9 +47,9 @@ struct Live {
     uint64_t logged_at; /* the last progress record's frame */
     SNDFILE *rec;
     float *recbuf;
-    MidiOut *midi;          /* MIDI out: messages by time on the audio clock */
-    bool midi_lat_set[16];  /* a port's --midi-latency applied */
-    bool rec_failed; /* a write failed: the rest is not recorded */
+    MidiOut *midi;         /* MIDI out: messages by time on the audio clock */
+    bool midi_lat_set[16]; /* a port's --midi-latency applied */
+    bool rec_failed;       /* a write failed: the rest is not recorded */
 };
 
 #define STEP_NS 2000000 /* the scheduler steps every 2 ms */

@@ -174,3 +174,25 @@ void ses_midi_cut(Session *s, int track) {
     MidiMsg m = {.track = track, .port = "", .len = 0};
     s->o.midi(s->o.midi_ud, &m);
 }
+
+void session_set_midi(Session *s, MidiFn fn, void *ud) {
+    s->o.midi = fn;
+    s->o.midi_ud = ud;
+}
+
+void session_midi_drain(Session *s) {
+    size_t keep = 0;
+    for (size_t i = 0; i < s->nout; i++)
+        if (s->out[i].kind == AEV_MIDI) {
+            ses_midi_send(s, &s->out[i]);
+        } else {
+            s->out[keep] = s->out[i];
+            s->out_at[keep++] = s->out_at[i];
+        }
+    s->nout = keep;
+}
+
+int session_tempos(const Session *s, Rat *at, double *bpm, int max) {
+    for (int i = 0; i < s->nsegs && i < max; i++) at[i] = s->segs[i].cycle, bpm[i] = s->segs[i].bpm;
+    return s->nsegs;
+}

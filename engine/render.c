@@ -13,6 +13,8 @@
 
 #include "session.h"
 
+#include "../io/midifile.h"
+
 #include <math.h>
 #include <sndfile.h>
 #include <sys/stat.h>
@@ -68,12 +70,57 @@ static void out_close(OutFile *o, bool ok) {
     if (!ok && stat(o->path, &st) == 0 && S_ISREG(st.st_mode)) remove(o->path);
 }
 
+/* The MIDI events of a render, for a Standard MIDI File: one file track
+ * per tala track with MIDI, ticks from the exact cycles (a cycle is a bar
+ * of 4 quarter notes). */
+typedef struct {
+    Session *s;
+    MidiFile *file;
+    int track_of[MAX_TRACKS]; /* the file's track, 0: none yet */
+} MidiRender;
+
+static int64_t tick_of(Rat c) {
+    if (!c.den) return -1;
+    int64_t whole = c.num / c.den, rest = c.num % c.den;
+    if (rest < 0) whole--, rest += c.den;
+    return whole * 4 * MIDIFILE_PPQN +
+           (int64_t)llround((double)rest / (double)c.den * 4 * MIDIFILE_PPQN);
+}
+
+static void render_midi(void *ud, const MidiMsg *m) {
+    MidiRender *r = ud;
+    if (m->len <= 0 || m->track < 0 || m->track >= MAX_TRACKS) return;
+    if (!r->track_of[m->track]) {
+        TrackInfo tracks[MAX_TRACKS];
+        int n = session_tracks(r->s, tracks, MAX_TRACKS);
+        const char *name = m->track < n ? tracks[m->track].name : "track";
+        r->track_of[m->track] =
+            midifile_track(r->file, strcmp(name, ANON_TRACK) ? name : "anonymous");
+    }
+    midifile_event(r->file, r->track_of[m->track], tick_of(m->cycle), m->bytes, m->len);
+}
+
+static bool save_midi(MidiRender *r, const char *path, Rat end, Err *err) {
+    session_midi_drain(r->s);
+    Rat at[64];
+    double bpm[64];
+    int n = session_tempos(r->s, at, bpm, 64);
+    for (int i = 0; i < n && i < 64; i++) midifile_tempo(r->file, tick_of(at[i]), bpm[i]);
+    char why[300];
+    if (!midifile_save(r->file, path, tick_of(end), why, sizeof why)) {
+        err_set(err, (SrcRef){0}, "%s", why);
+        return false;
+    }
+    return true;
+}
+
 bool engine_render(Session *S, const char *path, const RenderOpts *opts, const Script *script,
                    RenderReport *rep, Err *err) {
     bool ok = false;
     float *L = NULL, *Rt = NULL, *inter = NULL;
     float *stem[MAX_TRACKS][2] = {{0}};
     OutFile out = {0}, stem_out[MAX_TRACKS] = {{0}};
+    MidiRender mr = {0};
     AudioEngine *audio = session_audio(S);
     TrackInfo tracks[MAX_TRACKS];
     int next = 0; /* the script's next item */
@@ -82,6 +129,11 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     uint64_t total = opts->bars > 0 ? session_frame_of(S, rat_from_double(opts->bars))
                                     : (uint64_t)llround(opts->seconds * opts->rate);
     if (!out_open(&out, path, opts, err)) goto out;
+    mr.s = S;
+    if (opts->midi) {
+        mr.file = midifile_new();
+        session_set_midi(S, render_midi, &mr);
+    }
     int ntracks = session_tracks(S, tracks, MAX_TRACKS);
     if (ntracks == 0 && nitems == 0) {
         err_set(err, (SrcRef){0}, "nothing to render: the program plays no tracks");
@@ -166,6 +218,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         }
         written += n;
     }
+    if (opts->midi && !save_midi(&mr, opts->midi, session_cycle_at(S, written), err)) goto out;
     if (rep) {
         rep->frames = written;
         rep->audio = audio_stats(audio);
@@ -175,6 +228,10 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     }
     ok = true;
 out:
+    if (mr.file) {
+        session_set_midi(S, NULL, NULL);
+        midifile_free(mr.file);
+    }
     out_close(&out, ok);
     for (int t = 0; t < MAX_TRACKS; t++) {
         out_close(&stem_out[t], ok);

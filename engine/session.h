@@ -128,6 +128,14 @@ Rat session_horizon(const Session *s);
 Rat session_cycle_at(const Session *s, uint64_t frame); /* exact */
 uint64_t session_frame_of(const Session *s, Rat cycle);
 double session_bpm(const Session *s); /* at the horizon */
+/* The tempo map: where each tempo starts (cycles) and its beats per
+ * minute, up to max; returns how many there are. */
+int session_tempos(const Session *s, Rat *at, double *bpm, int max);
+/* Where MIDI messages go from now on (SessionOpts.midi). */
+void session_set_midi(Session *s, MidiFn fn, void *ud);
+/* Hands over the MIDI messages still waiting (the note-offs of notes that
+ * outlast a render's end). */
+void session_midi_drain(Session *s);
 
 typedef struct {
     const char *name;

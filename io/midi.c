@@ -14,12 +14,13 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_PORTS 16
+#define MAX_PORTS    16
 #define VIRTUAL_NAME "tala"
 
 typedef struct {
@@ -31,7 +32,7 @@ typedef struct {
 typedef struct {
     RtMidiOutPtr out; /* opened by the sender thread, at its first message */
     char name[128];
-    char why[320];    /* why it failed */
+    char why[320]; /* why it failed */
     int64_t latency_ns;
     bool opened, failed, said;
     /* [channel][key]: note-ons sounding, and the track of the last one */
@@ -126,8 +127,8 @@ int midi_list(FILE *f, char *why, size_t n) {
     RtMidiInPtr in = in_create(api, "tala-list");
     RtMidiOutPtr out = out_create(api, "tala-list");
     if ((!in || !in->ok) && (!out || !out->ok)) {
-        snprintf(why, n, "no MIDI system answers (%s: %s)", rtmidi_api_display_name(api),
-                 out && out->msg ? out->msg : "cannot start");
+        snprintf(why, n, "no MIDI system answers (%s does not start)",
+                 rtmidi_api_display_name(api));
         if (in) rtmidi_in_free(in);
         if (out) rtmidi_out_free(out);
         return -1;
@@ -196,7 +197,8 @@ static void open_port(MidiOut *m, Port *p) {
 static void open_port_quietly(MidiOut *m, Port *p) {
     RtMidiOutPtr dev = rtmidi_out_create(m->api, "tala");
     if (!dev || !dev->ok) {
-        snprintf(p->why, sizeof p->why, "MIDI: %s", dev && dev->msg ? dev->msg : "cannot start");
+        snprintf(p->why, sizeof p->why, "MIDI: %s does not start (is its server running?)",
+                 rtmidi_api_display_name(m->api));
         if (dev) rtmidi_out_free(dev);
         p->failed = true;
         return;
@@ -224,9 +226,10 @@ static void open_port_quietly(MidiOut *m, Port *p) {
         }
         rtmidi_open_port(dev, pick, "tala");
     }
-    if (!dev->ok) {
-        snprintf(p->why, sizeof p->why, "cannot open the MIDI port '%s': %s", p->name,
-                 dev->msg ? dev->msg : "?");
+    if (!dev->ok) { /* (RtMidi's message is gone by now: say what it means) */
+        snprintf(p->why, sizeof p->why,
+                 "cannot open the MIDI port '%s' (%s: is its server running?)", p->name,
+                 rtmidi_api_display_name(m->api));
         rtmidi_out_free(dev);
         p->failed = true;
         return;
@@ -292,20 +295,24 @@ static void send(MidiOut *m, const Msg *x, uint64_t due) {
         (*s)--;
     }
     if (rtmidi_out_send_message(p->out, x->bytes, x->len) < 0 || !p->out->ok) {
-        char msg[160], why[sizeof p->why];
-        snprintf(msg, sizeof msg, "%s", p->out->msg ? p->out->msg : "?");
-        snprintf(why, sizeof why, "the MIDI port '%s' stopped taking messages: %s", p->name, msg);
+        char why[sizeof p->why];
+        snprintf(why, sizeof why, "the MIDI port '%s' stopped taking messages", p->name);
         memcpy(p->why, why, sizeof why);
         p->failed = true;
     }
-    if (m->trace)
-        fprintf(m->trace, "%llu %llu %d %02x %02x %02x\n", (unsigned long long)due,
-                (unsigned long long)now_ns(), x->len, x->bytes[0], x->len > 1 ? x->bytes[1] : 0,
-                x->len > 2 ? x->bytes[2] : 0);
+    if (m->trace) {
+        fprintf(m->trace, "%llu %llu", (unsigned long long)due, (unsigned long long)now_ns());
+        for (int i = 0; i < x->len; i++) fprintf(m->trace, " %02x", x->bytes[i]);
+        fputc('\n', m->trace);
+    }
 }
 
 static void *sender(void *ud) {
     MidiOut *m = ud;
+    /* real-time priority where the system grants it (an audio group's
+     * rtprio, root): a busy machine then wakes it on time; else as it is */
+    struct sched_param sp = {.sched_priority = 60};
+    pthread_setschedparam(pthread_self(), SCHED_FIFO, &sp);
     pthread_mutex_lock(&m->lock);
     while (!m->quit) {
         for (int i = 0; i < m->nports; i++) /* ports named since: open them */
@@ -356,8 +363,7 @@ MidiOut *midi_out_new(char *why, size_t n) {
     return m;
 }
 
-void midi_out_at(MidiOut *m, uint64_t due_ns, int port, int track, const uint8_t *bytes,
-                 int len) {
+void midi_out_at(MidiOut *m, uint64_t due_ns, int port, int track, const uint8_t *bytes, int len) {
     if (port < 0 || len < 1 || len > 3) return;
     Msg x = {.due = due_ns, .port = (int16_t)port, .track = (int16_t)track, .len = (uint8_t)len};
     memcpy(x.bytes, bytes, (size_t)len);
@@ -425,18 +431,24 @@ void midi_out_free(MidiOut *m) {
     pthread_join(m->sender, NULL);
     m->n = 0; /* what was not due yet is not played */
     notes_off(m, -1);
+    bool any = false;
     for (int i = 0; i < m->nports; i++) {
         Port *p = &m->ports[i];
         for (int c = 0; c < 16 && p->opened; c++)
             if (p->channels_used & (1u << c)) {
                 Msg all = {.port = (int16_t)i, .len = 3, .bytes = {(uint8_t)(0xB0 | c), 123, 0}};
                 send(m, &all, now_ns());
+                any = true;
             }
-        if (p->out) {
-            rtmidi_close_port(p->out);
-            rtmidi_out_free(p->out);
-        }
     }
+    /* JACK takes messages from RtMidi's buffer in its next cycles: give it
+     * those before the ports go */
+    if (any) nanosleep(&(struct timespec){0, 50000000}, NULL);
+    for (int i = 0; i < m->nports; i++)
+        if (m->ports[i].out) {
+            rtmidi_close_port(m->ports[i].out);
+            rtmidi_out_free(m->ports[i].out);
+        }
     if (m->trace) fclose(m->trace);
     free(m->q);
     pthread_mutex_destroy(&m->lock);

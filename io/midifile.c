@@ -50,7 +50,9 @@ static void push(MidiFile *f, Ev e) {
 void midifile_tempo(MidiFile *f, int64_t tick, double bpm) {
     uint32_t us = (uint32_t)(60e6 / bpm + 0.5);
     if (us > 0xFFFFFF) us = 0xFFFFFF;
-    push(f, (Ev){.tick = tick, .track = 0, .len = 3,
+    push(f, (Ev){.tick = tick,
+                 .track = 0,
+                 .len = 3,
                  .bytes = {(uint8_t)(us >> 16), (uint8_t)(us >> 8), (uint8_t)us}});
 }
 
@@ -87,7 +89,8 @@ bool midifile_save(MidiFile *f, const char *path, int64_t end_tick, char *why, s
     for (int t = 0; t <= f->ntracks; t++) {
         tracks[t] = smf_track_new();
         smf_add_track(smf, tracks[t]);
-        if (t > 0) smf_track_add_event_pulses(tracks[t], smf_event_new_textual(0x03, f->names[t]), 0);
+        if (t > 0)
+            smf_track_add_event_pulses(tracks[t], smf_event_new_textual(0x03, f->names[t]), 0);
     }
     for (size_t i = 0; i < f->n; i++) {
         const Ev *e = &f->ev[i];

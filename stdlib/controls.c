@@ -141,12 +141,17 @@ static bool nat_midi(Vm *vm, Value *args, int argc, Value *out) {
 }
 
 static const NativeDef MIDI_NATIVE = {
-    "midi", 1, nat_midi, NF_VARIADIC, "midi([port], pat)",
+    "midi",
+    1,
+    nat_midi,
+    NF_VARIADIC,
+    "midi([port], pat)",
     "Sends the pattern's events to a MIDI port: tala's own virtual port 'tala' when none is "
     "named, else a port's number or part of its name (tala midi lists them). Notes go with "
     "their velocity, channel (midichan) and length; ccn/ccv, progNum, midibend, miditouch and "
     "midicmd send their messages. An event that also names a sound (s) sounds as well.",
-    "note(\"c4 e4 g4 b4\").velocity(0.8).midi()", NULL};
+    "note(\"c4 e4 g4 b4\").velocity(0.8).midi()",
+    NULL};
 
 static void make_natives(void) {
     NATIVES[NNATIVES] = MIDI_NATIVE;

@@ -6,7 +6,7 @@
  * name contains CONNECT_TO (default "tala"), waiting up to SECONDS for it to
  * appear, and prints every message that arrives as
  *     ARRIVAL_NS B0 B1 B2
- * (CLOCK_MONOTONIC, the clock tala stamps its messages with) until SECONDS
+ * (CLOCK_MONOTONIC, the clock tala stamps its messages with), once SECONDS
  * have passed since it connected. Exits 1 when it never found the port.
  */
 #include <rtmidi/rtmidi_c.h>
@@ -23,13 +23,23 @@ static unsigned long long now_ns(void) {
     return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
 }
 
+/* what arrived, kept in memory: the callback runs in JACK's process
+ * thread, where writing a file could make the xruns it should measure */
+#define MAX_MSGS 200000
+static struct {
+    unsigned long long t;
+    unsigned char n, b[3];
+} got[MAX_MSGS];
+static volatile int ngot;
+
 static void on_message(double stamp, const unsigned char *msg, size_t n, void *ud) {
     (void)stamp, (void)ud;
-    unsigned long long t = now_ns();
-    printf("%llu", t);
-    for (size_t i = 0; i < n && i < 3; i++) printf(" %02x", msg[i]);
-    printf("\n");
-    fflush(stdout);
+    if (ngot == MAX_MSGS) return;
+    int k = ngot;
+    got[k].t = now_ns();
+    got[k].n = (unsigned char)(n < 3 ? n : 3);
+    memcpy(got[k].b, msg, got[k].n);
+    ngot = k + 1;
 }
 
 int main(int argc, char **argv) {
@@ -66,5 +76,10 @@ int main(int argc, char **argv) {
     rtmidi_in_cancel_callback(in);
     rtmidi_close_port(in);
     rtmidi_in_free(in);
+    for (int k = 0; k < ngot; k++) {
+        printf("%llu", got[k].t);
+        for (int i = 0; i < got[k].n; i++) printf(" %02x", got[k].b[i]);
+        printf("\n");
+    }
     return 0;
 }

@@ -385,6 +385,19 @@ static const Case CASES[] = {
          "0 1 gain=0.5 s=a\n"},
     {"0:1", "s(\"a\").velocity(0.7)",
          "0 1 s=a velocity=0.7\n"},
+    {"0:1", "note(\"c4 e4\").midi()",
+         "0 1/2 midiport=tala note=c4\n"
+         "1/2 1 midiport=tala note=e4\n"},
+    {"0:1", "note(\"c4\").midi(\"synth\").midichan(2).progNum(5)",
+         "0 1 midichan=2 midiport=synth note=c4 progNum=5\n"},
+    {"0:1", "note(\"c4\").midiport(1).midibend(-0.5).miditouch(0.25)",
+         "0 1 midibend=-0.5 midiport=1 miditouch=0.25 note=c4\n"},
+    {"0:1", "ccv(\"0.2 0.8\").ccn(74)",
+         "0 1/2 ccn=74 ccv=0.2\n"
+         "1/2 1 ccn=74 ccv=0.8\n"},
+    {"0:1", "midicmd(\"start stop\")",
+         "0 1/2 midicmd=start\n"
+         "1/2 1 midicmd=stop\n"},
     {"0:1", "s(\"a\").pan(\"0 1\")",
          "0 1 pan=0 s=a\n"},
     {"0:1", "s(\"a\").speed(-1)",
