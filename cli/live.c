@@ -9,6 +9,7 @@
  *   --seconds S (stop after)  --record OUT.wav  --samples DIR  --tempo BPM
  *   --voices N  --no-audio (keep time without a device)  --no-log
  *   --midi-latency NAME=MS (a MIDI port's messages go out later)
+ *   --midi-clock NAME (MIDI clock to a port, following the tempo map)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through
@@ -171,6 +172,8 @@ static bool parse_args(int argc, char **argv, Args *a) {
             o->midi_latency_port[o->nmidi_latency] = names[o->nmidi_latency];
             o->midi_latency[o->nmidi_latency++] = ms / 1000;
             i++;
+        } else if (!strcmp(k, "--midi-clock") && v) {
+            o->session.midi_clock = argv[++i];
         } else if (!strcmp(k, "--samples") && v) {
             o->session.samples = argv[++i];
         } else if (!strcmp(k, "--tempo")) {

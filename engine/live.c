@@ -302,6 +302,12 @@ void live_close(Live *l) {
         session_log(l->s, "end %llu", (unsigned long long)end);
     }
     engine_sound_close(l->rec, l->o.record);
+    if (l->midi && l->o.session.midi_clock) { /* the clock stops with the performance */
+        char why[200];
+        int port = midi_out_port(l->midi, l->o.session.midi_clock, why, sizeof why);
+        static const uint8_t stop = 0xFC;
+        if (port >= 0) midi_out_at(l->midi, 0, port, SESSION_CLOCK_TRACK, &stop, 1);
+    }
     midi_out_free(l->midi); /* every note owed its note-off, then all notes off */
     device_close(l->dev);
     session_free(l->s);

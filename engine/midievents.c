@@ -21,13 +21,9 @@
 
 #define KEY(id) (control(CTL_##id)->keys[0])
 
-/* The number of the port named by v (a name or a number; nil: tala's own). */
-static int port_number(Session *s, Value v) {
-    char name[64] = "";
-    if (IS_STRING(v))
-        snprintf(name, sizeof name, "%s", AS_STRING(v)->chars);
-    else if (IS_NUM(v))
-        snprintf(name, sizeof name, "%g", v.as.num);
+/* The number of the port named name ("": tala's own), told to the output
+ * the first time so that it opens it before its first message is due. */
+static int port_index(Session *s, const char *name) {
     for (int i = 0; i < s->nmidi_ports; i++)
         if (!strcmp(s->midi_ports[i], name)) return i;
     if (s->nmidi_ports == (int)(sizeof s->midi_ports / sizeof s->midi_ports[0])) return 0;
@@ -37,6 +33,16 @@ static int port_number(Session *s, Value v) {
         s->o.midi(s->o.midi_ud, &m);
     }
     return s->nmidi_ports++;
+}
+
+/* The number of the port named by v (a name or a number; nil: tala's own). */
+static int port_number(Session *s, Value v) {
+    char name[64] = "";
+    if (IS_STRING(v))
+        snprintf(name, sizeof name, "%s", AS_STRING(v)->chars);
+    else if (IS_NUM(v))
+        snprintf(name, sizeof name, "%g", v.as.num);
+    return port_index(s, name);
 }
 
 static int clamp7(double x) {
@@ -165,7 +171,8 @@ void ses_midi_cut(Session *s, int track) {
     /* the note-offs still waiting: the output sends them now, for what sounds */
     size_t keep = 0;
     for (size_t i = 0; i < s->nout; i++)
-        if (!(s->out[i].kind == AEV_MIDI && (track < 0 || s->out[i].track == track))) {
+        if (!(s->out[i].kind == AEV_MIDI && s->out[i].track != SESSION_CLOCK_TRACK &&
+              (track < 0 || s->out[i].track == track))) {
             s->out[keep] = s->out[i];
             s->out_at[keep++] = s->out_at[i];
         }
@@ -195,4 +202,38 @@ void session_midi_drain(Session *s) {
 int session_tempos(const Session *s, Rat *at, double *bpm, int max) {
     for (int i = 0; i < s->nsegs && i < max; i++) at[i] = s->segs[i].cycle, bpm[i] = s->segs[i].bpm;
     return s->nsegs;
+}
+
+/* One system message of the clock on cycle c. */
+static void clock_msg(Session *s, int port, Rat c, const uint8_t *bytes, int len) {
+    AudioEvent e;
+    memset(&e, 0, sizeof e);
+    e.kind = AEV_MIDI;
+    e.frame = session_frame_of(s, c);
+    e.track = SESSION_CLOCK_TRACK;
+    e.midi.port = (int16_t)port;
+    e.midi.len = (uint8_t)len;
+    memcpy(e.midi.bytes, bytes, (size_t)len);
+    e.midi.on_num = c.num, e.midi.on_den = c.den;
+    ses_out_push_at(s, &e, c); /* a tempo change moves it with its cycle */
+}
+
+void ses_midi_clock(Session *s, Rat a, Rat b) {
+    if (!s->o.midi_clock || !s->o.midi) return;
+    const int per_bar = 4 * SESSION_CLOCK_PPQN;
+    int port = port_index(s, strcmp(s->o.midi_clock, "tala") ? s->o.midi_clock : "");
+    if (!s->clock_started) { /* song position: where the performance starts, in 16ths */
+        int64_t sixteenths = rat_floor(rat_mul(a, rat_int(16))).num;
+        if (sixteenths < 0) sixteenths = 0;
+        uint8_t spp[3] = {0xF2, (uint8_t)(sixteenths & 0x7F), (uint8_t)((sixteenths >> 7) & 0x7F)};
+        uint8_t start = sixteenths ? 0xFB : 0xFA; /* continue from there, or start */
+        clock_msg(s, port, a, spp, 3);
+        clock_msg(s, port, a, &start, 1);
+        s->clock_started = true;
+    }
+    Rat t = rat_ceil(rat_mul(a, rat_int(per_bar)));
+    Rat end = rat_mul(b, rat_int(per_bar));
+    static const uint8_t tick = 0xF8;
+    for (int64_t k = t.num; rat_lt(rat_int(k), end); k++)
+        clock_msg(s, port, rat_make(k, per_bar), &tick, 1);
 }

@@ -229,6 +229,7 @@ void session_advance_to(Session *s, Rat c) {
         schedule_track(s, i, a, c);
     }
     commit_batch(s);
+    ses_midi_clock(s, h, c);
     s->horizon = c;
     ses_flush(s, session_frame_of(s, c));
     session_collect(s);

@@ -245,11 +245,20 @@ static bool load_sample_dirs(Session *s, const char *base, Err *err) {
 /* True when two note lists sound the same (seeds aside: not yet given). */
 static bool same_notes(const AudioEvent *a, size_t na, const AudioEvent *b, size_t nb) {
     if (na != nb) return false;
-    for (size_t i = 0; i < na; i++)
-        if (a[i].frame != b[i].frame || a[i].synth != b[i].synth || a[i].sample != b[i].sample ||
-            a[i].amp != b[i].amp || a[i].pan != b[i].pan || a[i].gate != b[i].gate ||
-            a[i].cut != b[i].cut || memcmp(a[i].params, b[i].params, sizeof a[i].params) != 0)
+    for (size_t i = 0; i < na; i++) {
+        if (a[i].kind != b[i].kind || a[i].frame != b[i].frame) return false;
+        if (a[i].kind == AEV_MIDI) { /* its message, its port, its note-off */
+            if (a[i].midi.port != b[i].midi.port || a[i].midi.len != b[i].midi.len ||
+                memcmp(a[i].midi.bytes, b[i].midi.bytes, a[i].midi.len) != 0 ||
+                a[i].midi.off_frame != b[i].midi.off_frame)
+                return false;
+            continue;
+        }
+        if (a[i].synth != b[i].synth || a[i].sample != b[i].sample || a[i].amp != b[i].amp ||
+            a[i].pan != b[i].pan || a[i].gate != b[i].gate || a[i].cut != b[i].cut ||
+            memcmp(a[i].params, b[i].params, sizeof a[i].params) != 0)
             return false;
+    }
     return true;
 }
 

@@ -43,13 +43,16 @@ typedef void (*SayFn)(void *ud, const char *text);
 typedef struct {
     uint64_t frame;
     Rat cycle;        /* its exact cycle (for a MIDI file's ticks) */
-    int track;        /* the track; with len 0, the track that stops (-1: all) */
+    int track;        /* the track; with len 0, the track that stops (-1: all);
+                         SESSION_CLOCK_TRACK: MIDI clock (a stop never cuts it) */
     const char *port; /* the midiport its event named ("": tala's own port) */
     int len;          /* 1 to 3 bytes; 0: the track stopped (its notes go off);
                          -1: a port named for the first time (open it) */
     uint8_t bytes[3];
 } MidiMsg;
 typedef void (*MidiFn)(void *ud, const MidiMsg *m);
+#define SESSION_CLOCK_TRACK (-2)
+#define SESSION_CLOCK_PPQN  24 /* MIDI clock: 24 ticks a quarter note, 96 a bar */
 
 typedef struct {
     double rate;         /* frames per second */
@@ -66,6 +69,8 @@ typedef struct {
     bool samples_listed;   /* sample folders are listed, not loaded (tala check) */
     MidiFn midi;           /* where MIDI messages go (NULL: nowhere) */
     void *midi_ud;
+    const char *midi_clock; /* a port to send MIDI clock to (24 a quarter note, song position
+                               and start first), or NULL */
 } SessionOpts;
 
 /* The anonymous track: a block whose last expression is a pattern plays it

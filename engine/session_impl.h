@@ -105,6 +105,7 @@ struct Session {
     int nlates;
     char midi_ports[16][64]; /* the midiport names events gave, by number */
     int nmidi_ports;
+    bool clock_started; /* MIDI clock: song position and start sent */
 };
 
 /* A planned change of one effect-chain slot. */
@@ -145,6 +146,8 @@ bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *i
 void ses_midi_send(Session *s, const AudioEvent *e);
 /* A track stopped (-1: all): its MIDI notes go off, its note-offs leave the outbox. */
 void ses_midi_cut(Session *s, int track);
+/* The MIDI clock's ticks with cycles in [a, b) into the outbox (SessionOpts.midi_clock). */
+void ses_midi_clock(Session *s, Rat a, Rat b);
 
 /* session.c: time and quanta */
 int64_t ses_round_half_up(Rat x);

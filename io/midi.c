@@ -397,8 +397,8 @@ static void notes_off(MidiOut *m, int track) {
 void midi_out_cut(MidiOut *m, int track) {
     pthread_mutex_lock(&m->lock);
     size_t keep = 0;
-    for (size_t i = 0; i < m->n; i++)
-        if (track >= 0 && m->q[i].track != track) m->q[keep++] = m->q[i];
+    for (size_t i = 0; i < m->n; i++) /* tracks below -1 (a clock) are never cut */
+        if (track >= 0 ? m->q[i].track != track : m->q[i].track < -1) m->q[keep++] = m->q[i];
     m->n = keep;
     /* the kept ones are a heap no longer: order them again */
     Msg *old = m->q;
@@ -429,7 +429,12 @@ void midi_out_free(MidiOut *m) {
     pthread_cond_signal(&m->wake);
     pthread_mutex_unlock(&m->lock);
     pthread_join(m->sender, NULL);
-    m->n = 0; /* what was not due yet is not played */
+    uint64_t now = now_ns(); /* what is due (a clock's stop) goes; what is not, not */
+    while (m->n && m->q[0].due <= now) {
+        Msg x = heap_pop(m);
+        send(m, &x, x.due);
+    }
+    m->n = 0;
     notes_off(m, -1);
     bool any = false;
     for (int i = 0; i < m->nports; i++) {

@@ -45,7 +45,8 @@ void midi_out_latency(MidiOut *m, int port, double seconds);
  * (CLOCK_MONOTONIC). A note-on with velocity 0 is a note-off. */
 void midi_out_at(MidiOut *m, uint64_t due_ns, int port, int track, const uint8_t *bytes, int len);
 /* Track stops: its queued messages are dropped and its sounding notes get
- * their note-offs now. track < 0: every track. */
+ * their note-offs now. track -1: every track (tracks below -1, such as a
+ * MIDI clock, are never cut). */
 void midi_out_cut(MidiOut *m, int track);
 /* Why a port failed (it could not be opened, naming the ports that exist,
  * or stopped taking messages), once per port; NULL when none failed since

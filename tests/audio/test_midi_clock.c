@@ -1,0 +1,123 @@
+/*
+ * test_midi_clock.c - MIDI from the scheduler, on the offline clock: the
+ * clock (--midi-clock) ticks 24 times a quarter note on exact frames for 20
+ * minutes across a tempo change, zero ticks of drift against the frame
+ * count; notes carry their note-offs; :hush cuts notes but not the clock.
+ */
+#include "support_lang.h"
+
+#include "engine/session.h"
+
+#include <string.h>
+
+typedef struct {
+    uint64_t frame[80000];
+    int n;          /* clock ticks */
+    int start, spp; /* start (0xFA) and song position (0xF2) seen, at frame 0 */
+    int ons, offs, cuts;
+    uint64_t last_on_frame;
+} Seen;
+
+static void collect(void *ud, const MidiMsg *m) {
+    Seen *s = ud;
+    if (m->len <= 0) {
+        s->cuts += m->len == 0;
+        return;
+    }
+    uint8_t st = m->bytes[0];
+    if (st == 0xF8) {
+        if (s->n < 80000) s->frame[s->n] = m->frame;
+        s->n++;
+    } else if (st == 0xFA) {
+        s->start += m->frame == 0 && s->n == 0;
+    } else if (st == 0xF2) {
+        s->spp += m->frame == 0 && m->bytes[1] == 0 && m->bytes[2] == 0;
+    } else if ((st & 0xF0) == 0x90 && m->bytes[2]) {
+        s->ons++;
+        s->last_on_frame = m->frame;
+    } else if ((st & 0xF0) == 0x80) {
+        s->offs++;
+    }
+}
+
+/* 10 minutes at 120 BPM (a bar is 96,000 frames, a tick 1,000), then 10 at
+ * 150 (a bar 76,800 frames, a tick 800): tick k is on frame 1000k before
+ * bar 300, on 28,800,000 + 800 (k - 28,800) after it. */
+static void test_clock_twenty_minutes_no_drift(void **state) {
+    (void)state;
+    static Seen seen;
+    memset(&seen, 0, sizeof seen);
+    Err err = {0};
+    SessionOpts so = {.rate = 48000,
+                      .tempo = 120,
+                      .quiet = true,
+                      .midi = collect,
+                      .midi_ud = &seen,
+                      .midi_clock = "tala"};
+    Session *S = session_new(&so, &err);
+    assert_non_null(S);
+    const char *prog = "m = note(\"c3 e3 g3 c4\").midi()\nplay m\n";
+    assert_true(session_eval(S, "set.tala", prog, strlen(prog), NULL, &err));
+    const uint64_t total = 57600000; /* 20 minutes */
+    bool changed = false;
+    for (uint64_t f = 0; f < total; f += 256) {
+        if (!changed && f >= 28790000) { /* typed during bar 300: lands on its end */
+            assert_true(session_eval(S, "<repl>", "tempo 150\n", 10, NULL, &err));
+            changed = true;
+        }
+        session_advance(S, f + 2400);
+    }
+    session_free(S);
+    assert_int_equal(seen.spp, 1);
+    assert_int_equal(seen.start, 1);
+    /* the horizon ran to total + 2400 frames: 28,800 ticks, then 36,003 */
+    int want = 28800 + (int)((total + 2400 - 28800000 + 799) / 800);
+    assert_int_equal(seen.n, want);
+    int wrong = 0;
+    for (int k = 0; k < seen.n && k < 80000; k++) {
+        uint64_t f =
+            k < 28800 ? 1000ull * (uint64_t)k : 28800000ull + 800ull * (uint64_t)(k - 28800);
+        if (seen.frame[k] != f && wrong++ < 5)
+            print_error("tick %d on frame %llu, wanted %llu\n", k,
+                        (unsigned long long)seen.frame[k], (unsigned long long)f);
+    }
+    assert_int_equal(wrong, 0);
+    assert_true(seen.ons > 0);
+}
+
+/* :hush sends a cut (the output turns sounding notes off) and takes the
+ * waiting note-offs out of the outbox; the clock goes on. */
+static void test_hush_cuts_notes_not_the_clock(void **state) {
+    (void)state;
+    static Seen seen;
+    memset(&seen, 0, sizeof seen);
+    Err err = {0};
+    SessionOpts so = {.rate = 48000,
+                      .tempo = 120,
+                      .quiet = true,
+                      .midi = collect,
+                      .midi_ud = &seen,
+                      .midi_clock = "tala"};
+    Session *S = session_new(&so, &err);
+    const char *prog = "m = note(\"[c3,g3]\").legato(4).midi()\nplay m\n";
+    assert_true(session_eval(S, "set.tala", prog, strlen(prog), NULL, &err));
+    session_advance(S, 48000); /* half a bar: the chord sounds, its note-offs wait */
+    assert_int_equal(seen.ons, 2);
+    assert_int_equal(seen.offs, 0);
+    int ticks = seen.n;
+    assert_true(session_command(S, "hush", NULL, &err));
+    assert_int_equal(seen.cuts, 1);
+    session_advance(S, 48000 * 20);
+    assert_int_equal(seen.ons, 2);     /* nothing new */
+    assert_int_equal(seen.offs, 0);    /* the cut turned them off; no stray note-off later */
+    assert_true(seen.n > ticks + 400); /* the clock went on */
+    session_free(S);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clock_twenty_minutes_no_drift),
+        cmocka_unit_test(test_hush_cuts_notes_not_the_clock),
+    };
+    return cmocka_run_group_tests_name("midi_clock", tests, NULL, NULL);
+}
