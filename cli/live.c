@@ -199,6 +199,10 @@ static bool parse_args(int argc, char **argv, Args *a) {
 /* Opens the device (or keeps time without one when interactive). */
 static Live *open_live(Args *a, bool interactive) {
     char why[1200];
+    if (a->o.session.midi_clock && !midi_out_exists(a->o.session.midi_clock, why, sizeof why)) {
+        fprintf(stderr, "tala: --midi-clock: %s\n", why);
+        return NULL;
+    }
     Live *l = live_open(&a->o, why, sizeof why);
     if (!l && !a->o.device.null) {
         fprintf(stderr, "tala: %s\n", why);

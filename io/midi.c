@@ -183,6 +183,32 @@ int midi_out_port(MidiOut *m, const char *name, char *why, size_t n) {
     return found;
 }
 
+bool midi_out_exists(const char *name, char *why, size_t n) {
+    if (!name || !*name || !strcmp(name, VIRTUAL_NAME)) return true;
+    enum RtMidiApi api = pick_api();
+    int q = quiet_begin();
+    RtMidiOutPtr dev = rtmidi_out_create(api, "tala-list");
+    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
+    bool found = false;
+    char *end;
+    long k = strtol(name, &end, 10);
+    if (!*end && k >= 0 && (unsigned long)k < count) found = true;
+    for (unsigned i = 0; i < count && !found; i++) {
+        char pn[256];
+        port_name(dev, i, pn, sizeof pn);
+        found = strstr(pn, name) != NULL;
+    }
+    if (dev) rtmidi_out_free(dev);
+    quiet_end(q);
+    if (!found) {
+        MidiOut probe = {.api = api};
+        char list[600];
+        port_names(&probe, list, sizeof list);
+        snprintf(why, n, "no MIDI output port named '%s' (ports: %s)", name, list);
+    }
+    return found;
+}
+
 /* Opens port p (the sender thread, without the lock: opening a JACK or
  * ALSA client takes a while, and the scheduler must not wait for it). */
 static void open_port_quietly(MidiOut *m, Port *p);
@@ -219,8 +245,8 @@ static void open_port_quietly(MidiOut *m, Port *p) {
             char list[200];
             rtmidi_out_free(dev);
             port_names(m, list, sizeof list);
-            snprintf(p->why, sizeof p->why, "no MIDI output port named '%s' (ports: %s)", p->name,
-                     list);
+            snprintf(p->why, sizeof p->why, "no MIDI output port named '%.60s' (ports: %.200s)",
+                     p->name, list);
             p->failed = true;
             return;
         }

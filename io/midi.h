@@ -25,6 +25,11 @@
  * none), or -1 with why when no MIDI system answers. */
 int midi_list(FILE *f, char *why, size_t n);
 
+/* True when an output port named name (a number, or part of a name; "tala"
+ * is tala's own, always there) exists; else false with why naming the
+ * ports there are. */
+bool midi_out_exists(const char *name, char *why, size_t n);
+
 typedef struct MidiOut MidiOut;
 
 /* The output side, its sender thread running; NULL with why when RtMidi

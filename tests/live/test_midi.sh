@@ -147,6 +147,13 @@ awk 'NR == FNR { if ($NF == "f8") due[++nd] = $1; next }
     END { printf "     clock (%d ticks): arrival after its frame mean %.3f ms, rms %.3f, max %.3f (figures)\n", n, s / n, sqrt(q / n), m }' \
     "$tmp/trace6" "$tmp/got6"
 
+# ... and a port named on the command line that is not there: exit 3, naming the ports
+"$TALA" "$tmp/miss.tala" --midi-clock nosuchport --seconds 1 --no-log >"$tmp/out4b" 2>&1
+rc=$?
+[ $rc = 3 ] && grep -q "tala: --midi-clock: no MIDI output port named 'nosuchport' (ports: " "$tmp/out4b" &&
+    ok "--midi-clock to a port that is not there: exit 3 with the ports there are" ||
+    { bad "--midi-clock nosuchport: exit $rc"; cat "$tmp/out4b"; }
+
 # 5. tala midi lists the ports there are: a playing tala's port 'tala' is an input to read
 "$TALA" "$tmp/long.tala" --seconds 3 --no-log >/dev/null 2>&1 &
 TPID=$!
