@@ -10,6 +10,7 @@
  *   --voices N  --no-audio (keep time without a device)  --no-log
  *   --midi-latency NAME=MS (a MIDI port's messages go out later)
  *   --midi-clock NAME (MIDI clock to a port, following the tempo map)
+ *   --midi-in NAME (a controller's knobs for cc(), repeatable)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through
@@ -172,6 +173,12 @@ static bool parse_args(int argc, char **argv, Args *a) {
             o->midi_latency_port[o->nmidi_latency] = names[o->nmidi_latency];
             o->midi_latency[o->nmidi_latency++] = ms / 1000;
             i++;
+        } else if (!strcmp(k, "--midi-in") && v) {
+            if (o->nmidi_in == 4) {
+                fprintf(stderr, "tala: at most 4 --midi-in ports\n");
+                return false;
+            }
+            o->midi_in[o->nmidi_in++] = argv[++i];
         } else if (!strcmp(k, "--midi-clock") && v) {
             o->session.midi_clock = argv[++i];
         } else if (!strcmp(k, "--samples") && v) {
@@ -202,6 +209,14 @@ static Live *open_live(Args *a, bool interactive) {
     if (a->o.session.midi_clock && !midi_out_exists(a->o.session.midi_clock, why, sizeof why)) {
         fprintf(stderr, "tala: --midi-clock: %s\n", why);
         return NULL;
+    }
+    for (int i = 0; i < a->o.nmidi_in; i++) { /* a port not there: said before anything plays */
+        MidiIn *in = midi_in_open(a->o.midi_in[i], why, sizeof why);
+        if (!in) {
+            fprintf(stderr, "tala: --midi-in: %s\n", why);
+            return NULL;
+        }
+        midi_in_close(in);
     }
     Live *l = live_open(&a->o, why, sizeof why);
     if (!l && !a->o.device.null) {

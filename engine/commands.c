@@ -27,6 +27,18 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
     ses_rat_text(s->horizon, a, sizeof a);
     session_log(s, "cmd %s %s%s%s", a, cmd, track ? " " : "", track ? track : "");
     uint64_t now = session_frame_of(s, s->horizon);
+    if (strcmp(cmd, "cc") == 0) { /* a MIDI controller moved: "CHANNEL NUMBER VALUE" (0..127) */
+        int ch, num, val;
+        if (!track || sscanf(track, "%d %d %d", &ch, &num, &val) != 3 || ch < 1 || ch > 16 ||
+            num < 0 || num > 127 || val < 0 || val > 127) {
+            err_set(err, (SrcRef){0}, "cc needs CHANNEL NUMBER VALUE, got '%s'",
+                    track ? track : "");
+            return false;
+        }
+        vm_set_input(s->vm, ch * 128 + num, val / 127.0);
+        vm_set_input(s->vm, num, val / 127.0); /* cc(n): the latest on any channel */
+        return true;
+    }
     if (strcmp(cmd, "hush") == 0) {
         for (int i = 0; i < s->ntracks; i++) {
             Track *t = &s->tracks[i];

@@ -48,6 +48,7 @@ struct Live {
     SNDFILE *rec;
     float *recbuf;
     MidiOut *midi;         /* MIDI out: messages by time on the audio clock */
+    MidiIn *midi_in[4];    /* --midi-in: their controllers become "cc" commands */
     bool midi_lat_set[16]; /* a port's --midi-latency applied */
     bool rec_failed;       /* a write failed: the rest is not recorded */
 };
@@ -99,6 +100,14 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
         free(l);
         return NULL;
     }
+    for (int i = 0; i < o->nmidi_in && i < 4; i++)
+        if (!(l->midi_in[i] = midi_in_open(o->midi_in[i], why, n))) {
+            for (int k = 0; k < i; k++) midi_in_close(l->midi_in[k]);
+            midi_out_free(l->midi);
+            device_close(l->dev);
+            free(l);
+            return NULL;
+        }
     Err err = {0};
     l->s = session_new(&so, &err);
     if (!l->s) {
@@ -187,8 +196,22 @@ static void watch_device(Live *l) {
 
 /* One step of the scheduler: the events of the next lookahead go out.
  * Control thread, lock held. */
+/* The controllers that moved since the last step: each a logged "cc"
+ * command at the horizon, so cc() reads it from there on, in a replay too. */
+static void take_controllers(Live *l) {
+    int ch, num, val;
+    for (int i = 0; i < 4 && l->midi_in[i]; i++)
+        while (midi_in_cc(l->midi_in[i], &ch, &num, &val)) {
+            char arg[32];
+            Err e = {0};
+            snprintf(arg, sizeof arg, "%d %d %d", ch, num, val);
+            session_command(l->s, "cc", arg, &e);
+        }
+}
+
 static void step(Live *l) {
     watch_device(l);
+    take_controllers(l);
     const char *midi_why = midi_out_failed(l->midi);
     if (midi_why) {
         char msg[400];
@@ -309,6 +332,7 @@ void live_close(Live *l) {
         if (port >= 0) midi_out_at(l->midi, 0, port, SESSION_CLOCK_TRACK, &stop, 1);
     }
     midi_out_free(l->midi); /* every note owed its note-off, then all notes off */
+    for (int i = 0; i < 4; i++) midi_in_close(l->midi_in[i]);
     device_close(l->dev);
     session_free(l->s);
     pthread_mutex_destroy(&l->lock);

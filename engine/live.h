@@ -29,6 +29,8 @@ typedef struct {
     const char *midi_latency_port[8];
     double midi_latency[8]; /* seconds */
     int nmidi_latency;
+    const char *midi_in[4]; /* input ports whose controllers cc() reads (--midi-in) */
+    int nmidi_in;
     /* session.midi_clock: a port that gets MIDI clock (--midi-clock NAME); a stop
        is sent when the performance ends */
 } LiveOpts;

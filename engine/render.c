@@ -31,7 +31,7 @@ static void apply_item(Session *s, const ScriptItem *it) {
     bool ok;
     if (it->cmd) {
         char cmd[32] = {0}, arg[256] = {0};
-        sscanf(it->text, "%31s %255s", cmd, arg);
+        sscanf(it->text, "%31s %255[^\n]", cmd, arg);
         ok = session_command(s, cmd, arg[0] ? arg : NULL, &e);
     } else {
         ok = session_eval(s, it->name, it->text, it->len, it->base, &e);

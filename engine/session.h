@@ -108,7 +108,9 @@ bool session_play_pattern(Session *s, Value pattern, Err *err);
 
 /* Performer commands, effective at the horizon: "hush", "stop NAME",
  * "mute NAME", "unmute NAME", "solo NAME", "unsolo NAME", "undo NAME"
- * (back to the track's previous code at its next quantum). Logged. */
+ * (back to the track's previous code at its next quantum), and "cc" with
+ * "CHANNEL NUMBER VALUE" (a MIDI controller moved, 0..127: what cc() reads
+ * from then on). Logged. */
 bool session_command(Session *s, const char *cmd, const char *track, Err *err);
 
 /* Sends every event with onset before `cycle` (or before the cycle that

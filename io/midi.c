@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -485,4 +486,93 @@ void midi_out_free(MidiOut *m) {
     pthread_mutex_destroy(&m->lock);
     pthread_cond_destroy(&m->wake);
     free(m);
+}
+
+/* ---------------------------------------------------------------- input */
+
+struct MidiIn {
+    RtMidiInPtr dev;
+    _Atomic uint8_t value[16][128];
+    _Atomic bool changed[16][128];
+    _Atomic bool any; /* some changed: worth a look */
+    int scan;         /* where the last look stopped */
+};
+
+/* RtMidi's thread: the latest value of each controller. */
+static void on_input(double stamp, const unsigned char *msg, size_t n, void *ud) {
+    (void)stamp;
+    MidiIn *in = ud;
+    if (n < 3 || (msg[0] & 0xF0) != 0xB0) return;
+    int ch = msg[0] & 0x0F, num = msg[1] & 0x7F;
+    atomic_store(&in->value[ch][num], (uint8_t)(msg[2] & 0x7F));
+    atomic_store(&in->changed[ch][num], true);
+    atomic_store(&in->any, true);
+}
+
+MidiIn *midi_in_open(const char *name, char *why, size_t n) {
+    enum RtMidiApi api = pick_api();
+    int q = quiet_begin();
+    RtMidiInPtr dev = rtmidi_in_create(api, "tala", 1024);
+    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0, pick = count;
+    char *end;
+    long k = strtol(name, &end, 10);
+    if (*name && !*end && k >= 0 && (unsigned long)k < count) pick = (unsigned)k;
+    for (unsigned i = 0; i < count && pick == count; i++) {
+        char pn[256];
+        port_name(dev, i, pn, sizeof pn);
+        if (strstr(pn, name)) pick = i;
+    }
+    MidiIn *in = NULL;
+    if (pick < count) {
+        in = calloc(1, sizeof *in);
+        if (!in) abort();
+        in->dev = dev;
+        rtmidi_in_set_callback(dev, on_input, in);
+        rtmidi_open_port(dev, pick, "tala-in");
+        if (!dev->ok) {
+            snprintf(why, n, "cannot open the MIDI input '%.60s'", name);
+            rtmidi_in_free(dev);
+            free(in);
+            in = NULL;
+        }
+    } else {
+        char list[600] = "none";
+        size_t used = 0;
+        for (unsigned i = 0; i < count; i++) {
+            char pn[128];
+            port_name(dev, i, pn, sizeof pn);
+            int w = snprintf(list + used, sizeof list - used, "%s%u: %s", used ? ", " : "", i, pn);
+            if (w < 0 || (size_t)w >= sizeof list - used) break;
+            used += (size_t)w;
+        }
+        snprintf(why, n, "no MIDI input port named '%.60s' (ports: %.400s)", name, list);
+        if (dev) rtmidi_in_free(dev);
+    }
+    quiet_end(q);
+    return in;
+}
+
+bool midi_in_cc(MidiIn *in, int *channel, int *number, int *value) {
+    if (!atomic_load(&in->any)) return false;
+    atomic_store(&in->any, false); /* one arriving from here on sets it again */
+    for (int k = 0; k < 16 * 128; k++) {
+        int at = (in->scan + k) % (16 * 128), ch = at / 128, num = at % 128;
+        if (atomic_exchange(&in->changed[ch][num], false)) {
+            *channel = ch + 1, *number = num, *value = atomic_load(&in->value[ch][num]);
+            in->scan = at + 1;
+            atomic_store(&in->any, true); /* there may be more */
+            return true;
+        }
+    }
+    return false;
+}
+
+void midi_in_close(MidiIn *in) {
+    if (!in) return;
+    int q = quiet_begin();
+    rtmidi_in_cancel_callback(in->dev);
+    rtmidi_close_port(in->dev);
+    rtmidi_in_free(in->dev);
+    quiet_end(q);
+    free(in);
 }

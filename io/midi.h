@@ -61,4 +61,16 @@ const char *midi_out_failed(MidiOut *m);
  * used, then closes the ports. */
 void midi_out_free(MidiOut *m);
 
+/* An input port: what its controllers send is kept (the latest value of
+ * each) for the control thread to take. */
+typedef struct MidiIn MidiIn;
+
+/* Opens the input port NAME (a number, as `tala midi` lists them, or part
+ * of a name). NULL with why naming the ports there are. */
+MidiIn *midi_in_open(const char *name, char *why, size_t n);
+/* The next controller that changed since it was last taken: false when
+ * none did. Channel 1..16, number and value 0..127. */
+bool midi_in_cc(MidiIn *in, int *channel, int *number, int *value);
+void midi_in_close(MidiIn *in);
+
 #endif

@@ -13,6 +13,7 @@
 
 #include "../spec/controls.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,47 @@ static bool nat_midi(Vm *vm, Value *args, int argc, Value *out) {
     return ok;
 }
 
+/* cc(n) and cc(n, channel): the latest value of MIDI controller n (on any
+ * channel, or on that one), 0..1, as a continuous pattern: it is read when
+ * the pattern is queried (the session sets it from --midi-in and logs each
+ * change, so a replay reads the same values). */
+static bool cc_value(Query *q, Value v, Value param, Value *out) {
+    (void)v;
+    *out = NUM_VAL(vm_input(q->vm, (int)param.as.num));
+    return true;
+}
+
+static bool nat_cc(Vm *vm, Value *args, int argc, Value *out) {
+    double n = 0, ch = 0;
+    if (argc > 2 || !IS_NUM(args[0]) || (argc == 2 && !IS_NUM(args[1]))) {
+        vm_error(vm, "cc takes a controller number and, if you like, a channel: cc(74), cc(74, 2)");
+        return false;
+    }
+    n = args[0].as.num, ch = argc == 2 ? args[1].as.num : 0;
+    if (!(n >= 0 && n <= 127 && n == floor(n)) || !(ch >= 0 && ch <= 16 && ch == floor(ch))) {
+        vm_error(vm, "cc(%g%s%.0f): controllers are 0..127 and channels 1..16", n,
+                 argc == 2 ? ", " : "", argc == 2 ? ch : 0);
+        return false;
+    }
+    ObjPattern *base = pat_signal(vm_heap(vm), SIG_SAW);
+    KEEP(vm, base);
+    *out = OBJ_VAL(pat_map(vm_heap(vm), base, cc_value, NUM_VAL(ch * 128 + n)));
+    vm_pop_root(vm);
+    return true;
+}
+
+static const NativeDef CC_NATIVE = {
+    "cc",
+    1,
+    nat_cc,
+    NF_VARIADIC,
+    "cc(number, [channel])",
+    "The latest value of MIDI controller `number` from --midi-in (on any channel, or on "
+    "`channel`), 0..1, as a continuous pattern: `.lpf(cc(74).range(200, 5000))`. 0 until the "
+    "knob moves; a replay of the session log gets the same values at the same places.",
+    "note(\"c2*8\").s(\"saw\").lpf(cc(74).range(300, 3000))",
+    NULL};
+
 static const NativeDef MIDI_NATIVE = {
     "midi",
     1,
@@ -156,6 +198,10 @@ static const NativeDef MIDI_NATIVE = {
 static void make_natives(void) {
     NATIVES[NNATIVES] = MIDI_NATIVE;
     snprintf(NAME[NNATIVES], sizeof NAME[0], "midi");
+    NATIVES[NNATIVES].name = NAME[NNATIVES];
+    ROW[NNATIVES++] = NULL;
+    NATIVES[NNATIVES] = CC_NATIVE;
+    snprintf(NAME[NNATIVES], sizeof NAME[0], "cc");
     NATIVES[NNATIVES].name = NAME[NNATIVES];
     ROW[NNATIVES++] = NULL;
     const ControlDef *t = control_table();

@@ -157,6 +157,14 @@ static void vm_mark_roots(Heap *h, void *ud) {
 
 static const VmLibrary NO_LIBRARY = {0};
 
+void vm_set_input(Vm *vm, int i, double v) {
+    if (i >= 0 && i < VM_INPUTS) vm->inputs[i] = v;
+}
+
+double vm_input(const Vm *vm, int i) {
+    return vm && i >= 0 && i < VM_INPUTS ? vm->inputs[i] : 0;
+}
+
 Vm *vm_new(const VmLibrary *lib) {
     Vm *vm = calloc(1, sizeof *vm);
     if (!vm) return NULL;

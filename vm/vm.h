@@ -171,6 +171,14 @@ void vm_discard(Vm *vm);
 /* Calls a function value with arguments (from C, also inside a query). */
 bool vm_call(Vm *vm, Value fn, Value *args, int argc, Value *out);
 
+/* Numbers the host feeds the program from outside (MIDI controllers: cc()).
+ * Pattern functions read them when queried; the host sets them between
+ * queries, on the thread that owns the VM, and logs each change so that a
+ * replay sets the same ones at the same place. 0 until set. */
+#define VM_INPUTS (17 * 128) /* channel 0 (any) and 1..16, controllers 0..127 */
+void vm_set_input(Vm *vm, int i, double v);
+double vm_input(const Vm *vm, int i);
+
 /* Globals. */
 bool vm_get_global(Vm *vm, const char *name, Value *out);
 void vm_set_global(Vm *vm, const char *name, Value v);

@@ -37,6 +37,7 @@ struct Vm {
 
     Global *globals;
     size_t nglobals, capglobals;
+    double inputs[VM_INPUTS]; /* vm_set_input */
 
     Source **sources;
     size_t nsources;

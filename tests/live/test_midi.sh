@@ -8,6 +8,7 @@ set -u
 TALA=$1
 LISTEN=$2
 DRIVE=$3
+SEND=$(dirname "$LISTEN")/midi_send
 pass=0
 fail=0
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
@@ -153,6 +154,33 @@ rc=$?
 [ $rc = 3 ] && grep -q "tala: --midi-clock: no MIDI output port named 'nosuchport' (ports: " "$tmp/out4b" &&
     ok "--midi-clock to a port that is not there: exit 3 with the ports there are" ||
     { bad "--midi-clock nosuchport: exit $rc"; cat "$tmp/out4b"; }
+
+# 7. MIDI in: a knob (controller 74) opens the filter; cc() reads it, the session log
+#    records it, and a replay of the log sounds the same, bit for bit
+printf 'x = note("c2*8").s("saw").lpf(cc(74).range(300, 6000))\nplay x\n' >"$tmp/knob.tala"
+"$SEND" knob 0.3:b0:4a:00 3.5:b0:4a:7f >/dev/null 2>&1 &
+SPID=$!
+sleep 0.5
+"$TALA" "$tmp/knob.tala" --midi-in knob --seconds 6.5 --record "$tmp/knob.wav" >"$tmp/out7" 2>&1
+rc=$?
+wait $SPID
+log=$(ls -t "$HOME/.local/share/tala/sessions/"*.tala-session | head -1)
+bright() { sox "$tmp/knob.wav" -n trim "$1" "$2" highpass 1500 stat 2>&1 | sed -n 's/RMS *amplitude: *//p'; }
+before=$(bright 0.5 2) after=$(bright 4.5 2)
+[ $rc = 0 ] && grep -q "^cmd .* cc 1 74 127$" "$log" &&
+    awk -v b="$before" -v a="$after" 'BEGIN { exit !(a > 4 * b && a > 0.01) }' &&
+    ok "--midi-in: controller 74 opened the filter (energy above 1.5 kHz $before -> $after), logged" ||
+    { bad "--midi-in: exit $rc, above 1.5 kHz $before -> $after"; grep cc "$log"; cat "$tmp/out7"; }
+"$TALA" replay "$log" -o "$tmp/knob-replay.wav" >/dev/null 2>&1
+len=$(sox "$tmp/knob.wav" -n stat 2>&1 | sed -n 's/Length (seconds): *//p')
+cmp -s <(sox "$tmp/knob.wav" -t f32 - trim 0 6) <(sox "$tmp/knob-replay.wav" -t f32 - trim 0 6) &&
+    ok "the replay of its log equals the recording, the knob included (6 s, bit for bit)" ||
+    bad "the replay differs from the recording (recorded ${len} s)"
+"$TALA" "$tmp/knob.tala" --midi-in nosuchknob --seconds 1 --no-log >"$tmp/out7b" 2>&1
+rc=$?
+[ $rc = 3 ] && grep -q "no MIDI input port named 'nosuchknob' (ports: " "$tmp/out7b" &&
+    ok "--midi-in a port that is not there: exit 3 with the ports there are" ||
+    { bad "--midi-in nosuchknob: exit $rc"; cat "$tmp/out7b"; }
 
 # 5. tala midi lists the ports there are: a playing tala's port 'tala' is an input to read
 "$TALA" "$tmp/long.tala" --seconds 3 --no-log >/dev/null 2>&1 &

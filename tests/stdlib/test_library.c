@@ -395,6 +395,9 @@ static const Case CASES[] = {
     {"0:1", "ccv(\"0.2 0.8\").ccn(74)",
          "0 1/2 ccn=74 ccv=0.2\n"
          "1/2 1 ccn=74 ccv=0.8\n"},
+    {"0:1", "note(\"c2 e2\").lpf(cc(74).range(300, 3000))",
+         "0 1/2 cutoff=300 note=c2\n"
+         "1/2 1 cutoff=300 note=e2\n"},
     {"0:1", "midicmd(\"start stop\")",
          "0 1/2 midicmd=start\n"
          "1/2 1 midicmd=stop\n"},
