@@ -118,6 +118,12 @@ uint64_t device_time_of(Device *d, uint64_t frame) {
     return (uint64_t)(zero + (int64_t)((double)frame * 1e9 / d->rate));
 }
 
+uint64_t device_frame_at(Device *d, uint64_t ns) {
+    if (!atomic_load_explicit(&d->zero_set, memory_order_acquire)) return 0;
+    double s = ((double)ns - (double)atomic_load_explicit(&d->zero_ns, memory_order_relaxed)) / 1e9;
+    return s > 0 ? (uint64_t)(s * d->rate) : 0;
+}
+
 static void render_block(Device *d, float *l, float *r, unsigned long frames,
                          const PaStreamCallbackTimeInfo *ti) {
     clock_mark(d, ti);

@@ -65,6 +65,9 @@ bool device_reconnect(Device *d, char *why, size_t n);
  * callbacks see it, smoothed, plus the stream's output latency. MIDI is
  * sent by it. Any thread. */
 uint64_t device_time_of(Device *d, uint64_t frame);
+/* Its inverse: the frame playing at monotonic time ns (what a performer
+ * heard when a key arrived). */
+uint64_t device_frame_at(Device *d, uint64_t ns);
 
 void device_set_volume(Device *d, float v); /* 0..2, linear */
 DeviceStats device_stats(Device *d);

@@ -208,6 +208,7 @@ static void help(void) {
                 "  :volume V         monitor volume, 0..2 (not in recordings)\n"
                 "  :render FILE      render the session so far (+4 bars) to FILE\n"
                 "  :reconnect        open the audio device again, its ports connected anew\n"
+                "  :capture [BARS] [GRID]  the notes played on --midi-in as code (2 bars, 16ths)\n"
                 "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
 }
 
@@ -285,6 +286,20 @@ static void command(Repl *r, char *line) {
         tracks(r);
     } else if (!strcmp(cmd, ":hush")) {
         live_command(r->live, "hush", NULL, &err);
+    } else if (!strcmp(cmd, ":capture")) {
+        int bars = 2, grid = 16;
+        char code[4096];
+        if (arg[0] && (sscanf(arg, "%d %d", &bars, &grid) < 1 || bars < 1 || bars > 64 ||
+                       grid < 1 || grid > 96)) {
+            print_above(":capture BARS GRID: 1 to 64 bars, 1 to 96 steps a bar (2 and 16)");
+            return;
+        }
+        if (live_capture(r->live, bars, grid, code, sizeof code)) {
+            print_above(code);
+            add_history(code); /* up-arrow brings it to the prompt, to name and play */
+        } else {
+            print_above("nothing played on a --midi-in keyboard in those bars");
+        }
     } else if (!strcmp(cmd, ":reconnect")) {
         char why[300], msg[400];
         LiveStatus st;

@@ -12,6 +12,8 @@
 #define _GNU_SOURCE
 #include "live.h"
 
+#include "capture.h"
+
 #include "engine.h"
 #include "samples.h"
 
@@ -49,6 +51,8 @@ struct Live {
     float *recbuf;
     MidiOut *midi;         /* MIDI out: messages by time on the audio clock */
     MidiIn *midi_in[4];    /* --midi-in: their controllers become "cc" commands */
+    Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
+    size_t nplayed;
     bool midi_lat_set[16]; /* a port's --midi-latency applied */
     bool rec_failed;       /* a write failed: the rest is not recorded */
 };
@@ -200,6 +204,13 @@ static void watch_device(Live *l) {
  * command at the horizon, so cc() reads it from there on, in a replay too. */
 static void take_controllers(Live *l) {
     int ch, num, val;
+    uint64_t when;
+    bool on;
+    for (int i = 0; i < 4 && l->midi_in[i]; i++) /* notes: kept for :capture */
+        while (midi_in_note(l->midi_in[i], &when, &on, &ch, &num, &val))
+            if (on)
+                l->played[l->nplayed++ % 4096] =
+                    (Captured){session_cycle_at(l->s, device_frame_at(l->dev, when)), num};
     for (int i = 0; i < 4 && l->midi_in[i]; i++)
         while (midi_in_cc(l->midi_in[i], &ch, &num, &val)) {
             char arg[32];
@@ -382,6 +393,24 @@ bool live_eval(Live *l, const char *name, const char *text, size_t len, const ch
 bool live_command(Live *l, const char *cmd, const char *track, Err *err) {
     Request r = {.cmd = cmd, .track = track, .err = err};
     return submit(l, &r);
+}
+
+bool live_capture(Live *l, int bars, int grid, char *out, size_t n) {
+    pthread_mutex_lock(&l->lock);
+    size_t count = l->nplayed < 4096 ? l->nplayed : 4096;
+    Captured *notes = malloc((count ? count : 1) * sizeof *notes);
+    if (!notes) abort();
+    for (size_t i = 0; i < count; i++) notes[i] = l->played[(l->nplayed - count + i) % 4096];
+    Rat now = session_cycle_at(l->s, audio_frame(session_audio(l->s)));
+    pthread_mutex_unlock(&l->lock);
+    /* the last `bars` bars, the current one among them once it has a note */
+    int64_t bar = rat_floor(now).num;
+    bool current = false;
+    for (size_t i = 0; i < count && !current; i++) current = !rat_lt(notes[i].cycle, rat_int(bar));
+    int64_t from = (current ? bar + 1 : bar) - bars;
+    bool ok = capture_code(notes, (int)count, from, bars, grid, out, n);
+    free(notes);
+    return ok;
 }
 
 bool live_reconnect(Live *l, char *why, size_t n) {

@@ -53,6 +53,11 @@ void live_set_volume(Live *l, float v);
  * on without sound, recorded and logged. False with why when it cannot. */
 bool live_reconnect(Live *l, char *why, size_t n);
 
+/* The notes played on the --midi-in keyboards in the last `bars` bars (the
+ * current one among them once it has a note) as tala code, each onset on
+ * the nearest of `grid` steps a bar (capture.h). False when none was. */
+bool live_capture(Live *l, int bars, int grid, char *out, size_t n);
+
 /* Exclusive use of the session (for :help, completion, :tracks). */
 Session *live_lock(Live *l);
 void live_unlock(Live *l);

@@ -490,8 +490,17 @@ void midi_out_free(MidiOut *m) {
 
 /* ---------------------------------------------------------------- input */
 
+#define NOTE_RING 4096
+
+typedef struct {
+    uint64_t when;
+    uint8_t status, key, vel;
+} InNote;
+
 struct MidiIn {
     RtMidiInPtr dev;
+    InNote notes[NOTE_RING]; /* RtMidi's thread writes, the control thread reads */
+    _Atomic size_t head, tail;
     _Atomic uint8_t value[16][128];
     _Atomic bool changed[16][128];
     _Atomic bool any; /* some changed: worth a look */
@@ -502,7 +511,16 @@ struct MidiIn {
 static void on_input(double stamp, const unsigned char *msg, size_t n, void *ud) {
     (void)stamp;
     MidiIn *in = ud;
-    if (n < 3 || (msg[0] & 0xF0) != 0xB0) return;
+    uint8_t st = n >= 3 ? msg[0] & 0xF0 : 0;
+    if (st == 0x80 || st == 0x90) {
+        size_t h = atomic_load_explicit(&in->head, memory_order_relaxed);
+        if (h - atomic_load_explicit(&in->tail, memory_order_acquire) < NOTE_RING) {
+            in->notes[h % NOTE_RING] = (InNote){now_ns(), msg[0], msg[1] & 0x7F, msg[2] & 0x7F};
+            atomic_store_explicit(&in->head, h + 1, memory_order_release);
+        }
+        return;
+    }
+    if (n < 3 || st != 0xB0) return;
     int ch = msg[0] & 0x0F, num = msg[1] & 0x7F;
     atomic_store(&in->value[ch][num], (uint8_t)(msg[2] & 0x7F));
     atomic_store(&in->changed[ch][num], true);
@@ -565,6 +583,17 @@ bool midi_in_cc(MidiIn *in, int *channel, int *number, int *value) {
         }
     }
     return false;
+}
+
+bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, int *velocity) {
+    size_t t = atomic_load_explicit(&in->tail, memory_order_relaxed);
+    if (t == atomic_load_explicit(&in->head, memory_order_acquire)) return false;
+    InNote x = in->notes[t % NOTE_RING];
+    atomic_store_explicit(&in->tail, t + 1, memory_order_release);
+    *when = x.when;
+    *on = (x.status & 0xF0) == 0x90 && x.vel > 0;
+    *channel = (x.status & 0x0F) + 1, *key = x.key, *velocity = x.vel;
+    return true;
 }
 
 void midi_in_close(MidiIn *in) {

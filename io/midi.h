@@ -71,6 +71,10 @@ MidiIn *midi_in_open(const char *name, char *why, size_t n);
 /* The next controller that changed since it was last taken: false when
  * none did. Channel 1..16, number and value 0..127. */
 bool midi_in_cc(MidiIn *in, int *channel, int *number, int *value);
+/* The next note-on or note-off that arrived (oldest first), with when it
+ * arrived (CLOCK_MONOTONIC ns): false when none is waiting. A note-on with
+ * velocity 0 comes as a note-off. Up to 4,096 wait; more are dropped. */
+bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, int *velocity);
 void midi_in_close(MidiIn *in);
 
 #endif

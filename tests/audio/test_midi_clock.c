@@ -6,6 +6,7 @@
  */
 #include "support_lang.h"
 
+#include "engine/capture.h"
 #include "engine/session.h"
 
 #include <string.h>
@@ -114,10 +115,30 @@ static void test_hush_cuts_notes_not_the_clock(void **state) {
     session_free(S);
 }
 
+/* :capture's code: onsets on the nearest step, the coarsest grid that keeps
+ * them, chords, rests, a bar a step of <...>. */
+static void test_capture_code(void **state) {
+    (void)state;
+    char out[256];
+    Captured a[] = {
+        {rat_make(0, 1), 60}, {rat_make(1, 4), 64}, {rat_make(26, 100), 67}, {rat_make(1, 2), 67}};
+    /* 0.26 is the nearest sixteenth to 1/4: a chord there */
+    assert_true(capture_code(a, 4, 0, 1, 16, out, sizeof out));
+    assert_string_equal(out, "note(\"c4 [e4,g4] g4 ~\")");
+    Captured b[] = {{rat_make(1, 8), 48}, {rat_make(11, 8), 50}, {rat_make(3, 2), 52}};
+    assert_true(capture_code(b, 3, 0, 2, 16, out, sizeof out));
+    assert_string_equal(out, "note(\"<[~ c3 ~ ~ ~ ~ ~ ~] [~ ~ ~ d3 e3 ~ ~ ~]>\")");
+    Captured c[] = {{rat_make(63, 64), 72}}; /* past the last sixteenth: the next bar's first */
+    assert_false(capture_code(c, 1, 0, 1, 16, out, sizeof out));
+    assert_true(capture_code(c, 1, 1, 1, 16, out, sizeof out));
+    assert_string_equal(out, "note(\"c5\")");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clock_twenty_minutes_no_drift),
         cmocka_unit_test(test_hush_cuts_notes_not_the_clock),
+        cmocka_unit_test(test_capture_code),
     };
     return cmocka_run_group_tests_name("midi_clock", tests, NULL, NULL);
 }

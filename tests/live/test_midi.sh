@@ -182,6 +182,27 @@ rc=$?
     ok "--midi-in a port that is not there: exit 3 with the ports there are" ||
     { bad "--midi-in nosuchknob: exit $rc"; cat "$tmp/out7b"; }
 
+# 8. :capture: notes played on a keyboard come back as tala code
+cat >"$tmp/capture" <<'SCRIPT'
+expect > 
+sleep 3000
+send :capture 1\n
+expect note("
+send :quit\n
+SCRIPT
+"$SEND" kbd 1.0:90:3c:64 1.2:80:3c:00 1.5:90:40:64 1.7:80:40:00 2.0:90:43:64 2.2:80:43:00 \
+    >/dev/null 2>&1 &
+SPID=$!
+sleep 0.3
+"$DRIVE" "$tmp/capture" "$TALA" --midi-in kbd --no-log >"$tmp/out8" 2>&1
+rc=$?
+wait $SPID
+code=$(tr -d '\r' <"$tmp/out8" | grep -o 'note("[^"]*")' | head -1)
+printf 'x = %s\nplay x\n' "$code" >"$tmp/captured.tala"
+[ $rc = 0 ] && grep -q 'c4.*e4.*g4' <<<"$code" && "$TALA" check "$tmp/captured.tala" >/dev/null 2>&1 &&
+    ok ":capture 1 printed the notes played as code that runs: $code" ||
+    { bad ":capture: exit $rc, code '$code'"; tr -d '\r' <"$tmp/out8" | tail -5; }
+
 # 5. tala midi lists the ports there are: a playing tala's port 'tala' is an input to read
 "$TALA" "$tmp/long.tala" --seconds 3 --no-log >/dev/null 2>&1 &
 TPID=$!
