@@ -443,7 +443,9 @@ DeviceChange device_watch(Device *d) {
         d->seen_callbacks = c, d->seen_opened = opened, d->seen_at = now;
         return DEVICE_SAME;
     }
-    if (now - d->seen_at < LOST_NS) return DEVICE_SAME;
+    /* four periods at least: a big --buffer calls back seldom */
+    uint64_t lost_after = 4 * atomic_load(&d->period_ns);
+    if (now - d->seen_at < (lost_after > LOST_NS ? lost_after : LOST_NS)) return DEVICE_SAME;
     if (pthread_mutex_trylock(&d->pa_lock) != 0) return DEVICE_SAME;
     d->seen_idle = atomic_load(&d->idle);
     hand_to_clock(d);
@@ -492,7 +494,10 @@ void device_stop(Device *d) {
 void device_close(Device *d) {
     if (!d) return;
     device_stop(d);
-    if (d->pa && !d->stream) Pa_Terminate();
+    if (d->stream)
+        return; /* a host that went away: its stream, and the device it may
+                   still call back with, stay (the process is ending) */
+    if (d->pa) Pa_Terminate();
     pthread_mutex_destroy(&d->pa_lock);
     free(d->scratch[0]);
     free(d->scratch[1]);

@@ -47,7 +47,8 @@ bool device_start(Device *d, AudioEngine *a, char *why, size_t n);
 void device_stop(Device *d);  /* no more callbacks after it returns */
 void device_close(Device *d); /* stops and frees */
 
-/* Losing the host: a device whose callbacks stop for 0.3 s (a JACK server
+/* Losing the host: a device whose callbacks stop for 0.3 s or four periods,
+ * whichever is longer (a JACK server
  * killed, an interface pulled) is lost; a clock thread then keeps time as
  * --no-audio does (the recording goes on). When the host calls back again
  * (it only stalled), the callback takes over again. device_watch, called
@@ -61,9 +62,10 @@ bool device_lost(Device *d);
  * server that died; only a new process finds the restarted one). */
 bool device_reconnect(Device *d, char *why, size_t n);
 
-/* When frame plays, on CLOCK_MONOTONIC (ns): the audio clock as the
- * callbacks see it, smoothed, plus the stream's output latency. MIDI is
- * sent by it. Any thread. */
+/* When frame plays, on CLOCK_MONOTONIC (ns): from the host's own times of
+ * the last block (its output time), or, without them (the clock thread),
+ * from the blocks' wake-ups smoothed, plus the stream's output latency.
+ * MIDI is sent by it. Any thread. */
 uint64_t device_time_of(Device *d, uint64_t frame);
 /* Its inverse: the frame playing at monotonic time ns (what a performer
  * heard when a key arrived). */

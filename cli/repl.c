@@ -298,7 +298,8 @@ static void command(Repl *r, char *line) {
             print_above(code);
             add_history(code); /* up-arrow brings it to the prompt, to name and play */
         } else {
-            print_above("nothing played on a --midi-in keyboard in those bars");
+            print_above("nothing played on a --midi-in keyboard in those bars (or too much to "
+                        "print: fewer bars, a coarser grid)");
         }
     } else if (!strcmp(cmd, ":reconnect")) {
         char why[300], msg[400];

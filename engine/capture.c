@@ -23,13 +23,20 @@ static int gcd(int a, int b) {
     return a;
 }
 
-/* Appends to out (kept NUL-terminated, never past size). */
-static void put(char *out, size_t size, size_t *at, const char *s) {
+/* The code being written: kept NUL-terminated, never past size; what does
+ * not fit sets full. */
+typedef struct {
+    char *out;
+    size_t size, at;
+    bool full;
+} Buf;
+
+static void put(Buf *b, const char *s) {
     size_t len = strlen(s);
-    if (*at + len >= size) len = size - 1 - *at;
-    memcpy(out + *at, s, len);
-    *at += len;
-    out[*at] = 0;
+    if (b->at + len >= b->size) len = b->size - 1 - b->at, b->full = true;
+    memcpy(b->out + b->at, s, len);
+    b->at += len;
+    b->out[b->at] = 0;
 }
 
 bool capture_code(const Captured *notes, int n, int64_t from, int bars, int grid, char *out,
@@ -37,10 +44,10 @@ bool capture_code(const Captured *notes, int n, int64_t from, int bars, int grid
     if (grid < 1) grid = 1;
     if (grid > MAX_GRID) grid = MAX_GRID;
     if (size < 16 || bars < 1) return false;
-    size_t at = 0;
+    Buf buf = {out, size, 0, false};
     out[0] = 0;
-    put(out, size, &at, "note(\"");
-    if (bars > 1) put(out, size, &at, "<");
+    put(&buf, "note(\"");
+    if (bars > 1) put(&buf, "<");
     bool any = false;
     for (int b = 0; b < bars; b++) {
         /* the keys on each step of this bar (an onset past the last step goes to the next bar) */
@@ -56,26 +63,26 @@ bool capture_code(const Captured *notes, int n, int64_t from, int bars, int grid
         for (int s = 0; s < grid; s++)
             if (nkeys[s]) g = gcd(g, s);
         int every = g ? g : grid; /* steps that hold notes are multiples of every */
-        if (b) put(out, size, &at, " ");
-        if (bars > 1) put(out, size, &at, "[");
+        if (b) put(&buf, " ");
+        if (bars > 1) put(&buf, "[");
         for (int s = 0; s < grid; s += every) {
-            if (s) put(out, size, &at, " ");
+            if (s) put(&buf, " ");
             if (!nkeys[s]) {
-                put(out, size, &at, "~");
+                put(&buf, "~");
                 continue;
             }
-            if (nkeys[s] > 1) put(out, size, &at, "[");
+            if (nkeys[s] > 1) put(&buf, "[");
             for (int k = 0; k < nkeys[s]; k++) {
                 char name[16];
                 key_name(keys[s][k], name, sizeof name);
-                if (k) put(out, size, &at, ",");
-                put(out, size, &at, name);
+                if (k) put(&buf, ",");
+                put(&buf, name);
             }
-            if (nkeys[s] > 1) put(out, size, &at, "]");
+            if (nkeys[s] > 1) put(&buf, "]");
         }
-        if (bars > 1) put(out, size, &at, "]");
+        if (bars > 1) put(&buf, "]");
     }
-    if (bars > 1) put(out, size, &at, ">");
-    put(out, size, &at, "\")");
-    return any;
+    if (bars > 1) put(&buf, ">");
+    put(&buf, "\")");
+    return any && !buf.full; /* code cut short is no code */
 }

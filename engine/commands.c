@@ -37,6 +37,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         }
         vm_set_input(s->vm, ch * 128 + num, val / 127.0);
         vm_set_input(s->vm, num, val / 127.0); /* cc(n): the latest on any channel */
+        for (int i = 0; i < s->ntracks; i++) s->tracks[i].cpat = NULL; /* query anew from here */
         return true;
     }
     if (strcmp(cmd, "hush") == 0) {

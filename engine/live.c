@@ -116,6 +116,7 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     l->s = session_new(&so, &err);
     if (!l->s) {
         snprintf(why, n, "%s", err.msg);
+        for (int i = 0; i < 4; i++) midi_in_close(l->midi_in[i]);
         midi_out_free(l->midi);
         device_close(l->dev);
         free(l);

@@ -178,7 +178,11 @@ void ses_midi_cut(Session *s, int track) {
         }
     s->nout = keep;
     if (!s->o.midi) return;
-    MidiMsg m = {.track = track, .port = "", .len = 0};
+    MidiMsg m = {.frame = session_frame_of(s, s->horizon),
+                 .cycle = s->horizon,
+                 .track = track,
+                 .port = "",
+                 .len = 0};
     s->o.midi(s->o.midi_ud, &m);
 }
 

@@ -44,6 +44,7 @@ static void apply_item(Session *s, const ScriptItem *it) {
 typedef struct {
     SNDFILE *sf;
     char path[1024];
+    bool made; /* opened (so created or truncated) by this render */
 } OutFile;
 
 static bool out_open(OutFile *o, const char *path, const RenderOpts *opts, Err *err) {
@@ -51,6 +52,7 @@ static bool out_open(OutFile *o, const char *path, const RenderOpts *opts, Err *
     snprintf(o->path, sizeof o->path, "%s", path);
     o->sf = engine_sound_open(path, opts->rate, opts->format, why, sizeof why);
     if (!o->sf) err_set(err, (SrcRef){0}, "%s", why);
+    o->made = o->sf != NULL;
     return o->sf != NULL;
 }
 
@@ -61,13 +63,24 @@ static bool out_write(OutFile *o, const float *frames, uint64_t n, Err *err) {
     return false;
 }
 
-/* Closes o; when the render failed, a regular file it made is removed. */
-static void out_close(OutFile *o, bool ok) {
-    if (!o->sf) return;
-    engine_sound_close(o->sf, o->path);
-    o->sf = NULL;
+/* Removes the file o made (a regular file it opened: never /dev/full, a
+ * pipe, or a file it could not open). */
+static void out_discard(OutFile *o) {
     struct stat st;
-    if (!ok && stat(o->path, &st) == 0 && S_ISREG(st.st_mode)) remove(o->path);
+    if (o->made && stat(o->path, &st) == 0 && S_ISREG(st.st_mode)) remove(o->path);
+}
+
+/* Closes o (its last write can fail too: then err says so and ok turns
+ * false); when the render failed, a regular file it made is removed. */
+static void out_close(OutFile *o, bool *ok, Err *err) {
+    if (!o->sf) return;
+    if (!engine_sound_close(o->sf, o->path) && *ok) {
+        err_set(err, (SrcRef){0}, "cannot write %s: the end of the file did not fit", o->path);
+        err_hint(err, "is the disk full? nothing was kept");
+        *ok = false;
+    }
+    o->sf = NULL;
+    if (!*ok) out_discard(o);
 }
 
 /* The MIDI events of a render, for a Standard MIDI File: one file track
@@ -77,6 +90,8 @@ typedef struct {
     Session *s;
     MidiFile *file;
     int track_of[MAX_TRACKS]; /* the file's track, 0: none yet */
+    /* what each track has sounding, by channel and key: a stop (hush) ends it */
+    uint8_t sounding[MAX_TRACKS][16][128];
 } MidiRender;
 
 static int64_t tick_of(Rat c) {
@@ -89,7 +104,24 @@ static int64_t tick_of(Rat c) {
 
 static void render_midi(void *ud, const MidiMsg *m) {
     MidiRender *r = ud;
-    if (m->len <= 0 || m->track < 0 || m->track >= MAX_TRACKS) return;
+    if (m->len == 0) { /* a track stopped: its sounding notes end here */
+        for (int t = 0; t < MAX_TRACKS; t++)
+            for (int c = 0; c < 16 && (m->track < 0 || m->track == t); c++)
+                for (int k = 0; k < 128; k++)
+                    for (; r->sounding[t][c][k]; r->sounding[t][c][k]--) {
+                        uint8_t off[3] = {(uint8_t)(0x80 | c), (uint8_t)k, 0};
+                        midifile_event(r->file, r->track_of[t], tick_of(m->cycle), off, 3);
+                    }
+        return;
+    }
+    if (m->len < 0 || m->track < 0 || m->track >= MAX_TRACKS || m->bytes[0] >= 0xF0) return;
+    uint8_t st = m->bytes[0] & 0xF0, ch = m->bytes[0] & 0x0F, key = m->bytes[1] & 0x7F;
+    if (m->len == 3 && st == 0x90 && m->bytes[2]) {
+        if (r->sounding[m->track][ch][key] < 255) r->sounding[m->track][ch][key]++;
+    } else if (m->len == 3 && (st == 0x80 || st == 0x90)) {
+        if (!r->sounding[m->track][ch][key]) return; /* a stop ended it already */
+        r->sounding[m->track][ch][key]--;
+    }
     if (!r->track_of[m->track]) {
         TrackInfo tracks[MAX_TRACKS];
         int n = session_tracks(r->s, tracks, MAX_TRACKS);
@@ -120,7 +152,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     float *L = NULL, *Rt = NULL, *inter = NULL;
     float *stem[MAX_TRACKS][2] = {{0}};
     OutFile out = {0}, stem_out[MAX_TRACKS] = {{0}};
-    MidiRender mr = {0};
+    MidiRender *mr = NULL; /* (its sounding table is 128 KB: not on the stack) */
     AudioEngine *audio = session_audio(S);
     TrackInfo tracks[MAX_TRACKS];
     int next = 0; /* the script's next item */
@@ -129,10 +161,11 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     uint64_t total = opts->bars > 0 ? session_frame_of(S, rat_from_double(opts->bars))
                                     : (uint64_t)llround(opts->seconds * opts->rate);
     if (!out_open(&out, path, opts, err)) goto out;
-    mr.s = S;
     if (opts->midi) {
-        mr.file = midifile_new();
-        session_set_midi(S, render_midi, &mr);
+        if (!(mr = calloc(1, sizeof *mr))) abort();
+        mr->s = S;
+        mr->file = midifile_new();
+        session_set_midi(S, render_midi, mr);
     }
     int ntracks = session_tracks(S, tracks, MAX_TRACKS);
     if (ntracks == 0 && nitems == 0) {
@@ -218,7 +251,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         }
         written += n;
     }
-    if (opts->midi && !save_midi(&mr, opts->midi, session_cycle_at(S, written), err)) goto out;
+    if (mr && !save_midi(mr, opts->midi, session_cycle_at(S, written), err)) goto out;
     if (rep) {
         rep->frames = written;
         rep->audio = audio_stats(audio);
@@ -228,13 +261,15 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     }
     ok = true;
 out:
-    if (mr.file) {
+    if (mr) {
         session_set_midi(S, NULL, NULL);
-        midifile_free(mr.file);
+        midifile_free(mr->file);
+        free(mr);
     }
-    out_close(&out, ok);
-    for (int t = 0; t < MAX_TRACKS; t++) {
-        out_close(&stem_out[t], ok);
+    for (int t = 0; t < MAX_TRACKS; t++) out_close(&stem_out[t], &ok, err);
+    out_close(&out, &ok, err);
+    for (int t = 0; t < MAX_TRACKS; t++) { /* a failure anywhere: no stem is kept either */
+        if (!ok) out_discard(&stem_out[t]);
         free(stem[t][0]);
         free(stem[t][1]);
     }

@@ -216,9 +216,19 @@ static void open_port_quietly(MidiOut *m, Port *p);
 
 static void open_port(MidiOut *m, Port *p) {
     if (m->api == RTMIDI_API_UNSPECIFIED) m->api = pick_api();
+    Port tmp; /* opened aside, then published under the lock (a cut may read the port) */
+    pthread_mutex_lock(&m->lock);
+    tmp = *p;
+    pthread_mutex_unlock(&m->lock);
     int q = quiet_begin();
-    open_port_quietly(m, p);
+    open_port_quietly(m, &tmp);
     quiet_end(q);
+    pthread_mutex_lock(&m->lock);
+    p->out = tmp.out;
+    memcpy(p->why, tmp.why, sizeof p->why);
+    p->failed = tmp.failed;
+    p->opened = tmp.opened;
+    pthread_mutex_unlock(&m->lock);
 }
 
 static void open_port_quietly(MidiOut *m, Port *p) {
@@ -349,18 +359,15 @@ static void *sender(void *ud) {
                 pthread_mutex_lock(&m->lock);
             }
         uint64_t now = now_ns();
-        while (m->n) {
-            int64_t lat = m->ports[m->q[0].port].latency_ns;
-            uint64_t at = (uint64_t)((int64_t)m->q[0].due + lat);
-            if (at > now) break;
+        while (m->n && m->q[0].due <= now) {
             Msg x = heap_pop(m);
-            send(m, &x, at);
+            send(m, &x, x.due);
         }
         if (!m->n) {
             pthread_cond_wait(&m->wake, &m->lock);
             continue;
         }
-        uint64_t at = (uint64_t)((int64_t)m->q[0].due + m->ports[m->q[0].port].latency_ns);
+        uint64_t at = m->q[0].due;
         struct timespec ts = {(time_t)(at / 1000000000u), (long)(at % 1000000000u)};
         pthread_cond_timedwait(&m->wake, &m->lock, &ts);
     }
@@ -393,9 +400,11 @@ MidiOut *midi_out_new(char *why, size_t n) {
 void midi_out_at(MidiOut *m, uint64_t due_ns, int port, int track, const uint8_t *bytes, int len) {
     if (port < 0 || len < 1 || len > 3) return;
     Msg x = {.due = due_ns, .port = (int16_t)port, .track = (int16_t)track, .len = (uint8_t)len};
+    /* the port's latency is added now: the queue is in the order messages go out */
     memcpy(x.bytes, bytes, (size_t)len);
     pthread_mutex_lock(&m->lock);
     if (port < m->nports) {
+        x.due = (uint64_t)((int64_t)x.due + m->ports[port].latency_ns);
         x.seq = m->seq++;
         bool first = !m->n || before(&x, &m->q[0]);
         heap_push(m, x);
@@ -599,8 +608,7 @@ bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, 
 void midi_in_close(MidiIn *in) {
     if (!in) return;
     int q = quiet_begin();
-    rtmidi_in_cancel_callback(in->dev);
-    rtmidi_close_port(in->dev);
+    rtmidi_close_port(in->dev); /* no callback after it returns */
     rtmidi_in_free(in->dev);
     quiet_end(q);
     free(in);

@@ -57,7 +57,10 @@ void midifile_tempo(MidiFile *f, int64_t tick, double bpm) {
 }
 
 void midifile_event(MidiFile *f, int track, int64_t tick, const uint8_t *bytes, int len) {
-    if (track < 1 || track > f->ntracks || len < 1 || len > 3 || tick < 0) return;
+    /* channel messages only: system messages (start, stop, clock) have no place in a track */
+    if (track < 1 || track > f->ntracks || len < 1 || len > 3 || tick < 0 || bytes[0] >= 0xF0 ||
+        bytes[0] < 0x80)
+        return;
     Ev e = {.tick = tick, .track = (int16_t)track, .len = (uint8_t)len};
     memcpy(e.bytes, bytes, (size_t)len);
     push(f, e);

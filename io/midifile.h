@@ -21,7 +21,9 @@ MidiFile *midifile_new(void);
 int midifile_track(MidiFile *f, const char *name);
 /* The tempo from tick on, in beats (quarter notes) per minute. */
 void midifile_tempo(MidiFile *f, int64_t tick, double bpm);
-/* A channel message (1 to 3 bytes) on track at tick. */
+/* A channel message (1 to 3 bytes) on track at tick; system messages
+ * (0xF0 and up: start, stop, clock) are left out, as a file has no place
+ * for them. */
 void midifile_event(MidiFile *f, int track, int64_t tick, const uint8_t *bytes, int len);
 /* Writes the file, every track ending at end_tick (or at its last event if
  * later). False with why. */

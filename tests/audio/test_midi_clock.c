@@ -132,6 +132,10 @@ static void test_capture_code(void **state) {
     assert_false(capture_code(c, 1, 0, 1, 16, out, sizeof out));
     assert_true(capture_code(c, 1, 1, 1, 16, out, sizeof out));
     assert_string_equal(out, "note(\"c5\")");
+    /* code that does not fit is no code (never half a chord in the history) */
+    static Captured many[64 * 16];
+    for (int i = 0; i < 64 * 16; i++) many[i] = (Captured){rat_make(2 * i + 1, 32), 60 + i % 12};
+    assert_false(capture_code(many, 64 * 16, 0, 64, 32, out, sizeof out));
 }
 
 int main(void) {
