@@ -475,10 +475,6 @@ bool device_reconnect(Device *d, char *why, size_t n) {
     return ok;
 }
 
-bool device_lost(Device *d) {
-    return atomic_load(&d->lost);
-}
-
 void device_stop(Device *d) {
     pthread_mutex_lock(&d->pa_lock);
     if (d->stream && !atomic_load(&d->lost)) {

@@ -55,7 +55,6 @@ void device_close(Device *d); /* stops and frees */
  * by the control thread every step, says what changed, each change once. */
 typedef enum { DEVICE_SAME, DEVICE_WENT, DEVICE_BACK } DeviceChange;
 DeviceChange device_watch(Device *d);
-bool device_lost(Device *d);
 /* A fresh stream on the device first asked for (:reconnect), its ports
  * connected anew; time goes on meanwhile. False with why when it cannot:
  * no device, or a host that went away (PortAudio cannot let go of a JACK

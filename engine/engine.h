@@ -89,8 +89,6 @@ typedef struct {
  * disagree: a usage error. */
 bool engine_sound_format(const char *path, const char *format, const char **out, char *why,
                          size_t n);
-/* libsndfile's code for a format name of engine_sound_format. */
-int engine_sf_format(const char *name);
 /* Opens path for writing stereo sound at rate in a format named by
  * engine_sound_format; NULL with why when it cannot. */
 typedef struct sf_private_tag SNDFILE; /* as <sndfile.h> names it */

@@ -53,8 +53,7 @@ struct Live {
     MidiIn *midi_in[4];    /* --midi-in: their controllers become "cc" commands */
     Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
     size_t nplayed;
-    bool midi_lat_set[16]; /* a port's --midi-latency applied */
-    bool rec_failed;       /* a write failed: the rest is not recorded */
+    bool rec_failed; /* a write failed: the rest is not recorded */
 };
 
 #define STEP_NS 2000000 /* the scheduler steps every 2 ms */
@@ -73,13 +72,6 @@ static void to_midi(void *ud, const MidiMsg *msg) {
     char why[200];
     int port = midi_out_port(l->midi, msg->port, why, sizeof why);
     if (port < 0 || msg->len < 0) return; /* < 0: a port named, to be opened */
-    if (port < 16 && !l->midi_lat_set[port]) {
-        l->midi_lat_set[port] = true;
-        const char *name = msg->port[0] ? msg->port : "tala";
-        for (int i = 0; i < l->o.nmidi_latency; i++)
-            if (!strcmp(l->o.midi_latency_port[i], name))
-                midi_out_latency(l->midi, port, l->o.midi_latency[i]);
-    }
     midi_out_at(l->midi, device_time_of(l->dev, msg->frame), port, msg->track, msg->bytes,
                 msg->len);
 }
@@ -104,6 +96,8 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
         free(l);
         return NULL;
     }
+    for (int i = 0; i < o->nmidi_latency; i++)
+        midi_out_latency(l->midi, o->midi_latency_port[i], o->midi_latency[i]);
     for (int i = 0; i < o->nmidi_in && i < 4; i++)
         if (!(l->midi_in[i] = midi_in_open(o->midi_in[i], why, n))) {
             for (int k = 0; k < i; k++) midi_in_close(l->midi_in[k]);

@@ -49,9 +49,8 @@ static int clamp7(double x) {
     return x < 0 ? 0 : x > 127 ? 127 : (int)lround(x);
 }
 
-static void push(Session *s, Notes *into, int t, int port, uint64_t frame, Rat on,
-                 const uint8_t *bytes, int len, uint64_t off_frame, Rat off) {
-    (void)s;
+static void push(Notes *into, int t, int port, uint64_t frame, Rat on, const uint8_t *bytes,
+                 int len, uint64_t off_frame, Rat off) {
     AudioEvent e;
     memset(&e, 0, sizeof e);
     e.kind = AEV_MIDI;
@@ -91,22 +90,22 @@ bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *i
 
     if (ses_record_num(rec, KEY(PROGNUM), &x)) {
         b[0] = (uint8_t)(0xC0 | ch), b[1] = (uint8_t)clamp7(x);
-        push(s, into, t, port, (uint64_t)frame, on, b, 2, 0, none);
+        push(into, t, port, (uint64_t)frame, on, b, 2, 0, none);
     }
     double ccn, ccv;
     if (ses_record_num(rec, KEY(CCN), &ccn) && ses_record_num(rec, KEY(CCV), &ccv)) {
         b[0] = (uint8_t)(0xB0 | ch), b[1] = (uint8_t)clamp7(ccn), b[2] = (uint8_t)clamp7(ccv * 127);
-        push(s, into, t, port, (uint64_t)frame, on, b, 3, 0, none);
+        push(into, t, port, (uint64_t)frame, on, b, 3, 0, none);
     }
     if (ses_record_num(rec, KEY(MIDIBEND), &x)) {
         double v = (fmax(-1, fmin(1, x)) + 1) / 2 * 16383;
         int bend = (int)lround(v);
         b[0] = (uint8_t)(0xE0 | ch), b[1] = (uint8_t)(bend & 0x7F), b[2] = (uint8_t)(bend >> 7);
-        push(s, into, t, port, (uint64_t)frame, on, b, 3, 0, none);
+        push(into, t, port, (uint64_t)frame, on, b, 3, 0, none);
     }
     if (ses_record_num(rec, KEY(MIDITOUCH), &x)) {
         b[0] = (uint8_t)(0xD0 | ch), b[1] = (uint8_t)clamp7(x * 127);
-        push(s, into, t, port, (uint64_t)frame, on, b, 2, 0, none);
+        push(into, t, port, (uint64_t)frame, on, b, 2, 0, none);
     }
     Value cmd = ses_record_get(rec, KEY(MIDICMD));
     if (IS_STRING(cmd)) {
@@ -117,7 +116,7 @@ bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *i
                       : !strcmp(c, "clock")    ? 0xF8
                                                : 0;
         if (sys)
-            push(s, into, t, port, (uint64_t)frame, on, &sys, 1, 0, none);
+            push(into, t, port, (uint64_t)frame, on, &sys, 1, 0, none);
         else
             ses_warn_once(s, c, false);
     }
@@ -147,7 +146,7 @@ bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *i
     int64_t off_frame = ses_round_half_up(ff);
     if (off_frame <= frame) off_frame = frame + 1;
     b[0] = (uint8_t)(0x90 | ch), b[1] = (uint8_t)key, b[2] = (uint8_t)v;
-    push(s, into, t, port, (uint64_t)frame, on, b, 3, (uint64_t)off_frame, off);
+    push(into, t, port, (uint64_t)frame, on, b, 3, (uint64_t)off_frame, off);
     return true;
 }
 

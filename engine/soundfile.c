@@ -29,7 +29,8 @@ static const struct {
 };
 #define NFORMATS (int)(sizeof FORMATS / sizeof FORMATS[0])
 
-int engine_sf_format(const char *name) {
+/* libsndfile's code for a format name of engine_sound_format. */
+static int sf_format(const char *name) {
     for (int i = 0; i < NFORMATS; i++)
         if (name && strcmp(FORMATS[i].name, name) == 0) return FORMATS[i].sf;
     return FORMATS[0].sf;
@@ -77,7 +78,7 @@ bool engine_sound_format(const char *path, const char *format, const char **out,
 }
 
 SNDFILE *engine_sound_open(const char *path, double rate, const char *format, char *why, size_t n) {
-    SF_INFO info = {.samplerate = (int)rate, .channels = 2, .format = engine_sf_format(format)};
+    SF_INFO info = {.samplerate = (int)rate, .channels = 2, .format = sf_format(format)};
     SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
     if (!sf) {
         snprintf(why, n, "cannot write %s: %s", path, sf_strerror(NULL));

@@ -26,6 +26,7 @@
 
 typedef struct {
     uint64_t due, seq;
+    uint64_t played; /* when its frame plays (due is that plus the port's latency) */
     int16_t port, track;
     uint8_t len, bytes[3];
 } Msg;
@@ -53,7 +54,13 @@ struct MidiOut {
     Port ports[MAX_PORTS];
     int nports;
     enum RtMidiApi api;
-    FILE *trace; /* TALA_MIDI_TRACE: "due sent bytes" per message, for the tests */
+    FILE *trace; /* TALA_MIDI_TRACE, for the tests: per message sent, when its frame
+                    played, when it was sent (ns), its bytes */
+    struct {
+        char name[128];
+        int64_t ns;
+    } latency[8]; /* midi_out_latency, by port name: given to a port when it is named */
+    int nlatency;
 };
 
 static uint64_t now_ns(void) {
@@ -146,10 +153,23 @@ int midi_list(FILE *f, char *why, size_t n) {
     return count;
 }
 
-/* The output ports that exist, for an error message. */
-static void port_names(MidiOut *m, char *buf, size_t n) {
-    int q = quiet_begin();
-    RtMidiOutPtr dev = rtmidi_out_create(m->api, "tala-list");
+/* The port of dev that name names: its number (as `tala midi` lists them),
+ * else the first whose name contains it; the port count when none does. */
+static unsigned find_port(RtMidiPtr dev, const char *name) {
+    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
+    char *end;
+    long k = strtol(name, &end, 10);
+    if (*name && !*end && k >= 0 && (unsigned long)k < count) return (unsigned)k;
+    for (unsigned i = 0; i < count; i++) {
+        char pn[256];
+        port_name(dev, i, pn, sizeof pn);
+        if (strstr(pn, name)) return i;
+    }
+    return count;
+}
+
+/* dev's ports as "0: name, 1: name" ("none"), for an error message. */
+static void list_ports(RtMidiPtr dev, char *buf, size_t n) {
     size_t used = 0;
     buf[0] = 0;
     unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
@@ -161,8 +181,6 @@ static void port_names(MidiOut *m, char *buf, size_t n) {
         used += (size_t)k;
     }
     if (!used) snprintf(buf, n, "none");
-    if (dev) rtmidi_out_free(dev);
-    quiet_end(q);
 }
 
 int midi_out_port(MidiOut *m, const char *name, char *why, size_t n) {
@@ -176,6 +194,8 @@ int midi_out_port(MidiOut *m, const char *name, char *why, size_t n) {
         Port *p = &m->ports[found];
         memset(p, 0, sizeof *p);
         snprintf(p->name, sizeof p->name, "%s", want);
+        for (int i = 0; i < m->nlatency; i++)
+            if (!strcmp(m->latency[i].name, want)) p->latency_ns = m->latency[i].ns;
         pthread_cond_signal(&m->wake); /* the sender opens it now */
     } else if (found < 0) {
         snprintf(why, n, "too many MIDI ports (%d)", MAX_PORTS);
@@ -186,27 +206,16 @@ int midi_out_port(MidiOut *m, const char *name, char *why, size_t n) {
 
 bool midi_out_exists(const char *name, char *why, size_t n) {
     if (!name || !*name || !strcmp(name, VIRTUAL_NAME)) return true;
-    enum RtMidiApi api = pick_api();
     int q = quiet_begin();
-    RtMidiOutPtr dev = rtmidi_out_create(api, "tala-list");
-    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
-    bool found = false;
-    char *end;
-    long k = strtol(name, &end, 10);
-    if (!*end && k >= 0 && (unsigned long)k < count) found = true;
-    for (unsigned i = 0; i < count && !found; i++) {
-        char pn[256];
-        port_name(dev, i, pn, sizeof pn);
-        found = strstr(pn, name) != NULL;
+    RtMidiOutPtr dev = rtmidi_out_create(pick_api(), "tala-list");
+    bool found = dev && find_port(dev, name) < rtmidi_get_port_count(dev);
+    if (!found) {
+        char list[600];
+        list_ports(dev, list, sizeof list);
+        snprintf(why, n, "no MIDI output port named '%.60s' (ports: %.500s)", name, list);
     }
     if (dev) rtmidi_out_free(dev);
     quiet_end(q);
-    if (!found) {
-        MidiOut probe = {.api = api};
-        char list[600];
-        port_names(&probe, list, sizeof list);
-        snprintf(why, n, "no MIDI output port named '%s' (ports: %s)", name, list);
-    }
     return found;
 }
 
@@ -243,19 +252,11 @@ static void open_port_quietly(MidiOut *m, Port *p) {
     if (!strcmp(p->name, VIRTUAL_NAME)) {
         rtmidi_open_virtual_port(dev, VIRTUAL_NAME);
     } else {
-        unsigned count = rtmidi_get_port_count(dev), pick = count;
-        char *end;
-        long k = strtol(p->name, &end, 10);
-        if (!*end && k >= 0 && (unsigned long)k < count) pick = (unsigned)k;
-        for (unsigned i = 0; i < count && pick == count; i++) {
-            char pn[256];
-            port_name(dev, i, pn, sizeof pn);
-            if (strstr(pn, p->name)) pick = i;
-        }
-        if (pick == count) {
+        unsigned pick = find_port(dev, p->name);
+        if (pick == rtmidi_get_port_count(dev)) {
             char list[200];
+            list_ports(dev, list, sizeof list);
             rtmidi_out_free(dev);
-            port_names(m, list, sizeof list);
             snprintf(p->why, sizeof p->why, "no MIDI output port named '%.60s' (ports: %.200s)",
                      p->name, list);
             p->failed = true;
@@ -275,9 +276,16 @@ static void open_port_quietly(MidiOut *m, Port *p) {
     p->opened = true;
 }
 
-void midi_out_latency(MidiOut *m, int port, double seconds) {
+void midi_out_latency(MidiOut *m, const char *name, double seconds) {
+    const char *want = name && *name ? name : VIRTUAL_NAME;
+    int64_t ns = (int64_t)(seconds * 1e9);
     pthread_mutex_lock(&m->lock);
-    if (port >= 0 && port < m->nports) m->ports[port].latency_ns = (int64_t)(seconds * 1e9);
+    for (int i = 0; i < m->nports; i++)
+        if (!strcmp(m->ports[i].name, want)) m->ports[i].latency_ns = ns;
+    if (m->nlatency < 8) {
+        snprintf(m->latency[m->nlatency].name, sizeof m->latency[0].name, "%s", want);
+        m->latency[m->nlatency++].ns = ns;
+    }
     pthread_mutex_unlock(&m->lock);
 }
 
@@ -338,7 +346,8 @@ static void send(MidiOut *m, const Msg *x, uint64_t due) {
         p->failed = true;
     }
     if (m->trace) {
-        fprintf(m->trace, "%llu %llu", (unsigned long long)due, (unsigned long long)now_ns());
+        fprintf(m->trace, "%llu %llu", (unsigned long long)(x->played ? x->played : due),
+                (unsigned long long)now_ns());
         for (int i = 0; i < x->len; i++) fprintf(m->trace, " %02x", x->bytes[i]);
         fputc('\n', m->trace);
     }
@@ -399,7 +408,11 @@ MidiOut *midi_out_new(char *why, size_t n) {
 
 void midi_out_at(MidiOut *m, uint64_t due_ns, int port, int track, const uint8_t *bytes, int len) {
     if (port < 0 || len < 1 || len > 3) return;
-    Msg x = {.due = due_ns, .port = (int16_t)port, .track = (int16_t)track, .len = (uint8_t)len};
+    Msg x = {.due = due_ns,
+             .played = due_ns,
+             .port = (int16_t)port,
+             .track = (int16_t)track,
+             .len = (uint8_t)len};
     /* the port's latency is added now: the queue is in the order messages go out */
     memcpy(x.bytes, bytes, (size_t)len);
     pthread_mutex_lock(&m->lock);
@@ -540,17 +553,9 @@ MidiIn *midi_in_open(const char *name, char *why, size_t n) {
     enum RtMidiApi api = pick_api();
     int q = quiet_begin();
     RtMidiInPtr dev = rtmidi_in_create(api, "tala", 1024);
-    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0, pick = count;
-    char *end;
-    long k = strtol(name, &end, 10);
-    if (*name && !*end && k >= 0 && (unsigned long)k < count) pick = (unsigned)k;
-    for (unsigned i = 0; i < count && pick == count; i++) {
-        char pn[256];
-        port_name(dev, i, pn, sizeof pn);
-        if (strstr(pn, name)) pick = i;
-    }
+    unsigned pick = find_port(dev, name);
     MidiIn *in = NULL;
-    if (pick < count) {
+    if (dev && pick < rtmidi_get_port_count(dev)) {
         in = calloc(1, sizeof *in);
         if (!in) abort();
         in->dev = dev;
@@ -563,15 +568,8 @@ MidiIn *midi_in_open(const char *name, char *why, size_t n) {
             in = NULL;
         }
     } else {
-        char list[600] = "none";
-        size_t used = 0;
-        for (unsigned i = 0; i < count; i++) {
-            char pn[128];
-            port_name(dev, i, pn, sizeof pn);
-            int w = snprintf(list + used, sizeof list - used, "%s%u: %s", used ? ", " : "", i, pn);
-            if (w < 0 || (size_t)w >= sizeof list - used) break;
-            used += (size_t)w;
-        }
+        char list[600];
+        list_ports(dev, list, sizeof list);
         snprintf(why, n, "no MIDI input port named '%.60s' (ports: %.400s)", name, list);
         if (dev) rtmidi_in_free(dev);
     }

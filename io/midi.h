@@ -42,9 +42,10 @@ MidiOut *midi_out_new(char *why, size_t n);
  * caller never waits for a MIDI system); one that cannot be opened is
  * said by midi_out_failed. -1 with why when there are too many. */
 int midi_out_port(MidiOut *m, const char *name, char *why, size_t n);
-/* Sets a port's latency: its messages queued from now on go out that much
- * later (to line up with audio that leaves the device late). */
-void midi_out_latency(MidiOut *m, int port, double seconds);
+/* Sets the latency of the port named name (as midi_out_port names it, now
+ * or later): its messages queued from then on go out that much later (to
+ * line up with audio that leaves the device late). Up to 8 names. */
+void midi_out_latency(MidiOut *m, const char *name, double seconds);
 
 /* Queues a channel message (1 to 3 bytes) of track for time due_ns
  * (CLOCK_MONOTONIC). A note-on with velocity 0 is a note-off. */

@@ -41,24 +41,31 @@ static void collect(void *ud, const MidiMsg *m) {
     }
 }
 
+/* A session at 120 BPM whose MIDI and clock (to "tala") go to seen,
+ * playing prog. */
+static Session *clock_session(Seen *seen, const char *prog) {
+    memset(seen, 0, sizeof *seen);
+    Err err = {0};
+    SessionOpts so = {.rate = 48000,
+                      .tempo = 120,
+                      .quiet = true,
+                      .midi = collect,
+                      .midi_ud = seen,
+                      .midi_clock = "tala"};
+    Session *S = session_new(&so, &err);
+    assert_non_null(S);
+    if (!session_eval(S, "set.tala", prog, strlen(prog), NULL, &err)) fail_msg("%s", err.msg);
+    return S;
+}
+
 /* 10 minutes at 120 BPM (a bar is 96,000 frames, a tick 1,000), then 10 at
  * 150 (a bar 76,800 frames, a tick 800): tick k is on frame 1000k before
  * bar 300, on 28,800,000 + 800 (k - 28,800) after it. */
 static void test_clock_twenty_minutes_no_drift(void **state) {
     (void)state;
     static Seen seen;
-    memset(&seen, 0, sizeof seen);
+    Session *S = clock_session(&seen, "m = note(\"c3 e3 g3 c4\").midi()\nplay m\n");
     Err err = {0};
-    SessionOpts so = {.rate = 48000,
-                      .tempo = 120,
-                      .quiet = true,
-                      .midi = collect,
-                      .midi_ud = &seen,
-                      .midi_clock = "tala"};
-    Session *S = session_new(&so, &err);
-    assert_non_null(S);
-    const char *prog = "m = note(\"c3 e3 g3 c4\").midi()\nplay m\n";
-    assert_true(session_eval(S, "set.tala", prog, strlen(prog), NULL, &err));
     const uint64_t total = 57600000; /* 20 minutes */
     bool changed = false;
     for (uint64_t f = 0; f < total; f += 256) {
@@ -91,17 +98,8 @@ static void test_clock_twenty_minutes_no_drift(void **state) {
 static void test_hush_cuts_notes_not_the_clock(void **state) {
     (void)state;
     static Seen seen;
-    memset(&seen, 0, sizeof seen);
+    Session *S = clock_session(&seen, "m = note(\"[c3,g3]\").legato(4).midi()\nplay m\n");
     Err err = {0};
-    SessionOpts so = {.rate = 48000,
-                      .tempo = 120,
-                      .quiet = true,
-                      .midi = collect,
-                      .midi_ud = &seen,
-                      .midi_clock = "tala"};
-    Session *S = session_new(&so, &err);
-    const char *prog = "m = note(\"[c3,g3]\").legato(4).midi()\nplay m\n";
-    assert_true(session_eval(S, "set.tala", prog, strlen(prog), NULL, &err));
     session_advance(S, 48000); /* half a bar: the chord sounds, its note-offs wait */
     assert_int_equal(seen.ons, 2);
     assert_int_equal(seen.offs, 0);

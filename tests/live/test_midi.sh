@@ -159,6 +159,15 @@ awk 'NR == FNR { if ($NF == "f8") due[++nd] = $1; next }
     END { printf "     clock (%d ticks): arrival after its frame mean %.3f ms, rms %.3f, max %.3f (figures)\n", n, s / n, sqrt(q / n), m }' \
     "$tmp/trace6" "$tmp/got6"
 
+# --midi-latency: a port's messages go out that much after their frame
+TALA_MIDI_TRACE="$tmp/trace4l" "$TALA" "$tmp/clock.tala" --midi-latency tala=80 --seconds 4.5 \
+    --no-log >/dev/null 2>&1
+late=$(awk '$3 == "90" { d += ($2 - $1) / 1e6; n++ } END { if (n) printf "%.1f", d / n }' \
+    "$tmp/trace4l")
+awk -v l="${late:-0}" 'BEGIN { exit !(l >= 79 && l < 95) }' &&
+    ok "--midi-latency tala=80: messages leave ${late} ms after their frame" ||
+    bad "--midi-latency tala=80: messages leave ${late:-?} ms after their frame"
+
 # ... and a port named on the command line that is not there: exit 3, naming the ports
 "$TALA" "$tmp/miss.tala" --midi-clock nosuchport --seconds 1 --no-log >"$tmp/out4b" 2>&1
 rc=$?
