@@ -42,6 +42,8 @@ struct AudioEngine {
     int nsynths_ctl; /* control side: the indices it has given out */
     Ring events;
     AudioEvent *ring_storage;
+    Ring keys; /* played keys: notes and key-ups, sent as they are played */
+    AudioEvent key_storage[1024];
     Ring retired; /* audio -> control: objects to free */
     Retired retired_storage[1024];
     Ring lates;                  /* audio -> control: notes started after their frame */
@@ -100,6 +102,7 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     }
     for (int i = a->nvoices - 1; i >= 0; i--) a->spare[a->nspare++] = i;
     ring_init(&a->events, a->ring_storage, sizeof(AudioEvent), cap);
+    ring_init(&a->keys, a->key_storage, sizeof(AudioEvent), 1024);
     ring_init(&a->retired, a->retired_storage, sizeof(Retired), 1024);
     ring_init(&a->lates, a->late_storage, sizeof(LateNote), 256);
     wavetables_init(rate);
@@ -155,6 +158,10 @@ int audio_add_synth(AudioEngine *a, const SynthDef *def) {
 
 bool audio_send(AudioEngine *a, const AudioEvent *e) {
     return ring_push(&a->events, e);
+}
+
+bool audio_send_key(AudioEngine *a, const AudioEvent *e) {
+    return ring_push(&a->keys, e);
 }
 
 bool audio_retired(AudioEngine *a, Retired *out) {
@@ -370,22 +377,37 @@ static Voice *take_voice(AudioEngine *a) {
     return &a->voices[slot];
 }
 
+/* The next event due before block_end from either ring (the scheduled
+ * one first on equal frames), and its ring; NULL when none. */
+static const AudioEvent *next_due(AudioEngine *a, uint64_t block_end, Ring **from) {
+    const AudioEvent *e = ring_peek(&a->events), *k = ring_peek(&a->keys);
+    if (k && (!e || k->frame < e->frame))
+        e = k, *from = &a->keys;
+    else
+        *from = &a->events;
+    return e && e->frame < block_end ? e : NULL;
+}
+
 static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
     const AudioEvent *e;
-    while ((e = ring_peek(&a->events)) && e->frame < block_end) {
+    Ring *from;
+    while ((e = next_due(a, block_end, &from))) {
         if (e->kind == AEV_SYNTH) {
             if (e->synth == a->nsynths && a->nsynths < AUDIO_MAX_SYNTHS)
                 a->synths[a->nsynths++] = e->def;
-            ring_drop(&a->events);
+            ring_drop(from);
             continue;
         }
         /* A note starts on its frame inside the block; anything else (a
          * strip, a chain, a fade) must take effect on its own frame too, so
          * the block ends there and the next one starts with it. Where the
          * caller's buffers fall then changes nothing. */
-        if (e->kind != AEV_NOTE && e->frame > a->frame) return e->frame;
+        if (e->kind != AEV_NOTE && e->kind != AEV_KEYUP && e->frame > a->frame) return e->frame;
         if (e->frame < a->frame) { /* late: it takes effect now; say so (a replay does the same) */
-            LateNote ln = {e->frame, a->frame, e->track, e->kind == AEV_NOTE ? e->seed : 0,
+            LateNote ln = {e->frame, a->frame, e->track,
+                           e->kind == AEV_NOTE    ? e->seed
+                           : e->kind == AEV_KEYUP ? e->key
+                                                  : 0u,
                            e->kind};
             if (!ring_push(&a->lates, &ln)) a->lates_lost++;
             if (e->kind == AEV_NOTE) a->stats.events_late++;
@@ -407,6 +429,16 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
             }
         } else if (e->kind == AEV_CHAIN) {
             set_chain(a, e);
+        } else if (e->kind == AEV_KEYUP) {
+            /* the gate closes on its frame, however far the voice has computed */
+            uint64_t at = e->frame > a->frame ? e->frame : a->frame;
+            for (int k = 0; k < a->nlive; k++) {
+                Voice *o = &a->voices[a->live[k]];
+                if (o->key == e->key && e->key) {
+                    voice_release(o, at, a->rate);
+                    o->key = 0;
+                }
+            }
         } else if (e->kind == AEV_RELEASE) {
             uint64_t at = e->frame > a->frame ? e->frame : a->frame;
             for (int k = 0; k < a->nlive; k++) {
@@ -414,7 +446,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 if ((e->track < 0 || o->track == e->track) && o->fade == 0 && o->start <= at)
                     o->fade = 1, o->fade_from = at;
             }
-        } else if (e->synth >= 0 && e->synth < a->nsynths && e->track >= 0 &&
+        } else if ((e->def || (e->synth >= 0 && e->synth < a->nsynths)) && e->track >= 0 &&
                    e->track < AUDIO_MAX_TRACKS) {
             uint64_t start = e->frame < a->frame ? a->frame : e->frame;
             if (e->cut > 0) /* as on a drum machine: the group's sounding voices stop
@@ -428,8 +460,9 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 }
             Voice *v = take_voice(a);
             if (v) {
-                voice_start(v, a->synths[e->synth], e->params, e->gate, a->rate, start, e->seed,
-                            e->sample);
+                voice_start(v, e->def ? e->def : a->synths[e->synth], e->params, e->gate, a->rate,
+                            start, e->seed, e->sample);
+                v->key = e->key;
                 v->track = e->track;
                 v->room = e->room, v->echo = e->echo;
                 v->orbit = e->orbit < AUDIO_MAX_ORBITS ? e->orbit : 0;
@@ -439,7 +472,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 a->stats.voices_started++;
             }
         }
-        ring_drop(&a->events);
+        ring_drop(from);
     }
     return block_end;
 }

@@ -38,7 +38,12 @@ typedef enum {
                     its next AEV_STRIP brings it back */
     AEV_MIDI,    /* a MIDI message: the engine hands it to its MIDI output, in frame order
                     with the rest; never sent to the audio side */
+    AEV_KEYUP,   /* a key let go: the voices it holds (`key`) start their release */
 } AudioEventKind;
+
+/* A key held on a keyboard: its note's gate stays open this long at most,
+ * until its AEV_KEYUP gives the real length. */
+#define AUDIO_KEY_HOLD_SECONDS 600.0
 
 /* AEV_CHAIN slots */
 #define CHAIN_MASTER AUDIO_MAX_BUSES       /* 0..15 are the buses */
@@ -66,7 +71,9 @@ typedef struct {
             float room, roomsize, echo, echotime, echofeedback;
             uint8_t orbit;       /* whose reverb and delay: 0 .. AUDIO_MAX_ORBITS-1 */
             uint8_t channel;     /* a stereo sample's voice: 0 left, 1 right */
-            const SynthDef *def; /* AEV_SYNTH */
+            uint16_t key;        /* a played key (AEV_NOTE from audio_send_key, and AEV_KEYUP):
+                                    1 + (channel - 1) * 128 + key; 0: not a key */
+            const SynthDef *def; /* AEV_SYNTH; a played key's note carries its synth too */
             float params[SYN_MAX_PARAMS];
         };
         struct { /* AEV_STRIP */
@@ -110,7 +117,7 @@ typedef struct {
 typedef struct {
     uint64_t frame, played;
     int16_t track;
-    uint32_t seed; /* notes: which one */
+    uint32_t seed; /* notes: which one; AEV_KEYUP: its key */
     uint8_t kind;  /* AudioEventKind */
 } LateNote;
 
@@ -144,6 +151,13 @@ void audio_free(AudioEngine *a);
  * may sound it at any time, so defs are never retired). */
 int audio_add_synth(AudioEngine *a, const SynthDef *def);
 bool audio_send(AudioEngine *a, const AudioEvent *e); /* false when the ring is full */
+/* A played key's note (`def` set, `key` set, gate AUDIO_KEY_HOLD_SECONDS) or
+ * its AEV_KEYUP, through a ring of its own: it must not wait behind the
+ * events already sent up to the scheduler's horizon. The audio side takes
+ * both rings in frame order (on equal frames the scheduled events first),
+ * so a replay that sends the same keys on the same frames sounds the same.
+ * False when that ring is full. */
+bool audio_send_key(AudioEngine *a, const AudioEvent *e);
 /* One object the audio side no longer uses, to free; false when none. */
 bool audio_retired(AudioEngine *a, Retired *out);
 /* Late events the audio side could not report (its ring was full). */

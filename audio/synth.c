@@ -33,37 +33,15 @@ static double static_input(const float *params, const SynIn *x) {
     return NAN;
 }
 
-void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
-                 uint64_t start, uint32_t seed, const Sample *sample) {
-    v->def = def;
-    v->sample = sample;
-    v->active = true;
-    v->start = start;
-    v->pos = 0;
-    v->ncarry = 0;
-    v->fade = 0;
-    v->fade_from = 0;
+/* The note's length is gate seconds: the voice lives for its longest
+ * envelope (a looping sample for the gate, then a short fade); without
+ * one, the gate and a short fade. */
+static void voice_life(Voice *v, double gate, double rate) {
+    const SynthDef *def = v->def;
+    const float *params = v->params;
+    const Sample *sample = v->sample;
+    const uint64_t start = v->start;
     v->release_at = 0;
-    v->rng = seed * 2654435761u + 0x9e3779b9u;
-    if (!v->rng) v->rng = 1;
-    memcpy(v->params, params, sizeof v->params);
-    /* A synth that ends in "* constant" (most do: the level) needs no node
-     * for it: the constant joins the pan gains (voice_place). */
-    const SynNode *tail = &def->nodes[def->nnodes - 1];
-    v->eval = v->outnode = def->nnodes - 1;
-    v->level = 1;
-    if ((tail->ugen == UGEN_MUL || tail->ugen == UGEN_GAIN) && tail->n == 2 &&
-        tail->in[0].kind == IN_NODE && tail->in[1].kind == IN_CONST) {
-        v->outnode = tail->in[0].index;
-        v->eval = def->nnodes - 2;
-        v->level = tail->in[1].value;
-    }
-    memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
-    for (int i = 0; i < def->nnodes; i++)
-        for (int k = 0; k < 3; k++) v->st[i].cache[k] = NAN;
-
-    /* Life: the longest envelope; without one, the gate and a short fade. */
-    if (!(gate >= 0)) gate = 0.25;
     v->gate = gate;
     double life = -1;
     for (int i = 0; i < def->nnodes; i++) {
@@ -94,6 +72,48 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     if (life < 0) life = gate + 0.01;
     if (life > 600) life = 600;
     v->end = start + (uint64_t)ceil(life * rate);
+}
+
+void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
+                 uint64_t start, uint32_t seed, const Sample *sample) {
+    v->def = def;
+    v->sample = sample;
+    v->active = true;
+    v->start = start;
+    v->pos = 0;
+    v->ncarry = 0;
+    v->fade = 0;
+    v->fade_from = 0;
+    v->release_at = 0;
+    v->rng = seed * 2654435761u + 0x9e3779b9u;
+    if (!v->rng) v->rng = 1;
+    memcpy(v->params, params, sizeof v->params);
+    /* A synth that ends in "* constant" (most do: the level) needs no node
+     * for it: the constant joins the pan gains (voice_place). */
+    const SynNode *tail = &def->nodes[def->nnodes - 1];
+    v->eval = v->outnode = def->nnodes - 1;
+    v->level = 1;
+    if ((tail->ugen == UGEN_MUL || tail->ugen == UGEN_GAIN) && tail->n == 2 &&
+        tail->in[0].kind == IN_NODE && tail->in[1].kind == IN_CONST) {
+        v->outnode = tail->in[0].index;
+        v->eval = def->nnodes - 2;
+        v->level = tail->in[1].value;
+    }
+    memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
+    for (int i = 0; i < def->nnodes; i++)
+        for (int k = 0; k < 3; k++) v->st[i].cache[k] = NAN;
+
+    v->key = 0;
+    if (!(gate >= 0)) gate = 0.25;
+    voice_life(v, gate, rate);
+}
+
+void voice_release(Voice *v, uint64_t at, double rate) {
+    double gate = at > v->start ? (double)(at - v->start) / rate : 0;
+    if (gate >= v->gate) return;
+    voice_life(v, gate, rate);
+    int g = synth_param(v->def, "gate"); /* a synth that reads its gate as a parameter */
+    if (g >= 0) v->params[g] = (float)gate;
 }
 
 static inline float polyblep(double t, double dt) {

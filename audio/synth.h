@@ -101,6 +101,7 @@ typedef struct {
     uint32_t rng;        /* noise state, seeded from the event */
     double gate;         /* the note's length in seconds (for adsr) */
     int32_t cut;         /* cut group, 0 for none */
+    uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     NodeState st[SYN_MAX_NODES];
     float carry[SYN_BLOCK];
 } Voice;
@@ -120,6 +121,11 @@ void wavetables_init(double rate);
  * samples from the envelopes (or gate + a short release when it has none). */
 void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
                  uint64_t start, uint32_t seed, const Sample *sample);
+
+/* A held key let go on frame `at`: the note's length becomes the time
+ * from its start to `at` (if shorter), its envelopes release from there and
+ * its life is computed anew. */
+void voice_release(Voice *v, uint64_t at, double rate);
 
 /* Sets the voice's level and equal-power pan (0 left, 0.5 centre, 1 right). */
 void voice_place(Voice *v, float amp, float pan);

@@ -10,7 +10,7 @@
  *   --voices N  --no-audio (keep time without a device)  --no-log
  *   --midi-latency NAME=MS (a MIDI port's messages go out later)
  *   --midi-clock NAME (MIDI clock to a port, following the tempo map)
- *   --midi-in NAME (a controller's knobs for cc(), repeatable)
+ *   --midi-in NAME (a controller's knobs for cc(), its keys for midiin(); repeatable)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through

@@ -65,6 +65,9 @@ typedef struct {
     char *text;
     size_t len;
     char *base; /* the folder samples("dir") was relative to, or NULL */
+    bool key;   /* a key played on a keyboard (session_key): */
+    uint64_t key_frame;
+    int key_channel, key_number, key_velocity; /* velocity 0: let go */
 } ScriptItem;
 
 typedef struct {

@@ -190,8 +190,10 @@ static double midi_to_freq(double m) {
     return 440.0 * pow(2.0, (m - 69) / 12);
 }
 
-/* One onset of track t -> a note on its frame. False: no sound. */
-static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
+/* One onset of track t -> a note on its frame. False: no sound. With key
+ * set, the event is what a played key sounds like: the key's note, on the
+ * key's frame, held (see ses_key_note). */
+static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, const KeyPlay *key) {
     Value v = ev->value;
     ObjRecord *rec = IS_RECORD(v) ? AS_RECORD(v) : NULL;
     Value sound = rec ? ses_record_get(rec, KEY(S)) : (IS_STRING(v) ? v : NIL_VAL);
@@ -209,6 +211,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     } else if (IS_NUM(v)) {
         note = v.as.num;
     }
+    if (key) note = key->note; /* the key played, whatever note the pattern gives */
     ObjSynth *sy = NULL;
     Value sv;
     const Sample *sample = NULL;
@@ -237,18 +240,23 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     }
     if (rec) si = with_event_fx(s, si, &def, rec);
 
-    /* onset frame: exact cycles to frames, plus nudge in seconds */
-    Rat f = ses_frame_exact(s, ev->whole.begin);
-    double nudge = 0;
-    if (rec && ses_record_num(rec, KEY(NUDGE), &nudge) && nudge != 0)
-        f = rat_add(f, rat_from_double(nudge * s->o.rate));
-    if (!rat_ok(f)) return false;
-    int64_t frame = ses_round_half_up(f);
-    if (frame < 0) return false;
-
-    double dur = rat_to_double(rat_sub(ses_frame_exact(s, ev->whole.end),
-                                       ses_frame_exact(s, ev->whole.begin))) /
-                 s->o.rate;
+    int64_t frame;
+    double dur;
+    if (key) { /* held until the key is let go */
+        frame = (int64_t)key->frame;
+        dur = AUDIO_KEY_HOLD_SECONDS;
+    } else { /* onset frame: exact cycles to frames, plus nudge in seconds */
+        Rat f = ses_frame_exact(s, ev->whole.begin);
+        double nudge = 0;
+        if (rec && ses_record_num(rec, KEY(NUDGE), &nudge) && nudge != 0)
+            f = rat_add(f, rat_from_double(nudge * s->o.rate));
+        if (!rat_ok(f)) return false;
+        frame = ses_round_half_up(f);
+        if (frame < 0) return false;
+        dur = rat_to_double(
+                  rat_sub(ses_frame_exact(s, ev->whole.end), ses_frame_exact(s, ev->whole.begin))) /
+              s->o.rate;
+    }
     /* the note's settings, each its control's default when not given */
     double clip = DEF(CLIP), gain = DEF(GAIN), vel = DEF(VELOCITY), pan = DEF(PAN), cut = DEF(CUT);
     double room = DEF(ROOM), roomsize = DEF(ROOMSIZE), echo = DEF(DELAY);
@@ -266,7 +274,9 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
         ses_record_num(rec, KEY(DELAYTIME), &echotime);
         ses_record_num(rec, KEY(DELAYFEEDBACK), &echofb);
     }
+    if (key) vel *= key->velocity, clip = 1; /* the key's own strength; held, not clipped */
     memset(out, 0, sizeof *out);
+    if (key) out->key = key->id, out->def = def;
     out->room = (float)control_clamp(CTL_ROOM, room);
     out->roomsize = (float)control_clamp(CTL_ROOMSIZE, roomsize);
     out->echo = (float)control_clamp(CTL_DELAY, echo);
@@ -300,6 +310,17 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out) {
     return true;
 }
 
+int ses_event_voices(Session *s, int t, const Event *ev, const KeyPlay *key, AudioEvent out[2]) {
+    AudioEvent *e = &out[0], *r = &out[1];
+    if (!make_event(s, t, ev, e, key)) return 0;
+    if (!e->sample || !e->sample->right) return 1;
+    *r = *e;
+    float bal = e->pan < 0 ? 0 : e->pan > 1 ? 1 : e->pan;
+    e->amp *= bal <= 0.5f ? 1 : 2 * (1 - bal), e->pan = 0, e->channel = 0;
+    r->amp *= bal >= 0.5f ? 1 : 2 * bal, r->pan = 1, r->channel = 1;
+    return 2;
+}
+
 void ses_notes_push(Notes *b, const AudioEvent *e, Rat on) {
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 256;
@@ -324,23 +345,13 @@ bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into
     bool ok = pat_events(q, p, a, b, true, &ev);
     q->err = saved;
     for (size_t i = 0; ok && i < ev.len; i++) {
-        AudioEvent e;
         Value v = ev.ev[i].value;
         bool sounds = true;
         if (IS_RECORD(v) && ses_midi_event(s, t, &ev.ev[i], AS_RECORD(v), into, &sounds) && !sounds)
             continue;
-        if (!make_event(s, t, &ev.ev[i], &e)) continue;
-        if (e.sample && e.sample->right) {
-            /* stereo: a voice a channel, each hard to its side; pan balances them */
-            AudioEvent r = e;
-            float bal = e.pan < 0 ? 0 : e.pan > 1 ? 1 : e.pan;
-            e.amp *= bal <= 0.5f ? 1 : 2 * (1 - bal), e.pan = 0, e.channel = 0;
-            r.amp *= bal >= 0.5f ? 1 : 2 * bal, r.pan = 1, r.channel = 1;
-            ses_notes_push(into, &e, ev.ev[i].whole.begin);
-            ses_notes_push(into, &r, ev.ev[i].whole.begin);
-        } else {
-            ses_notes_push(into, &e, ev.ev[i].whole.begin);
-        }
+        AudioEvent two[2];
+        int n = ses_event_voices(s, t, &ev.ev[i], NULL, two);
+        for (int k = 0; k < n; k++) ses_notes_push(into, &two[k], ev.ev[i].whole.begin);
     }
     evbuf_free(&ev);
     if (!ok) into->n = mark0;

@@ -53,7 +53,9 @@ struct Live {
     MidiIn *midi_in[4];    /* --midi-in: their controllers become "cc" commands */
     Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
     size_t nplayed;
-    bool rec_failed; /* a write failed: the rest is not recorded */
+    bool rec_failed;   /* a write failed: the rest is not recorded */
+    uint64_t key_lead; /* the most the audio side was seen ahead of what plays (frames) */
+    uint64_t keys_played;
 };
 
 #define STEP_NS 2000000 /* the scheduler steps every 2 ms */
@@ -193,19 +195,32 @@ static void watch_device(Live *l) {
     }
 }
 
-/* One step of the scheduler: the events of the next lookahead go out.
- * Control thread, lock held. */
 /* The controllers that moved since the last step: each a logged "cc"
- * command at the horizon, so cc() reads it from there on, in a replay too. */
+ * command at the horizon, so cc() reads it from there on, in a replay too;
+ * and the keys played, to the tracks that play midiin() (session_key).
+ * Control thread, lock held. */
 static void take_controllers(Live *l) {
     int ch, num, val;
     uint64_t when;
     bool on;
-    for (int i = 0; i < 4 && l->midi_in[i]; i++) /* notes: kept for :capture */
-        while (midi_in_note(l->midi_in[i], &when, &on, &ch, &num, &val))
-            if (on)
-                l->played[l->nplayed++ % 4096] =
-                    (Captured){session_cycle_at(l->s, device_frame_at(l->dev, when)), num};
+    /* Keys sound a fixed time after they arrive, so every key has the same
+     * latency: the most the audio side has been ahead of what plays, plus a
+     * step and a block (the key is on time even if it waits for a step). */
+    uint64_t ahead = audio_frame(session_audio(l->s)), heard = device_frame_at(l->dev, now_ns());
+    if (ahead > heard && ahead - heard > l->key_lead &&
+        ahead - heard < (uint64_t)device_rate(l->dev))
+        l->key_lead = ahead - heard;
+    uint64_t delay = l->key_lead + (uint64_t)(device_rate(l->dev) * STEP_NS / 1e9) + AUDIO_BLOCK;
+    for (int i = 0; i < 4 && l->midi_in[i]; i++)
+        while (midi_in_note(l->midi_in[i], &when, &on, &ch, &num, &val)) {
+            uint64_t frame = device_frame_at(l->dev, when);
+            if (on) /* kept for :capture */
+                l->played[l->nplayed++ % 4096] = (Captured){session_cycle_at(l->s, frame), num};
+            if (!l->keys_played++)
+                session_log(l->s, "# keys sound %.1f ms after they arrive",
+                            (double)delay * 1000 / device_rate(l->dev));
+            session_key(l->s, frame + delay, ch, num, on ? val : 0);
+        }
     for (int i = 0; i < 4 && l->midi_in[i]; i++)
         while (midi_in_cc(l->midi_in[i], &ch, &num, &val)) {
             char arg[32];
@@ -215,6 +230,8 @@ static void take_controllers(Live *l) {
         }
 }
 
+/* One step of the scheduler: the events of the next lookahead go out.
+ * Control thread, lock held. */
 static void step(Live *l) {
     watch_device(l);
     take_controllers(l);

@@ -32,7 +32,7 @@ void session_replay_lates(Session *s, const LateNote *lates, int n) {
 }
 
 /* A replay: where the live run's audio side took this event, if late. */
-static uint64_t replayed_frame(const Session *s, const AudioEvent *e) {
+uint64_t ses_replayed_frame(const Session *s, const AudioEvent *e) {
     size_t lo = 0, hi = (size_t)s->nlates; /* the first late record on e's frame */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -43,7 +43,7 @@ static uint64_t replayed_frame(const Session *s, const AudioEvent *e) {
     }
     for (size_t k = lo; k < (size_t)s->nlates && s->lates[k].frame == e->frame; k++)
         if (s->lates[k].kind == e->kind && s->lates[k].track == e->track &&
-            (e->kind != AEV_NOTE || s->lates[k].seed == e->seed))
+            ((e->kind != AEV_NOTE && e->kind != AEV_KEYUP) || s->lates[k].seed == e->seed))
             return s->lates[k].played;
     return e->frame;
 }
@@ -59,7 +59,7 @@ void ses_out_push_at(Session *s, const AudioEvent *ev, Rat at) {
     const AudioEvent *e = ev;
     if (s->nlates) {
         moved = *ev;
-        moved.frame = replayed_frame(s, ev);
+        moved.frame = ses_replayed_frame(s, ev);
         e = &moved;
     }
     if (s->nout == s->capout) {

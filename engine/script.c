@@ -9,7 +9,9 @@
  *   samples DIR                       (the --samples folder, if any)
  *   base DIR                          (samples("dir") in what follows is relative to DIR)
  *   eval AT LINES WALLTIME NAME       then LINES lines of source
- *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T
+ *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T | cc CH NUM VAL
+ *   key AT FRAME CH KEY VEL           (a key played on a --midi-in keyboard, sounding on
+ *                                      FRAME; velocity 0: let go)
  *   late FRAME PLAYED TRACK SEED KIND (an event the audio side got after its frame,
  *                                      taken on PLAYED instead; a replay does the same)
  *   at FRAME                          (progress, every second of a live run: a
@@ -129,6 +131,34 @@ bool script_load(const char *path, Script *out, Err *err) {
                 if (!out->lates) abort();
                 out->lates[out->nlates++] = (LateNote){due, played, (int16_t)t, sd, (uint8_t)kind};
             }
+        } else if (!strncmp(line, "key ", 4)) {
+            unsigned long long frame;
+            int ch, num, vel, used = 0;
+            if (!parse_at(line + 4, &at, &rest) ||
+                !(rest[0] == ' ' && rest[1] >= '0' && rest[1] <= '9') ||
+                sscanf(rest, " %llu %d %d %d%n", &frame, &ch, &num, &vel, &used) != 4 ||
+                rest[used] > ' ' || ch < 1 || ch > 16 || num < 0 || num > 127 || vel < 0 ||
+                vel > 127 || frame > (unsigned long long)(out->rate * 86400)) {
+                err_set(err, (SrcRef){0}, "%s:%d: expected: key AT FRAME CHANNEL KEY VELOCITY",
+                        path, lineno);
+                ok = false;
+                break;
+            }
+            if (out->n && rat_lt(at, out->items[out->n - 1].at)) {
+                err_set(err, (SrcRef){0}, "%s:%d: records go back in time", path, lineno);
+                ok = false;
+                break;
+            }
+            out->items = realloc(out->items, (size_t)(out->n + 1) * sizeof *out->items);
+            if (!out->items) abort();
+            ScriptItem *it = &out->items[out->n++];
+            memset(it, 0, sizeof *it);
+            *it = (ScriptItem){.at = at,
+                               .key = true,
+                               .key_frame = frame,
+                               .key_channel = ch,
+                               .key_number = num,
+                               .key_velocity = vel};
         } else if (!strncmp(line, "eval ", 5) || !strncmp(line, "cmd ", 4)) {
             bool cmd = line[0] == 'c';
             if (!parse_at(line + (cmd ? 4 : 5), &at, &rest)) {

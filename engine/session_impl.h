@@ -106,6 +106,7 @@ struct Session {
     char midi_ports[16][64]; /* the midiport names events gave, by number */
     int nmidi_ports;
     bool clock_started; /* MIDI clock: song position and start sent */
+    bool keys_full;     /* the played keys' ring was full (said once) */
 };
 
 /* A planned change of one effect-chain slot. */
@@ -159,11 +160,25 @@ bool ses_record_num(ObjRecord *r, const char *key, double *out);
 Value ses_record_get(ObjRecord *r, const char *key);
 void ses_notes_push(Notes *b, const AudioEvent *e, Rat on);
 bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err);
+/* A played key (keys.c): its note (60: c4), strength 0..1, frame and id
+ * (AudioEvent.key). */
+typedef struct {
+    uint64_t frame;
+    double note, velocity;
+    uint16_t id;
+} KeyPlay;
+/* An event of track t as its voices: none (no sound), one, or a stereo
+ * sample's two, a voice a channel, each hard to its side, pan balancing
+ * them. With key: as that key plays it (its note on its frame, held). */
+int ses_event_voices(Session *s, int t, const Event *ev, const KeyPlay *key, AudioEvent out[2]);
 
 /* schedule.c: the outbox */
 void ses_out_push(Session *s, const AudioEvent *ev);
 void ses_out_push_at(Session *s, const AudioEvent *ev, Rat at);
 void ses_restamp(Session *s, Rat from);
+/* A replay: the frame the live run's audio side took e on (its own if it
+ * was on time). */
+uint64_t ses_replayed_frame(const Session *s, const AudioEvent *e);
 void ses_flush(Session *s, uint64_t upto);
 
 /* mixplan.c: strips, chains, buses and orbits */

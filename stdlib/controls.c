@@ -170,6 +170,46 @@ static bool nat_cc(Vm *vm, Value *args, int argc, Value *out) {
     return true;
 }
 
+/* midiin() and midiin(channel): a continuous pattern (no onsets of its own)
+ * that the session plays with the keys of a --midi-in keyboard; its
+ * controls are the keys' sound. Its value is {midiin: channel}, 0 for any. */
+static bool const_value(Query *q, Value v, Value param, Value *out) {
+    (void)q, (void)v;
+    *out = param;
+    return true;
+}
+
+static bool nat_midiin(Vm *vm, Value *args, int argc, Value *out) {
+    static const char *const keys[] = {"midiin", NULL};
+    double ch = argc == 1 && IS_NUM(args[0]) ? args[0].as.num : 0;
+    if (argc > 1 || (argc == 1 && !IS_NUM(args[0])) || !(ch >= 0 && ch <= 16 && ch == floor(ch))) {
+        vm_error(vm, "midiin takes nothing or a channel 1..16: midiin(), midiin(2)");
+        return false;
+    }
+    ObjPattern *base = pat_signal(vm_heap(vm), SIG_SAW);
+    KEEP(vm, base);
+    Value chan = OBJ_VAL(pat_map(vm_heap(vm), base, const_value, NUM_VAL(ch)));
+    vm_push_root(vm, chan);
+    bool ok = apply_control(vm, keys, &chan, 1, out);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return ok;
+}
+
+static const NativeDef MIDIIN_NATIVE = {
+    "midiin",
+    0,
+    nat_midiin,
+    NF_VARIADIC,
+    "midiin([channel])",
+    "The keys of a --midi-in keyboard (on any channel, or on `channel`) as a track: each key "
+    "plays its note through the controls chained after it (sound, envelope, filter, effects), "
+    "from the moment it is pressed until it is let go, velocity as strength. The controls may be "
+    "patterns: a key takes their value at its moment. Played keys are logged; a replay plays "
+    "them on the same frames.",
+    "midiin().s(\"sawtooth\").lpf(1200).attack(0.01).release(0.4)",
+    NULL};
+
 static const NativeDef CC_NATIVE = {
     "cc",
     1,
@@ -202,6 +242,10 @@ static void make_natives(void) {
     ROW[NNATIVES++] = NULL;
     NATIVES[NNATIVES] = CC_NATIVE;
     snprintf(NAME[NNATIVES], sizeof NAME[0], "cc");
+    NATIVES[NNATIVES].name = NAME[NNATIVES];
+    ROW[NNATIVES++] = NULL;
+    NATIVES[NNATIVES] = MIDIIN_NATIVE;
+    snprintf(NAME[NNATIVES], sizeof NAME[0], "midiin");
     NATIVES[NNATIVES].name = NAME[NNATIVES];
     ROW[NNATIVES++] = NULL;
     const ControlDef *t = control_table();

@@ -365,9 +365,58 @@ static void test_replay_equals_the_performance(void **st) {
     }
 }
 
+/* ---- keys played on a --midi-in keyboard (midiin) ---- */
+
+#define KEYS_SOUND "s(\"sine\").attack(0.001).decay(0).sustain(1).release(0.1)"
+
+/* A key held from frame 20000 to 44000 sounds exactly as a note of the
+ * pattern with that onset and length (5/24 to 11/24 of a 96,000-frame bar),
+ * though it was played at a horizon after its frame. */
+static void test_key_sounds_as_a_note(void **st) {
+    (void)st;
+    char script[512];
+    snprintf(script, sizeof script, "%skey 1/4 20000 1 69 127\nkey 1/2 44000 1 69 0\n", HEAD);
+    Audio key = render_script("keys = midiin()." KEYS_SOUND "\nplay keys\n", NULL, 120, 1, script);
+    Audio note = render("keys = note(\"~@5 a4@6 ~@13\")." KEYS_SOUND "\nplay keys\n", NULL, 120, 1);
+    assert_same(&key, &note, "a held key against the same note in a pattern");
+    assert_true(key.l[19999] == 0 && key.l[20001] != 0);
+    audio_done(&key);
+    audio_done(&note);
+}
+
+/* midiin(2) hears channel 2 only; velocity scales the level; the sound is
+ * the pattern's at the key's moment (gain 1 in cycle 0, 0.5 in cycle 1);
+ * :hush releases a key still held. */
+static void test_key_channel_velocity_pattern_hush(void **st) {
+    (void)st;
+    char script[1024];
+    snprintf(script, sizeof script,
+             "%s"
+             "key 1/8 4800 1 69 127\nkey 1/8 9600 1 69 0\n"     /* channel 1: not heard */
+             "key 1/4 24000 2 69 127\nkey 3/8 33600 2 69 0\n"   /* full strength */
+             "key 1/2 48000 2 69 64\nkey 5/8 57600 2 69 0\n"    /* velocity 64 */
+             "key 9/8 100000 2 69 127\nkey 5/4 110000 2 69 0\n" /* cycle 1: gain 0.5 */
+             "key 3/2 144000 2 72 127\ncmd 13/8 hush\n",        /* held, then hushed */
+             HEAD);
+    Audio a = render_script("keys = midiin(2)." KEYS_SOUND ".gain(\"<1 0.5>\")\nplay keys\n", NULL,
+                            120, 2, script);
+    assert_true(rms(a.l, 0, 24000) == 0);
+    double full = rms(a.l, 25000, 33000), half_vel = rms(a.l, 49000, 57000);
+    double half_gain = rms(a.l, 101000, 109000);
+    assert_true(full > 0.05);
+    assert_float_equal(half_vel / full, 64.0 / 127, 0.01);
+    assert_float_equal(half_gain / full, 0.5, 0.01);
+    /* the held key sounds until the hush (cycle 13/8, frame 156000), then fades */
+    assert_true(rms(a.l, 150000, 155000) > 0.05);
+    assert_true(rms(a.l, 160000, 192000) == 0);
+    audio_done(&a);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_swap_lands_on_the_bar),
+        cmocka_unit_test(test_key_sounds_as_a_note),
+        cmocka_unit_test(test_key_channel_velocity_pattern_hush),
         cmocka_unit_test(test_quantum_per_track),
         cmocka_unit_test(test_failed_evaluations_change_nothing),
         cmocka_unit_test(test_later_error_falls_back),

@@ -223,6 +223,36 @@ printf 'x = %s\nplay x\n' "$code" >"$tmp/captured.tala"
     ok ":capture 1 printed the notes played as code that runs: $code" ||
     { bad ":capture: exit $rc, code '$code'"; tr -d '\r' <"$tmp/out8" | tail -5; }
 
+# 9. a keyboard plays a synth: each key from its arrival (plus a fixed latency) until it is
+#    let go, through the voice pool and mixer; the keys are logged and a replay of the log
+#    sounds the same, bit for bit
+printf 'keys = midiin().s("sine").attack(0.005).release(0.05)\nplay keys\n' >"$tmp/keys.tala"
+"$SEND" keys 1.0:90:45:7f 1.5:80:45:00 2.0:90:51:40 2.6:90:51:00 >/dev/null 2>&1 &
+SPID=$!
+sleep 0.3
+"$TALA" "$tmp/keys.tala" --midi-in keys --seconds 3.5 --record "$tmp/keys.wav" >"$tmp/out9" 2>&1
+rc=$?
+wait $SPID
+log=$(ls -t "$HOME/.local/share/tala/sessions/"*.tala-session | head -1)
+# the onsets as the log has them, and the length of each held note
+on1=$(awk '$1 == "key" && $6 != 0 { print $3; exit }' "$log")
+off1=$(awk '$1 == "key" && $6 == 0 { print $3; exit }' "$log")
+latency=$(sed -n 's/^# keys sound \(.*\) ms after they arrive$/\1/p' "$log")
+sox "$tmp/keys.wav" -t f32 -c 1 "$tmp/keys.raw" remix 1 2>/dev/null
+first=$(od -An -v -t f4 -w4 "$tmp/keys.raw" | awk '$1 > 1e-6 || $1 < -1e-6 { print NR - 1; exit }')
+freq() { sox "$tmp/keys.wav" -n trim "$1" 0.2 stat 2>&1 | sed -n 's/Rough *frequency: *//p'; }
+f1=$(freq "$(awk -v f="$on1" 'BEGIN { print f / 48000 + 0.1 }')")
+f2=$(freq "$(awk -v f="$on1" 'BEGIN { print f / 48000 + 1.1 }')")
+[ $rc = 0 ] && [ "$(grep -c '^key ' "$log")" = 4 ] && [ -n "$on1" ] &&
+    [ "$first" -ge "$on1" ] && [ "$first" -le $((on1 + 1)) ] &&
+    awk -v a="$f1" -v b="$f2" 'BEGIN { exit !(a > 430 && a < 450 && b > 860 && b < 900) }' &&
+    ok "a keyboard plays midiin(): a4 then a5 sound from the key's frame $on1 (let go at $off1), $f1 Hz and $f2 Hz, keys $latency ms after they arrive" ||
+    { bad "midiin: exit $rc, first sound at $first, key at $on1, $f1 Hz, $f2 Hz"; grep '^key\|^#' "$log"; cat "$tmp/out9"; }
+"$TALA" replay "$log" -o "$tmp/keys-replay.wav" >/dev/null 2>&1
+cmp -s <(sox "$tmp/keys.wav" -t f32 - trim 0 3.4) <(sox "$tmp/keys-replay.wav" -t f32 - trim 0 3.4) &&
+    ok "the replay of its log equals the recording, the keys included (bit for bit)" ||
+    bad "the replay of the keys differs from the recording"
+
 # 5. tala midi lists the ports there are: a playing tala's port 'tala' is an input to read
 "$TALA" "$tmp/long.tala" --seconds 3 --no-log >/dev/null 2>&1 &
 TPID=$!
