@@ -11,6 +11,7 @@
  *   --midi-latency NAME=MS (a MIDI port's messages go out later)
  *   --midi-clock NAME (MIDI clock to a port, following the tempo map)
  *   --midi-in NAME (a controller's knobs for cc(), its keys for midiin(); repeatable)
+ *   --clock midi:NAME (follow a MIDI input's clock: tempo, start, stop)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through
@@ -179,6 +180,15 @@ static bool parse_args(int argc, char **argv, Args *a) {
                 return false;
             }
             o->midi_in[o->nmidi_in++] = argv[++i];
+        } else if (!strcmp(k, "--clock") && v) {
+            if (strncmp(v, "midi:", 5) != 0 || !v[5]) {
+                fprintf(stderr,
+                        "tala: --clock takes midi:NAME (a MIDI input that sends clock), "
+                        "got '%s'\n",
+                        v);
+                return false;
+            }
+            o->clock_in = argv[++i] + 5;
         } else if (!strcmp(k, "--midi-clock") && v) {
             o->session.midi_clock = argv[++i];
         } else if (!strcmp(k, "--samples") && v) {
@@ -214,6 +224,14 @@ static Live *open_live(Args *a, bool interactive) {
         MidiIn *in = midi_in_open(a->o.midi_in[i], why, sizeof why);
         if (!in) {
             fprintf(stderr, "tala: --midi-in: %s\n", why);
+            return NULL;
+        }
+        midi_in_close(in);
+    }
+    if (a->o.clock_in) {
+        MidiIn *in = midi_in_open(a->o.clock_in, why, sizeof why);
+        if (!in) {
+            fprintf(stderr, "tala: --clock: %s\n", why);
             return NULL;
         }
         midi_in_close(in);

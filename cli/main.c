@@ -38,6 +38,7 @@ static void usage(FILE *f) {
            "  --midi-latency NAME=MS (a MIDI port's messages go out later),\n"
            "  --midi-clock NAME (MIDI clock, 24 a quarter note, to a port: tala is tala's own),\n"
            "  --midi-in NAME (its knobs for cc(NUMBER), its keys for midiin(); repeatable)\n"
+           "  --clock midi:NAME (follow the tempo, start and stop of a MIDI clock)\n"
            "\n"
            "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
            "or a tala expression, e.g. tala query '\"bd sn\".fast(2).every(2, rev)'\n");

@@ -40,6 +40,43 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         for (int i = 0; i < s->ntracks; i++) s->tracks[i].cpat = NULL; /* query anew from here */
         return true;
     }
+    if (strcmp(cmd, "tempo") == 0) { /* an external clock's tempo: "CYCLE BPM", CYCLE >= horizon */
+        Rat at;
+        double bpm = 0;
+        size_t used = track ? rat_parse(track, strlen(track), &at) : 0;
+        if (!used || !rat_ok(at) || rat_lt(at, s->horizon) ||
+            sscanf(track + used, " %lf", &bpm) != 1 || !(bpm >= 1 && bpm <= 1000)) {
+            err_set(err, (SrcRef){0},
+                    "tempo needs CYCLE BPM (a cycle from the horizon on, 1 to "
+                    "1000 BPM), got '%s'",
+                    track ? track : "");
+            return false;
+        }
+        s->tempo_follows = true;
+        return ses_set_tempo(s, at, bpm);
+    }
+    if (strcmp(cmd, "pause") == 0) { /* an external clock stopped: time goes on, nothing new
+                                        sounds; the tracks keep their code */
+        if (!s->paused) {
+            AudioEvent e = {.frame = now, .kind = AEV_RELEASE, .track = -1};
+            ses_out_push(s, &e);
+            ses_flush(s, now);
+            ses_midi_cut(s, -1);
+        }
+        s->paused = true;
+        s->resume_at = (Rat){0, 0};
+        return true;
+    }
+    if (strcmp(cmd, "resume") == 0) { /* ... and started: from CYCLE (the horizon if none) */
+        Rat at = s->horizon;
+        if (track &&
+            (!rat_parse(track, strlen(track), &at) || !rat_ok(at) || rat_lt(at, s->horizon))) {
+            err_set(err, (SrcRef){0}, "resume takes a cycle from the horizon on, got '%s'", track);
+            return false;
+        }
+        if (s->paused) s->resume_at = at;
+        return true;
+    }
     if (strcmp(cmd, "hush") == 0) {
         for (int i = 0; i < s->ntracks; i++) {
             Track *t = &s->tracks[i];

@@ -13,6 +13,7 @@
 #include "live.h"
 
 #include "capture.h"
+#include "clockin.h"
 
 #include "engine.h"
 #include "samples.h"
@@ -49,8 +50,11 @@ struct Live {
     uint64_t logged_at; /* the last progress record's frame */
     SNDFILE *rec;
     float *recbuf;
-    MidiOut *midi;         /* MIDI out: messages by time on the audio clock */
-    MidiIn *midi_in[4];    /* --midi-in: their controllers become "cc" commands */
+    MidiOut *midi;      /* MIDI out: messages by time on the audio clock */
+    MidiIn *midi_in[4]; /* --midi-in: their controllers become "cc" commands */
+    MidiIn *clock_port; /* --clock midi:NAME: one of them, or its own (clock_own) */
+    bool clock_own;
+    ClockIn clock;
     Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
     size_t nplayed;
     bool rec_failed;   /* a write failed: the rest is not recorded */
@@ -108,10 +112,25 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
             free(l);
             return NULL;
         }
+    for (int i = 0; o->clock_in && i < o->nmidi_in && i < 4; i++)
+        if (!strcmp(o->midi_in[i], o->clock_in)) l->clock_port = l->midi_in[i];
+    if (o->clock_in && !l->clock_port) {
+        l->clock_own = true;
+        if (!(l->clock_port = midi_in_open(o->clock_in, why, n))) {
+            for (int k = 0; k < 4; k++) midi_in_close(l->midi_in[k]);
+            midi_out_free(l->midi);
+            device_close(l->dev);
+            free(l);
+            return NULL;
+        }
+    }
+    if (l->clock_port) midi_in_want_clock(l->clock_port);
+    clockin_init(&l->clock, so.rate);
     Err err = {0};
     l->s = session_new(&so, &err);
     if (!l->s) {
         snprintf(why, n, "%s", err.msg);
+        if (l->clock_own) midi_in_close(l->clock_port);
         for (int i = 0; i < 4; i++) midi_in_close(l->midi_in[i]);
         midi_out_free(l->midi);
         device_close(l->dev);
@@ -232,9 +251,34 @@ static void take_controllers(Live *l) {
 
 /* One step of the scheduler: the events of the next lookahead go out.
  * Control thread, lock held. */
+/* An external MIDI clock: its messages on the frames they arrived, and
+ * once a beat the tempo that keeps tala's bars on its (clockin.h). */
+static void follow_clock(Live *l) {
+    uint64_t when;
+    uint8_t st;
+    int spp;
+    if (!l->clock_port) return;
+    bool waiting = l->clock.waiting;
+    while (midi_in_clock(l->clock_port, &when, &st, &spp)) {
+        clockin_message(&l->clock, l->s, st, spp, (double)device_frame_at(l->dev, when));
+        if (st == 0xFA || st == 0xFB)
+            say(l, "tala: the MIDI clock started: the tracks wait "
+                   "until tala's bars are on its");
+        if (st == 0xFC) say(l, "tala: the MIDI clock stopped: the tracks pause");
+    }
+    clockin_step(&l->clock, l->s);
+    if (waiting && !l->clock.waiting) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "tala: on the MIDI clock at %.2f BPM: playing from the next bar",
+                 l->clock.bpm);
+        say(l, msg);
+    }
+}
+
 static void step(Live *l) {
     watch_device(l);
     take_controllers(l);
+    follow_clock(l);
     const char *midi_why = midi_out_failed(l->midi);
     if (midi_why) {
         char msg[400];
@@ -355,6 +399,7 @@ void live_close(Live *l) {
         if (port >= 0) midi_out_at(l->midi, 0, port, SESSION_CLOCK_TRACK, &stop, 1);
     }
     midi_out_free(l->midi); /* every note owed its note-off, then all notes off */
+    if (l->clock_own) midi_in_close(l->clock_port);
     for (int i = 0; i < 4; i++) midi_in_close(l->midi_in[i]);
     device_close(l->dev);
     session_free(l->s);

@@ -31,6 +31,7 @@ typedef struct {
     int nmidi_latency;
     const char *midi_in[4]; /* input ports whose controllers cc() reads (--midi-in) */
     int nmidi_in;
+    const char *clock_in; /* a MIDI input whose clock sets the tempo (--clock midi:NAME) */
     /* session.midi_clock: a port that gets MIDI clock (--midi-clock NAME); a stop
        is sent when the performance ends */
 } LiveOpts;

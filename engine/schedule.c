@@ -215,19 +215,25 @@ void session_advance_to(Session *s, Rat c) {
         return;
     }
     Rat h = s->horizon;
+    /* paused (an external clock stopped): nothing is scheduled until the
+     * cycle it resumes on, if that is in this window */
+    bool resumes = s->paused && s->resume_at.den && rat_lt(s->resume_at, c);
+    Rat from = resumes ? rat_max(h, s->resume_at) : h;
+    bool quiet = s->paused && !resumes;
     for (int i = 0; i < s->ntracks; i++) {
         Track *t = &s->tracks[i];
         Rat a = h;
         if (t->pending && rat_lt(t->at, c)) {
-            schedule_track(s, i, a, t->at);
+            if (!quiet) schedule_track(s, i, rat_max(a, from), t->at);
             if (t->pat != t->next) t->prev = t->pat;
             t->pat = t->next;
             t->next = NULL;
             t->pending = false;
             a = rat_max(a, t->at);
         }
-        schedule_track(s, i, a, c);
+        if (!quiet) schedule_track(s, i, rat_max(a, from), c);
     }
+    if (resumes) s->paused = false, s->resume_at = (Rat){0, 0};
     commit_batch(s);
     ses_midi_clock(s, h, c);
     s->horizon = c;

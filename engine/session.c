@@ -42,7 +42,33 @@ int64_t ses_round_half_up(Rat x) {
 }
 
 static Rat fpc_of(double bpm, double rate) {
+    /* thousandths of a BPM (an external clock's tempo) exactly */
+    double milli = round(bpm * 1000);
+    if (fabs(bpm * 1000 - milli) < 1e-6 && milli >= 1 && milli < 1e9 && rate == floor(rate))
+        return rat_make((int64_t)(240000 * rate), (int64_t)milli);
     return rat_mul(rat_div(rat_int(240), rat_from_double(bpm)), rat_from_double(rate));
+}
+
+static const Seg *seg_at_cycle(const Session *s, Rat c);
+
+bool ses_set_tempo(Session *s, Rat at, double bpm) {
+    Seg *last = &s->segs[s->nsegs - 1];
+    Rat fpc = fpc_of(bpm, s->o.rate);
+    if (!rat_ok(fpc)) {
+        ses_say(s, "tala: tempo %g cannot be represented exactly; kept %g", bpm, last->bpm);
+        return false;
+    }
+    while (s->nsegs > 1 && rat_lt(at, last->cycle)) last = &s->segs[--s->nsegs - 1];
+    if (rat_eq(last->cycle, at)) {
+        last->fpc = fpc, last->bpm = bpm;
+    } else {
+        int64_t f = ses_round_half_up(ses_frame_exact(s, at));
+        s->segs = realloc(s->segs, (size_t)(s->nsegs + 1) * sizeof(Seg));
+        if (!s->segs) abort();
+        s->segs[s->nsegs++] = (Seg){at, f, fpc, bpm};
+    }
+    ses_restamp(s, at);
+    return true;
 }
 
 static const Seg *seg_at_cycle(const Session *s, Rat c) {
@@ -74,6 +100,10 @@ Rat session_horizon(const Session *s) {
 
 double session_bpm(const Session *s) {
     return seg_at_cycle(s, s->horizon)->bpm;
+}
+
+double session_bpm_at(const Session *s, Rat cycle) {
+    return seg_at_cycle(s, cycle)->bpm;
 }
 
 /* ------------------------------------------------------------ setup */
@@ -462,23 +492,14 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     }
     Rat bar = rat_ceil(h);
     char where[64];
-    /* tempo: from the next bar line */
+    /* tempo: from the next bar line (unless an external clock sets it) */
     double bpm = vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo;
-    Seg *last = &s->segs[s->nsegs - 1];
-    if (bpm != seg_at_cycle(s, bar)->bpm) {
-        Rat fpc = fpc_of(bpm, s->o.rate);
-        if (!rat_ok(fpc)) {
-            ses_say(s, "tala: tempo %g cannot be represented exactly; kept %g", bpm, last->bpm);
-        } else if (rat_eq(last->cycle, bar)) {
-            last->fpc = fpc, last->bpm = bpm;
-            ses_restamp(s, bar);
-        } else {
-            int64_t f = ses_round_half_up(ses_frame_exact(s, bar));
-            s->segs = realloc(s->segs, (size_t)(s->nsegs + 1) * sizeof(Seg));
-            if (!s->segs) abort();
-            s->segs[s->nsegs++] = (Seg){bar, f, fpc, bpm};
-            ses_restamp(s, bar);
+    if (s->tempo_follows) {
+        if (vm_tempo(vm) > 0 && !s->said_follows) {
+            ses_say(s, "tala: the tempo follows the MIDI clock; 'tempo %g' is not used", bpm);
+            s->said_follows = true;
         }
+    } else if (bpm != seg_at_cycle(s, bar)->bpm && ses_set_tempo(s, bar, bpm)) {
         ses_bar_text(bar, where, sizeof where);
         if (rat_lt(rat_int(0), h) || s->ntracks) info(s, "tempo %g -> %s", bpm, where);
     }

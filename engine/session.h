@@ -110,7 +110,10 @@ bool session_play_pattern(Session *s, Value pattern, Err *err);
  * "mute NAME", "unmute NAME", "solo NAME", "unsolo NAME", "undo NAME"
  * (back to the track's previous code at its next quantum), and "cc" with
  * "CHANNEL NUMBER VALUE" (a MIDI controller moved, 0..127: what cc() reads
- * from then on). Logged. */
+ * from then on). An external clock's: "tempo" with "CYCLE BPM" (the tempo
+ * from CYCLE on; from then on the program's own tempo is not used),
+ * "pause" (sounding notes released, nothing new scheduled; time and code
+ * stay) and "resume" with "CYCLE" (scheduling again from CYCLE). Logged. */
 bool session_command(Session *s, const char *cmd, const char *track, Err *err);
 
 /* A key played on a keyboard (channel 1-16, key 0-127, velocity 1-127;
@@ -143,6 +146,7 @@ Rat session_horizon(const Session *s);
 Rat session_cycle_at(const Session *s, uint64_t frame); /* exact */
 uint64_t session_frame_of(const Session *s, Rat cycle);
 double session_bpm(const Session *s); /* at the horizon */
+double session_bpm_at(const Session *s, Rat cycle);
 /* The tempo map: where each tempo starts (cycles) and its beats per
  * minute, up to max; returns how many there are. */
 int session_tempos(const Session *s, Rat *at, double *bpm, int max);

@@ -107,6 +107,11 @@ struct Session {
     int nmidi_ports;
     bool clock_started; /* MIDI clock: song position and start sent */
     bool keys_full;     /* the played keys' ring was full (said once) */
+    bool tempo_follows; /* an external clock sets the tempo ("tempo" commands): the
+                           program's tempo is not used */
+    bool said_follows;
+    bool paused;   /* the external clock stopped: nothing new is scheduled ... */
+    Rat resume_at; /* ... until this cycle (den 0: not yet known) */
 };
 
 /* A planned change of one effect-chain slot. */
@@ -154,6 +159,9 @@ void ses_midi_clock(Session *s, Rat a, Rat b);
 int64_t ses_round_half_up(Rat x);
 Rat ses_frame_exact(const Session *s, Rat c);
 Rat ses_quantize(Rat h, Rat quant);
+/* The tempo from cycle `at` (at or after the horizon, and after the last
+ * segment's start) on; false (said) when bpm has no exact frames a cycle. */
+bool ses_set_tempo(Session *s, Rat at, double bpm);
 
 /* events.c: pattern events -> notes */
 bool ses_record_num(ObjRecord *r, const char *key, double *out);

@@ -519,10 +519,21 @@ typedef struct {
     uint8_t status, key, vel;
 } InNote;
 
+#define CLOCK_RING 1024
+
+typedef struct {
+    uint64_t when;
+    uint8_t status;
+    uint16_t spp;
+} InClock;
+
 struct MidiIn {
     RtMidiInPtr dev;
     InNote notes[NOTE_RING]; /* RtMidi's thread writes, the control thread reads */
     _Atomic size_t head, tail;
+    InClock clock[CLOCK_RING]; /* the same, for clock messages (when asked for) */
+    _Atomic size_t chead, ctail;
+    _Atomic bool want_clock;
     _Atomic uint8_t value[16][128];
     _Atomic bool changed[16][128];
     _Atomic bool any; /* some changed: worth a look */
@@ -533,6 +544,17 @@ struct MidiIn {
 static void on_input(double stamp, const unsigned char *msg, size_t n, void *ud) {
     (void)stamp;
     MidiIn *in = ud;
+    if (n >= 1 && (msg[0] == 0xF8 || msg[0] == 0xFA || msg[0] == 0xFB || msg[0] == 0xFC ||
+                   (msg[0] == 0xF2 && n >= 3))) {
+        size_t h = atomic_load_explicit(&in->chead, memory_order_relaxed);
+        if (atomic_load_explicit(&in->want_clock, memory_order_relaxed) &&
+            h - atomic_load_explicit(&in->ctail, memory_order_acquire) < CLOCK_RING) {
+            uint16_t spp = msg[0] == 0xF2 ? (uint16_t)((msg[1] & 0x7F) | (msg[2] & 0x7F) << 7) : 0;
+            in->clock[h % CLOCK_RING] = (InClock){now_ns(), msg[0], spp};
+            atomic_store_explicit(&in->chead, h + 1, memory_order_release);
+        }
+        return;
+    }
     uint8_t st = n >= 3 ? msg[0] & 0xF0 : 0;
     if (st == 0x80 || st == 0x90) {
         size_t h = atomic_load_explicit(&in->head, memory_order_relaxed);
@@ -560,6 +582,7 @@ MidiIn *midi_in_open(const char *name, char *why, size_t n) {
         if (!in) abort();
         in->dev = dev;
         rtmidi_in_set_callback(dev, on_input, in);
+        rtmidi_in_ignore_types(dev, true, false, true); /* clock messages in, for --clock */
         rtmidi_open_port(dev, pick, "tala-in");
         if (!dev->ok) {
             snprintf(why, n, "cannot open the MIDI input '%.60s'", name);
@@ -600,6 +623,19 @@ bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, 
     *when = x.when;
     *on = (x.status & 0xF0) == 0x90 && x.vel > 0;
     *channel = (x.status & 0x0F) + 1, *key = x.key, *velocity = x.vel;
+    return true;
+}
+
+void midi_in_want_clock(MidiIn *in) {
+    atomic_store(&in->want_clock, true);
+}
+
+bool midi_in_clock(MidiIn *in, uint64_t *when, uint8_t *status, int *spp) {
+    size_t t = atomic_load_explicit(&in->ctail, memory_order_relaxed);
+    if (t == atomic_load_explicit(&in->chead, memory_order_acquire)) return false;
+    InClock x = in->clock[t % CLOCK_RING];
+    atomic_store_explicit(&in->ctail, t + 1, memory_order_release);
+    *when = x.when, *status = x.status, *spp = x.spp;
     return true;
 }
 

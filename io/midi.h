@@ -76,6 +76,12 @@ bool midi_in_cc(MidiIn *in, int *channel, int *number, int *value);
  * arrived (CLOCK_MONOTONIC ns): false when none is waiting. A note-on with
  * velocity 0 comes as a note-off. Up to 4,096 wait; more are dropped. */
 bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, int *velocity);
+/* Clock messages are kept from now on (they are dropped until asked for):
+ * midi_in_clock gives the next (0xF8 tick, 0xFA start, 0xFB continue, 0xFC
+ * stop, 0xF2 song position with spp in sixteenths) with when it arrived;
+ * false when none is waiting. Up to 1,024 wait. */
+void midi_in_want_clock(MidiIn *in);
+bool midi_in_clock(MidiIn *in, uint64_t *when, uint8_t *status, int *spp);
 void midi_in_close(MidiIn *in);
 
 #endif

@@ -7,8 +7,11 @@
 #include "support_lang.h"
 
 #include "engine/capture.h"
+#include "engine/clockin.h"
 #include "engine/session.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -136,11 +139,93 @@ static void test_capture_code(void **state) {
     assert_false(capture_code(many, 64 * 16, 0, 64, 32, out, sizeof out));
 }
 
+/* --clock midi: an external clock at 100 BPM, then 140, its ticks arriving
+ * 2 ms late with +-0.5 ms of jitter: after a Start, tala's tracks wait until
+ * its bar lines are locked to the clock's, then play; from two bars after
+ * the start (and after the change) every bar line of tala is within 1 ms of
+ * the clock's (where its ticks arrive, on average), though a tick in 500 is
+ * lost on the way; Stop pauses the tracks. */
+static void test_follows_an_external_clock(void **state) {
+    (void)state;
+    static Seen seen;
+    static uint64_t on_frames[8192];
+    Session *S = clock_session(&seen, "m = note(\"c3\").midi()\nplay m\n");
+    session_set_midi(S, collect, &seen);
+    static ClockIn c;
+    clockin_init(&c, 48000);
+    const double start = 30000, latency = 96, change = 48000.0 * 60, end = 48000.0 * 120;
+    double tick_at = start + 1200; /* the first tick after Start */
+    int64_t ticks = 0;
+    uint32_t rng = 12345;
+    static double tick_frame[10000];
+    bool started = false, stopped = false;
+    int ons_before_start = 0, non = 0;
+    for (uint64_t f = 0; f < (uint64_t)end + 96000; f += 96) {
+        if (!started && f >= start) {
+            clockin_message(&c, S, 0xFA, 0, (double)f);
+            started = true;
+            ons_before_start = seen.ons;
+        }
+        while (started && !stopped && tick_at + latency + 24 <= (double)f) {
+            rng = rng * 1664525u + 1013904223u;
+            double jitter = ((double)(rng >> 8) / (double)(1u << 24) - 0.5) * 48; /* +-0.5 ms */
+            if (ticks < 10000) tick_frame[ticks] = tick_at + latency;
+            if (ticks % 500 != 250) /* now and then a tick is lost on the way */
+                clockin_message(&c, S, 0xF8, 0, tick_at + latency + jitter);
+            ticks++;
+            tick_at += tick_at < change ? 1200 : 48000.0 * 60 / (140 * 24);
+        }
+        if (!stopped && f >= end) {
+            clockin_message(&c, S, 0xFC, 0, (double)f);
+            stopped = true;
+        }
+        clockin_step(&c, S);
+        int before = seen.ons;
+        session_advance(S, f + 2400);
+        if (seen.ons > before && non < 8192) on_frames[non++] = seen.last_on_frame;
+    }
+    /* every bar line of the clock (tick 96m) against tala's nearest */
+    int checked = 0, off = 0;
+    double worst = 0, worst_settle = 0;
+    for (int64_t m = 1; 96 * m < ticks && 96 * m < 10000; m++) {
+        double want = tick_frame[96 * m];
+        Rat c0 = session_cycle_at(S, (uint64_t)want);
+        Rat bar = rat_floor(rat_add(c0, rat_make(1, 2)));
+        double got = (double)session_frame_of(S, bar), err = fabs(got - want) / 48;
+        bool settling = want < start + 2 * 96 * 1200 ||
+                        (want >= change && want < change + 2 * 96 * 48000.0 * 60 / (140 * 24));
+        if (getenv("TALA_CLOCK_TRACE")) print_message("bar %lld %.3f ms\n", (long long)m, err);
+        if (settling) {
+            if (want >= change && err > worst_settle) worst_settle = err;
+            continue;
+        }
+        checked++;
+        if (err > worst) worst = err;
+        if (err > 1 && off++ < 5) print_error("clock bar %lld: %.3f ms apart\n", (long long)m, err);
+    }
+    print_message("clock in: %d bar lines checked, the farthest %.3f ms from the clock's "
+                  "(%.1f ms in the two bars after the change)\n",
+                  checked, worst, worst_settle);
+    assert_true(checked > 40);
+    assert_int_equal(off, 0);
+    /* notes: none from the Start until locked, each on a bar line after, none after Stop */
+    assert_true(ons_before_start > 0);
+    int after_start = 0, after_stop = 0;
+    for (int i = 0; i < non; i++) {
+        if (on_frames[i] >= start) after_start++;
+        if (on_frames[i] > end + 2400) after_stop++;
+    }
+    assert_true(after_start > 40);
+    assert_int_equal(after_stop, 0);
+    session_free(S);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clock_twenty_minutes_no_drift),
         cmocka_unit_test(test_hush_cuts_notes_not_the_clock),
         cmocka_unit_test(test_capture_code),
+        cmocka_unit_test(test_follows_an_external_clock),
     };
     return cmocka_run_group_tests_name("midi_clock", tests, NULL, NULL);
 }

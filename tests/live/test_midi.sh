@@ -253,6 +253,39 @@ cmp -s <(sox "$tmp/keys.wav" -t f32 - trim 0 3.4) <(sox "$tmp/keys-replay.wav" -
     ok "the replay of its log equals the recording, the keys included (bit for bit)" ||
     bad "the replay of the keys differs from the recording"
 
+# 10. --clock midi:NAME: tala follows a MIDI clock (100 BPM, then 140): it waits after
+#     Start until its bars are on the clock's, then plays a note a bar; the tempo it sets
+#     (logged) follows the clock's; after Stop nothing plays. The bar notes against the
+#     clock's bar ticks (both as a listener gets them) are a figure, not an assertion: JACK
+#     hands MIDI over once a period.
+printf 'm = note("c4").midi()\nplay m\n' >"$tmp/follow.tala"
+"$SEND" clk clock 1.5 100 14.4 140 10.285714 >"$tmp/clockbars" 2>/dev/null &
+SPID=$!
+sleep 0.3
+"$LISTEN" listen 28 >"$tmp/got10" 2>/dev/null &
+LPID=$!
+"$TALA" "$tmp/follow.tala" --clock midi:clk --seconds 28 >"$tmp/out10" 2>&1
+rc=$?
+wait $SPID $LPID
+log=$(ls -t "$HOME/.local/share/tala/sessions/"*.tala-session | head -1)
+# the tempo set two beats before it rose to 140 (after tala locked on), and the last
+t100=$(awk '$3 == "resume" { on = 1 } on && $3 == "tempo" { if ($5 > 120) { print p2; exit } p2 = p1; p1 = $5 }' "$log")
+tend=$(awk '$1 == "cmd" && $3 == "tempo" { t = $5 } END { print t }' "$log")
+stop_ns=$(awk -v b="$(tail -1 "$tmp/clockbars" | cut -d' ' -f1)" 'BEGIN { printf "%.0f", b + 96 * 60 / (140 * 24) * 1e9 }')
+after_stop=$(awk -v s="$stop_ns" '$2 == "90" && $1 > s + 100e6' "$tmp/got10" | wc -l)
+# each bar note after the first two bars of each tempo, against the nearest bar tick
+phase=$(awk 'NR == FNR { bar[n++] = $1; bpm[n - 1] = $2; next }
+    $2 == "90" { best = 1e18; for (i = 0; i < n; i++) { d = $1 - bar[i]; if (d * d < best * best) { best = d; k = i } }
+                 if (k >= 2 && bpm[k] == bpm[k - 1] && bpm[k] == bpm[k - 2] && best * best < 1e16) {
+                     d = best / 1e6; s += d; c++;
+                     if (c == 1 || d < lo) lo = d; if (c == 1 || d > hi) hi = d } }
+    END { if (c) printf "%d bars: %.2f ms mean, spread %.2f ms", c, s / c, hi - lo }' "$tmp/clockbars" "$tmp/got10")
+[ $rc = 0 ] && grep -q "on the MIDI clock at" "$tmp/out10" && [ "$after_stop" = 0 ] &&
+    awk -v a="$t100" -v b="$tend" 'BEGIN { exit !(a > 99 && a < 101 && b > 139 && b < 141) }' &&
+    [ -n "$phase" ] &&
+    ok "--clock midi: locked after Start, tempo $t100 then $tend BPM, silent after Stop; bar notes after the clock's bar ticks: $phase (JACK period $PERIOD frames)" ||
+    { bad "--clock midi: exit $rc, tempo $t100 / $tend, $after_stop notes after Stop, phase '$phase'"; tail -5 "$tmp/out10"; }
+
 # 5. tala midi lists the ports there are: a playing tala's port 'tala' is an input to read
 "$TALA" "$tmp/long.tala" --seconds 3 --no-log >/dev/null 2>&1 &
 TPID=$!
