@@ -60,6 +60,8 @@ struct Live {
     bool rec_failed;   /* a write failed: the rest is not recorded */
     uint64_t key_lead; /* the most the audio side was seen ahead of what plays (frames) */
     uint64_t keys_played;
+    uint64_t next_in_check; /* when the MIDI inputs are looked for next (ns) */
+    bool held[4][16][128];  /* the keys held down on each input */
 };
 
 #define STEP_NS 2000000 /* the scheduler steps every 2 ms */
@@ -239,6 +241,7 @@ static void take_controllers(Live *l) {
                 session_log(l->s, "# keys sound %.1f ms after they arrive",
                             (double)delay * 1000 / device_rate(l->dev));
             session_key(l->s, frame + delay, ch, num, on ? val : 0);
+            l->held[i][ch - 1][num] = on;
         }
     for (int i = 0; i < 4 && l->midi_in[i]; i++)
         while (midi_in_cc(l->midi_in[i], &ch, &num, &val)) {
@@ -247,6 +250,47 @@ static void take_controllers(Live *l) {
             snprintf(arg, sizeof arg, "%d %d %d", ch, num, val);
             session_command(l->s, "cc", arg, &e);
         }
+}
+
+/* MIDI ports that failed, went away or came back: said once each time.
+ * Inputs are looked for twice a second. Control thread. */
+static void watch_midi(Live *l) {
+    char msg[400], news[320];
+    bool good;
+    const char *why = midi_out_failed(l->midi);
+    if (why) {
+        snprintf(msg, sizeof msg, "warning: %s (its messages go nowhere; the rest plays on)", why);
+        say(l, msg);
+    }
+    while (midi_out_news(l->midi, news, sizeof news, &good)) {
+        snprintf(msg, sizeof msg, "%s%s", good ? "tala: " : "warning: ", news);
+        say(l, msg);
+    }
+    uint64_t now = now_ns();
+    if (now < l->next_in_check) return;
+    l->next_in_check = now + 500000000u;
+    MidiIn *ins[5] = {l->midi_in[0], l->midi_in[1], l->midi_in[2], l->midi_in[3],
+                      l->clock_own ? l->clock_port : NULL};
+    for (int i = 0; i < 5; i++) {
+        const char *name;
+        int change = ins[i] ? midi_in_check(ins[i], &name) : 0;
+        if (change == 1 && i < 4) /* the keys it held are let go */
+            for (int ch = 0; ch < 16; ch++)
+                for (int k = 0; k < 128; k++)
+                    if (l->held[i][ch][k]) {
+                        session_key(l->s, audio_frame(session_audio(l->s)) + l->lookahead / 4,
+                                    ch + 1, k, 0);
+                        l->held[i][ch][k] = false;
+                    }
+        if (change == 1)
+            snprintf(msg, sizeof msg,
+                     "warning: the MIDI input '%.100s' went away (nothing comes from it until it "
+                     "is back; the rest plays on)",
+                     name);
+        else if (change == 2)
+            snprintf(msg, sizeof msg, "tala: the MIDI input '%.100s' is back", name);
+        if (change) say(l, msg);
+    }
 }
 
 /* One step of the scheduler: the events of the next lookahead go out.
@@ -279,13 +323,7 @@ static void step(Live *l) {
     watch_device(l);
     take_controllers(l);
     follow_clock(l);
-    const char *midi_why = midi_out_failed(l->midi);
-    if (midi_why) {
-        char msg[400];
-        snprintf(msg, sizeof msg, "warning: %s (its messages go nowhere; the rest plays on)",
-                 midi_why);
-        say(l, msg);
-    }
+    watch_midi(l);
     uint64_t frame = audio_frame(session_audio(l->s));
     session_advance(l->s, frame + l->lookahead);
     drain_recording(l);

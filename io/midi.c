@@ -37,6 +37,10 @@ typedef struct {
     char why[320]; /* why it failed */
     int64_t latency_ns;
     bool opened, failed, said;
+    char actual[256]; /* the full name of the port it is connected to */
+    bool gone;        /* that port went away (its messages go nowhere until it is back) */
+    char news[320];   /* went away / is back, to be said (midi_out_news) */
+    bool news_good;
     /* [channel][key]: note-ons sounding, and the track of the last one */
     uint8_t sounding[16][128];
     int16_t owner[16][128];
@@ -61,6 +65,7 @@ struct MidiOut {
         int64_t ns;
     } latency[8]; /* midi_out_latency, by port name: given to a port when it is named */
     int nlatency;
+    uint64_t next_check; /* when the named ports are looked for next */
 };
 
 static uint64_t now_ns(void) {
@@ -235,6 +240,7 @@ static void open_port(MidiOut *m, Port *p) {
     pthread_mutex_lock(&m->lock);
     p->out = tmp.out;
     memcpy(p->why, tmp.why, sizeof p->why);
+    memcpy(p->actual, tmp.actual, sizeof p->actual);
     p->failed = tmp.failed;
     p->opened = tmp.opened;
     pthread_mutex_unlock(&m->lock);
@@ -262,6 +268,7 @@ static void open_port_quietly(MidiOut *m, Port *p) {
             p->failed = true;
             return;
         }
+        port_name(dev, pick, p->actual, sizeof p->actual);
         rtmidi_open_port(dev, pick, "tala");
     }
     if (!dev->ok) { /* (RtMidi's message is gone by now: say what it means) */
@@ -327,7 +334,7 @@ static Msg heap_pop(MidiOut *m) {
 /* Sends one message now and keeps the sounding table. Lock held. */
 static void send(MidiOut *m, const Msg *x, uint64_t due) {
     Port *p = &m->ports[x->port];
-    if (!p->opened) return; /* failed: its messages go nowhere */
+    if (!p->opened || p->gone) return; /* failed or gone: its messages go nowhere */
     uint8_t status = x->bytes[0] & 0xF0, ch = x->bytes[0] & 0x0F;
     if (status >= 0x80 && status <= 0xE0) p->channels_used |= (uint16_t)(1u << ch);
     if (status == 0x90 && x->len == 3 && x->bytes[2] > 0) {
@@ -353,6 +360,48 @@ static void send(MidiOut *m, const Msg *x, uint64_t due) {
     }
 }
 
+/* The number of dev's port named exactly `name`, or -1. */
+static int listed(RtMidiPtr dev, const char *name) {
+    unsigned count = rtmidi_get_port_count(dev);
+    for (unsigned i = 0; i < count; i++) {
+        char pn[256];
+        port_name(dev, i, pn, sizeof pn);
+        if (!strcmp(pn, name)) return (int)i;
+    }
+    return -1;
+}
+
+/* The ports tala connected to by name: one that went away (a synth
+ * switched off, a DAW closed) is said once and its messages go nowhere;
+ * when it is back, tala connects to it again and says so. Sender thread,
+ * lock held (a cut may send on the same device meanwhile). */
+static void check_ports(MidiOut *m) {
+    for (int i = 0; i < m->nports; i++) {
+        Port *p = &m->ports[i];
+        if (!p->opened || !p->actual[0]) continue;
+        int q = quiet_begin();
+        int at = listed(p->out, p->actual);
+        if (at < 0 && !p->gone) {
+            p->gone = true;
+            memset(p->sounding, 0, sizeof p->sounding); /* its notes went with it */
+            snprintf(p->news, sizeof p->news,
+                     "the MIDI port '%.100s' went away (its messages go nowhere until it is "
+                     "back; the rest plays on)",
+                     p->actual);
+            p->news_good = false;
+        } else if (at >= 0 && p->gone) {
+            rtmidi_close_port(p->out);
+            rtmidi_open_port(p->out, (unsigned)at, "tala");
+            p->gone = !p->out->ok;
+            if (!p->gone) {
+                snprintf(p->news, sizeof p->news, "the MIDI port '%.100s' is back", p->actual);
+                p->news_good = true;
+            }
+        }
+        quiet_end(q);
+    }
+}
+
 static void *sender(void *ud) {
     MidiOut *m = ud;
     /* real-time priority where the system grants it (an audio group's
@@ -372,11 +421,11 @@ static void *sender(void *ud) {
             Msg x = heap_pop(m);
             send(m, &x, x.due);
         }
-        if (!m->n) {
-            pthread_cond_wait(&m->wake, &m->lock);
-            continue;
+        if (now >= m->next_check) {
+            check_ports(m);
+            m->next_check = now + 500000000u;
         }
-        uint64_t at = m->q[0].due;
+        uint64_t at = m->n && m->q[0].due < m->next_check ? m->q[0].due : m->next_check;
         struct timespec ts = {(time_t)(at / 1000000000u), (long)(at % 1000000000u)};
         pthread_cond_timedwait(&m->wake, &m->lock, &ts);
     }
@@ -471,6 +520,20 @@ const char *midi_out_failed(MidiOut *m) {
     return why;
 }
 
+bool midi_out_news(MidiOut *m, char *text, size_t n, bool *good) {
+    bool any = false;
+    pthread_mutex_lock(&m->lock);
+    for (int i = 0; i < m->nports && !any; i++)
+        if (m->ports[i].news[0]) {
+            snprintf(text, n, "%s", m->ports[i].news);
+            *good = m->ports[i].news_good;
+            m->ports[i].news[0] = 0;
+            any = true;
+        }
+    pthread_mutex_unlock(&m->lock);
+    return any;
+}
+
 void midi_out_free(MidiOut *m) {
     if (!m) return;
     pthread_mutex_lock(&m->lock);
@@ -529,6 +592,8 @@ typedef struct {
 
 struct MidiIn {
     RtMidiInPtr dev;
+    char actual[256]; /* the full name of its port */
+    bool gone;
     InNote notes[NOTE_RING]; /* RtMidi's thread writes, the control thread reads */
     _Atomic size_t head, tail;
     InClock clock[CLOCK_RING]; /* the same, for clock messages (when asked for) */
@@ -581,6 +646,7 @@ MidiIn *midi_in_open(const char *name, char *why, size_t n) {
         in = calloc(1, sizeof *in);
         if (!in) abort();
         in->dev = dev;
+        port_name(dev, pick, in->actual, sizeof in->actual);
         rtmidi_in_set_callback(dev, on_input, in);
         rtmidi_in_ignore_types(dev, true, false, true); /* clock messages in, for --clock */
         rtmidi_open_port(dev, pick, "tala-in");
@@ -624,6 +690,23 @@ bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, 
     *on = (x.status & 0xF0) == 0x90 && x.vel > 0;
     *channel = (x.status & 0x0F) + 1, *key = x.key, *velocity = x.vel;
     return true;
+}
+
+int midi_in_check(MidiIn *in, const char **name) {
+    int q = quiet_begin();
+    int at = listed(in->dev, in->actual), change = 0;
+    *name = in->actual;
+    if (at < 0 && !in->gone) {
+        in->gone = true;
+        change = 1;
+    } else if (at >= 0 && in->gone) {
+        rtmidi_close_port(in->dev);
+        rtmidi_open_port(in->dev, (unsigned)at, "tala-in");
+        in->gone = !in->dev->ok;
+        change = in->gone ? 0 : 2;
+    }
+    quiet_end(q);
+    return change;
 }
 
 void midi_in_want_clock(MidiIn *in) {

@@ -58,6 +58,11 @@ void midi_out_cut(MidiOut *m, int track);
  * or stopped taking messages), once per port; NULL when none failed since
  * the last call. */
 const char *midi_out_failed(MidiOut *m);
+/* A port tala connected to by name is looked for twice a second: one that
+ * went away (its messages go nowhere meanwhile), or came back (tala is
+ * connected to it again), is news, said once each time. False when there
+ * is none; else the sentence, good when it is back. */
+bool midi_out_news(MidiOut *m, char *text, size_t n, bool *good);
 /* Sends what is due, the note-offs owed and All Notes Off on every channel
  * used, then closes the ports. */
 void midi_out_free(MidiOut *m);
@@ -76,6 +81,10 @@ bool midi_in_cc(MidiIn *in, int *channel, int *number, int *value);
  * arrived (CLOCK_MONOTONIC ns): false when none is waiting. A note-on with
  * velocity 0 comes as a note-off. Up to 4,096 wait; more are dropped. */
 bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, int *velocity);
+/* Whether its port is still there: 1 when it went away since the last look
+ * (a keyboard unplugged), 2 when it came back (connected to again), else
+ * 0; *name is the port's full name. Control thread, now and then. */
+int midi_in_check(MidiIn *in, const char **name);
 /* Clock messages are kept from now on (they are dropped until asked for):
  * midi_in_clock gives the next (0xF8 tick, 0xFA start, 0xFB continue, 0xFC
  * stop, 0xF2 song position with spp in sixteenths) with when it arrived;

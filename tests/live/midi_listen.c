@@ -8,6 +8,8 @@
  *     ARRIVAL_NS B0 B1 B2
  * (CLOCK_MONOTONIC, the clock tala stamps its messages with), once SECONDS
  * have passed since it connected. Exits 1 when it never found the port.
+ * With CONNECT_TO "-", it makes a virtual input port NAME instead, for tala
+ * to send to, and closes it after SECONDS.
  */
 #include <rtmidi/rtmidi_c.h>
 
@@ -53,24 +55,32 @@ int main(int argc, char **argv) {
     if (!in || !in->ok) return 1;
     rtmidi_in_ignore_types(in, false, false, true); /* keep sysex and timing */
     int found = -1;
-    for (double waited = 0; found < 0 && waited < seconds; waited += 0.05) {
+    if (!strcmp(want, "-")) { /* a port of its own, for tala to find (.midi("NAME")) */
+        rtmidi_in_set_callback(in, on_message, NULL);
+        rtmidi_open_virtual_port(in, argv[1]);
+        fprintf(stderr, "midi_listen: open\n");
+        found = -2;
+    }
+    for (double waited = 0; found == -1 && waited < seconds; waited += 0.05) {
         unsigned count = rtmidi_get_port_count(in);
-        for (unsigned i = 0; i < count && found < 0; i++) {
+        for (unsigned i = 0; i < count && found == -1; i++) {
             char name[256];
             int len = sizeof name;
             if (rtmidi_get_port_name(in, i, name, &len) >= 0 && strstr(name, want) &&
                 !strstr(name, argv[1]))
                 found = (int)i;
         }
-        if (found < 0) usleep(50000);
+        if (found == -1) usleep(50000);
     }
-    if (found < 0) {
+    if (found == -1) {
         fprintf(stderr, "midi_listen: no port named like '%s'\n", want);
         return 1;
     }
-    rtmidi_in_set_callback(in, on_message, NULL);
-    rtmidi_open_port(in, (unsigned)found, "in");
-    fprintf(stderr, "midi_listen: connected\n");
+    if (found >= 0) {
+        rtmidi_in_set_callback(in, on_message, NULL);
+        rtmidi_open_port(in, (unsigned)found, "in");
+        fprintf(stderr, "midi_listen: connected\n");
+    }
     struct timespec ts = {(time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9)};
     nanosleep(&ts, NULL);
     rtmidi_in_cancel_callback(in);

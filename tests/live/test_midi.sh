@@ -189,7 +189,8 @@ bright() { sox "$tmp/knob.wav" -n trim "$1" "$2" highpass 1500 stat 2>&1 | sed -
 before=$(bright 0.5 2) after=$(bright 4.5 2)
 [ $rc = 0 ] && grep -q "^cmd .* cc 1 74 127$" "$log" &&
     awk -v b="$before" -v a="$after" 'BEGIN { exit !(a > 4 * b && a > 0.01) }' &&
-    ok "--midi-in: controller 74 opened the filter (energy above 1.5 kHz $before -> $after), logged" ||
+    [ "$(grep -c "the MIDI input 'knob.*' went away" "$tmp/out7")" = 1 ] &&
+    ok "--midi-in: controller 74 opened the filter (energy above 1.5 kHz $before -> $after), logged; the controller leaving was said once" ||
     { bad "--midi-in: exit $rc, above 1.5 kHz $before -> $after"; grep cc "$log"; cat "$tmp/out7"; }
 "$TALA" replay "$log" -o "$tmp/knob-replay.wav" >/dev/null 2>&1
 len=$(sox "$tmp/knob.wav" -n stat 2>&1 | sed -n 's/Length (seconds): *//p')
@@ -240,7 +241,7 @@ off1=$(awk '$1 == "key" && $6 == 0 { print $3; exit }' "$log")
 latency=$(sed -n 's/^# keys sound \(.*\) ms after they arrive$/\1/p' "$log")
 sox "$tmp/keys.wav" -t f32 -c 1 "$tmp/keys.raw" remix 1 2>/dev/null
 first=$(od -An -v -t f4 -w4 "$tmp/keys.raw" | awk '$1 > 1e-6 || $1 < -1e-6 { print NR - 1; exit }')
-freq() { sox "$tmp/keys.wav" -n trim "$1" 0.2 stat 2>&1 | sed -n 's/Rough *frequency: *//p'; }
+freq() { sox "$tmp/keys.wav" -n remix 1 trim "$1" 0.2 stat 2>&1 | sed -n 's/Rough *frequency: *//p'; }
 f1=$(freq "$(awk -v f="$on1" 'BEGIN { print f / 48000 + 0.1 }')")
 f2=$(freq "$(awk -v f="$on1" 'BEGIN { print f / 48000 + 1.1 }')")
 [ $rc = 0 ] && [ "$(grep -c '^key ' "$log")" = 4 ] && [ -n "$on1" ] &&
@@ -259,18 +260,25 @@ cmp -s <(sox "$tmp/keys.wav" -t f32 - trim 0 3.4) <(sox "$tmp/keys-replay.wav" -
 #     clock's bar ticks (both as a listener gets them) are a figure, not an assertion: JACK
 #     hands MIDI over once a period.
 printf 'm = note("c4").midi()\nplay m\n' >"$tmp/follow.tala"
-"$SEND" clk clock 1.5 100 14.4 140 10.285714 >"$tmp/clockbars" 2>/dev/null &
-SPID=$!
-sleep 0.3
-"$LISTEN" listen 28 >"$tmp/got10" 2>/dev/null &
-LPID=$!
-"$TALA" "$tmp/follow.tala" --clock midi:clk --seconds 28 >"$tmp/out10" 2>&1
-rc=$?
-wait $SPID $LPID
-log=$(ls -t "$HOME/.local/share/tala/sessions/"*.tala-session | head -1)
-# the tempo set two beats before it rose to 140 (after tala locked on), and the last
-t100=$(awk '$3 == "resume" { on = 1 } on && $3 == "tempo" { if ($5 > 120) { print p2; exit } p2 = p1; p1 = $5 }' "$log")
-tend=$(awk '$1 == "cmd" && $3 == "tempo" { t = $5 } END { print t }' "$log")
+# JACK drops MIDI in the periods an xrun skips, many ticks at once on a busy machine: a
+# run whose tempo did not settle is tried again (3 at most), saying how many xruns it had
+for attempt in 1 2 3; do
+    "$SEND" clk clock 1.5 100 14.4 140 10.285714 >"$tmp/clockbars" 2>/dev/null &
+    SPID=$!
+    sleep 0.3
+    "$LISTEN" listen 28 >"$tmp/got10" 2>/dev/null &
+    LPID=$!
+    "$TALA" "$tmp/follow.tala" --clock midi:clk --seconds 28 >"$tmp/out10" 2>&1
+    rc=$?
+    wait $SPID $LPID
+    log=$(ls -t "$HOME/.local/share/tala/sessions/"*.tala-session | head -1)
+    # the tempo set two beats before it rose to 140 (after tala locked on), and the last
+    t100=$(awk '$3 == "resume" { on = 1 } on && $3 == "tempo" { if ($5 > 120) { print p2; exit } p2 = p1; p1 = $5 }' "$log")
+    tend=$(awk '$1 == "cmd" && $3 == "tempo" { t = $5 } END { print t }' "$log")
+    xruns=$(sed -n 's/.*: \([0-9]*\) xruns.*/\1/p' "$tmp/out10")
+    awk -v a="$t100" -v b="$tend" 'BEGIN { exit !(a > 99 && a < 101 && b > 139 && b < 141) }' && break
+    echo "     attempt $attempt: tempo ${t100:-none} / ${tend:-none} after ${xruns:-?} xruns: again"
+done
 stop_ns=$(awk -v b="$(tail -1 "$tmp/clockbars" | cut -d' ' -f1)" 'BEGIN { printf "%.0f", b + 96 * 60 / (140 * 24) * 1e9 }')
 after_stop=$(awk -v s="$stop_ns" '$2 == "90" && $1 > s + 100e6' "$tmp/got10" | wc -l)
 # each bar note after the first two bars of each tempo, against the nearest bar tick
@@ -283,8 +291,31 @@ phase=$(awk 'NR == FNR { bar[n++] = $1; bpm[n - 1] = $2; next }
 [ $rc = 0 ] && grep -q "on the MIDI clock at" "$tmp/out10" && [ "$after_stop" = 0 ] &&
     awk -v a="$t100" -v b="$tend" 'BEGIN { exit !(a > 99 && a < 101 && b > 139 && b < 141) }' &&
     [ -n "$phase" ] &&
-    ok "--clock midi: locked after Start, tempo $t100 then $tend BPM, silent after Stop; bar notes after the clock's bar ticks: $phase (JACK period $PERIOD frames)" ||
+    ok "--clock midi: locked after Start, tempo $t100 then $tend BPM, silent after Stop; bar notes after the clock's bar ticks: $phase (JACK period $PERIOD frames, $xruns xruns)" ||
     { bad "--clock midi: exit $rc, tempo $t100 / $tend, $after_stop notes after Stop, phase '$phase'"; tail -5 "$tmp/out10"; }
+
+# 11. a port that goes away mid-set (a synth switched off) is said once, the rest plays on;
+#     when it is back, tala connects to it again and it gets notes again
+printf 'm = note("c4*4").midi("sink")\nd = note("a4*4").s("sine")\nplay m, d\n' >"$tmp/gone.tala"
+"$LISTEN" sink 3 - >"$tmp/got11a" 2>/dev/null &
+L1=$!
+sleep 0.5
+"$TALA" "$tmp/gone.tala" --seconds 8 --record "$tmp/gone.wav" --no-log >"$tmp/out11" 2>&1 &
+TPID=$!
+sleep 4.5
+"$LISTEN" sink 5 - >"$tmp/got11b" 2>/dev/null &
+L2=$!
+wait $TPID
+rc=$?
+wait $L1 $L2
+went=$(grep -c "the MIDI port 'sink.*' went away" "$tmp/out11")
+back=$(grep -c "the MIDI port 'sink.*' is back" "$tmp/out11")
+ons_a=$(grep -c " 90 3c " "$tmp/got11a") ons_b=$(grep -c " 90 3c " "$tmp/got11b")
+late_rms=$(sox "$tmp/gone.wav" -n trim 5.5 2 stat 2>&1 | sed -n 's/RMS *amplitude: *//p')
+[ $rc = 0 ] && [ "$went" = 1 ] && [ "$back" = 1 ] && [ "$ons_a" -gt 4 ] && [ "$ons_b" -gt 4 ] &&
+    awk -v r="$late_rms" 'BEGIN { exit !(r > 0.05) }' &&
+    ok "a MIDI port that went away was said once, the sound played on (RMS $late_rms), and it got notes again when back ($ons_a, then $ons_b)" ||
+    { bad "port gone: exit $rc, went $went, back $back, notes $ons_a / $ons_b, RMS $late_rms"; cat "$tmp/out11"; }
 
 # 5. tala midi lists the ports there are: a playing tala's port 'tala' is an input to read
 "$TALA" "$tmp/long.tala" --seconds 3 --no-log >/dev/null 2>&1 &
