@@ -29,11 +29,13 @@ static int compile_only(int argc, char **argv, bool disasm) {
     bool ok;
     if (disasm) {
         Vm *vm = vm_new(stdlib_library());
+        vm_set_safe(vm, cli_safe);
         ok = eval_disasm(vm, argv[0], text, len, stdout, &err);
         vm_free(vm);
     } else {
         /* what a render of the first 4 cycles would report; warnings on stderr */
-        SessionOpts so = {.rate = 48000, .voices = 64, .quiet = true, .samples_listed = true};
+        SessionOpts so = {
+            .rate = 48000, .voices = 64, .quiet = true, .samples_listed = true, .safe = cli_safe};
         Session *s = session_new(&so, &err);
         if (!s) {
             err_print(stderr, &err);

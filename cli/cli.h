@@ -22,6 +22,9 @@ int cli_help_name(const char *name);
 
 #include <stddef.h>
 #include <stdbool.h>
+/* Safe mode (--safe, TALA_SAFE=1): no native code, no files but those named
+ * on the command line, sample folders only under the working directory. */
+extern bool cli_safe;
 /* The help of a name (a function, control, statement, unit generator or
  * instrument) with its example; false when tala knows no such name. */
 bool cli_help_text(const char *name, char *out, size_t n);

@@ -290,6 +290,9 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
     fprintf(stderr, "tala: playing on %s at %g Hz (%d frames a buffer)%s\n", ls.device_name,
             ls.rate, a->o.device.buffer > 0 ? a->o.device.buffer : 256,
             interactive ? "; :help for help, :quit to leave" : "; Ctrl-C stops");
+    if (cli_safe)
+        fprintf(stderr, "tala: safe mode: no native code (ffi), no files but those the command "
+                        "line names, sample folders only from here down\n");
     signal(SIGTERM, on_stop);
     int status = EXIT_OK;
     if (repl)
@@ -318,6 +321,7 @@ int cli_live(int argc, char **argv) {
     bool interactive = isatty(0) || !a.file;
     Repl *repl = interactive ? repl_new() : NULL;
     a.o.session.say = repl ? repl_say : say_stderr;
+    a.o.session.safe = cli_safe;
     a.o.session.ud = repl;
     char logpath[1100] = "";
     if (a.log) {

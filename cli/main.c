@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void usage(FILE *f) {
@@ -39,12 +40,27 @@ static void usage(FILE *f) {
            "  --midi-clock NAME (MIDI clock, 24 a quarter note, to a port: tala is tala's own),\n"
            "  --midi-in NAME (its knobs for cc(NUMBER), its keys for midiin(); repeatable)\n"
            "  --clock midi:NAME (follow the tempo, start and stop of a MIDI clock)\n"
+           "any command: --safe (or TALA_SAFE=1) for workshops: no native code (ffi), no files\n"
+           "  but those the command line names, sample folders only from here down\n"
            "\n"
            "PATTERN is mini-notation, e.g. tala query 'bd*2 [~ sn] <hh oh>',\n"
            "or a tala expression, e.g. tala query '\"bd sn\".fast(2).every(2, rev)'\n");
 }
 
+bool cli_safe;
+
 int main(int argc, char **argv) {
+    /* safe mode (workshops): --safe anywhere, or TALA_SAFE set (not "0") */
+    const char *env = getenv("TALA_SAFE");
+    cli_safe = env && *env && strcmp(env, "0") != 0;
+    int kept = 1;
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--safe"))
+            cli_safe = true;
+        else
+            argv[kept++] = argv[i];
+    argc = kept;
+    argv[argc] = NULL;
     if (argc < 2) return cli_live(0, argv + 1); /* the REPL */
     const char *cmd = argv[1];
     if (strcmp(cmd, "devices") == 0) return cli_devices(argc - 2, argv + 2);

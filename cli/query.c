@@ -99,6 +99,7 @@ int cli_query(int argc, char **argv) {
     }
 
     Vm *vm = vm_new(stdlib_library());
+    vm_set_safe(vm, cli_safe);
     if (!vm) {
         fprintf(stderr, "tala: out of memory\n");
         return EXIT_ENV;

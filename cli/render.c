@@ -64,7 +64,7 @@ static bool out_format(const char *out, const char **format) {
 
 int cli_render(int argc, char **argv) {
     RenderOpts o = {.rate = 48000, .bars = 0, .seconds = 0, .format = NULL, .stems = NULL};
-    SessionOpts so = {.voices = 2048, .quiet = true};
+    SessionOpts so = {.voices = 2048, .quiet = true, .safe = cli_safe};
     const char *file = NULL, *out = NULL, *pattern = NULL;
     bool have_len = false;
     for (int i = 0; i < argc; i++) {

@@ -239,6 +239,11 @@ static void tracks(Repl *r) {
 /* :render FILE: the session log so far, replayed offline. */
 static void render_now(Repl *r, const char *file) {
     const char *logpath = r->log;
+    if (cli_safe) { /* files are written only where the command line says */
+        print_above(":render is not allowed in safe mode (files are written only where the "
+                    "command line says: tala --record FILE)");
+        return;
+    }
     if (!logpath) {
         print_above(":render needs the session log (started without --no-log)");
         return;

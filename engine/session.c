@@ -14,9 +14,11 @@
 #include "../lang/eval.h"
 #include "../stdlib/stdlib.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DRY_CYCLES 2 /* a new pattern is queried this far before it is committed */
 
@@ -116,6 +118,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
     if (s->o.tempo <= 0) s->o.tempo = 120;
     if (s->o.max_events <= 0) s->o.max_events = 1 << 16;
     s->vm = vm_new(stdlib_library());
+    vm_set_safe(s->vm, o->safe);
     if (!s->vm) abort();
     if (!engine_load_prelude(s->vm, err)) {
         vm_free(s->vm);
@@ -252,6 +255,15 @@ void session_adopt_samples(Session *s, const char *dir, SampleBank *loaded) {
     mark_loaded(s, dir);
 }
 
+/* Whether dir (links followed) lies in the working directory's tree. */
+static bool under_cwd(const char *dir) {
+    char real[PATH_MAX], here[PATH_MAX], cwd[PATH_MAX];
+    if (!realpath(dir, real)) return true; /* not there: loading it says so */
+    if (!getcwd(here, sizeof here) || !realpath(here, cwd)) return false;
+    size_t n = strlen(cwd);
+    return !strncmp(real, cwd, n) && (real[n] == '/' || real[n] == 0 || (n == 1 && cwd[0] == '/'));
+}
+
 static bool load_sample_dirs(Session *s, const char *base, Err *err) {
     Value dirs;
     if (!vm_get_global(s->vm, "samples:dirs", &dirs) || !IS_LIST(dirs)) return true;
@@ -259,6 +271,13 @@ static bool load_sample_dirs(Session *s, const char *base, Err *err) {
         char dir[2048], why[256];
         session_sample_path(base, AS_STRING(AS_LIST(dirs)->items[i])->chars, dir, sizeof dir);
         if (dir_loaded(s, dir)) continue;
+        if (s->o.safe && !under_cwd(dir)) {
+            err_set(err, (SrcRef){0},
+                    "samples('%s'): a folder outside the working directory is not allowed in "
+                    "safe mode",
+                    AS_STRING(AS_LIST(dirs)->items[i])->chars);
+            return false;
+        }
         if ((s->o.samples_listed ? samples_list : samples_load)(&s->bank, dir, why, sizeof why) <
             0) {
             if (!s->o.samples_may_miss) {

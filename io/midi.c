@@ -379,22 +379,24 @@ static void check_ports(MidiOut *m) {
     for (int i = 0; i < m->nports; i++) {
         Port *p = &m->ports[i];
         if (!p->opened || !p->actual[0]) continue;
+        char name[sizeof p->actual]; /* (a copy: the messages below are written into p) */
+        memcpy(name, p->actual, sizeof name);
         int q = quiet_begin();
-        int at = listed(p->out, p->actual);
+        int at = listed(p->out, name);
         if (at < 0 && !p->gone) {
             p->gone = true;
             memset(p->sounding, 0, sizeof p->sounding); /* its notes went with it */
             snprintf(p->news, sizeof p->news,
                      "the MIDI port '%.100s' went away (its messages go nowhere until it is "
                      "back; the rest plays on)",
-                     p->actual);
+                     name);
             p->news_good = false;
         } else if (at >= 0 && p->gone) {
             rtmidi_close_port(p->out);
             rtmidi_open_port(p->out, (unsigned)at, "tala");
             p->gone = !p->out->ok;
             if (!p->gone) {
-                snprintf(p->news, sizeof p->news, "the MIDI port '%.100s' is back", p->actual);
+                snprintf(p->news, sizeof p->news, "the MIDI port '%.100s' is back", name);
                 p->news_good = true;
             }
         }

@@ -266,6 +266,21 @@ static bool add_local(C *c, Ast *n, ObjString *name) {
 
 static bool expr(C *c, Ast *n);
 
+/* Builtins whose arguments are names, not patterns (a library, a file, a
+ * signature): ffi("libm.so.6", ...) takes its double-quoted strings as
+ * text, as Strudel's samples("...") does, not as mini-notation. */
+static void text_args(C *c, Ast *n) {
+    static const char *const TEXT_ARGS[] = {"ffi", "load", "samples"};
+    if (n->a->kind != A_NAME || defined_here(c, n->a->name_off, n->a->name_len) ||
+        resolve_local(c->fs, name_of(c, n->a->name_off, n->a->name_len)) >= 0)
+        return; /* a name of the program's own */
+    for (size_t i = 0; i < sizeof TEXT_ARGS / sizeof TEXT_ARGS[0]; i++)
+        if (strlen(TEXT_ARGS[i]) == n->a->name_len &&
+            !memcmp(c->src->text + n->a->name_off, TEXT_ARGS[i], n->a->name_len))
+            for (unsigned k = 0; k < n->nkids; k++)
+                if (n->kids[k]->kind == A_MINI) n->kids[k]->kind = A_TEXT;
+}
+
 static bool args(C *c, Ast *n) {
     for (unsigned i = 0; i < n->nkids; i++)
         if (!expr(c, n->kids[i])) return false;
@@ -354,6 +369,7 @@ static bool expr(C *c, Ast *n) {
         return true;
     }
     case A_CALL: {
+        text_args(c, n);
         if (!expr(c, n->a) || !args(c, n)) return false;
         if (n->nnamed) {
             unsigned k;

@@ -275,6 +275,17 @@ bool nat_samples(Vm *vm, Value *args, int argc, Value *out) {
         vm_hint(vm, "write samples('drums') with the folder in single quotes");
         return false;
     }
+    const char *d = AS_STRING(args[0])->chars;
+    if (vm_safe(vm) &&
+        (d[0] == '/' || !strcmp(d, "..") || !strncmp(d, "../", 3) || strstr(d, "/../") ||
+         (strlen(d) >= 3 && !strcmp(d + strlen(d) - 3, "/..")))) {
+        vm_error(vm,
+                 "samples('%s'): a folder outside the working directory is not allowed in safe "
+                 "mode",
+                 d);
+        vm_hint(vm, "put the samples in a folder here, like samples('drums')");
+        return false;
+    }
     Value old, items[64];
     uint32_t n = 0;
     if (vm_get_global(vm, "samples:dirs", &old) && IS_LIST(old))

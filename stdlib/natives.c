@@ -24,6 +24,7 @@ N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
 N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(voicing) N(samples)
+N(ffi)
 #undef N
 /* clang-format on */
 
@@ -245,6 +246,12 @@ N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex)
          "Turns chord symbols into notes in close position under an anchor note (c5, or the "
          "anchor control), so that chord changes move smoothly.",
          "chord(\"<Cm9 Abmaj7 Bb7 Gm7>\").voicing()", NULL},
+        {"ffi", 3, nat_ffi, 0, "ffi(library, function, signature)",
+         "A C function of a shared library as a tala function, called through libffi: the "
+         "signature is like \"double(double, double)\" with types int, int64, double, float, "
+         "string, bool, pointer and void. Arguments are checked at each call; not in safe mode "
+         "(docs/extending.md).",
+         "note(ffi(\"libm.so.6\", \"pow\", \"double(double, double)\")(2, 6))", NULL},
         {"samples", 1, nat_samples, 0, "samples('dir')",
          "Loads a folder of sample folders (dir/name/*.wav): s(\"name:n\") plays sound n of name.",
          "samples('my-samples')", NULL},

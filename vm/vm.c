@@ -278,6 +278,14 @@ const NativeDef *vm_current_native(Vm *vm) {
     return vm->current;
 }
 
+void vm_set_safe(Vm *vm, bool safe) {
+    vm->safe = safe;
+}
+
+bool vm_safe(const Vm *vm) {
+    return vm->safe;
+}
+
 bool vm_error(Vm *vm, const char *fmt, ...) {
     if (vm->err->set) return false;
     char msg[256];

@@ -241,6 +241,10 @@ ObjGraph *graph_new(Vm *vm, GraphKind kind, const struct UgenDef *ugen, ObjStrin
                     const Value *in, uint32_t n);
 /* The native being called (for natives shared by many names). */
 const NativeDef *vm_current_native(Vm *vm);
+/* Safe mode (tala --safe, for workshops): natives that reach native code,
+ * files outside the working directory or the network refuse to run. */
+void vm_set_safe(Vm *vm, bool safe);
+bool vm_safe(const Vm *vm);
 
 /* A long evaluation shares its thread: every `every` instructions of code
  * run outside a pattern query, fn(ud) is called (the engine advances its

@@ -79,6 +79,7 @@ struct Vm {
     ObjRecord **mix_settings;
     int nmix;
     const NativeDef *current; /* the native being called */
+    bool safe;                /* safe mode: see vm_set_safe */
     bool in_prelude;          /* defining the built-in instruments */
 
     Value result;    /* last expression value, rooted */

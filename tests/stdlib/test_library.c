@@ -398,6 +398,8 @@ static const Case CASES[] = {
     {"0:1", "note(\"c2 e2\").lpf(cc(74).range(300, 3000))",
          "0 1/2 cutoff=300 note=c2\n"
          "1/2 1 cutoff=300 note=e2\n"},
+    {"0:1", "note(ffi(\"libm.so.6\", \"pow\", \"double(double, double)\")(2, 6))",
+         "0 1 note=64\n"},
     {"0:1", "midiin(2).s(\"saw\").segment(2)",
          "0 1/2 midiin=2 s=saw\n"
          "1/2 1 midiin=2 s=saw\n"},
