@@ -134,6 +134,10 @@ void audio_free(AudioEngine *a) {
         audio_event_discard(e);
         ring_drop(&a->events);
     }
+    while ((e = ring_peek(&a->keys))) {
+        audio_event_discard(e);
+        ring_drop(&a->keys);
+    }
     Retired r;
     while (audio_retired(a, &r)) audio_retired_free(&r);
     for (int c = 0; c < NCHAINS; c++)
@@ -426,6 +430,13 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
             if (e->track >= 0 && e->track < AUDIO_MAX_TRACKS && a->fade_left[e->track] == 0) {
                 a->fade_len[e->track] = e->fade.frames > 0 ? e->fade.frames : 1;
                 a->fade_left[e->track] = a->fade_len[e->track];
+                for (int k = 0; k < a->nlive; k++) { /* keys held on it are let go */
+                    Voice *o = &a->voices[a->live[k]];
+                    if (o->track == e->track && o->key) {
+                        voice_release(o, e->frame > a->frame ? e->frame : a->frame, a->rate);
+                        o->key = 0;
+                    }
+                }
             }
         } else if (e->kind == AEV_CHAIN) {
             set_chain(a, e);

@@ -70,7 +70,7 @@ static void voice_life(Voice *v, double gate, double rate) {
         if (secs > life) life = secs;
     }
     if (life < 0) life = gate + 0.01;
-    if (life > 600) life = 600;
+    if (life > 1200) life = 1200; /* (a key held ten minutes still has its release) */
     v->end = start + (uint64_t)ceil(life * rate);
 }
 
@@ -109,7 +109,8 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
 }
 
 void voice_release(Voice *v, uint64_t at, double rate) {
-    double gate = at > v->start ? (double)(at - v->start) / rate : 0;
+    /* (a float, as an event carries its gate: a held key sounds as a note) */
+    double gate = at > v->start ? (double)(float)((double)(at - v->start) / rate) : 0;
     if (gate >= v->gate) return;
     voice_life(v, gate, rate);
     int g = synth_param(v->def, "gate"); /* a synth that reads its gate as a parameter */

@@ -52,6 +52,11 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
                     track ? track : "");
             return false;
         }
+        Rat f = ses_frame_exact(s, at);
+        if (!rat_ok(f) || rat_to_double(f) > s->o.rate * 86400 * 7) {
+            err_set(err, (SrcRef){0}, "tempo: cycle %s is beyond a week of audio", track);
+            return false;
+        }
         s->tempo_follows = true;
         return ses_set_tempo(s, at, bpm);
     }

@@ -67,7 +67,7 @@ typedef struct {
     char *base; /* the folder samples("dir") was relative to, or NULL */
     bool key;   /* a key played on a keyboard (session_key): */
     uint64_t key_frame;
-    int key_channel, key_number, key_velocity; /* velocity 0: let go */
+    int key_input, key_channel, key_number, key_velocity; /* velocity 0: let go */
 } ScriptItem;
 
 typedef struct {

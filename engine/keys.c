@@ -62,6 +62,9 @@ static int key_on_track(Session *s, int t, ObjPattern *p, const KeyPlay *kp, int
         int n = ses_event_voices(s, t, &ev.ev[i], kp, two);
         for (int k = 0; k < n; k++) {
             two[k].seed = key_seed(kp->frame, t, kp->id, rank++);
+            /* its orbit's reverb and delay, through the keys' ring ahead of it */
+            if (two[k].room > 0) ses_orbit_settings(s, 0, &two[k], true);
+            if (two[k].echo > 0) ses_orbit_settings(s, 1, &two[k], true);
             send_key(s, &two[k]);
         }
     }
@@ -69,13 +72,21 @@ static int key_on_track(Session *s, int t, ObjPattern *p, const KeyPlay *kp, int
     return rank;
 }
 
-void session_key(Session *s, uint64_t frame, int channel, int key, int velocity) {
-    if (channel < 1 || channel > 16 || key < 0 || key > 127 || velocity < 0 || velocity > 127)
+void session_key(Session *s, uint64_t frame, int input, int channel, int key, int velocity) {
+    if (input < 0 || input > 3 || channel < 1 || channel > 16 || key < 0 || key > 127 ||
+        velocity < 0 || velocity > 127)
         return;
+    if (velocity > 0 && s->paused) return; /* the external clock stopped the tracks */
     char at[64];
     ses_rat_text(s->horizon, at, sizeof at);
-    session_log(s, "key %s %llu %d %d %d", at, (unsigned long long)frame, channel, key, velocity);
-    uint16_t id = (uint16_t)(1 + (channel - 1) * 128 + key);
+    if (input)
+        session_log(s, "key %s %llu %d %d %d %d", at, (unsigned long long)frame, channel, key,
+                    velocity, input);
+    else
+        session_log(s, "key %s %llu %d %d %d", at, (unsigned long long)frame, channel, key,
+                    velocity);
+    /* which key of which keyboard: two keyboards on one channel hold their own */
+    uint16_t id = (uint16_t)(1 + input * 2048 + (channel - 1) * 128 + key);
     if (velocity == 0) { /* let go (a note-off, or a note-on of velocity 0) */
         AudioEvent e = {.frame = frame, .kind = AEV_KEYUP, .track = -1};
         e.key = id, e.seed = id;

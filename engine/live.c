@@ -18,6 +18,7 @@
 #include "engine.h"
 #include "samples.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <sndfile.h>
 #include <stdatomic.h>
@@ -58,8 +59,11 @@ struct Live {
     Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
     size_t nplayed;
     bool rec_failed;   /* a write failed: the rest is not recorded */
-    uint64_t key_lead; /* the most the audio side was seen ahead of what plays (frames) */
-    uint64_t keys_played;
+    /* how far the audio side is ahead of what plays (frames): the most in
+     * this 2-second window and in the one before */
+    uint64_t lead_now, lead_prev, lead_since;
+    uint64_t key_delay; /* frames from a key's arrival to its sound */
+    double key_ms;      /* the delay last written to the log (ms) */
     uint64_t next_in_check; /* when the MIDI inputs are looked for next (ns) */
     bool held[4][16][128];  /* the keys held down on each input */
 };
@@ -224,23 +228,31 @@ static void take_controllers(Live *l) {
     int ch, num, val;
     uint64_t when;
     bool on;
-    /* Keys sound a fixed time after they arrive, so every key has the same
-     * latency: the most the audio side has been ahead of what plays, plus a
-     * step and a block (the key is on time even if it waits for a step). */
-    uint64_t ahead = audio_frame(session_audio(l->s)), heard = device_frame_at(l->dev, now_ns());
-    if (ahead > heard && ahead - heard > l->key_lead &&
+    /* Keys sound a fixed time after they arrive, so keys keep their timing:
+     * the most the audio side was ahead of what plays in the last 2 to 4
+     * seconds (a stall is forgotten), plus a step and a block (a key is on
+     * time even if it waits for a step). */
+    uint64_t now = now_ns();
+    uint64_t ahead = audio_frame(session_audio(l->s)), heard = device_frame_at(l->dev, now);
+    if (now >= l->lead_since + 2000000000u) {
+        l->lead_prev = l->lead_now, l->lead_now = 0, l->lead_since = now;
+    }
+    if (ahead > heard && ahead - heard > l->lead_now &&
         ahead - heard < (uint64_t)device_rate(l->dev))
-        l->key_lead = ahead - heard;
-    uint64_t delay = l->key_lead + (uint64_t)(device_rate(l->dev) * STEP_NS / 1e9) + AUDIO_BLOCK;
+        l->lead_now = ahead - heard;
+    uint64_t lead = l->lead_now > l->lead_prev ? l->lead_now : l->lead_prev;
+    l->key_delay = lead + (uint64_t)(device_rate(l->dev) * STEP_NS / 1e9) + AUDIO_BLOCK;
     for (int i = 0; i < 4 && l->midi_in[i]; i++)
         while (midi_in_note(l->midi_in[i], &when, &on, &ch, &num, &val)) {
             uint64_t frame = device_frame_at(l->dev, when);
             if (on) /* kept for :capture */
                 l->played[l->nplayed++ % 4096] = (Captured){session_cycle_at(l->s, frame), num};
-            if (!l->keys_played++)
-                session_log(l->s, "# keys sound %.1f ms after they arrive",
-                            (double)delay * 1000 / device_rate(l->dev));
-            session_key(l->s, frame + delay, ch, num, on ? val : 0);
+            double ms = (double)l->key_delay * 1000 / device_rate(l->dev);
+            if (fabs(ms - l->key_ms) >= 0.5) { /* said in the log when it changes */
+                session_log(l->s, "# keys sound %.1f ms after they arrive", ms);
+                l->key_ms = ms;
+            }
+            session_key(l->s, frame + l->key_delay, i, ch, num, on ? val : 0);
             l->held[i][ch - 1][num] = on;
         }
     for (int i = 0; i < 4 && l->midi_in[i]; i++)
@@ -277,9 +289,9 @@ static void watch_midi(Live *l) {
         if (change == 1 && i < 4) /* the keys it held are let go */
             for (int ch = 0; ch < 16; ch++)
                 for (int k = 0; k < 128; k++)
-                    if (l->held[i][ch][k]) {
-                        session_key(l->s, audio_frame(session_audio(l->s)) + l->lookahead / 4,
-                                    ch + 1, k, 0);
+                    if (l->held[i][ch][k]) { /* as if let go now */
+                        session_key(l->s, device_frame_at(l->dev, now) + l->key_delay, i, ch + 1,
+                                    k, 0);
                         l->held[i][ch][k] = false;
                     }
         if (change == 1)

@@ -133,7 +133,7 @@ void ses_send_strip(Session *s, int i, Rat at) {
 /* The reverb (o 0) and delay (o 1) of a note's orbit, set as the note on
  * `frame` asks: sent the first time, then changed keeping their state (same
  * shape) whenever a note asks for other settings. */
-void ses_orbit_settings(Session *s, int o, const AudioEvent *e) {
+void ses_orbit_settings(Session *s, int o, const AudioEvent *e, bool key) {
     float a = o == 0 ? e->roomsize : e->echotime, b = o == 0 ? 0 : e->echofeedback;
     bool *on = &s->orbit_on[e->orbit][o];
     float *set = s->orbit[e->orbit][o];
@@ -174,7 +174,12 @@ void ses_orbit_settings(Session *s, int o, const AudioEvent *e) {
         c.chain.bus = bus_new(d, s->o.rate);
         if (!c.chain.bus) abort();
     }
-    ses_out_push(s, &c);
+    if (!key) {
+        ses_out_push(s, &c);
+    } else if (!audio_send_key(s->audio, &c)) { /* full: the note goes without its send */
+        audio_event_discard(&c);
+        return;
+    }
     *on = true;
     set[0] = a;
     set[1] = b;

@@ -30,7 +30,8 @@ static void apply_item(Session *s, const ScriptItem *it) {
     Err e = {0};
     bool ok;
     if (it->key) {
-        session_key(s, it->key_frame, it->key_channel, it->key_number, it->key_velocity);
+        session_key(s, it->key_frame, it->key_input, it->key_channel, it->key_number,
+                    it->key_velocity);
         return;
     }
     if (it->cmd) {
@@ -194,18 +195,23 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         uint64_t n = total - written < (uint64_t)CHUNK ? total - written : (uint64_t)CHUNK;
         uint64_t target = written + n;
         /* A played key sounds on its own frame, which lies before the horizon
-         * it was played at. Live, it reached the audio side before the block
-         * holding its frame: here the frames stop at that block, and there
-         * the items up to the key are applied (each at its own cycle). */
-        int key = next;
-        while (key < nitems && !script->items[key].key) key++;
-        uint64_t key_block = UINT64_MAX;
-        if (key < nitems)
-            key_block = script->items[key].key_frame - script->items[key].key_frame % AUDIO_BLOCK;
-        if (key_block < target && key_block > written) target = key_block, n = target - written;
+         * it was played at (by up to the lookahead, at most 2 s). Live, it
+         * reached the audio side before the block holding its frame: here the
+         * frames stop at the first such block to come, and when they get to
+         * one, the items up to its key are applied (each at its own cycle). */
+        int due = -1;
+        uint64_t reach = target + (uint64_t)(opts->rate * 3);
+        for (int k = next; k < nitems && session_frame_of(S, script->items[k].at) <= reach; k++) {
+            if (!script->items[k].key) continue;
+            uint64_t block = script->items[k].key_frame - script->items[k].key_frame % AUDIO_BLOCK;
+            if (block <= written)
+                due = k;
+            else if (block < target)
+                target = block, n = target - written;
+        }
         /* script items up to the target, each at its own cycle */
-        while (next < nitems && (!rat_lt(session_cycle_at(S, target), script->items[next].at) ||
-                                 (key < nitems && next <= key && key_block <= written))) {
+        while (next < nitems &&
+               (!rat_lt(session_cycle_at(S, target), script->items[next].at) || next <= due)) {
             session_advance_to(S, script->items[next].at);
             apply_item(S, &script->items[next++]);
         }

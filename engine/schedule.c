@@ -162,8 +162,8 @@ static void commit_batch(Session *s) {
         rank = f == last_frame && e->track == last_track ? rank + 1 : 0;
         last_frame = f, last_track = e->track;
         e->seed = mix32(f * 1315423911u + (uint64_t)e->track * 2654435761u + rank) | 1;
-        if (e->room > 0) ses_orbit_settings(s, 0, e);
-        if (e->echo > 0) ses_orbit_settings(s, 1, e);
+        if (e->room > 0) ses_orbit_settings(s, 0, e, false);
+        if (e->echo > 0) ses_orbit_settings(s, 1, e, false);
         ses_out_push(s, e);
     }
     s->batch.n = 0;

@@ -132,15 +132,18 @@ bool script_load(const char *path, Script *out, Err *err) {
                 out->lates[out->nlates++] = (LateNote){due, played, (int16_t)t, sd, (uint8_t)kind};
             }
         } else if (!strncmp(line, "key ", 4)) {
-            unsigned long long frame;
-            int ch, num, vel, used = 0;
-            if (!parse_at(line + 4, &at, &rest) ||
-                !(rest[0] == ' ' && rest[1] >= '0' && rest[1] <= '9') ||
-                sscanf(rest, " %llu %d %d %d%n", &frame, &ch, &num, &vel, &used) != 4 ||
-                rest[used] > ' ' || ch < 1 || ch > 16 || num < 0 || num > 127 || vel < 0 ||
-                vel > 127 || frame > (unsigned long long)(out->rate * 86400)) {
-                err_set(err, (SrcRef){0}, "%s:%d: expected: key AT FRAME CHANNEL KEY VELOCITY",
-                        path, lineno);
+            unsigned long long frame = 0;
+            int ch = 0, num = -1, vel = -1, input = 0, used = 0, more = 0;
+            bool good = parse_at(line + 4, &at, &rest) && rest[0] == ' ' && rest[1] >= '0' &&
+                        rest[1] <= '9' &&
+                        sscanf(rest, " %llu %d %d %d%n", &frame, &ch, &num, &vel, &used) == 4;
+            if (good && sscanf(rest + used, " %d%n", &input, &more) == 1) used += more;
+            good = good && (rest[used] == 0 || rest[used] == '\n' || rest[used] == '\r') &&
+                   input >= 0 && input <= 3 && ch >= 1 && ch <= 16 && num >= 0 && num <= 127 &&
+                   vel >= 0 && vel <= 127 && frame <= (unsigned long long)(out->rate * 86400);
+            if (!good) {
+                err_set(err, (SrcRef){0},
+                        "%s:%d: expected: key AT FRAME CHANNEL KEY VELOCITY [INPUT]", path, lineno);
                 ok = false;
                 break;
             }
@@ -156,6 +159,7 @@ bool script_load(const char *path, Script *out, Err *err) {
             *it = (ScriptItem){.at = at,
                                .key = true,
                                .key_frame = frame,
+                               .key_input = input,
                                .key_channel = ch,
                                .key_number = num,
                                .key_velocity = vel};

@@ -117,13 +117,14 @@ bool session_play_pattern(Session *s, Value pattern, Err *err);
  * stay) and "resume" with "CYCLE" (scheduling again from CYCLE). Logged. */
 bool session_command(Session *s, const char *cmd, const char *track, Err *err);
 
-/* A key played on a keyboard (channel 1-16, key 0-127, velocity 1-127;
- * velocity 0: let go), sounding on `frame`, which should lie between the
+/* A key played on keyboard `input` (0-3: which --midi-in; channel 1-16,
+ * key 0-127, velocity 1-127; velocity 0: let go), sounding on `frame`, which should lie between the
  * audio side's next frame and the horizon. Each track whose pattern is
  * midiin() at that moment (listening to that channel) plays the key with
- * its sound then, held until the key is let go. Logged, with the horizon,
+ * its sound then, held until the key is let go. While paused (an external
+ * clock stopped), keys pressed are not played. Logged, with the horizon,
  * so a replay plays it on the same frame with the same sound. */
-void session_key(Session *s, uint64_t frame, int channel, int key, int velocity);
+void session_key(Session *s, uint64_t frame, int input, int channel, int key, int velocity);
 
 /* Sends every event with onset before `cycle` (or before the cycle that
  * frame `frame` lies in, for the live clock). Never fails: a track whose

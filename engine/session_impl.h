@@ -197,6 +197,6 @@ bool ses_plan_chain(Session *s, const ChainEnv *env, const char *name, Value gra
 void ses_send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sent, Rat at,
                     bool sounding);
 void ses_send_strip(Session *s, int i, Rat at);
-void ses_orbit_settings(Session *s, int o, const AudioEvent *e);
+void ses_orbit_settings(Session *s, int o, const AudioEvent *e, bool key);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <rtmidi/rtmidi_c.h>
 
+#include <ctype.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
@@ -66,6 +67,7 @@ struct MidiOut {
     } latency[8]; /* midi_out_latency, by port name: given to a port when it is named */
     int nlatency;
     uint64_t next_check; /* when the named ports are looked for next */
+    RtMidiOutPtr watch;  /* the sender's own client, to list the ports */
 };
 
 static uint64_t now_ns(void) {
@@ -79,18 +81,33 @@ static uint64_t now_ns(void) {
 /* RtMidi, ALSA and JACK print their complaints (no sequencer, no server)
  * to stderr; tala says what matters itself, so stderr is closed while a
  * client is made. */
+/* Several threads may be quiet at once (the sender, the control thread): the
+ * first one in closes stderr, the last one out gives it back. */
+static pthread_mutex_t QUIET_LOCK = PTHREAD_MUTEX_INITIALIZER;
+static int quiet_depth, quiet_saved = -1;
+
 static int quiet_begin(void) {
-    fflush(stderr);
-    int saved = dup(2), null = open("/dev/null", O_WRONLY);
-    if (saved >= 0 && null >= 0) dup2(null, 2);
-    if (null >= 0) close(null);
-    return saved;
+    pthread_mutex_lock(&QUIET_LOCK);
+    if (quiet_depth++ == 0) {
+        fflush(stderr);
+        int null = open("/dev/null", O_WRONLY);
+        quiet_saved = dup(2);
+        if (quiet_saved >= 0 && null >= 0) dup2(null, 2);
+        if (null >= 0) close(null);
+    }
+    pthread_mutex_unlock(&QUIET_LOCK);
+    return 0;
 }
 
-static void quiet_end(int saved) {
-    if (saved < 0) return;
-    dup2(saved, 2);
-    close(saved);
+static void quiet_end(int unused) {
+    (void)unused;
+    pthread_mutex_lock(&QUIET_LOCK);
+    if (--quiet_depth == 0 && quiet_saved >= 0) {
+        dup2(quiet_saved, 2);
+        close(quiet_saved);
+        quiet_saved = -1;
+    }
+    pthread_mutex_unlock(&QUIET_LOCK);
 }
 
 static RtMidiOutPtr out_create(enum RtMidiApi api, const char *client) {
@@ -360,29 +377,84 @@ static void send(MidiOut *m, const Msg *x, uint64_t due) {
     }
 }
 
-/* The number of dev's port named exactly `name`, or -1. */
-static int listed(RtMidiPtr dev, const char *name) {
-    unsigned count = rtmidi_get_port_count(dev);
+/* A port's name without ALSA's client and port numbers ("USB MIDI:USB MIDI
+ * MIDI 1 20:0" -> "USB MIDI:USB MIDI MIDI 1"): a device plugged in again
+ * may come back under other numbers. */
+static void base_name(const char *name, char *out, size_t n) {
+    snprintf(out, n, "%s", name);
+    size_t len = strlen(out), i = len;
+    while (i > 0 && isdigit((unsigned char)out[i - 1])) i--;
+    if (i == len || i == 0 || out[i - 1] != ':') return;
+    size_t colon = --i;
+    while (i > 0 && isdigit((unsigned char)out[i - 1])) i--;
+    if (i == colon || i == 0 || out[i - 1] != ' ') return;
+    out[i - 1] = 0;
+}
+
+/* The number of dev's port `name` is, or one of the same name but for its
+ * numbers (then *found is its full name); -1 when none is there. */
+static int locate(RtMidiPtr dev, const char *name, char *found, size_t n) {
+    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
+    char want[256], pn[256], pb[256];
+    base_name(name, want, sizeof want);
+    int like = -1;
     for (unsigned i = 0; i < count; i++) {
-        char pn[256];
         port_name(dev, i, pn, sizeof pn);
-        if (!strcmp(pn, name)) return (int)i;
+        if (!strcmp(pn, name)) {
+            snprintf(found, n, "%s", pn);
+            return (int)i;
+        }
+        base_name(pn, pb, sizeof pb);
+        if (like < 0 && !strcmp(pb, want)) {
+            like = (int)i;
+            snprintf(found, n, "%s", pn);
+        }
     }
-    return -1;
+    return like;
 }
 
 /* The ports tala connected to by name: one that went away (a synth
  * switched off, a DAW closed) is said once and its messages go nowhere;
- * when it is back, tala connects to it again and says so. Sender thread,
- * lock held (a cut may send on the same device meanwhile). */
+ * when it is back, tala connects to it again, on a new client, and says
+ * so. Sender thread, called with the lock held; it lets go of it while it
+ * lists the ports (on a client of its own) and while it connects. stderr
+ * is not closed here (quiet_begin): other threads print meanwhile. */
 static void check_ports(MidiOut *m) {
+    bool named = false; /* connected to a port by name: its server answers */
+    for (int i = 0; i < m->nports; i++) named |= m->ports[i].opened && m->ports[i].actual[0];
+    if (!named) return;
+    if (!m->watch) { /* (not kept quiet: other threads may be printing, and the server is up) */
+        pthread_mutex_unlock(&m->lock);
+        RtMidiOutPtr w = rtmidi_out_create(m->api, "tala-watch");
+        pthread_mutex_lock(&m->lock);
+        if (!w || !w->ok) {
+            if (w) rtmidi_out_free(w);
+            return;
+        }
+        m->watch = w;
+    }
     for (int i = 0; i < m->nports; i++) {
         Port *p = &m->ports[i];
         if (!p->opened || !p->actual[0]) continue;
-        char name[sizeof p->actual]; /* (a copy: the messages below are written into p) */
+        char name[sizeof p->actual], now[sizeof p->actual];
         memcpy(name, p->actual, sizeof name);
-        int q = quiet_begin();
-        int at = listed(p->out, name);
+        bool gone = p->gone;
+        pthread_mutex_unlock(&m->lock);
+        int at = locate(m->watch, name, now, sizeof now);
+        RtMidiOutPtr fresh = NULL;
+        if (at >= 0 && gone) { /* back: a new client connects to it (on a server that
+                                  answers: nothing to keep quiet, and other threads may be
+                                  printing) */
+            fresh = rtmidi_out_create(m->api, "tala");
+            int k = fresh && fresh->ok ? locate(fresh, now, now, sizeof now) : -1;
+            if (k >= 0) rtmidi_open_port(fresh, (unsigned)k, "tala");
+            if (fresh && (k < 0 || !fresh->ok)) {
+                rtmidi_out_free(fresh);
+                fresh = NULL;
+            }
+        }
+        RtMidiOutPtr old = NULL;
+        pthread_mutex_lock(&m->lock);
         if (at < 0 && !p->gone) {
             p->gone = true;
             memset(p->sounding, 0, sizeof p->sounding); /* its notes went with it */
@@ -391,16 +463,20 @@ static void check_ports(MidiOut *m) {
                      "back; the rest plays on)",
                      name);
             p->news_good = false;
-        } else if (at >= 0 && p->gone) {
-            rtmidi_close_port(p->out);
-            rtmidi_open_port(p->out, (unsigned)at, "tala");
-            p->gone = !p->out->ok;
-            if (!p->gone) {
-                snprintf(p->news, sizeof p->news, "the MIDI port '%.100s' is back", name);
-                p->news_good = true;
-            }
+        } else if (fresh) {
+            old = p->out;
+            p->out = fresh;
+            p->gone = false;
+            memcpy(p->actual, now, sizeof p->actual);
+            snprintf(p->news, sizeof p->news, "the MIDI port '%.100s' is back", now);
+            p->news_good = true;
         }
-        quiet_end(q);
+        if (old) { /* no one sends on it any more */
+            pthread_mutex_unlock(&m->lock);
+            rtmidi_close_port(old);
+            rtmidi_out_free(old);
+            pthread_mutex_lock(&m->lock);
+        }
     }
 }
 
@@ -568,6 +644,7 @@ void midi_out_free(MidiOut *m) {
             rtmidi_close_port(m->ports[i].out);
             rtmidi_out_free(m->ports[i].out);
         }
+    if (m->watch) rtmidi_out_free(m->watch);
     if (m->trace) fclose(m->trace);
     free(m->q);
     pthread_mutex_destroy(&m->lock);
@@ -594,6 +671,7 @@ typedef struct {
 
 struct MidiIn {
     RtMidiInPtr dev;
+    enum RtMidiApi api;
     char actual[256]; /* the full name of its port */
     bool gone;
     InNote notes[NOTE_RING]; /* RtMidi's thread writes, the control thread reads */
@@ -648,6 +726,7 @@ MidiIn *midi_in_open(const char *name, char *why, size_t n) {
         in = calloc(1, sizeof *in);
         if (!in) abort();
         in->dev = dev;
+        in->api = api;
         port_name(dev, pick, in->actual, sizeof in->actual);
         rtmidi_in_set_callback(dev, on_input, in);
         rtmidi_in_ignore_types(dev, true, false, true); /* clock messages in, for --clock */
@@ -695,19 +774,38 @@ bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, 
 }
 
 int midi_in_check(MidiIn *in, const char **name) {
-    int q = quiet_begin();
-    int at = listed(in->dev, in->actual), change = 0;
+    static RtMidiInPtr watch; /* the control thread's own client, for listing */
+    if (!watch) {             /* (not kept quiet: the REPL may be printing; its server is up) */
+        watch = rtmidi_in_create(in->api, "tala-watch", 100);
+        if (watch && !watch->ok) {
+            rtmidi_in_free(watch);
+            watch = NULL;
+        }
+        if (!watch) return 0;
+    }
+    char now[sizeof in->actual];
+    int at = locate(watch, in->actual, now, sizeof now), change = 0;
     *name = in->actual;
     if (at < 0 && !in->gone) {
         in->gone = true;
         change = 1;
-    } else if (at >= 0 && in->gone) {
-        rtmidi_close_port(in->dev);
-        rtmidi_open_port(in->dev, (unsigned)at, "tala-in");
-        in->gone = !in->dev->ok;
-        change = in->gone ? 0 : 2;
+    } else if (at >= 0 && in->gone) { /* back: a new client listens to it */
+        RtMidiInPtr fresh = rtmidi_in_create(in->api, "tala", 1024);
+        int k = fresh && fresh->ok ? locate(fresh, now, now, sizeof now) : -1;
+        if (k >= 0) {
+            rtmidi_close_port(in->dev); /* no callback from the old one after this */
+            rtmidi_in_free(in->dev);
+            in->dev = fresh;
+            rtmidi_in_set_callback(fresh, on_input, in);
+            rtmidi_in_ignore_types(fresh, true, false, true);
+            rtmidi_open_port(fresh, (unsigned)k, "tala-in");
+            memcpy(in->actual, now, sizeof in->actual);
+            in->gone = false;
+            change = 2;
+        } else if (fresh) {
+            rtmidi_in_free(fresh);
+        }
     }
-    quiet_end(q);
     return change;
 }
 

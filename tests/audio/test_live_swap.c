@@ -382,6 +382,37 @@ static void test_key_sounds_as_a_note(void **st) {
     assert_true(key.l[19999] == 0 && key.l[20001] != 0);
     audio_done(&key);
     audio_done(&note);
+    /* with its orbit's reverb and delay, which only the key asks for */
+    key = render_script("keys = midiin()." KEYS_SOUND ".room(0.4).delay(0.3)\nplay keys\n", NULL,
+                        120, 1, script);
+    note = render("keys = note(\"~@5 a4@6 ~@13\")." KEYS_SOUND ".room(0.4).delay(0.3)\nplay keys\n",
+                  NULL, 120, 1);
+    assert_same(&key, &note, "a held key with room and delay against the same note");
+    assert_true(rms(key.l, 50000, 60000) > 0.01); /* the tail after the release */
+    audio_done(&key);
+    audio_done(&note);
+}
+
+/* Two keys 2400 frames apart, each logged at a horizon after its frame (as
+ * live): both sound on their own frames, the render equals two pattern notes
+ * (the replay cuts its frames at every key to come, not only the next). The
+ * keys are held a whole number of 64-frame blocks: a key-up inside a block
+ * the voice has already computed starts the release at that block's end
+ * (at most 63 frames later), the same live and in a replay. */
+static void test_close_keys_sound_on_their_frames(void **st) {
+    (void)st;
+    char script[512];
+    snprintf(script, sizeof script,
+             "%skey 27/200 9600 1 69 127\nkey 29/200 12000 1 76 127\n"
+             "key 11/50 19200 1 69 0\nkey 13/50 24800 1 76 0\n",
+             HEAD);
+    Audio key = render_script("keys = midiin()." KEYS_SOUND "\nplay keys\n", NULL, 120, 1, script);
+    Audio note = render("keys = note(\"~@12 a4@12 ~@96, ~@15 e5@16 ~@89\")." KEYS_SOUND
+                        "\nplay keys\n",
+                        NULL, 120, 1);
+    assert_same(&key, &note, "two close keys against two pattern notes");
+    audio_done(&key);
+    audio_done(&note);
 }
 
 /* midiin(2) hears channel 2 only; velocity scales the level; the sound is
@@ -416,6 +447,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_swap_lands_on_the_bar),
         cmocka_unit_test(test_key_sounds_as_a_note),
+        cmocka_unit_test(test_close_keys_sound_on_their_frames),
         cmocka_unit_test(test_key_channel_velocity_pattern_hush),
         cmocka_unit_test(test_quantum_per_track),
         cmocka_unit_test(test_failed_evaluations_change_nothing),

@@ -238,7 +238,7 @@ log=$(ls -t "$HOME/.local/share/tala/sessions/"*.tala-session | head -1)
 # the onsets as the log has them, and the length of each held note
 on1=$(awk '$1 == "key" && $6 != 0 { print $3; exit }' "$log")
 off1=$(awk '$1 == "key" && $6 == 0 { print $3; exit }' "$log")
-latency=$(sed -n 's/^# keys sound \(.*\) ms after they arrive$/\1/p' "$log")
+latency=$(sed -n 's/^# keys sound \(.*\) ms after they arrive$/\1/p' "$log" | head -1)
 sox "$tmp/keys.wav" -t f32 -c 1 "$tmp/keys.raw" remix 1 2>/dev/null
 first=$(od -An -v -t f4 -w4 "$tmp/keys.raw" | awk '$1 > 1e-6 || $1 < -1e-6 { print NR - 1; exit }')
 freq() { sox "$tmp/keys.wav" -n remix 1 trim "$1" 0.2 stat 2>&1 | sed -n 's/Rough *frequency: *//p'; }
