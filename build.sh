@@ -20,7 +20,7 @@ ROOT=$(pwd)
 # Debian/Ubuntu packages the build and the tests need.
 PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox
       portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux librtmidi-dev
-      libsmf-dev libffi-dev)
+      libsmf-dev libffi-dev liblilv-dev x42-plugins)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -129,6 +129,7 @@ run_all() {
     log "$label: command line"
     run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
     run_suite "$label/ffi" bash "$ROOT/tests/cli/test_ffi.sh" "$ROOT/$dir/tala"
+    run_suite "$label/plugins" bash "$ROOT/tests/cli/test_plugins.sh" "$ROOT/$dir/tala"
 }
 
 # Every C file formatted as .clang-format says.

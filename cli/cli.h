@@ -18,6 +18,7 @@ int cli_replay(int argc, char **argv);
 int cli_live(int argc, char **argv);
 int cli_devices(int argc, char **argv);
 int cli_midi(int argc, char **argv);
+int cli_plugins(int argc, char **argv);
 int cli_help_name(const char *name);
 
 #include <stddef.h>

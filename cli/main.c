@@ -28,6 +28,7 @@ static void usage(FILE *f) {
            "  disasm FILE                    print the bytecode with its source lines\n"
            "  devices                        list audio output devices\n"
            "  midi                           list MIDI input and output ports\n"
+           "  plugins [NAME]                 list LV2 plugins, or show one's ports\n"
            "  help [NAME]                    this text, or the help of a name (function,\n"
            "                                 control, statement, unit generator, instrument)\n"
            "  reference                      the function reference (docs/reference.md)\n"
@@ -65,6 +66,7 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (strcmp(cmd, "devices") == 0) return cli_devices(argc - 2, argv + 2);
     if (strcmp(cmd, "midi") == 0) return cli_midi(argc - 2, argv + 2);
+    if (strcmp(cmd, "plugins") == 0) return cli_plugins(argc - 2, argv + 2);
     /* tala FILE ..., tala --option ...: play */
     size_t n = strlen(cmd);
     if ((cmd[0] == '-' && cmd[1] == '-' && strcmp(cmd, "--help") && strcmp(cmd, "--version")) ||
