@@ -6,6 +6,8 @@
  */
 #include "bus.h"
 
+#include "lv2.h"
+
 #include "kernels.h"
 
 #include <math.h>
@@ -45,7 +47,8 @@ struct Bus {
     float out[2][SYN_MAX_NODES][BUS_BLOCK]; /* node outputs over a block */
     Reverb *rev[SYN_MAX_NODES];
     Delay *del[SYN_MAX_NODES];
-    double env[SYN_MAX_NODES]; /* compressor / limiter gain follower (shared by both sides) */
+    double env[SYN_MAX_NODES];  /* compressor / limiter gain follower (shared by both sides) */
+    Lv2Run *lv2[SYN_MAX_NODES]; /* LV2 plugins, instantiated with the chain */
 };
 
 static bool line_init(Line *l, int len) {
@@ -77,6 +80,13 @@ Bus *bus_new(const SynthDef *chain, double rate) {
                 for (int j = 0; j < 4; j++)
                     if (!line_init(&r->ap[c][j], (int)((ALLPASS[j] + c * SPREAD) * k))) goto fail;
             }
+        } else if (chain->nodes[i].ugen == UGEN_LV2) {
+            int slot = (int)chain->nodes[i].in[1].value;
+            char why[400];
+            if (slot < 0 || slot >= chain->nlv2 ||
+                !(b->lv2[i] =
+                      lv2_run_new(chain->lv2[slot].plugin, rate, BUS_BLOCK, why, sizeof why)))
+                goto fail;
         } else if (chain->nodes[i].ugen == UGEN_DELAY || chain->nodes[i].ugen == UGEN_CHORUS) {
             Delay *d = calloc(1, sizeof *d);
             if (!d) goto fail;
@@ -108,6 +118,12 @@ bool bus_same_shape(const SynthDef *a, const SynthDef *b) {
             if (x->in[k].kind != y->in[k].kind ||
                 (x->in[k].kind != IN_CONST && x->in[k].index != y->in[k].index))
                 return false;
+        if (x->ugen == UGEN_LV2) { /* the same plugin keeps its instance (and its state) */
+            int sx = (int)x->in[1].value, sy = (int)y->in[1].value;
+            if (sx != sy || sx < 0 || sx >= a->nlv2 || sy >= b->nlv2 ||
+                a->lv2[sx].plugin != b->lv2[sy].plugin)
+                return false;
+        }
     }
     return true;
 }
@@ -134,6 +150,7 @@ void bus_free(Bus *b) {
             free(b->del[i]->buf[1]);
         }
         free(b->del[i]);
+        lv2_run_free(b->lv2[i]);
     }
     free(b);
 }
@@ -334,6 +351,15 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
             const float *ir = x->kind == IN_NODE ? b->out[1][x->index] : right;
             reverb_block(b->rev[k], il, ir, b->out[0][k], b->out[1][k], n, nd->in[1].value,
                          nd->in[2].value, nd->in[3].value, false);
+            continue;
+        }
+        if (nd->ugen == UGEN_LV2 && b->lv2[k]) { /* a plugin: the whole block at once */
+            for (int c = 0; c < 2; c++) {
+                const float *x = x0in->kind == IN_NODE ? b->out[c][x0in->index] : c ? right : left;
+                memcpy(b->out[c][k], x, sizeof(float) * (size_t)n);
+            }
+            int slot = (int)nd->in[1].value;
+            lv2_run(b->lv2[k], def->lv2[slot].value, b->out[0][k], b->out[1][k], n);
             continue;
         }
         if (nd->ugen == UGEN_GAIN && nd->n == 2 && nd->in[1].kind == IN_CONST &&

@@ -5,6 +5,7 @@
 
 #include <lilv/lilv.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -140,4 +141,322 @@ bool lv2_describe(FILE *f, const char *want, char *why, size_t n) {
     free(def);
     world_close(&w);
     return true;
+}
+
+/* ------------------------------------------------------- plugins in chains */
+
+#include <lv2/atom/atom.h>
+#include <lv2/urid/urid.h>
+
+#include <dlfcn.h>
+#include <pthread.h>
+
+#define MAX_PLUGINS  64
+#define MAX_CONTROLS LV2_MAX_CONTROLS
+#define ATOM_BYTES   (256 * 1024) /* an atom output's room (x42's EQ asks for 128 KB) */
+
+typedef struct {
+    const LilvPlugin *p;
+    char uri[256];
+    int ain[2], aout[2], nain, naout; /* audio port indices */
+    int nports;
+    int ctl[MAX_CONTROLS], nctl; /* control inputs, by port index */
+    float def[MAX_CONTROLS], min[MAX_CONTROLS], max[MAX_CONTROLS];
+    char sym[MAX_CONTROLS][48];
+    bool *is_atom_in, *is_atom_out, *is_ctl_out;
+} Plugin;
+
+static pthread_mutex_t LV2_LOCK = PTHREAD_MUTEX_INITIALIZER;
+static World WORLD; /* loaded once, kept for the process */
+static bool WORLD_OK;
+static Plugin *PLUGINS[MAX_PLUGINS];
+static int NPLUGINS;
+static char URIS[512][160]; /* urid:map, for the plugins that ask */
+static int NURIS;
+
+static LV2_URID map_uri(LV2_URID_Map_Handle h, const char *uri) {
+    (void)h;
+    pthread_mutex_lock(&LV2_LOCK);
+    LV2_URID id = 0;
+    for (int i = 0; i < NURIS && !id; i++)
+        if (!strcmp(URIS[i], uri)) id = (LV2_URID)i + 1;
+    if (!id && NURIS < 512 && strlen(uri) < sizeof URIS[0]) {
+        snprintf(URIS[NURIS++], sizeof URIS[0], "%s", uri);
+        id = (LV2_URID)NURIS;
+    }
+    pthread_mutex_unlock(&LV2_LOCK);
+    return id;
+}
+
+static LV2_URID_Map URID_MAP = {NULL, map_uri};
+static const LV2_Feature MAP_FEATURE = {LV2_URID__map, &URID_MAP};
+static const LV2_Feature *FEATURES[] = {&MAP_FEATURE, NULL};
+
+/* Whether a required feature is one tala gives (urid:map; what only a UI
+ * needs does not count). */
+static bool feature_given(const char *uri) {
+    return !strcmp(uri, LV2_URID__map) || !strcmp(uri, "http://lv2plug.in/ns/lv2core#isLive") ||
+           strstr(uri, "/ui#") != NULL;
+}
+
+int lv2_plugin(const char *want, bool safe, char *why, size_t n) {
+    pthread_mutex_lock(&LV2_LOCK);
+    if (!WORLD_OK) WORLD_OK = world_open(&WORLD, why, n);
+    pthread_mutex_unlock(&LV2_LOCK);
+    if (!WORLD_OK) return -1;
+    const LilvPlugins *all = lilv_world_get_all_plugins(WORLD.world);
+    const LilvPlugin *found = NULL;
+    int matches = 0;
+    LILV_FOREACH(plugins, i, all) {
+        const LilvPlugin *p = lilv_plugins_get(all, i);
+        const char *uri = lilv_node_as_uri(lilv_plugin_get_uri(p));
+        char *name = plugin_name(p);
+        if (!strcmp(uri, want) || !strcasecmp(name, want)) {
+            found = p, matches = 1;
+            free(name);
+            break;
+        }
+        if (contains_nocase(uri, want) || contains_nocase(name, want)) found = p, matches++;
+        free(name);
+    }
+    if (matches == 0) {
+        snprintf(why, n, "no LV2 plugin named like '%s' (tala plugins lists them)", want);
+        return -1;
+    }
+    if (matches > 1) {
+        snprintf(why, n, "%d LV2 plugins are named like '%s' (tala plugins %s names them)", matches,
+                 want, want);
+        return -1;
+    }
+    const char *uri = lilv_node_as_uri(lilv_plugin_get_uri(found));
+    pthread_mutex_lock(&LV2_LOCK);
+    for (int i = 0; i < NPLUGINS; i++)
+        if (PLUGINS[i]->p == found) {
+            pthread_mutex_unlock(&LV2_LOCK);
+            return i;
+        }
+    pthread_mutex_unlock(&LV2_LOCK);
+    if (safe) { /* only the system's own plugin folders */
+        const char *bundle = lilv_node_as_uri(lilv_plugin_get_bundle_uri(found));
+        if (strncmp(bundle, "file:///usr/lib/lv2/", 20) != 0 &&
+            strncmp(bundle, "file:///usr/local/lib/lv2/", 26) != 0 &&
+            strncmp(bundle, "file:///usr/lib/x86_64-linux-gnu/lv2/", 37) != 0) {
+            snprintf(why, n,
+                     "the LV2 plugin '%s' is outside the system's LV2 folders: not "
+                     "allowed in safe mode",
+                     uri);
+            return -1;
+        }
+    }
+    LilvNodes *req = lilv_plugin_get_required_features(found);
+    LILV_FOREACH(nodes, i, req) {
+        const char *f = lilv_node_as_uri(lilv_nodes_get(req, i));
+        if (!feature_given(f)) {
+            snprintf(why, n, "the LV2 plugin '%s' needs %s, which tala does not provide", uri, f);
+            lilv_nodes_free(req);
+            return -1;
+        }
+    }
+    lilv_nodes_free(req);
+    Plugin *pl = calloc(1, sizeof *pl);
+    if (!pl) abort();
+    pl->p = found;
+    snprintf(pl->uri, sizeof pl->uri, "%s", uri);
+    pl->nports = (int)lilv_plugin_get_num_ports(found);
+    pl->is_atom_in = calloc((size_t)pl->nports, sizeof(bool));
+    pl->is_atom_out = calloc((size_t)pl->nports, sizeof(bool));
+    pl->is_ctl_out = calloc((size_t)pl->nports, sizeof(bool));
+    float *mn = calloc((size_t)pl->nports, sizeof(float)),
+          *mx = calloc((size_t)pl->nports, sizeof(float)),
+          *df = calloc((size_t)pl->nports, sizeof(float));
+    if (!pl->is_atom_in || !pl->is_atom_out || !pl->is_ctl_out || !mn || !mx || !df) abort();
+    lilv_plugin_get_port_ranges_float(found, mn, mx, df);
+    LilvNode *atom = lilv_new_uri(WORLD.world, LV2_ATOM__AtomPort),
+             *optional = lilv_new_uri(WORLD.world, LV2_CORE "connectionOptional");
+    bool ok = true;
+    for (int k = 0; k < pl->nports && ok; k++) {
+        const LilvPort *port = lilv_plugin_get_port_by_index(found, (uint32_t)k);
+        bool in = lilv_port_is_a(found, port, WORLD.input);
+        if (lilv_port_is_a(found, port, WORLD.audio)) {
+            int *cnt = in ? &pl->nain : &pl->naout;
+            if (*cnt < 2) (in ? pl->ain : pl->aout)[*cnt] = k;
+            (*cnt)++;
+        } else if (lilv_port_is_a(found, port, WORLD.control)) {
+            if (!in) {
+                pl->is_ctl_out[k] = true;
+            } else if (pl->nctl < MAX_CONTROLS) {
+                int c = pl->nctl++;
+                pl->ctl[c] = k;
+                pl->def[c] = isnan(df[k]) ? 0 : df[k];
+                pl->min[c] = isnan(mn[k]) ? -1e9f : mn[k];
+                pl->max[c] = isnan(mx[k]) ? 1e9f : mx[k];
+                snprintf(pl->sym[c], sizeof pl->sym[c], "%s",
+                         lilv_node_as_string(lilv_port_get_symbol(found, port)));
+            } else {
+                ok = false;
+                snprintf(why, n, "the LV2 plugin '%s' has more than %d controls", uri,
+                         MAX_CONTROLS);
+            }
+        } else if (lilv_port_is_a(found, port, atom)) {
+            (in ? pl->is_atom_in : pl->is_atom_out)[k] = true;
+        } else if (!lilv_port_has_property(found, port, optional)) {
+            ok = false;
+            snprintf(why, n, "the LV2 plugin '%s' has a port tala cannot feed (port %d)", uri, k);
+        }
+    }
+    lilv_node_free(atom);
+    lilv_node_free(optional);
+    free(mn);
+    free(mx);
+    free(df);
+    if (ok && !((pl->nain == 1 && pl->naout == 1) || (pl->nain == 2 && pl->naout == 2) ||
+                (pl->nain == 1 && pl->naout == 2))) {
+        ok = false;
+        snprintf(why, n,
+                 "the LV2 plugin '%s' has %d audio inputs and %d outputs: a track's "
+                 "chain takes plugins of 1 or 2 in and 1 or 2 out",
+                 uri, pl->nain, pl->naout);
+    }
+    if (!ok) {
+        free(pl->is_atom_in);
+        free(pl->is_atom_out);
+        free(pl->is_ctl_out);
+        free(pl);
+        return -1;
+    }
+    /* its library stays loaded for the process (lilv would unload it with its
+     * last instance: a chain swapped away and back would load it again, and
+     * what its start-up allocated would be lost) */
+    char *lib = lilv_file_uri_parse(lilv_node_as_uri(lilv_plugin_get_library_uri(found)), NULL);
+    if (lib) dlopen(lib, RTLD_NOW | RTLD_LOCAL);
+    lilv_free(lib);
+    pthread_mutex_lock(&LV2_LOCK);
+    int k = -1;
+    if (NPLUGINS < MAX_PLUGINS) PLUGINS[k = NPLUGINS++] = pl;
+    pthread_mutex_unlock(&LV2_LOCK);
+    if (k < 0) {
+        snprintf(why, n, "too many different LV2 plugins (%d)", MAX_PLUGINS);
+        free(pl);
+    }
+    return k;
+}
+
+int lv2_controls(int k) {
+    return PLUGINS[k]->nctl;
+}
+
+int lv2_control_find(int k, const char *symbol) {
+    for (int i = 0; i < PLUGINS[k]->nctl; i++)
+        if (!strcmp(PLUGINS[k]->sym[i], symbol)) return i;
+    return -1;
+}
+
+void lv2_control_info(int k, int i, const char **symbol, float *def, float *min, float *max) {
+    const Plugin *p = PLUGINS[k];
+    *symbol = p->sym[i], *def = p->def[i], *min = p->min[i], *max = p->max[i];
+}
+
+const char *lv2_uri(int k) {
+    return PLUGINS[k]->uri;
+}
+
+struct Lv2Run {
+    const Plugin *pl;
+    LilvInstance *inst[2]; /* a mono plugin: one a side */
+    int ninst;
+    float controls[2][MAX_CONTROLS];
+    float ctl_out[2][64];
+    float *in[2], *out[2]; /* the block's audio */
+    LV2_Atom_Sequence *atom_in[2];
+    LV2_Atom_Sequence *atom_out[2];
+    int block;
+    LV2_URID sequence_urid;
+};
+
+Lv2Run *lv2_run_new(int k, double rate, int block, char *why, size_t n) {
+    const Plugin *pl = PLUGINS[k];
+    Lv2Run *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->pl = pl;
+    r->block = block;
+    r->ninst = pl->nain == 1 && pl->naout == 1 ? 2 : 1;
+    r->sequence_urid = map_uri(NULL, LV2_ATOM__Sequence);
+    for (int c = 0; c < 2; c++) {
+        r->in[c] = calloc((size_t)block, sizeof(float));
+        r->out[c] = calloc((size_t)block, sizeof(float));
+        r->atom_in[c] = calloc(1, sizeof(LV2_Atom_Sequence) + 64);
+        r->atom_out[c] = calloc(1, ATOM_BYTES);
+        if (!r->in[c] || !r->out[c] || !r->atom_in[c] || !r->atom_out[c]) goto fail;
+    }
+    for (int i = 0; i < r->ninst; i++) {
+        r->inst[i] = lilv_plugin_instantiate(pl->p, rate, FEATURES);
+        if (!r->inst[i]) {
+            snprintf(why, n, "the LV2 plugin '%s' could not be started", pl->uri);
+            goto fail;
+        }
+        for (int c = 0; c < pl->nctl; c++) r->controls[i][c] = pl->def[c];
+        for (int p = 0, co = 0; p < pl->nports; p++) {
+            if (pl->is_ctl_out[p])
+                lilv_instance_connect_port(r->inst[i], (uint32_t)p, &r->ctl_out[i][co++ % 64]);
+            if (pl->is_atom_in[p])
+                lilv_instance_connect_port(r->inst[i], (uint32_t)p, r->atom_in[i]);
+            if (pl->is_atom_out[p])
+                lilv_instance_connect_port(r->inst[i], (uint32_t)p, r->atom_out[i]);
+        }
+        for (int c = 0; c < pl->nctl; c++)
+            lilv_instance_connect_port(r->inst[i], (uint32_t)pl->ctl[c], &r->controls[i][c]);
+        if (r->ninst == 2) { /* mono: side i */
+            lilv_instance_connect_port(r->inst[i], (uint32_t)pl->ain[0], r->in[i]);
+            lilv_instance_connect_port(r->inst[i], (uint32_t)pl->aout[0], r->out[i]);
+        } else {
+            for (int c = 0; c < pl->nain; c++)
+                lilv_instance_connect_port(r->inst[i], (uint32_t)pl->ain[c], r->in[c]);
+            for (int c = 0; c < pl->naout; c++)
+                lilv_instance_connect_port(r->inst[i], (uint32_t)pl->aout[c], r->out[c]);
+        }
+        lilv_instance_activate(r->inst[i]);
+    }
+    return r;
+fail:
+    lv2_run_free(r);
+    return NULL;
+}
+
+void lv2_run(Lv2Run *r, const float *controls, float *left, float *right, int n) {
+    const Plugin *pl = r->pl;
+    for (int off = 0; off < n; off += r->block) {
+        int m = n - off < r->block ? n - off : r->block;
+        memcpy(r->in[0], left + off, sizeof(float) * (size_t)m);
+        if (pl->nain == 1 && r->ninst == 1) /* mono in, stereo out: the sides' mean */
+            for (int j = 0; j < m; j++) r->in[0][j] = 0.5f * (left[off + j] + right[off + j]);
+        else
+            memcpy(r->in[1], right + off, sizeof(float) * (size_t)m);
+        for (int i = 0; i < r->ninst; i++) {
+            memcpy(r->controls[i], controls, sizeof(float) * (size_t)pl->nctl);
+            /* an empty sequence in; the room there is out */
+            r->atom_in[i]->atom.type = r->sequence_urid;
+            r->atom_in[i]->atom.size = sizeof(LV2_Atom_Sequence_Body);
+            r->atom_out[i]->atom.type = 0;
+            r->atom_out[i]->atom.size = ATOM_BYTES - sizeof(LV2_Atom);
+            lilv_instance_run(r->inst[i], (uint32_t)m);
+        }
+        memcpy(left + off, r->out[0], sizeof(float) * (size_t)m);
+        memcpy(right + off, r->ninst == 2 || pl->naout == 2 ? r->out[1] : r->out[0],
+               sizeof(float) * (size_t)m);
+    }
+}
+
+void lv2_run_free(Lv2Run *r) {
+    if (!r) return;
+    for (int i = 0; i < 2; i++) {
+        if (r->inst[i]) {
+            lilv_instance_deactivate(r->inst[i]);
+            lilv_instance_free(r->inst[i]);
+        }
+        free(r->in[i]);
+        free(r->out[i]);
+        free(r->atom_in[i]);
+        free(r->atom_out[i]);
+    }
+    free(r);
 }

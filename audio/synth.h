@@ -41,12 +41,25 @@ typedef struct {
     SynIn in[UGEN_MAX_INPUTS + 1];
 } SynNode;
 
+/* An LV2 plugin of an effect chain: which (audio/lv2.h's number) and its
+ * control inputs' values, in the plugin's order. Its node's in[1] is the
+ * slot. */
+#define SYN_MAX_LV2      2
+#define SYN_LV2_CONTROLS 96
+typedef struct {
+    int16_t plugin;
+    int16_t n;
+    float value[SYN_LV2_CONTROLS];
+} SynLv2;
+
 typedef struct {
     char name[SYN_NAME];
     int nparams;
     char params[SYN_MAX_PARAMS][SYN_NAME]; /* freq, gate, cutoff, ... */
     int nnodes;
     SynNode nodes[SYN_MAX_NODES]; /* the last one is the output */
+    int nlv2;
+    SynLv2 lv2[SYN_MAX_LV2];
 } SynthDef;
 
 /* Per-node state: what each unit generator remembers between samples. */

@@ -57,6 +57,7 @@ static const struct {
     {"comp", "master = comp(-14dB, 3).limit(-1dB)"},
     {"limit", "master = comp(-14dB, 3).limit(-1dB)"},
     {"pan", "mix keys { pan: 0.3 }"},
+    {"lv2", "mix keys { fx: lv2(\"fil4#mono\", {freq3: 1000, gain3: -12}) }"},
 };
 
 /* "name(input, input)" of a unit generator, and an example in its place. */

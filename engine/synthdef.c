@@ -5,6 +5,8 @@
  */
 #include "engine.h"
 
+#include "../audio/lv2.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +36,7 @@ static int param_index(Flat *f, const char *name) {
 }
 
 static bool input_of(Flat *f, Value v, SynIn *out);
+static bool lv2_node(Flat *f, const ObjGraph *g, SynNode *nd);
 
 bool engine_word(Vm *vm, Value v, char *out, size_t n) {
     if (IS_STRING(v)) {
@@ -48,6 +51,72 @@ bool engine_word(Vm *vm, Value v, char *out, size_t n) {
     if (ok) snprintf(out, n, "%s", AS_STRING(ev.ev[0].value)->chars);
     evbuf_free(&ev);
     return ok;
+}
+
+/* An LV2 plugin of a chain: the plugin found and checked (lilv, on this
+ * thread), its controls' values in the def's next lv2 slot (the defaults,
+ * then the record's, each kept in its range), the node's in[1] that slot. */
+static bool lv2_node(Flat *f, const ObjGraph *g, SynNode *nd) {
+    char name[256], why[600];
+    if (!f->chain) {
+        err_set(f->err, (SrcRef){0}, "synth %s: an LV2 plugin goes in an effect chain", f->synth);
+        err_hint(f->err, "mix keys { fx: lv2(\"fil4#mono\", {gain3: -12}) }, a bus or the master");
+        return false;
+    }
+    if (g->n < 2 || !engine_word(f->vm, g->in[1], name, sizeof name)) {
+        err_set(f->err, (SrcRef){0}, "%s: lv2 needs the plugin's name or URI in quotes", f->synth);
+        err_hint(f->err, "lv2(\"fil4#mono\", {gain3: -12}); tala plugins lists them");
+        return false;
+    }
+    int k = lv2_plugin(name, f->vm && vm_safe(f->vm), why, sizeof why);
+    if (k < 0) {
+        err_set(f->err, (SrcRef){0}, "%s: %s", f->synth, why);
+        return false;
+    }
+    if (f->def->nlv2 == SYN_MAX_LV2 || lv2_controls(k) > SYN_LV2_CONTROLS) {
+        err_set(f->err, (SrcRef){0}, "%s: at most %d LV2 plugins of up to %d controls a chain",
+                f->synth, SYN_MAX_LV2, SYN_LV2_CONTROLS);
+        return false;
+    }
+    int slot = f->def->nlv2;
+    SynLv2 *l = &f->def->lv2[slot];
+    l->plugin = (int16_t)k;
+    l->n = (int16_t)lv2_controls(k);
+    const char *sym;
+    float def, lo, hi;
+    for (int c = 0; c < l->n; c++) {
+        lv2_control_info(k, c, &sym, &def, &lo, &hi);
+        l->value[c] = def;
+    }
+    if (g->n > 2 && IS_RECORD(g->in[2])) {
+        const ObjRecord *r = AS_RECORD(g->in[2]);
+        for (uint32_t i = 0; i < r->len; i++) {
+            int c = lv2_control_find(k, r->fields[i].key->chars);
+            if (c < 0) {
+                err_set(f->err, (SrcRef){0}, "%s: the LV2 plugin %s has no control '%s'", f->synth,
+                        lv2_uri(k), r->fields[i].key->chars);
+                err_hint(f->err, "tala plugins '%s' lists its controls", lv2_uri(k));
+                return false;
+            }
+            if (!IS_NUM(r->fields[i].val)) {
+                err_set(f->err, (SrcRef){0}, "%s: the control '%s' must be a number, got %s",
+                        f->synth, r->fields[i].key->chars, val_type_name(r->fields[i].val));
+                return false;
+            }
+            lv2_control_info(k, c, &sym, &def, &lo, &hi);
+            float v = (float)r->fields[i].val.as.num;
+            l->value[c] = v < lo ? lo : v > hi ? hi : v;
+        }
+    } else if (g->n > 2 && !(IS_NUM(g->in[2]) && g->in[2].as.num == 0)) {
+        err_set(f->err, (SrcRef){0}, "%s: lv2's settings are a record: {symbol: value, ...}",
+                f->synth);
+        return false;
+    }
+    nd->n = 2;
+    if (!input_of(f, g->in[0], &nd->in[0])) return false;
+    nd->in[1] = (SynIn){IN_CONST, 0, (float)slot};
+    f->def->nlv2++;
+    return true;
 }
 
 /* Appends the node for g (after its inputs); returns its index or -1. */
@@ -79,22 +148,25 @@ static int flatten(Flat *f, const ObjGraph *g) {
         }
     }
     SynNode nd = {.ugen = (uint8_t)id, .n = (uint8_t)g->n};
-    for (uint32_t i = 0; i < g->n; i++) {
-        char track[64];
-        if (id == UGEN_COMP && i == 5 && engine_word(f->vm, g->in[i], track, sizeof track)) {
-            /* a sidechain: the track's index + 1 (bus.c reads its level) */
-            int t = f->env && f->env->track ? f->env->track(f->env->ud, track) : -1;
-            if (t < 0) {
-                fail(f, "%s: comp listens to '%s', which is not a track that plays", track);
-                err_hint(f->err,
-                         "side: names a track of play, e.g. comp(-20dB, 4, side: \"kick\")");
-                return -1;
+    if (id == UGEN_LV2) {
+        if (!lv2_node(f, g, &nd)) return -1;
+    } else
+        for (uint32_t i = 0; i < g->n; i++) {
+            char track[64];
+            if (id == UGEN_COMP && i == 5 && engine_word(f->vm, g->in[i], track, sizeof track)) {
+                /* a sidechain: the track's index + 1 (bus.c reads its level) */
+                int t = f->env && f->env->track ? f->env->track(f->env->ud, track) : -1;
+                if (t < 0) {
+                    fail(f, "%s: comp listens to '%s', which is not a track that plays", track);
+                    err_hint(f->err,
+                             "side: names a track of play, e.g. comp(-20dB, 4, side: \"kick\")");
+                    return -1;
+                }
+                nd.in[i] = (SynIn){IN_CONST, 0, (float)(t + 1)};
+                continue;
             }
-            nd.in[i] = (SynIn){IN_CONST, 0, (float)(t + 1)};
-            continue;
+            if (!input_of(f, g->in[i], &nd.in[i])) return -1;
         }
-        if (!input_of(f, g->in[i], &nd.in[i])) return -1;
-    }
     if (id == UGEN_DELAY && g->n > 4 && !(nd.in[4].kind == IN_CONST && nd.in[4].value == 0)) {
         /* synced: the time is in cycles, made seconds at the tempo the chain
          * starts under (a tempo change rebuilds it, keeping its state) */

@@ -270,7 +270,7 @@ static bool expr(C *c, Ast *n);
  * signature): ffi("libm.so.6", ...) takes its double-quoted strings as
  * text, as Strudel's samples("...") does, not as mini-notation. */
 static void text_args(C *c, Ast *n) {
-    static const char *const TEXT_ARGS[] = {"ffi", "load", "samples"};
+    static const char *const TEXT_ARGS[] = {"ffi", "load", "samples", "lv2"};
     if (n->a->kind != A_NAME || defined_here(c, n->a->name_off, n->a->name_len) ||
         resolve_local(c->fs, name_of(c, n->a->name_off, n->a->name_len)) >= 0)
         return; /* a name of the program's own */
@@ -386,6 +386,9 @@ static bool expr(C *c, Ast *n) {
     case A_METHOD: {
         if (c->fs->ugens && ugen_find(c->src->text + n->name_off, n->name_len)) {
             /* x.lpf(800) in a synth or chain: lpf(800, in: x) */
+            if (n->name_len == 3 && !memcmp(c->src->text + n->name_off, "lv2", 3))
+                for (unsigned k = 0; k < n->nkids; k++) /* a plugin's name, not a pattern */
+                    if (n->kids[k]->kind == A_MINI) n->kids[k]->kind = A_TEXT;
             if (!ugen_get(c, n, n->name_off, n->name_len) || !args(c, n) || !expr(c, n->a))
                 return false;
             uint32_t offs[65], lens[65];

@@ -85,7 +85,12 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     /* plays the event's sample (the engine gives each sampler voice its sound) */                 \
     X(SAMPLER, "sampler", UG_SOURCE, IN("speed", "begin", "end", "loop"), DEF(1, 0, 1, 0), 0,      \
       "Plays the event's sample: speed (negative: backwards), begin and end (0..1), "              \
-      "loop.")
+      "loop.")                                                                                     \
+    /* a plugin in an effect chain (audio/lv2.h) */                                                \
+    X(LV2, "lv2", UG_EFFECT, IN("plugin", "settings"), DEF(0, 0), 1,                               \
+      "An LV2 plugin in an effect chain: its URI or a part of its name only it has "               \
+      "(tala plugins lists them), then its control inputs by symbol, as a record: "                \
+      "lv2(\"fil4#mono\", {freq3: 1000, gain3: -12}).")
 
 typedef enum {
 #define UGEN_ENUM_ROW(id, ...) UGEN_##id,

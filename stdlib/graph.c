@@ -51,7 +51,8 @@ bool nat_ugen(Vm *vm, Value *args, int argc, Value *out) {
         if (given[off + i]) {
             Value x = in[off + i];
             bool track = IS_STRING(x) && strcmp(u->inputs[i], "side") == 0; /* a track name */
-            if (!IS_NUM(x) && !IS_GRAPH(x) && !IS_PATTERN(x) && !track) {
+            bool lv2 = !strcmp(u->name, "lv2") && (IS_STRING(x) || IS_RECORD(x));
+            if (!IS_NUM(x) && !IS_GRAPH(x) && !IS_PATTERN(x) && !track && !lv2) {
                 vm_error(vm, "%s's %s must be a number, a sound or a pattern, got %s", u->name,
                          u->inputs[i], val_type_name(x));
                 return false;
