@@ -130,6 +130,8 @@ run_all() {
     run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
     run_suite "$label/ffi" bash "$ROOT/tests/cli/test_ffi.sh" "$ROOT/$dir/tala"
     run_suite "$label/plugins" bash "$ROOT/tests/cli/test_plugins.sh" "$ROOT/$dir/tala"
+    run_suite "$label/ext" bash "$ROOT/tests/cli/test_ext.sh" "$ROOT/$dir/tala" \
+        "$ROOT/$dir/examples/ext/fold.so" "$ROOT/$dir/pty_drive"
 }
 
 # Every C file formatted as .clang-format says.

@@ -8,6 +8,8 @@
 
 #include "lv2.h"
 
+#include "../include/tala_ext.h"
+
 #include "kernels.h"
 
 #include <math.h>
@@ -66,7 +68,8 @@ Bus *bus_new(const SynthDef *chain, double rate) {
     b->rate = rate;
     for (int c = 0; c < 2; c++)
         for (int i = 0; i < chain->nnodes; i++)
-            for (int k = 0; k < 3; k++) b->st[c][i].cache[k] = NAN;
+            for (int k = 0; k < 3 && chain->nodes[i].ugen < UGEN_COUNT; k++)
+                b->st[c][i].cache[k] = NAN;
     for (int i = 0; i < chain->nnodes; i++) {
         b->env[i] = 1;
         if (chain->nodes[i].ugen == UGEN_REVERB) {
@@ -351,6 +354,26 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
             const float *ir = x->kind == IN_NODE ? b->out[1][x->index] : right;
             reverb_block(b->rev[k], il, ir, b->out[0][k], b->out[1][k], n, nd->in[1].value,
                          nd->in[2].value, nd->in[3].value, false);
+            continue;
+        }
+        if (nd->ugen >= UGEN_COUNT) { /* an extension's effect: a side at a time */
+            const UgenDef *u = ugen_by_id(nd->ugen);
+            const tala_ugen *e = u ? u->ext : NULL;
+            for (int c = 0; c < 2; c++) {
+                const float *x = x0in->kind == IN_NODE ? b->out[c][x0in->index] : c ? right : left;
+                if (!e) {
+                    memcpy(b->out[c][k], x, sizeof(float) * (size_t)n);
+                    continue;
+                }
+                float more[UGEN_MAX_INPUTS][BUS_BLOCK];
+                const float *ins[UGEN_MAX_INPUTS + 1] = {x};
+                for (int q = 1; q < nd->n && q <= UGEN_MAX_INPUTS; q++) {
+                    for (int i = 0; i < n; i++)
+                        more[q - 1][i] = input(b, c, &nd->in[q], (c ? right : left)[i], i);
+                    ins[q] = more[q - 1];
+                }
+                e->process(&b->st[c][k], ins, b->out[c][k], n, rate);
+            }
             continue;
         }
         if (nd->ugen == UGEN_LV2 && b->lv2[k]) { /* a plugin: the whole block at once */

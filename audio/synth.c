@@ -12,6 +12,8 @@
  */
 #include "synth.h"
 
+#include "../include/tala_ext.h"
+
 #include "kernels.h"
 
 #include <math.h>
@@ -101,7 +103,9 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     }
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     for (int i = 0; i < def->nnodes; i++)
-        for (int k = 0; k < 3; k++) v->st[i].cache[k] = NAN;
+        for (int k = 0; k < 3 && def->nodes[i].ugen < UGEN_COUNT; k++) /* (an extension's:
+                                                                         zeroed) */
+            v->st[i].cache[k] = NAN;
 
     v->key = 0;
     if (!(gate >= 0)) gate = 0.25;
@@ -531,6 +535,31 @@ static ALWAYS_INLINE void shared_block(uint8_t ugen, NodeState *s, const float *
 #undef SHARED_LOOP
 }
 
+/* An extension's unit generator (include/tala_ext.h): its process function
+ * over the block, every input as n samples, its state the node's. */
+_Static_assert(sizeof(NodeState) >= TALA_EXT_STATE, "an extension's state fits a node's");
+static void ext_block(int id, NodeState *s, const float *const in[], const int m[], float *out,
+                      int n, double rate) {
+    const UgenDef *u = ugen_by_id(id);
+    const tala_ugen *e = u ? u->ext : NULL;
+    if (!e) {
+        for (int j = 0; j < n; j++) out[j] = X(0, j);
+        return;
+    }
+    float steady[UGEN_MAX_INPUTS + 1][SYN_BLOCK];
+    const float *ins[UGEN_MAX_INPUTS + 1];
+    int nin = (e->effect ? 1 : 0) + e->ninputs;
+    for (int q = 0; q < nin && q <= UGEN_MAX_INPUTS; q++) {
+        if (m[q]) {
+            ins[q] = in[q];
+        } else {
+            for (int j = 0; j < n; j++) steady[q][j] = in[q][0];
+            ins[q] = steady[q];
+        }
+    }
+    e->process(s, ins, out, n, rate);
+}
+
 static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], const int m[],
                                      float *out, int n, double rate) {
     const SynNode *nd = &v->def->nodes[i];
@@ -807,7 +836,9 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         }
         break;
     default: /* the shared ones (kernels.h); bus-only units never reach a voice */
-        if (kernel_shared((UgenId)nd->ugen))
+        if (nd->ugen >= UGEN_COUNT)
+            ext_block(nd->ugen, s, in, m, out, n, rate);
+        else if (kernel_shared((UgenId)nd->ugen))
             shared_block(nd->ugen, s, in, m, out, n, rate);
         else
             for (int j = 0; j < n; j++) out[j] = X(0, j);

@@ -109,6 +109,13 @@ bool cli_help_text(const char *name, char *out, size_t n) {
                      defs[i].example);
             add(out, n, e);
         }
+    defs = stdlib_ext_natives(&nd); /* the builtins of extensions loaded (load) */
+    for (int i = 0; i < nd; i++)
+        if (!strcmp(defs[i].name, name)) {
+            snprintf(e, sizeof e, "%s  (from an extension)\n  %s\n  example: %s", defs[i].signature,
+                     defs[i].doc, defs[i].example);
+            add(out, n, e);
+        }
     for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++)
         if (!strcmp(WORDS[i].name, name)) {
             snprintf(e, sizeof e, "%s  (a statement)\n  %s\n  example: %s", WORDS[i].signature,

@@ -58,12 +58,12 @@ struct Live {
     ClockIn clock;
     Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
     size_t nplayed;
-    bool rec_failed;   /* a write failed: the rest is not recorded */
+    bool rec_failed; /* a write failed: the rest is not recorded */
     /* how far the audio side is ahead of what plays (frames): the most in
      * this 2-second window and in the one before */
     uint64_t lead_now, lead_prev, lead_since;
-    uint64_t key_delay; /* frames from a key's arrival to its sound */
-    double key_ms;      /* the delay last written to the log (ms) */
+    uint64_t key_delay;     /* frames from a key's arrival to its sound */
+    double key_ms;          /* the delay last written to the log (ms) */
     uint64_t next_in_check; /* when the MIDI inputs are looked for next (ns) */
     bool held[4][16][128];  /* the keys held down on each input */
 };
@@ -290,8 +290,8 @@ static void watch_midi(Live *l) {
             for (int ch = 0; ch < 16; ch++)
                 for (int k = 0; k < 128; k++)
                     if (l->held[i][ch][k]) { /* as if let go now */
-                        session_key(l->s, device_frame_at(l->dev, now) + l->key_delay, i, ch + 1,
-                                    k, 0);
+                        session_key(l->s, device_frame_at(l->dev, now) + l->key_delay, i, ch + 1, k,
+                                    0);
                         l->held[i][ch][k] = false;
                     }
         if (change == 1)

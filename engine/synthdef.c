@@ -124,7 +124,7 @@ static int flatten(Flat *f, const ObjGraph *g) {
     for (int i = 0; i < f->nseen; i++)
         if (f->seen[i] == g) return f->index[i];
     const UgenDef *u = g->ugen;
-    UgenId id = (UgenId)(u - ugen_table(&(int){0}));
+    UgenId id = (UgenId)ugen_id(u);
     if (f->chain) {
         if (u->kind == UG_SOURCE || id == UGEN_PAN || id == UGEN_COARSE || id == UGEN_FORMANT) {
             fail(f, "%s: %s cannot be used in an effect chain", u->name);

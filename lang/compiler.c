@@ -370,6 +370,15 @@ static bool expr(C *c, Ast *n) {
     }
     case A_CALL: {
         text_args(c, n);
+        if (n->a->kind == A_NAME && n->a->name_len == 4 &&
+            !memcmp(c->src->text + n->a->name_off, "load", 4) && n->nkids == 1 &&
+            n->kids[0]->kind == A_TEXT && !defined_here(c, n->a->name_off, 4)) {
+            /* an extension: loaded now, so the names it defines are known below */
+            char path[1024], why[600];
+            const Ast *k = n->kids[0];
+            snprintf(path, sizeof path, "%.*s", (int)(k->len - 2), c->src->text + k->off + 1);
+            if (!vm_preload(c->vm, path, why, sizeof why)) return error_at(c, n, NULL, "%s", why);
+        }
         if (!expr(c, n->a) || !args(c, n)) return false;
         if (n->nnamed) {
             unsigned k;

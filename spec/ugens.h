@@ -109,11 +109,23 @@ typedef struct UgenDef {
     double defaults[UGEN_MAX_INPUTS]; /* used when an input is not given */
     int required;                     /* how many inputs must be given */
     const char *doc;
+    const void *ext; /* an extension's unit generator (its tala_ugen, include/tala_ext.h) */
 } UgenDef;
 
 /* The table, in UgenId order; *count set to UGEN_COUNT. */
 const UgenDef *ugen_table(int *count);
-/* The entry for a name, or NULL. */
+/* The entry for a name, or NULL (tala's own, then the extensions'). */
 const UgenDef *ugen_find(const char *name, unsigned len);
+
+/* Unit generators of extensions (load("ext.so")) get the ids from
+ * UGEN_COUNT on, up to UGEN_MAX_ID: registered on the control thread before
+ * any voice uses them, never removed. The id, or -1 when the table is full
+ * or the name is taken. */
+#define UGEN_MAX_ID 127
+int ugen_register(const UgenDef *def);
+/* The entry for an id (tala's or an extension's), or NULL. Any thread. */
+const UgenDef *ugen_by_id(int id);
+/* The id of an entry from ugen_table, ugen_find or ugen_by_id. */
+int ugen_id(const UgenDef *u);
 
 #endif

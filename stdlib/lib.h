@@ -61,4 +61,11 @@ const NativeDef *stdlib_ugen_natives(int *count);
 /* The operators on patterns and signals (VmLibrary.binary). */
 bool stdlib_binary(Vm *vm, int op, Value a, Value b, Value *out);
 
+/* load(path): an extension in C (ext.c); the compiler's preload; the
+ * extensions' builtins (for :help). */
+bool nat_load(Vm *vm, Value *args, int argc, Value *out);
+bool stdlib_preload(Vm *vm, const char *path, char *why, size_t n);
+/* The constructor of every unit generator, "~" + its name (graph.c). */
+bool nat_ugen(Vm *vm, Value *args, int argc, Value *out);
+
 #endif

@@ -24,7 +24,7 @@ N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
 N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(voicing) N(samples)
-N(ffi)
+N(ffi) N(load)
 #undef N
 /* clang-format on */
 
@@ -252,6 +252,11 @@ N(ffi)
          "string, bool, pointer and void. Arguments are checked at each call; not in safe mode "
          "(docs/extending.md).",
          "note(ffi(\"libm.so.6\", \"pow\", \"double(double, double)\")(2, 6))", NULL},
+        {"load", 1, nat_load, 0, "load(path)",
+         "Loads an extension written in C (a shared library made with include/tala_ext.h): its "
+         "builtins and unit generators are names from here on. Not in safe mode "
+         "(docs/extending.md).",
+         "load(\"build/examples/ext/fold.so\")", NULL},
         {"samples", 1, nat_samples, 0, "samples('dir')",
          "Loads a folder of sample folders (dir/name/*.wav): s(\"name:n\") plays sound n of name.",
          "samples('my-samples')", NULL},
@@ -284,6 +289,7 @@ static void library_init(void) {
     LIBRARY.natives = stdlib_natives(&LIBRARY.nnatives);
     LIBRARY.hidden = stdlib_ugen_natives(&LIBRARY.nhidden);
     LIBRARY.binary = stdlib_binary;
+    LIBRARY.preload = stdlib_preload;
 }
 
 const VmLibrary *stdlib_library(void) {

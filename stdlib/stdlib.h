@@ -15,5 +15,7 @@
 const VmLibrary *stdlib_library(void);
 /* The builtins' table, in registration order; *count set. */
 const NativeDef *stdlib_natives(int *count);
+/* The builtins of the extensions loaded so far (load("ext.so")); *count set. */
+const NativeDef *stdlib_ext_natives(int *count);
 
 #endif

@@ -278,6 +278,10 @@ const NativeDef *vm_current_native(Vm *vm) {
     return vm->current;
 }
 
+bool vm_preload(Vm *vm, const char *path, char *why, size_t n) {
+    return !vm->lib->preload || vm->lib->preload(vm, path, why, n);
+}
+
 void vm_set_safe(Vm *vm, bool safe) {
     vm->safe = safe;
 }

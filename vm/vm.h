@@ -148,6 +148,10 @@ typedef struct {
     const NativeDef *hidden; /* globals code cannot name directly ("~lpf": unit generators) */
     int nhidden;
     VmBinaryFn binary; /* NULL: only numbers combine */
+    /* load("path") met by the compiler: the extension is loaded then, so the
+     * names it defines are known to what follows (NULL: none). False, with
+     * why, when it cannot be. */
+    bool (*preload)(Vm *vm, const char *path, char *why, size_t n);
 } VmLibrary;
 
 /* A VM with lib's natives as globals (lib may be NULL: a bare machine). */
@@ -241,6 +245,8 @@ ObjGraph *graph_new(Vm *vm, GraphKind kind, const struct UgenDef *ugen, ObjStrin
                     const Value *in, uint32_t n);
 /* The native being called (for natives shared by many names). */
 const NativeDef *vm_current_native(Vm *vm);
+/* VmLibrary.preload, when the library has one (else true). */
+bool vm_preload(Vm *vm, const char *path, char *why, size_t n);
 /* Safe mode (tala --safe, for workshops): natives that reach native code,
  * files outside the working directory or the network refuse to run. */
 void vm_set_safe(Vm *vm, bool safe);

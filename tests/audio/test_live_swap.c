@@ -407,9 +407,9 @@ static void test_close_keys_sound_on_their_frames(void **st) {
              "key 11/50 19200 1 69 0\nkey 13/50 24800 1 76 0\n",
              HEAD);
     Audio key = render_script("keys = midiin()." KEYS_SOUND "\nplay keys\n", NULL, 120, 1, script);
-    Audio note = render("keys = note(\"~@12 a4@12 ~@96, ~@15 e5@16 ~@89\")." KEYS_SOUND
-                        "\nplay keys\n",
-                        NULL, 120, 1);
+    Audio note =
+        render("keys = note(\"~@12 a4@12 ~@96, ~@15 e5@16 ~@89\")." KEYS_SOUND "\nplay keys\n",
+               NULL, 120, 1);
     assert_same(&key, &note, "two close keys against two pattern notes");
     audio_done(&key);
     audio_done(&note);

@@ -690,6 +690,9 @@ static const Case CASES[] = {
     {"0:1", "s(\"a b\").synth(\"pad\")",
          "0 1/2 s=pad\n"
          "1/2 1 s=pad\n"},
+    /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
+    {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
+         "0 1/2 a\n1/2 1 b\n"},
     {"0:1", "\"a b\".fmap(x => if samples('dir') == nil then x else 0)",
          "0 1/2 a\n"
          "1/2 1 b\n"},
