@@ -42,6 +42,14 @@ typedef struct {
     int len, pos;
 } Delay;
 
+/* An extension's effect runs on whole blocks, one block late (as an LV2
+ * plugin does): the same samples however the caller cuts its buffers. */
+typedef struct ExtFifo {
+    float in[2][UGEN_MAX_INPUTS + 1][BUS_BLOCK]; /* the block being gathered, a side each */
+    float out[2][BUS_BLOCK];                     /* the block before, playing meanwhile */
+    int fill;
+} ExtFifo;
+
 struct Bus {
     const SynthDef *def;
     double rate;
@@ -51,6 +59,7 @@ struct Bus {
     Delay *del[SYN_MAX_NODES];
     double env[SYN_MAX_NODES];  /* compressor / limiter gain follower (shared by both sides) */
     Lv2Run *lv2[SYN_MAX_NODES]; /* LV2 plugins, instantiated with the chain */
+    struct ExtFifo *fifo[SYN_MAX_NODES]; /* extensions' effects: their blocks */
 };
 
 static bool line_init(Line *l, int len) {
@@ -83,6 +92,8 @@ Bus *bus_new(const SynthDef *chain, double rate) {
                 for (int j = 0; j < 4; j++)
                     if (!line_init(&r->ap[c][j], (int)((ALLPASS[j] + c * SPREAD) * k))) goto fail;
             }
+        } else if (chain->nodes[i].ugen >= UGEN_COUNT) {
+            if (!(b->fifo[i] = calloc(1, sizeof(ExtFifo)))) goto fail;
         } else if (chain->nodes[i].ugen == UGEN_LV2) {
             int slot = (int)chain->nodes[i].in[1].value;
             char why[400];
@@ -154,6 +165,7 @@ void bus_free(Bus *b) {
         }
         free(b->del[i]);
         lv2_run_free(b->lv2[i]);
+        free(b->fifo[i]);
     }
     free(b);
 }
@@ -356,23 +368,31 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
                          nd->in[2].value, nd->in[3].value, false);
             continue;
         }
-        if (nd->ugen >= UGEN_COUNT) { /* an extension's effect: a side at a time */
+        if (nd->ugen >= UGEN_COUNT) { /* an extension's effect: whole blocks, one late */
             const UgenDef *u = ugen_by_id(nd->ugen);
             const tala_ugen *e = u ? u->ext : NULL;
-            for (int c = 0; c < 2; c++) {
-                const float *x = x0in->kind == IN_NODE ? b->out[c][x0in->index] : c ? right : left;
-                if (!e) {
-                    memcpy(b->out[c][k], x, sizeof(float) * (size_t)n);
-                    continue;
+            ExtFifo *q = b->fifo[k];
+            for (int i = 0; i < n; i++) {
+                if (q && e && q->fill == BUS_BLOCK) { /* the gathered block, a side at a time */
+                    for (int c = 0; c < 2; c++) {
+                        const float *ins[UGEN_MAX_INPUTS + 1];
+                        for (int m = 0; m <= UGEN_MAX_INPUTS; m++) ins[m] = q->in[c][m];
+                        e->process(&b->st[c][k], ins, q->out[c], BUS_BLOCK, rate);
+                    }
+                    q->fill = 0;
                 }
-                float more[UGEN_MAX_INPUTS][BUS_BLOCK];
-                const float *ins[UGEN_MAX_INPUTS + 1] = {x};
-                for (int q = 1; q < nd->n && q <= UGEN_MAX_INPUTS; q++) {
-                    for (int i = 0; i < n; i++)
-                        more[q - 1][i] = input(b, c, &nd->in[q], (c ? right : left)[i], i);
-                    ins[q] = more[q - 1];
+                for (int c = 0; c < 2; c++) {
+                    float x = input(b, c, &nd->in[0], (c ? right : left)[i], i);
+                    if (!q || !e) {
+                        b->out[c][k][i] = x;
+                        continue;
+                    }
+                    q->in[c][0][q->fill] = x;
+                    for (int m = 1; m < nd->n && m <= UGEN_MAX_INPUTS; m++)
+                        q->in[c][m][q->fill] = input(b, c, &nd->in[m], (c ? right : left)[i], i);
+                    b->out[c][k][i] = q->out[c][q->fill];
                 }
-                e->process(&b->st[c][k], ins, b->out[c][k], n, rate);
+                if (q && e) q->fill++;
             }
             continue;
         }

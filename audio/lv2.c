@@ -164,6 +164,8 @@ typedef struct {
     float def[MAX_CONTROLS], min[MAX_CONTROLS], max[MAX_CONTROLS];
     char sym[MAX_CONTROLS][48];
     bool *is_atom_in, *is_atom_out, *is_ctl_out;
+    double tried_rate; /* lv2_try's last rate, and whether it started there */
+    bool tried_ok;
 } Plugin;
 
 static pthread_mutex_t LV2_LOCK = PTHREAD_MUTEX_INITIALIZER;
@@ -236,11 +238,15 @@ int lv2_plugin(const char *want, bool safe, char *why, size_t n) {
             return i;
         }
     pthread_mutex_unlock(&LV2_LOCK);
-    if (safe) { /* only the system's own plugin folders */
-        const char *bundle = lilv_node_as_uri(lilv_plugin_get_bundle_uri(found));
-        if (strncmp(bundle, "file:///usr/lib/lv2/", 20) != 0 &&
-            strncmp(bundle, "file:///usr/local/lib/lv2/", 26) != 0 &&
-            strncmp(bundle, "file:///usr/lib/x86_64-linux-gnu/lv2/", 37) != 0) {
+    if (safe) { /* only the system's own plugin folders (links followed) */
+        char *file = lilv_file_uri_parse(lilv_node_as_uri(lilv_plugin_get_bundle_uri(found)), NULL);
+        char real[4096];
+        bool system =
+            file && realpath(file, real) &&
+            (!strncmp(real, "/usr/lib/lv2/", 13) || !strncmp(real, "/usr/local/lib/lv2/", 19) ||
+             !strncmp(real, "/usr/lib/x86_64-linux-gnu/lv2/", 30));
+        lilv_free(file);
+        if (!system) {
             snprintf(why, n,
                      "the LV2 plugin '%s' is outside the system's LV2 folders: not "
                      "allowed in safe mode",
@@ -370,6 +376,7 @@ struct Lv2Run {
     LV2_Atom_Sequence *atom_in[2];
     LV2_Atom_Sequence *atom_out[2];
     int block;
+    int fill; /* samples of the block being gathered (the one before plays meanwhile) */
     LV2_URID sequence_urid;
 };
 
@@ -422,28 +429,52 @@ fail:
     return NULL;
 }
 
-void lv2_run(Lv2Run *r, const float *controls, float *left, float *right, int n) {
+/* The plugin over the block gathered (r->block frames). */
+static void run_block(Lv2Run *r, const float *controls) {
     const Plugin *pl = r->pl;
-    for (int off = 0; off < n; off += r->block) {
-        int m = n - off < r->block ? n - off : r->block;
-        memcpy(r->in[0], left + off, sizeof(float) * (size_t)m);
-        if (pl->nain == 1 && r->ninst == 1) /* mono in, stereo out: the sides' mean */
-            for (int j = 0; j < m; j++) r->in[0][j] = 0.5f * (left[off + j] + right[off + j]);
-        else
-            memcpy(r->in[1], right + off, sizeof(float) * (size_t)m);
-        for (int i = 0; i < r->ninst; i++) {
-            memcpy(r->controls[i], controls, sizeof(float) * (size_t)pl->nctl);
-            /* an empty sequence in; the room there is out */
-            r->atom_in[i]->atom.type = r->sequence_urid;
-            r->atom_in[i]->atom.size = sizeof(LV2_Atom_Sequence_Body);
-            r->atom_out[i]->atom.type = 0;
-            r->atom_out[i]->atom.size = ATOM_BYTES - sizeof(LV2_Atom);
-            lilv_instance_run(r->inst[i], (uint32_t)m);
-        }
-        memcpy(left + off, r->out[0], sizeof(float) * (size_t)m);
-        memcpy(right + off, r->ninst == 2 || pl->naout == 2 ? r->out[1] : r->out[0],
-               sizeof(float) * (size_t)m);
+    for (int i = 0; i < r->ninst; i++) {
+        memcpy(r->controls[i], controls, sizeof(float) * (size_t)pl->nctl);
+        /* an empty sequence in; the room there is out */
+        r->atom_in[i]->atom.type = r->sequence_urid;
+        r->atom_in[i]->atom.size = sizeof(LV2_Atom_Sequence_Body);
+        r->atom_out[i]->atom.type = 0;
+        r->atom_out[i]->atom.size = ATOM_BYTES - sizeof(LV2_Atom);
+        lilv_instance_run(r->inst[i], (uint32_t)r->block);
     }
+}
+
+void lv2_run(Lv2Run *r, const float *controls, float *left, float *right, int n) {
+    /* Whole blocks, one block late: the plugin runs on the same 64 frames
+     * however the caller's buffers cut the stream (a plugin may smooth or
+     * analyse per run), so live and offline renders are the same. */
+    const Plugin *pl = r->pl;
+    bool mean = pl->nain == 1 && r->ninst == 1, two = r->ninst == 2 || pl->naout == 2;
+    for (int i = 0; i < n; i++) {
+        if (r->fill == r->block) {
+            run_block(r, controls);
+            r->fill = 0;
+        }
+        int j = r->fill++;
+        r->in[0][j] = mean ? 0.5f * (left[i] + right[i]) : left[i];
+        r->in[1][j] = right[i];
+        left[i] = r->out[0][j];
+        right[i] = two ? r->out[1][j] : r->out[0][j];
+    }
+}
+
+bool lv2_try(int k, double rate, char *why, size_t n) {
+    Plugin *pl = PLUGINS[k];
+    if (pl->tried_rate == rate) return pl->tried_ok;
+    LilvInstance *inst = lilv_plugin_instantiate(pl->p, rate, FEATURES);
+    pl->tried_rate = rate;
+    pl->tried_ok = inst != NULL;
+    if (inst) lilv_instance_free(inst);
+    if (!pl->tried_ok)
+        snprintf(why, n,
+                 "the LV2 plugin '%s' does not start at %g Hz (it may need a feature "
+                 "tala does not give)",
+                 pl->uri, rate);
+    return pl->tried_ok;
 }
 
 void lv2_run_free(Lv2Run *r) {

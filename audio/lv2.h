@@ -45,8 +45,13 @@ void lv2_control_info(int k, int i, const char **symbol, float *def, float *min,
  * the audio thread, where it allocates nothing (the plugin's run() is its
  * own: LV2's hardRTCapable ones promise the same). */
 typedef struct Lv2Run Lv2Run;
+/* Whether plugin k starts at this rate (tried once a rate; the answer kept):
+ * false with why. Control thread. */
+bool lv2_try(int k, double rate, char *why, size_t n);
 Lv2Run *lv2_run_new(int k, double rate, int block, char *why, size_t n);
-/* In place, n frames, with these control values (in lv2_controls order). */
+/* In place, n frames, with these control values (in lv2_controls order).
+ * The plugin runs on whole 64-frame blocks, one block (64 frames) late, so
+ * what it makes never depends on how the caller cut its buffers. */
 void lv2_run(Lv2Run *r, const float *controls, float *left, float *right, int n);
 void lv2_run_free(Lv2Run *r);
 

@@ -29,7 +29,7 @@ static int compile_only(int argc, char **argv, bool disasm) {
     bool ok;
     if (disasm) {
         Vm *vm = vm_new(stdlib_library());
-        vm_set_safe(vm, cli_safe);
+        if (vm) vm_set_safe(vm, cli_safe);
         ok = eval_disasm(vm, argv[0], text, len, stdout, &err);
         vm_free(vm);
     } else {

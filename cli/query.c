@@ -99,11 +99,11 @@ int cli_query(int argc, char **argv) {
     }
 
     Vm *vm = vm_new(stdlib_library());
-    vm_set_safe(vm, cli_safe);
     if (!vm) {
         fprintf(stderr, "tala: out of memory\n");
         return EXIT_ENV;
     }
+    vm_set_safe(vm, cli_safe);
     Heap *h = vm_heap(vm);
     Err err = {0};
     int status = EXIT_OK;

@@ -218,6 +218,7 @@ int cli_replay(int argc, char **argv) {
                 "plays them where they were heard\n",
                 sc.nlates);
     RenderReport rep = {0};
+    o.safe = cli_safe;
     bool ok = engine_replay(&sc, out, &o, &rep, &err);
     if (!ok)
         err_print(stderr, &err);

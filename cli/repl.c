@@ -260,7 +260,8 @@ static void render_now(Repl *r, const char *file) {
                       .voices = sc.voices,
                       .tempo = sc.tempo,
                       .samples = sc.samples,
-                      .quiet = true};
+                      .quiet = true,
+                      .safe = sc.safe};
     Session *s = session_new(&so, &err);
     RenderOpts o = {.rate = sc.rate, .bars = floor(st.cycle) + 4, .format = "wav"};
     RenderReport rep = {0};

@@ -25,6 +25,7 @@ typedef struct {
     double bpm;
     int (*track)(void *ud, const char *name);
     void *ud;
+    double rate; /* the session's: an LV2 plugin is tried at it when the chain compiles */
 } ChainEnv;
 
 /* A word given as a string, which the language may have made a one-word
@@ -46,6 +47,7 @@ typedef struct {
     const char *format; /* "wav", "flac", "ogg" or "mp3" (engine_sound_format) */
     const char *stems;  /* folder for one file per track, or NULL */
     const char *midi;   /* a Standard MIDI File of the MIDI events (.midi()), or NULL */
+    bool safe;          /* a replay in safe mode (also when its log says it was) */
 } RenderOpts;
 
 typedef struct {
@@ -81,6 +83,7 @@ typedef struct {
                          ended without an end record (killed, crashed) had got to */
     int cut_line;     /* > 0: the log ends inside a block at this line; what came
                          before is read, the cut block is not */
+    bool safe;        /* the session ran in safe mode: so does its replay */
     LateNote *lates;  /* notes the live run played late, in frame order */
     int nlates;
 } Script;

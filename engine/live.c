@@ -492,7 +492,8 @@ static void preload_samples(Live *l, const char *text, size_t len, const char *b
 
 bool live_eval(Live *l, const char *name, const char *text, size_t len, const char *base,
                Err *err) {
-    preload_samples(l, text, len, base);
+    if (!l->o.session.safe) /* safe mode: the evaluation reads them, after its checks */
+        preload_samples(l, text, len, base);
     Request r = {.name = name, .text = text, .base = base, .len = len, .err = err};
     return submit(l, &r);
 }

@@ -112,7 +112,16 @@ void ses_send_chain(Session *s, int slot, int track, ChainPlan *p, SynthDef *sen
             e.chain.def = p->def;
         } else {
             e.chain.bus = bus_new(p->def, s->o.rate);
-            if (!e.chain.bus) abort();
+            if (!e.chain.bus) { /* an LV2 plugin that started when compiled but not now */
+                ses_say(s,
+                        "tala: warning: the chain '%s' could not start (out of memory, or "
+                        "a plugin failed): it is left out",
+                        p->def->name);
+                memset(sent, 0, sizeof *sent);
+                free(p->def);
+                p->def = NULL;
+                return;
+            }
         }
     } else {
         memset(sent, 0, sizeof *sent);

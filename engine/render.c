@@ -307,7 +307,8 @@ bool engine_replay(const Script *sc, const char *path, RenderOpts *opts, RenderR
                       .tempo = sc->tempo,
                       .samples = sc->samples,
                       .quiet = true,
-                      .samples_may_miss = true};
+                      .samples_may_miss = true,
+                      .safe = sc->safe || opts->safe};
     Session *s = session_new(&so, err);
     if (!s) return false;
     opts->rate = sc->rate;

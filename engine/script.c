@@ -7,6 +7,7 @@
  *   tala-session 1
  *   opts rate 48000 voices 2048 tempo 120
  *   samples DIR                       (the --samples folder, if any)
+ *   safe                              (it ran in safe mode: so does a replay)
  *   base DIR                          (samples("dir") in what follows is relative to DIR)
  *   eval AT LINES WALLTIME NAME       then LINES lines of source
  *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T | cc CH NUM VAL
@@ -131,6 +132,8 @@ bool script_load(const char *path, Script *out, Err *err) {
                 if (!out->lates) abort();
                 out->lates[out->nlates++] = (LateNote){due, played, (int16_t)t, sd, (uint8_t)kind};
             }
+        } else if (!strcmp(line, "safe\n") || !strcmp(line, "safe")) {
+            out->safe = true;
         } else if (!strncmp(line, "key ", 4)) {
             unsigned long long frame = 0;
             int ch = 0, num = -1, vel = -1, input = 0, used = 0, more = 0;

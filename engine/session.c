@@ -118,7 +118,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
     if (s->o.tempo <= 0) s->o.tempo = 120;
     if (s->o.max_events <= 0) s->o.max_events = 1 << 16;
     s->vm = vm_new(stdlib_library());
-    vm_set_safe(s->vm, o->safe);
+    if (s->vm) vm_set_safe(s->vm, o->safe);
     if (!s->vm) abort();
     if (!engine_load_prelude(s->vm, err)) {
         vm_free(s->vm);
@@ -149,6 +149,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
     s->sampler_index = audio_add_synth(s->audio, &s->sampler);
     session_log(s, "tala-session 1");
     session_log(s, "opts rate %.17g voices %d tempo %.17g", s->o.rate, s->o.voices, s->o.tempo);
+    if (s->o.safe) session_log(s, "safe"); /* a replay stays in safe mode */
     if (s->o.samples) session_log(s, "samples %s", s->o.samples);
     if (s->o.samples) {
         char why[256];
@@ -270,14 +271,14 @@ static bool load_sample_dirs(Session *s, const char *base, Err *err) {
     for (uint32_t i = 0; i < AS_LIST(dirs)->len; i++) {
         char dir[2048], why[256];
         session_sample_path(base, AS_STRING(AS_LIST(dirs)->items[i])->chars, dir, sizeof dir);
-        if (dir_loaded(s, dir)) continue;
-        if (s->o.safe && !under_cwd(dir)) {
+        if (s->o.safe && !under_cwd(dir)) { /* (before dir_loaded: a folder read earlier) */
             err_set(err, (SrcRef){0},
                     "samples('%s'): a folder outside the working directory is not allowed in "
                     "safe mode",
                     AS_STRING(AS_LIST(dirs)->items[i])->chars);
             return false;
         }
+        if (dir_loaded(s, dir)) continue;
         if ((s->o.samples_listed ? samples_list : samples_load)(&s->bank, dir, why, sizeof why) <
             0) {
             if (!s->o.samples_may_miss) {
@@ -412,7 +413,8 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
      * to tracks this block adds */
     TrackNames tn = {s, NULL, 0};
     if (ok) tn.n = vm_played(vm, &tn.names);
-    const ChainEnv env = {vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo, ses_track_by_name, &tn};
+    const ChainEnv env = {vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo, ses_track_by_name, &tn,
+                          s->o.rate};
 
     /* buses first: strips send to them by name */
     if (ok) {

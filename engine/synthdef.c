@@ -69,6 +69,8 @@ static bool lv2_node(Flat *f, const ObjGraph *g, SynNode *nd) {
         return false;
     }
     int k = lv2_plugin(name, f->vm && vm_safe(f->vm), why, sizeof why);
+    if (k >= 0 && !lv2_try(k, f->env && f->env->rate > 0 ? f->env->rate : 48000, why, sizeof why))
+        k = -1;
     if (k < 0) {
         err_set(f->err, (SrcRef){0}, "%s: %s", f->synth, why);
         return false;
@@ -105,7 +107,7 @@ static bool lv2_node(Flat *f, const ObjGraph *g, SynNode *nd) {
             }
             lv2_control_info(k, c, &sym, &def, &lo, &hi);
             float v = (float)r->fields[i].val.as.num;
-            l->value[c] = v < lo ? lo : v > hi ? hi : v;
+            l->value[c] = v != v ? def : v < lo ? lo : v > hi ? hi : v; /* (NaN: the default) */
         }
     } else if (g->n > 2 && !(IS_NUM(g->in[2]) && g->in[2].as.num == 0)) {
         err_set(f->err, (SrcRef){0}, "%s: lv2's settings are a record: {symbol: value, ...}",

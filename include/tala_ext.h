@@ -18,8 +18,10 @@
  * and booleans. Unit generators run on the audio thread: their process
  * function must not allocate, lock, block or print, and must finish
  * quickly; its state is zeroed when a voice (or a chain) starts, at most
- * TALA_EXT_STATE bytes. Inputs may be constants, synth parameters or other
- * unit generators, as for tala's own.
+ * TALA_EXT_STATE bytes. In a voice it is called 64 samples at a time; in an
+ * effect chain too, on whole blocks, one block late (its output never
+ * depends on how the audio device cuts its buffers). Inputs may be constants, synth parameters or
+ * other unit generators, as for tala's own.
  */
 #ifndef TALA_EXT_H
 #define TALA_EXT_H

@@ -266,14 +266,27 @@ static bool add_local(C *c, Ast *n, ObjString *name) {
 
 static bool expr(C *c, Ast *n);
 
+/* Whether the name n refers to something of the program's own (a local, a
+ * definition of this block, or a global that is no builtin of that name),
+ * rather than the builtin. */
+static bool shadowed(C *c, const Ast *n) {
+    if (defined_here(c, n->name_off, n->name_len) ||
+        resolve_local(c->fs, name_of(c, n->name_off, n->name_len)) >= 0)
+        return true;
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(n->name_len < 63 ? n->name_len : 63),
+             c->src->text + n->name_off);
+    Value v;
+    return vm_get_global(c->vm, name, &v) &&
+           !(IS_NATIVE(v) && !strcmp(AS_NATIVE(v)->def->name, name));
+}
+
 /* Builtins whose arguments are names, not patterns (a library, a file, a
  * signature): ffi("libm.so.6", ...) takes its double-quoted strings as
  * text, as Strudel's samples("...") does, not as mini-notation. */
 static void text_args(C *c, Ast *n) {
     static const char *const TEXT_ARGS[] = {"ffi", "load", "samples", "lv2"};
-    if (n->a->kind != A_NAME || defined_here(c, n->a->name_off, n->a->name_len) ||
-        resolve_local(c->fs, name_of(c, n->a->name_off, n->a->name_len)) >= 0)
-        return; /* a name of the program's own */
+    if (n->a->kind != A_NAME || shadowed(c, n->a)) return; /* a name of the program's own */
     for (size_t i = 0; i < sizeof TEXT_ARGS / sizeof TEXT_ARGS[0]; i++)
         if (strlen(TEXT_ARGS[i]) == n->a->name_len &&
             !memcmp(c->src->text + n->a->name_off, TEXT_ARGS[i], n->a->name_len))
@@ -372,7 +385,7 @@ static bool expr(C *c, Ast *n) {
         text_args(c, n);
         if (n->a->kind == A_NAME && n->a->name_len == 4 &&
             !memcmp(c->src->text + n->a->name_off, "load", 4) && n->nkids == 1 &&
-            n->kids[0]->kind == A_TEXT && !defined_here(c, n->a->name_off, 4)) {
+            n->kids[0]->kind == A_TEXT && !shadowed(c, n->a)) {
             /* an extension: loaded now, so the names it defines are known below */
             char path[1024], why[600];
             const Ast *k = n->kids[0];

@@ -101,6 +101,13 @@ static int reg_builtin(const tala_host *h, const char *name, int arity, tala_bui
             snprintf(LOAD_WHY, sizeof LOAD_WHY, "a second builtin named '%s'", name);
             return -1;
         }
+    int nd;
+    const NativeDef *own = stdlib_natives(&nd);
+    for (int i = 0; i < nd; i++)
+        if (!strcmp(own[i].name, name)) {
+            snprintf(LOAD_WHY, sizeof LOAD_WHY, "a builtin named '%s', as one of tala's own", name);
+            return -1;
+        }
     if (NFNS == MAX_FNS) {
         snprintf(LOAD_WHY, sizeof LOAD_WHY, "more than %d builtins from extensions", MAX_FNS);
         return -1;
@@ -126,7 +133,9 @@ static int reg_builtin(const tala_host *h, const char *name, int arity, tala_bui
 
 static int reg_ugen(const tala_host *h, const tala_ugen *u) {
     int ext = (int)(intptr_t)h->host_data;
-    if (!u || !u->name || !u->process || u->ninputs < 0 || u->ninputs > TALA_EXT_INPUTS ||
+    bool inputs_named = u && u->ninputs >= 0 && u->ninputs <= TALA_EXT_INPUTS;
+    for (int i = 0; inputs_named && i < u->ninputs; i++) inputs_named = u->inputs[i] != NULL;
+    if (!u || !u->name || !u->process || !inputs_named || strlen(u->name) > 32 ||
         EXTS[ext].nugens == 32) {
         snprintf(LOAD_WHY, sizeof LOAD_WHY, "a unit generator '%s' that cannot be used",
                  u && u->name ? u->name : "?");

@@ -318,6 +318,8 @@ static void test_any_buffer_size_same_samples(void **st) {
         "oops = note(\"a4\").s(\"bad\")\n"
         "bus verb = reverb(size: 0.7)\n"
         "mix keys { send: { verb: 0.5 } }\n"
+        /* an LV2 plugin (x42's EQ, installed by build.sh) runs on whole blocks too */
+        "mix echo { fx: lv2(\"fil4#mono\", {freq3: 800, gain3: -9}) }\n"
         "play drums, keys, oops, echo\n";
     const long total = 72000;
     const long b64[] = {64}, b1[] = {1}, b7[] = {7}, b37[] = {37}, b100[] = {100}, b441[] = {441},

@@ -10,6 +10,7 @@ set -u
 TALA=$(realpath "$1")
 EXT=$(realpath "$2")
 DRIVE=$(realpath "$3")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 pass=0
 fail=0
 ok() { echo "ok   $1"; pass=$((pass + 1)); }
@@ -67,6 +68,16 @@ err_of() { printf '%s\nx = s("bd")\nplay x\n' "$1" >e.tala; "$TALA" check e.tala
 out=$(err_of 'load("v99.so")')
 grep -q "e.tala:1:1: load: 'v99.so' was built for version 99 of tala's extension API; this tala has version 1" <<<"$out" &&
     ok "another API version: $out" || bad "version: $out"
+cat >clash.c <<C
+#include "tala_ext.h"
+const int tala_ext_api = TALA_EXT_API;
+static int f(const tala_value *a, int n, tala_value *o, char *e, size_t l) { (void)a, (void)n, (void)o, (void)e, (void)l; return 0; }
+int tala_ext_init(const tala_host *h) { return h->builtin(h, "fast", 1, f, "fast(x)", "", ""); }
+C
+cc -shared -fPIC -I"$ROOT/include" -o clash.so clash.c 2>cc.err
+out=$(err_of 'load("clash.so")')
+grep -q "load: 'clash.so' could not start: a builtin named 'fast', as one of tala's own" <<<"$out" &&
+    ok "a builtin named as one of tala's own: refused" || { bad "clash: $out"; cat cc.err; }
 out=$(err_of 'load("/lib/x86_64-linux-gnu/libm.so.6")')
 grep -q "is not a tala extension (it has no tala_ext_api)" <<<"$out" && ok "a library that is no extension: refused" ||
     bad "not an extension: $out"

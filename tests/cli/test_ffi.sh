@@ -108,6 +108,24 @@ out=$(TALA_SAFE=1 "$TALA" check link.tala 2>&1)
 rc=$?
 [ $rc = 1 ] && grep -q "samples('kit-link'): a folder outside the working directory" <<<"$out" &&
     ok "safe mode: a link out of the working directory refused" || bad "link: exit $rc: $out"
+out=$(TALA_SAFE=1 "$TALA" link.tala --no-audio --seconds 0.3 --no-log </dev/null 2>&1)
+grep -q "samples('kit-link'): a folder outside the working directory" <<<"$out" &&
+    ok "safe mode, playing live: the link is refused there too (no sample is read ahead)" ||
+    bad "live link: $out"
+# a session in safe mode replays in safe mode: what was refused stays refused
+cat >safe.log <<'LOG'
+tala-session 1
+opts rate 48000 voices 64 tempo 120
+safe
+eval 0 3 2026-12-06T06:00:00Z set.tala
+pow = ffi("libm.so.6", "pow", "double(double, double)")
+x = note(pow(2, 6)).s("sine")
+play x
+end 48000
+LOG
+out=$("$TALA" replay safe.log -o safe.wav 2>&1)
+grep -q "ffi is not allowed in safe mode" <<<"$out" && ok "a safe session's replay stays safe: ffi refused again" ||
+    bad "safe replay: $out"
 printf 'samples("here")\nx = s("kit")\nplay x\n' >here.tala
 TALA_SAFE=1 "$TALA" check here.tala >/dev/null 2>&1 && ok "safe mode: a sample folder here is fine" ||
     bad "safe mode refused a folder here"
