@@ -33,6 +33,81 @@ static bool fit(const ClockIn *c, int from, double *a, double *b) {
     return true;
 }
 
+/* The line through the window without the ticks that arrived far from it
+ * (held up by a busy machine: they only ever come late): a first fit, the
+ * median of how far the ticks lie from it, then the fit again without those
+ * more than three times that (and a millisecond) away. */
+static bool fit_robust(const ClockIn *c, double *a, double *b) {
+    if (!fit(c, 0, a, b)) return false;
+    double dev[CLOCKIN_WINDOW];
+    for (int i = 0; i < c->n; i++) dev[i] = fabs(c->f[i] - (*a + *b * (double)c->k[i]));
+    double sorted[CLOCKIN_WINDOW];
+    memcpy(sorted, dev, sizeof(double) * (size_t)c->n);
+    for (int i = 1; i < c->n; i++) /* insertion sort: 96 at most */
+        for (int j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+            double t = sorted[j];
+            sorted[j] = sorted[j - 1], sorted[j - 1] = t;
+        }
+    double limit = 3 * sorted[c->n / 2] + c->rate / 1000;
+    ClockIn kept = *c;
+    kept.n = 0;
+    for (int i = 0; i < c->n; i++)
+        if (dev[i] <= limit) kept.f[kept.n] = c->f[i], kept.k[kept.n++] = c->k[i];
+    double a2, b2;
+    if (kept.n < c->n && fit(&kept, 0, &a2, &b2)) *a = a2, *b = b2;
+    return true;
+}
+
+/* Tick number k arrived on frame, into the window (the oldest leaves a full
+ * one). Ticks are counted as they come; then the last four are held against
+ * the line of the ones before them:
+ * - all four a whole number of ticks off it (within 0.3): ticks were lost on
+ *   the way (a JACK period skipped drops its MIDI), and the four are
+ *   counted again (a tick only held up by a busy machine lies between);
+ * - else, drifting away from it, each further off by about as much and
+ *   0.3 of a tick in all: a new tempo, the older ticks are let go. */
+static void add_tick(ClockIn *c, double frame, int64_t k) {
+    if (c->n == CLOCKIN_WINDOW) {
+        memmove(c->f, c->f + 1, sizeof c->f[0] * (CLOCKIN_WINDOW - 1));
+        memmove(c->k, c->k + 1, sizeof c->k[0] * (CLOCKIN_WINDOW - 1));
+        c->n--;
+    }
+    c->f[c->n] = frame;
+    c->k[c->n++] = k;
+    c->next_tick = k + 1;
+    if (c->n < 28) return;
+    ClockIn before = *c;
+    before.n = c->n - 4;
+    double a, b;
+    if (!fit(&before, 0, &a, &b)) return;
+    double off[4];
+    int64_t whole = 0;
+    bool lost = true;
+    for (int i = 0; i < 4; i++) {
+        int j = c->n - 4 + i;
+        off[i] = (c->f[j] - (a + b * (double)c->k[j])) / b;
+        int64_t w = (int64_t)llround(off[i]);
+        if (i == 0) whole = w;
+        lost = lost && w == whole && fabs(off[i] - (double)w) < 0.3;
+    }
+    if (lost && whole != 0 && whole > -96 && whole < 96) {
+        for (int i = c->n - 4; i < c->n; i++) c->k[i] += whole;
+        c->next_tick += whole;
+        return;
+    }
+    /* a ramp: each tick further off by about as much (a step, a lost tick on
+     * its way to the count's correction, or a held one, is none) */
+    double d0 = off[1] - off[0], d1 = off[2] - off[1], d2 = off[3] - off[2];
+    bool ramp =
+        fabs(d0) > 0.05 && d0 * d1 > 0 && d1 * d2 > 0 &&
+        fmax(fabs(d0), fmax(fabs(d1), fabs(d2))) < 3 * fmin(fabs(d0), fmin(fabs(d1), fabs(d2)));
+    if (ramp && fabs(off[3] - off[0]) > 0.3) { /* the new tempo's ticks only */
+        memmove(c->f, c->f + c->n - 4, sizeof c->f[0] * 4);
+        memmove(c->k, c->k + c->n - 4, sizeof c->k[0] * 4);
+        c->n = 4;
+    }
+}
+
 static void command(Session *s, const char *cmd, const char *arg) {
     Err e = {0};
     session_command(s, cmd, arg, &e);
@@ -40,6 +115,7 @@ static void command(Session *s, const char *cmd, const char *arg) {
 
 static void restart(ClockIn *c, int64_t tick) {
     c->n = 0;
+
     c->next_tick = tick;
     c->started = c->waiting = true;
     c->have_offset = false;
@@ -61,35 +137,12 @@ void clockin_message(ClockIn *c, Session *s, uint8_t status, int spp, double fra
     case 0xFC:
         c->stopped = true;
         c->n = 0;
+
         command(s, "pause", NULL);
         break;
     case 0xF8:
         if (c->stopped) return; /* the position stands still while stopped */
-        if (c->n == CLOCKIN_WINDOW) {
-            memmove(c->f, c->f + 1, sizeof c->f[0] * (CLOCKIN_WINDOW - 1));
-            memmove(c->k, c->k + 1, sizeof c->k[0] * (CLOCKIN_WINDOW - 1));
-            c->n--;
-        }
-        /* a tick lost on the way (a JACK period skipped drops its MIDI): the
-         * fitted line puts this one two or more ticks on, and so does the gap */
-        int64_t k = c->next_tick;
-        double a0, b0;
-        if (c->n >= 24 && fit(c, 0, &a0, &b0) && frame - c->f[c->n - 1] > 1.5 * b0) {
-            int64_t at = (int64_t)llround((frame - a0) / b0);
-            if (at > k && at < k + 96) k = at;
-        }
-        c->f[c->n] = frame;
-        c->k[c->n++] = k;
-        c->next_tick = k + 1;
-        /* a new tempo: the last beat's ticks no longer lie on the older ones'
-         * line; the older ones are let go */
-        double a, b, a1, b1;
-        if (c->n >= 48 && fit(c, 0, &a, &b) && fit(c, c->n - 24, &a1, &b1) &&
-            fabs(b1 / b - 1) > 0.02) {
-            memmove(c->f, c->f + c->n - 24, sizeof c->f[0] * 24);
-            memmove(c->k, c->k + c->n - 24, sizeof c->k[0] * 24);
-            c->n = 24;
-        }
+        add_tick(c, frame, c->next_tick);
         break;
     default: break;
     }
@@ -98,7 +151,7 @@ void clockin_message(ClockIn *c, Session *s, uint8_t status, int spp, double fra
 void clockin_step(ClockIn *c, Session *s) {
     double a, b;
     Rat h = session_horizon(s);
-    if (c->stopped || rat_lt(h, c->next_beat) || c->n < 24 || !fit(c, 0, &a, &b)) return;
+    if (c->stopped || rat_lt(h, c->next_beat) || c->n < 24 || !fit_robust(c, &a, &b)) return;
     /* from the next tick boundary on: there, the clock is at bar x (plus the
      * offset tala's bars have from its own) */
     Rat at = rat_div(rat_ceil(rat_mul(h, rat_int(TICKS_A_CYCLE))), rat_int(TICKS_A_CYCLE));

@@ -3,13 +3,14 @@
  *
  * The clock's ticks (24 a quarter note) arrive with jitter; the follower
  * fits a line through the frames of the last 96 (frames a tick, and where
- * tick 0 was) and, once a beat, sets the session's tempo from the next
- * tick boundary on so that tala's bar lines land on the clock's one beat
- * later: the tempo is the clock's, plus what closes the phase error (at
- * most 10 % while playing, up to twice or half while waiting to start).
- * Each change is a logged "tempo CYCLE BPM" command, exact between them,
- * so a replay has the same tempo map. Start (and Continue) pause the
- * tracks until tala's bars are locked to the clock's (within 1 ms), then
+ * tick 0 was; ticks held up far from the line are left out) and, once a
+ * beat, sets the session's tempo from the next tick boundary on so that
+ * tala's bar lines land on the clock's one beat later: the tempo is the
+ * clock's, plus what closes the phase error (at most 10 % while playing,
+ * up to twice or half while waiting to start). Each change is a logged
+ * "tempo CYCLE BPM" command, exact between them, so a replay has the same
+ * tempo map. Start (and Continue) pause the tracks until tala's bars are
+ * locked to the clock's (within 1 ms), then
  * resume them on a bar line; Stop pauses them. Control side only.
  */
 #ifndef TALA_CLOCKIN_H
