@@ -10,8 +10,8 @@
  * up to twice or half while waiting to start). Each change is a logged
  * "tempo CYCLE BPM" command, exact between them, so a replay has the same
  * tempo map. Start (and Continue) pause the tracks until tala's bars are
- * locked to the clock's (within 1 ms), then
- * resume them on a bar line; Stop pauses them. Control side only.
+ * locked to the clock's (within 1 ms), then resume them on a bar line;
+ * Stop pauses them. Control side only.
  */
 #ifndef TALA_CLOCKIN_H
 #define TALA_CLOCKIN_H
