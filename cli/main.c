@@ -18,6 +18,7 @@ static void usage(FILE *f) {
            "\n"
            "commands:\n"
            "  query [--cycles A:B] PATTERN   print a pattern's events (default cycles 0:4)\n"
+           "  query --file FILE              ... of every track a program plays, merged\n"
            "  render FILE -o OUT.wav         render offline (--bars N, --seconds S, --rate R,\n"
            "                                 --format wav|flac|ogg|mp3, --stems DIR, --tempo BPM,\n"
            "                                 --midi OUT.mid)\n"

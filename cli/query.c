@@ -1,5 +1,6 @@
 /*
- * query.c - `tala query [--cycles A:B] PATTERN`: the conformance contract.
+ * query.c - `tala query [--cycles A:B] PATTERN`: the conformance contract;
+ * `tala query --file FILE`: the same for a whole program, its tracks merged.
  *
  * Prints one line per event whose whole begins in [A, B) and whose part
  * begins with it: "BEGIN END VALUE", times as reduced fractions, sorted by
@@ -14,6 +15,7 @@
 #include "../stdlib/lib.h"
 #include "../lang/eval.h"
 #include "../stdlib/stdlib.h"
+#include "../engine/session.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -59,9 +61,95 @@ static bool is_expression(Vm *vm, const char *text) {
     return (*p == '(' || *p == '.') && vm_is_defined(vm, b, (size_t)(p - b));
 }
 
+/* Prints the onsets of pat in [a, b) in the canonical format; false (said)
+ * when the query fails. */
+static bool print_events(Vm *vm, ObjPattern *pat, Rat a, Rat b) {
+    Heap *h = vm_heap(vm);
+    Err err = {0};
+    bool ok = true;
+    heap_push(h, OBJ_VAL(pat));
+    EvBuf ev;
+    evbuf_init(&ev, h);
+    Query *q = vm_query(vm);
+    q->err = &err;
+    if (!pat_events(q, pat, a, b, true, &ev)) {
+        err_print(stderr, &err);
+        ok = false;
+    } else {
+        Line *lines = calloc(ev.len ? ev.len : 1, sizeof *lines);
+        char vbuf[512];
+        for (size_t i = 0; i < ev.len; i++) {
+            char bs[48], es[48];
+            rat_format(ev.ev[i].whole.begin, bs, sizeof bs);
+            rat_format(ev.ev[i].whole.end, es, sizeof es);
+            size_t vl = val_format(ev.ev[i].value, vbuf, sizeof vbuf);
+            char *big = NULL;
+            const char *v = vbuf;
+            if (vl >= sizeof vbuf) {
+                big = malloc(vl + 1);
+                val_format(ev.ev[i].value, big, vl + 1);
+                v = big;
+            }
+            size_t n = strlen(bs) + strlen(es) + vl + 3;
+            lines[i].text = malloc(n);
+            snprintf(lines[i].text, n, "%s %s %s", bs, es, v);
+            lines[i].vat = strlen(bs) + strlen(es) + 2;
+            lines[i].begin = ev.ev[i].whole.begin;
+            lines[i].end = ev.ev[i].whole.end;
+            free(big);
+        }
+        qsort(lines, ev.len, sizeof *lines, line_cmp);
+        for (size_t i = 0; i < ev.len; i++) {
+            fputs(lines[i].text, stdout);
+            fputc('\n', stdout);
+            free(lines[i].text);
+        }
+        free(lines);
+    }
+    evbuf_free(&ev);
+    heap_pop(h, 1);
+    return ok;
+}
+
+/* tala query --file FILE: the program evaluated as a session does (its
+ * tracks, samples listed, nothing played), and the events of every track
+ * that plays, merged; its tempo as cycles a second on stderr ("# cps X", as
+ * ../shared/oracle prints a tune's). */
+static int query_file(const char *path, Rat a, Rat b) {
+    size_t len;
+    char *text = cli_read_file(path, &len);
+    if (!text) return EXIT_USER;
+    char base[1024];
+    cli_folder_of(path, base, sizeof base);
+    SessionOpts so = {
+        .rate = 48000, .voices = 64, .quiet = true, .samples_listed = true, .safe = cli_safe};
+    Err err = {0};
+    Session *s = session_new(&so, &err);
+    if (!s) {
+        err_print(stderr, &err);
+        free(text);
+        return EXIT_ENV;
+    }
+    int status = EXIT_OK;
+    if (!session_eval(s, path, text, len, base, &err)) {
+        err_print(stderr, &err);
+        status = EXIT_USER;
+    } else {
+        ObjPattern *pats[AUDIO_MAX_TRACKS];
+        int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
+        Vm *vm = session_vm(s);
+        ObjPattern *all = n ? pat_stack(vm_heap(vm), pats, (unsigned)n) : pat_silence(vm_heap(vm));
+        fprintf(stderr, "# cps %.17g\n", session_bpm(s) / 240);
+        if (!print_events(vm, all, a, b)) status = EXIT_USER;
+    }
+    session_free(s);
+    free(text);
+    return status;
+}
+
 int cli_query(int argc, char **argv) {
     Rat a = rat_int(0), b = rat_int(4);
-    const char *pattern = NULL;
+    const char *pattern = NULL, *file = NULL;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         const char *val = NULL;
@@ -73,6 +161,9 @@ int cli_query(int argc, char **argv) {
             val = argv[++i];
         } else if (strncmp(arg, "--cycles=", 9) == 0) {
             val = arg + 9;
+        } else if (strcmp(arg, "--file") == 0 && i + 1 < argc && !file) {
+            file = argv[++i];
+            continue;
         } else if (strcmp(arg, "--") == 0 && i + 1 < argc && !pattern) {
             pattern = argv[++i]; /* everything after -- is the pattern */
             continue;
@@ -93,8 +184,13 @@ int cli_query(int argc, char **argv) {
             return EXIT_USAGE;
         }
     }
+    if (file && pattern) {
+        fprintf(stderr, "tala query: a PATTERN or --file FILE, not both\n");
+        return EXIT_USAGE;
+    }
+    if (file) return query_file(file, a, b);
     if (!pattern) {
-        fprintf(stderr, "usage: tala query [--cycles A:B] PATTERN\n");
+        fprintf(stderr, "usage: tala query [--cycles A:B] PATTERN | --file FILE\n");
         return EXIT_USAGE;
     }
 
@@ -139,47 +235,7 @@ int cli_query(int argc, char **argv) {
         status = EXIT_USER;
         goto out;
     }
-    heap_push(h, OBJ_VAL(pat));
-    EvBuf ev;
-    evbuf_init(&ev, h);
-    Query *q = vm_query(vm);
-    q->err = &err;
-    if (!pat_events(q, pat, a, b, true, &ev)) {
-        err_print(stderr, &err);
-        status = EXIT_USER;
-    } else {
-        Line *lines = calloc(ev.len ? ev.len : 1, sizeof *lines);
-        char vbuf[512];
-        for (size_t i = 0; i < ev.len; i++) {
-            char bs[48], es[48];
-            rat_format(ev.ev[i].whole.begin, bs, sizeof bs);
-            rat_format(ev.ev[i].whole.end, es, sizeof es);
-            size_t vl = val_format(ev.ev[i].value, vbuf, sizeof vbuf);
-            char *big = NULL;
-            const char *v = vbuf;
-            if (vl >= sizeof vbuf) {
-                big = malloc(vl + 1);
-                val_format(ev.ev[i].value, big, vl + 1);
-                v = big;
-            }
-            size_t n = strlen(bs) + strlen(es) + vl + 3;
-            lines[i].text = malloc(n);
-            snprintf(lines[i].text, n, "%s %s %s", bs, es, v);
-            lines[i].vat = strlen(bs) + strlen(es) + 2;
-            lines[i].begin = ev.ev[i].whole.begin;
-            lines[i].end = ev.ev[i].whole.end;
-            free(big);
-        }
-        qsort(lines, ev.len, sizeof *lines, line_cmp);
-        for (size_t i = 0; i < ev.len; i++) {
-            fputs(lines[i].text, stdout);
-            fputc('\n', stdout);
-            free(lines[i].text);
-        }
-        free(lines);
-    }
-    evbuf_free(&ev);
-    heap_pop(h, 1);
+    if (!print_events(vm, pat, a, b)) status = EXIT_USER;
 out:
     vm_free(vm);
     source_free(src);

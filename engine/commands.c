@@ -147,6 +147,18 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
     return true;
 }
 
+int session_patterns(Session *s, ObjPattern **out, int max) {
+    bool solo = false;
+    for (int i = 0; i < s->ntracks; i++) solo |= s->tracks[i].sent.solo;
+    int n = 0;
+    for (int i = 0; i < s->ntracks && n < max; i++) {
+        Track *t = &s->tracks[i];
+        ObjPattern *p = t->pending ? t->next : t->pat;
+        if (p && !t->sent.mute && (!solo || t->sent.solo)) out[n++] = p;
+    }
+    return n;
+}
+
 int session_tracks(Session *s, TrackInfo *out, int max) {
     int n = 0;
     for (int i = 0; i < s->ntracks && n < max; i++) {

@@ -168,6 +168,10 @@ typedef struct {
     bool mute, solo;
 } TrackInfo;
 int session_tracks(Session *s, TrackInfo *out, int max);
+/* The patterns of the tracks that play from the horizon on (the code a
+ * pending swap brings; not those muted, or not soloed while some are), up
+ * to max; returns how many (tala query --file). */
+int session_patterns(Session *s, ObjPattern **out, int max);
 
 /* Appends a line to the log (an external record: "late ...", "end ...").
  * No-op without a log. */

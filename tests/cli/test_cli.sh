@@ -73,6 +73,24 @@ expect "version" 0 "*" -- --version
 # expressions (the language)
 expect "expression acceptance" 0 $'0 1/4 sn\n1/4 1/2 bd\n1/2 3/4 sn\n3/4 1 bd\n1 5/4 bd\n5/4 3/2 sn\n3/2 7/4 bd\n7/4 2 sn' -- query --cycles 0:2 '"bd sn".fast(2).every(2, rev)'
 expect "records print sorted" 0 $'0 1/2 gain=0.5 s=bd\n1/2 1 gain=0.5 s=sn' -- query --cycles 0:1 's("bd sn").gain(0.5)'
+
+# query --file: a whole program's tracks, merged in the same format; muted tracks left out;
+# its tempo as cycles a second on stderr
+qdir=$(mktemp -d)
+cat >"$qdir/song.tala" <<'TALA'
+tempo 90
+drums = s("bd sn")
+bass = note("<c2 g1>").s("sine")
+ghost = s("hh*4")
+mix ghost { mute: true }
+play drums, bass, ghost
+TALA
+expect "query --file merges the tracks that play" 0 $'0 1/2 s=bd\n0 1 note=c2 s=sine\n1/2 1 s=sn\n1 3/2 s=bd\n1 2 note=g1 s=sine\n3/2 2 s=sn' -- query --cycles 0:2 --file "$qdir/song.tala"
+expect_err "query --file says the tempo in cycles a second" "# cps 0.375"
+expect "query --file and a pattern: one or the other" 2 "" -- query --file "$qdir/song.tala" bd
+printf 'x = s("bd" +)\nplay x\n' >"$qdir/bad.tala"
+expect "query --file of a program with an error" 1 "" -- query --file "$qdir/bad.tala"
+rm -rf "$qdir"
 expect "a defined name followed by ( is an expression" 0 $'0 1/4 0\n1/4 1/2 1\n1/2 3/4 2\n3/4 1 3' -- query --cycles 0:1 'run(4)'
 expect "a bare name is mini-notation" 0 $'0 1 saw' -- query --cycles 0:1 'saw'
 expect "a function is not a pattern" 1 "" -- query 'fast(2)'
