@@ -266,6 +266,25 @@ const NativeDef *stdlib_control_natives(int *count) {
     return NATIVES;
 }
 
+/* setcps(x), setCps(x), setcpm(x): Strudel's tempo, cycles a second or a
+ * minute; a cycle is 4 beats (setcps(0.5) is tempo 120). As the tempo
+ * statement, from the next bar. */
+bool nat_setcps(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    const char *name = vm_current_native(vm)->name;
+    bool minute = !strcmp(name, "setcpm");
+    *out = NIL_VAL;
+    if (!IS_NUM(args[0]) || !(args[0].as.num > 0)) {
+        vm_error(vm, "%s takes a number of cycles a %s above 0, got %s", name,
+                 minute ? "minute" : "second", val_type_name(args[0]));
+        vm_hint(vm, "%s",
+                minute ? "setcpm(30) is tempo 120 (a cycle is 4 beats)"
+                       : "setcps(0.5) is tempo 120 (a cycle is 4 beats)");
+        return false;
+    }
+    return vm_set_tempo(vm, args[0].as.num * (minute ? 4 : 240));
+}
+
 /* samples("dir"): a folder of sample folders for the renderer to load
  * (relative to the program's folder). Returns nil. */
 bool nat_samples(Vm *vm, Value *args, int argc, Value *out) {

@@ -24,7 +24,7 @@ N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
 N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(voicing) N(samples)
-N(ffi) N(load)
+N(ffi) N(load) N(setcps)
 #undef N
 /* clang-format on */
 
@@ -33,7 +33,7 @@ N(ffi) N(load)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                            static const NativeDef
+                                                static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -252,6 +252,15 @@ N(ffi) N(load)
          "string, bool, pointer and void. Arguments are checked at each call; not in safe mode "
          "(docs/extending.md).",
          "note(ffi(\"libm.so.6\", \"pow\", \"double(double, double)\")(2, 6))", NULL},
+        {"setcps", 1, nat_setcps, 0, "setcps(cycles_per_second)",
+         "Strudel's tempo: cycles a second, a cycle being 4 beats (setcps(0.5) is tempo 120). "
+         "Like the tempo statement, it takes effect from the next bar.",
+         "setcps(0.5)", NULL},
+        {"setCps", 1, nat_setcps, 0, "setCps(cycles_per_second)", "Same as setcps.", "setCps(0.5)",
+         NULL},
+        {"setcpm", 1, nat_setcps, 0, "setcpm(cycles_per_minute)",
+         "Strudel's tempo in cycles a minute, a cycle being 4 beats (setcpm(30) is tempo 120).",
+         "setcpm(30)", NULL},
         {"load", 1, nat_load, 0, "load(path)",
          "Loads an extension written in C (a shared library made with include/tala_ext.h): its "
          "builtins and unit generators are names from here on. Not in safe mode "

@@ -20,6 +20,13 @@ bool vm_op_tempo(Vm *vm) {
     return true;
 }
 
+bool vm_set_tempo(Vm *vm, double bpm) {
+    if (!(bpm > 0) || bpm > 10000)
+        return vm_error(vm, "the tempo must be above 0 and at most 10000 beats per minute");
+    vm->tempo = bpm;
+    return true;
+}
+
 /* play a, b, c: each must be a defined pattern. */
 bool vm_op_play(Vm *vm, ObjList *names) {
     vm->plays++;

@@ -224,7 +224,9 @@ bool vm_named_arg(Vm *vm, const char *name, Value *out);
 Query *vm_query(Vm *vm);
 
 /* Session state a program sets. */
-double vm_tempo(Vm *vm);                   /* beats per minute; 0 if never set */
+double vm_tempo(Vm *vm); /* beats per minute; 0 if never set */
+/* Sets it, as a tempo statement does (1 to 10000 BPM); false with an error raised. */
+bool vm_set_tempo(Vm *vm, double bpm);
 int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
 unsigned vm_plays(Vm *vm);                 /* how many `play` statements have run */
 /* The value of the last expression statement of the last program run (nil

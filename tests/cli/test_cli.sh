@@ -88,6 +88,16 @@ TALA
 expect "query --file merges the tracks that play" 0 $'0 1/2 s=bd\n0 1 note=c2 s=sine\n1/2 1 s=sn\n1 3/2 s=bd\n1 2 note=g1 s=sine\n3/2 2 s=sn' -- query --cycles 0:2 --file "$qdir/song.tala"
 expect_err "query --file says the tempo in cycles a second" "# cps 0.375"
 expect "query --file and a pattern: one or the other" 2 "" -- query --file "$qdir/song.tala" bd
+# Strudel's tempo functions: setcps (and setCps) in cycles a second, setcpm a minute
+printf 'setcps(0.5)\nx = s("bd")\nplay x\n' >"$qdir/cps.tala"
+expect "setcps(0.5)" 0 $'0 1 s=bd' -- query --cycles 0:1 --file "$qdir/cps.tala"
+expect_err "setcps(0.5) is 0.5 cycles a second (tempo 120)" "# cps 0.5"
+printf 'setcpm(45)\nx = s("bd")\nplay x\n' >"$qdir/cpm.tala"
+expect "setcpm(45)" 0 $'0 1 s=bd' -- query --cycles 0:1 --file "$qdir/cpm.tala"
+expect_err "setcpm(45) is 0.75 cycles a second" "# cps 0.75"
+printf 'setCps(0)\nx = s("bd")\nplay x\n' >"$qdir/zero.tala"
+expect "setCps(0) is an error" 1 "" -- query --file "$qdir/zero.tala"
+expect_err "setCps(0) says what it takes" "setCps takes a number of cycles a second above 0"
 printf 'x = s("bd" +)\nplay x\n' >"$qdir/bad.tala"
 expect "query --file of a program with an error" 1 "" -- query --file "$qdir/bad.tala"
 rm -rf "$qdir"

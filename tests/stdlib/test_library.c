@@ -690,6 +690,10 @@ static const Case CASES[] = {
     {"0:1", "s(\"a b\").synth(\"pad\")",
          "0 1/2 s=pad\n"
          "1/2 1 s=pad\n"},
+    /* (setcps/setCps/setcpm set the tempo; tests/cli/test_cli.sh reads it back) */
+    {"0:1", "\"a b\".fmap(x => if setcps(0.5) == nil and setCps(0.5) == nil and setcpm(30) == nil "
+            "then x else 0)",
+         "0 1/2 a\n1/2 1 b\n"},
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},
