@@ -5,6 +5,8 @@
 
 #include <lilv/lilv.h>
 
+#include <pthread.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +34,6 @@ static bool world_open(World *w, char *why, size_t n) {
     return true;
 }
 
-static void world_close(World *w) {
-    lilv_node_free(w->audio);
-    lilv_node_free(w->control);
-    lilv_node_free(w->input);
-    lilv_node_free(w->output);
-    lilv_world_free(w->world);
-}
-
 static int ports(const World *w, const LilvPlugin *p, const LilvNode *kind, const LilvNode *dir) {
     return (int)lilv_plugin_get_num_ports_of_class(p, kind, dir, NULL);
 }
@@ -59,29 +53,23 @@ static bool contains_nocase(const char *hay, const char *needle) {
     return false;
 }
 
-int lv2_list(FILE *f, char *why, size_t n) {
-    World w;
-    if (!world_open(&w, why, n)) return -1;
-    const LilvPlugins *all = lilv_world_get_all_plugins(w.world);
-    int count = 0;
-    LILV_FOREACH(plugins, i, all) {
-        const LilvPlugin *p = lilv_plugins_get(all, i);
-        char *name = plugin_name(p);
-        int controls = ports(&w, p, w.control, w.input);
-        fprintf(f, "%s  \"%s\"  audio %d in, %d out; %d control%s\n",
-                lilv_node_as_uri(lilv_plugin_get_uri(p)), name, ports(&w, p, w.audio, w.input),
-                ports(&w, p, w.audio, w.output), controls, controls == 1 ? "" : "s");
-        free(name);
-        count++;
-    }
-    world_close(&w);
-    return count;
+/* The plugins' world: loaded once (LV2_PATH, else the system's and the
+ * user's folders), kept for the process; NULL with why. Control thread. */
+static pthread_mutex_t LV2_LOCK = PTHREAD_MUTEX_INITIALIZER;
+static World WORLD;
+static bool WORLD_OK;
+
+static World *world(char *why, size_t n) {
+    pthread_mutex_lock(&LV2_LOCK);
+    if (!WORLD_OK) WORLD_OK = world_open(&WORLD, why, n);
+    pthread_mutex_unlock(&LV2_LOCK);
+    return WORLD_OK ? &WORLD : NULL;
 }
 
-bool lv2_describe(FILE *f, const char *want, char *why, size_t n) {
-    World w;
-    if (!world_open(&w, why, n)) return false;
-    const LilvPlugins *all = lilv_world_get_all_plugins(w.world);
+/* The plugin `want` names: its URI or its whole name, else a part of either
+ * that only it has; NULL with why (none, or those that share it). */
+static const LilvPlugin *find(World *w, const char *want, char *why, size_t n) {
+    const LilvPlugins *all = lilv_world_get_all_plugins(w->world);
     const LilvPlugin *found = NULL;
     int matches = 0;
     char names[400] = "";
@@ -89,36 +77,52 @@ bool lv2_describe(FILE *f, const char *want, char *why, size_t n) {
         const LilvPlugin *p = lilv_plugins_get(all, i);
         const char *uri = lilv_node_as_uri(lilv_plugin_get_uri(p));
         char *name = plugin_name(p);
-        bool exact = !strcmp(uri, want);
-        if (exact || contains_nocase(uri, want) || contains_nocase(name, want)) {
-            if (exact) matches = 0, names[0] = 0;
-            size_t k = strlen(names);
-            if (matches < 4) snprintf(names + k, sizeof names - k, "%s%s", k ? ", " : "", uri);
-            found = p;
-            matches++;
-            if (exact) {
-                free(name);
-                matches = 1;
-                break;
-            }
-        }
+        bool exact = !strcmp(uri, want) || !strcasecmp(name, want);
+        bool like = contains_nocase(uri, want) || contains_nocase(name, want);
         free(name);
+        if (exact) return p;
+        if (!like) continue;
+        size_t k = strlen(names);
+        if (matches < 4) snprintf(names + k, sizeof names - k, "%s%s", k ? ", " : "", uri);
+        found = p;
+        matches++;
     }
-    if (matches != 1) {
-        if (matches == 0)
-            snprintf(why, n, "no LV2 plugin named like '%s' (tala plugins lists them)", want);
-        else
-            snprintf(why, n,
-                     "%d LV2 plugins are named like '%s': %s%s; give more of the name "
-                     "or the URI",
-                     matches, want, names, matches > 4 ? ", ..." : "");
-        world_close(&w);
-        return false;
+    if (matches == 1) return found;
+    if (matches == 0)
+        snprintf(why, n, "no LV2 plugin named like '%s' (tala plugins lists them)", want);
+    else
+        snprintf(why, n,
+                 "%d LV2 plugins are named like '%s': %s%s; give more of the name or the URI",
+                 matches, want, names, matches > 4 ? ", ..." : "");
+    return NULL;
+}
+
+int lv2_list(FILE *f, char *why, size_t n) {
+    World *w = world(why, n);
+    if (!w) return -1;
+    const LilvPlugins *all = lilv_world_get_all_plugins(w->world);
+    int count = 0;
+    LILV_FOREACH(plugins, i, all) {
+        const LilvPlugin *p = lilv_plugins_get(all, i);
+        char *name = plugin_name(p);
+        int controls = ports(w, p, w->control, w->input);
+        fprintf(f, "%s  \"%s\"  audio %d in, %d out; %d control%s\n",
+                lilv_node_as_uri(lilv_plugin_get_uri(p)), name, ports(w, p, w->audio, w->input),
+                ports(w, p, w->audio, w->output), controls, controls == 1 ? "" : "s");
+        free(name);
+        count++;
     }
+    return count;
+}
+
+bool lv2_describe(FILE *f, const char *want, char *why, size_t n) {
+    World *w = world(why, n);
+    const LilvPlugin *found = w ? find(w, want, why, n) : NULL;
+    if (!found) return false;
     char *name = plugin_name(found);
     fprintf(f, "%s\n  %s\n  audio: %d in, %d out\n", name,
-            lilv_node_as_uri(lilv_plugin_get_uri(found)), ports(&w, found, w.audio, w.input),
-            ports(&w, found, w.audio, w.output));
+            lilv_node_as_uri(lilv_plugin_get_uri(found)), ports(w, found, w->audio, w->input),
+            ports(w, found, w->audio, w->output));
     free(name);
     uint32_t np = lilv_plugin_get_num_ports(found);
     float *min = calloc(np, sizeof(float)), *max = calloc(np, sizeof(float)),
@@ -128,7 +132,7 @@ bool lv2_describe(FILE *f, const char *want, char *why, size_t n) {
     fprintf(f, "  controls:\n");
     for (uint32_t k = 0; k < np; k++) {
         const LilvPort *port = lilv_plugin_get_port_by_index(found, k);
-        if (!lilv_port_is_a(found, port, w.control) || !lilv_port_is_a(found, port, w.input))
+        if (!lilv_port_is_a(found, port, w->control) || !lilv_port_is_a(found, port, w->input))
             continue;
         LilvNode *pn = lilv_port_get_name(found, port);
         fprintf(f, "    %-16s %-28s default %g, %g to %g\n",
@@ -139,7 +143,6 @@ bool lv2_describe(FILE *f, const char *want, char *why, size_t n) {
     free(min);
     free(max);
     free(def);
-    world_close(&w);
     return true;
 }
 
@@ -149,7 +152,6 @@ bool lv2_describe(FILE *f, const char *want, char *why, size_t n) {
 #include <lv2/urid/urid.h>
 
 #include <dlfcn.h>
-#include <pthread.h>
 
 #define MAX_PLUGINS  64
 #define MAX_CONTROLS LV2_MAX_CONTROLS
@@ -168,9 +170,6 @@ typedef struct {
     bool tried_ok;
 } Plugin;
 
-static pthread_mutex_t LV2_LOCK = PTHREAD_MUTEX_INITIALIZER;
-static World WORLD; /* loaded once, kept for the process */
-static bool WORLD_OK;
 static Plugin *PLUGINS[MAX_PLUGINS];
 static int NPLUGINS;
 static char URIS[512][160]; /* urid:map, for the plugins that ask */
@@ -202,34 +201,9 @@ static bool feature_given(const char *uri) {
 }
 
 int lv2_plugin(const char *want, bool safe, char *why, size_t n) {
-    pthread_mutex_lock(&LV2_LOCK);
-    if (!WORLD_OK) WORLD_OK = world_open(&WORLD, why, n);
-    pthread_mutex_unlock(&LV2_LOCK);
-    if (!WORLD_OK) return -1;
-    const LilvPlugins *all = lilv_world_get_all_plugins(WORLD.world);
-    const LilvPlugin *found = NULL;
-    int matches = 0;
-    LILV_FOREACH(plugins, i, all) {
-        const LilvPlugin *p = lilv_plugins_get(all, i);
-        const char *uri = lilv_node_as_uri(lilv_plugin_get_uri(p));
-        char *name = plugin_name(p);
-        if (!strcmp(uri, want) || !strcasecmp(name, want)) {
-            found = p, matches = 1;
-            free(name);
-            break;
-        }
-        if (contains_nocase(uri, want) || contains_nocase(name, want)) found = p, matches++;
-        free(name);
-    }
-    if (matches == 0) {
-        snprintf(why, n, "no LV2 plugin named like '%s' (tala plugins lists them)", want);
-        return -1;
-    }
-    if (matches > 1) {
-        snprintf(why, n, "%d LV2 plugins are named like '%s' (tala plugins %s names them)", matches,
-                 want, want);
-        return -1;
-    }
+    World *w = world(why, n);
+    const LilvPlugin *found = w ? find(w, want, why, n) : NULL;
+    if (!found) return -1;
     const char *uri = lilv_node_as_uri(lilv_plugin_get_uri(found));
     pthread_mutex_lock(&LV2_LOCK);
     for (int i = 0; i < NPLUGINS; i++)
@@ -277,17 +251,17 @@ int lv2_plugin(const char *want, bool safe, char *why, size_t n) {
           *df = calloc((size_t)pl->nports, sizeof(float));
     if (!pl->is_atom_in || !pl->is_atom_out || !pl->is_ctl_out || !mn || !mx || !df) abort();
     lilv_plugin_get_port_ranges_float(found, mn, mx, df);
-    LilvNode *atom = lilv_new_uri(WORLD.world, LV2_ATOM__AtomPort),
-             *optional = lilv_new_uri(WORLD.world, LV2_CORE "connectionOptional");
+    LilvNode *atom = lilv_new_uri(w->world, LV2_ATOM__AtomPort),
+             *optional = lilv_new_uri(w->world, LV2_CORE "connectionOptional");
     bool ok = true;
     for (int k = 0; k < pl->nports && ok; k++) {
         const LilvPort *port = lilv_plugin_get_port_by_index(found, (uint32_t)k);
-        bool in = lilv_port_is_a(found, port, WORLD.input);
-        if (lilv_port_is_a(found, port, WORLD.audio)) {
+        bool in = lilv_port_is_a(found, port, w->input);
+        if (lilv_port_is_a(found, port, w->audio)) {
             int *cnt = in ? &pl->nain : &pl->naout;
             if (*cnt < 2) (in ? pl->ain : pl->aout)[*cnt] = k;
             (*cnt)++;
-        } else if (lilv_port_is_a(found, port, WORLD.control)) {
+        } else if (lilv_port_is_a(found, port, w->control)) {
             if (!in) {
                 pl->is_ctl_out[k] = true;
             } else if (pl->nctl < MAX_CONTROLS) {

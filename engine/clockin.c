@@ -14,18 +14,17 @@ void clockin_init(ClockIn *c, double rate) {
     c->rate = rate;
 }
 
-/* The least-squares line frame = a + b * tick through the ticks from
- * `from` on; false when there are too few. */
-static bool fit(const ClockIn *c, int from, double *a, double *b) {
-    int n = c->n - from;
+/* The least-squares line frame = a + b * tick through n ticks (frames f,
+ * numbers k); false when there are too few. */
+static bool fit(const double *f, const int64_t *k, int n, double *a, double *b) {
     if (n < 12) return false;
     double mk = 0, mf = 0;
-    for (int i = from; i < c->n; i++) mk += (double)c->k[i], mf += c->f[i];
+    for (int i = 0; i < n; i++) mk += (double)k[i], mf += f[i];
     mk /= n, mf /= n;
     double skk = 0, skf = 0;
-    for (int i = from; i < c->n; i++) {
-        double dk = (double)c->k[i] - mk;
-        skk += dk * dk, skf += dk * (c->f[i] - mf);
+    for (int i = 0; i < n; i++) {
+        double dk = (double)k[i] - mk;
+        skk += dk * dk, skf += dk * (f[i] - mf);
     }
     if (skk <= 0 || skf <= 0) return false;
     *b = skf / skk;
@@ -38,7 +37,7 @@ static bool fit(const ClockIn *c, int from, double *a, double *b) {
  * median of how far the ticks lie from it, then the fit again without those
  * more than three times that (and a millisecond) away. */
 static bool fit_robust(const ClockIn *c, double *a, double *b) {
-    if (!fit(c, 0, a, b)) return false;
+    if (!fit(c->f, c->k, c->n, a, b)) return false;
     double dev[CLOCKIN_WINDOW];
     for (int i = 0; i < c->n; i++) dev[i] = fabs(c->f[i] - (*a + *b * (double)c->k[i]));
     double sorted[CLOCKIN_WINDOW];
@@ -49,12 +48,13 @@ static bool fit_robust(const ClockIn *c, double *a, double *b) {
             sorted[j] = sorted[j - 1], sorted[j - 1] = t;
         }
     double limit = 3 * sorted[c->n / 2] + c->rate / 1000;
-    ClockIn kept = *c;
-    kept.n = 0;
+    double f[CLOCKIN_WINDOW];
+    int64_t k[CLOCKIN_WINDOW];
+    int n = 0;
     for (int i = 0; i < c->n; i++)
-        if (dev[i] <= limit) kept.f[kept.n] = c->f[i], kept.k[kept.n++] = c->k[i];
+        if (dev[i] <= limit) f[n] = c->f[i], k[n++] = c->k[i];
     double a2, b2;
-    if (kept.n < c->n && fit(&kept, 0, &a2, &b2)) *a = a2, *b = b2;
+    if (n < c->n && fit(f, k, n, &a2, &b2)) *a = a2, *b = b2;
     return true;
 }
 
@@ -76,10 +76,8 @@ static void add_tick(ClockIn *c, double frame, int64_t k) {
     c->k[c->n++] = k;
     c->next_tick = k + 1;
     if (c->n < 28) return;
-    ClockIn before = *c;
-    before.n = c->n - 4;
-    double a, b;
-    if (!fit(&before, 0, &a, &b)) return;
+    double a, b; /* the line of the ticks before the last four */
+    if (!fit(c->f, c->k, c->n - 4, &a, &b)) return;
     double off[4];
     int64_t whole = 0;
     bool lost = true;

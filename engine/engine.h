@@ -28,10 +28,6 @@ typedef struct {
     double rate; /* the session's: an LV2 plugin is tried at it when the chain compiles */
 } ChainEnv;
 
-/* A word given as a string, which the language may have made a one-word
- * pattern ("kick", "now"): true with it in out. */
-bool engine_word(Vm *vm, Value v, char *out, size_t n);
-
 /* Compiles an effect chain (a bus, the master, a track's fx). */
 bool engine_compile_chain(Vm *vm, const char *name, Value chain, const ChainEnv *env, SynthDef *out,
                           Err *err);

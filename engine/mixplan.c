@@ -9,6 +9,8 @@
  */
 #include "session_impl.h"
 
+#include "../stdlib/stdlib.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +32,7 @@ bool ses_strip_from_mix(Session *s, ObjString *name, Strip *st, Rat *quant, Err 
     st->solo = truthy_setting(ses_record_get(mix, "solo"));
     Value q = ses_record_get(mix, "quant");
     char word[16];
-    if (engine_word(s->vm, q, word, sizeof word) && strcmp(word, "now") == 0)
+    if (stdlib_word(s->vm, q, word, sizeof word) && strcmp(word, "now") == 0)
         *quant = rat_int(0);
     else if (IS_NUM(q) && q.as.num >= 0 && q.as.num <= 1024)
         *quant = rat_from_double(q.as.num);

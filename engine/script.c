@@ -48,6 +48,21 @@ static char *dup_line(const char *s) {
     return d;
 }
 
+/* A new item at cycle `at`, zeroed; NULL (err set) when it goes back in
+ * time. */
+static ScriptItem *append(Script *out, Rat at, const char *path, int lineno, Err *err) {
+    if (out->n && rat_lt(at, out->items[out->n - 1].at)) {
+        err_set(err, (SrcRef){0}, "%s:%d: records go back in time", path, lineno);
+        return NULL;
+    }
+    out->items = realloc(out->items, (size_t)(out->n + 1) * sizeof *out->items);
+    if (!out->items) abort();
+    ScriptItem *it = &out->items[out->n++];
+    memset(it, 0, sizeof *it);
+    it->at = at;
+    return it;
+}
+
 bool script_load(const char *path, Script *out, Err *err) {
     memset(out, 0, sizeof *out);
     out->rate = 48000, out->tempo = 120, out->voices = 2048;
@@ -150,16 +165,12 @@ bool script_load(const char *path, Script *out, Err *err) {
                 ok = false;
                 break;
             }
-            if (out->n && rat_lt(at, out->items[out->n - 1].at)) {
-                err_set(err, (SrcRef){0}, "%s:%d: records go back in time", path, lineno);
+            ScriptItem *it = append(out, at, path, lineno, err);
+            if (!it) {
                 ok = false;
                 break;
             }
-            out->items = realloc(out->items, (size_t)(out->n + 1) * sizeof *out->items);
-            if (!out->items) abort();
-            ScriptItem *it = &out->items[out->n++];
-            memset(it, 0, sizeof *it);
-            *it = (ScriptItem){.at = at,
+            *it = (ScriptItem){.at = at, /* (append zeroed it) */
                                .key = true,
                                .key_frame = frame,
                                .key_input = input,
@@ -174,16 +185,11 @@ bool script_load(const char *path, Script *out, Err *err) {
                 ok = false;
                 break;
             }
-            if (out->n && rat_lt(at, out->items[out->n - 1].at)) {
-                err_set(err, (SrcRef){0}, "%s:%d: records go back in time", path, lineno);
+            ScriptItem *it = append(out, at, path, lineno, err);
+            if (!it) {
                 ok = false;
                 break;
             }
-            out->items = realloc(out->items, (size_t)(out->n + 1) * sizeof *out->items);
-            if (!out->items) abort();
-            ScriptItem *it = &out->items[out->n++];
-            memset(it, 0, sizeof *it);
-            it->at = at;
             it->cmd = cmd;
             it->base = base ? strdup(base) : NULL;
             if (cmd) {

@@ -6,6 +6,7 @@
 #include "engine.h"
 
 #include "../audio/lv2.h"
+#include "../stdlib/stdlib.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -38,21 +39,6 @@ static int param_index(Flat *f, const char *name) {
 static bool input_of(Flat *f, Value v, SynIn *out);
 static bool lv2_node(Flat *f, const ObjGraph *g, SynNode *nd);
 
-bool engine_word(Vm *vm, Value v, char *out, size_t n) {
-    if (IS_STRING(v)) {
-        snprintf(out, n, "%s", AS_STRING(v)->chars);
-        return true;
-    }
-    if (!IS_PATTERN(v) || !vm) return false;
-    EvBuf ev;
-    evbuf_init(&ev, vm_heap(vm));
-    bool ok = pat_events(vm_query(vm), AS_PATTERN(v), rat_int(0), rat_int(1), true, &ev) &&
-              ev.len == 1 && IS_STRING(ev.ev[0].value);
-    if (ok) snprintf(out, n, "%s", AS_STRING(ev.ev[0].value)->chars);
-    evbuf_free(&ev);
-    return ok;
-}
-
 /* An LV2 plugin of a chain: the plugin found and checked (lilv, on this
  * thread), its controls' values in the def's next lv2 slot (the defaults,
  * then the record's, each kept in its range), the node's in[1] that slot. */
@@ -63,7 +49,7 @@ static bool lv2_node(Flat *f, const ObjGraph *g, SynNode *nd) {
         err_hint(f->err, "mix keys { fx: lv2(\"fil4#mono\", {gain3: -12}) }, a bus or the master");
         return false;
     }
-    if (g->n < 2 || !engine_word(f->vm, g->in[1], name, sizeof name)) {
+    if (g->n < 2 || !stdlib_word(f->vm, g->in[1], name, sizeof name)) {
         err_set(f->err, (SrcRef){0}, "%s: lv2 needs the plugin's name or URI in quotes", f->synth);
         err_hint(f->err, "lv2(\"fil4#mono\", {gain3: -12}); tala plugins lists them");
         return false;
@@ -155,7 +141,7 @@ static int flatten(Flat *f, const ObjGraph *g) {
     } else
         for (uint32_t i = 0; i < g->n; i++) {
             char track[64];
-            if (id == UGEN_COMP && i == 5 && engine_word(f->vm, g->in[i], track, sizeof track)) {
+            if (id == UGEN_COMP && i == 5 && stdlib_word(f->vm, g->in[i], track, sizeof track)) {
                 /* a sidechain: the track's index + 1 (bus.c reads its level) */
                 int t = f->env && f->env->track ? f->env->track(f->env->ud, track) : -1;
                 if (t < 0) {

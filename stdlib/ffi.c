@@ -16,6 +16,7 @@
  * thread. Refused in safe mode.
  */
 #include "lib.h"
+#include "stdlib.h"
 
 #include <ffi.h>
 
@@ -131,21 +132,6 @@ static bool parse_sig(const char *sig, FfiFn *f, char *why, size_t n) {
     return true;
 }
 
-/* A pattern of one word a cycle ("hello" in double quotes): the word. */
-static bool one_word(Vm *vm, ObjPattern *p, char *out, size_t n) {
-    EvBuf ev;
-    evbuf_init(&ev, vm_heap(vm));
-    Query *q = vm_query(vm);
-    Err err = {0}, *saved = q->err;
-    q->err = &err;
-    bool ok = pat_events(q, p, rat_int(0), rat_int(1), true, &ev) && ev.len == 1 &&
-              IS_STRING(ev.ev[0].value);
-    q->err = saved;
-    if (ok) snprintf(out, n, "%s", AS_STRING(ev.ev[0].value)->chars);
-    evbuf_free(&ev);
-    return ok;
-}
-
 /* The argument as the C type t wants it, into *slot; false with a
  * positioned error when it is not of that kind. */
 static bool to_c(Vm *vm, const FfiFn *f, int i, Value v, void *slot) {
@@ -222,9 +208,8 @@ static bool to_c(Vm *vm, const FfiFn *f, int i, Value v, void *slot) {
     else
         snprintf(got, sizeof got, "%s", val_type_name(v));
     vm_error(vm, "%s: argument %d must be %s, got %s", f->name, i + 1, WANT[t], got);
-    ObjPattern *p = IS_PATTERN(v) ? AS_PATTERN(v) : NULL;
     char word[64];
-    if (p && t == T_STRING && one_word(vm, p, word, sizeof word))
+    if (IS_PATTERN(v) && t == T_STRING && stdlib_word(vm, v, word, sizeof word))
         vm_hint(vm, "double quotes make a pattern: write the string in single quotes, '%s'", word);
     else
         vm_hint(vm, "its signature is %s", f->sig);

@@ -10,6 +10,7 @@
 #include "stdlib.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -283,6 +284,22 @@ static void all_init(void) {
     if (NALL + nc > (int)(sizeof ALL / sizeof ALL[0])) abort(); /* grow ALL */
     memcpy(ALL + NALL, c, (size_t)nc * sizeof *c);
     NALL += nc;
+}
+
+bool stdlib_word(Vm *vm, Value v, char *out, size_t n) {
+    if (IS_STRING(v)) {
+        snprintf(out, n, "%s", AS_STRING(v)->chars);
+        return true;
+    }
+    if (!IS_PATTERN(v) || !vm) return false;
+    EvBuf ev;
+    evbuf_init(&ev, vm_heap(vm));
+    Query *q = vm_query(vm);
+    bool ok = pat_events(q, AS_PATTERN(v), rat_int(0), rat_int(1), true, &ev) && ev.len == 1 &&
+              IS_STRING(ev.ev[0].value);
+    if (ok) snprintf(out, n, "%s", AS_STRING(ev.ev[0].value)->chars);
+    evbuf_free(&ev);
+    return ok;
 }
 
 const NativeDef *stdlib_natives(int *count) {

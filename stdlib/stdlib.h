@@ -15,6 +15,9 @@
 const VmLibrary *stdlib_library(void);
 /* The builtins' table, in registration order; *count set. */
 const NativeDef *stdlib_natives(int *count);
+/* A word given as a string, or as the one-word pattern double quotes make
+ * of it ("kick", "now"): true with it in out. */
+bool stdlib_word(Vm *vm, Value v, char *out, size_t n);
 /* The builtins of the extensions loaded so far (load("ext.so")); *count set. */
 const NativeDef *stdlib_ext_natives(int *count);
 
