@@ -126,6 +126,9 @@ run_all() {
     log "$label: conformance (functions)"
     run_suite "$label/conformance-functions" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
         "$ROOT/tests/conformance/functions"
+    log "$label: Strudel (surface syntax, tunes)"
+    run_suite "$label/strudel" bash "$ROOT/tests/cli/test_strudel.sh" "$ROOT/$dir/tala"
+    run_suite "$label/strudel-tunes" bash "$ROOT/tests/strudel/test_tunes.sh" "$ROOT/$dir/tala"
     log "$label: command line"
     run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
     run_suite "$label/ffi" bash "$ROOT/tests/cli/test_ffi.sh" "$ROOT/$dir/tala"

@@ -329,7 +329,7 @@ static void say_warnings(Session *s) {
     Err w[8];
     int n = vm_take_warnings(s->vm, w, 8);
     for (int i = 0; i < n; i++) {
-        err_prefix(&w[i], "warning: ");
+        if (strncmp(w[i].msg, "note: ", 6) != 0) err_prefix(&w[i], "warning: ");
         char *t = err_text(&w[i]);
         ses_say(s, "%s", t);
         free(t);

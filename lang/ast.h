@@ -38,7 +38,8 @@ typedef enum {
     S_SYNTH,  /* synth name(params) = body: a is the lambda */
     S_BUS,    /* bus name = a (an effect chain) */
     S_MASTER, /* master = a */
-    S_MIX     /* mix name a (a record) */
+    S_MIX,    /* mix name a (a record) */
+    S_LABEL   /* name: a (Strudel's labelled block; `$: a` too) */
 } AstKind;
 
 typedef struct Ast Ast;

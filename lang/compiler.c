@@ -580,6 +580,20 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
             }
             break;
         }
+        case S_LABEL: {
+            /* name: pat is pat.p('name') (the native behind the hidden "label:", so that a
+             * program's own p does not catch it) */
+            unsigned k;
+            if (expr(&c, s->a) &&
+                emit_const(&c, s, OBJ_VAL(name_of(&c, s->name_off, s->name_len))) &&
+                constant(&c, s, OBJ_VAL(str_c(c.h, "label:")), &k)) {
+                emit(&c, s, OP_METHOD);
+                emit16(&c, s, k);
+                emit(&c, s, 1);
+                value_on_top = true;
+            }
+            break;
+        }
         case S_TEMPO:
             if (expr(&c, s->a)) emit(&c, s, OP_TEMPO);
             break;

@@ -79,13 +79,15 @@ const char *tok_name(TokType t) {
         [T_LE] = "'<='",
         [T_GT] = "'>'",
         [T_GE] = "'>='",
+        [T_QUESTION] = "'?'",
         [T_NEWLINE] = "the end of the line",
     };
     return names[t];
 }
 
+/* Letters, '_', '$' (JavaScript's, for Strudel's `$:` blocks) and UTF-8. */
 static bool is_alpha(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
 }
 static bool is_digit(int c) {
     return c >= '0' && c <= '9';
@@ -118,6 +120,19 @@ static bool skip_space(Lexer *lx, bool *sp) {
         } else if ((c == '-' && s[lx->pos + 1] == '-') || (c == '/' && s[lx->pos + 1] == '/')) {
             while (s[lx->pos] && s[lx->pos] != '\n') lx->pos++;
             *sp = true;
+        } else if (c == '/' && s[lx->pos + 1] == '*') { /* a block comment, as in JavaScript */
+            uint32_t open = lx->pos;
+            lx->pos += 2;
+            while (s[lx->pos] && !(s[lx->pos] == '*' && s[lx->pos + 1] == '/')) {
+                if (s[lx->pos] == '\n' && lx->depth == 0) nl = true;
+                lx->pos++;
+            }
+            if (!s[lx->pos]) {
+                lx->pos = open;
+                return nl;
+            }
+            lx->pos += 2;
+            *sp = true;
         } else {
             return nl;
         }
@@ -128,7 +143,7 @@ static bool skip_space(Lexer *lx, bool *sp) {
  * parser's), 250ms, 2s, 440hz, 2khz. */
 static Token number(Lexer *lx, uint32_t start, bool sp) {
     const char *s = lx->src->text;
-    while (is_digit(s[lx->pos])) lx->pos++;
+    while (is_digit(s[lx->pos])) lx->pos++; /* none for .5, as JavaScript writes 0.5 */
     if (s[lx->pos] == '.' && is_digit(s[lx->pos + 1])) {
         lx->pos++;
         while (is_digit(s[lx->pos])) lx->pos++;
@@ -201,12 +216,17 @@ Token lex_next(Lexer *lx) {
                     return make(lx, KEYWORDS[i].type, start, sp);
         return make(lx, T_NAME, start, sp);
     }
-    if (is_digit(c)) {
+    /* .5 is a number, as in JavaScript, unless it follows a value directly ("a".3) */
+    if (is_digit(c) ||
+        (c == '.' && is_digit(s[lx->pos]) &&
+         !(start > 0 && (is_alpha((unsigned char)s[start - 1]) || is_digit(s[start - 1]) ||
+                         strchr("\"'`)]}", s[start - 1]))))) {
         lx->pos = start;
         return number(lx, start, sp);
     }
     switch (c) {
     case '"':
+    case '`': /* JavaScript's template string: mini-notation over several lines */
     case '\'': {
         while (s[lx->pos] && s[lx->pos] != c) lx->pos++;
         if (!s[lx->pos]) {
@@ -215,7 +235,7 @@ Token lex_next(Lexer *lx) {
             return error(lx, start, 1, hint, "unclosed string (opened here)");
         }
         lx->pos++;
-        return make(lx, c == '"' ? T_STRING : T_TEXT, start, sp);
+        return make(lx, c == '\'' ? T_TEXT : T_STRING, start, sp);
     }
     case '(': lx->depth++; return make(lx, T_LPAREN, start, sp);
     case '[': lx->depth++; return make(lx, T_LBRACKET, start, sp);
@@ -232,27 +252,42 @@ Token lex_next(Lexer *lx) {
     case ',': return make(lx, T_COMMA, start, sp);
     case '.': return make(lx, T_DOT, start, sp);
     case ':': return make(lx, T_COLON, start, sp);
+    case '?': return make(lx, T_QUESTION, start, sp);
     case '+': return make(lx, T_PLUS, start, sp);
     case '-': return make(lx, T_MINUS, start, sp);
     case '*': return make(lx, T_STAR, start, sp);
     case '/': return make(lx, T_SLASH, start, sp);
     case '%': return make(lx, T_PERCENT, start, sp);
     case '=':
-        if (s[lx->pos] == '=') return lx->pos++, make(lx, T_EQ, start, sp);
+        if (s[lx->pos] == '=') { /* == and JavaScript's === */
+            lx->pos += s[lx->pos + 1] == '=' ? 2 : 1;
+            return make(lx, T_EQ, start, sp);
+        }
         if (s[lx->pos] == '>') return lx->pos++, make(lx, T_ARROW, start, sp);
         return make(lx, T_ASSIGN, start, sp);
     case '!':
-        if (s[lx->pos] == '=') return lx->pos++, make(lx, T_NE, start, sp);
-        return error(lx, start, 1, "write 'not x' for negation", "unexpected '!'");
+        if (s[lx->pos] == '=') { /* != and JavaScript's !== */
+            lx->pos += s[lx->pos + 1] == '=' ? 2 : 1;
+            return make(lx, T_NE, start, sp);
+        }
+        return make(lx, T_NOT, start, sp); /* !x is not x */
     case '<':
         if (s[lx->pos] == '=') return lx->pos++, make(lx, T_LE, start, sp);
         return make(lx, T_LT, start, sp);
     case '>':
         if (s[lx->pos] == '=') return lx->pos++, make(lx, T_GE, start, sp);
         return make(lx, T_GT, start, sp);
-    case '`':
-        return error(lx, start, 1, "patterns are written in double quotes: \"bd sn\"",
-                     "unexpected '`'");
+    case ';': /* JavaScript's statement end */
+        if (lx->depth)
+            return error(lx, start, 1, "a ';' ends a statement, outside brackets",
+                         "unexpected ';'");
+        return (Token){.type = T_NEWLINE, .off = start, .len = 1, .space_before = sp};
+    case '&':
+        if (s[lx->pos] == '&') return lx->pos++, make(lx, T_AND, start, sp);
+        return error(lx, start, 1, "write 'and' (or &&)", "unexpected '&'");
+    case '|':
+        if (s[lx->pos] == '|') return lx->pos++, make(lx, T_OR, start, sp);
+        return error(lx, start, 1, "write 'or' (or ||)", "unexpected '|'");
     default: {
         char msg[48];
         if (c < 0x20 || c == 0x7f)

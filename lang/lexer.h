@@ -56,7 +56,8 @@ typedef enum {
     T_LE,
     T_GT,
     T_GE,
-    T_NEWLINE, /* significant only between statements */
+    T_QUESTION, /* JavaScript's c ? a : b */
+    T_NEWLINE,  /* significant only between statements */
 } TokType;
 
 typedef enum { U_NONE, U_DB, U_MS, U_KHZ } Unit;

@@ -376,6 +376,18 @@ static Ast *postfix(Parser *p) {
             take_args(call, &a);
             finish(p, call, tok_end(open));
             e = call;
+        } else if (check(p, T_STRING) && p->src->text[p->cur.off] == '`') {
+            /* JavaScript's tagged template: f`text` calls f with the text */
+            Token str = p->cur;
+            advance(p);
+            Ast *call = node(p, A_CALL, str);
+            call->off = e->off;
+            call->a = e;
+            Args a = {0};
+            push_arg(p, &a, node(p, A_TEXT, str)); /* its text as written, not mini-notation */
+            take_args(call, &a);
+            finish(p, call, tok_end(str));
+            e = call;
         } else if (check(p, T_DOT)) {
             advance(p);
             Token name = p->cur;
@@ -537,6 +549,17 @@ static Ast *expr(Parser *p) {
         }
     } else {
         r = binary(p, 1);
+        if (r && check(p, T_QUESTION)) { /* JavaScript's c ? a : b is if c then a else b */
+            Ast *n = node(p, A_IF, p->cur);
+            n->off = r->off;
+            advance(p);
+            skip_newlines(p);
+            n->a = r;
+            r = NULL;
+            if ((n->b = expr(p)) && (skip_newlines(p), expect(p, T_COLON, "write: c ? a : b")) &&
+                (skip_newlines(p), n->c = expr(p)))
+                r = n;
+        }
     }
     p->depth--;
     return r;
@@ -548,8 +571,68 @@ static bool is_word(Parser *p, Token t, const char *w) {
     return t.type == T_NAME && t.len == strlen(w) && memcmp(p->src->text + t.off, w, t.len) == 0;
 }
 
+/* Strudel's `name: pattern` (and `$: pattern`) block. */
+static Ast *label(Parser *p, Token t) {
+    advance(p);
+    advance(p);
+    skip_newlines(p);
+    Ast *n = node(p, S_LABEL, t);
+    n->name_off = t.off;
+    n->name_len = t.len;
+    return (n->a = expr(p)) ? n : NULL;
+}
+
+/* JavaScript's `const x = ...` / `let x = ...` / `var x = ...` (a definition),
+ * unless an `in` follows: then it is tala's `let x = a in b`. */
+static Ast *js_binding(Parser *p, Token t) {
+    advance(p);
+    Token name = p->cur;
+    advance(p);
+    advance(p); /* = */
+    skip_newlines(p);
+    Ast *v = expr(p);
+    if (!v) return NULL;
+    if (t.type == T_LET && (check(p, T_IN) || (check(p, T_NEWLINE) && p->next.type == T_IN))) {
+        skip_newlines(p);
+        advance(p);
+        skip_newlines(p);
+        Ast *let = node(p, A_LET, t);
+        let->name_off = name.off;
+        let->name_len = name.len;
+        let->a = v;
+        if (!(let->b = expr(p))) return NULL;
+        Ast *n = node(p, S_EXPR, t);
+        n->a = let;
+        return n;
+    }
+    Ast *n = node(p, S_DEF, name);
+    n->name_off = name.off;
+    n->name_len = name.len;
+    n->a = v;
+    return n;
+}
+
 static Ast *statement(Parser *p) {
     Token t = p->cur;
+    /* JavaScript's `await` before a call (Strudel's samples, loadCsound): nothing to wait for */
+    if (is_word(p, t, "await") && p->next.type != T_ASSIGN && p->next.type != T_NEWLINE &&
+        p->next.type != T_EOF && p->next.type != T_DOT && p->next.type != T_LPAREN) {
+        advance(p);
+        t = p->cur;
+    }
+    /* name: pattern */
+    if (t.type == T_NAME && p->next.type == T_COLON) return label(p, t);
+    /* const x = ..., let x = ... */
+    if ((t.type == T_LET || is_word(p, t, "const") || is_word(p, t, "var")) &&
+        p->next.type == T_NAME) {
+        Parser save = *p;
+        advance(p);
+        bool binding = p->next.type == T_ASSIGN;
+        AstArena *arena = p->arena;
+        *p = save;
+        p->arena = arena;
+        if (binding) return js_binding(p, t);
+    }
     /* master = chain */
     if (is_word(p, t, "master") && p->next.type == T_ASSIGN) {
         advance(p);

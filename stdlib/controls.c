@@ -287,8 +287,65 @@ bool nat_setcps(Vm *vm, Value *args, int argc, Value *out) {
 
 /* samples("dir"): a folder of sample folders for the renderer to load
  * (relative to the program's folder). Returns nil. */
+static bool is_url(const char *s) {
+    return !strncmp(s, "github:", 7) || !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) ||
+           !strncmp(s, "shabda:", 7);
+}
+
+/* samples({name: files, ...}, base) or with URLs: what would come from the
+ * network is not fetched; a warning names the sounds it would have given. */
+static bool samples_from_network(Vm *vm, Value *args, int argc, Value *out) {
+    *out = NIL_VAL;
+    char names[200] = "";
+    size_t k = 0;
+    bool remote = argc > 1 && IS_STRING(args[1]) && is_url(AS_STRING(args[1])->chars);
+    if (IS_RECORD(args[0])) {
+        ObjRecord *r = AS_RECORD(args[0]);
+        for (uint32_t i = 0; i < r->len && k < sizeof names - 40; i++)
+            k += (size_t)snprintf(names + k, sizeof names - k, "%s%s", i ? ", " : "",
+                                  r->fields[i].key->chars);
+        if (!remote) /* files given by URL */
+            for (uint32_t i = 0; i < r->len && !remote; i++) {
+                Value v = r->fields[i].val;
+                remote = IS_STRING(v) && is_url(AS_STRING(v)->chars);
+                if (IS_LIST(v))
+                    for (uint32_t j = 0; j < AS_LIST(v)->len && !remote; j++)
+                        remote = IS_STRING(AS_LIST(v)->items[j]) &&
+                                 is_url(AS_STRING(AS_LIST(v)->items[j])->chars);
+                if (IS_RECORD(v))
+                    for (uint32_t j = 0; j < AS_RECORD(v)->len && !remote; j++)
+                        remote = IS_STRING(AS_RECORD(v)->fields[j].val) &&
+                                 is_url(AS_STRING(AS_RECORD(v)->fields[j].val)->chars);
+            }
+        if (!remote) {
+            vm_error(vm, "samples({...}) maps sounds to files: give it the folder they are in");
+            vm_hint(vm, "write samples({bass: ['bass1.wav']}, 'my-samples'), or put them in "
+                        "my-samples/bass/ and write samples('my-samples')");
+            return false;
+        }
+        vm_warn(vm,
+                "tala does not download; put the files in a folder and load it with "
+                "samples('folder')",
+                "samples from the network are not loaded: %s stay silent unless tala has them",
+                names);
+        return true;
+    }
+    const char *url = AS_STRING(args[0])->chars;
+    if (!strcmp(url, "github:tidalcycles/dirt-samples") ||
+        !strcmp(url, "github:tidalcycles/Dirt-Samples")) {
+        vm_warn(vm, NULL, "note: the Dirt samples' names play tala's own sounds (docs/sound.md)");
+        return true;
+    }
+    vm_warn(vm,
+            "tala does not download; put the files in a folder and load it with "
+            "samples('folder')",
+            "samples from the network are not loaded (%s)", url);
+    return true;
+}
+
 bool nat_samples(Vm *vm, Value *args, int argc, Value *out) {
-    (void)argc;
+    if (IS_RECORD(args[0]) || (IS_STRING(args[0]) && is_url(AS_STRING(args[0])->chars)))
+        return samples_from_network(vm, args, argc, out);
     if (!IS_STRING(args[0])) {
         vm_error(vm, "samples needs a folder name in quotes, got %s", val_type_name(args[0]));
         vm_hint(vm, "write samples('drums') with the folder in single quotes");

@@ -54,6 +54,9 @@ bool js_numeral(Value v, double *out);
  * "mul(saw(freq), env(0.005, 0.3))"; returns the length needed. */
 size_t graph_format(Value v, char *buf, size_t size);
 
+/* The functions of a whole program in Strudel's REPL (program.c). */
+const NativeDef *stdlib_program_natives(int *count);
+const NativeDef *stdlib_program_hidden(int *count); /* "label:" */
 /* The control functions, one per name and alias of spec/controls.h. */
 const NativeDef *stdlib_control_natives(int *count);
 /* The unit generators' constructors ("~lpf", ...), made once from spec/ugens.h. */

@@ -267,23 +267,31 @@ N(ffi) N(load) N(setcps)
          "builtins and unit generators are names from here on. Not in safe mode "
          "(docs/extending.md).",
          "load(\"build/examples/ext/fold.so\")", NULL},
-        {"samples", 1, nat_samples, 0, "samples('dir')",
-         "Loads a folder of sample folders (dir/name/*.wav): s(\"name:n\") plays sound n of name.",
+        {"samples", 1, nat_samples, V, "samples('dir')",
+         "Loads a folder of sample folders (dir/name/*.wav): s(\"name:n\") plays sound n of name. "
+         "Strudel's URLs and github: names are not downloaded (a warning names the sounds).",
          "samples('my-samples')", NULL},
 };
 
-/* The functions above, then the controls (made from spec/controls.h). */
-static NativeDef ALL[sizeof NATIVES / sizeof NATIVES[0] + 200];
+/* The functions above, those of the other files, then the controls (made
+ * from spec/controls.h). */
+static NativeDef ALL[sizeof NATIVES / sizeof NATIVES[0] + 600];
 static int NALL;
 
+static void all_add(const NativeDef *d, int n) {
+    if (NALL + n > (int)(sizeof ALL / sizeof ALL[0])) abort(); /* grow ALL */
+    memcpy(ALL + NALL, d, (size_t)n * sizeof *d);
+    NALL += n;
+}
+
 static void all_init(void) {
-    int nc;
-    const NativeDef *c = stdlib_control_natives(&nc);
-    NALL = (int)(sizeof NATIVES / sizeof NATIVES[0]);
-    memcpy(ALL, NATIVES, sizeof NATIVES);
-    if (NALL + nc > (int)(sizeof ALL / sizeof ALL[0])) abort(); /* grow ALL */
-    memcpy(ALL + NALL, c, (size_t)nc * sizeof *c);
-    NALL += nc;
+    const NativeDef *(*const TABLES[])(int *) = {stdlib_program_natives, stdlib_control_natives};
+    all_add(NATIVES, (int)(sizeof NATIVES / sizeof NATIVES[0]));
+    for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
+        int n;
+        const NativeDef *d = TABLES[i](&n);
+        all_add(d, n);
+    }
 }
 
 bool stdlib_word(Vm *vm, Value v, char *out, size_t n) {
@@ -311,9 +319,17 @@ const NativeDef *stdlib_natives(int *count) {
 
 static VmLibrary LIBRARY;
 
+static NativeDef HIDDEN[160];
+
 static void library_init(void) {
     LIBRARY.natives = stdlib_natives(&LIBRARY.nnatives);
-    LIBRARY.hidden = stdlib_ugen_natives(&LIBRARY.nhidden);
+    int nu, np;
+    const NativeDef *u = stdlib_ugen_natives(&nu), *p = stdlib_program_hidden(&np);
+    if (nu + np > (int)(sizeof HIDDEN / sizeof HIDDEN[0])) abort(); /* grow HIDDEN */
+    memcpy(HIDDEN, u, (size_t)nu * sizeof *u);
+    memcpy(HIDDEN + nu, p, (size_t)np * sizeof *p);
+    LIBRARY.hidden = HIDDEN;
+    LIBRARY.nhidden = nu + np;
     LIBRARY.binary = stdlib_binary;
     LIBRARY.preload = stdlib_preload;
 }

@@ -243,7 +243,15 @@ bool vm_run_top(Vm *vm, ObjFunction *fn, Value *out) {
     cl->fn = fn;
     heap_pop(vm->heap, 1);
     Value r;
+    vm_labels_begin(vm);
     bool ok = vm_call(vm, OBJ_VAL(cl), NULL, 0, &r);
+    if (ok) {
+        heap_push(vm->heap, r);
+        ok = vm_labels_finish(vm, &r);
+        heap_pop(vm->heap, 1);
+    } else {
+        vm_labels_begin(vm); /* forget what the failed run recorded */
+    }
     if (ok) vm->result = r;
     if (ok && out) *out = r;
     return ok;

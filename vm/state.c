@@ -258,3 +258,140 @@ int vm_played(Vm *vm, ObjString ***names) {
     *names = vm->played;
     return vm->nplayed;
 }
+
+/* ---- Strudel's labelled blocks ---- */
+
+void vm_labels_begin(Vm *vm) {
+    vm->nlabels = 0;
+    vm->anon_labels = 0;
+    vm->hushed = false;
+    vm->all_fns = vm->each_fn = NIL_VAL;
+}
+
+bool vm_label(Vm *vm, const char *name, Value pat, Value *out) {
+    size_t len = strlen(name);
+    if (len == 0) return vm_error(vm, "a block's label is a name, like drums: or $:");
+    if (name[0] == '_' || name[len - 1] == '_') { /* muted: _$: and bass_: */
+        *out = OBJ_VAL(pat_silence(vm->heap));
+        return true;
+    }
+    if (!IS_PATTERN(pat))
+        return vm_error(vm, "the block '%s:' is %s, not a pattern", name, val_type_name(pat));
+    char key[80];
+    if (strchr(name, '$')) /* $: blocks are $0, $1, ... as Strudel numbers them */
+        snprintf(key, sizeof key, "%.60s%d", name, vm->anon_labels++);
+    else
+        snprintf(key, sizeof key, "%.60s", name);
+    heap_push(vm->heap, pat);
+    ObjString *k = str_c(vm->heap, key);
+    heap_push(vm->heap, OBJ_VAL(k));
+    vm_set_global(vm, k->chars, pat);
+    int i = 0;
+    while (i < vm->nlabels && vm->labels[i] != k) i++;
+    if (i == vm->nlabels) {
+        if (vm->nlabels == vm->caplabels) {
+            int cap = vm->caplabels ? vm->caplabels * 2 : 8;
+            ObjString **l = realloc(vm->labels, (size_t)cap * sizeof *l);
+            if (!l) abort();
+            vm->labels = l;
+            vm->caplabels = cap;
+        }
+        vm->labels[vm->nlabels++] = k;
+    }
+    heap_pop(vm->heap, 2);
+    *out = pat;
+    return true;
+}
+
+void vm_labels_hush(Vm *vm) {
+    vm->nlabels = 0;
+    vm->anon_labels = 0;
+    vm->each_fn = NIL_VAL; /* not the all(f) so far: Strudel's hush keeps them */
+    vm->hushed = true;
+}
+
+void vm_labels_all(Vm *vm, Value fn) {
+    Value items[64];
+    uint32_t n = 0;
+    if (IS_LIST(vm->all_fns))
+        for (uint32_t i = 0; i < AS_LIST(vm->all_fns)->len && n < 63; i++)
+            items[n++] = AS_LIST(vm->all_fns)->items[i];
+    items[n++] = fn;
+    heap_push(vm->heap, fn);
+    vm->all_fns = OBJ_VAL(list_new(vm->heap, items, n));
+    heap_pop(vm->heap, 1);
+}
+
+void vm_labels_each(Vm *vm, Value fn) {
+    vm->each_fn = fn;
+}
+
+/* A JavaScript object's key order, which Strudel's blocks play in: keys that are
+ * array indexes (d1's "1") first, ascending; the others in insertion order. */
+static bool index_key(const ObjString *k, unsigned long *v) {
+    if (k->len == 0 || k->len > 9 || (k->len > 1 && k->chars[0] == '0')) return false;
+    *v = 0;
+    for (uint32_t i = 0; i < k->len; i++) {
+        if (k->chars[i] < '0' || k->chars[i] > '9') return false;
+        *v = *v * 10 + (unsigned long)(k->chars[i] - '0');
+    }
+    return true;
+}
+
+static bool apply_fn(Vm *vm, Value fn, Value *pat) {
+    Value r;
+    if (!vm_call(vm, fn, pat, 1, &r)) return false;
+    if (!IS_PATTERN(r))
+        return vm_error(vm, "all/each: the function gave %s, not a pattern", val_type_name(r));
+    *pat = r;
+    return true;
+}
+
+bool vm_labels_finish(Vm *vm, Value *result) {
+    bool ok = true;
+    if (vm->nlabels > 0 || vm->hushed) {
+        ObjString **order = malloc(((size_t)vm->nlabels + 1) * sizeof *order);
+        if (!order) abort();
+        int n = 0;
+        unsigned long a, b;
+        for (int i = 0; i < vm->nlabels; i++) /* index keys, ascending */
+            if (index_key(vm->labels[i], &a)) {
+                int at = n++;
+                while (at > 0 && index_key(order[at - 1], &b) && b > a) {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+                order[at] = vm->labels[i];
+            }
+        for (int i = 0; i < vm->nlabels; i++)
+            if (!index_key(vm->labels[i], &a)) order[n++] = vm->labels[i];
+        bool solo = false;
+        for (int i = 0; i < n; i++) solo |= order[i]->len > 1 && order[i]->chars[0] == 'S';
+        int kept = 0;
+        for (int i = 0; i < n; i++)
+            if (!solo || (order[i]->len > 1 && order[i]->chars[0] == 'S')) order[kept++] = order[i];
+        for (int i = 0; ok && i < kept; i++) {
+            Value v;
+            vm_global_lookup(vm, order[i], &v);
+            if (!IS_NIL(vm->each_fn)) ok = apply_fn(vm, vm->each_fn, &v);
+            for (uint32_t k = 0; ok && IS_LIST(vm->all_fns) && k < AS_LIST(vm->all_fns)->len; k++)
+                ok = apply_fn(vm, AS_LIST(vm->all_fns)->items[k], &v);
+            if (ok) vm_set_global(vm, order[i]->chars, v);
+        }
+        if (ok && vm->nlabels > 0) *result = NIL_VAL; /* the blocks play, not the value */
+        if (ok) {
+            vm->plays++;
+            free(vm->played);
+            vm->played = order;
+            vm->nplayed = kept;
+        } else {
+            free(order);
+        }
+    } else if (IS_PATTERN(*result)) {
+        if (!IS_NIL(vm->each_fn)) ok = apply_fn(vm, vm->each_fn, result);
+        for (uint32_t k = 0; ok && IS_LIST(vm->all_fns) && k < AS_LIST(vm->all_fns)->len; k++)
+            ok = apply_fn(vm, AS_LIST(vm->all_fns)->items[k], result);
+    }
+    vm_labels_begin(vm);
+    return ok;
+}

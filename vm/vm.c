@@ -136,6 +136,9 @@ static void vm_mark_roots(Heap *h, void *ud) {
         heap_mark_obj(h, &vm->mix_settings[i]->obj);
     }
     heap_mark(h, vm->result);
+    for (int i = 0; i < vm->nlabels; i++) heap_mark_obj(h, &vm->labels[i]->obj);
+    heap_mark(h, vm->all_fns);
+    heap_mark(h, vm->each_fn);
     if (vm->saved.on) {
         for (size_t i = 0; i < vm->saved.capglobals; i++)
             if (vm->saved.globals[i].key) {
@@ -184,6 +187,7 @@ Vm *vm_new(const VmLibrary *lib) {
     vm->top_size = VM_TOP_BUDGET;
     vm->top_left = vm->top_size;
     vm->result = NIL_VAL;
+    vm->all_fns = vm->each_fn = NIL_VAL;
     vm->master = NIL_VAL;
     vm->query = (Query){
         .heap = vm->heap, .err = vm->err, .budget = PAT_EVENT_LIMIT, .limit = PAT_EVENT_LIMIT};
@@ -221,6 +225,7 @@ void vm_free(Vm *vm) {
     free(vm->sources);
     free(vm->globals);
     free(vm->played);
+    free(vm->labels);
     free(vm->bus_names);
     free(vm->bus_chains);
     free(vm->mix_names);

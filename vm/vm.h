@@ -203,7 +203,8 @@ void vm_leave_query(Vm *vm);
 
 /* A warning raised by a native (something dropped, not an error: an unknown
  * scale), positioned at the call being made; kept (eight at most, one per
- * message) until vm_take_warnings hands them over. */
+ * message) until vm_take_warnings hands them over. A message beginning "note: "
+ * is said as a note (something ignored on purpose), not as a warning. */
 void vm_warn(Vm *vm, const char *hint, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int vm_take_warnings(Vm *vm, Err *out, int max);
 
@@ -228,7 +229,20 @@ double vm_tempo(Vm *vm); /* beats per minute; 0 if never set */
 /* Sets it, as a tempo statement does (1 to 10000 BPM); false with an error raised. */
 bool vm_set_tempo(Vm *vm, double bpm);
 int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
-unsigned vm_plays(Vm *vm);                 /* how many `play` statements have run */
+/* Strudel's labelled blocks (`name: pat`, `$: pat`, pat.p('name')): records pat
+ * as the track name (`$` counted: `$0`, `$1`, ...; a name beginning or ending
+ * with `_` is muted: nothing recorded) and gives what the block's value is (pat,
+ * or silence when muted). A program run that recorded blocks plays them, as a
+ * `play` of them (names of more than one character beginning with `S` solo),
+ * and its last value is not played. */
+bool vm_label(Vm *vm, const char *name, Value pat, Value *out);
+/* hush(): forgets the blocks recorded so far in this run (none left: nothing plays). */
+void vm_labels_hush(Vm *vm);
+/* all(f) (applied to each block, in order of the calls) and each(f) (the last
+ * one, applied before them), or to the program's value when it has no blocks. */
+void vm_labels_all(Vm *vm, Value fn);
+void vm_labels_each(Vm *vm, Value fn);
+unsigned vm_plays(Vm *vm); /* how many `play` statements have run */
 /* The value of the last expression statement of the last program run (nil
  * when it had none): a bare pattern plays, anything else is shown. */
 Value vm_result(Vm *vm);

@@ -82,6 +82,13 @@ struct Vm {
     bool safe;                /* safe mode: see vm_set_safe */
     bool in_prelude;          /* defining the built-in instruments */
 
+    /* Strudel's labelled blocks of the program run in progress (vm_label) */
+    ObjString **labels;
+    int nlabels, caplabels;
+    int anon_labels; /* `$:` blocks so far: `$0`, `$1`, ... */
+    bool hushed;     /* hush() ran */
+    Value all_fns;   /* all(f): a list of functions, in order (nil: none) */
+    Value each_fn;   /* each(f): the last one (nil: none) */
     Value result;    /* last expression value, rooted */
     Err warnings[8]; /* raised by natives (vm_warn), until taken */
     int nwarnings;
@@ -150,6 +157,10 @@ bool vm_run(Vm *vm, int stop);
  * operand is on the stack top (popped on success) except for play. */
 bool vm_op_tempo(Vm *vm);
 bool vm_op_play(Vm *vm, ObjList *names);
+/* Before and after a program run: the labelled blocks it recorded become what
+ * plays (a `play` of them, the program's value dropped), with all/each applied. */
+void vm_labels_begin(Vm *vm);
+bool vm_labels_finish(Vm *vm, Value *result);
 bool vm_op_synth(Vm *vm, ObjString *name);
 bool vm_op_chain(Vm *vm, ObjString *bus); /* bus NAME = chain; NULL: master = chain */
 bool vm_op_mix(Vm *vm, ObjString *name);

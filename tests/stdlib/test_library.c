@@ -694,6 +694,26 @@ static const Case CASES[] = {
     {"0:1", "\"a b\".fmap(x => if setcps(0.5) == nil and setCps(0.5) == nil and setcpm(30) == nil "
             "then x else 0)",
          "0 1/2 a\n1/2 1 b\n"},
+    /* (blocks and hush play through a program: tests/cli/test_strudel.sh) */
+    {"0:1", "\"a b\".fmap(x => if s(\"c\").p('k').d1.d2.d3.d4.d5.d6.d7.d8.d9.p1.p2.p3.p4.p5.p6.p7"
+            ".p8.p9.q('z').q1.q2.q3.q4.q5.q6.q7.q8.q9.hush() == nil or hush() == nil or "
+            "all(fast(2)) == nil or each(fast(2)) == nil then 0 else x)",
+         "0 1/2 a\n1/2 1 b\n"},
+    {"0:1", "s(\"a b\").gain(slider(0.5, 0, 1)).pan(sliderWithID('s1', 0.25, 0, 1))",
+         "0 1/2 gain=0.5 pan=0.25 s=a\n1/2 1 gain=0.5 pan=0.25 s=b\n"},
+    /* strudel.cc's visuals: the pattern unchanged (animate: silence, as there) */
+    {"0:1", "s(\"a b\").pianoroll({fold: 1})._pianoroll().punchcard()._punchcard().wordfall()"
+            ".spiral()._spiral().pitchwheel()._pitchwheel().scope()._scope().tscope().fscope()"
+            ".spectrum()._spectrum().draw().onPaint().color('red').colour('red').analyze(1)"
+            ".markcss('x').csound('CoolSynth').csoundm('x').osc().serial().dough().supradough()",
+         "0 1/2 s=a\n1/2 1 s=b\n"},
+    {"0:1", "s(\"a b\").animate()", ""},
+    {"0:1", "\"a b\".fmap(x => if aliasBank() == nil and registerSynthSounds() == nil and "
+            "registerZZFXSounds() == nil and registerSoundfonts() == nil and loadCsound('') == nil "
+            "and loadcsound() == nil and loadCSound() == nil and loadOrc() == nil and initHydra() "
+            "== nil and theme('x') == nil and fontFamily('x') == nil and fontSize(12) == nil "
+            "then x else 0)",
+         "0 1/2 a\n1/2 1 b\n"},
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},

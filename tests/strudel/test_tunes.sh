@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# test_tunes.sh TALA [TUNES_DIR] - Strudel's example tunes, pasted unchanged.
+#
+# For each tune NN-name.js of ../shared/strudel-tunes (Strudel's own tunes with the
+# events Strudel 1.2.6 plays for cycles 0-8 in NN-name.out and the tempo it sets in
+# NN-name.cps), `tala query --file TUNE --cycles 0:8` must print the same events, line for
+# line, and report the same tempo. The lines are compared as sets: the reference sorted
+# events of the same time span by their values with the visual `color` still in them, then
+# took it out, so within one span its order follows colours no longer shown. The tunes are other people's code and are not in this
+# repository: without the folder the suite says it skipped. Tunes listed in KNOWN below
+# are expected to differ, each for the reason given (docs/strudel.md lists them too), and
+# count neither way; one of them matching is reported, so that the list shrinks.
+# Prints one line per tune and, last, "N passed, N failed".
+set -u
+tala=$1
+dir=${2:-$(cd "$(dirname "$0")/../../.." && pwd)/shared/strudel-tunes}
+if [ ! -d "$dir" ]; then
+    echo "skipped: no tunes folder at $dir"
+    echo "0 passed, 0 failed"
+    exit 0
+fi
+
+# tune -> why it still differs
+declare -A KNOWN=(
+    [01-amensister]="needs reset"
+    [02-arpoon]="needs dict"
+    [03-barryHarris]="needs piano"
+    [04-bassFuge]="needs echo"
+    [05-belldub]="needs dict"
+    [06-blippyRhodes]="needs scaleTranspose"
+    [07-caverave]="needs apply"
+    [08-chop]="needs loopAt"
+    [11-dinofunk]="needs setVoicingRange"
+    [12-echoPiano]="needs piano"
+    [13-festivalOfFingers]="needs piano"
+    [14-festivalOfFingers3]="needs piano"
+    [15-flatrave]="needs bank"
+    [16-giantSteps]="needs mode"
+    [17-goodTimes]="needs piano"
+    [19-juxUndTollerei]="needs lpenv"
+    [20-loungeSponge]="needs dict"
+    [21-meltingsubmarine]="needs lpenv"
+    [23-randomBells]="needs echo"
+    [28-undergroundPlumber]="needs echo"
+    [29-waa2]="needs fanchor"
+    [30-wavyKalimba]="needs scaleTranspose"
+)
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+nknown=0
+for js in "$dir"/*.js; do
+    base=${js%.js}
+    name=$(basename "$base")
+    timeout 60 "$tala" query --file "$js" --cycles 0:8 >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    cps=$(sed -n 's/^# cps //p' "$tmp/err" | tail -n 1)
+    want_cps=$(cat "$base.cps")
+    ok=1
+    why=
+    if [ $rc -ne 0 ]; then
+        ok=0
+        why="exit $rc: $(grep -v '^# cps' "$tmp/err" | head -n 1)"
+    elif ! cmp -s <(LC_ALL=C sort "$tmp/out") <(LC_ALL=C sort "$base.out"); then
+        ok=0
+        why="events differ ($(diff "$base.out" "$tmp/out" | grep -c '^[<>]') lines)"
+    elif [ "$cps" != "$want_cps" ]; then
+        ok=0
+        why="tempo $cps, Strudel $want_cps"
+    fi
+    known=${KNOWN[$name]:-}
+    if [ $ok = 1 ]; then
+        passed=$((passed + 1))
+        if [ -n "$known" ]; then
+            echo "ok   $name (listed as differing: take it off the list)"
+        else
+            echo "ok   $name"
+        fi
+    elif [ -n "$known" ]; then
+        nknown=$((nknown + 1))
+        echo "diff $name: $why (known: $known)"
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name: $why"
+        if [ "${VERBOSE:-0}" != 0 ]; then
+            diff "$base.out" "$tmp/out" | head -n 20 | sed 's/^/    /'
+            sed 's/^/    /' "$tmp/err" | head -n 5
+        fi
+    fi
+done
+echo "$passed of $((passed + failed + nknown)) tunes play Strudel's events; $nknown known to differ"
+echo "$passed passed, $failed failed"
+[ $failed = 0 ]
