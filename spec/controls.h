@@ -122,9 +122,17 @@ typedef enum {
     X(SYNTH, "synth", K("s"), "", DRIVES_SOUND, CTL_NONE, NULL, CTL_ANY, 0, \
       "the instrument: a synth value or name (sets s)", "note(\"c3 g3\").synth(\"pluck\")") \
     X(CHORD, "chord", K("chord"), "", DRIVES_PATTERN, CTL_NONE, NULL, CTL_ANY, 0, \
-      "a chord symbol (Cm7, Abmaj7, G7/B) for voicing", "chord(\"<Cm7 Fm7>\").voicing().s(\"pad\")") \
+      "a chord symbol (Cm7, Ab^7, G7/B) for voicing", "chord(\"<Cm7 Fm7>\").voicing().s(\"pad\")") \
     X(ANCHOR, "anchor", K("anchor"), "", DRIVES_PATTERN, CTL_NONE, NULL, CTL_ANY, 0, \
       "the note voicing places chords under (default c5)", "chord(\"<Cm7 Fm7>\").anchor(\"g4\").voicing().s(\"pad\")") \
+    X(DICTIONARY, "dictionary", K("dictionary"), "dict", DRIVES_PATTERN, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the voicing dictionary: ireal (default), ireal-ext, lefthand, triads, guidetones, legacy", "chord(\"<C^7 A7 Dm7 G7>\").dict(\"lefthand\").voicing().s(\"pad\")") \
+    X(MODE, "mode", K("mode", "anchor"), "", DRIVES_PATTERN, CTL_NONE, NULL, CTL_ANY, 0, \
+      "how voicing aligns a chord to the anchor: below (top note under it, the default), duck (below, without the anchor note), above (bottom note over it), root; mode(\"below:g4\") also sets the anchor", "chord(\"<C^7 A7 Dm7 G7>\").mode(\"above\").voicing().s(\"pad\")") \
+    X(OFFSET, "offset", K("offset"), "", DRIVES_PATTERN, CTL_NONE, NULL, R(-16, 16), 0, \
+      "how many voicings up (or down) from the one voicing picks", "chord(\"<C^7 A7 Dm7 G7>\").offset(\"<0 1>\").voicing().s(\"pad\")") \
+    X(OCTAVES, "octaves", K("octaves"), "", DRIVES_PATTERN, CTL_NONE, NULL, R(1, 4), 1, \
+      "the octaves a voicing's n steps climb per round", "n(\"0 2 4 6\").chord(\"C^7\").octaves(2).voicing().s(\"pluck\")") \
     X(MIDIPORT, "midiport", K("midiport"), "", DRIVES_MIDI, CTL_NONE, NULL, CTL_ANY, 0, \
       "the MIDI output port the event goes to: a port's number or part of its name, or tala's own port 'tala' (midi() sets it)", "note(\"c4 e4 g4\").midiport(\"tala\")") \
     X(MIDICHAN, "midichan", K("midichan"), "", DRIVES_MIDI, CTL_NONE, NULL, R(1, 16), 1, \

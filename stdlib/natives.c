@@ -24,7 +24,7 @@ N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul
 N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(voicing) N(samples)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(samples)
 N(ffi) N(load) N(setcps)
 #undef N
 /* clang-format on */
@@ -34,7 +34,7 @@ N(ffi) N(load) N(setcps)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                                static const NativeDef
+                                            static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -243,10 +243,6 @@ N(ffi) N(load) N(setcps)
         {"transpose", 2, nat_transpose, 0, "transpose(amount, pat)",
          "Moves notes by semitones (a number) or by an interval name (3m, 5P), spelled correctly.",
          "note(\"c3 e3\").transpose(\"<0 3>\")", NULL},
-        {"voicing", 1, nat_voicing, 0, "voicing(pat)",
-         "Turns chord symbols into notes in close position under an anchor note (c5, or the "
-         "anchor control), so that chord changes move smoothly.",
-         "chord(\"<Cm9 Abmaj7 Bb7 Gm7>\").voicing()", NULL},
         {"ffi", 3, nat_ffi, 0, "ffi(library, function, signature)",
          "A C function of a shared library as a tala function, called through libffi: the "
          "signature is like \"double(double, double)\" with types int, int64, double, float, "
@@ -285,7 +281,8 @@ static void all_add(const NativeDef *d, int n) {
 }
 
 static void all_init(void) {
-    const NativeDef *(*const TABLES[])(int *) = {stdlib_program_natives, stdlib_control_natives};
+    const NativeDef *(*const TABLES[])(int *) = {stdlib_program_natives, stdlib_voicing_natives,
+                                                 stdlib_control_natives};
     all_add(NATIVES, (int)(sizeof NATIVES / sizeof NATIVES[0]));
     for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
         int n;

@@ -152,6 +152,12 @@ s("bell")
 EOF2
 stderr_has "URL samples warn with names" "warning: samples from the network are not loaded: bass, bell stay silent"
 
+program "addVoicings and setDefaultVoicings" $'0 1 note=C5\n0 1 note=F4\n1 2 note=D4\n1 2 note=G4' 0:2 <<'EOF2'
+addVoicings('mine', {m7: ['3m 7m', '7m 10m']})
+setDefaultVoicings('mine')
+$: chord("<Dm7 Em7>").voicing()
+EOF2
+
 program "let ... in stays tala's" $'0 1 note=3' <<'EOF2'
 let x = 3 in note(x)
 EOF2
