@@ -434,6 +434,27 @@ static bool expr(C *c, Ast *n) {
             emit16(c, n, k);
             return true;
         }
+        if (n->a->kind == A_NAME && n->a->name_len == 4 &&
+            !memcmp(c->src->text + n->a->name_off, "Math", 4) && !shadowed(c, n->a)) {
+            /* JavaScript's Math.pow(x, y): the builtin "Math.pow" */
+            char full[64];
+            snprintf(full, sizeof full, "Math.%.*s", (int)(n->name_len < 50 ? n->name_len : 50),
+                     c->src->text + n->name_off);
+            Value f;
+            if (!vm_get_global(c->vm, full, &f))
+                return error_at(c, n,
+                                "tala has Math.pow, abs, floor, ceil, round, sqrt, sin, "
+                                "cos, tan, exp, log, log2, sign, min, max, PI and E",
+                                "no %s in tala", full);
+            unsigned k;
+            if (!constant(c, n, OBJ_VAL(str_c(c->h, full)), &k)) return false;
+            emit(c, n, OP_GET_GLOBAL);
+            emit16(c, n, k);
+            if (!args(c, n)) return false;
+            emit(c, n, OP_CALL);
+            emit(c, n, (uint8_t)n->nkids);
+            return true;
+        }
         ObjString *name = name_of(c, n->name_off, n->name_len);
         bool local = resolve_local(c->fs, name) >= 0 || resolve_upval(c, n, c->fs, name) >= 0;
         if (local) {

@@ -97,7 +97,8 @@ static bool nat_control(Vm *vm, Value *args, int argc, Value *out) {
     const char *name = vm_current_native(vm)->name;
     ptrdiff_t i = (name - NAME[0]) / (ptrdiff_t)sizeof NAME[0];
     if (i < 0 || i >= NNATIVES || name != NAME[i]) abort(); /* not one of ours */
-    return apply_control(vm, ROW[i]->keys, args, argc, out);
+    /* note(a, b, c): Strudel's control takes (value, pat) and ignores the rest */
+    return apply_control(vm, ROW[i]->keys, args, argc > 2 ? 2 : argc, out);
 }
 
 static void add_native(const ControlDef *c, const char *name, size_t len) {
@@ -117,7 +118,8 @@ static void add_native(const ControlDef *c, const char *name, size_t len) {
     else
         snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%s", c->example);
     ROW[i] = c;
-    NATIVES[i] = (NativeDef){NAME[i], 1, nat_control, NF_CONTROL, SIG[i], DOC[i], EXAMPLE[i], NULL};
+    NATIVES[i] = (NativeDef){NAME[i], 1,      nat_control, NF_CONTROL | NF_VARIADIC,
+                             SIG[i],  DOC[i], EXAMPLE[i],  NULL};
 }
 
 /* x.midi() and x.midi(port): x's events go to a MIDI port (tala's own

@@ -8,6 +8,7 @@
 #include "lib.h"
 #include "stdlib.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,6 +107,48 @@ static bool nat_slider(Vm *vm, Value *args, int argc, Value *out) {
     return true;
 }
 
+/* strudel.cc's .piano() (its prebake): s("piano"), clip 1 unless set, release
+ * 0.1, and panned by pitch: C8 and above right of centre by a quarter. */
+static bool piano_map(Query *q, Value v, Value param, Value *out) {
+    (void)param;
+    if (!IS_RECORD(v)) return lib_fail(q, "write note(\"c3 e3\").piano()", "piano needs notes");
+    ObjRecord *r = AS_RECORD(v);
+    Value freq = NIL_VAL, note = NIL_VAL, clip = NIL_VAL, pan = NIL_VAL;
+    RecField fs[134];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < r->len && n < 128; i++) {
+        const char *k = r->fields[i].key->chars;
+        if (!strcmp(k, "freq")) freq = r->fields[i].val;
+        if (!strcmp(k, "note")) note = r->fields[i].val;
+        if (!strcmp(k, "clip")) clip = r->fields[i].val;
+        if (!strcmp(k, "pan")) pan = r->fields[i].val;
+        fs[n++] = r->fields[i];
+    }
+    double midi;
+    if (IS_NUM(freq))
+        midi = 12 * log(freq.as.num / 440) / M_LN2 + 69;
+    else if (!js_numeral(note, &midi))
+        return lib_fail(q, "write note(\"c3 e3\").piano()", "piano needs a note or freq");
+    double p = fmin(floor(midi + 0.5) / 108, 1) * 0.5 + 0.25; /* C8 is 108 */
+    double had = IS_NUM(pan) && pan.as.num != 0 ? pan.as.num : 1;
+    Heap *h = q->heap;
+    fs[n++] = (RecField){str_c(h, "s"), OBJ_VAL(str_c(h, "piano"))};
+    fs[n++] = (RecField){str_c(h, "release"), NUM_VAL(0.1)};
+    if (IS_NIL(clip)) fs[n++] = (RecField){str_c(h, "clip"), NUM_VAL(1)};
+    fs[n++] = (RecField){str_c(h, "pan"), NUM_VAL(had * p)};
+    *out = OBJ_VAL(rec_new(h, fs, n));
+    return true;
+}
+
+static bool nat_piano(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    ObjPattern *p = reify(vm, args[0]);
+    KEEP(vm, p);
+    *out = OBJ_VAL(pat_map(vm_heap(vm), p, piano_map, NIL_VAL));
+    vm_pop_root(vm);
+    return true;
+}
+
 #define V  NF_VARIADIC
 #define SF NF_SUBJECT_FIRST
 #define VISUAL(n)                                                                                  \
@@ -163,6 +206,9 @@ static const NativeDef NATIVES[] = {
     QN("q7"),
     QN("q8"),
     QN("q9"),
+    {"piano", 1, nat_piano, 0, "piano(pat)",
+     "strudel.cc's piano: s(\"piano\") with clip 1 (unless set), release 0.1, panned by pitch.",
+     "note(\"c3 e3 g3 c5\").piano()", NULL},
     {"hush", 0, nat_hush, V, "hush() | pat.hush()",
      "hush(): the blocks recorded before it do not play. pat.hush(): pat is silent.",
      "s(\"bd sd\").hush()", NULL},

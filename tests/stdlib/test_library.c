@@ -714,6 +714,101 @@ static const Case CASES[] = {
             "== nil and theme('x') == nil and fontFamily('x') == nil and fontSize(12) == nil "
             "then x else 0)",
          "0 1/2 a\n1/2 1 b\n"},
+    /* echo, echoWith, stut, apply, round, loopAt, piano, Math: Strudel 1.2.6 events (../shared/oracle) */
+    {"0:1", "n(\"0 1\").echo(3, 1/8, 0.5)",
+         "0 1/2 gain=1 n=0\n"
+         "1/8 5/8 gain=0.5 n=0\n"
+         "1/4 3/4 gain=0.25 n=0\n"
+         "1/2 1 gain=1 n=1\n"
+         "5/8 9/8 gain=0.5 n=1\n"
+         "3/4 5/4 gain=0.25 n=1\n"},
+    {"0:1", "s(\"bd sd\").stut(3, 0.5, 1/8)",
+         "0 1/2 gain=1 s=bd\n"
+         "1/8 5/8 gain=0.5 s=bd\n"
+         "1/4 3/4 gain=0.25 s=bd\n"
+         "1/2 1 gain=1 s=sd\n"
+         "5/8 9/8 gain=0.5 s=sd\n"
+         "3/4 5/4 gain=0.25 s=sd\n"},
+    {"0:1", "note(\"c3 e3\").echoWith(3, 1/8, (p, i) => p.add(note(i * 7)))",
+         "0 1/2 note=48\n"
+         "1/8 5/8 note=55\n"
+         "1/4 3/4 note=62\n"
+         "1/2 1 note=52\n"
+         "5/8 9/8 note=59\n"
+         "3/4 5/4 note=66\n"},
+    {"0:1", "n(\"0 [1 2]\").echowith(2, 1/4, (p, i) => p.fast(i+1))",
+         "0 1/8 n=2\n"
+         "0 1/2 n=0\n"
+         "1/8 3/8 n=0\n"
+         "3/8 1/2 n=1\n"
+         "1/2 5/8 n=2\n"
+         "1/2 3/4 n=1\n"
+         "5/8 7/8 n=0\n"
+         "3/4 1 n=2\n"
+         "7/8 1 n=1\n"},
+    {"0:1", "n(\"0 1\").stutwith(2, 1/3, (x,i) => x.gain(i))",
+         "0 1/2 gain=0 n=0\n"
+         "1/3 5/6 gain=1 n=0\n"
+         "1/2 1 gain=0 n=1\n"
+         "5/6 4/3 gain=1 n=1\n"},
+    {"0:1", "s(\"bd sd\").apply(fast(2))",
+         "0 1/4 s=bd\n"
+         "1/4 1/2 s=sd\n"
+         "1/2 3/4 s=bd\n"
+         "3/4 1 s=sd\n"},
+    {"0:1", "note(\"c3 e3\").applyN(2, x => x.add(note(12)))",
+         "0 1/2 note=72\n"
+         "1/2 1 note=76\n"},
+    {"0:1", "\"0.4 1.5 2.6 -2.5\".round()",
+         "0 1/4 0\n"
+         "1/4 1/2 2\n"
+         "1/2 3/4 3\n"
+         "3/4 1 -2\n"},
+    {"0:1", "\"0.4 1.5 2.6 -2.5\".floor()",
+         "0 1/4 0\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 2\n"
+         "3/4 1 -3\n"},
+    {"0:1", "\"0.4 1.5 -2.6 c4\".ceil()",
+         "0 1/4 1\n"
+         "1/4 1/2 2\n"
+         "1/2 3/4 -2\n"
+         "3/4 1 60\n"},
+    {"0:1", "s(\"breaks\").loopAt(2)",
+         "0 2 s=breaks speed=0.25 unit=c\n"},
+    {"0:1", "s(\"breaks\").loopat(\"<2 4>\").chop(4)",
+         "0 1/2 begin=0 end=0.25 s=breaks speed=0.25 unit=c\n"
+         "1/2 1 begin=0.25 end=0.5 s=breaks speed=0.25 unit=c\n"},
+    {"0:1", "note(\"c3 e3 g3 c5 c8\").piano()",
+         "0 1/5 clip=1 note=c3 pan=0.4722222222222222 release=0.1 s=piano\n"
+         "1/5 2/5 clip=1 note=e3 pan=0.4907407407407407 release=0.1 s=piano\n"
+         "2/5 3/5 clip=1 note=g3 pan=0.5046296296296297 release=0.1 s=piano\n"
+         "3/5 4/5 clip=1 note=c5 pan=0.5833333333333333 release=0.1 s=piano\n"
+         "4/5 1 clip=1 note=c8 pan=0.75 release=0.1 s=piano\n"},
+    {"0:1", "n(\"0 1\").gain(Math.pow(0.5, 2) + Math.abs(-1) + Math.floor(2.5) + Math.ceil(0.2)+ Math.round(2.5) + Math.sqrt(4) + Math.min(1, 2) + Math.max(1, 2) + Math.sign(-3))",
+         "0 1/2 gain=11.25 n=0\n"
+         "1/2 1 gain=11.25 n=1\n"},
+    {"0:2", "n(\"0 1\").stutWith(2, \"<1/8 1/4>\", x => x.add(n(1)))",
+         "0 1/2 n=1\n"
+         "0 1/2 n=1\n"
+         "1/2 1 n=2\n"
+         "1/2 1 n=2\n"
+         "1 3/2 n=1\n"
+         "1 3/2 n=1\n"
+         "3/2 2 n=2\n"
+         "3/2 2 n=2\n"},
+    {"0:2", "n(\"0 1\").echoWith(2, \"<0.125 0.25>\", rev)",
+         "0 1/2 n=1\n"
+         "3/8 7/8 n=0\n"
+         "1/2 1 n=0\n"
+         "7/8 11/8 n=1\n"
+         "1 3/2 n=1\n"
+         "5/4 7/4 n=0\n"
+         "3/2 2 n=0\n"
+         "7/4 9/4 n=1\n"},
+    {"0:1", "n(\"0 1\").gain(Math.sin(0) + Math.cos(0) + Math.tan(0) + Math.exp(0) + Math.log(1) + "
+            "Math.log2(1) + Math.floor(Math.PI) - 3 + Math.round(Math.E) - 3)",
+         "0 1/2 gain=2 n=0\n1/2 1 gain=2 n=1\n"},
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},

@@ -1,0 +1,296 @@
+/*
+ * compose.c - Strudel's functions that are compositions of others: echo,
+ * echoWith and stut (layers of the pattern, later and changed), apply and
+ * applyN, loopAt; numbers rounded (round, floor, ceil); and JavaScript's
+ * Math functions, which tunes call as Math.pow(0.4, n) (the compiler makes
+ * Math.NAME(...) a call of the builtin "Math.NAME").
+ */
+#include "lib.h"
+#include "stdlib.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Calls fn with n arguments from inside a query (user code under the budget). */
+static bool call_fn(Query *q, Value fn, Value *args, int n, Value *out) {
+    if (!IS_CALLABLE(fn))
+        return lib_fail(q, "pass a function, like (p, i) => p.add(i)",
+                        "expected a function, got %s", val_type_name(fn));
+    /* as JavaScript, a function takes the arguments it has parameters for: x => ... gets
+     * one of (p, i); a builtin (rev, fast(2)) the pattern */
+    if (!IS_CLOSURE(fn) || AS_CLOSURE(fn)->fn->arity < n)
+        n = IS_CLOSURE(fn) ? AS_CLOSURE(fn)->fn->arity : 1;
+    bool inside = q->depth > 0;
+    if (inside) vm_enter_query(q->vm);
+    Err *old = vm_swap_err(q->vm, q->err);
+    bool ok = vm_call(q->vm, fn, args, n, out);
+    vm_swap_err(q->vm, old);
+    if (inside) vm_leave_query(q->vm);
+    return ok;
+}
+
+/* pat with gain set to g (Strudel's pat.gain(g): the value replaced) */
+static ObjPattern *with_gain(Query *q, ObjPattern *p, double g) {
+    Heap *h = q->heap;
+    RecField f = {str_c(h, "gain"), NUM_VAL(g)};
+    Value rec = OBJ_VAL(rec_new(h, &f, 1));
+    heap_push(h, rec);
+    ObjPattern *set = pat_pure(h, rec);
+    heap_push(h, OBJ_VAL(set));
+    ObjPattern *r = pat_app(h, APP_LEFT, p, set, combine_union, NIL_VAL);
+    heap_pop(h, 2);
+    return r;
+}
+
+typedef enum { ECHO_WITH, ECHO, STUT } EchoKind;
+
+/* echoWith(times, time, f): stack of f(pat.late(time * i), i), i < times;
+ * echo(times, time, feedback) and stut(times, feedback, time): f sets the
+ * gain to feedback^i. */
+static bool build_echo(Query *q, const Value *args, ObjPattern *sub, Value param,
+                       ObjPattern **out) {
+    EchoKind kind = (EchoKind)param.as.num;
+    Heap *h = q->heap;
+    int times;
+    Rat time;
+    double feedback = 1;
+    if (!get_int(q, args[0], "times", &times)) return false;
+    if (!get_rat(q, args[kind == STUT ? 2 : 1], "time", &time)) return false;
+    if (kind != ECHO_WITH && !get_num(q, args[kind == STUT ? 1 : 2], "feedback", &feedback))
+        return false;
+    if (times > 256) return lib_fail(q, "at most 256 layers", "too many echoes: %d", times);
+    if (times < 1) {
+        *out = pat_silence(h);
+        return true;
+    }
+    ObjPattern *layers[256];
+    int n = 0;
+    bool ok = true;
+    for (int i = 0; ok && i < times; i++) {
+        ObjPattern *p = pat_late(h, rat_mul(time, rat_int(i)), sub);
+        heap_push(h, OBJ_VAL(p));
+        if (kind == ECHO_WITH) {
+            Value a[2] = {OBJ_VAL(p), NUM_VAL(i)}, r;
+            ok = call_fn(q, args[2], a, 2, &r);
+            if (ok) p = reify(q->vm, r);
+        } else {
+            p = with_gain(q, p, pow(feedback, i));
+        }
+        heap_pop(h, 1);
+        if (ok) {
+            layers[n++] = p;
+            heap_push(h, OBJ_VAL(p));
+        }
+    }
+    if (ok) *out = pat_stack(h, layers, (unsigned)n);
+    heap_pop(h, (unsigned)n);
+    return ok;
+}
+
+static bool nat_echo(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    const char *name = vm_current_native(vm)->name;
+    EchoKind k = !strcmp(name, "echo") ? ECHO : !strcmp(name, "stut") ? STUT : ECHO_WITH;
+    if (k == ECHO_WITH && !IS_CALLABLE(args[2])) {
+        vm_error(vm, "%s takes a function third, got %s", name, val_type_name(args[2]));
+        vm_hint(vm, "write %s(3, 1/8, (p, i) => p.add(i * 12))", name);
+        return false;
+    }
+    return patterned(vm, build_echo, args, 4, NUM_VAL(k), BIND_INNER, out);
+}
+
+/* apply(f, pat) = f(pat); applyN(n, f, pat) = f applied n times */
+static bool nat_apply(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    bool many = !strcmp(vm_current_native(vm)->name, "applyN");
+    Value fn = args[many ? 1 : 0], v = args[many ? 2 : 1];
+    int n = 1;
+    if (many && (!IS_NUM(args[0]) || args[0].as.num < 0 || args[0].as.num > 1000))
+        return vm_error(vm, "applyN takes a count from 0 to 1000 first");
+    if (many) n = (int)args[0].as.num;
+    if (!IS_CALLABLE(fn)) {
+        vm_error(vm, "%s takes a function, got %s", vm_current_native(vm)->name, val_type_name(fn));
+        vm_hint(vm, "write pat.apply(x => x.fast(2)) or pat.apply(fast(2))");
+        return false;
+    }
+    vm_push_root(vm, v);
+    bool ok = true;
+    for (int i = 0; ok && i < n; i++) {
+        Value r;
+        ok = vm_call(vm, fn, &v, 1, &r);
+        if (ok) {
+            vm_pop_root(vm);
+            v = r;
+            vm_push_root(vm, v);
+        }
+    }
+    vm_pop_root(vm);
+    if (ok) *out = OBJ_VAL(reify(vm, v));
+    return ok;
+}
+
+/* round, floor, ceil: JavaScript's Math functions on each value (Strudel's
+ * asNumber first: note names are MIDI numbers). */
+static bool round_map(Query *q, Value v, Value param, Value *out) {
+    double x;
+    if (!js_numeral(v, &x)) {
+        char buf[48];
+        val_format(v, buf, sizeof buf);
+        return lib_fail(q, NULL, "cannot round '%s': not a number", buf);
+    }
+    int k = (int)param.as.num;
+    *out = NUM_VAL(k == 0 ? floor(x + 0.5) : k == 1 ? floor(x) : ceil(x));
+    return true;
+}
+
+static bool nat_round(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    const char *name = vm_current_native(vm)->name;
+    int k = !strcmp(name, "round") ? 0 : !strcmp(name, "floor") ? 1 : 2;
+    ObjPattern *p = reify(vm, args[0]);
+    KEEP(vm, p);
+    *out = OBJ_VAL(pat_map(vm_heap(vm), p, round_map, NUM_VAL(k)));
+    vm_pop_root(vm);
+    return true;
+}
+
+/* loopAt(factor): pat.speed(cps / factor).unit("c").slow(factor), cps the
+ * program's tempo in cycles a second (Strudel reads the scheduler's). */
+static bool build_loopat(Query *q, const Value *args, ObjPattern *sub, Value param,
+                         ObjPattern **out) {
+    Rat f;
+    if (!get_rat(q, args[0], "factor", &f)) return false;
+    if (rat_cmp(f, rat_int(0)) <= 0) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    Heap *h = q->heap;
+    RecField fs[2] = {{str_c(h, "speed"), NUM_VAL(param.as.num / rat_to_double(f))},
+                      {str_c(h, "unit"), OBJ_VAL(str_c(h, "c"))}};
+    Value rec = OBJ_VAL(rec_new(h, fs, 2));
+    heap_push(h, rec);
+    ObjPattern *set = pat_pure(h, rec);
+    heap_push(h, OBJ_VAL(set));
+    ObjPattern *p = pat_app(h, APP_LEFT, sub, set, combine_union, NIL_VAL);
+    heap_push(h, OBJ_VAL(p));
+    *out = pat_slow(h, f, p);
+    heap_pop(h, 3);
+    return true;
+}
+
+static bool nat_loopAt(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    double cps = vm_tempo(vm) > 0 ? vm_tempo(vm) / 240 : 0.5;
+    return patterned(vm, build_loopat, args, 2, NUM_VAL(cps), BIND_INNER, out);
+}
+
+/* Math.NAME(x, ...) */
+static bool nat_math(Vm *vm, Value *args, int argc, Value *out) {
+    const char *name = vm_current_native(vm)->name + 5; /* after "Math." */
+    double x[2] = {0, 0};
+    for (int i = 0; i < argc && i < 2; i++) {
+        if (!IS_NUM(args[i]))
+            return vm_error(vm, "Math.%s takes numbers, got %s", name, val_type_name(args[i]));
+        x[i] = args[i].as.num;
+    }
+    double r;
+    if (!strcmp(name, "pow"))
+        r = pow(x[0], x[1]);
+    else if (!strcmp(name, "abs"))
+        r = fabs(x[0]);
+    else if (!strcmp(name, "floor"))
+        r = floor(x[0]);
+    else if (!strcmp(name, "ceil"))
+        r = ceil(x[0]);
+    else if (!strcmp(name, "round"))
+        r = floor(x[0] + 0.5);
+    else if (!strcmp(name, "sqrt"))
+        r = sqrt(x[0]);
+    else if (!strcmp(name, "sin"))
+        r = sin(x[0]);
+    else if (!strcmp(name, "cos"))
+        r = cos(x[0]);
+    else if (!strcmp(name, "tan"))
+        r = tan(x[0]);
+    else if (!strcmp(name, "exp"))
+        r = exp(x[0]);
+    else if (!strcmp(name, "log"))
+        r = log(x[0]);
+    else if (!strcmp(name, "log2"))
+        r = log2(x[0]);
+    else if (!strcmp(name, "sign"))
+        r = x[0] > 0 ? 1 : x[0] < 0 ? -1 : x[0];
+    else if (!strcmp(name, "min"))
+        r = argc < 2 ? x[0] : fmin(x[0], x[1]);
+    else if (!strcmp(name, "max"))
+        r = argc < 2 ? x[0] : fmax(x[0], x[1]);
+    else if (!strcmp(name, "PI"))
+        r = M_PI;
+    else
+        r = M_E; /* Math.E */
+    *out = NUM_VAL(r);
+    return true;
+}
+
+#define V NF_VARIADIC
+#define MATH(n, a, doc, ex)                                                                        \
+    { "Math." n, a, nat_math, 0, "Math." n, doc, ex, NULL }
+static const NativeDef NATIVES[] = {
+    {"echo", 4, nat_echo, 0, "echo(times, time, feedback, pat)",
+     "Layers times copies of the pattern, each time cycles later, the gain of copy i set to "
+     "feedback^i.",
+     "s(\"bd sd\").echo(3, 1/8, 0.5)", NULL},
+    {"stut", 4, nat_echo, 0, "stut(times, feedback, time, pat)",
+     "echo with its last two parameters the other way round (Tidal's name).",
+     "s(\"bd sd\").stut(3, 0.5, 1/8)", NULL},
+    {"echoWith", 4, nat_echo, 0, "echoWith(times, time, f, pat)",
+     "Layers times copies of the pattern, each time cycles later, copy i given to f(p, i).",
+     "note(\"c3 e3\").echoWith(3, 1/8, (p, i) => p.add(note(i * 7)))", NULL},
+    {"echowith", 4, nat_echo, 0, "echowith(times, time, f, pat)", "Same as echoWith.",
+     "note(\"c3 e3\").echowith(3, 1/8, (p, i) => p.add(note(i * 7)))", NULL},
+    {"stutWith", 4, nat_echo, 0, "stutWith(times, time, f, pat)", "Same as echoWith.",
+     "note(\"c3 e3\").stutWith(3, 1/8, (p, i) => p.add(note(i * 7)))", NULL},
+    {"stutwith", 4, nat_echo, 0, "stutwith(times, time, f, pat)", "Same as echoWith.",
+     "note(\"c3 e3\").stutwith(3, 1/8, (p, i) => p.add(note(i * 7)))", NULL},
+    {"apply", 2, nat_apply, 0, "apply(f, pat)", "f(pat): a function applied to the pattern.",
+     "s(\"bd sd\").apply(fast(2))", NULL},
+    {"applyN", 3, nat_apply, 0, "applyN(n, f, pat)", "f applied n times to the pattern.",
+     "note(\"c3 e3\").applyN(2, x => x.add(note(12)))", NULL},
+    {"round", 1, nat_round, 0, "round(pat)", "Each value rounded to the nearest whole number.",
+     "n(\"0.4 1.5 2.6\".round())", NULL},
+    {"floor", 1, nat_round, 0, "floor(pat)", "Each value rounded down.",
+     "n(\"0.4 1.5 2.6\".floor())", NULL},
+    {"ceil", 1, nat_round, 0, "ceil(pat)", "Each value rounded up.", "n(\"0.4 1.5 2.6\".ceil())",
+     NULL},
+    {"loopAt", 2, nat_loopAt, 0, "loopAt(cycles, pat)",
+     "Fits a sample to the given number of cycles (speed and unit \"c\"), slowing the "
+     "pattern as much.",
+     "s(\"breaks\").loopAt(2)", NULL},
+    {"loopat", 2, nat_loopAt, 0, "loopat(cycles, pat)", "Same as loopAt.",
+     "s(\"breaks\").loopat(2)", NULL},
+    MATH("pow", 2, "JavaScript's Math.pow(x, y): x to the power y.", "Math.pow(0.5, 2)"),
+    MATH("abs", 1, "JavaScript's Math.abs.", "Math.abs(-2)"),
+    MATH("floor", 1, "JavaScript's Math.floor.", "Math.floor(2.5)"),
+    MATH("ceil", 1, "JavaScript's Math.ceil.", "Math.ceil(2.5)"),
+    MATH("round", 1, "JavaScript's Math.round (halves up).", "Math.round(2.5)"),
+    MATH("sqrt", 1, "JavaScript's Math.sqrt.", "Math.sqrt(2)"),
+    MATH("sin", 1, "JavaScript's Math.sin.", "Math.sin(1)"),
+    MATH("cos", 1, "JavaScript's Math.cos.", "Math.cos(1)"),
+    MATH("tan", 1, "JavaScript's Math.tan.", "Math.tan(1)"),
+    MATH("exp", 1, "JavaScript's Math.exp.", "Math.exp(1)"),
+    MATH("log", 1, "JavaScript's Math.log (natural).", "Math.log(2)"),
+    MATH("log2", 1, "JavaScript's Math.log2.", "Math.log2(8)"),
+    MATH("sign", 1, "JavaScript's Math.sign.", "Math.sign(-3)"),
+    {"Math.min", 1, nat_math, V, "Math.min(x, y)", "JavaScript's Math.min.", "Math.min(1, 2)",
+     NULL},
+    {"Math.max", 1, nat_math, V, "Math.max(x, y)", "JavaScript's Math.max.", "Math.max(1, 2)",
+     NULL},
+    MATH("PI", 0, "JavaScript's Math.PI.", "Math.PI"),
+    MATH("E", 0, "JavaScript's Math.E.", "Math.E"),
+};
+
+const NativeDef *stdlib_compose_natives(int *count) {
+    *count = (int)(sizeof NATIVES / sizeof NATIVES[0]);
+    return NATIVES;
+}
