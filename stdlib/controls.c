@@ -97,7 +97,10 @@ static bool nat_control(Vm *vm, Value *args, int argc, Value *out) {
     const char *name = vm_current_native(vm)->name;
     ptrdiff_t i = (name - NAME[0]) / (ptrdiff_t)sizeof NAME[0];
     if (i < 0 || i >= NNATIVES || name != NAME[i]) abort(); /* not one of ours */
-    /* note(a, b, c): Strudel's control takes (value, pat) and ignores the rest */
+    /* note(a, b, c): Strudel's control takes (value, pat) and ignores the rest; b must
+     * be a pattern there too */
+    if (argc > 2 && !IS_PATTERN(args[1]))
+        return vm_error(vm, "%s takes 1 argument, got %d", name, argc);
     return apply_control(vm, ROW[i]->keys, args, argc > 2 ? 2 : argc, out);
 }
 
