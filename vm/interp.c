@@ -462,6 +462,14 @@ bool vm_run(Vm *vm, int stop) {
                 vm_error(vm, "unknown function '%s'", name->chars);
                 FAIL();
             }
+            if (!IS_CALLABLE(f)) {
+                /* as JavaScript's methods, x.scale(s) is the builtin even where the
+                 * program has a value named scale */
+                char key[96];
+                Value b;
+                snprintf(key, sizeof key, "builtin:%.80s", name->chars);
+                if (vm_get_global(vm, key, &b)) f = b;
+            }
             int before = vm->nframes;
             if (!vm_call_method(vm, f, argc, kb, nnamed)) FAIL();
             if (vm->nframes > before) fr = &vm->frames[vm->nframes - 1];

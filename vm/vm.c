@@ -8,6 +8,7 @@
 #include "vm_impl.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,6 +206,10 @@ Vm *vm_new(const VmLibrary *lib) {
         ObjNative *nat = (ObjNative *)heap_alloc(vm->heap, sizeof(ObjNative), OBJ_NATIVE);
         nat->def = &defs[i];
         vm_set_global(vm, defs[i].name, OBJ_VAL(nat));
+        /* kept for x.name(...) where the program's own name is no function */
+        char key[96];
+        snprintf(key, sizeof key, "builtin:%.80s", defs[i].name);
+        vm_set_global(vm, key, OBJ_VAL(nat));
     }
     /* hidden globals: unit generators as "~name" (synth bodies, chains) */
     defs = vm->lib->hidden;
