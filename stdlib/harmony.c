@@ -380,7 +380,85 @@ static bool scale_map(Query *q, Value v, Value scale_name, Value *out) {
     }
     Value name = note_name(q, c);
     *out = r ? with_note(q, r, name) : name;
+    q->ctx = scale_name; /* for scaleTranspose, as Strudel's hap context */
     return true;
+}
+
+/* scaleTranspose(offset): a note moved offset steps within the scale scale()
+ * gave the event (Strudel's scaleOffset: by pitch class, the octave counted up
+ * at each C). */
+static bool strans_map(Query *q, Value v, Value offv, Value *out) {
+    Scale s;
+    if (IS_NIL(q->ctx) || !get_scale(q->ctx, &s))
+        return lib_fail(q, "write n(\"0 2\").scale(\"C:major\").scaleTranspose(1)",
+                        "can only use scaleTranspose after .scale");
+    double off;
+    if (!js_numeral(offv, &off) || !(fabs(off) < 1e6))
+        return lib_fail(q, NULL, "scaleTranspose needs a number of steps");
+    ObjRecord *r = IS_RECORD(v) ? AS_RECORD(v) : NULL;
+    Value note = v;
+    if (r && !record_get(r, "note", &note)) note = NIL_VAL;
+    int st, al, oc;
+    bool ho;
+    if (!IS_STRING(note) ||
+        !parse_note(AS_STRING(note)->chars, AS_STRING(note)->len, &st, &al, &oc, &ho))
+        return lib_fail(q, NULL, "can only use scaleTranspose with notes");
+    if (!ho) oc = 3;
+    int pst[16], pal[16], from = -1;
+    for (int i = 0; i < s.n; i++) { /* the scale's pitch classes, spelled */
+        Coord c = encode(s.tonic_step, s.tonic_alt, 4, 1);
+        c.f += s.iv[i].f;
+        c.o += s.iv[i].o;
+        int o;
+        decode(c, &pst[i], &pal[i], &o);
+        if (from < 0 && pst[i] == st && pal[i] == al) from = i;
+    }
+    if (from < 0) {
+        char buf[48];
+        val_format(note, buf, sizeof buf);
+        return lib_fail(q, NULL, "note \"%s\" is not in the scale", buf);
+    }
+    long steps = (long)off;
+    int dir = steps > 0 ? 1 : steps < 0 ? -1 : 0;
+    long i = from;
+    int o = oc, cur_st = st, cur_al = al;
+    while (labs(i - from) < labs(steps)) {
+        i += dir;
+        int idx = (int)(((i % s.n) + s.n) % s.n);
+        if (dir < 0 && cur_st == 0) o += dir; /* leaving a C downwards */
+        cur_st = pst[idx];
+        cur_al = pal[idx];
+        if (dir > 0 && cur_st == 0) o += dir; /* reaching a C upwards */
+    }
+    char buf[32];
+    int k = 0;
+    buf[k++] = "CDEFGAB"[cur_st];
+    for (int a = 0; a < cur_al && k < 20; a++) buf[k++] = '#';
+    for (int a = 0; a > cur_al && k < 20; a--) buf[k++] = 'b';
+    snprintf(buf + k, sizeof buf - (size_t)k, "%d", o);
+    Value name = OBJ_VAL(str_c(q->heap, buf));
+    if (!r) {
+        *out = name;
+        return true;
+    }
+    RecField fs[130]; /* the record as it is, with the new note */
+    uint32_t n = 0;
+    for (uint32_t j = 0; j < r->len && n < 128; j++) fs[n++] = r->fields[j];
+    heap_push(q->heap, name);
+    fs[n++] = (RecField){str_c(q->heap, "note"), name};
+    *out = OBJ_VAL(rec_new(q->heap, fs, n));
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static bool b_strans(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    *out = pat_map(q->heap, sub, strans_map, a[0]);
+    return true;
+}
+
+bool nat_scaleTranspose(Vm *vm, Value *args, int argc, Value *out) {
+    return patterned(vm, b_strans, args, argc, NIL_VAL, BIND_INNER, out);
 }
 
 static bool b_scale(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {

@@ -56,7 +56,7 @@ size_t graph_format(Value v, char *buf, size_t size);
 
 /* The functions of a whole program in Strudel's REPL (program.c). */
 const NativeDef *stdlib_program_natives(int *count);
-const NativeDef *stdlib_program_hidden(int *count); /* "label:" */
+const NativeDef *stdlib_program_hidden(int *count);  /* "label:" */
 const NativeDef *stdlib_voicing_natives(int *count); /* voicing.c */
 const NativeDef *stdlib_compose_natives(int *count); /* compose.c */
 /* The control functions, one per name and alias of spec/controls.h. */

@@ -24,7 +24,7 @@ N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul
 N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(samples)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(scaleTranspose) N(samples)
 N(ffi) N(load) N(setcps)
 #undef N
 /* clang-format on */
@@ -34,7 +34,7 @@ N(ffi) N(load) N(setcps)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                            static const NativeDef
+                                                static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -240,6 +240,14 @@ N(ffi) N(load) N(setcps)
         {"scale", 2, nat_scale, 0, "scale(name, pat)",
          "Turns numbers into notes of a scale (0 is the tonic, octave 3); notes are moved into it.",
          "n(\"0 2 4 7\").scale(\"C:major\")", NULL},
+        {"scaleTranspose", 2, nat_scaleTranspose, 0, "scaleTranspose(steps, pat)",
+         "Moves notes by steps within the scale scale() gave them (Strudel's scaleTranspose).",
+         "n(\"0 2 4\").scale(\"C:major\").scaleTranspose(\"<0 1 2>\").s(\"pluck\")", NULL},
+        {"scaleTrans", 2, nat_scaleTranspose, 0, "scaleTrans(steps, pat)",
+         "Same as scaleTranspose.", "n(\"0 2 4\").scale(\"C:major\").scaleTrans(2).s(\"pluck\")",
+         NULL},
+        {"strans", 2, nat_scaleTranspose, 0, "strans(steps, pat)", "Same as scaleTranspose.",
+         "n(\"0 2 4\").scale(\"C:major\").strans(-1).s(\"pluck\")", NULL},
         {"transpose", 2, nat_transpose, 0, "transpose(amount, pat)",
          "Moves notes by semitones (a number) or by an interval name (3m, 5P), spelled correctly.",
          "note(\"c3 e3\").transpose(\"<0 3>\")", NULL},

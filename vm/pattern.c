@@ -23,7 +23,10 @@
 
 static void evbuf_mark(Heap *h, void *ud) {
     EvBuf *b = ud;
-    for (size_t i = 0; i < b->len; i++) heap_mark(h, b->ev[i].value);
+    for (size_t i = 0; i < b->len; i++) {
+        heap_mark(h, b->ev[i].value);
+        heap_mark(h, b->ev[i].ctx);
+    }
 }
 
 void evbuf_init(EvBuf *b, Heap *h) {
@@ -339,7 +342,7 @@ static bool q_pure(Query *q, ObjPattern *p, Span s, EvBuf *out) {
         Rat sam = rat_floor(piece.begin);
         Rat next = rat_add(sam, rat_int(1));
         if (!rat_ok(next)) return fail_time(q, p);
-        evbuf_push(out, (Event){span(sam, next), piece, true, p->value});
+        evbuf_push(out, (Event){span(sam, next), piece, true, p->value, NIL_VAL});
     }
     return true;
 }
@@ -438,7 +441,7 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case SIG_RAND: v = pat_rand_at(x); break;
     case SIG_PERLIN: v = perlin_at(x); break;
     }
-    evbuf_push(out, (Event){{0}, s, false, NUM_VAL(v)});
+    evbuf_push(out, (Event){{0}, s, false, NUM_VAL(v), NIL_VAL});
     return true;
 }
 

@@ -36,7 +36,15 @@ typedef struct {
     Span part;
     bool has_whole; /* false for continuous (analog) events */
     Value value;
+    /* Strudel's hap context, of which tala keeps what functions read: the scale
+     * name scale() leaves for scaleTranspose (nil: none). Combined events keep the
+     * right (inner) one's, else the left's, as Strudel's combineContext. */
+    Value ctx;
 } Event;
+
+static inline Value ctx_join(Value left, Value right) {
+    return right.kind == 0 /* VAL_NIL */ ? left : right;
+}
 
 /* A growable array of events; registered with the heap as a GC root while
  * alive, so values created during a query survive collections. Buffers must
@@ -128,6 +136,7 @@ typedef struct Query {
     long limit;    /* > 0: pat_events at depth 0 (a new query) sets budget to it */
     SrcRef where;  /* the queried pattern's source: for errors of nodes without one */
     struct Vm *vm; /* for user functions inside patterns (NULL: none may run) */
+    Value ctx;     /* a PatMapFn reads and may set the context of its event here */
 } Query;
 
 /* Appends the events of p over span to out. False on error (q->err set).

@@ -90,7 +90,8 @@ bool pat_q_applist(Query *q, ObjPattern *p, Span s, EvBuf *out) {
             /* The items' objects stay reachable through left/right. */
             ObjList *list = list_new(q->heap, items, n);
             l = &left.ev[i];
-            evbuf_push(out, (Event){l->whole, part, l->has_whole, OBJ_VAL(list)});
+            evbuf_push(out, (Event){l->whole, part, l->has_whole, OBJ_VAL(list),
+                                    ctx_join(l->ctx, right.ev[j].ctx)});
         }
     }
     evbuf_free(&right);
@@ -152,7 +153,7 @@ static bool q_euclid(Query *q, ObjPattern *p, const double *v, bool rot, Span s,
             for (size_t j = 0; j < vals.len; j++) {
                 Span part2;
                 if (!span_intersect(vals.ev[j].part, part, &part2)) continue;
-                evbuf_push(out, (Event){whole, part2, true, vals.ev[j].value});
+                evbuf_push(out, (Event){whole, part2, true, vals.ev[j].value, vals.ev[j].ctx});
             }
         }
     }
@@ -281,9 +282,11 @@ bool pat_q_map(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     size_t w = from;
     for (size_t i = from; i < out->len; i++) {
         Value v;
+        q->ctx = out->ev[i].ctx;
         if (!p->f.map(q, out->ev[i].value, p->value, &v)) return false;
         if (IS_NIL(v)) continue; /* a map gives nil to drop the event */
         out->ev[w] = out->ev[i];
+        out->ev[w].ctx = q->ctx;
         out->ev[w++].value = v;
     }
     out->len = w;
@@ -309,7 +312,9 @@ bool pat_q_app(Query *q, ObjPattern *p, Span s, EvBuf *out) {
                 Value v;
                 int keep = p->f.combine(q, a.ev[i].value, b.ev[j].value, p->value, &v);
                 if (keep < 0) ok = false;
-                if (keep > 0) evbuf_push(out, (Event){whole, part, has_whole, v});
+                if (keep > 0)
+                    evbuf_push(out, (Event){whole, part, has_whole, v,
+                                            ctx_join(a.ev[i].ctx, b.ev[j].ctx)});
             }
     } else {
         /* The structure side is queried over the span, the other over each
@@ -332,7 +337,10 @@ bool pat_q_app(Query *q, ObjPattern *p, Span s, EvBuf *out) {
                 int keep = p->f.combine(q, lv, rv, p->value, &v);
                 if (keep < 0) ok = false;
                 x = &a.ev[i];
-                if (keep > 0) evbuf_push(out, (Event){x->whole, part, x->has_whole, v});
+                if (keep > 0)
+                    evbuf_push(out, (Event){x->whole, part, x->has_whole, v,
+                                            st == APP_LEFT ? ctx_join(x->ctx, b.ev[j].ctx)
+                                                           : ctx_join(b.ev[j].ctx, x->ctx)});
             }
         }
     }
@@ -405,7 +413,8 @@ static bool join_into(Query *q, ObjPattern *p, BindKind kind, const Event *outer
             bool has_whole = e->has_whole && outer->has_whole;
             if (has_whole && !span_intersect(e->whole, outer->whole, &whole)) continue;
             if (!span_intersect(e->part, outer->part, &part)) continue;
-            evbuf_push(out, (Event){whole, part, has_whole, e->value});
+            evbuf_push(out,
+                       (Event){whole, part, has_whole, e->value, ctx_join(outer->ctx, e->ctx)});
         }
         evbuf_free(&tmp);
         heap_pop(q->heap, 3);
@@ -465,7 +474,8 @@ bool pat_q_collect(Query *q, ObjPattern *p, Span s, EvBuf *out) {
                 items[n++] = in.ev[j].value;
             }
         ObjList *l = list_new(q->heap, items, n);
-        evbuf_push(out, (Event){in.ev[i].whole, in.ev[i].part, in.ev[i].has_whole, OBJ_VAL(l)});
+        evbuf_push(out, (Event){in.ev[i].whole, in.ev[i].part, in.ev[i].has_whole, OBJ_VAL(l),
+                                in.ev[i].ctx});
     }
     free(used);
     free(items);

@@ -809,6 +809,41 @@ static const Case CASES[] = {
     {"0:1", "n(\"0 1\").gain(Math.sin(0) + Math.cos(0) + Math.tan(0) + Math.exp(0) + Math.log(1) + "
             "Math.log2(1) + Math.floor(Math.PI) - 3 + Math.round(Math.E) - 3)",
          "0 1/2 gain=2 n=0\n1/2 1 gain=2 n=1\n"},
+    /* scaleTranspose: Strudel 1.2.6 events */
+    {"0:3", "n(\"0 2 4\").scale(\"C:major\").scaleTranspose(\"<0 1 -2>\")",
+         "0 1/3 note=C3\n"
+         "1/3 2/3 note=E3\n"
+         "2/3 1 note=G3\n"
+         "1 4/3 note=D3\n"
+         "4/3 5/3 note=F3\n"
+         "5/3 2 note=A3\n"
+         "2 7/3 note=A2\n"
+         "7/3 8/3 note=C3\n"
+         "8/3 3 note=E3\n"},
+    {"0:3", "note(\"c3 eb3\").scale(\"C:minor\").strans(3)",
+         "0 1/2 note=F3\n"
+         "1/2 1 note=Ab3\n"
+         "1 3/2 note=F3\n"
+         "3/2 2 note=Ab3\n"
+         "2 5/2 note=F3\n"
+         "5/2 3 note=Ab3\n"},
+    {"0:3", "n(\"0 2\").scale(\"<C:major D:dorian>\").add(n(1)).scaleTrans(1)",
+         "0 1/2 n=1 note=D3\n"
+         "1/2 1 n=1 note=F3\n"
+         "1 3/2 n=1 note=E3\n"
+         "3/2 2 n=1 note=G3\n"
+         "2 5/2 n=1 note=D3\n"
+         "5/2 3 n=1 note=F3\n"},
+    {"0:3", "n(\"0 [2 4]\").scale(\"Eb:minor\").scaleTranspose(\"-1 8\")",
+         "0 1/2 note=Db3\n"
+         "1/2 3/4 note=Ab4\n"
+         "3/4 1 note=Cb5\n"
+         "1 3/2 note=Db3\n"
+         "3/2 7/4 note=Ab4\n"
+         "7/4 2 note=Cb5\n"
+         "2 5/2 note=Db3\n"
+         "5/2 11/4 note=Ab4\n"
+         "11/4 3 note=Cb5\n"},
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},

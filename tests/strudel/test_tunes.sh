@@ -25,16 +25,13 @@ fi
 declare -A KNOWN=(
     [01-amensister]="needs reset"
     [02-arpoon]="needs lpenv"
-    [06-blippyRhodes]="needs scaleTranspose"
-    [07-caverave]="needs scaleTranspose"
-    [13-festivalOfFingers]="needs scaleTranspose"
+    [06-blippyRhodes]="needs lpenv"
     [15-flatrave]="needs bank"
     [19-juxUndTollerei]="needs lpenv"
     [20-loungeSponge]="needs bank"
     [21-meltingsubmarine]="needs lpenv"
     [23-randomBells]="needs euclidLegatoRot"
     [29-waa2]="needs fanchor"
-    [30-wavyKalimba]="needs scaleTranspose"
 )
 
 # same_events EXPECTED ACTUAL: the same lines (as sets, see above), numbers equal to
