@@ -220,11 +220,22 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     } else if (IS_STRING(sound)) {
         double nn = 0;
         if (rec) ses_record_num(rec, KEY(N), &nn);
-        if (vm_instrument(s->vm, AS_STRING(sound)->chars, &sv)) {
+        Value bank = rec ? ses_record_get(rec, KEY(BANK)) : NIL_VAL;
+        const char *name = AS_STRING(sound)->chars;
+        char full[160];
+        if (IS_STRING(bank) && strcmp(AS_STRING(bank)->chars, "tala") != 0) {
+            /* Strudel's bank: the sound BANK_NAME, as a sample folder of that name */
+            snprintf(full, sizeof full, "%s_%s", AS_STRING(bank)->chars, name);
+            if (samples_has(&s->bank, full))
+                name = full;
+            else
+                ses_warn_bank(s, AS_STRING(bank)->chars, name);
+        }
+        if (vm_instrument(s->vm, name, &sv)) {
             sy = AS_SYNTH(sv);
-        } else if (!(sample = samples_find(&s->bank, AS_STRING(sound)->chars, (int)floor(nn)))) {
-            if (!samples_has(&s->bank, AS_STRING(sound)->chars)) /* listed: known, silent */
-                ses_warn_once(s, AS_STRING(sound)->chars, false);
+        } else if (!(sample = samples_find(&s->bank, name, (int)floor(nn)))) {
+            if (!samples_has(&s->bank, name)) /* listed: known, silent */
+                ses_warn_once(s, name, false);
             return false;
         }
     } else if (!isnan(note)) {

@@ -141,6 +141,8 @@ void ses_say_err(Session *s, const Err *e);
 void ses_rat_text(Rat r, char *buf, size_t n);
 void ses_bar_text(Rat c, char *buf, size_t n);
 void ses_warn_once(Session *s, const char *name, bool vowel);
+/* bank("x") with no sound x_NAME: once per bank, naming the banks there are. */
+void ses_warn_bank(Session *s, const char *bank, const char *sound);
 /* A warning about a note name that is none (xx, h4), once per name. */
 void ses_warn_note(Session *s, const char *name);
 void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len);

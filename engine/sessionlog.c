@@ -128,6 +128,23 @@ void ses_warn_once(Session *s, const char *name, bool vowel) {
     }
 }
 
+void ses_warn_bank(Session *s, const char *bank, const char *sound) {
+    if (!first_time(s, 'b', bank)) return;
+    char have[200] = "tala";
+    size_t k = strlen(have);
+    for (int i = 0; i < s->bank.n && k < sizeof have - 40; i++) { /* folders named BANK_sound */
+        const char *n = s->bank.sets[i].name, *u = strchr(n, '_');
+        if (!u || u == n) continue;
+        char b[64];
+        snprintf(b, sizeof b, "%.*s", (int)(u - n < 63 ? u - n : 63), n);
+        if (!strstr(have, b)) k += (size_t)snprintf(have + k, sizeof have - k, ", %s", b);
+    }
+    ses_say(s,
+            "tala: warning: no bank '%s' (no sound %s_%s): its events play tala's own sounds; "
+            "banks here: %s",
+            bank, bank, sound, have);
+}
+
 void ses_warn_note(Session *s, const char *name) {
     if (!first_time(s, 'n', name)) return;
     ses_say(s,

@@ -155,6 +155,33 @@ static bool nat_round(Vm *vm, Value *args, int argc, Value *out) {
     return true;
 }
 
+/* reset(other, pat) and restart(other, pat): pat starts again from its cycle's
+ * start (restart: from cycle zero) at each true event of other, and plays only
+ * within those events (Strudel's keepif.reset / keepif.restart). */
+static bool reset_map(Query *q, Value b, Value pat, Value *out) {
+    (void)q;
+    bool truthy = !(IS_NIL(b) || (b.kind == VAL_BOOL && !b.as.b) || (IS_NUM(b) && b.as.num == 0));
+    *out = truthy ? pat : OBJ_VAL(pat_silence(q->heap));
+    return true;
+}
+
+static bool nat_reset(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    bool restart = !strcmp(vm_current_native(vm)->name, "restart");
+    ObjPattern *other = reify(vm, args[0]);
+    KEEP(vm, other);
+    ObjPattern *pat = reify(vm, args[1]);
+    KEEP(vm, pat);
+    ObjPattern *m = pat_map(h, other, reset_map, OBJ_VAL(pat));
+    KEEP(vm, m);
+    *out = OBJ_VAL(pat_bind(h, restart ? BIND_RESTART : BIND_RESET, m));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return true;
+}
+
 /* loopAt(factor): pat.speed(cps / factor).unit("c").slow(factor), cps the
  * program's tempo in cycles a second (Strudel reads the scheduler's). */
 static bool build_loopat(Query *q, const Value *args, ObjPattern *sub, Value param,
@@ -263,6 +290,12 @@ static const NativeDef NATIVES[] = {
      "n(\"0.4 1.5 2.6\".floor())", NULL},
     {"ceil", 1, nat_round, 0, "ceil(pat)", "Each value rounded up.", "n(\"0.4 1.5 2.6\".ceil())",
      NULL},
+    {"reset", 2, nat_reset, 0, "reset(trigger, pat)",
+     "Starts the pattern again from the start of its cycle at each true event of trigger, "
+     "playing only within those events.",
+     "s(\"hh*8\").reset(\"<x@3 x(3,8)>\")", NULL},
+    {"restart", 2, nat_reset, 0, "restart(trigger, pat)",
+     "Like reset, but from the pattern's cycle zero.", "n(\"<0 1 2 3>\").restart(\"x@3 x\")", NULL},
     {"loopAt", 2, nat_loopAt, 0, "loopAt(cycles, pat)",
      "Fits a sample to the given number of cycles (speed and unit \"c\"), slowing the "
      "pattern as much.",

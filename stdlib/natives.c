@@ -19,7 +19,7 @@
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
 N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask)
-N(euclid) N(euclidRot) N(euclidLegato) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
+N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
@@ -124,6 +124,9 @@ N(ffi) N(load) N(setcps)
         {"euclidFull", 4, nat_euclidFull, 0, "euclidFull(pulses, steps, pat, other)",
          "pat on the pulses of a euclidean rhythm and other on its rests (Tidal).",
          "s(\"bd\").euclidFull(3, 8, s(\"hh\"))", NULL},
+        {"euclidLegatoRot", 4, nat_euclidLegatoRot, 0,
+         "euclidLegatoRot(pulses, steps, rotation, pat)",
+         "euclidLegato, rotated by rotation steps.", "note(\"c3\").euclidLegatoRot(3, 5, 2)", NULL},
         {"euclidLegato", 3, nat_euclidLegato, 0, "euclidLegato(pulses, steps, pat)",
          "A euclidean rhythm where each pulse lasts until the next.", "\"a\".euclidLegato(3, 8)",
          NULL},

@@ -506,6 +506,13 @@ static bool b_legato(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPat
     return legato_build(q, a, sub, 0, out);
 }
 REGISTER(euclidLegato, b_legato)
+static bool b_legato_rot(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    int rot;
+    if (!get_int(q, a[2], "euclid's rotation", &rot)) return false;
+    return legato_build(q, a, sub, rot, out);
+}
+REGISTER(euclidLegatoRot, b_legato_rot)
 
 /* arp(indices): picks from the notes sounding together (events with the
  * same whole, in order), by index modulo their count:

@@ -81,7 +81,11 @@ typedef enum {
 } PatKind;
 
 typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
-typedef enum { BIND_INNER, BIND_OUTER, BIND_SQUEEZE } BindKind;
+/* How a pattern of patterns is flattened (Strudel's joins): inner (structure
+ * from the inner patterns), outer (from the outer), squeeze (each inner cycle
+ * fitted into its outer event), reset (each inner pattern restarted from its
+ * cycle position at each outer event), restart (from its cycle zero). */
+typedef enum { BIND_INNER, BIND_OUTER, BIND_SQUEEZE, BIND_RESET, BIND_RESTART } BindKind;
 typedef enum { SIG_SAW, SIG_ISAW, SIG_SINE, SIG_COSINE, SIG_SQUARE, SIG_RAND, SIG_PERLIN } Signal;
 
 /* Operations that take (possibly patterned) numeric arguments. */

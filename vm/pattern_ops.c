@@ -421,14 +421,40 @@ static bool join_into(Query *q, ObjPattern *p, BindKind kind, const Event *outer
     } else {
         size_t from = out->len;
         ok = pat_query(q, inner, outer->part, out);
-        if (kind == BIND_OUTER)
-            for (size_t i = from; ok && i < out->len; i++) {
+        for (size_t i = from; ok && i < out->len; i++) {
+            out->ev[i].ctx = ctx_join(outer->ctx, out->ev[i].ctx);
+            if (kind == BIND_OUTER) {
                 out->ev[i].whole = outer->whole;
                 out->ev[i].has_whole = outer->has_whole;
             }
+        }
     }
     heap_pop(q->heap, 1);
     (void)p;
+    return ok;
+}
+
+/* Strudel's resetJoin / restartJoin: the inner pattern of each (discrete)
+ * outer event, moved so that its cycle (restart: its cycle zero) begins where
+ * the outer event does, queried over the whole span and kept to the outer event. */
+static bool reset_into(Query *q, bool restart, Span s, const Event *outer, ObjPattern *inner,
+                       EvBuf *out) {
+    Rat b = outer->whole.begin;
+    Rat shift = restart ? b : rat_sub(b, rat_floor(b));
+    ObjPattern *f = pat_late(q->heap, shift, inner);
+    heap_push(q->heap, OBJ_VAL(f));
+    EvBuf tmp;
+    evbuf_init(&tmp, q->heap);
+    bool ok = pat_query(q, f, s, &tmp);
+    for (size_t i = 0; ok && i < tmp.len; i++) {
+        Event *e = &tmp.ev[i];
+        Span whole = {0}, part;
+        if (!span_intersect(e->part, outer->part, &part)) continue;
+        bool has_whole = e->has_whole && span_intersect(e->whole, outer->whole, &whole);
+        evbuf_push(out, (Event){whole, part, has_whole, e->value, ctx_join(outer->ctx, e->ctx)});
+    }
+    evbuf_free(&tmp);
+    heap_pop(q->heap, 1);
     return ok;
 }
 
@@ -438,7 +464,14 @@ bool pat_q_bind(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     bool ok = pat_query(q, p->sub, s, &outer);
     for (size_t i = 0; ok && i < outer.len; i++) {
         Event *e = &outer.ev[i];
-        if (p->op == BIND_SQUEEZE && !e->has_whole) continue;
+        if ((p->op == BIND_SQUEEZE || p->op == BIND_RESET || p->op == BIND_RESTART) &&
+            !e->has_whole)
+            continue;
+        if ((p->op == BIND_RESET || p->op == BIND_RESTART) && IS_PATTERN(e->value)) {
+            Event copy = *e;
+            ok = reset_into(q, p->op == BIND_RESTART, s, &copy, AS_PATTERN(e->value), out);
+            continue;
+        }
         if (!IS_PATTERN(e->value)) {
             err_set(q->err, p->where, "expected patterns to join, got a %s",
                     IS_NUM(e->value) ? "number" : "value");

@@ -162,6 +162,11 @@ program "let ... in stays tala's" $'0 1 note=3' <<'EOF2'
 let x = 3 in note(x)
 EOF2
 
+# a bank tala does not have: a warning naming the banks there are
+printf '$: s("bd sn").bank("RolandTR909")\n' >"$dir/bank.js"
+"$tala" check "$dir/bank.js" >"$out" 2>"$err"
+stderr_has "an unknown bank warns" "warning: no bank 'RolandTR909' (no sound RolandTR909_bd): its events play tala's own sounds; banks here: tala"
+
 fails "a block that is no pattern" "the block 'a:' is" <<'EOF2'
 a: x => x
 EOF2

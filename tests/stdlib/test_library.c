@@ -844,6 +844,61 @@ static const Case CASES[] = {
          "2 5/2 note=Db3\n"
          "5/2 11/4 note=Ab4\n"
          "11/4 3 note=Cb5\n"},
+    /* reset, restart, euclidLegatoRot: Strudel 1.2.6 events */
+    {"0:2", "n(\"0 1 2 3\").reset(\"x(3,8)\")",
+         "0 1/8 n=0\n"
+         "3/8 1/2 n=0\n"
+         "3/4 7/8 n=0\n"
+         "1 9/8 n=0\n"
+         "11/8 3/2 n=0\n"
+         "7/4 15/8 n=0\n"},
+    {"0:2", "note(\"c3\").euclidLegatoRot(3, 5, 2)",
+         "1/5 2/5 note=c3\n"
+         "2/5 4/5 note=c3\n"
+         "4/5 6/5 note=c3\n"
+         "6/5 7/5 note=c3\n"
+         "7/5 9/5 note=c3\n"
+         "9/5 11/5 note=c3\n"},
+    {"0:3", "n(\"<0 1 2 3>\").restart(\"x@3 x\")",
+         "0 3/4 n=0\n"
+         "3/4 1 n=0\n"
+         "1 7/4 n=0\n"
+         "7/4 2 n=0\n"
+         "2 11/4 n=0\n"
+         "11/4 3 n=0\n"},
+    {"0:3", "n(\"<0 1 2 3> 5\").restart(\"<x x(3,8,2)>\")",
+         "0 1/2 n=0\n"
+         "1/2 1 n=5\n"
+         "1 9/8 n=0\n"
+         "5/4 11/8 n=0\n"
+         "13/8 7/4 n=0\n"
+         "2 5/2 n=0\n"
+         "5/2 3 n=5\n"},
+    {"0:3", "s(\"hh*4\").reset(\"<x@3 x(3,8)>\")",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh\n"
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"
+         "7/4 2 s=hh\n"
+         "2 9/4 s=hh\n"
+         "9/4 5/2 s=hh\n"
+         "5/2 11/4 s=hh\n"
+         "11/4 3 s=hh\n"},
+    {"0:2", "n(\"0 1\").euclidLegatoRot(\"<3 5>\", 8, \"<1 2>\")",
+         "1/8 1/2 n=0\n"
+         "1/2 7/8 n=0\n"
+         "7/8 9/8 n=1\n"
+         "1 5/4 n=1\n"
+         "5/4 3/2 n=0\n"
+         "3/2 13/8 n=0\n"
+         "13/8 15/8 n=0\n"
+         "15/8 2 n=1\n"},
+    {"0:1", "s(\"bd sn\").bank(\"<RolandTR909 tala>\")",
+         "0 1/2 bank=RolandTR909 s=bd\n"
+         "1/2 1 bank=RolandTR909 s=sn\n"},
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},

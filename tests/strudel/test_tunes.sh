@@ -23,14 +23,12 @@ fi
 
 # tune -> why it still differs
 declare -A KNOWN=(
-    [01-amensister]="needs reset"
+    [01-amensister]="needs lpenv"
     [02-arpoon]="needs lpenv"
     [06-blippyRhodes]="needs lpenv"
-    [15-flatrave]="needs bank"
+    [15-flatrave]="needs lpenv"
     [19-juxUndTollerei]="needs lpenv"
-    [20-loungeSponge]="needs bank"
     [21-meltingsubmarine]="needs lpenv"
-    [23-randomBells]="needs euclidLegatoRot"
     [29-waa2]="needs fanchor"
 )
 
