@@ -111,6 +111,9 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
  * node that adds the one before. A variant's mask has bit k for FX[k]. */
 static const ControlDef *FX[CTL_COUNT];
 static int NFX;
+/* the settings of the low-pass filter's envelope, in fenv's input order */
+static const char *const LPENV_KEYS[6] = {"lpattack",  "lpdecay", "lpsustain",
+                                          "lprelease", "lpenv",   "fanchor"};
 
 static void fx_init(void) {
     for (int i = 0; i < CTL_COUNT; i++)
@@ -135,6 +138,12 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     for (int k = 0; k < NFX; k++)
         if (event_control(s, rec, FX[k]->keys[0], &x) && synth_param(*def, FX[k]->keys[0]) < 0)
             mask |= 1u << k;
+    /* the low-pass filter's envelope: any of its settings given (bit NFX) */
+    bool lpenv = false;
+    for (int k = 0; k < NFX; k++)
+        if ((mask & (1u << k)) && FX[k]->ugen == UGEN_LPF)
+            for (int e = 0; e < 6 && !lpenv; e++) lpenv = event_control(s, rec, LPENV_KEYS[e], &x);
+    if (lpenv) mask |= 1u << NFX;
     if (!mask) return si;
     for (int i = 0; i < s->nvariants; i++)
         if (s->variants[i].base == si && s->variants[i].mask == mask) {
@@ -172,6 +181,22 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
                 last = d->nnodes++;
             }
             continue;
+        }
+        if (nd.ugen == UGEN_LPF && (mask & (1u << NFX)) && d->nnodes + 2 <= SYN_MAX_NODES &&
+            d->nparams + 6 <= SYN_MAX_PARAMS) {
+            /* the cutoff through its envelope: fenv(cutoff, lpattack, ..., fanchor) */
+            SynNode env = {.ugen = UGEN_FENV, .n = 7};
+            env.in[0] = nd.in[1];
+            for (int e = 0; e < 6; e++) {
+                int p = synth_param(d, LPENV_KEYS[e]);
+                if (p < 0) {
+                    p = d->nparams++;
+                    snprintf(d->params[p], SYN_NAME, "%s", LPENV_KEYS[e]);
+                }
+                env.in[1 + e] = (SynIn){IN_PARAM, (uint8_t)p, 0};
+            }
+            d->nodes[d->nnodes] = env;
+            nd.in[1] = (SynIn){IN_NODE, (uint8_t)d->nnodes++, 0};
         }
         d->nodes[d->nnodes] = nd;
         last = d->nnodes++;

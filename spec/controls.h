@@ -85,10 +85,22 @@ typedef enum {
       "the decay time in seconds", "note(\"c3 e3\").s(\"saw\").decay(0.2)") \
     X(RELEASE, "release", K("release"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
       "the release time in seconds", "note(\"c3 e3\").s(\"saw\").release(0.8)") \
-    X(CUTOFF, "cutoff", K("cutoff", "resonance", "lpenv"), "lpf", DRIVES_FX, UGEN_LPF, "resonance", R(20, 20000), 0, \
+    X(CUTOFF, "cutoff", K("cutoff", "resonance", "lpenv"), "lpf ctf lp", DRIVES_FX, UGEN_LPF, "resonance", R(20, 20000), 0, \
       "the low-pass filter cutoff in hertz (lpf(\"800:5\") also sets resonance)", "note(\"c2 eb2\").s(\"saw\").lpf(\"400 2000\")") \
     X(RESONANCE, "resonance", K("resonance"), "lpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the low-pass filter resonance (Q)", "note(\"c2 eb2\").s(\"saw\").lpf(600).resonance(8)") \
+    X(LPENV, "lpenv", K("lpenv"), "lpe", DRIVES_PARAM, CTL_NONE, NULL, R(-10, 10), NAN, \
+      "the depth in octaves of the low-pass filter's envelope (negative: downwards; 1 when another lp envelope setting is given); it needs a cutoff", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4)") \
+    X(LPATTACK, "lpattack", K("lpattack"), "lpa", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack in seconds of the low-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4).lpattack(0.2)") \
+    X(LPDECAY, "lpdecay", K("lpdecay"), "lpd", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay in seconds of the low-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4).lpdecay(0.3)") \
+    X(LPSUSTAIN, "lpsustain", K("lpsustain"), "lps", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level (0..1 of the way up) of the low-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4).lpsustain(0.5)") \
+    X(LPRELEASE, "lprelease", K("lprelease"), "lpr", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release in seconds of the low-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4).lprelease(0.5)") \
+    X(FANCHOR, "fanchor", K("fanchor"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "where the cutoff sits in a filter envelope's sweep: 0 at its bottom (the default), 1 at its top", "note(\"c2 eb2\").s(\"sawtooth\").lpf(800).lpenv(3).fanchor(0.5)") \
     X(HCUTOFF, "hcutoff", K("hcutoff", "hresonance", "hpenv"), "hpf", DRIVES_FX, UGEN_HPF, "hresonance", R(20, 20000), 0, \
       "the high-pass filter cutoff in hertz", "s(\"hh*8\").hpf(\"2000 6000\")") \
     X(HRESONANCE, "hresonance", K("hresonance"), "hpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \

@@ -16,6 +16,8 @@
 #ifndef TALA_SPEC_UGENS_H
 #define TALA_SPEC_UGENS_H
 
+#include <math.h>
+
 typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
 
 /* X(ID, name, kind, IN(input names...), DEF(their defaults...), required, doc):
@@ -86,6 +88,13 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(SAMPLER, "sampler", UG_SOURCE, IN("speed", "begin", "end", "loop"), DEF(1, 0, 1, 0), 0,      \
       "Plays the event's sample: speed (negative: backwards), begin and end (0..1), "              \
       "loop.")                                                                                     \
+    /* a filter's cutoff moved by an envelope (Strudel's lpenv, lpattack, ...) */                  \
+    X(FENV, "fenv", UG_EFFECT, IN("attack", "decay", "sustain", "release", "env", "anchor"),       \
+      DEF(NAN, NAN, NAN, NAN, NAN, NAN), 0,                                                        \
+      "A frequency envelope for a filter's cutoff (its input, in hertz), as Strudel's: from "      \
+      "2^(-env*anchor) times the cutoff up to 2^(env*(1-anchor)) times it and back, with "         \
+      "exponential attack, decay, sustain and release; a setting not given takes Strudel's "       \
+      "default.")                                                                                  \
     /* a plugin in an effect chain (audio/lv2.h) */                                                \
     X(LV2, "lv2", UG_EFFECT, IN("plugin", "settings"), DEF(0, 0), 1,                               \
       "An LV2 plugin in an effect chain: its URI or a part of its name only it has "               \

@@ -562,6 +562,48 @@ static void test_samples_play_from_folders(void **s) {
     rmdir(dir);
 }
 
+/* The RMS of the second difference over [from, to): the level of the highs
+ * (a 12 dB an octave tilt) */
+static double highs(const float *x, long from, long to) {
+    double e = 0;
+    for (long i = from; i < to; i++) {
+        double d = (double)x[i] - 2.0 * x[i - 1] + x[i - 2];
+        e += d * d;
+    }
+    return sqrt(e / (double)(to - from));
+}
+
+/* Strudel's filter envelope: a low sawtooth under a 200 Hz low-pass, its
+ * cutoff swept 5 octaves up by lpenv and back in lpdecay 0.3 s. The highs
+ * of the first 100 ms are far above those of the plain filter, the end of
+ * the note (the sweep over, the envelope at its sustain of 0.001 of the way
+ * up) as the plain filter's; lpenv(-5) sweeps down from 200 Hz * 32 instead,
+ * so the note ends bright; fanchor 1 puts the cutoff at the sweep's top, so
+ * the start is no brighter than the plain filter's. */
+static void test_filter_envelope(void **st) {
+    const char *base = "x = note(\"c2\").s(\"sawtooth\").lpf(200)%s\nplay x\n";
+    const char *envs[] = {"", ".lpenv(5).lpdecay(0.3)", ".lpenv(-5).lpdecay(0.3)",
+                          ".lpenv(5).lpdecay(0.3).fanchor(1)"};
+    double early[4], late[4];
+    for (int k = 0; k < 4; k++) {
+        char prog[200];
+        snprintf(prog, sizeof prog, base, envs[k]);
+        Audio a = render(prog, NULL, 120, 0.5);
+        early[k] = highs(a.l, 2, 4800);
+        late[k] = highs(a.l, 38400, 43200);
+        audio_done(&a);
+    }
+    double up = 20 * log10(early[1] / early[0]), up_end = 20 * log10(late[1] / late[0]);
+    double down = 20 * log10(late[2] / late[0]), top = 20 * log10(early[3] / early[0]);
+    if (!(up > 15)) fail_msg("lpenv(5): the attack is only %.1f dB brighter", up);
+    if (!(fabs(up_end) < 1)) fail_msg("lpenv(5): the note's end differs by %.1f dB", up_end);
+    if (!(down > 15)) fail_msg("lpenv(-5): the end is only %.1f dB brighter", down);
+    print_message(
+        "filter envelope: attack %+.1f dB, end %+.1f dB, down %+.1f dB, anchored %+.1f dB\n", up,
+        up_end, down, top);
+    if (!(top < 1)) fail_msg("fanchor(1): the attack is %.1f dB brighter", top);
+}
+
 static void test_ugen_table_order(void **s) {
     int n;
     const UgenDef *t = ugen_table(&n);
@@ -712,6 +754,7 @@ static void test_sidechain_and_synced_delay(void **st) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ugen_table_order),
+        cmocka_unit_test(test_filter_envelope),
         cmocka_unit_test(test_onsets_are_exact),
         cmocka_unit_test(test_levels_and_pan_law),
         cmocka_unit_test(test_sine_is_exact),

@@ -899,6 +899,12 @@ static const Case CASES[] = {
     {"0:1", "s(\"bd sn\").bank(\"<RolandTR909 tala>\")",
          "0 1/2 bank=RolandTR909 s=bd\n"
          "1/2 1 bank=RolandTR909 s=sn\n"},
+    /* the low-pass filter envelope controls (sound: test_render.c) */
+    {"0:1", "note(\"c2\").ctf(300).lp(\"400:2:3\").lpenv(2).lpe(3).lpattack(0.1).lpa(0.2).lpdecay(0.1).lpd(0.2).lpsustain(0.5).lps(0.4).lprelease(0.2).lpr(0.3).fanchor(0.5)",
+         "0 1 cutoff=400 fanchor=0.5 lpattack=0.2 lpdecay=0.2 lpenv=3 lprelease=0.3 lpsustain=0.4 note=c2 resonance=2\n"},
+    {"0:1", "note(\"c2 e2\").lpf(\"<300 500>:4:2\").lpa(\".1 .2\")",
+         "0 1/2 cutoff=300 lpattack=0.1 lpenv=2 note=c2 resonance=4\n"
+         "1/2 1 cutoff=300 lpattack=0.2 lpenv=2 note=e2 resonance=4\n"},
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},
