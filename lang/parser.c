@@ -162,6 +162,16 @@ static void take_args(Ast *n, Args *a) {
     n->nnamed = a->nn;
 }
 
+/* The ways of an operator's structure (x.add.out(y)): stdlib/ops.c has them
+ * as methods "add.out" and so on. */
+static bool is_way(const char *s, size_t n) {
+    static const char *const WAYS[] = {"in",         "out",   "mix",    "squeeze",
+                                       "squeezeout", "reset", "restart"};
+    for (size_t i = 0; i < sizeof WAYS / sizeof WAYS[0]; i++)
+        if (strlen(WAYS[i]) == n && !strncmp(WAYS[i], s, n)) return true;
+    return false;
+}
+
 /* ---- expressions ---- */
 
 static Ast *expr(Parser *p);
@@ -402,6 +412,15 @@ static Ast *postfix(Parser *p) {
             m->a = e;
             m->name_off = name.off;
             m->name_len = name.len;
+            /* Strudel's x.add.out(y): an operator with the way of its structure, read as
+             * the one method "add.out" */
+            if (check(p, T_DOT) && !p->cur.space_before &&
+                (p->next.type == T_NAME || p->next.type == T_IN) && !p->next.space_before &&
+                is_way(p->src->text + p->next.off, p->next.len)) {
+                advance(p);
+                m->name_len = tok_end(p->cur) - name.off;
+                advance(p);
+            }
             if (check(p, T_LPAREN)) {
                 Token open = p->cur;
                 advance(p);

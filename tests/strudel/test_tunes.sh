@@ -23,7 +23,6 @@ fi
 
 # tune -> why it still differs
 declare -A KNOWN=(
-    [02-arpoon]="needs out"
     [29-waa2]="needs v"
 )
 
