@@ -852,6 +852,12 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             out[j] = (float)fenv_at(&fs, (double)(pos + (uint64_t)j) * inv_rate);
         break;
     }
+    case UGEN_VIB: /* in * 2^(depth/12 * sin(2 pi rate t)), t from the note's start */
+        for (int j = 0; j < n; j++) {
+            double t = (double)(pos + (uint64_t)j) * inv_rate;
+            out[j] = (float)(X(0, j) * exp2(X(2, j) / 12.0 * sin(TWO_PI * X(1, j) * t)));
+        }
+        break;
     case UGEN_COARSE: /* every c-th sample of the voice held for c samples */
         for (int j = 0; j < n; j++) {
             float f = X(1, j);

@@ -120,6 +120,48 @@ static void fx_init(void) {
         if (control((ControlId)i)->drives == DRIVES_FX) FX[NFX++] = control((ControlId)i);
 }
 
+/* Vibrato: a vib node (the frequency, rate vib, depth vibmod) first, the
+ * graph's nodes after it, each of their inputs that read the freq
+ * parameter (or a sampler's speed) reading the vib node instead. Left as
+ * it is when the graph has no room or no pitch to move. */
+static void add_vibrato(SynthDef *d) {
+    int f = synth_param(d, "freq");
+    int sampler = -1;
+    for (int i = 0; i < d->nnodes && sampler < 0; i++)
+        if (d->nodes[i].ugen == UGEN_SAMPLER) sampler = i;
+    if ((f < 0 && sampler < 0) || d->nnodes + 1 > SYN_MAX_NODES || d->nparams + 2 > SYN_MAX_PARAMS)
+        return;
+    if (f < 0 && d->nodes[sampler].in[0].kind == IN_NODE)
+        return; /* a speed computed in the graph */
+    int rate = synth_param(d, "vib"), depth = synth_param(d, "vibmod");
+    if (rate < 0) {
+        rate = d->nparams++;
+        snprintf(d->params[rate], SYN_NAME, "vib");
+    }
+    if (depth < 0) {
+        depth = d->nparams++;
+        snprintf(d->params[depth], SYN_NAME, "vibmod");
+    }
+    SynNode vib = {.ugen = UGEN_VIB, .n = 3};
+    vib.in[0] = f >= 0 ? (SynIn){IN_PARAM, (uint8_t)f, 0} : d->nodes[sampler].in[0];
+    vib.in[1] = (SynIn){IN_PARAM, (uint8_t)rate, 0};
+    vib.in[2] = (SynIn){IN_PARAM, (uint8_t)depth, 0};
+    for (int i = d->nnodes; i > 0; i--) d->nodes[i] = d->nodes[i - 1];
+    d->nodes[0] = vib;
+    d->nnodes++;
+    for (int i = 1; i < d->nnodes; i++) {
+        SynNode *nd = &d->nodes[i];
+        for (int q = 0; q < nd->n; q++) {
+            SynIn *in = &nd->in[q];
+            if (in->kind == IN_NODE)
+                in->index++;
+            else if (f >= 0 && in->kind == IN_PARAM && in->index == f)
+                *in = (SynIn){IN_NODE, 0, 0};
+        }
+        if (f < 0 && i == sampler + 1) nd->in[0] = (SynIn){IN_NODE, 0, 0};
+    }
+}
+
 /* A synth parameter's value when the event does not give it: the default of
  * the DRIVES_PARAM control of that name (speed 1, resonance 1, ...), else 0. */
 static double param_default(const char *p) {
@@ -144,6 +186,9 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
         if ((mask & (1u << k)) && FX[k]->ugen == UGEN_LPF)
             for (int e = 0; e < 6 && !lpenv; e++) lpenv = event_control(s, rec, LPENV_KEYS[e], &x);
     if (lpenv) mask |= 1u << NFX;
+    /* vibrato (bit NFX + 1): the pitch of a synth with a freq, or a sample's speed */
+    if (event_control(s, rec, "vib", &x) && x > 0 && synth_param(*def, "vib") < 0)
+        mask |= 1u << (NFX + 1);
     if (!mask) return si;
     for (int i = 0; i < s->nvariants; i++)
         if (s->variants[i].base == si && s->variants[i].mask == mask) {
@@ -201,6 +246,7 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
         d->nodes[d->nnodes] = nd;
         last = d->nnodes++;
     }
+    if (mask & (1u << (NFX + 1))) add_vibrato(d);
     int index = audio_add_synth(s->audio, d);
     if (index < 0 || s->nvariants == (int)(sizeof s->variants / sizeof s->variants[0])) {
         free(d);

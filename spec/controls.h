@@ -89,6 +89,10 @@ typedef enum {
       "the low-pass filter cutoff in hertz (lpf(\"800:5\") also sets resonance)", "note(\"c2 eb2\").s(\"saw\").lpf(\"400 2000\")") \
     X(RESONANCE, "resonance", K("resonance"), "lpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the low-pass filter resonance (Q)", "note(\"c2 eb2\").s(\"saw\").lpf(600).resonance(8)") \
+    X(VIB, "vib", K("vib", "vibmod"), "vibrato v", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 0, \
+      "vibrato: how many times a second the pitch swings (vib(\"5:0.5\") also sets vibmod)", "note(\"c4 e4\").s(\"sawtooth\").vib(6)") \
+    X(VIBMOD, "vibmod", K("vibmod", "vib"), "vmod", DRIVES_PARAM, CTL_NONE, NULL, R(0, 24), 0.5, \
+      "how far the vibrato swings, in semitones up and down (with vib)", "note(\"c4 e4\").s(\"sawtooth\").vib(6).vibmod(2)") \
     X(LPENV, "lpenv", K("lpenv"), "lpe", DRIVES_PARAM, CTL_NONE, NULL, R(-10, 10), NAN, \
       "the depth in octaves of the low-pass filter's envelope (negative: downwards; 1 when another lp envelope setting is given); it needs a cutoff", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4)") \
     X(LPATTACK, "lpattack", K("lpattack"), "lpa", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \

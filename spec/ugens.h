@@ -95,6 +95,10 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
       "2^(-env*anchor) times the cutoff up to 2^(env*(1-anchor)) times it and back, with "         \
       "exponential attack, decay, sustain and release; a setting not given takes Strudel's "       \
       "default.")                                                                                  \
+    /* a frequency (or speed) with vibrato (Strudel's vib, vibmod) */                              \
+    X(VIB, "vib", UG_EFFECT, IN("rate", "depth"), DEF(0, 0.5), 0,                                  \
+      "Vibrato of a frequency or playback speed (its input): rate times a second, depth "          \
+      "semitones up and down, a sine from the note's start.")                                      \
     /* a plugin in an effect chain (audio/lv2.h) */                                                \
     X(LV2, "lv2", UG_EFFECT, IN("plugin", "settings"), DEF(0, 0), 1,                               \
       "An LV2 plugin in an effect chain: its URI or a part of its name only it has "               \

@@ -604,6 +604,40 @@ static void test_filter_envelope(void **st) {
     if (!(top < 1)) fail_msg("fanchor(1): the attack is %.1f dB brighter", top);
 }
 
+/* The mean frequency of x over [from, to), from its upward zero crossings
+ * (placed between samples by linear interpolation). */
+static double mean_freq(const float *x, long from, long to, double rate) {
+    double first = -1, last = -1;
+    int n = 0;
+    for (long i = from + 1; i < to; i++)
+        if (x[i - 1] < 0 && x[i] >= 0) {
+            double t = (i - 1 + x[i - 1] / (x[i - 1] - x[i])) / rate;
+            if (first < 0) first = t;
+            last = t;
+            n++;
+        }
+    return n > 1 ? (n - 1) / (last - first) : 0;
+}
+
+/* Vibrato: a 440 Hz sine with vib 5, vibmod 1 swings a semitone up in the
+ * first 100 ms (mean 2^(2/pi/12) times 440: 455.8 Hz) and down in the next
+ * 100 ms (424.8 Hz); without vib it stays at 440. */
+static void test_vibrato(void **st) {
+    const char *plain = "x = note(\"a4\").s(\"sine\")\nplay x\n";
+    const char *vib = "x = note(\"a4\").s(\"sine\").vib(5).vibmod(1)\nplay x\n";
+    Audio p = render(plain, NULL, 120, 0.25), v = render(vib, NULL, 120, 0.25);
+    double p1 = mean_freq(p.l, 0, 4800, 48000), v1 = mean_freq(v.l, 0, 4800, 48000);
+    double v2 = mean_freq(v.l, 4800, 9600, 48000);
+    double up = 440 * exp2(2 / M_PI / 12), down = 440 * exp2(-2 / M_PI / 12);
+    print_message("vibrato: plain %.1f Hz, first 100 ms %.1f Hz (%.1f), next %.1f Hz (%.1f)\n", p1,
+                  v1, up, v2, down);
+    if (fabs(p1 - 440) > 0.5) fail_msg("the plain sine is %.2f Hz", p1);
+    if (fabs(v1 - up) > 2) fail_msg("vibrato up: %.2f Hz, want %.2f", v1, up);
+    if (fabs(v2 - down) > 2) fail_msg("vibrato down: %.2f Hz, want %.2f", v2, down);
+    audio_done(&p);
+    audio_done(&v);
+}
+
 static void test_ugen_table_order(void **s) {
     int n;
     const UgenDef *t = ugen_table(&n);
@@ -755,6 +789,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ugen_table_order),
         cmocka_unit_test(test_filter_envelope),
+        cmocka_unit_test(test_vibrato),
         cmocka_unit_test(test_onsets_are_exact),
         cmocka_unit_test(test_levels_and_pan_law),
         cmocka_unit_test(test_sine_is_exact),

@@ -1059,6 +1059,12 @@ static const Case CASES[] = {
     {"0:1", "\"4 8\".keepif.in(\"1 2\").keepif.out(\"2\").keepif.mix(\"1\").keepif.squeeze(\"1 2\").keepif.squeezeout(\"1\").keepif.reset(\"1\").keepif.restart(\"1\")",
          "0 1/2 4\n"
          "1/2 1 8\n"},
+    /* vibrato controls (sound: test_render.c) */
+    {"0:1", "note(\"c4\").vib(\"5:0.5\")",
+         "0 1 note=c4 vib=5 vibmod=0.5\n"},
+    {"0:1", "note(\"c4 e4\").v(4).vibrato(\"<3 6>\").vibmod(2).vmod(1)",
+         "0 1/2 note=c4 vib=3 vibmod=1\n"
+         "1/2 1 note=e4 vib=3 vibmod=1\n"},
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},

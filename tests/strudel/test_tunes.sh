@@ -23,7 +23,7 @@ fi
 
 # tune -> why it still differs
 declare -A KNOWN=(
-    [29-waa2]="needs v"
+
 )
 
 # same_events EXPECTED ACTUAL: the same lines (as sets, see above), numbers equal to
