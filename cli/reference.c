@@ -32,9 +32,9 @@ static const char *section_of(const NativeDef *d, int index) {
 }
 
 int cli_reference(int argc, char **argv) {
-    (void)argv;
+    if (argc == 1 && !strcmp(argv[0], "--strudel")) return cli_reference_strudel();
     if (argc != 0) {
-        fprintf(stderr, "usage: tala reference\n");
+        fprintf(stderr, "usage: tala reference [--strudel]\n");
         return EXIT_USAGE;
     }
     int n;

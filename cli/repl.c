@@ -199,6 +199,7 @@ static const char *COMMANDS[] = {":help",   ":tracks", ":stop",      ":hush",   
 static void help(void) {
     print_above("type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
                 "a block goes on while brackets are open. Changes land on the next bar.\n"
+                "Strudel's code works too: $: and name: blocks, setcps, const (docs/strudel.md).\n"
                 "  :help NAME        a function, control, statement, unit generator or instrument\n"
                 "  :tracks           what plays, what is waiting for its bar\n"
                 "  :stop NAME  :hush stop a track / everything (now)\n"
