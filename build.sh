@@ -126,6 +126,9 @@ run_all() {
     log "$label: conformance (functions)"
     run_suite "$label/conformance-functions" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
         "$ROOT/tests/conformance/functions"
+    log "$label: conformance (Strudel's functions tala added)"
+    run_suite "$label/conformance-strudel" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
+        "$ROOT/tests/conformance/strudel"
     log "$label: Strudel (surface syntax, tunes)"
     run_suite "$label/strudel" bash "$ROOT/tests/cli/test_strudel.sh" "$ROOT/$dir/tala"
     run_suite "$label/strudel-tunes" bash "$ROOT/tests/strudel/test_tunes.sh" "$ROOT/$dir/tala"

@@ -40,6 +40,7 @@ static const struct {
     {"bank", "plays the sample folder BANK_sound when there is one, else tala's own sound with "
              "a warning (no drum-machine banks are built in)"},
     {"midi", "sends to tala's MIDI ports (docs/midi.md)"},
+    {"time", "its values are numbers (Strudel's are fractions)"},
     {"setcps", "the tempo changes from the next bar, as tala's tempo statement"},
     {"setCps", "the tempo changes from the next bar, as tala's tempo statement"},
     {"setcpm", "the tempo changes from the next bar, as tala's tempo statement"},

@@ -401,6 +401,7 @@ static Ast *postfix(Parser *p) {
         } else if (check(p, T_DOT)) {
             advance(p);
             Token name = p->cur;
+            if (check(p, T_AND) || check(p, T_OR)) name.type = p->cur.type = T_NAME; /* x.and(y) */
             if (!check(p, T_NAME)) {
                 fail_at(p, name, "a method call looks like x.fast(2)",
                         "expected a function name after '.', found %s", tok_name(name.type));

@@ -282,7 +282,7 @@ N(ffi) N(load) N(setcps)
 
 /* The functions above, those of the other files, then the controls (made
  * from spec/controls.h). */
-static NativeDef ALL[sizeof NATIVES / sizeof NATIVES[0] + 600];
+static NativeDef ALL[sizeof NATIVES / sizeof NATIVES[0] + 1200];
 static int NALL;
 
 static void all_add(const NativeDef *d, int n) {
@@ -291,16 +291,56 @@ static void all_add(const NativeDef *d, int n) {
     NALL += n;
 }
 
+/* Strudel's other names for builtins: each a copy of its target's entry,
+ * with its own name, signature and "Same as" doc. */
+static const struct {
+    const char *alias, *target;
+} ALIASES[] = {
+    {"chunkback", "chunkBack"}, {"euclidrot", "euclidRot"},
+    {"iterback", "iterBack"},   {"juxby", "juxBy"},
+    {"seg", "segment"},         {"slowChunk", "chunk"},
+    {"slowchunk", "chunk"},     {"sparsity", "slow"},
+    {"polyrhythm", "stack"},    {"pr", "stack"},
+    {"trans", "transpose"},     {"chooseOut", "choose"},
+};
+#define NALIASES (sizeof ALIASES / sizeof ALIASES[0])
+static char ALIAS_SIG[NALIASES][96], ALIAS_DOC[NALIASES][64], ALIAS_EX[NALIASES][160];
+
+static void add_aliases(void) {
+    for (size_t a = 0; a < NALIASES; a++) {
+        int t = 0;
+        while (t < NALL && strcmp(ALL[t].name, ALIASES[a].target) != 0) t++;
+        if (t == NALL) abort(); /* an alias of no builtin */
+        NativeDef d = ALL[t];
+        const char *paren = strchr(d.signature, '(');
+        snprintf(ALIAS_SIG[a], sizeof ALIAS_SIG[a], "%s%s", ALIASES[a].alias, paren ? paren : "");
+        snprintf(ALIAS_DOC[a], sizeof ALIAS_DOC[a], "Same as %s.", ALIASES[a].target);
+        /* the target's example with the alias's name where the target's is */
+        const char *at = d.example ? strstr(d.example, ALIASES[a].target) : NULL;
+        if (at)
+            snprintf(ALIAS_EX[a], sizeof ALIAS_EX[a], "%.*s%s%s", (int)(at - d.example), d.example,
+                     ALIASES[a].alias, at + strlen(ALIASES[a].target));
+        else
+            snprintf(ALIAS_EX[a], sizeof ALIAS_EX[a], "%s", d.example ? d.example : "");
+        d.name = ALIASES[a].alias;
+        d.signature = ALIAS_SIG[a];
+        d.doc = ALIAS_DOC[a];
+        d.example = ALIAS_EX[a];
+        all_add(&d, 1);
+    }
+}
+
 static void all_init(void) {
     const NativeDef *(*const TABLES[])(int *) = {stdlib_program_natives, stdlib_voicing_natives,
                                                  stdlib_compose_natives, stdlib_ops_natives,
-                                                 stdlib_control_natives};
+                                                 stdlib_signal_natives,  stdlib_control_natives};
     all_add(NATIVES, (int)(sizeof NATIVES / sizeof NATIVES[0]));
     for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
         int n;
         const NativeDef *d = TABLES[i](&n);
         all_add(d, n);
     }
+    add_aliases();
 }
 
 bool stdlib_word(Vm *vm, Value v, char *out, size_t n) {

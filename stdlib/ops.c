@@ -13,16 +13,166 @@
 #include "lib.h"
 #include "stdlib.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-enum { K_SET = -1, K_KEEP = -2, K_KEEPIF = -3 };
+enum {
+    K_SET = -1,
+    K_KEEP = -2,
+    K_KEEPIF = -3,
+    /* JavaScript's operators, as Strudel's composers apply them */
+    K_POW = -10,
+    K_LOG2 = -11,
+    K_BAND = -12,
+    K_BOR = -13,
+    K_BXOR = -14,
+    K_BLSHIFT = -15,
+    K_BRSHIFT = -16,
+    K_LT = -17,
+    K_GT = -18,
+    K_LTE = -19,
+    K_GTE = -20,
+    K_EQ = -21,
+    K_EQT = -22,
+    K_NE = -23,
+    K_NET = -24,
+    K_AND = -25,
+    K_OR = -26,
+    K_FUNC = -27,
+};
+
+static bool truthy(Value v) {
+    if (IS_NIL(v)) return false;
+    if (v.kind == VAL_BOOL) return v.as.b;
+    if (IS_NUM(v)) return v.as.num != 0 && !isnan(v.as.num);
+    if (IS_STRING(v)) return AS_STRING(v)->len > 0;
+    return true;
+}
+
+/* JavaScript's ToNumber of a plain value (NaN when it is none) */
+static double js_number(Value v) {
+    if (IS_NUM(v)) return v.as.num;
+    if (v.kind == VAL_BOOL) return v.as.b ? 1 : 0;
+    if (IS_STRING(v)) {
+        const char *s = AS_STRING(v)->chars;
+        char *end;
+        double x = strtod(s, &end);
+        while (*end == ' ') end++;
+        return end != s && !*end ? x : NAN;
+    }
+    return NAN;
+}
+
+static int32_t int32(double x) {
+    if (!isfinite(x)) return 0;
+    double m = fmod(trunc(x), 4294967296.0);
+    if (m < 0) m += 4294967296.0;
+    return (int32_t)(uint32_t)m;
+}
+
+/* JavaScript's a < b (or <=): strings by their code units, else numbers */
+static bool js_less(Value a, Value b, bool or_equal) {
+    if (IS_STRING(a) && IS_STRING(b)) {
+        int c = strcmp(AS_STRING(a)->chars, AS_STRING(b)->chars);
+        return or_equal ? c <= 0 : c < 0;
+    }
+    double x = js_number(a), y = js_number(b);
+    return or_equal ? x <= y : x < y;
+}
+
+static bool js_loose_equal(Value a, Value b) {
+    if (IS_STRING(a) && IS_STRING(b)) return AS_STRING(a) == AS_STRING(b);
+    if (IS_NIL(a) || IS_NIL(b)) return IS_NIL(a) && IS_NIL(b);
+    return js_number(a) == js_number(b);
+}
+
+static bool js_strict_equal(Value a, Value b) {
+    if (a.kind != b.kind) return false;
+    if (IS_NUM(a)) return a.as.num == b.as.num;
+    if (a.kind == VAL_BOOL) return a.as.b == b.as.b;
+    return IS_NIL(a) || a.as.obj == b.as.obj; /* strings are interned */
+}
+
+/* one JavaScript operator on two plain values (the numeral ones read note names as MIDI) */
+static bool js_op(Query *q, int k, Value a, Value b, Value *out) {
+    double x = 0, y = 0;
+    bool numeral = k <= K_POW && k >= K_BRSHIFT;
+    if (numeral && !(js_numeral(a, &x) && (k == K_LOG2 || js_numeral(b, &y)))) {
+        char buf[48];
+        val_format(js_numeral(a, &x) ? b : a, buf, sizeof buf);
+        return lib_fail(q, NULL, "cannot do arithmetic on '%s'", buf);
+    }
+    switch (k) {
+    case K_POW: *out = NUM_VAL(pow(x, y)); break;
+    case K_LOG2: *out = NUM_VAL(log2(x)); break;
+    case K_BAND: *out = NUM_VAL(int32(x) & int32(y)); break;
+    case K_BOR: *out = NUM_VAL(int32(x) | int32(y)); break;
+    case K_BXOR: *out = NUM_VAL(int32(x) ^ int32(y)); break;
+    case K_BLSHIFT: *out = NUM_VAL((int32_t)((uint32_t)int32(x) << (int32(y) & 31))); break;
+    case K_BRSHIFT: *out = NUM_VAL(int32(x) >> (int32(y) & 31)); break;
+    case K_LT: *out = BOOL_VAL(js_less(a, b, false)); break;
+    case K_GT: *out = BOOL_VAL(js_less(b, a, false)); break;
+    case K_LTE: *out = BOOL_VAL(js_less(a, b, true)); break;
+    case K_GTE: *out = BOOL_VAL(js_less(b, a, true)); break;
+    case K_EQ: *out = BOOL_VAL(js_loose_equal(a, b)); break;
+    case K_EQT: *out = BOOL_VAL(js_strict_equal(a, b)); break;
+    case K_NE: *out = BOOL_VAL(!js_loose_equal(a, b)); break;
+    case K_NET: *out = BOOL_VAL(!js_strict_equal(a, b)); break;
+    case K_AND: *out = truthy(a) ? b : a; break;
+    case K_OR: *out = truthy(a) ? a : b; break;
+    case K_FUNC: {
+        if (!IS_CALLABLE(b))
+            return lib_fail(q, NULL, "func needs functions, got %s", val_type_name(b));
+        bool inside = q->depth > 0;
+        if (inside) vm_enter_query(q->vm);
+        Err *old = vm_swap_err(q->vm, q->err);
+        bool ok = vm_call(q->vm, b, &a, 1, out);
+        vm_swap_err(q->vm, old);
+        if (inside) vm_leave_query(q->vm);
+        return ok;
+    }
+    default: return lib_fail(q, NULL, "%s", "unknown operator");
+    }
+    return true;
+}
+
+/* records: the operator field by field where both have the key, the rest
+ * joined; a record and a plain value: the record as it is (Strudel warns) */
+static bool js_compose(Query *q, int k, Value a, Value b, Value *out) {
+    if (!IS_RECORD(a) && !IS_RECORD(b)) return js_op(q, k, a, b, out);
+    if (!IS_RECORD(a) || !IS_RECORD(b)) {
+        *out = a;
+        return true;
+    }
+    ObjRecord *ra = AS_RECORD(a), *rb = AS_RECORD(b);
+    RecField fs[128];
+    uint32_t n = 0, pushed = 0;
+    if (ra->len + rb->len > 128) return lib_fail(q, NULL, "record too large");
+    for (uint32_t i = 0; i < ra->len; i++) fs[n++] = ra->fields[i];
+    bool ok = true;
+    for (uint32_t j = 0; ok && j < rb->len; j++) {
+        uint32_t i = 0;
+        while (i < ra->len && ra->fields[i].key != rb->fields[j].key) i++;
+        if (i == ra->len) {
+            fs[n++] = rb->fields[j];
+            continue;
+        }
+        ok = js_op(q, k, ra->fields[i].val, rb->fields[j].val, &fs[i].val);
+        if (ok) heap_push(q->heap, fs[i].val), pushed++;
+    }
+    if (ok) *out = OBJ_VAL(rec_new(q->heap, fs, n));
+    heap_pop(q->heap, pushed);
+    return ok;
+}
 
 static int combine_op(Query *q, Value a, Value b, Value kind, Value *out) {
     int k = (int)kind.as.num;
     if (k == K_SET) return combine_union(q, a, b, NIL_VAL, out);
     if (k == K_KEEP) return combine_union(q, b, a, NIL_VAL, out);
     if (k == K_KEEPIF) return combine_keep_if(q, a, b, NIL_VAL, out);
+    if (k <= K_POW) return js_compose(q, k, a, b, out) ? 1 : -1;
     return combine_num(q, a, b, kind, out);
 }
 
@@ -81,8 +231,13 @@ static bool op_way(Vm *vm, int kind, Way w, Value *args, Value *out) {
 static const struct {
     const char *name;
     int kind;
-} OPS[] = {{"add", OP_ADD}, {"sub", OP_SUB}, {"mul", OP_MUL},  {"div", OP_DIV},
-           {"mod", OP_MOD}, {"set", K_SET},  {"keep", K_KEEP}, {"keepif", K_KEEPIF}};
+} OPS[] = {{"add", OP_ADD},  {"sub", OP_SUB},        {"mul", OP_MUL},        {"div", OP_DIV},
+           {"mod", OP_MOD},  {"set", K_SET},         {"keep", K_KEEP},       {"keepif", K_KEEPIF},
+           {"pow", K_POW},   {"log2", K_LOG2},       {"band", K_BAND},       {"bor", K_BOR},
+           {"bxor", K_BXOR}, {"blshift", K_BLSHIFT}, {"brshift", K_BRSHIFT}, {"lt", K_LT},
+           {"gt", K_GT},     {"lte", K_LTE},         {"gte", K_GTE},         {"eq", K_EQ},
+           {"eqt", K_EQT},   {"ne", K_NE},           {"net", K_NET},         {"and", K_AND},
+           {"or", K_OR},     {"func", K_FUNC}};
 static const char *const WAYS[] = {"in", "out", "mix", "squeeze", "squeezeout", "reset", "restart"};
 
 static bool nat_op(Vm *vm, Value *args, int argc, Value *out) {
@@ -126,6 +281,34 @@ static const NativeDef NATIVES[] = {
      "s(\"bd sd\").keep(s(\"hh\").gain(0.5))", NULL},
     {"keepif", 2, nat_op, 0, "keepif(bools, pat)", "pat's events where bools is true.",
      "s(\"bd*4\").keepif(\"1 0 1 1\")", NULL},
+#define JSOP(op, doc, ex)                                                                          \
+    { op, 2, nat_op, 0, op "(other, pat)", doc, ex, NULL }
+    JSOP("pow", "Each value to the power of other's.", "n(\"1 2 3\".pow(2))"),
+    JSOP("log2", "The base-2 logarithm of each value (other is not used).", "n(\"1 2 8\".log2(0))"),
+    JSOP("band", "Bitwise and of the values (as 32-bit integers).", "n(\"3 5 6\".band(5))"),
+    JSOP("bor", "Bitwise or of the values.", "n(\"1 2 4\".bor(1))"),
+    JSOP("bxor", "Bitwise exclusive or of the values.", "n(\"1 2 3\".bxor(1))"),
+    JSOP("blshift", "Each value shifted left by other's bits.", "n(\"1 2 3\".blshift(1))"),
+    JSOP("brshift", "Each value shifted right by other's bits.", "n(\"4 8 16\".brshift(1))"),
+    JSOP("lt", "true where the value is less than other's.", "s(\"hh*4\").mask(\"0 1 2 3\".lt(2))"),
+    JSOP("gt", "true where the value is greater than other's.",
+         "s(\"hh*4\").mask(\"0 1 2 3\".gt(1))"),
+    JSOP("lte", "true where the value is at most other's.", "s(\"hh*4\").mask(\"0 1 2 3\".lte(1))"),
+    JSOP("gte", "true where the value is at least other's.",
+         "s(\"hh*4\").mask(\"0 1 2 3\".gte(2))"),
+    JSOP("eq", "true where the value equals other's (JavaScript's ==).",
+         "s(\"hh*4\").mask(\"0 1 2 1\".eq(1))"),
+    JSOP("eqt", "true where the value is other's, of the same type (JavaScript's ===).",
+         "s(\"hh*4\").mask(\"0 1 2 1\".eqt(1))"),
+    JSOP("ne", "true where the value differs from other's (JavaScript's !=).",
+         "s(\"hh*4\").mask(\"0 1 2 1\".ne(1))"),
+    JSOP("net", "true where the value is not other's (JavaScript's !==).",
+         "s(\"hh*4\").mask(\"0 1 2 1\".net(1))"),
+    JSOP("and", "JavaScript's a && b: other's value where the value is true, else the value.",
+         "s(\"hh*4\").mask(\"1 0 1 1\".and(\"<1 0>\"))"),
+    JSOP("or", "JavaScript's a || b: the value where it is true, else other's.",
+         "s(\"hh*4\").mask(\"0 1 0 1\".or(\"<0 1>\"))"),
+    JSOP("func", "Each value given to other's function.", "n(\"0 1 2\".func(x => x * 3))"),
     OP_WAYS("add"),
     OP_WAYS("sub"),
     OP_WAYS("mul"),
@@ -134,6 +317,24 @@ static const NativeDef NATIVES[] = {
     OP_WAYS("set"),
     OP_WAYS("keep"),
     OP_WAYS("keepif"),
+    OP_WAYS("pow"),
+    OP_WAYS("log2"),
+    OP_WAYS("band"),
+    OP_WAYS("bor"),
+    OP_WAYS("bxor"),
+    OP_WAYS("blshift"),
+    OP_WAYS("brshift"),
+    OP_WAYS("lt"),
+    OP_WAYS("gt"),
+    OP_WAYS("lte"),
+    OP_WAYS("gte"),
+    OP_WAYS("eq"),
+    OP_WAYS("eqt"),
+    OP_WAYS("ne"),
+    OP_WAYS("net"),
+    OP_WAYS("and"),
+    OP_WAYS("or"),
+    OP_WAYS("func"),
 };
 
 const NativeDef *stdlib_ops_natives(int *count) {

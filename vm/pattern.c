@@ -440,6 +440,14 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case SIG_SQUARE: v = floor(fmod(x * 2, 2)); break;
     case SIG_RAND: v = pat_rand_at(x); break;
     case SIG_PERLIN: v = perlin_at(x); break;
+    /* each as Strudel's: saw.toBipolar() is (t % 1) * 2 - 1; sine2 and cosine2 are sin itself */
+    case SIG_SAW2: v = fmod(x, 1) * 2 - 1; break;
+    case SIG_ISAW2: v = (1 - fmod(x, 1)) * 2 - 1; break;
+    case SIG_SINE2: v = sin(M_PI * 2 * x); break;
+    case SIG_COSINE2: v = sin(M_PI * 2 * rat_to_double(rat_add(t, rat_make(1, 4)))); break;
+    case SIG_SQUARE2: v = floor(fmod(x * 2, 2)) * 2 - 1; break;
+    case SIG_RAND2: v = pat_rand_at(x) * 2 - 1; break;
+    case SIG_TIME: v = x; break;
     }
     evbuf_push(out, (Event){{0}, s, false, NUM_VAL(v), NIL_VAL});
     return true;

@@ -86,7 +86,23 @@ typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
  * fitted into its outer event), reset (each inner pattern restarted from its
  * cycle position at each outer event), restart (from its cycle zero). */
 typedef enum { BIND_INNER, BIND_OUTER, BIND_SQUEEZE, BIND_RESET, BIND_RESTART } BindKind;
-typedef enum { SIG_SAW, SIG_ISAW, SIG_SINE, SIG_COSINE, SIG_SQUARE, SIG_RAND, SIG_PERLIN } Signal;
+typedef enum {
+    SIG_SAW,
+    SIG_ISAW,
+    SIG_SINE,
+    SIG_COSINE,
+    SIG_SQUARE,
+    SIG_RAND,
+    SIG_PERLIN,
+    /* Strudel's bipolar signals (-1 to 1) and the cycle time itself */
+    SIG_SAW2,
+    SIG_ISAW2,
+    SIG_SINE2,
+    SIG_COSINE2,
+    SIG_SQUARE2,
+    SIG_RAND2,
+    SIG_TIME,
+} Signal;
 
 /* Operations that take (possibly patterned) numeric arguments. */
 typedef enum {

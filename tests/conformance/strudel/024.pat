@@ -1,0 +1,2 @@
+0:2
+chooseOut("a", "b", "c").segment(4)

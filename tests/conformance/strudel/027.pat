@@ -1,0 +1,2 @@
+0:4
+s("bd sn hh cp").chunkback(2, x => x.speed(2))

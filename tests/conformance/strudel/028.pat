@@ -1,0 +1,2 @@
+0:2
+cosine2.segment(4)

@@ -1,0 +1,2 @@
+0:2
+s("bd sn").echowith(3, 1/16, x => x.speed(2))

@@ -1,0 +1,2 @@
+0:2
+s("bd").euclidLegatoRot(3, 8, 2)

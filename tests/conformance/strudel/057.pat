@@ -1,0 +1,2 @@
+0:2
+isaw2.segment(4)

@@ -1,0 +1,2 @@
+0:2
+n(isaw2.range(0, 8).segment(8))

@@ -1,0 +1,2 @@
+0:4
+s("bd sn hh").iterback("<3 2>")

@@ -1,0 +1,2 @@
+0:2
+itri.segment(4)

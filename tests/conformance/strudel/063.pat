@@ -1,0 +1,2 @@
+0:2
+itri2.segment(4)

@@ -1,0 +1,2 @@
+0:2
+s("bev ev").loopat(4)

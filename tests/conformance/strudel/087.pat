@@ -1,0 +1,2 @@
+0:2
+polyrhythm(s("bd sn"), s("hh*3"))

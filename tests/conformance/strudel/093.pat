@@ -1,0 +1,2 @@
+0:2
+rand2.segment(4)

@@ -1,0 +1,2 @@
+0:4
+"<C Am F G>".rootNotes(2)

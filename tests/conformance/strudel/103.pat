@@ -1,0 +1,2 @@
+0:2
+saw2.segment(4)
