@@ -56,11 +56,12 @@ size_t graph_format(Value v, char *buf, size_t size);
 
 /* The functions of a whole program in Strudel's REPL (program.c). */
 const NativeDef *stdlib_program_natives(int *count);
-const NativeDef *stdlib_program_hidden(int *count);  /* "label:" */
-const NativeDef *stdlib_voicing_natives(int *count); /* voicing.c */
-const NativeDef *stdlib_compose_natives(int *count); /* compose.c */
-const NativeDef *stdlib_ops_natives(int *count);     /* ops.c */
-const NativeDef *stdlib_signal_natives(int *count);  /* signals.c */
+const NativeDef *stdlib_program_hidden(int *count);   /* "label:" */
+const NativeDef *stdlib_voicing_natives(int *count);  /* voicing.c */
+const NativeDef *stdlib_compose_natives(int *count);  /* compose.c */
+const NativeDef *stdlib_ops_natives(int *count);      /* ops.c */
+const NativeDef *stdlib_signal_natives(int *count);   /* signals.c */
+const NativeDef *stdlib_sections_natives(int *count); /* sections.c */
 /* The control functions, one per name and alias of spec/controls.h. */
 const NativeDef *stdlib_control_natives(int *count);
 /* The unit generators' constructors ("~lpf", ...), made once from spec/ugens.h. */

@@ -284,6 +284,14 @@ ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p) {
     return r;
 }
 
+ObjPattern *pat_window(Heap *h, Rat a, Rat b, bool inside, ObjPattern *p) {
+    ObjPattern *r = node_with(h, PAT_WINDOW, p, NULL, 0);
+    r->a = a;
+    r->b = b;
+    r->op = inside ? 1 : 0;
+    return r;
+}
+
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats) {
     ObjPattern *r = node_with(h, PAT_BIND, pats, NULL, 0);
     r->op = (uint8_t)kind;
@@ -482,6 +490,19 @@ static Span reflect(Span x, Rat c2) {
     return span(rat_sub(c2, x.end), rat_sub(c2, x.begin));
 }
 
+static bool q_window(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    size_t from = out->len, w = from;
+    if (!pat_query(q, p->sub, s, out)) return false;
+    for (size_t i = from; i < out->len; i++) {
+        Rat t = out->ev[i].has_whole ? out->ev[i].whole.begin : out->ev[i].part.begin;
+        Rat pos = rat_sub(t, rat_floor(t));
+        bool in = !rat_lt(pos, p->a) && !rat_lt(p->b, pos);
+        if (in == (p->op == 1)) out->ev[w++] = out->ev[i];
+    }
+    out->len = w;
+    return true;
+}
+
 static bool q_rev(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     CycIt it = cycles(s);
     Span piece;
@@ -558,6 +579,7 @@ bool pat_query(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case PAT_ZOOM: ok = q_zoom(q, p, s, out); break;
     case PAT_BIND: ok = pat_q_bind(q, p, s, out); break;
     case PAT_COLLECT: ok = pat_q_collect(q, p, s, out); break;
+    case PAT_WINDOW: ok = q_window(q, p, s, out); break;
     }
     q->depth--;
     return ok;

@@ -78,6 +78,7 @@ typedef enum {
     PAT_ZOOM,      /* a..b of each cycle stretched to the whole cycle */
     PAT_BIND,      /* sub's values are patterns, flattened; op: BindKind */
     PAT_COLLECT,   /* events of sub with equal wholes grouped: value is their list */
+    PAT_WINDOW, /* events of sub whose onset's cycle position is in [a, b] (op 1) or not (op 0) */
 } PatKind;
 
 typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
@@ -210,6 +211,9 @@ ObjPattern *pat_rev(Heap *h, ObjPattern *p);
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p);
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats);
 ObjPattern *pat_collect(Heap *h, ObjPattern *p);
+/* Strudel's filterWhen on the cycle position of each event's onset: the events
+ * of p whose position lies in [a, b] (inside), or those outside it. */
+ObjPattern *pat_window(Heap *h, Rat a, Rat b, bool inside, ObjPattern *p);
 
 /* Strudel's time-seeded random number (its default "legacy" generator, its
  * 32-bit integer arithmetic included): the value of `rand` at time t. */

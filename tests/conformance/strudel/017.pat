@@ -1,2 +1,2 @@
-0:2
-s("hh*4").mask(brandBy("<0.2 0.8>").segment(4))
+0:4
+n("0 1 2").brak()

@@ -1,2 +1,2 @@
 0:2
-"64 32".brshift("<1 2>")
+s("bd*4").mask(brand.segment(4))

@@ -1,2 +1,2 @@
 0:2
-n("1 2 3".bxor(3))
+s("hh*8").mask(brandBy(0.3).segment(8))

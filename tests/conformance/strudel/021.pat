@@ -1,2 +1,2 @@
 0:2
-"5 6".bxor("<1 7>")
+s("hh*4").mask(brandBy("<0.2 0.8>").segment(4))

@@ -1,2 +1,2 @@
 0:2
-chooseOut("a", "b", "c").segment(4)
+n("1 2 3".bxor(3))

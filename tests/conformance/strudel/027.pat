@@ -1,2 +1,2 @@
-0:4
-s("bd sn hh cp").chunkback(2, x => x.speed(2))
+0:2
+"0.1 2.5 <3.7 -0.2>".ceil()

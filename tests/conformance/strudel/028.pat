@@ -1,2 +1,2 @@
 0:2
-cosine2.segment(4)
+chooseOut("a", "b", "c").segment(4)

@@ -1,2 +1,2 @@
 0:2
-n(cosine2.range(0, 4).segment(8))
+s("bd*4").n(chooseOut(0, 2, 4))

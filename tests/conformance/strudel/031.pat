@@ -1,2 +1,2 @@
-0:2
-s("bd sn").echo(2, "<0.25 0.125>", 0.8)
+0:4
+s("bd sn hh cp").chunkback(2, x => x.speed(2))

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").gain(0.5).echo(3, 1/6, 0.8)
+cosine2.segment(4)

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").echowith(3, 1/16, x => x.speed(2))
+s("bd sn").echo(2, "<0.25 0.125>", 0.8)

@@ -1,2 +1,2 @@
 0:2
-n("0 1".echoWith(3, 1/8, x => x.add(2)))
+s("bd sn").gain(0.5).echo(3, 1/6, 0.8)

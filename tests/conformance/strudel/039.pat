@@ -1,2 +1,2 @@
 0:2
-s("bd*3").mask("1 2 3".eqt(2))
+s("bd sn").echowith(3, 1/16, x => x.speed(2))

@@ -1,2 +1,2 @@
 0:2
-s("bd*3").mask("a b a".eqt("<a b>"))
+n("0 1".echoWith(3, 1/8, x => x.add(2)))

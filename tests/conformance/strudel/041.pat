@@ -1,2 +1,2 @@
 0:2
-s("bd").euclidLegatoRot(3, 8, 2)
+s("hh*4").mask("0 1 2 1".eq(1))

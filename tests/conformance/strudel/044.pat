@@ -1,2 +1,2 @@
 0:2
-s("hh").euclidrot(5, 8, "<0 1>")
+s("bd*3").mask("a b a".eqt("<a b>"))

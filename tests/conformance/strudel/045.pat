@@ -1,2 +1,2 @@
 0:2
-n("0.5 1.7 -1.5".floor())
+s("bd").euclidLegatoRot(3, 8, 2)

@@ -1,2 +1,2 @@
 0:2
-sine2.segment(4).fromBipolar()
+s("bd").euclidrot(3, 8, 2)

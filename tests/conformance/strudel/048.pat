@@ -1,2 +1,2 @@
 0:2
-"-1 0 1".fromBipolar()
+s("hh").euclidrot(5, 8, "<0 1>")

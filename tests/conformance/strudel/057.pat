@@ -1,2 +1,2 @@
 0:2
-isaw2.segment(4)
+s("hh*4").mask("0 1 2 3".gt(1))

@@ -1,2 +1,2 @@
 0:2
-n(isaw2.range(0, 8).segment(8))
+s("bd*4").mask("0 1 2 3".gt("<0 2>"))

@@ -1,2 +1,2 @@
 0:2
-n(itri.range(0, 8).segment(8))
+stack(s("bd sn").hush(), s("hh*2"))

@@ -1,2 +1,2 @@
 0:2
-itri2.segment(4)
+s("bd").struct("1 0 1 1".inv())

@@ -1,2 +1,2 @@
 0:2
-n(itri2.range(0, 8).segment(8))
+s("hh*2").mask("1 0".inv())

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").juxby(0.5, rev)
+s("bd").struct("1 0 0 1".invert())

@@ -1,2 +1,2 @@
 0:2
-n("0 1 2").juxby("<0.2 1>", x => x.fast(2))
+s("hh*2").struct("<1 0> 1".invert())

@@ -1,2 +1,2 @@
-0:2
-"a b c".keepif.out("true false true false")
+0:4
+s("bd sn hh").iterback("<3 2>")

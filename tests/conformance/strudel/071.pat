@@ -1,2 +1,2 @@
 0:2
-"4 16".log2(0)
+itri.segment(4)

@@ -1,2 +1,2 @@
 0:2
-n("1 2 8".log2("<0 1>"))
+n(itri.range(0, 8).segment(8))

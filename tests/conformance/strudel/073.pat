@@ -1,2 +1,2 @@
 0:2
-s("bev").loopAt(2)
+itri2.segment(4)

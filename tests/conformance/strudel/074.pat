@@ -1,2 +1,2 @@
-0:4
-s("bev").chop(4).loopAt("<2 4>")
+0:2
+n(itri2.range(0, 8).segment(8))

@@ -1,2 +1,2 @@
 0:2
-s("bev").loopat(2)
+s("bd sn").juxby(0.5, rev)

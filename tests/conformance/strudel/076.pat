@@ -1,2 +1,2 @@
 0:2
-s("bev ev").loopat(4)
+n("0 1 2").juxby("<0.2 1>", x => x.fast(2))

@@ -1,2 +1,2 @@
 0:2
-s("bd*4").mask("0 1 2 3".lte("<0 2>"))
+"a b c".keepif.out("true false true false")

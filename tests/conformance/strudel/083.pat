@@ -1,2 +1,2 @@
 0:2
-s("bd*3").mask("1 2 3".net(2))
+s("bev").loopAt(2)

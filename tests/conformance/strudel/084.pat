@@ -1,2 +1,2 @@
-0:2
-s("bd*3").mask("a b a".net("<a b>"))
+0:4
+s("bev").chop(4).loopAt("<2 4>")

@@ -1,2 +1,2 @@
 0:2
-polyrhythm(s("bd sn"), s("hh*3"))
+s("hh*4").mask("0 1 2 3".lt(2))

@@ -1,2 +1,2 @@
 0:2
-rand2.segment(4)
+s("bd*3").mask("1 2 3".net(2))

@@ -1,2 +1,2 @@
 0:2
-n(rand2.range(0, 8).segment(8).floor())
+s("bd*3").mask("a b a".net("<a b>"))

@@ -1,2 +1,2 @@
 0:2
-note("<C^7 Dm7>".rootNotes("<3 4>"))
+n("0 2".plywith(3, x => x.add(1)))

@@ -1,2 +1,2 @@
 0:2
-"0.2 2.5 <3.7 -0.7>".round()
+polyrhythm(s("bd sn"), s("hh*3"))

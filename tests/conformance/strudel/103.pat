@@ -1,2 +1,2 @@
 0:2
-saw2.segment(4)
+polyrhythm(n("0 1 2"), n("<5 6>"))

@@ -1,2 +1,2 @@
 0:2
-n(saw2.range(0, 8).segment(8))
+n("1 2 3".pow(2))

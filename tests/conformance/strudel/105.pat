@@ -1,2 +1,2 @@
 0:2
-n("0 2 4").scale("C:major").scaleTrans(1)
+"2 3".pow("<1 3>")

@@ -1,2 +1,2 @@
 0:2
-sine.seg(4)
+s("bd sn").pressBy(0.25)

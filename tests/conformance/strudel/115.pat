@@ -1,2 +1,2 @@
 0:2
-signal(t => t * 2).segment(4)
+rand2.segment(4)

@@ -1,2 +1,2 @@
-0:2
-square2.segment(4)
+0:4
+s("<bd lt> sd").restart("<x@3 x(5,8)>")

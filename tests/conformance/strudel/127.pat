@@ -1,2 +1,2 @@
-0:2
-steady(3).segment(4)
+0:4
+"<C Am F G>".rootNotes(2)

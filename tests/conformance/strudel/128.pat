@@ -1,2 +1,2 @@
 0:2
-n("0 1 2".add(steady(10)))
+note("<C^7 Dm7>".rootNotes("<3 4>"))

@@ -1,2 +1,2 @@
 0:2
-sine.segment(4).toBipolar()
+sine.seg(4)

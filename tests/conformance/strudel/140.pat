@@ -1,2 +1,2 @@
 0:2
-"0 0.5 1".toBipolar()
+n(saw.range(0, 4)).seg("<2 4>")

@@ -1,2 +1,2 @@
 0:2
-note("c3 e3").trans(2)
+n("0 1 2").set(s("bd sn"))

@@ -1,2 +1,2 @@
 0:2
-tri2.segment(4)
+s("bd sn").set.out(gain("0.5 0.7 1"))

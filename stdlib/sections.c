@@ -1,0 +1,401 @@
+/*
+ * sections.c - Strudel's functions that place patterns in time: within,
+ * brak, press and pressBy, plyWith, repeatCycles, focus, cpm, arrange and
+ * stepcat (timeCat, timecat, s_cat); and small value maps: pure, nothing,
+ * invert (inv), range2, ratio.
+ */
+#include "lib.h"
+#include "stdlib.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* within(a, b, f): f on the events whose onset lies in [a, b] of the cycle */
+static bool build_within(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    Rat lo, hi;
+    if (!get_rat(q, a[0], "within's start", &lo) || !get_rat(q, a[1], "within's end", &hi))
+        return false;
+    Heap *h = q->heap;
+    ObjPattern *in = pat_window(h, lo, hi, true, sub);
+    heap_push(h, OBJ_VAL(in));
+    ObjPattern *changed;
+    if (!call_on_pattern(q, a[2], in, &changed)) {
+        heap_pop(h, 1);
+        return false;
+    }
+    heap_push(h, OBJ_VAL(changed));
+    ObjPattern *ps[2] = {changed, pat_window(h, lo, hi, false, sub)};
+    heap_push(h, OBJ_VAL(ps[1]));
+    *out = pat_stack(h, ps, 2);
+    heap_pop(h, 3);
+    return true;
+}
+
+static bool nat_within(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_within, args, 4, NIL_VAL, BIND_INNER, out);
+}
+
+/* brak: every other cycle, the cycle squeezed into its first half and a quarter later */
+static bool nat_brak(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    ObjPattern *p = reify(vm, args[0]);
+    KEEP(vm, p);
+    ObjPattern *half[2] = {p, pat_silence(h)};
+    KEEP(vm, half[1]);
+    ObjPattern *fc = pat_fastcat(h, half, 2);
+    KEEP(vm, fc);
+    ObjPattern *two[2] = {p, pat_late(h, rat_make(1, 4), fc)};
+    KEEP(vm, two[1]);
+    *out = OBJ_VAL(pat_slowcat_prime(h, two, 2));
+    for (int i = 0; i < 4; i++) vm_pop_root(vm);
+    return true;
+}
+
+/* pressBy(r): each event's value in the last 1 - r of its own time */
+static bool press_map(Query *q, Value v, Value r, Value *out) {
+    ObjPattern *p = pat_pure(q->heap, v);
+    heap_push(q->heap, OBJ_VAL(p));
+    ObjPattern *c = pat_compress(q->heap, rat_from_double(r.as.num), rat_int(1), p);
+    heap_pop(q->heap, 1);
+    *out = c ? OBJ_VAL(c) : OBJ_VAL(pat_silence(q->heap));
+    return true;
+}
+
+static bool build_press(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    double r;
+    if (!get_num(q, a[0], "pressBy's amount", &r)) return false;
+    ObjPattern *m = pat_map(q->heap, sub, press_map, NUM_VAL(r));
+    heap_push(q->heap, OBJ_VAL(m));
+    *out = pat_bind(q->heap, BIND_SQUEEZE, m);
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static bool nat_pressBy(Vm *vm, Value *args, int argc, Value *out) {
+    if (!strcmp(vm_current_native(vm)->name, "press")) {
+        Value a[2] = {NUM_VAL(0.5), args[0]};
+        return patterned(vm, build_press, a, 2, NIL_VAL, BIND_INNER, out);
+    }
+    (void)argc;
+    return patterned(vm, build_press, args, 2, NIL_VAL, BIND_INNER, out);
+}
+
+/* plyWith(n, f): each event n times within itself, copy i given f i times */
+static bool ply_map(Query *q, Value v, Value param, Value *out) {
+    ObjList *l = AS_LIST(param);
+    Value fn = l->items[0];
+    int n = (int)l->items[1].as.num;
+    Heap *h = q->heap;
+    ObjPattern *ps[64];
+    Value x = v;
+    int pushed = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0) {
+            bool inside = q->depth > 0;
+            if (inside) vm_enter_query(q->vm);
+            Err *old = vm_swap_err(q->vm, q->err);
+            bool ok = vm_call(q->vm, fn, &x, 1, &x);
+            vm_swap_err(q->vm, old);
+            if (inside) vm_leave_query(q->vm);
+            if (!ok) {
+                heap_pop(h, (unsigned)pushed);
+                return false;
+            }
+        }
+        heap_push(h, x);
+        ps[i] = reify(q->vm, x);
+        heap_push(h, OBJ_VAL(ps[i]));
+        pushed += 2;
+    }
+    ObjPattern *cat = pat_slowcat(h, ps, (unsigned)n);
+    heap_push(h, OBJ_VAL(cat));
+    *out = OBJ_VAL(pat_fast(h, rat_int(n), cat));
+    heap_pop(h, (unsigned)pushed + 1);
+    return true;
+}
+
+static bool build_ply(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    double f;
+    if (!get_num(q, a[0], "plyWith's factor", &f)) return false;
+    int n = f < 1 ? 1 : f > 64 ? 64 : (int)floor(f);
+    Value items[2] = {a[1], NUM_VAL(n)};
+    Value param = OBJ_VAL(list_new(q->heap, items, 2));
+    heap_push(q->heap, param);
+    ObjPattern *m = pat_map(q->heap, sub, ply_map, param);
+    heap_push(q->heap, OBJ_VAL(m));
+    *out = pat_bind(q->heap, BIND_SQUEEZE, m);
+    heap_pop(q->heap, 2);
+    return true;
+}
+
+static bool nat_plyWith(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    if (!IS_CALLABLE(args[1])) {
+        vm_error(vm, "plyWith takes a function second, got %s", val_type_name(args[1]));
+        vm_hint(vm, "write plyWith(3, x => x.add(12))");
+        return false;
+    }
+    return patterned(vm, build_ply, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* repeatCycles(n): each cycle played n times */
+static bool build_repeat(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    Rat n;
+    if (!get_rat(q, a[0], "repeatCycles' count", &n)) return false;
+    if (!rat_lt(rat_int(0), n)) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    *out = pat_repeat_cycles(q->heap, n, sub);
+    return true;
+}
+
+static bool nat_repeatCycles(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_repeat, args, 2, NIL_VAL, BIND_INNER, out);
+}
+
+/* focus(b, e): the span b..e played as a cycle, without compress's gaps */
+static bool build_focus(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    Rat b, e;
+    if (!get_rat(q, a[0], "focus's start", &b) || !get_rat(q, a[1], "focus's end", &e))
+        return false;
+    Rat len = rat_sub(e, b);
+    if (!rat_lt(rat_int(0), len)) return lib_fail(q, NULL, "focus needs its end after its start");
+    Heap *h = q->heap;
+    ObjPattern *p = pat_early(h, rat_floor(b), sub);
+    heap_push(h, OBJ_VAL(p));
+    ObjPattern *f = pat_fast(h, rat_div(rat_int(1), len), p);
+    heap_push(h, OBJ_VAL(f));
+    *out = pat_late(h, b, f);
+    heap_pop(h, 2);
+    return true;
+}
+
+static bool nat_focus(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_focus, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* cpm(x): x cycles a minute at the program's tempo (Strudel's pat.fast(cpm / 60 / cps)) */
+static bool build_cpm(Query *q, const Value *a, ObjPattern *sub, Value cps, ObjPattern **out) {
+    double c;
+    if (!get_num(q, a[0], "cpm", &c)) return false;
+    Rat f = rat_from_double(c / 60 / cps.as.num);
+    *out = rat_lt(rat_int(0), f) ? pat_fast(q->heap, f, sub) : pat_silence(q->heap);
+    return true;
+}
+
+static bool nat_cpm(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    double cps = vm_tempo(vm) > 0 ? vm_tempo(vm) / 240 : 0.5;
+    return patterned(vm, build_cpm, args, 2, NUM_VAL(cps), BIND_INNER, out);
+}
+
+/* stepcat([w, pat], ...) (timeCat, timecat, s_cat): each pattern gets w of
+ * the cycle; a bare pattern counts 1 (Strudel counts its steps). arrange([n,
+ * pat], ...): each section n cycles long, in turn. */
+static bool weighted(Vm *vm, Value *args, int argc, Rat *w, ObjPattern **ps, const char *name,
+                     int *kept) {
+    for (int i = 0; i < argc; i++) {
+        Value x = args[i];
+        if (IS_LIST(x) && AS_LIST(x)->len == 2 && IS_NUM(AS_LIST(x)->items[0])) {
+            w[i] = rat_from_double(AS_LIST(x)->items[0].as.num);
+            x = AS_LIST(x)->items[1];
+        } else if (!strcmp(name, "arrange")) {
+            vm_error(vm, "arrange takes [cycles, pattern] pairs");
+            vm_hint(vm, "write arrange([4, intro], [8, verse])");
+            return false;
+        } else {
+            w[i] = rat_int(1);
+        }
+        if (!rat_lt(rat_int(0), w[i]))
+            return vm_error(vm, "%s: each part needs a length above 0", name);
+        ps[i] = reify(vm, x);
+        KEEP(vm, ps[i]);
+        (*kept)++;
+    }
+    return true;
+}
+
+static bool nat_stepcat(Vm *vm, Value *args, int argc, Value *out) {
+    const char *name = vm_current_native(vm)->name;
+    if (argc > 64) return vm_error(vm, "%s takes at most 64 parts", name);
+    if (argc == 0) {
+        *out = OBJ_VAL(pat_silence(vm_heap(vm)));
+        return true;
+    }
+    Rat w[64];
+    ObjPattern *ps[64];
+    int kept = 0;
+    if (!weighted(vm, args, argc, w, ps, name, &kept)) {
+        for (int i = 0; i < kept; i++) vm_pop_root(vm);
+        return false;
+    }
+    Heap *h = vm_heap(vm);
+    bool arrange = !strcmp(name, "arrange");
+    Rat total = rat_int(0);
+    if (arrange)
+        for (int i = 0; i < argc; i++) {
+            total = rat_add(total, w[i]);
+            ps[i] = pat_fast(h, w[i], ps[i]);
+            KEEP(vm, ps[i]);
+            kept++;
+        }
+    ObjPattern *r = pat_timecat(h, w, ps, (unsigned)argc);
+    if (arrange) {
+        KEEP(vm, r);
+        kept++;
+        r = pat_slow(h, total, r);
+    }
+    for (int i = 0; i < kept; i++) vm_pop_root(vm);
+    *out = OBJ_VAL(r);
+    return true;
+}
+
+/* value maps */
+static bool invert_map(Query *q, Value v, Value pm, Value *out) {
+    (void)q, (void)pm;
+    bool t = !(IS_NIL(v) || (v.kind == VAL_BOOL && !v.as.b) || (IS_NUM(v) && v.as.num == 0) ||
+               (IS_STRING(v) && AS_STRING(v)->len == 0));
+    *out = BOOL_VAL(!t);
+    return true;
+}
+
+static bool range2_map(Query *q, Value v, Value mm, Value *out) {
+    double x, lo = AS_LIST(mm)->items[0].as.num, hi = AS_LIST(mm)->items[1].as.num;
+    if (!js_numeral(v, &x)) return lib_fail(q, NULL, "range2 needs numbers");
+    *out = NUM_VAL((x + 1) / 2 * (hi - lo) + lo);
+    return true;
+}
+
+static bool build_range2(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    double lo, hi;
+    if (!get_num(q, a[0], "range2's minimum", &lo) || !get_num(q, a[1], "range2's maximum", &hi))
+        return false;
+    Value items[2] = {NUM_VAL(lo), NUM_VAL(hi)};
+    Value mm = OBJ_VAL(list_new(q->heap, items, 2));
+    heap_push(q->heap, mm);
+    *out = pat_map(q->heap, sub, range2_map, mm);
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static bool nat_range2(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_range2, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+static bool ratio_map(Query *q, Value v, Value pm, Value *out) {
+    (void)pm;
+    if (!IS_LIST(v)) {
+        *out = v;
+        return true;
+    }
+    ObjList *l = AS_LIST(v);
+    double x;
+    if (l->len == 0 || !js_numeral(l->items[0], &x))
+        return lib_fail(q, NULL, "ratio needs numbers");
+    for (uint32_t i = 1; i < l->len; i++) {
+        double d;
+        if (!js_numeral(l->items[i], &d)) return lib_fail(q, NULL, "ratio needs numbers");
+        x /= d;
+    }
+    *out = NUM_VAL(x);
+    return true;
+}
+
+static bool map1(Vm *vm, Value v, PatMapFn fn, Value *out) {
+    ObjPattern *p = reify(vm, v);
+    KEEP(vm, p);
+    *out = OBJ_VAL(pat_map(vm_heap(vm), p, fn, NIL_VAL));
+    vm_pop_root(vm);
+    return true;
+}
+
+static bool nat_invert(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return map1(vm, args[0], invert_map, out);
+}
+static bool nat_ratio(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return map1(vm, args[0], ratio_map, out);
+}
+static bool nat_pure(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    *out = OBJ_VAL(pat_pure(vm_heap(vm), args[0]));
+    return true;
+}
+static bool nat_nothing(Vm *vm, Value *args, int argc, Value *out) {
+    (void)args, (void)argc;
+    *out = OBJ_VAL(pat_silence(vm_heap(vm)));
+    return true;
+}
+
+#define V NF_VARIADIC
+static const NativeDef NATIVES[] = {
+    {"within", 4, nat_within, 0, "within(start, end, f, pat)",
+     "f applied to the events that begin between start and end of each cycle (0..1).",
+     "n(\"0 1 2 3\").within(0, 0.5, x => x.fast(2))", NULL},
+    {"brak", 1, nat_brak, 0, "brak(pat)",
+     "Every other cycle, the cycle squeezed into its first half and played a quarter later "
+     "(a breakbeat).",
+     "s(\"bd sn\").brak()", NULL},
+    {"press", 1, nat_pressBy, 0, "press(pat)", "Each event moved half-way into its own time.",
+     "s(\"bd mt sd ht\").press()", NULL},
+    {"pressBy", 2, nat_pressBy, 0, "pressBy(amount, pat)",
+     "Each event moved the given part of the way into its own time.",
+     "s(\"bd mt sd ht\").pressBy(\"<0 0.5 0.25>\")", NULL},
+    {"plyWith", 3, nat_plyWith, 0, "plyWith(n, f, pat)",
+     "Each event played n times within itself, copy i with f applied i times.",
+     "n(\"0 2\".plyWith(3, x => x.add(1)))", NULL},
+    {"plywith", 3, nat_plyWith, 0, "plywith(n, f, pat)", "Same as plyWith.",
+     "n(\"0 2\".plywith(3, x => x.add(1)))", NULL},
+    {"repeatCycles", 2, nat_repeatCycles, 0, "repeatCycles(n, pat)",
+     "Each cycle of the pattern played n times.", "n(\"<0 1 2 3>\").repeatCycles(2)", NULL},
+    {"focus", 3, nat_focus, 0, "focus(start, end, pat)",
+     "The span start..end played as one cycle (like compress, without the gaps).",
+     "s(\"bd hh sd hh\").focus(1/4, 3/4)", NULL},
+    {"cpm", 2, nat_cpm, 0, "cpm(cycles_per_minute, pat)",
+     "The pattern at that many cycles a minute, at the program's tempo.", "s(\"bd sn\").cpm(60)",
+     NULL},
+    {"stepcat", 0, nat_stepcat, V, "stepcat([weight, pat], ...)",
+     "The patterns one after another within a cycle, each taking its weight (a bare pattern "
+     "counts 1; Strudel counts its steps).",
+     "stepcat([1, s(\"bd\")], [2, s(\"sn hh\")])", NULL},
+    {"timeCat", 0, nat_stepcat, V, "timeCat([weight, pat], ...)", "Same as stepcat.",
+     "timeCat([1, s(\"bd\")], [2, s(\"sn hh\")])", NULL},
+    {"timecat", 0, nat_stepcat, V, "timecat([weight, pat], ...)", "Same as stepcat.",
+     "timecat([1, s(\"bd\")], [2, s(\"sn hh\")])", NULL},
+    {"s_cat", 0, nat_stepcat, V, "s_cat([weight, pat], ...)", "Same as stepcat.",
+     "s_cat([1, s(\"bd\")], [2, s(\"sn hh\")])", NULL},
+    {"arrange", 0, nat_stepcat, V, "arrange([cycles, pat], ...)",
+     "Song form: each section plays for its number of cycles, in turn, then again.",
+     "arrange([2, s(\"bd sn\")], [1, s(\"hh*4\")])", NULL},
+    {"invert", 1, nat_invert, 0, "invert(pat)", "true for false and false for true.",
+     "s(\"bd*4\").struct(\"1 0 1 1\".invert())", NULL},
+    {"inv", 1, nat_invert, 0, "inv(pat)", "Same as invert.",
+     "s(\"bd*4\").struct(\"1 0 1 1\".inv())", NULL},
+    {"range2", 3, nat_range2, 0, "range2(min, max, pat)",
+     "Values from -1..1 (sine2 and the like) scaled to min..max.",
+     "sine2.segment(4).range2(200, 800)", NULL},
+    {"ratio", 1, nat_ratio, 0, "ratio(pat)", "Values written a:b become a / b.",
+     "\"1 5:4 3:2\".ratio().mul(110)", NULL},
+    {"pure", 1, nat_pure, 0, "pure(value)", "The value once a cycle.", "n(pure(3))", NULL},
+    {"nothing", 0, nat_nothing, NF_VALUE, "nothing", "Silence that takes no steps.",
+     "stack(nothing, s(\"bd sn\"))", NULL},
+};
+
+const NativeDef *stdlib_sections_natives(int *count) {
+    *count = (int)(sizeof NATIVES / sizeof NATIVES[0]);
+    return NATIVES;
+}
