@@ -21,1056 +21,356 @@ typedef enum {
 
 /* clang-format off */
 #define STRUDEL_NAMES(X) \
-    X("accelerate", SN_CONTROL, "core", "") \
-    X("activeLabel", SN_CONTROL, "core", "") \
-    X("ad", SN_CONTROL, "core", "") \
-    X("add", SN_FUNCTION, "core", "") \
-    X("adsr", SN_CONTROL, "core", "") \
-    X("aliasBank", SN_BROWSER, "superdough", "") \
-    X("all", SN_FUNCTION, "core", "") \
-    X("almostAlways", SN_FUNCTION, "core", "") \
-    X("almostNever", SN_FUNCTION, "core", "") \
-    X("always", SN_FUNCTION, "core", "") \
-    X("amp", SN_CONTROL, "core", "") \
-    X("analyze", SN_CONTROL, "core", "") \
-    X("anchor", SN_CONTROL, "core", "") \
-    X("and", SN_FUNCTION, "core", "") \
-    X("animate", SN_VISUAL, "draw", "") \
-    X("apply", SN_FUNCTION, "core", "") \
-    X("applyN", SN_FUNCTION, "core", "") \
-    X("ar", SN_CONTROL, "core", "") \
-    X("arp", SN_FUNCTION, "core", "") \
-    X("arpWith", SN_FUNCTION, "core", "") \
-    X("arrange", SN_FUNCTION, "core", "") \
-    X("as", SN_FUNCTION, "core", "") \
-    X("asym", SN_CONTROL, "core", "") \
-    X("att", SN_CONTROL, "core", "attack") \
-    X("attack", SN_CONTROL, "core", "") \
-    X("backgroundImage", SN_VISUAL, "core", "") \
-    X("band", SN_FUNCTION, "core", "") \
-    X("bandf", SN_CONTROL, "core", "") \
-    X("bandq", SN_CONTROL, "core", "") \
-    X("bank", SN_CONTROL, "core", "") \
-    X("bbexpr", SN_CONTROL, "core", "byteBeatExpression") \
-    X("bbst", SN_CONTROL, "core", "byteBeatStartTime") \
-    X("beat", SN_FUNCTION, "core", "") \
-    X("begin", SN_CONTROL, "core", "") \
-    X("berlin", SN_SIGNAL, "core", "") \
-    X("bgain", SN_CONTROL, "core", "busgain") \
-    X("binary", SN_FUNCTION, "core", "") \
-    X("binaryL", SN_FUNCTION, "core", "") \
-    X("binaryN", SN_FUNCTION, "core", "") \
-    X("binaryNL", SN_FUNCTION, "core", "") \
-    X("binshift", SN_CONTROL, "core", "") \
-    X("bite", SN_FUNCTION, "core", "") \
-    X("bjork", SN_FUNCTION, "core", "") \
-    X("blshift", SN_FUNCTION, "core", "") \
-    X("bmod", SN_CONTROL, "core", "") \
-    X("bor", SN_FUNCTION, "core", "") \
-    X("bp", SN_CONTROL, "core", "bandf") \
-    X("bpa", SN_CONTROL, "core", "bpattack") \
-    X("bpattack", SN_CONTROL, "core", "") \
-    X("bpd", SN_CONTROL, "core", "bpdecay") \
-    X("bpdc", SN_CONTROL, "core", "") \
-    X("bpdecay", SN_CONTROL, "core", "") \
-    X("bpdepth", SN_CONTROL, "core", "") \
-    X("bpdepthfreq", SN_CONTROL, "core", "bpdepthfrequency") \
-    X("bpdepthfrequency", SN_CONTROL, "core", "") \
-    X("bpe", SN_CONTROL, "core", "bpenv") \
-    X("bpenv", SN_CONTROL, "core", "") \
-    X("bpf", SN_CONTROL, "core", "bandf") \
-    X("bpq", SN_CONTROL, "core", "bandq") \
-    X("bpr", SN_CONTROL, "core", "bprelease") \
-    X("bprate", SN_CONTROL, "core", "") \
-    X("bprelease", SN_CONTROL, "core", "") \
-    X("bps", SN_CONTROL, "core", "bpsustain") \
-    X("bpshape", SN_CONTROL, "core", "") \
-    X("bpskew", SN_CONTROL, "core", "") \
-    X("bpsustain", SN_CONTROL, "core", "") \
-    X("bpsync", SN_CONTROL, "core", "") \
-    X("brak", SN_FUNCTION, "core", "") \
-    X("brand", SN_SIGNAL, "core", "") \
-    X("brandBy", SN_SIGNAL, "core", "") \
-    X("brshift", SN_FUNCTION, "core", "") \
-    X("bus", SN_CONTROL, "core", "") \
-    X("busgain", SN_CONTROL, "core", "") \
-    X("bxor", SN_FUNCTION, "core", "") \
-    X("bypass", SN_FUNCTION, "core", "") \
-    X("byteBeatExpression", SN_CONTROL, "core", "") \
-    X("byteBeatStartTime", SN_CONTROL, "core", "") \
-    X("cat", SN_FUNCTION, "core", "") \
-    X("ccn", SN_CONTROL, "core", "") \
-    X("ccv", SN_CONTROL, "core", "") \
-    X("ceil", SN_FUNCTION, "core", "") \
-    X("ch", SN_CONTROL, "core", "channels") \
-    X("channel", SN_CONTROL, "core", "") \
-    X("channels", SN_CONTROL, "core", "") \
-    X("chebyshev", SN_CONTROL, "core", "") \
-    X("choose", SN_SIGNAL, "core", "") \
-    X("choose2", SN_FUNCTION, "core", "") \
-    X("chooseCycles", SN_FUNCTION, "core", "") \
-    X("chooseIn", SN_SIGNAL, "core", "") \
-    X("chooseInWith", SN_SIGNAL, "core", "") \
-    X("chooseOut", SN_SIGNAL, "core", "choose") \
-    X("chooseWith", SN_SIGNAL, "core", "") \
-    X("chop", SN_FUNCTION, "core", "") \
-    X("chord", SN_CONTROL, "core", "") \
-    X("chorus", SN_CONTROL, "core", "") \
-    X("chunk", SN_FUNCTION, "core", "") \
-    X("chunkBack", SN_FUNCTION, "core", "") \
-    X("chunkback", SN_FUNCTION, "core", "chunkBack") \
-    X("chunkBackInto", SN_FUNCTION, "core", "") \
-    X("chunkbackinto", SN_FUNCTION, "core", "chunkBackInto") \
-    X("chunkInto", SN_FUNCTION, "core", "") \
-    X("chunkinto", SN_FUNCTION, "core", "chunkInto") \
-    X("clip", SN_CONTROL, "core", "") \
-    X("coarse", SN_CONTROL, "core", "") \
-    X("color", SN_CONTROL, "core", "") \
-    X("colour", SN_VISUAL, "core", "") \
-    X("comb", SN_CONTROL, "core", "") \
-    X("compileKabel", SN_BROWSER, "other", "") \
-    X("compress", SN_FUNCTION, "core", "") \
-    X("compressor", SN_CONTROL, "core", "") \
-    X("compressorAttack", SN_CONTROL, "core", "") \
-    X("compressorKnee", SN_CONTROL, "core", "") \
-    X("compressorRatio", SN_CONTROL, "core", "") \
-    X("compressorRelease", SN_CONTROL, "core", "") \
-    X("compressSpan", SN_FUNCTION, "core", "") \
-    X("compressspan", SN_FUNCTION, "core", "compressSpan") \
-    X("contract", SN_FUNCTION, "core", "") \
-    X("control", SN_CONTROL, "core", "") \
-    X("cosine", SN_SIGNAL, "core", "") \
-    X("cosine2", SN_SIGNAL, "core", "") \
-    X("cpm", SN_FUNCTION, "core", "") \
-    X("cps", SN_CONTROL, "core", "") \
-    X("crush", SN_CONTROL, "core", "") \
-    X("csound", SN_BROWSER, "other", "") \
-    X("csoundm", SN_BROWSER, "other", "") \
-    X("ctf", SN_CONTROL, "core", "cutoff") \
-    X("ctlNum", SN_CONTROL, "core", "") \
-    X("ctranspose", SN_CONTROL, "core", "") \
-    X("cubic", SN_CONTROL, "core", "") \
-    X("curve", SN_CONTROL, "core", "") \
-    X("cut", SN_CONTROL, "core", "") \
-    X("cutoff", SN_CONTROL, "core", "") \
-    X("cyclesPer", SN_SIGNAL, "core", "") \
-    X("d1", SN_FUNCTION, "core", "") \
-    X("d2", SN_FUNCTION, "core", "") \
-    X("d3", SN_FUNCTION, "core", "") \
-    X("d4", SN_FUNCTION, "core", "") \
-    X("d5", SN_FUNCTION, "core", "") \
-    X("d6", SN_FUNCTION, "core", "") \
-    X("d7", SN_FUNCTION, "core", "") \
-    X("d8", SN_FUNCTION, "core", "") \
-    X("d9", SN_FUNCTION, "core", "") \
-    X("dec", SN_CONTROL, "core", "decay") \
-    X("decay", SN_CONTROL, "core", "") \
-    X("degrade", SN_FUNCTION, "core", "") \
-    X("degradeBy", SN_FUNCTION, "core", "") \
-    X("degradeByWith", SN_FUNCTION, "core", "") \
-    X("degree", SN_CONTROL, "core", "") \
-    X("delay", SN_CONTROL, "core", "") \
-    X("delayfb", SN_CONTROL, "core", "delayfeedback") \
-    X("delayfeedback", SN_CONTROL, "core", "") \
-    X("delayspeed", SN_CONTROL, "core", "") \
-    X("delaysync", SN_CONTROL, "core", "") \
-    X("delayt", SN_CONTROL, "core", "delaytime") \
-    X("delaytime", SN_CONTROL, "core", "") \
-    X("deltaSlide", SN_CONTROL, "core", "") \
-    X("density", SN_CONTROL, "core", "") \
-    X("det", SN_CONTROL, "core", "detune") \
-    X("detune", SN_CONTROL, "core", "") \
-    X("dfb", SN_CONTROL, "core", "delayfeedback") \
-    X("dict", SN_CONTROL, "core", "dictionary") \
-    X("dictionary", SN_CONTROL, "core", "") \
-    X("diode", SN_CONTROL, "core", "") \
-    X("dist", SN_CONTROL, "core", "distort") \
-    X("distort", SN_CONTROL, "core", "") \
-    X("distorttype", SN_CONTROL, "core", "") \
-    X("distortvol", SN_CONTROL, "core", "") \
-    X("disttype", SN_CONTROL, "core", "distorttype") \
-    X("distvol", SN_CONTROL, "core", "distortvol") \
-    X("div", SN_FUNCTION, "core", "") \
-    X("djf", SN_CONTROL, "core", "") \
-    X("dough", SN_BROWSER, "superdough", "") \
-    X("draw", SN_VISUAL, "draw", "") \
-    X("drive", SN_CONTROL, "core", "") \
-    X("drop", SN_FUNCTION, "core", "") \
-    X("dry", SN_CONTROL, "core", "") \
-    X("ds", SN_CONTROL, "core", "") \
-    X("dt", SN_CONTROL, "core", "delaytime") \
-    X("duck", SN_CONTROL, "core", "duckorbit") \
-    X("duckatt", SN_CONTROL, "core", "duckattack") \
-    X("duckattack", SN_CONTROL, "core", "") \
-    X("duckdepth", SN_CONTROL, "core", "") \
-    X("duckons", SN_CONTROL, "core", "duckonset") \
-    X("duckonset", SN_CONTROL, "core", "") \
-    X("duckorbit", SN_CONTROL, "core", "") \
-    X("dur", SN_CONTROL, "core", "duration") \
-    X("duration", SN_CONTROL, "core", "") \
-    X("each", SN_FUNCTION, "core", "") \
-    X("early", SN_FUNCTION, "core", "") \
-    X("echo", SN_FUNCTION, "core", "") \
-    X("echoWith", SN_FUNCTION, "core", "") \
-    X("echowith", SN_FUNCTION, "core", "echoWith") \
-    X("eish", SN_FUNCTION, "core", "euclidish") \
-    X("end", SN_CONTROL, "core", "") \
-    X("enhance", SN_CONTROL, "core", "") \
-    X("env", SN_CONTROL, "core", "") \
-    X("eq", SN_FUNCTION, "core", "") \
-    X("eqt", SN_FUNCTION, "core", "") \
-    X("euclid", SN_FUNCTION, "core", "") \
-    X("euclidish", SN_FUNCTION, "core", "") \
-    X("euclidLegato", SN_FUNCTION, "core", "") \
-    X("euclidLegatoRot", SN_FUNCTION, "core", "") \
-    X("euclidRot", SN_FUNCTION, "core", "") \
-    X("euclidrot", SN_FUNCTION, "core", "euclidRot") \
-    X("every", SN_FUNCTION, "core", "firstOf") \
-    X("expand", SN_FUNCTION, "core", "") \
-    X("expression", SN_CONTROL, "core", "") \
-    X("extend", SN_FUNCTION, "core", "") \
-    X("fadeInTime", SN_CONTROL, "core", "") \
-    X("fadeOutTime", SN_CONTROL, "core", "fadeTime") \
-    X("fadeTime", SN_CONTROL, "core", "") \
-    X("fanchor", SN_CONTROL, "core", "") \
-    X("fast", SN_FUNCTION, "core", "") \
-    X("fastcat", SN_FUNCTION, "core", "") \
-    X("fastChunk", SN_FUNCTION, "core", "") \
-    X("fastchunk", SN_FUNCTION, "core", "fastChunk") \
-    X("fastGap", SN_FUNCTION, "core", "") \
-    X("fastgap", SN_FUNCTION, "core", "fastGap") \
-    X("fft", SN_CONTROL, "core", "") \
-    X("filter", SN_FUNCTION, "core", "") \
-    X("filterWhen", SN_FUNCTION, "core", "") \
-    X("firstOf", SN_FUNCTION, "core", "") \
-    X("fit", SN_FUNCTION, "core", "") \
-    X("floor", SN_FUNCTION, "core", "") \
-    X("fm", SN_CONTROL, "core", "fmi") \
-    X("fm00", SN_CONTROL, "core", "fmi00") \
-    X("fm01", SN_CONTROL, "core", "fmi01") \
-    X("fm02", SN_CONTROL, "core", "fmi02") \
-    X("fm03", SN_CONTROL, "core", "fmi03") \
-    X("fm04", SN_CONTROL, "core", "fmi04") \
-    X("fm05", SN_CONTROL, "core", "fmi05") \
-    X("fm06", SN_CONTROL, "core", "fmi06") \
-    X("fm07", SN_CONTROL, "core", "fmi07") \
-    X("fm08", SN_CONTROL, "core", "fmi08") \
-    X("fm1", SN_CONTROL, "core", "fmi") \
-    X("fm10", SN_CONTROL, "core", "fmi10") \
-    X("fm11", SN_CONTROL, "core", "fmi11") \
-    X("fm12", SN_CONTROL, "core", "fmi12") \
-    X("fm13", SN_CONTROL, "core", "fmi13") \
-    X("fm14", SN_CONTROL, "core", "fmi14") \
-    X("fm15", SN_CONTROL, "core", "fmi15") \
-    X("fm16", SN_CONTROL, "core", "fmi16") \
-    X("fm17", SN_CONTROL, "core", "fmi17") \
-    X("fm18", SN_CONTROL, "core", "fmi18") \
-    X("fm2", SN_CONTROL, "core", "fmi2") \
-    X("fm20", SN_CONTROL, "core", "fmi20") \
-    X("fm21", SN_CONTROL, "core", "fmi21") \
-    X("fm22", SN_CONTROL, "core", "fmi22") \
-    X("fm23", SN_CONTROL, "core", "fmi23") \
-    X("fm24", SN_CONTROL, "core", "fmi24") \
-    X("fm25", SN_CONTROL, "core", "fmi25") \
-    X("fm26", SN_CONTROL, "core", "fmi26") \
-    X("fm27", SN_CONTROL, "core", "fmi27") \
-    X("fm28", SN_CONTROL, "core", "fmi28") \
-    X("fm3", SN_CONTROL, "core", "fmi3") \
-    X("fm30", SN_CONTROL, "core", "fmi30") \
-    X("fm31", SN_CONTROL, "core", "fmi31") \
-    X("fm32", SN_CONTROL, "core", "fmi32") \
-    X("fm33", SN_CONTROL, "core", "fmi33") \
-    X("fm34", SN_CONTROL, "core", "fmi34") \
-    X("fm35", SN_CONTROL, "core", "fmi35") \
-    X("fm36", SN_CONTROL, "core", "fmi36") \
-    X("fm37", SN_CONTROL, "core", "fmi37") \
-    X("fm38", SN_CONTROL, "core", "fmi38") \
-    X("fm4", SN_CONTROL, "core", "fmi4") \
-    X("fm40", SN_CONTROL, "core", "fmi40") \
-    X("fm41", SN_CONTROL, "core", "fmi41") \
-    X("fm42", SN_CONTROL, "core", "fmi42") \
-    X("fm43", SN_CONTROL, "core", "fmi43") \
-    X("fm44", SN_CONTROL, "core", "fmi44") \
-    X("fm45", SN_CONTROL, "core", "fmi45") \
-    X("fm46", SN_CONTROL, "core", "fmi46") \
-    X("fm47", SN_CONTROL, "core", "fmi47") \
-    X("fm48", SN_CONTROL, "core", "fmi48") \
-    X("fm5", SN_CONTROL, "core", "fmi5") \
-    X("fm50", SN_CONTROL, "core", "fmi50") \
-    X("fm51", SN_CONTROL, "core", "fmi51") \
-    X("fm52", SN_CONTROL, "core", "fmi52") \
-    X("fm53", SN_CONTROL, "core", "fmi53") \
-    X("fm54", SN_CONTROL, "core", "fmi54") \
-    X("fm55", SN_CONTROL, "core", "fmi55") \
-    X("fm56", SN_CONTROL, "core", "fmi56") \
-    X("fm57", SN_CONTROL, "core", "fmi57") \
-    X("fm58", SN_CONTROL, "core", "fmi58") \
-    X("fm6", SN_CONTROL, "core", "fmi6") \
-    X("fm60", SN_CONTROL, "core", "fmi60") \
-    X("fm61", SN_CONTROL, "core", "fmi61") \
-    X("fm62", SN_CONTROL, "core", "fmi62") \
-    X("fm63", SN_CONTROL, "core", "fmi63") \
-    X("fm64", SN_CONTROL, "core", "fmi64") \
-    X("fm65", SN_CONTROL, "core", "fmi65") \
-    X("fm66", SN_CONTROL, "core", "fmi66") \
-    X("fm67", SN_CONTROL, "core", "fmi67") \
-    X("fm68", SN_CONTROL, "core", "fmi68") \
-    X("fm7", SN_CONTROL, "core", "fmi7") \
-    X("fm70", SN_CONTROL, "core", "fmi70") \
-    X("fm71", SN_CONTROL, "core", "fmi71") \
-    X("fm72", SN_CONTROL, "core", "fmi72") \
-    X("fm73", SN_CONTROL, "core", "fmi73") \
-    X("fm74", SN_CONTROL, "core", "fmi74") \
-    X("fm75", SN_CONTROL, "core", "fmi75") \
-    X("fm76", SN_CONTROL, "core", "fmi76") \
-    X("fm77", SN_CONTROL, "core", "fmi77") \
-    X("fm78", SN_CONTROL, "core", "fmi78") \
-    X("fm8", SN_CONTROL, "core", "fmi8") \
-    X("fm80", SN_CONTROL, "core", "fmi80") \
-    X("fm81", SN_CONTROL, "core", "fmi81") \
-    X("fm82", SN_CONTROL, "core", "fmi82") \
-    X("fm83", SN_CONTROL, "core", "fmi83") \
-    X("fm84", SN_CONTROL, "core", "fmi84") \
-    X("fm85", SN_CONTROL, "core", "fmi85") \
-    X("fm86", SN_CONTROL, "core", "fmi86") \
-    X("fm87", SN_CONTROL, "core", "fmi87") \
-    X("fm88", SN_CONTROL, "core", "fmi88") \
-    X("fmap", SN_FUNCTION, "core", "") \
-    X("fmatt", SN_CONTROL, "core", "fmattack") \
-    X("fmatt1", SN_CONTROL, "core", "fmattack") \
-    X("fmatt2", SN_CONTROL, "core", "fmattack2") \
-    X("fmatt3", SN_CONTROL, "core", "fmattack3") \
-    X("fmatt4", SN_CONTROL, "core", "fmattack4") \
-    X("fmatt5", SN_CONTROL, "core", "fmattack5") \
-    X("fmatt6", SN_CONTROL, "core", "fmattack6") \
-    X("fmatt7", SN_CONTROL, "core", "fmattack7") \
-    X("fmatt8", SN_CONTROL, "core", "fmattack8") \
-    X("fmattack", SN_CONTROL, "core", "") \
-    X("fmattack1", SN_CONTROL, "core", "fmattack") \
-    X("fmattack2", SN_CONTROL, "core", "") \
-    X("fmattack3", SN_CONTROL, "core", "") \
-    X("fmattack4", SN_CONTROL, "core", "") \
-    X("fmattack5", SN_CONTROL, "core", "") \
-    X("fmattack6", SN_CONTROL, "core", "") \
-    X("fmattack7", SN_CONTROL, "core", "") \
-    X("fmattack8", SN_CONTROL, "core", "") \
-    X("fmdec", SN_CONTROL, "core", "fmdecay") \
-    X("fmdec1", SN_CONTROL, "core", "fmdecay") \
-    X("fmdec2", SN_CONTROL, "core", "fmdecay2") \
-    X("fmdec3", SN_CONTROL, "core", "fmdecay3") \
-    X("fmdec4", SN_CONTROL, "core", "fmdecay4") \
-    X("fmdec5", SN_CONTROL, "core", "fmdecay5") \
-    X("fmdec6", SN_CONTROL, "core", "fmdecay6") \
-    X("fmdec7", SN_CONTROL, "core", "fmdecay7") \
-    X("fmdec8", SN_CONTROL, "core", "fmdecay8") \
-    X("fmdecay", SN_CONTROL, "core", "") \
-    X("fmdecay1", SN_CONTROL, "core", "fmdecay") \
-    X("fmdecay2", SN_CONTROL, "core", "") \
-    X("fmdecay3", SN_CONTROL, "core", "") \
-    X("fmdecay4", SN_CONTROL, "core", "") \
-    X("fmdecay5", SN_CONTROL, "core", "") \
-    X("fmdecay6", SN_CONTROL, "core", "") \
-    X("fmdecay7", SN_CONTROL, "core", "") \
-    X("fmdecay8", SN_CONTROL, "core", "") \
-    X("fmenv", SN_CONTROL, "core", "") \
-    X("fmenv1", SN_CONTROL, "core", "fmenv") \
-    X("fmenv2", SN_CONTROL, "core", "") \
-    X("fmenv3", SN_CONTROL, "core", "") \
-    X("fmenv4", SN_CONTROL, "core", "") \
-    X("fmenv5", SN_CONTROL, "core", "") \
-    X("fmenv6", SN_CONTROL, "core", "") \
-    X("fmenv7", SN_CONTROL, "core", "") \
-    X("fmenv8", SN_CONTROL, "core", "") \
-    X("fmh", SN_CONTROL, "core", "") \
-    X("fmh1", SN_CONTROL, "core", "fmh") \
-    X("fmh2", SN_CONTROL, "core", "") \
-    X("fmh3", SN_CONTROL, "core", "") \
-    X("fmh4", SN_CONTROL, "core", "") \
-    X("fmh5", SN_CONTROL, "core", "") \
-    X("fmh6", SN_CONTROL, "core", "") \
-    X("fmh7", SN_CONTROL, "core", "") \
-    X("fmh8", SN_CONTROL, "core", "") \
-    X("fmi", SN_CONTROL, "core", "") \
-    X("fmi00", SN_CONTROL, "core", "") \
-    X("fmi01", SN_CONTROL, "core", "") \
-    X("fmi02", SN_CONTROL, "core", "") \
-    X("fmi03", SN_CONTROL, "core", "") \
-    X("fmi04", SN_CONTROL, "core", "") \
-    X("fmi05", SN_CONTROL, "core", "") \
-    X("fmi06", SN_CONTROL, "core", "") \
-    X("fmi07", SN_CONTROL, "core", "") \
-    X("fmi08", SN_CONTROL, "core", "") \
-    X("fmi1", SN_CONTROL, "core", "fmh") \
-    X("fmi10", SN_CONTROL, "core", "") \
-    X("fmi11", SN_CONTROL, "core", "") \
-    X("fmi12", SN_CONTROL, "core", "") \
-    X("fmi13", SN_CONTROL, "core", "") \
-    X("fmi14", SN_CONTROL, "core", "") \
-    X("fmi15", SN_CONTROL, "core", "") \
-    X("fmi16", SN_CONTROL, "core", "") \
-    X("fmi17", SN_CONTROL, "core", "") \
-    X("fmi18", SN_CONTROL, "core", "") \
-    X("fmi2", SN_CONTROL, "core", "") \
-    X("fmi20", SN_CONTROL, "core", "") \
-    X("fmi21", SN_CONTROL, "core", "") \
-    X("fmi22", SN_CONTROL, "core", "") \
-    X("fmi23", SN_CONTROL, "core", "") \
-    X("fmi24", SN_CONTROL, "core", "") \
-    X("fmi25", SN_CONTROL, "core", "") \
-    X("fmi26", SN_CONTROL, "core", "") \
-    X("fmi27", SN_CONTROL, "core", "") \
-    X("fmi28", SN_CONTROL, "core", "") \
-    X("fmi3", SN_CONTROL, "core", "") \
-    X("fmi30", SN_CONTROL, "core", "") \
-    X("fmi31", SN_CONTROL, "core", "") \
-    X("fmi32", SN_CONTROL, "core", "") \
-    X("fmi33", SN_CONTROL, "core", "") \
-    X("fmi34", SN_CONTROL, "core", "") \
-    X("fmi35", SN_CONTROL, "core", "") \
-    X("fmi36", SN_CONTROL, "core", "") \
-    X("fmi37", SN_CONTROL, "core", "") \
-    X("fmi38", SN_CONTROL, "core", "") \
-    X("fmi4", SN_CONTROL, "core", "") \
-    X("fmi40", SN_CONTROL, "core", "") \
-    X("fmi41", SN_CONTROL, "core", "") \
-    X("fmi42", SN_CONTROL, "core", "") \
-    X("fmi43", SN_CONTROL, "core", "") \
-    X("fmi44", SN_CONTROL, "core", "") \
-    X("fmi45", SN_CONTROL, "core", "") \
-    X("fmi46", SN_CONTROL, "core", "") \
-    X("fmi47", SN_CONTROL, "core", "") \
-    X("fmi48", SN_CONTROL, "core", "") \
-    X("fmi5", SN_CONTROL, "core", "") \
-    X("fmi50", SN_CONTROL, "core", "") \
-    X("fmi51", SN_CONTROL, "core", "") \
-    X("fmi52", SN_CONTROL, "core", "") \
-    X("fmi53", SN_CONTROL, "core", "") \
-    X("fmi54", SN_CONTROL, "core", "") \
-    X("fmi55", SN_CONTROL, "core", "") \
-    X("fmi56", SN_CONTROL, "core", "") \
-    X("fmi57", SN_CONTROL, "core", "") \
-    X("fmi58", SN_CONTROL, "core", "") \
-    X("fmi6", SN_CONTROL, "core", "") \
-    X("fmi60", SN_CONTROL, "core", "") \
-    X("fmi61", SN_CONTROL, "core", "") \
-    X("fmi62", SN_CONTROL, "core", "") \
-    X("fmi63", SN_CONTROL, "core", "") \
-    X("fmi64", SN_CONTROL, "core", "") \
-    X("fmi65", SN_CONTROL, "core", "") \
-    X("fmi66", SN_CONTROL, "core", "") \
-    X("fmi67", SN_CONTROL, "core", "") \
-    X("fmi68", SN_CONTROL, "core", "") \
-    X("fmi7", SN_CONTROL, "core", "") \
-    X("fmi70", SN_CONTROL, "core", "") \
-    X("fmi71", SN_CONTROL, "core", "") \
-    X("fmi72", SN_CONTROL, "core", "") \
-    X("fmi73", SN_CONTROL, "core", "") \
-    X("fmi74", SN_CONTROL, "core", "") \
-    X("fmi75", SN_CONTROL, "core", "") \
-    X("fmi76", SN_CONTROL, "core", "") \
-    X("fmi77", SN_CONTROL, "core", "") \
-    X("fmi78", SN_CONTROL, "core", "") \
-    X("fmi8", SN_CONTROL, "core", "") \
-    X("fmi80", SN_CONTROL, "core", "") \
-    X("fmi81", SN_CONTROL, "core", "") \
-    X("fmi82", SN_CONTROL, "core", "") \
-    X("fmi83", SN_CONTROL, "core", "") \
-    X("fmi84", SN_CONTROL, "core", "") \
-    X("fmi85", SN_CONTROL, "core", "") \
-    X("fmi86", SN_CONTROL, "core", "") \
-    X("fmi87", SN_CONTROL, "core", "") \
-    X("fmi88", SN_CONTROL, "core", "") \
-    X("fmrel", SN_CONTROL, "core", "fmrelease") \
-    X("fmrel1", SN_CONTROL, "core", "fmrelease") \
-    X("fmrel2", SN_CONTROL, "core", "fmrelease2") \
-    X("fmrel3", SN_CONTROL, "core", "fmrelease3") \
-    X("fmrel4", SN_CONTROL, "core", "fmrelease4") \
-    X("fmrel5", SN_CONTROL, "core", "fmrelease5") \
-    X("fmrel6", SN_CONTROL, "core", "fmrelease6") \
-    X("fmrel7", SN_CONTROL, "core", "fmrelease7") \
-    X("fmrel8", SN_CONTROL, "core", "fmrelease8") \
-    X("fmrelease", SN_CONTROL, "core", "") \
-    X("fmrelease1", SN_CONTROL, "core", "fmrelease") \
-    X("fmrelease2", SN_CONTROL, "core", "") \
-    X("fmrelease3", SN_CONTROL, "core", "") \
-    X("fmrelease4", SN_CONTROL, "core", "") \
-    X("fmrelease5", SN_CONTROL, "core", "") \
-    X("fmrelease6", SN_CONTROL, "core", "") \
-    X("fmrelease7", SN_CONTROL, "core", "") \
-    X("fmrelease8", SN_CONTROL, "core", "") \
-    X("fmsus", SN_CONTROL, "core", "fmsustain") \
-    X("fmsus1", SN_CONTROL, "core", "fmsustain") \
-    X("fmsus2", SN_CONTROL, "core", "fmsustain2") \
-    X("fmsus3", SN_CONTROL, "core", "fmsustain3") \
-    X("fmsus4", SN_CONTROL, "core", "fmsustain4") \
-    X("fmsus5", SN_CONTROL, "core", "fmsustain5") \
-    X("fmsus6", SN_CONTROL, "core", "fmsustain6") \
-    X("fmsus7", SN_CONTROL, "core", "fmsustain7") \
-    X("fmsus8", SN_CONTROL, "core", "fmsustain8") \
-    X("fmsustain", SN_CONTROL, "core", "") \
-    X("fmsustain1", SN_CONTROL, "core", "fmsustain") \
-    X("fmsustain2", SN_CONTROL, "core", "") \
-    X("fmsustain3", SN_CONTROL, "core", "") \
-    X("fmsustain4", SN_CONTROL, "core", "") \
-    X("fmsustain5", SN_CONTROL, "core", "") \
-    X("fmsustain6", SN_CONTROL, "core", "") \
-    X("fmsustain7", SN_CONTROL, "core", "") \
-    X("fmsustain8", SN_CONTROL, "core", "") \
-    X("fmwave", SN_CONTROL, "core", "") \
-    X("fmwave1", SN_CONTROL, "core", "fmwave") \
-    X("fmwave2", SN_CONTROL, "core", "") \
-    X("fmwave3", SN_CONTROL, "core", "") \
-    X("fmwave4", SN_CONTROL, "core", "") \
-    X("fmwave5", SN_CONTROL, "core", "") \
-    X("fmwave6", SN_CONTROL, "core", "") \
-    X("fmwave7", SN_CONTROL, "core", "") \
-    X("fmwave8", SN_CONTROL, "core", "") \
-    X("focus", SN_FUNCTION, "core", "") \
-    X("focusSpan", SN_FUNCTION, "core", "") \
-    X("focusspan", SN_FUNCTION, "core", "focusSpan") \
-    X("fold", SN_CONTROL, "core", "") \
-    X("fontFamily", SN_VISUAL, "other", "") \
-    X("fontSize", SN_VISUAL, "other", "") \
-    X("frameRate", SN_CONTROL, "core", "") \
-    X("frames", SN_CONTROL, "core", "") \
-    X("freeze", SN_CONTROL, "core", "") \
-    X("freq", SN_CONTROL, "core", "") \
-    X("fromBipolar", SN_FUNCTION, "core", "") \
-    X("fscope", SN_VISUAL, "superdough", "") \
-    X("fshift", SN_CONTROL, "core", "") \
-    X("fshiftnote", SN_CONTROL, "core", "") \
-    X("fshiftphase", SN_CONTROL, "core", "") \
-    X("ftype", SN_CONTROL, "core", "") \
-    X("func", SN_FUNCTION, "core", "") \
-    X("FX", SN_CONTROL, "core", "") \
-    X("FXr", SN_CONTROL, "core", "FXrelease") \
-    X("fxr", SN_CONTROL, "core", "FXrelease") \
-    X("FXrel", SN_CONTROL, "core", "FXrelease") \
-    X("FXrelease", SN_CONTROL, "core", "") \
-    X("gain", SN_CONTROL, "core", "") \
-    X("gap", SN_FUNCTION, "core", "") \
-    X("gat", SN_CONTROL, "core", "gate") \
-    X("gate", SN_CONTROL, "core", "") \
-    X("getCurrentKeyboardState", SN_BROWSER, "core", "") \
-    X("grow", SN_FUNCTION, "core", "") \
-    X("gt", SN_FUNCTION, "core", "") \
-    X("gte", SN_FUNCTION, "core", "") \
-    X("hard", SN_CONTROL, "core", "") \
-    X("harmonic", SN_CONTROL, "core", "") \
-    X("hbrick", SN_CONTROL, "core", "") \
-    X("hcutoff", SN_CONTROL, "core", "") \
-    X("hold", SN_CONTROL, "core", "") \
-    X("hours", SN_CONTROL, "core", "") \
-    X("hp", SN_CONTROL, "core", "hcutoff") \
-    X("hpa", SN_CONTROL, "core", "hpattack") \
-    X("hpattack", SN_CONTROL, "core", "") \
-    X("hpd", SN_CONTROL, "core", "hpdecay") \
-    X("hpdc", SN_CONTROL, "core", "") \
-    X("hpdecay", SN_CONTROL, "core", "") \
-    X("hpdepth", SN_CONTROL, "core", "") \
-    X("hpdepthfreq", SN_CONTROL, "core", "hpdepthfrequency") \
-    X("hpdepthfrequency", SN_CONTROL, "core", "") \
-    X("hpe", SN_CONTROL, "core", "hpenv") \
-    X("hpenv", SN_CONTROL, "core", "") \
-    X("hpf", SN_CONTROL, "core", "hcutoff") \
-    X("hpq", SN_CONTROL, "core", "hresonance") \
-    X("hpr", SN_CONTROL, "core", "hprelease") \
-    X("hprate", SN_CONTROL, "core", "") \
-    X("hprelease", SN_CONTROL, "core", "") \
-    X("hps", SN_CONTROL, "core", "hpsustain") \
-    X("hpshape", SN_CONTROL, "core", "") \
-    X("hpskew", SN_CONTROL, "core", "") \
-    X("hpsustain", SN_CONTROL, "core", "") \
-    X("hpsync", SN_CONTROL, "core", "") \
-    X("hresonance", SN_CONTROL, "core", "") \
-    X("hsl", SN_VISUAL, "core", "") \
-    X("hsla", SN_VISUAL, "core", "") \
-    X("hurry", SN_FUNCTION, "core", "") \
-    X("hush", SN_FUNCTION, "core", "") \
-    X("imag", SN_CONTROL, "core", "") \
-    X("in", SN_FUNCTION, "core", "") \
-    X("inhabit", SN_FUNCTION, "core", "") \
-    X("inhabitmod", SN_FUNCTION, "core", "") \
-    X("initHydra", SN_BROWSER, "other", "") \
-    X("inside", SN_FUNCTION, "core", "") \
-    X("into", SN_FUNCTION, "core", "") \
-    X("inv", SN_FUNCTION, "core", "invert") \
-    X("invert", SN_FUNCTION, "core", "") \
-    X("ir", SN_CONTROL, "core", "") \
-    X("irand", SN_SIGNAL, "core", "") \
-    X("irbegin", SN_CONTROL, "core", "") \
-    X("iresponse", SN_CONTROL, "core", "ir") \
-    X("irspeed", SN_CONTROL, "core", "") \
-    X("isaw", SN_SIGNAL, "core", "") \
-    X("isaw2", SN_SIGNAL, "core", "") \
-    X("iter", SN_FUNCTION, "core", "") \
-    X("iterBack", SN_FUNCTION, "core", "") \
-    X("iterback", SN_FUNCTION, "core", "iterBack") \
-    X("itri", SN_SIGNAL, "core", "") \
-    X("itri2", SN_SIGNAL, "core", "") \
-    X("jux", SN_FUNCTION, "core", "") \
-    X("juxBy", SN_FUNCTION, "core", "") \
-    X("juxby", SN_FUNCTION, "core", "juxBy") \
-    X("kcutoff", SN_CONTROL, "core", "") \
-    X("keep", SN_FUNCTION, "core", "") \
-    X("keepif", SN_FUNCTION, "core", "") \
-    X("keyDown", SN_BROWSER, "core", "") \
-    X("krush", SN_CONTROL, "core", "") \
-    X("label", SN_CONTROL, "core", "") \
-    X("lastOf", SN_FUNCTION, "core", "") \
-    X("late", SN_FUNCTION, "core", "") \
-    X("layer", SN_FUNCTION, "core", "") \
-    X("lbrick", SN_CONTROL, "core", "") \
-    X("legato", SN_CONTROL, "core", "clip") \
-    X("leslie", SN_CONTROL, "core", "") \
-    X("lfo", SN_CONTROL, "core", "") \
-    X("linger", SN_FUNCTION, "core", "") \
-    X("loadCSound", SN_BROWSER, "other", "") \
-    X("loadCsound", SN_BROWSER, "other", "") \
-    X("loadcsound", SN_BROWSER, "other", "") \
-    X("loadOrc", SN_BROWSER, "other", "") \
-    X("lock", SN_CONTROL, "core", "") \
-    X("log", SN_BROWSER, "core", "") \
-    X("log2", SN_FUNCTION, "core", "") \
-    X("logValues", SN_BROWSER, "core", "") \
-    X("loop", SN_CONTROL, "core", "") \
-    X("loopAt", SN_FUNCTION, "core", "") \
-    X("loopat", SN_FUNCTION, "core", "loopAt") \
-    X("loopAtCps", SN_FUNCTION, "core", "") \
-    X("loopatcps", SN_FUNCTION, "core", "loopAtCps") \
-    X("loopb", SN_CONTROL, "core", "loopBegin") \
-    X("loopBegin", SN_CONTROL, "core", "") \
-    X("loope", SN_CONTROL, "core", "loopEnd") \
-    X("loopEnd", SN_CONTROL, "core", "") \
-    X("lp", SN_CONTROL, "core", "cutoff") \
-    X("lpa", SN_CONTROL, "core", "lpattack") \
-    X("lpattack", SN_CONTROL, "core", "") \
-    X("lpd", SN_CONTROL, "core", "lpdecay") \
-    X("lpdc", SN_CONTROL, "core", "") \
-    X("lpdecay", SN_CONTROL, "core", "") \
-    X("lpdepth", SN_CONTROL, "core", "") \
-    X("lpdepthfreq", SN_CONTROL, "core", "lpdepthfrequency") \
-    X("lpdepthfrequency", SN_CONTROL, "core", "") \
-    X("lpe", SN_CONTROL, "core", "lpenv") \
-    X("lpenv", SN_CONTROL, "core", "") \
-    X("lpf", SN_CONTROL, "core", "cutoff") \
-    X("lpq", SN_CONTROL, "core", "resonance") \
-    X("lpr", SN_CONTROL, "core", "lprelease") \
-    X("lprate", SN_CONTROL, "core", "") \
-    X("lprelease", SN_CONTROL, "core", "") \
-    X("lps", SN_CONTROL, "core", "lpsustain") \
-    X("lpshape", SN_CONTROL, "core", "") \
-    X("lpskew", SN_CONTROL, "core", "") \
-    X("lpsustain", SN_CONTROL, "core", "") \
-    X("lpsync", SN_CONTROL, "core", "") \
-    X("lrate", SN_CONTROL, "core", "") \
-    X("lsize", SN_CONTROL, "core", "") \
-    X("lt", SN_FUNCTION, "core", "") \
-    X("lte", SN_FUNCTION, "core", "") \
-    X("markcss", SN_VISUAL, "other", "") \
-    X("mask", SN_FUNCTION, "core", "") \
-    X("maskAll", SN_FUNCTION, "core", "") \
-    X("midi", SN_BROWSER, "other", "") \
-    X("midibend", SN_CONTROL, "core", "") \
-    X("midichan", SN_CONTROL, "core", "") \
-    X("midicmd", SN_CONTROL, "core", "") \
-    X("midimap", SN_CONTROL, "core", "") \
-    X("midiport", SN_CONTROL, "core", "") \
-    X("miditouch", SN_CONTROL, "core", "") \
-    X("minutes", SN_CONTROL, "core", "") \
-    X("mix", SN_FUNCTION, "core", "") \
-    X("mod", SN_FUNCTION, "core", "") \
-    X("mode", SN_CONTROL, "core", "") \
-    X("modulate", SN_CONTROL, "core", "") \
-    X("morph", SN_FUNCTION, "core", "") \
-    X("mouseX", SN_BROWSER, "core", "") \
-    X("mousex", SN_BROWSER, "core", "mouseX") \
-    X("mouseY", SN_BROWSER, "core", "") \
-    X("mousey", SN_BROWSER, "core", "mouseY") \
-    X("mtranspose", SN_CONTROL, "core", "") \
-    X("mul", SN_FUNCTION, "core", "") \
-    X("n", SN_CONTROL, "core", "") \
-    X("ne", SN_FUNCTION, "core", "") \
-    X("net", SN_FUNCTION, "core", "") \
-    X("never", SN_FUNCTION, "core", "") \
-    X("noise", SN_CONTROL, "core", "") \
-    X("note", SN_CONTROL, "core", "") \
-    X("nothing", SN_FUNCTION, "core", "") \
-    X("nrpnn", SN_CONTROL, "core", "") \
-    X("nrpv", SN_CONTROL, "core", "") \
-    X("nudge", SN_CONTROL, "core", "") \
-    X("o", SN_CONTROL, "core", "orbit") \
-    X("oct", SN_CONTROL, "core", "octave") \
-    X("octave", SN_CONTROL, "core", "") \
-    X("octaveR", SN_CONTROL, "core", "") \
-    X("octaves", SN_CONTROL, "core", "") \
-    X("octer", SN_CONTROL, "core", "") \
-    X("octersub", SN_CONTROL, "core", "") \
-    X("octersubsub", SN_CONTROL, "core", "") \
-    X("off", SN_FUNCTION, "core", "") \
-    X("offset", SN_CONTROL, "core", "") \
-    X("often", SN_FUNCTION, "core", "") \
-    X("onPaint", SN_VISUAL, "draw", "") \
-    X("onTrigger", SN_BROWSER, "core", "") \
-    X("onTriggerTime", SN_BROWSER, "core", "") \
-    X("or", SN_FUNCTION, "core", "") \
-    X("orbit", SN_CONTROL, "core", "") \
-    X("osc", SN_BROWSER, "other", "") \
-    X("oschost", SN_CONTROL, "core", "") \
-    X("oscport", SN_CONTROL, "core", "") \
-    X("out", SN_FUNCTION, "core", "") \
-    X("outside", SN_FUNCTION, "core", "") \
-    X("overgain", SN_CONTROL, "core", "") \
-    X("overshape", SN_CONTROL, "core", "") \
-    X("p", SN_FUNCTION, "core", "") \
-    X("p1", SN_FUNCTION, "core", "") \
-    X("p2", SN_FUNCTION, "core", "") \
-    X("p3", SN_FUNCTION, "core", "") \
-    X("p4", SN_FUNCTION, "core", "") \
-    X("p5", SN_FUNCTION, "core", "") \
-    X("p6", SN_FUNCTION, "core", "") \
-    X("p7", SN_FUNCTION, "core", "") \
-    X("p8", SN_FUNCTION, "core", "") \
-    X("p9", SN_FUNCTION, "core", "") \
-    X("pace", SN_FUNCTION, "core", "") \
-    X("palindrome", SN_FUNCTION, "core", "") \
-    X("pan", SN_CONTROL, "core", "") \
-    X("panchor", SN_CONTROL, "core", "") \
-    X("panorient", SN_CONTROL, "core", "") \
-    X("panspan", SN_CONTROL, "core", "") \
-    X("pansplay", SN_CONTROL, "core", "") \
-    X("panwidth", SN_CONTROL, "core", "") \
-    X("parray", SN_FUNCTION, "core", "") \
-    X("partials", SN_CONTROL, "core", "") \
-    X("patt", SN_CONTROL, "core", "pattack") \
-    X("pattack", SN_CONTROL, "core", "") \
-    X("pcurve", SN_CONTROL, "core", "") \
-    X("pdec", SN_CONTROL, "core", "pdecay") \
-    X("pdecay", SN_CONTROL, "core", "") \
-    X("penv", SN_CONTROL, "core", "") \
-    X("per", SN_SIGNAL, "core", "") \
-    X("perCycle", SN_SIGNAL, "core", "per") \
-    X("perlin", SN_SIGNAL, "core", "") \
-    X("perx", SN_SIGNAL, "core", "") \
-    X("ph", SN_CONTROL, "core", "phaserrate") \
-    X("phasdp", SN_CONTROL, "core", "phaserdepth") \
-    X("phaser", SN_CONTROL, "core", "phaserrate") \
-    X("phasercenter", SN_CONTROL, "core", "") \
-    X("phaserdepth", SN_CONTROL, "core", "") \
-    X("phaserrate", SN_CONTROL, "core", "") \
-    X("phasersweep", SN_CONTROL, "core", "") \
-    X("phases", SN_CONTROL, "core", "") \
-    X("phc", SN_CONTROL, "core", "phasercenter") \
-    X("phd", SN_CONTROL, "core", "phaserdepth") \
-    X("phs", SN_CONTROL, "core", "phasersweep") \
-    X("piano", SN_FUNCTION, "other", "") \
-    X("pianoroll", SN_VISUAL, "draw", "") \
-    X("pick", SN_FUNCTION, "core", "") \
-    X("pickF", SN_FUNCTION, "core", "") \
-    X("pickmod", SN_FUNCTION, "core", "") \
-    X("pickmodF", SN_FUNCTION, "core", "") \
-    X("pickmodOut", SN_FUNCTION, "core", "") \
-    X("pickmodReset", SN_FUNCTION, "core", "") \
-    X("pickmodRestart", SN_FUNCTION, "core", "") \
-    X("pickmodSqueeze", SN_FUNCTION, "core", "inhabitmod") \
-    X("pickOut", SN_FUNCTION, "core", "") \
-    X("pickReset", SN_FUNCTION, "core", "") \
-    X("pickRestart", SN_FUNCTION, "core", "") \
-    X("pickSqueeze", SN_FUNCTION, "core", "inhabit") \
-    X("pipe", SN_FUNCTION, "core", "") \
-    X("pitchJump", SN_CONTROL, "core", "") \
-    X("pitchJumpTime", SN_CONTROL, "core", "") \
-    X("pitchwheel", SN_VISUAL, "draw", "") \
-    X("ply", SN_FUNCTION, "core", "") \
-    X("plyForEach", SN_FUNCTION, "core", "") \
-    X("plyforeach", SN_FUNCTION, "core", "plyForEach") \
-    X("plyWith", SN_FUNCTION, "core", "") \
-    X("plywith", SN_FUNCTION, "core", "plyWith") \
-    X("pm", SN_FUNCTION, "core", "polymeter") \
-    X("poly", SN_FUNCTION, "core", "") \
-    X("polymeter", SN_FUNCTION, "core", "") \
-    X("polyrhythm", SN_FUNCTION, "core", "stack") \
-    X("polyTouch", SN_CONTROL, "core", "") \
-    X("postgain", SN_CONTROL, "core", "") \
-    X("pow", SN_FUNCTION, "core", "") \
-    X("pr", SN_FUNCTION, "core", "stack") \
-    X("prel", SN_CONTROL, "core", "prelease") \
-    X("prelease", SN_CONTROL, "core", "") \
-    X("press", SN_FUNCTION, "core", "") \
-    X("pressBy", SN_FUNCTION, "core", "") \
-    X("progNum", SN_CONTROL, "core", "") \
-    X("psus", SN_CONTROL, "core", "psustain") \
-    X("psustain", SN_CONTROL, "core", "") \
-    X("punchcard", SN_VISUAL, "draw", "") \
-    X("pure", SN_FUNCTION, "core", "") \
-    X("pw", SN_CONTROL, "core", "") \
-    X("pwrate", SN_CONTROL, "core", "") \
-    X("pwsweep", SN_CONTROL, "core", "") \
-    X("q", SN_FUNCTION, "core", "") \
-    X("q1", SN_FUNCTION, "core", "") \
-    X("q2", SN_FUNCTION, "core", "") \
-    X("q3", SN_FUNCTION, "core", "") \
-    X("q4", SN_FUNCTION, "core", "") \
-    X("q5", SN_FUNCTION, "core", "") \
-    X("q6", SN_FUNCTION, "core", "") \
-    X("q7", SN_FUNCTION, "core", "") \
-    X("q8", SN_FUNCTION, "core", "") \
-    X("q9", SN_FUNCTION, "core", "") \
-    X("rand", SN_SIGNAL, "core", "") \
-    X("rand2", SN_SIGNAL, "core", "") \
-    X("randcat", SN_FUNCTION, "core", "chooseCycles") \
-    X("randL", SN_SIGNAL, "core", "") \
-    X("randrun", SN_FUNCTION, "core", "") \
-    X("range", SN_FUNCTION, "core", "") \
-    X("range2", SN_FUNCTION, "core", "") \
-    X("rangex", SN_FUNCTION, "core", "") \
-    X("rarely", SN_FUNCTION, "core", "") \
-    X("ratio", SN_FUNCTION, "core", "") \
-    X("rdim", SN_CONTROL, "core", "roomdim") \
-    X("real", SN_CONTROL, "core", "") \
-    X("registerSoundfonts", SN_BROWSER, "other", "") \
-    X("registerSynthSounds", SN_BROWSER, "superdough", "") \
-    X("registerZZFXSounds", SN_BROWSER, "superdough", "") \
-    X("rel", SN_CONTROL, "core", "release") \
-    X("release", SN_CONTROL, "core", "") \
-    X("repeatCycles", SN_FUNCTION, "core", "") \
-    X("replicate", SN_FUNCTION, "core", "") \
-    X("reset", SN_FUNCTION, "core", "") \
-    X("resetAll", SN_FUNCTION, "core", "") \
-    X("resonance", SN_CONTROL, "core", "") \
-    X("restart", SN_FUNCTION, "core", "") \
-    X("restartAll", SN_FUNCTION, "core", "") \
-    X("rev", SN_FUNCTION, "core", "") \
-    X("revv", SN_FUNCTION, "core", "") \
-    X("rfade", SN_CONTROL, "core", "roomfade") \
-    X("rib", SN_FUNCTION, "core", "ribbon") \
-    X("ribbon", SN_FUNCTION, "core", "") \
-    X("ring", SN_CONTROL, "core", "") \
-    X("ringdf", SN_CONTROL, "core", "") \
-    X("ringf", SN_CONTROL, "core", "") \
-    X("rlp", SN_CONTROL, "core", "roomlp") \
-    X("room", SN_CONTROL, "core", "") \
-    X("roomdim", SN_CONTROL, "core", "") \
-    X("roomfade", SN_CONTROL, "core", "") \
-    X("roomlp", SN_CONTROL, "core", "") \
-    X("roomsize", SN_CONTROL, "core", "") \
-    X("rootNotes", SN_FUNCTION, "tonal", "") \
-    X("round", SN_FUNCTION, "core", "") \
-    X("rsize", SN_CONTROL, "core", "roomsize") \
-    X("run", SN_FUNCTION, "core", "") \
-    X("s", SN_CONTROL, "core", "") \
-    X("s_add", SN_FUNCTION, "core", "take") \
-    X("s_alt", SN_FUNCTION, "core", "stepalt") \
-    X("s_cat", SN_FUNCTION, "core", "stepcat") \
-    X("s_contract", SN_FUNCTION, "core", "contract") \
-    X("s_expand", SN_FUNCTION, "core", "expand") \
-    X("s_extend", SN_FUNCTION, "core", "extend") \
-    X("s_polymeter", SN_FUNCTION, "core", "polymeter") \
-    X("s_sub", SN_FUNCTION, "core", "drop") \
-    X("s_taper", SN_FUNCTION, "core", "shrink") \
-    X("s_taperlist", SN_FUNCTION, "core", "shrinklist") \
-    X("s_tour", SN_FUNCTION, "core", "tour") \
-    X("s_zip", SN_FUNCTION, "core", "zip") \
-    X("samples", SN_BROWSER, "superdough", "") \
-    X("saw", SN_SIGNAL, "core", "") \
-    X("saw2", SN_SIGNAL, "core", "") \
-    X("scale", SN_FUNCTION, "tonal", "") \
-    X("scaleTrans", SN_FUNCTION, "tonal", "scaleTranspose") \
-    X("scaleTranspose", SN_FUNCTION, "tonal", "") \
-    X("scope", SN_VISUAL, "superdough", "") \
-    X("scram", SN_CONTROL, "core", "") \
-    X("scramble", SN_FUNCTION, "core", "") \
-    X("scrub", SN_FUNCTION, "core", "") \
-    X("seconds", SN_CONTROL, "core", "") \
-    X("seed", SN_FUNCTION, "core", "") \
-    X("seg", SN_FUNCTION, "core", "segment") \
-    X("segment", SN_FUNCTION, "core", "") \
-    X("semitone", SN_CONTROL, "core", "") \
-    X("seq", SN_FUNCTION, "core", "") \
-    X("seqPLoop", SN_FUNCTION, "core", "") \
-    X("sequence", SN_FUNCTION, "core", "") \
-    X("serial", SN_BROWSER, "other", "") \
-    X("set", SN_FUNCTION, "core", "") \
-    X("setCpm", SN_FUNCTION, "core", "setcpm") \
-    X("setcpm", SN_FUNCTION, "core", "") \
-    X("setCps", SN_FUNCTION, "core", "setcps") \
-    X("setcps", SN_FUNCTION, "core", "") \
-    X("shape", SN_CONTROL, "core", "") \
-    X("shrink", SN_FUNCTION, "core", "") \
-    X("shrinklist", SN_FUNCTION, "core", "") \
-    X("shuffle", SN_FUNCTION, "core", "") \
-    X("signal", SN_SIGNAL, "core", "") \
-    X("silence", SN_FUNCTION, "core", "") \
-    X("sine", SN_SIGNAL, "core", "") \
-    X("sine2", SN_SIGNAL, "core", "") \
-    X("sinefold", SN_CONTROL, "core", "") \
-    X("size", SN_CONTROL, "core", "roomsize") \
-    X("slice", SN_FUNCTION, "core", "") \
-    X("slide", SN_CONTROL, "core", "") \
-    X("slider", SN_BROWSER, "other", "") \
-    X("sliderWithID", SN_BROWSER, "other", "") \
-    X("slow", SN_FUNCTION, "core", "") \
-    X("slowcat", SN_FUNCTION, "core", "") \
-    X("slowcatPrime", SN_FUNCTION, "core", "") \
-    X("slowChunk", SN_FUNCTION, "core", "chunk") \
-    X("slowchunk", SN_FUNCTION, "core", "chunk") \
-    X("smear", SN_CONTROL, "core", "") \
-    X("soft", SN_CONTROL, "core", "") \
-    X("someCycles", SN_FUNCTION, "core", "") \
-    X("someCyclesBy", SN_FUNCTION, "core", "") \
-    X("sometimes", SN_FUNCTION, "core", "") \
-    X("sometimesBy", SN_FUNCTION, "core", "") \
-    X("songPtr", SN_CONTROL, "core", "") \
-    X("sound", SN_CONTROL, "core", "s") \
-    X("source", SN_CONTROL, "core", "") \
-    X("sparsity", SN_FUNCTION, "core", "slow") \
-    X("speak", SN_BROWSER, "core", "") \
-    X("spectrum", SN_VISUAL, "superdough", "") \
-    X("speed", SN_CONTROL, "core", "") \
-    X("spiral", SN_VISUAL, "draw", "") \
-    X("splice", SN_FUNCTION, "core", "") \
-    X("spread", SN_CONTROL, "core", "") \
-    X("square", SN_SIGNAL, "core", "") \
-    X("square2", SN_SIGNAL, "core", "") \
-    X("squeeze", SN_FUNCTION, "core", "") \
-    X("squeezeout", SN_FUNCTION, "core", "") \
-    X("squiz", SN_CONTROL, "core", "") \
-    X("src", SN_CONTROL, "core", "source") \
-    X("stack", SN_FUNCTION, "core", "") \
-    X("stackBy", SN_FUNCTION, "core", "") \
-    X("stackCentre", SN_FUNCTION, "core", "") \
-    X("stackLeft", SN_FUNCTION, "core", "") \
-    X("stackRight", SN_FUNCTION, "core", "") \
-    X("steady", SN_SIGNAL, "core", "") \
-    X("stepalt", SN_FUNCTION, "core", "") \
-    X("stepcat", SN_FUNCTION, "core", "") \
-    X("steps", SN_FUNCTION, "core", "pace") \
-    X("stepsPerOctave", SN_CONTROL, "core", "") \
-    X("strans", SN_FUNCTION, "tonal", "scaleTranspose") \
-    X("stretch", SN_CONTROL, "core", "") \
-    X("striate", SN_FUNCTION, "core", "") \
-    X("struct", SN_FUNCTION, "core", "") \
-    X("structAll", SN_FUNCTION, "core", "") \
-    X("stut", SN_FUNCTION, "core", "") \
-    X("stutWith", SN_FUNCTION, "core", "echoWith") \
-    X("stutwith", SN_FUNCTION, "core", "echoWith") \
-    X("sub", SN_FUNCTION, "core", "") \
-    X("superimpose", SN_FUNCTION, "core", "") \
-    X("supradough", SN_BROWSER, "superdough", "") \
-    X("sus", SN_CONTROL, "core", "sustain") \
-    X("sustain", SN_CONTROL, "core", "") \
-    X("sustainpedal", SN_CONTROL, "core", "") \
-    X("swing", SN_FUNCTION, "core", "") \
-    X("swingBy", SN_FUNCTION, "core", "") \
-    X("sysex", SN_CONTROL, "core", "") \
-    X("sysexdata", SN_CONTROL, "core", "") \
-    X("sysexid", SN_CONTROL, "core", "") \
-    X("sz", SN_CONTROL, "core", "roomsize") \
-    X("take", SN_FUNCTION, "core", "") \
-    X("theme", SN_VISUAL, "other", "") \
-    X("time", SN_SIGNAL, "core", "") \
-    X("timeCat", SN_FUNCTION, "core", "stepcat") \
-    X("timecat", SN_FUNCTION, "core", "stepcat") \
-    X("timeline", SN_FUNCTION, "core", "") \
-    X("toBipolar", SN_FUNCTION, "core", "") \
-    X("tour", SN_FUNCTION, "core", "") \
-    X("trans", SN_FUNCTION, "tonal", "transpose") \
-    X("transient", SN_CONTROL, "core", "") \
-    X("transpose", SN_FUNCTION, "tonal", "") \
-    X("trem", SN_CONTROL, "core", "tremolo") \
-    X("tremdepth", SN_CONTROL, "core", "tremolodepth") \
-    X("tremolo", SN_CONTROL, "core", "") \
-    X("tremolodepth", SN_CONTROL, "core", "") \
-    X("tremolophase", SN_CONTROL, "core", "") \
-    X("tremoloshape", SN_CONTROL, "core", "") \
-    X("tremoloskew", SN_CONTROL, "core", "") \
-    X("tremolosync", SN_CONTROL, "core", "") \
-    X("tremphase", SN_CONTROL, "core", "tremolophase") \
-    X("tremshape", SN_CONTROL, "core", "tremoloshape") \
-    X("tremskew", SN_CONTROL, "core", "tremoloskew") \
-    X("tremsync", SN_CONTROL, "core", "tremolosync") \
-    X("tri", SN_SIGNAL, "core", "") \
-    X("tri2", SN_SIGNAL, "core", "") \
-    X("triode", SN_CONTROL, "core", "") \
-    X("tscope", SN_VISUAL, "superdough", "") \
-    X("tsdelay", SN_CONTROL, "core", "") \
-    X("uid", SN_CONTROL, "core", "") \
-    X("undegrade", SN_FUNCTION, "core", "") \
-    X("undegradeBy", SN_FUNCTION, "core", "") \
-    X("unison", SN_CONTROL, "core", "") \
-    X("unit", SN_CONTROL, "core", "") \
-    X("v", SN_CONTROL, "core", "vib") \
-    X("val", SN_CONTROL, "core", "") \
-    X("vel", SN_CONTROL, "core", "velocity") \
-    X("velocity", SN_CONTROL, "core", "") \
-    X("vib", SN_CONTROL, "core", "") \
-    X("vibmod", SN_CONTROL, "core", "") \
-    X("vibrato", SN_CONTROL, "core", "vib") \
-    X("vmod", SN_CONTROL, "core", "vibmod") \
-    X("voice", SN_CONTROL, "core", "") \
-    X("voicing", SN_FUNCTION, "tonal", "") \
-    X("voicings", SN_FUNCTION, "tonal", "") \
-    X("vowel", SN_CONTROL, "core", "") \
-    X("warp", SN_CONTROL, "core", "") \
-    X("warpatt", SN_CONTROL, "core", "warpattack") \
-    X("warpattack", SN_CONTROL, "core", "") \
-    X("warpdc", SN_CONTROL, "core", "") \
-    X("warpdec", SN_CONTROL, "core", "warpdecay") \
-    X("warpdecay", SN_CONTROL, "core", "") \
-    X("warpdepth", SN_CONTROL, "core", "") \
-    X("warpenv", SN_CONTROL, "core", "") \
-    X("warpmode", SN_CONTROL, "core", "") \
-    X("warprate", SN_CONTROL, "core", "") \
-    X("warprel", SN_CONTROL, "core", "warprelease") \
-    X("warprelease", SN_CONTROL, "core", "") \
-    X("warpshape", SN_CONTROL, "core", "") \
-    X("warpskew", SN_CONTROL, "core", "") \
-    X("warpsus", SN_CONTROL, "core", "warpsustain") \
-    X("warpsustain", SN_CONTROL, "core", "") \
-    X("warpsync", SN_CONTROL, "core", "") \
-    X("waveloss", SN_CONTROL, "core", "") \
-    X("wavetablePhaseRand", SN_CONTROL, "core", "wtphaserand") \
-    X("wavetablePosition", SN_CONTROL, "core", "wt") \
-    X("wavetableWarp", SN_CONTROL, "core", "warp") \
-    X("wavetableWarpMode", SN_CONTROL, "core", "warpmode") \
-    X("wchoose", SN_SIGNAL, "core", "") \
-    X("wchooseCycles", SN_FUNCTION, "core", "") \
-    X("when", SN_FUNCTION, "core", "") \
-    X("whenKey", SN_BROWSER, "core", "") \
-    X("within", SN_FUNCTION, "core", "") \
-    X("withSeed", SN_FUNCTION, "core", "") \
-    X("withValue", SN_FUNCTION, "core", "") \
-    X("wordfall", SN_VISUAL, "draw", "") \
-    X("worklet", SN_CONTROL, "core", "") \
-    X("wrandcat", SN_FUNCTION, "core", "wchooseCycles") \
-    X("wt", SN_CONTROL, "core", "") \
-    X("wtatt", SN_CONTROL, "core", "wtattack") \
-    X("wtattack", SN_CONTROL, "core", "") \
-    X("wtdc", SN_CONTROL, "core", "") \
-    X("wtdec", SN_CONTROL, "core", "wtdecay") \
-    X("wtdecay", SN_CONTROL, "core", "") \
-    X("wtdepth", SN_CONTROL, "core", "") \
-    X("wtenv", SN_CONTROL, "core", "") \
-    X("wtphaserand", SN_CONTROL, "core", "") \
-    X("wtrate", SN_CONTROL, "core", "") \
-    X("wtrel", SN_CONTROL, "core", "wtrelease") \
-    X("wtrelease", SN_CONTROL, "core", "") \
-    X("wtshape", SN_CONTROL, "core", "") \
-    X("wtskew", SN_CONTROL, "core", "") \
-    X("wtsus", SN_CONTROL, "core", "wtsustain") \
-    X("wtsustain", SN_CONTROL, "core", "") \
-    X("wtsync", SN_CONTROL, "core", "") \
-    X("xfade", SN_FUNCTION, "core", "") \
-    X("xsdelay", SN_CONTROL, "core", "") \
-    X("zcrush", SN_CONTROL, "core", "") \
-    X("zdelay", SN_CONTROL, "core", "") \
-    X("zip", SN_FUNCTION, "core", "") \
-    X("zmod", SN_CONTROL, "core", "") \
-    X("znoise", SN_CONTROL, "core", "") \
-    X("zoom", SN_FUNCTION, "core", "") \
-    X("zoomArc", SN_FUNCTION, "core", "") \
-    X("zoomarc", SN_FUNCTION, "core", "zoomArc") \
-    X("zrand", SN_CONTROL, "core", "") \
+    X("accelerate", SN_CONTROL, "core", "") X("activeLabel", SN_CONTROL, "core", "") X("ad", SN_CONTROL, "core", "") \
+    X("add", SN_FUNCTION, "core", "") X("adsr", SN_CONTROL, "core", "") X("aliasBank", SN_BROWSER, "superdough", "") \
+    X("all", SN_FUNCTION, "core", "") X("almostAlways", SN_FUNCTION, "core", "") X("almostNever", SN_FUNCTION, "core", "") \
+    X("always", SN_FUNCTION, "core", "") X("amp", SN_CONTROL, "core", "") X("analyze", SN_CONTROL, "core", "") \
+    X("anchor", SN_CONTROL, "core", "") X("and", SN_FUNCTION, "core", "") X("animate", SN_VISUAL, "draw", "") \
+    X("apply", SN_FUNCTION, "core", "") X("applyN", SN_FUNCTION, "core", "") X("ar", SN_CONTROL, "core", "") \
+    X("arp", SN_FUNCTION, "core", "") X("arpWith", SN_FUNCTION, "core", "") X("arrange", SN_FUNCTION, "core", "") \
+    X("as", SN_FUNCTION, "core", "") X("asym", SN_CONTROL, "core", "") X("att", SN_CONTROL, "core", "attack") \
+    X("attack", SN_CONTROL, "core", "") X("backgroundImage", SN_VISUAL, "core", "") X("band", SN_FUNCTION, "core", "") \
+    X("bandf", SN_CONTROL, "core", "") X("bandq", SN_CONTROL, "core", "") X("bank", SN_CONTROL, "core", "") \
+    X("bbexpr", SN_CONTROL, "core", "byteBeatExpression") X("bbst", SN_CONTROL, "core", "byteBeatStartTime") X("beat", SN_FUNCTION, "core", "") \
+    X("begin", SN_CONTROL, "core", "") X("berlin", SN_SIGNAL, "core", "") X("bgain", SN_CONTROL, "core", "busgain") \
+    X("binary", SN_FUNCTION, "core", "") X("binaryL", SN_FUNCTION, "core", "") X("binaryN", SN_FUNCTION, "core", "") \
+    X("binaryNL", SN_FUNCTION, "core", "") X("binshift", SN_CONTROL, "core", "") X("bite", SN_FUNCTION, "core", "") \
+    X("bjork", SN_FUNCTION, "core", "") X("blshift", SN_FUNCTION, "core", "") X("bmod", SN_CONTROL, "core", "") \
+    X("bor", SN_FUNCTION, "core", "") X("bp", SN_CONTROL, "core", "bandf") X("bpa", SN_CONTROL, "core", "bpattack") \
+    X("bpattack", SN_CONTROL, "core", "") X("bpd", SN_CONTROL, "core", "bpdecay") X("bpdc", SN_CONTROL, "core", "") \
+    X("bpdecay", SN_CONTROL, "core", "") X("bpdepth", SN_CONTROL, "core", "") X("bpdepthfreq", SN_CONTROL, "core", "bpdepthfrequency") \
+    X("bpdepthfrequency", SN_CONTROL, "core", "") X("bpe", SN_CONTROL, "core", "bpenv") X("bpenv", SN_CONTROL, "core", "") \
+    X("bpf", SN_CONTROL, "core", "bandf") X("bpq", SN_CONTROL, "core", "bandq") X("bpr", SN_CONTROL, "core", "bprelease") \
+    X("bprate", SN_CONTROL, "core", "") X("bprelease", SN_CONTROL, "core", "") X("bps", SN_CONTROL, "core", "bpsustain") \
+    X("bpshape", SN_CONTROL, "core", "") X("bpskew", SN_CONTROL, "core", "") X("bpsustain", SN_CONTROL, "core", "") \
+    X("bpsync", SN_CONTROL, "core", "") X("brak", SN_FUNCTION, "core", "") X("brand", SN_SIGNAL, "core", "") \
+    X("brandBy", SN_SIGNAL, "core", "") X("brshift", SN_FUNCTION, "core", "") X("bus", SN_CONTROL, "core", "") \
+    X("busgain", SN_CONTROL, "core", "") X("bxor", SN_FUNCTION, "core", "") X("bypass", SN_FUNCTION, "core", "") \
+    X("byteBeatExpression", SN_CONTROL, "core", "") X("byteBeatStartTime", SN_CONTROL, "core", "") X("cat", SN_FUNCTION, "core", "") \
+    X("ccn", SN_CONTROL, "core", "") X("ccv", SN_CONTROL, "core", "") X("ceil", SN_FUNCTION, "core", "") \
+    X("ch", SN_CONTROL, "core", "channels") X("channel", SN_CONTROL, "core", "") X("channels", SN_CONTROL, "core", "") \
+    X("chebyshev", SN_CONTROL, "core", "") X("choose", SN_SIGNAL, "core", "") X("choose2", SN_FUNCTION, "core", "") \
+    X("chooseCycles", SN_FUNCTION, "core", "") X("chooseIn", SN_SIGNAL, "core", "") X("chooseInWith", SN_SIGNAL, "core", "") \
+    X("chooseOut", SN_SIGNAL, "core", "choose") X("chooseWith", SN_SIGNAL, "core", "") X("chop", SN_FUNCTION, "core", "") \
+    X("chord", SN_CONTROL, "core", "") X("chorus", SN_CONTROL, "core", "") X("chunk", SN_FUNCTION, "core", "") \
+    X("chunkBack", SN_FUNCTION, "core", "") X("chunkback", SN_FUNCTION, "core", "chunkBack") X("chunkBackInto", SN_FUNCTION, "core", "") \
+    X("chunkbackinto", SN_FUNCTION, "core", "chunkBackInto") X("chunkInto", SN_FUNCTION, "core", "") X("chunkinto", SN_FUNCTION, "core", "chunkInto") \
+    X("clip", SN_CONTROL, "core", "") X("coarse", SN_CONTROL, "core", "") X("color", SN_CONTROL, "core", "") \
+    X("colour", SN_VISUAL, "core", "") X("comb", SN_CONTROL, "core", "") X("compileKabel", SN_BROWSER, "other", "") \
+    X("compress", SN_FUNCTION, "core", "") X("compressor", SN_CONTROL, "core", "") X("compressorAttack", SN_CONTROL, "core", "") \
+    X("compressorKnee", SN_CONTROL, "core", "") X("compressorRatio", SN_CONTROL, "core", "") X("compressorRelease", SN_CONTROL, "core", "") \
+    X("compressSpan", SN_FUNCTION, "core", "") X("compressspan", SN_FUNCTION, "core", "compressSpan") X("contract", SN_FUNCTION, "core", "") \
+    X("control", SN_CONTROL, "core", "") X("cosine", SN_SIGNAL, "core", "") X("cosine2", SN_SIGNAL, "core", "") \
+    X("cpm", SN_FUNCTION, "core", "") X("cps", SN_CONTROL, "core", "") X("crush", SN_CONTROL, "core", "") \
+    X("csound", SN_BROWSER, "other", "") X("csoundm", SN_BROWSER, "other", "") X("ctf", SN_CONTROL, "core", "cutoff") \
+    X("ctlNum", SN_CONTROL, "core", "") X("ctranspose", SN_CONTROL, "core", "") X("cubic", SN_CONTROL, "core", "") \
+    X("curve", SN_CONTROL, "core", "") X("cut", SN_CONTROL, "core", "") X("cutoff", SN_CONTROL, "core", "") \
+    X("cyclesPer", SN_SIGNAL, "core", "") X("d1", SN_FUNCTION, "core", "") X("d2", SN_FUNCTION, "core", "") \
+    X("d3", SN_FUNCTION, "core", "") X("d4", SN_FUNCTION, "core", "") X("d5", SN_FUNCTION, "core", "") \
+    X("d6", SN_FUNCTION, "core", "") X("d7", SN_FUNCTION, "core", "") X("d8", SN_FUNCTION, "core", "") \
+    X("d9", SN_FUNCTION, "core", "") X("dec", SN_CONTROL, "core", "decay") X("decay", SN_CONTROL, "core", "") \
+    X("degrade", SN_FUNCTION, "core", "") X("degradeBy", SN_FUNCTION, "core", "") X("degradeByWith", SN_FUNCTION, "core", "") \
+    X("degree", SN_CONTROL, "core", "") X("delay", SN_CONTROL, "core", "") X("delayfb", SN_CONTROL, "core", "delayfeedback") \
+    X("delayfeedback", SN_CONTROL, "core", "") X("delayspeed", SN_CONTROL, "core", "") X("delaysync", SN_CONTROL, "core", "") \
+    X("delayt", SN_CONTROL, "core", "delaytime") X("delaytime", SN_CONTROL, "core", "") X("deltaSlide", SN_CONTROL, "core", "") \
+    X("density", SN_CONTROL, "core", "") X("det", SN_CONTROL, "core", "detune") X("detune", SN_CONTROL, "core", "") \
+    X("dfb", SN_CONTROL, "core", "delayfeedback") X("dict", SN_CONTROL, "core", "dictionary") X("dictionary", SN_CONTROL, "core", "") \
+    X("diode", SN_CONTROL, "core", "") X("dist", SN_CONTROL, "core", "distort") X("distort", SN_CONTROL, "core", "") \
+    X("distorttype", SN_CONTROL, "core", "") X("distortvol", SN_CONTROL, "core", "") X("disttype", SN_CONTROL, "core", "distorttype") \
+    X("distvol", SN_CONTROL, "core", "distortvol") X("div", SN_FUNCTION, "core", "") X("djf", SN_CONTROL, "core", "") \
+    X("dough", SN_BROWSER, "superdough", "") X("draw", SN_VISUAL, "draw", "") X("drive", SN_CONTROL, "core", "") \
+    X("drop", SN_FUNCTION, "core", "") X("dry", SN_CONTROL, "core", "") X("ds", SN_CONTROL, "core", "") \
+    X("dt", SN_CONTROL, "core", "delaytime") X("duck", SN_CONTROL, "core", "duckorbit") X("duckatt", SN_CONTROL, "core", "duckattack") \
+    X("duckattack", SN_CONTROL, "core", "") X("duckdepth", SN_CONTROL, "core", "") X("duckons", SN_CONTROL, "core", "duckonset") \
+    X("duckonset", SN_CONTROL, "core", "") X("duckorbit", SN_CONTROL, "core", "") X("dur", SN_CONTROL, "core", "duration") \
+    X("duration", SN_CONTROL, "core", "") X("each", SN_FUNCTION, "core", "") X("early", SN_FUNCTION, "core", "") \
+    X("echo", SN_FUNCTION, "core", "") X("echoWith", SN_FUNCTION, "core", "") X("echowith", SN_FUNCTION, "core", "echoWith") \
+    X("eish", SN_FUNCTION, "core", "euclidish") X("end", SN_CONTROL, "core", "") X("enhance", SN_CONTROL, "core", "") \
+    X("env", SN_CONTROL, "core", "") X("eq", SN_FUNCTION, "core", "") X("eqt", SN_FUNCTION, "core", "") \
+    X("euclid", SN_FUNCTION, "core", "") X("euclidish", SN_FUNCTION, "core", "") X("euclidLegato", SN_FUNCTION, "core", "") \
+    X("euclidLegatoRot", SN_FUNCTION, "core", "") X("euclidRot", SN_FUNCTION, "core", "") X("euclidrot", SN_FUNCTION, "core", "euclidRot") \
+    X("every", SN_FUNCTION, "core", "firstOf") X("expand", SN_FUNCTION, "core", "") X("expression", SN_CONTROL, "core", "") \
+    X("extend", SN_FUNCTION, "core", "") X("fadeInTime", SN_CONTROL, "core", "") X("fadeOutTime", SN_CONTROL, "core", "fadeTime") \
+    X("fadeTime", SN_CONTROL, "core", "") X("fanchor", SN_CONTROL, "core", "") X("fast", SN_FUNCTION, "core", "") \
+    X("fastcat", SN_FUNCTION, "core", "") X("fastChunk", SN_FUNCTION, "core", "") X("fastchunk", SN_FUNCTION, "core", "fastChunk") \
+    X("fastGap", SN_FUNCTION, "core", "") X("fastgap", SN_FUNCTION, "core", "fastGap") X("fft", SN_CONTROL, "core", "") \
+    X("filter", SN_FUNCTION, "core", "") X("filterWhen", SN_FUNCTION, "core", "") X("firstOf", SN_FUNCTION, "core", "") \
+    X("fit", SN_FUNCTION, "core", "") X("floor", SN_FUNCTION, "core", "") X("fm", SN_CONTROL, "core", "fmi") \
+    X("fm00", SN_CONTROL, "core", "fmi00") X("fm01", SN_CONTROL, "core", "fmi01") X("fm02", SN_CONTROL, "core", "fmi02") \
+    X("fm03", SN_CONTROL, "core", "fmi03") X("fm04", SN_CONTROL, "core", "fmi04") X("fm05", SN_CONTROL, "core", "fmi05") \
+    X("fm06", SN_CONTROL, "core", "fmi06") X("fm07", SN_CONTROL, "core", "fmi07") X("fm08", SN_CONTROL, "core", "fmi08") \
+    X("fm1", SN_CONTROL, "core", "fmi") X("fm10", SN_CONTROL, "core", "fmi10") X("fm11", SN_CONTROL, "core", "fmi11") \
+    X("fm12", SN_CONTROL, "core", "fmi12") X("fm13", SN_CONTROL, "core", "fmi13") X("fm14", SN_CONTROL, "core", "fmi14") \
+    X("fm15", SN_CONTROL, "core", "fmi15") X("fm16", SN_CONTROL, "core", "fmi16") X("fm17", SN_CONTROL, "core", "fmi17") \
+    X("fm18", SN_CONTROL, "core", "fmi18") X("fm2", SN_CONTROL, "core", "fmi2") X("fm20", SN_CONTROL, "core", "fmi20") \
+    X("fm21", SN_CONTROL, "core", "fmi21") X("fm22", SN_CONTROL, "core", "fmi22") X("fm23", SN_CONTROL, "core", "fmi23") \
+    X("fm24", SN_CONTROL, "core", "fmi24") X("fm25", SN_CONTROL, "core", "fmi25") X("fm26", SN_CONTROL, "core", "fmi26") \
+    X("fm27", SN_CONTROL, "core", "fmi27") X("fm28", SN_CONTROL, "core", "fmi28") X("fm3", SN_CONTROL, "core", "fmi3") \
+    X("fm30", SN_CONTROL, "core", "fmi30") X("fm31", SN_CONTROL, "core", "fmi31") X("fm32", SN_CONTROL, "core", "fmi32") \
+    X("fm33", SN_CONTROL, "core", "fmi33") X("fm34", SN_CONTROL, "core", "fmi34") X("fm35", SN_CONTROL, "core", "fmi35") \
+    X("fm36", SN_CONTROL, "core", "fmi36") X("fm37", SN_CONTROL, "core", "fmi37") X("fm38", SN_CONTROL, "core", "fmi38") \
+    X("fm4", SN_CONTROL, "core", "fmi4") X("fm40", SN_CONTROL, "core", "fmi40") X("fm41", SN_CONTROL, "core", "fmi41") \
+    X("fm42", SN_CONTROL, "core", "fmi42") X("fm43", SN_CONTROL, "core", "fmi43") X("fm44", SN_CONTROL, "core", "fmi44") \
+    X("fm45", SN_CONTROL, "core", "fmi45") X("fm46", SN_CONTROL, "core", "fmi46") X("fm47", SN_CONTROL, "core", "fmi47") \
+    X("fm48", SN_CONTROL, "core", "fmi48") X("fm5", SN_CONTROL, "core", "fmi5") X("fm50", SN_CONTROL, "core", "fmi50") \
+    X("fm51", SN_CONTROL, "core", "fmi51") X("fm52", SN_CONTROL, "core", "fmi52") X("fm53", SN_CONTROL, "core", "fmi53") \
+    X("fm54", SN_CONTROL, "core", "fmi54") X("fm55", SN_CONTROL, "core", "fmi55") X("fm56", SN_CONTROL, "core", "fmi56") \
+    X("fm57", SN_CONTROL, "core", "fmi57") X("fm58", SN_CONTROL, "core", "fmi58") X("fm6", SN_CONTROL, "core", "fmi6") \
+    X("fm60", SN_CONTROL, "core", "fmi60") X("fm61", SN_CONTROL, "core", "fmi61") X("fm62", SN_CONTROL, "core", "fmi62") \
+    X("fm63", SN_CONTROL, "core", "fmi63") X("fm64", SN_CONTROL, "core", "fmi64") X("fm65", SN_CONTROL, "core", "fmi65") \
+    X("fm66", SN_CONTROL, "core", "fmi66") X("fm67", SN_CONTROL, "core", "fmi67") X("fm68", SN_CONTROL, "core", "fmi68") \
+    X("fm7", SN_CONTROL, "core", "fmi7") X("fm70", SN_CONTROL, "core", "fmi70") X("fm71", SN_CONTROL, "core", "fmi71") \
+    X("fm72", SN_CONTROL, "core", "fmi72") X("fm73", SN_CONTROL, "core", "fmi73") X("fm74", SN_CONTROL, "core", "fmi74") \
+    X("fm75", SN_CONTROL, "core", "fmi75") X("fm76", SN_CONTROL, "core", "fmi76") X("fm77", SN_CONTROL, "core", "fmi77") \
+    X("fm78", SN_CONTROL, "core", "fmi78") X("fm8", SN_CONTROL, "core", "fmi8") X("fm80", SN_CONTROL, "core", "fmi80") \
+    X("fm81", SN_CONTROL, "core", "fmi81") X("fm82", SN_CONTROL, "core", "fmi82") X("fm83", SN_CONTROL, "core", "fmi83") \
+    X("fm84", SN_CONTROL, "core", "fmi84") X("fm85", SN_CONTROL, "core", "fmi85") X("fm86", SN_CONTROL, "core", "fmi86") \
+    X("fm87", SN_CONTROL, "core", "fmi87") X("fm88", SN_CONTROL, "core", "fmi88") X("fmap", SN_FUNCTION, "core", "") \
+    X("fmatt", SN_CONTROL, "core", "fmattack") X("fmatt1", SN_CONTROL, "core", "fmattack") X("fmatt2", SN_CONTROL, "core", "fmattack2") \
+    X("fmatt3", SN_CONTROL, "core", "fmattack3") X("fmatt4", SN_CONTROL, "core", "fmattack4") X("fmatt5", SN_CONTROL, "core", "fmattack5") \
+    X("fmatt6", SN_CONTROL, "core", "fmattack6") X("fmatt7", SN_CONTROL, "core", "fmattack7") X("fmatt8", SN_CONTROL, "core", "fmattack8") \
+    X("fmattack", SN_CONTROL, "core", "") X("fmattack1", SN_CONTROL, "core", "fmattack") X("fmattack2", SN_CONTROL, "core", "") \
+    X("fmattack3", SN_CONTROL, "core", "") X("fmattack4", SN_CONTROL, "core", "") X("fmattack5", SN_CONTROL, "core", "") \
+    X("fmattack6", SN_CONTROL, "core", "") X("fmattack7", SN_CONTROL, "core", "") X("fmattack8", SN_CONTROL, "core", "") \
+    X("fmdec", SN_CONTROL, "core", "fmdecay") X("fmdec1", SN_CONTROL, "core", "fmdecay") X("fmdec2", SN_CONTROL, "core", "fmdecay2") \
+    X("fmdec3", SN_CONTROL, "core", "fmdecay3") X("fmdec4", SN_CONTROL, "core", "fmdecay4") X("fmdec5", SN_CONTROL, "core", "fmdecay5") \
+    X("fmdec6", SN_CONTROL, "core", "fmdecay6") X("fmdec7", SN_CONTROL, "core", "fmdecay7") X("fmdec8", SN_CONTROL, "core", "fmdecay8") \
+    X("fmdecay", SN_CONTROL, "core", "") X("fmdecay1", SN_CONTROL, "core", "fmdecay") X("fmdecay2", SN_CONTROL, "core", "") \
+    X("fmdecay3", SN_CONTROL, "core", "") X("fmdecay4", SN_CONTROL, "core", "") X("fmdecay5", SN_CONTROL, "core", "") \
+    X("fmdecay6", SN_CONTROL, "core", "") X("fmdecay7", SN_CONTROL, "core", "") X("fmdecay8", SN_CONTROL, "core", "") \
+    X("fmenv", SN_CONTROL, "core", "") X("fmenv1", SN_CONTROL, "core", "fmenv") X("fmenv2", SN_CONTROL, "core", "") \
+    X("fmenv3", SN_CONTROL, "core", "") X("fmenv4", SN_CONTROL, "core", "") X("fmenv5", SN_CONTROL, "core", "") \
+    X("fmenv6", SN_CONTROL, "core", "") X("fmenv7", SN_CONTROL, "core", "") X("fmenv8", SN_CONTROL, "core", "") \
+    X("fmh", SN_CONTROL, "core", "") X("fmh1", SN_CONTROL, "core", "fmh") X("fmh2", SN_CONTROL, "core", "") \
+    X("fmh3", SN_CONTROL, "core", "") X("fmh4", SN_CONTROL, "core", "") X("fmh5", SN_CONTROL, "core", "") \
+    X("fmh6", SN_CONTROL, "core", "") X("fmh7", SN_CONTROL, "core", "") X("fmh8", SN_CONTROL, "core", "") \
+    X("fmi", SN_CONTROL, "core", "") X("fmi00", SN_CONTROL, "core", "") X("fmi01", SN_CONTROL, "core", "") \
+    X("fmi02", SN_CONTROL, "core", "") X("fmi03", SN_CONTROL, "core", "") X("fmi04", SN_CONTROL, "core", "") \
+    X("fmi05", SN_CONTROL, "core", "") X("fmi06", SN_CONTROL, "core", "") X("fmi07", SN_CONTROL, "core", "") \
+    X("fmi08", SN_CONTROL, "core", "") X("fmi1", SN_CONTROL, "core", "fmh") X("fmi10", SN_CONTROL, "core", "") \
+    X("fmi11", SN_CONTROL, "core", "") X("fmi12", SN_CONTROL, "core", "") X("fmi13", SN_CONTROL, "core", "") \
+    X("fmi14", SN_CONTROL, "core", "") X("fmi15", SN_CONTROL, "core", "") X("fmi16", SN_CONTROL, "core", "") \
+    X("fmi17", SN_CONTROL, "core", "") X("fmi18", SN_CONTROL, "core", "") X("fmi2", SN_CONTROL, "core", "") \
+    X("fmi20", SN_CONTROL, "core", "") X("fmi21", SN_CONTROL, "core", "") X("fmi22", SN_CONTROL, "core", "") \
+    X("fmi23", SN_CONTROL, "core", "") X("fmi24", SN_CONTROL, "core", "") X("fmi25", SN_CONTROL, "core", "") \
+    X("fmi26", SN_CONTROL, "core", "") X("fmi27", SN_CONTROL, "core", "") X("fmi28", SN_CONTROL, "core", "") \
+    X("fmi3", SN_CONTROL, "core", "") X("fmi30", SN_CONTROL, "core", "") X("fmi31", SN_CONTROL, "core", "") \
+    X("fmi32", SN_CONTROL, "core", "") X("fmi33", SN_CONTROL, "core", "") X("fmi34", SN_CONTROL, "core", "") \
+    X("fmi35", SN_CONTROL, "core", "") X("fmi36", SN_CONTROL, "core", "") X("fmi37", SN_CONTROL, "core", "") \
+    X("fmi38", SN_CONTROL, "core", "") X("fmi4", SN_CONTROL, "core", "") X("fmi40", SN_CONTROL, "core", "") \
+    X("fmi41", SN_CONTROL, "core", "") X("fmi42", SN_CONTROL, "core", "") X("fmi43", SN_CONTROL, "core", "") \
+    X("fmi44", SN_CONTROL, "core", "") X("fmi45", SN_CONTROL, "core", "") X("fmi46", SN_CONTROL, "core", "") \
+    X("fmi47", SN_CONTROL, "core", "") X("fmi48", SN_CONTROL, "core", "") X("fmi5", SN_CONTROL, "core", "") \
+    X("fmi50", SN_CONTROL, "core", "") X("fmi51", SN_CONTROL, "core", "") X("fmi52", SN_CONTROL, "core", "") \
+    X("fmi53", SN_CONTROL, "core", "") X("fmi54", SN_CONTROL, "core", "") X("fmi55", SN_CONTROL, "core", "") \
+    X("fmi56", SN_CONTROL, "core", "") X("fmi57", SN_CONTROL, "core", "") X("fmi58", SN_CONTROL, "core", "") \
+    X("fmi6", SN_CONTROL, "core", "") X("fmi60", SN_CONTROL, "core", "") X("fmi61", SN_CONTROL, "core", "") \
+    X("fmi62", SN_CONTROL, "core", "") X("fmi63", SN_CONTROL, "core", "") X("fmi64", SN_CONTROL, "core", "") \
+    X("fmi65", SN_CONTROL, "core", "") X("fmi66", SN_CONTROL, "core", "") X("fmi67", SN_CONTROL, "core", "") \
+    X("fmi68", SN_CONTROL, "core", "") X("fmi7", SN_CONTROL, "core", "") X("fmi70", SN_CONTROL, "core", "") \
+    X("fmi71", SN_CONTROL, "core", "") X("fmi72", SN_CONTROL, "core", "") X("fmi73", SN_CONTROL, "core", "") \
+    X("fmi74", SN_CONTROL, "core", "") X("fmi75", SN_CONTROL, "core", "") X("fmi76", SN_CONTROL, "core", "") \
+    X("fmi77", SN_CONTROL, "core", "") X("fmi78", SN_CONTROL, "core", "") X("fmi8", SN_CONTROL, "core", "") \
+    X("fmi80", SN_CONTROL, "core", "") X("fmi81", SN_CONTROL, "core", "") X("fmi82", SN_CONTROL, "core", "") \
+    X("fmi83", SN_CONTROL, "core", "") X("fmi84", SN_CONTROL, "core", "") X("fmi85", SN_CONTROL, "core", "") \
+    X("fmi86", SN_CONTROL, "core", "") X("fmi87", SN_CONTROL, "core", "") X("fmi88", SN_CONTROL, "core", "") \
+    X("fmrel", SN_CONTROL, "core", "fmrelease") X("fmrel1", SN_CONTROL, "core", "fmrelease") X("fmrel2", SN_CONTROL, "core", "fmrelease2") \
+    X("fmrel3", SN_CONTROL, "core", "fmrelease3") X("fmrel4", SN_CONTROL, "core", "fmrelease4") X("fmrel5", SN_CONTROL, "core", "fmrelease5") \
+    X("fmrel6", SN_CONTROL, "core", "fmrelease6") X("fmrel7", SN_CONTROL, "core", "fmrelease7") X("fmrel8", SN_CONTROL, "core", "fmrelease8") \
+    X("fmrelease", SN_CONTROL, "core", "") X("fmrelease1", SN_CONTROL, "core", "fmrelease") X("fmrelease2", SN_CONTROL, "core", "") \
+    X("fmrelease3", SN_CONTROL, "core", "") X("fmrelease4", SN_CONTROL, "core", "") X("fmrelease5", SN_CONTROL, "core", "") \
+    X("fmrelease6", SN_CONTROL, "core", "") X("fmrelease7", SN_CONTROL, "core", "") X("fmrelease8", SN_CONTROL, "core", "") \
+    X("fmsus", SN_CONTROL, "core", "fmsustain") X("fmsus1", SN_CONTROL, "core", "fmsustain") X("fmsus2", SN_CONTROL, "core", "fmsustain2") \
+    X("fmsus3", SN_CONTROL, "core", "fmsustain3") X("fmsus4", SN_CONTROL, "core", "fmsustain4") X("fmsus5", SN_CONTROL, "core", "fmsustain5") \
+    X("fmsus6", SN_CONTROL, "core", "fmsustain6") X("fmsus7", SN_CONTROL, "core", "fmsustain7") X("fmsus8", SN_CONTROL, "core", "fmsustain8") \
+    X("fmsustain", SN_CONTROL, "core", "") X("fmsustain1", SN_CONTROL, "core", "fmsustain") X("fmsustain2", SN_CONTROL, "core", "") \
+    X("fmsustain3", SN_CONTROL, "core", "") X("fmsustain4", SN_CONTROL, "core", "") X("fmsustain5", SN_CONTROL, "core", "") \
+    X("fmsustain6", SN_CONTROL, "core", "") X("fmsustain7", SN_CONTROL, "core", "") X("fmsustain8", SN_CONTROL, "core", "") \
+    X("fmwave", SN_CONTROL, "core", "") X("fmwave1", SN_CONTROL, "core", "fmwave") X("fmwave2", SN_CONTROL, "core", "") \
+    X("fmwave3", SN_CONTROL, "core", "") X("fmwave4", SN_CONTROL, "core", "") X("fmwave5", SN_CONTROL, "core", "") \
+    X("fmwave6", SN_CONTROL, "core", "") X("fmwave7", SN_CONTROL, "core", "") X("fmwave8", SN_CONTROL, "core", "") \
+    X("focus", SN_FUNCTION, "core", "") X("focusSpan", SN_FUNCTION, "core", "") X("focusspan", SN_FUNCTION, "core", "focusSpan") \
+    X("fold", SN_CONTROL, "core", "") X("fontFamily", SN_VISUAL, "other", "") X("fontSize", SN_VISUAL, "other", "") \
+    X("frameRate", SN_CONTROL, "core", "") X("frames", SN_CONTROL, "core", "") X("freeze", SN_CONTROL, "core", "") \
+    X("freq", SN_CONTROL, "core", "") X("fromBipolar", SN_FUNCTION, "core", "") X("fscope", SN_VISUAL, "superdough", "") \
+    X("fshift", SN_CONTROL, "core", "") X("fshiftnote", SN_CONTROL, "core", "") X("fshiftphase", SN_CONTROL, "core", "") \
+    X("ftype", SN_CONTROL, "core", "") X("func", SN_FUNCTION, "core", "") X("FX", SN_CONTROL, "core", "") \
+    X("FXr", SN_CONTROL, "core", "FXrelease") X("fxr", SN_CONTROL, "core", "FXrelease") X("FXrel", SN_CONTROL, "core", "FXrelease") \
+    X("FXrelease", SN_CONTROL, "core", "") X("gain", SN_CONTROL, "core", "") X("gap", SN_FUNCTION, "core", "") \
+    X("gat", SN_CONTROL, "core", "gate") X("gate", SN_CONTROL, "core", "") X("getCurrentKeyboardState", SN_BROWSER, "core", "") \
+    X("grow", SN_FUNCTION, "core", "") X("gt", SN_FUNCTION, "core", "") X("gte", SN_FUNCTION, "core", "") \
+    X("hard", SN_CONTROL, "core", "") X("harmonic", SN_CONTROL, "core", "") X("hbrick", SN_CONTROL, "core", "") \
+    X("hcutoff", SN_CONTROL, "core", "") X("hold", SN_CONTROL, "core", "") X("hours", SN_CONTROL, "core", "") \
+    X("hp", SN_CONTROL, "core", "hcutoff") X("hpa", SN_CONTROL, "core", "hpattack") X("hpattack", SN_CONTROL, "core", "") \
+    X("hpd", SN_CONTROL, "core", "hpdecay") X("hpdc", SN_CONTROL, "core", "") X("hpdecay", SN_CONTROL, "core", "") \
+    X("hpdepth", SN_CONTROL, "core", "") X("hpdepthfreq", SN_CONTROL, "core", "hpdepthfrequency") X("hpdepthfrequency", SN_CONTROL, "core", "") \
+    X("hpe", SN_CONTROL, "core", "hpenv") X("hpenv", SN_CONTROL, "core", "") X("hpf", SN_CONTROL, "core", "hcutoff") \
+    X("hpq", SN_CONTROL, "core", "hresonance") X("hpr", SN_CONTROL, "core", "hprelease") X("hprate", SN_CONTROL, "core", "") \
+    X("hprelease", SN_CONTROL, "core", "") X("hps", SN_CONTROL, "core", "hpsustain") X("hpshape", SN_CONTROL, "core", "") \
+    X("hpskew", SN_CONTROL, "core", "") X("hpsustain", SN_CONTROL, "core", "") X("hpsync", SN_CONTROL, "core", "") \
+    X("hresonance", SN_CONTROL, "core", "") X("hsl", SN_VISUAL, "core", "") X("hsla", SN_VISUAL, "core", "") \
+    X("hurry", SN_FUNCTION, "core", "") X("hush", SN_FUNCTION, "core", "") X("imag", SN_CONTROL, "core", "") \
+    X("in", SN_FUNCTION, "core", "") X("inhabit", SN_FUNCTION, "core", "") X("inhabitmod", SN_FUNCTION, "core", "") \
+    X("initHydra", SN_BROWSER, "other", "") X("inside", SN_FUNCTION, "core", "") X("into", SN_FUNCTION, "core", "") \
+    X("inv", SN_FUNCTION, "core", "invert") X("invert", SN_FUNCTION, "core", "") X("ir", SN_CONTROL, "core", "") \
+    X("irand", SN_SIGNAL, "core", "") X("irbegin", SN_CONTROL, "core", "") X("iresponse", SN_CONTROL, "core", "ir") \
+    X("irspeed", SN_CONTROL, "core", "") X("isaw", SN_SIGNAL, "core", "") X("isaw2", SN_SIGNAL, "core", "") \
+    X("iter", SN_FUNCTION, "core", "") X("iterBack", SN_FUNCTION, "core", "") X("iterback", SN_FUNCTION, "core", "iterBack") \
+    X("itri", SN_SIGNAL, "core", "") X("itri2", SN_SIGNAL, "core", "") X("jux", SN_FUNCTION, "core", "") \
+    X("juxBy", SN_FUNCTION, "core", "") X("juxby", SN_FUNCTION, "core", "juxBy") X("kcutoff", SN_CONTROL, "core", "") \
+    X("keep", SN_FUNCTION, "core", "") X("keepif", SN_FUNCTION, "core", "") X("keyDown", SN_BROWSER, "core", "") \
+    X("krush", SN_CONTROL, "core", "") X("label", SN_CONTROL, "core", "") X("lastOf", SN_FUNCTION, "core", "") \
+    X("late", SN_FUNCTION, "core", "") X("layer", SN_FUNCTION, "core", "") X("lbrick", SN_CONTROL, "core", "") \
+    X("legato", SN_CONTROL, "core", "clip") X("leslie", SN_CONTROL, "core", "") X("lfo", SN_CONTROL, "core", "") \
+    X("linger", SN_FUNCTION, "core", "") X("loadCSound", SN_BROWSER, "other", "") X("loadCsound", SN_BROWSER, "other", "") \
+    X("loadcsound", SN_BROWSER, "other", "") X("loadOrc", SN_BROWSER, "other", "") X("lock", SN_CONTROL, "core", "") \
+    X("log", SN_BROWSER, "core", "") X("log2", SN_FUNCTION, "core", "") X("logValues", SN_BROWSER, "core", "") \
+    X("loop", SN_CONTROL, "core", "") X("loopAt", SN_FUNCTION, "core", "") X("loopat", SN_FUNCTION, "core", "loopAt") \
+    X("loopAtCps", SN_FUNCTION, "core", "") X("loopatcps", SN_FUNCTION, "core", "loopAtCps") X("loopb", SN_CONTROL, "core", "loopBegin") \
+    X("loopBegin", SN_CONTROL, "core", "") X("loope", SN_CONTROL, "core", "loopEnd") X("loopEnd", SN_CONTROL, "core", "") \
+    X("lp", SN_CONTROL, "core", "cutoff") X("lpa", SN_CONTROL, "core", "lpattack") X("lpattack", SN_CONTROL, "core", "") \
+    X("lpd", SN_CONTROL, "core", "lpdecay") X("lpdc", SN_CONTROL, "core", "") X("lpdecay", SN_CONTROL, "core", "") \
+    X("lpdepth", SN_CONTROL, "core", "") X("lpdepthfreq", SN_CONTROL, "core", "lpdepthfrequency") X("lpdepthfrequency", SN_CONTROL, "core", "") \
+    X("lpe", SN_CONTROL, "core", "lpenv") X("lpenv", SN_CONTROL, "core", "") X("lpf", SN_CONTROL, "core", "cutoff") \
+    X("lpq", SN_CONTROL, "core", "resonance") X("lpr", SN_CONTROL, "core", "lprelease") X("lprate", SN_CONTROL, "core", "") \
+    X("lprelease", SN_CONTROL, "core", "") X("lps", SN_CONTROL, "core", "lpsustain") X("lpshape", SN_CONTROL, "core", "") \
+    X("lpskew", SN_CONTROL, "core", "") X("lpsustain", SN_CONTROL, "core", "") X("lpsync", SN_CONTROL, "core", "") \
+    X("lrate", SN_CONTROL, "core", "") X("lsize", SN_CONTROL, "core", "") X("lt", SN_FUNCTION, "core", "") \
+    X("lte", SN_FUNCTION, "core", "") X("markcss", SN_VISUAL, "other", "") X("mask", SN_FUNCTION, "core", "") \
+    X("maskAll", SN_FUNCTION, "core", "") X("midi", SN_BROWSER, "other", "") X("midibend", SN_CONTROL, "core", "") \
+    X("midichan", SN_CONTROL, "core", "") X("midicmd", SN_CONTROL, "core", "") X("midimap", SN_CONTROL, "core", "") \
+    X("midiport", SN_CONTROL, "core", "") X("miditouch", SN_CONTROL, "core", "") X("minutes", SN_CONTROL, "core", "") \
+    X("mix", SN_FUNCTION, "core", "") X("mod", SN_FUNCTION, "core", "") X("mode", SN_CONTROL, "core", "") \
+    X("modulate", SN_CONTROL, "core", "") X("morph", SN_FUNCTION, "core", "") X("mouseX", SN_BROWSER, "core", "") \
+    X("mousex", SN_BROWSER, "core", "mouseX") X("mouseY", SN_BROWSER, "core", "") X("mousey", SN_BROWSER, "core", "mouseY") \
+    X("mtranspose", SN_CONTROL, "core", "") X("mul", SN_FUNCTION, "core", "") X("n", SN_CONTROL, "core", "") \
+    X("ne", SN_FUNCTION, "core", "") X("net", SN_FUNCTION, "core", "") X("never", SN_FUNCTION, "core", "") \
+    X("noise", SN_CONTROL, "core", "") X("note", SN_CONTROL, "core", "") X("nothing", SN_FUNCTION, "core", "") \
+    X("nrpnn", SN_CONTROL, "core", "") X("nrpv", SN_CONTROL, "core", "") X("nudge", SN_CONTROL, "core", "") \
+    X("o", SN_CONTROL, "core", "orbit") X("oct", SN_CONTROL, "core", "octave") X("octave", SN_CONTROL, "core", "") \
+    X("octaveR", SN_CONTROL, "core", "") X("octaves", SN_CONTROL, "core", "") X("octer", SN_CONTROL, "core", "") \
+    X("octersub", SN_CONTROL, "core", "") X("octersubsub", SN_CONTROL, "core", "") X("off", SN_FUNCTION, "core", "") \
+    X("offset", SN_CONTROL, "core", "") X("often", SN_FUNCTION, "core", "") X("onPaint", SN_VISUAL, "draw", "") \
+    X("onTrigger", SN_BROWSER, "core", "") X("onTriggerTime", SN_BROWSER, "core", "") X("or", SN_FUNCTION, "core", "") \
+    X("orbit", SN_CONTROL, "core", "") X("osc", SN_BROWSER, "other", "") X("oschost", SN_CONTROL, "core", "") \
+    X("oscport", SN_CONTROL, "core", "") X("out", SN_FUNCTION, "core", "") X("outside", SN_FUNCTION, "core", "") \
+    X("overgain", SN_CONTROL, "core", "") X("overshape", SN_CONTROL, "core", "") X("p", SN_FUNCTION, "core", "") \
+    X("p1", SN_FUNCTION, "core", "") X("p2", SN_FUNCTION, "core", "") X("p3", SN_FUNCTION, "core", "") \
+    X("p4", SN_FUNCTION, "core", "") X("p5", SN_FUNCTION, "core", "") X("p6", SN_FUNCTION, "core", "") \
+    X("p7", SN_FUNCTION, "core", "") X("p8", SN_FUNCTION, "core", "") X("p9", SN_FUNCTION, "core", "") \
+    X("pace", SN_FUNCTION, "core", "") X("palindrome", SN_FUNCTION, "core", "") X("pan", SN_CONTROL, "core", "") \
+    X("panchor", SN_CONTROL, "core", "") X("panorient", SN_CONTROL, "core", "") X("panspan", SN_CONTROL, "core", "") \
+    X("pansplay", SN_CONTROL, "core", "") X("panwidth", SN_CONTROL, "core", "") X("parray", SN_FUNCTION, "core", "") \
+    X("partials", SN_CONTROL, "core", "") X("patt", SN_CONTROL, "core", "pattack") X("pattack", SN_CONTROL, "core", "") \
+    X("pcurve", SN_CONTROL, "core", "") X("pdec", SN_CONTROL, "core", "pdecay") X("pdecay", SN_CONTROL, "core", "") \
+    X("penv", SN_CONTROL, "core", "") X("per", SN_SIGNAL, "core", "") X("perCycle", SN_SIGNAL, "core", "per") \
+    X("perlin", SN_SIGNAL, "core", "") X("perx", SN_SIGNAL, "core", "") X("ph", SN_CONTROL, "core", "phaserrate") \
+    X("phasdp", SN_CONTROL, "core", "phaserdepth") X("phaser", SN_CONTROL, "core", "phaserrate") X("phasercenter", SN_CONTROL, "core", "") \
+    X("phaserdepth", SN_CONTROL, "core", "") X("phaserrate", SN_CONTROL, "core", "") X("phasersweep", SN_CONTROL, "core", "") \
+    X("phases", SN_CONTROL, "core", "") X("phc", SN_CONTROL, "core", "phasercenter") X("phd", SN_CONTROL, "core", "phaserdepth") \
+    X("phs", SN_CONTROL, "core", "phasersweep") X("piano", SN_FUNCTION, "other", "") X("pianoroll", SN_VISUAL, "draw", "") \
+    X("pick", SN_FUNCTION, "core", "") X("pickF", SN_FUNCTION, "core", "") X("pickmod", SN_FUNCTION, "core", "") \
+    X("pickmodF", SN_FUNCTION, "core", "") X("pickmodOut", SN_FUNCTION, "core", "") X("pickmodReset", SN_FUNCTION, "core", "") \
+    X("pickmodRestart", SN_FUNCTION, "core", "") X("pickmodSqueeze", SN_FUNCTION, "core", "inhabitmod") X("pickOut", SN_FUNCTION, "core", "") \
+    X("pickReset", SN_FUNCTION, "core", "") X("pickRestart", SN_FUNCTION, "core", "") X("pickSqueeze", SN_FUNCTION, "core", "inhabit") \
+    X("pipe", SN_FUNCTION, "core", "") X("pitchJump", SN_CONTROL, "core", "") X("pitchJumpTime", SN_CONTROL, "core", "") \
+    X("pitchwheel", SN_VISUAL, "draw", "") X("ply", SN_FUNCTION, "core", "") X("plyForEach", SN_FUNCTION, "core", "") \
+    X("plyforeach", SN_FUNCTION, "core", "plyForEach") X("plyWith", SN_FUNCTION, "core", "") X("plywith", SN_FUNCTION, "core", "plyWith") \
+    X("pm", SN_FUNCTION, "core", "polymeter") X("poly", SN_FUNCTION, "core", "") X("polymeter", SN_FUNCTION, "core", "") \
+    X("polyrhythm", SN_FUNCTION, "core", "stack") X("polyTouch", SN_CONTROL, "core", "") X("postgain", SN_CONTROL, "core", "") \
+    X("pow", SN_FUNCTION, "core", "") X("pr", SN_FUNCTION, "core", "stack") X("prel", SN_CONTROL, "core", "prelease") \
+    X("prelease", SN_CONTROL, "core", "") X("press", SN_FUNCTION, "core", "") X("pressBy", SN_FUNCTION, "core", "") \
+    X("progNum", SN_CONTROL, "core", "") X("psus", SN_CONTROL, "core", "psustain") X("psustain", SN_CONTROL, "core", "") \
+    X("punchcard", SN_VISUAL, "draw", "") X("pure", SN_FUNCTION, "core", "") X("pw", SN_CONTROL, "core", "") \
+    X("pwrate", SN_CONTROL, "core", "") X("pwsweep", SN_CONTROL, "core", "") X("q", SN_FUNCTION, "core", "") \
+    X("q1", SN_FUNCTION, "core", "") X("q2", SN_FUNCTION, "core", "") X("q3", SN_FUNCTION, "core", "") \
+    X("q4", SN_FUNCTION, "core", "") X("q5", SN_FUNCTION, "core", "") X("q6", SN_FUNCTION, "core", "") \
+    X("q7", SN_FUNCTION, "core", "") X("q8", SN_FUNCTION, "core", "") X("q9", SN_FUNCTION, "core", "") \
+    X("rand", SN_SIGNAL, "core", "") X("rand2", SN_SIGNAL, "core", "") X("randcat", SN_FUNCTION, "core", "chooseCycles") \
+    X("randL", SN_SIGNAL, "core", "") X("randrun", SN_FUNCTION, "core", "") X("range", SN_FUNCTION, "core", "") \
+    X("range2", SN_FUNCTION, "core", "") X("rangex", SN_FUNCTION, "core", "") X("rarely", SN_FUNCTION, "core", "") \
+    X("ratio", SN_FUNCTION, "core", "") X("rdim", SN_CONTROL, "core", "roomdim") X("real", SN_CONTROL, "core", "") \
+    X("registerSoundfonts", SN_BROWSER, "other", "") X("registerSynthSounds", SN_BROWSER, "superdough", "") X("registerZZFXSounds", SN_BROWSER, "superdough", "") \
+    X("rel", SN_CONTROL, "core", "release") X("release", SN_CONTROL, "core", "") X("repeatCycles", SN_FUNCTION, "core", "") \
+    X("replicate", SN_FUNCTION, "core", "") X("reset", SN_FUNCTION, "core", "") X("resetAll", SN_FUNCTION, "core", "") \
+    X("resonance", SN_CONTROL, "core", "") X("restart", SN_FUNCTION, "core", "") X("restartAll", SN_FUNCTION, "core", "") \
+    X("rev", SN_FUNCTION, "core", "") X("revv", SN_FUNCTION, "core", "") X("rfade", SN_CONTROL, "core", "roomfade") \
+    X("rib", SN_FUNCTION, "core", "ribbon") X("ribbon", SN_FUNCTION, "core", "") X("ring", SN_CONTROL, "core", "") \
+    X("ringdf", SN_CONTROL, "core", "") X("ringf", SN_CONTROL, "core", "") X("rlp", SN_CONTROL, "core", "roomlp") \
+    X("room", SN_CONTROL, "core", "") X("roomdim", SN_CONTROL, "core", "") X("roomfade", SN_CONTROL, "core", "") \
+    X("roomlp", SN_CONTROL, "core", "") X("roomsize", SN_CONTROL, "core", "") X("rootNotes", SN_FUNCTION, "tonal", "") \
+    X("round", SN_FUNCTION, "core", "") X("rsize", SN_CONTROL, "core", "roomsize") X("run", SN_FUNCTION, "core", "") \
+    X("s", SN_CONTROL, "core", "") X("s_add", SN_FUNCTION, "core", "take") X("s_alt", SN_FUNCTION, "core", "stepalt") \
+    X("s_cat", SN_FUNCTION, "core", "stepcat") X("s_contract", SN_FUNCTION, "core", "contract") X("s_expand", SN_FUNCTION, "core", "expand") \
+    X("s_extend", SN_FUNCTION, "core", "extend") X("s_polymeter", SN_FUNCTION, "core", "polymeter") X("s_sub", SN_FUNCTION, "core", "drop") \
+    X("s_taper", SN_FUNCTION, "core", "shrink") X("s_taperlist", SN_FUNCTION, "core", "shrinklist") X("s_tour", SN_FUNCTION, "core", "tour") \
+    X("s_zip", SN_FUNCTION, "core", "zip") X("samples", SN_BROWSER, "superdough", "") X("saw", SN_SIGNAL, "core", "") \
+    X("saw2", SN_SIGNAL, "core", "") X("scale", SN_FUNCTION, "tonal", "") X("scaleTrans", SN_FUNCTION, "tonal", "scaleTranspose") \
+    X("scaleTranspose", SN_FUNCTION, "tonal", "") X("scope", SN_VISUAL, "superdough", "") X("scram", SN_CONTROL, "core", "") \
+    X("scramble", SN_FUNCTION, "core", "") X("scrub", SN_FUNCTION, "core", "") X("seconds", SN_CONTROL, "core", "") \
+    X("seed", SN_FUNCTION, "core", "") X("seg", SN_FUNCTION, "core", "segment") X("segment", SN_FUNCTION, "core", "") \
+    X("semitone", SN_CONTROL, "core", "") X("seq", SN_FUNCTION, "core", "") X("seqPLoop", SN_FUNCTION, "core", "") \
+    X("sequence", SN_FUNCTION, "core", "") X("serial", SN_BROWSER, "other", "") X("set", SN_FUNCTION, "core", "") \
+    X("setCpm", SN_FUNCTION, "core", "setcpm") X("setcpm", SN_FUNCTION, "core", "") X("setCps", SN_FUNCTION, "core", "setcps") \
+    X("setcps", SN_FUNCTION, "core", "") X("shape", SN_CONTROL, "core", "") X("shrink", SN_FUNCTION, "core", "") \
+    X("shrinklist", SN_FUNCTION, "core", "") X("shuffle", SN_FUNCTION, "core", "") X("signal", SN_SIGNAL, "core", "") \
+    X("silence", SN_FUNCTION, "core", "") X("sine", SN_SIGNAL, "core", "") X("sine2", SN_SIGNAL, "core", "") \
+    X("sinefold", SN_CONTROL, "core", "") X("size", SN_CONTROL, "core", "roomsize") X("slice", SN_FUNCTION, "core", "") \
+    X("slide", SN_CONTROL, "core", "") X("slider", SN_BROWSER, "other", "") X("sliderWithID", SN_BROWSER, "other", "") \
+    X("slow", SN_FUNCTION, "core", "") X("slowcat", SN_FUNCTION, "core", "") X("slowcatPrime", SN_FUNCTION, "core", "") \
+    X("slowChunk", SN_FUNCTION, "core", "chunk") X("slowchunk", SN_FUNCTION, "core", "chunk") X("smear", SN_CONTROL, "core", "") \
+    X("soft", SN_CONTROL, "core", "") X("someCycles", SN_FUNCTION, "core", "") X("someCyclesBy", SN_FUNCTION, "core", "") \
+    X("sometimes", SN_FUNCTION, "core", "") X("sometimesBy", SN_FUNCTION, "core", "") X("songPtr", SN_CONTROL, "core", "") \
+    X("sound", SN_CONTROL, "core", "s") X("source", SN_CONTROL, "core", "") X("sparsity", SN_FUNCTION, "core", "slow") \
+    X("speak", SN_BROWSER, "core", "") X("spectrum", SN_VISUAL, "superdough", "") X("speed", SN_CONTROL, "core", "") \
+    X("spiral", SN_VISUAL, "draw", "") X("splice", SN_FUNCTION, "core", "") X("spread", SN_CONTROL, "core", "") \
+    X("square", SN_SIGNAL, "core", "") X("square2", SN_SIGNAL, "core", "") X("squeeze", SN_FUNCTION, "core", "") \
+    X("squeezeout", SN_FUNCTION, "core", "") X("squiz", SN_CONTROL, "core", "") X("src", SN_CONTROL, "core", "source") \
+    X("stack", SN_FUNCTION, "core", "") X("stackBy", SN_FUNCTION, "core", "") X("stackCentre", SN_FUNCTION, "core", "") \
+    X("stackLeft", SN_FUNCTION, "core", "") X("stackRight", SN_FUNCTION, "core", "") X("steady", SN_SIGNAL, "core", "") \
+    X("stepalt", SN_FUNCTION, "core", "") X("stepcat", SN_FUNCTION, "core", "") X("steps", SN_FUNCTION, "core", "pace") \
+    X("stepsPerOctave", SN_CONTROL, "core", "") X("strans", SN_FUNCTION, "tonal", "scaleTranspose") X("stretch", SN_CONTROL, "core", "") \
+    X("striate", SN_FUNCTION, "core", "") X("struct", SN_FUNCTION, "core", "") X("structAll", SN_FUNCTION, "core", "") \
+    X("stut", SN_FUNCTION, "core", "") X("stutWith", SN_FUNCTION, "core", "echoWith") X("stutwith", SN_FUNCTION, "core", "echoWith") \
+    X("sub", SN_FUNCTION, "core", "") X("superimpose", SN_FUNCTION, "core", "") X("supradough", SN_BROWSER, "superdough", "") \
+    X("sus", SN_CONTROL, "core", "sustain") X("sustain", SN_CONTROL, "core", "") X("sustainpedal", SN_CONTROL, "core", "") \
+    X("swing", SN_FUNCTION, "core", "") X("swingBy", SN_FUNCTION, "core", "") X("sysex", SN_CONTROL, "core", "") \
+    X("sysexdata", SN_CONTROL, "core", "") X("sysexid", SN_CONTROL, "core", "") X("sz", SN_CONTROL, "core", "roomsize") \
+    X("take", SN_FUNCTION, "core", "") X("theme", SN_VISUAL, "other", "") X("time", SN_SIGNAL, "core", "") \
+    X("timeCat", SN_FUNCTION, "core", "stepcat") X("timecat", SN_FUNCTION, "core", "stepcat") X("timeline", SN_FUNCTION, "core", "") \
+    X("toBipolar", SN_FUNCTION, "core", "") X("tour", SN_FUNCTION, "core", "") X("trans", SN_FUNCTION, "tonal", "transpose") \
+    X("transient", SN_CONTROL, "core", "") X("transpose", SN_FUNCTION, "tonal", "") X("trem", SN_CONTROL, "core", "tremolo") \
+    X("tremdepth", SN_CONTROL, "core", "tremolodepth") X("tremolo", SN_CONTROL, "core", "") X("tremolodepth", SN_CONTROL, "core", "") \
+    X("tremolophase", SN_CONTROL, "core", "") X("tremoloshape", SN_CONTROL, "core", "") X("tremoloskew", SN_CONTROL, "core", "") \
+    X("tremolosync", SN_CONTROL, "core", "") X("tremphase", SN_CONTROL, "core", "tremolophase") X("tremshape", SN_CONTROL, "core", "tremoloshape") \
+    X("tremskew", SN_CONTROL, "core", "tremoloskew") X("tremsync", SN_CONTROL, "core", "tremolosync") X("tri", SN_SIGNAL, "core", "") \
+    X("tri2", SN_SIGNAL, "core", "") X("triode", SN_CONTROL, "core", "") X("tscope", SN_VISUAL, "superdough", "") \
+    X("tsdelay", SN_CONTROL, "core", "") X("uid", SN_CONTROL, "core", "") X("undegrade", SN_FUNCTION, "core", "") \
+    X("undegradeBy", SN_FUNCTION, "core", "") X("unison", SN_CONTROL, "core", "") X("unit", SN_CONTROL, "core", "") \
+    X("v", SN_CONTROL, "core", "vib") X("val", SN_CONTROL, "core", "") X("vel", SN_CONTROL, "core", "velocity") \
+    X("velocity", SN_CONTROL, "core", "") X("vib", SN_CONTROL, "core", "") X("vibmod", SN_CONTROL, "core", "") \
+    X("vibrato", SN_CONTROL, "core", "vib") X("vmod", SN_CONTROL, "core", "vibmod") X("voice", SN_CONTROL, "core", "") \
+    X("voicing", SN_FUNCTION, "tonal", "") X("voicings", SN_FUNCTION, "tonal", "") X("vowel", SN_CONTROL, "core", "") \
+    X("warp", SN_CONTROL, "core", "") X("warpatt", SN_CONTROL, "core", "warpattack") X("warpattack", SN_CONTROL, "core", "") \
+    X("warpdc", SN_CONTROL, "core", "") X("warpdec", SN_CONTROL, "core", "warpdecay") X("warpdecay", SN_CONTROL, "core", "") \
+    X("warpdepth", SN_CONTROL, "core", "") X("warpenv", SN_CONTROL, "core", "") X("warpmode", SN_CONTROL, "core", "") \
+    X("warprate", SN_CONTROL, "core", "") X("warprel", SN_CONTROL, "core", "warprelease") X("warprelease", SN_CONTROL, "core", "") \
+    X("warpshape", SN_CONTROL, "core", "") X("warpskew", SN_CONTROL, "core", "") X("warpsus", SN_CONTROL, "core", "warpsustain") \
+    X("warpsustain", SN_CONTROL, "core", "") X("warpsync", SN_CONTROL, "core", "") X("waveloss", SN_CONTROL, "core", "") \
+    X("wavetablePhaseRand", SN_CONTROL, "core", "wtphaserand") X("wavetablePosition", SN_CONTROL, "core", "wt") X("wavetableWarp", SN_CONTROL, "core", "warp") \
+    X("wavetableWarpMode", SN_CONTROL, "core", "warpmode") X("wchoose", SN_SIGNAL, "core", "") X("wchooseCycles", SN_FUNCTION, "core", "") \
+    X("when", SN_FUNCTION, "core", "") X("whenKey", SN_BROWSER, "core", "") X("within", SN_FUNCTION, "core", "") \
+    X("withSeed", SN_FUNCTION, "core", "") X("withValue", SN_FUNCTION, "core", "") X("wordfall", SN_VISUAL, "draw", "") \
+    X("worklet", SN_CONTROL, "core", "") X("wrandcat", SN_FUNCTION, "core", "wchooseCycles") X("wt", SN_CONTROL, "core", "") \
+    X("wtatt", SN_CONTROL, "core", "wtattack") X("wtattack", SN_CONTROL, "core", "") X("wtdc", SN_CONTROL, "core", "") \
+    X("wtdec", SN_CONTROL, "core", "wtdecay") X("wtdecay", SN_CONTROL, "core", "") X("wtdepth", SN_CONTROL, "core", "") \
+    X("wtenv", SN_CONTROL, "core", "") X("wtphaserand", SN_CONTROL, "core", "") X("wtrate", SN_CONTROL, "core", "") \
+    X("wtrel", SN_CONTROL, "core", "wtrelease") X("wtrelease", SN_CONTROL, "core", "") X("wtshape", SN_CONTROL, "core", "") \
+    X("wtskew", SN_CONTROL, "core", "") X("wtsus", SN_CONTROL, "core", "wtsustain") X("wtsustain", SN_CONTROL, "core", "") \
+    X("wtsync", SN_CONTROL, "core", "") X("xfade", SN_FUNCTION, "core", "") X("xsdelay", SN_CONTROL, "core", "") \
+    X("zcrush", SN_CONTROL, "core", "") X("zdelay", SN_CONTROL, "core", "") X("zip", SN_FUNCTION, "core", "") \
+    X("zmod", SN_CONTROL, "core", "") X("znoise", SN_CONTROL, "core", "") X("zoom", SN_FUNCTION, "core", "") \
+    X("zoomArc", SN_FUNCTION, "core", "") X("zoomarc", SN_FUNCTION, "core", "zoomArc") X("zrand", SN_CONTROL, "core", "") \
     X("zzfx", SN_CONTROL, "core", "")
 /* clang-format on */
 

@@ -34,7 +34,9 @@ static bool call_fn(Query *q, Value fn, Value *args, int n, Value *out) {
 static ObjPattern *with_gain(Query *q, ObjPattern *p, double g) {
     Heap *h = q->heap;
     RecField f = {str_c(h, "gain"), NUM_VAL(g)};
+    heap_push(h, OBJ_VAL(f.key));
     Value rec = OBJ_VAL(rec_new(h, &f, 1));
+    heap_pop(h, 1);
     heap_push(h, rec);
     ObjPattern *set = pat_pure(h, rec);
     heap_push(h, OBJ_VAL(set));
@@ -73,7 +75,11 @@ static bool build_echo(Query *q, const Value *args, ObjPattern *sub, Value param
         if (kind == ECHO_WITH) {
             Value a[2] = {OBJ_VAL(p), NUM_VAL(i)}, r;
             ok = call_fn(q, args[2], a, 2, &r);
-            if (ok) p = reify(q->vm, r);
+            if (ok) {
+                heap_push(h, r); /* rooted while reify allocates */
+                p = reify(q->vm, r);
+                heap_pop(h, 1);
+            }
         } else {
             p = with_gain(q, p, pow(feedback, i));
         }
@@ -125,8 +131,8 @@ static bool nat_apply(Vm *vm, Value *args, int argc, Value *out) {
             vm_push_root(vm, v);
         }
     }
+    if (ok) *out = OBJ_VAL(reify(vm, v)); /* v still rooted */
     vm_pop_root(vm);
-    if (ok) *out = OBJ_VAL(reify(vm, v));
     return ok;
 }
 
@@ -193,9 +199,15 @@ static bool build_loopat(Query *q, const Value *args, ObjPattern *sub, Value par
         return true;
     }
     Heap *h = q->heap;
-    RecField fs[2] = {{str_c(h, "speed"), NUM_VAL(param.as.num / rat_to_double(f))},
-                      {str_c(h, "unit"), OBJ_VAL(str_c(h, "c"))}};
+    RecField fs[2];
+    fs[0] = (RecField){str_c(h, "speed"), NUM_VAL(param.as.num / rat_to_double(f))};
+    heap_push(h, OBJ_VAL(fs[0].key));
+    fs[1].key = str_c(h, "unit");
+    heap_push(h, OBJ_VAL(fs[1].key));
+    fs[1].val = OBJ_VAL(str_c(h, "c"));
+    heap_push(h, fs[1].val);
     Value rec = OBJ_VAL(rec_new(h, fs, 2));
+    heap_pop(h, 3);
     heap_push(h, rec);
     ObjPattern *set = pat_pure(h, rec);
     heap_push(h, OBJ_VAL(set));

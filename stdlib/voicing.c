@@ -604,17 +604,17 @@ static bool voicing_map(Query *q, Value v, Value param, Value *out) {
     } else {
         for (int i = 0; i < k; i++) {
             notes[nn] = midi_name(h, midis[i]);
-            heap_push(h, notes[nn++]);
+            heap_push(h, notes[nn++]); /* rooted until the end */
         }
-        heap_pop(h, (unsigned)nn);
     }
     ObjPattern *ps[16];
-    int pushed = 0;
+    int pushed = IS_NUM(nv) ? 0 : nn;
+    ObjString *key = str_c(h, "note");
+    heap_push(h, OBJ_VAL(key));
+    pushed++;
     for (int i = 0; i < nn; i++) {
-        heap_push(h, notes[i]);
-        pushed++;
         RecField fs[131];
-        fs[0] = (RecField){str_c(h, "note"), notes[i]};
+        fs[0] = (RecField){key, notes[i]};
         memcpy(fs + 1, rest, nrest * sizeof *rest); /* the rest wins, as Strudel's set */
         Value rec = OBJ_VAL(rec_new(h, fs, nrest + 1));
         heap_push(h, rec);
@@ -726,7 +726,10 @@ static bool nat_setDefaultVoicings(Vm *vm, Value *args, int argc, Value *out) {
     char name[64];
     if (!stdlib_word(vm, args[0], name, sizeof name) || !dictionary_known(vm, name))
         return vm_error(vm, "setDefaultVoicings: no voicing dictionary by that name");
-    vm_set_global(vm, USER_PREFIX "default", OBJ_VAL(str_c(vm_heap(vm), name)));
+    Value v = OBJ_VAL(str_c(vm_heap(vm), name));
+    vm_push_root(vm, v);
+    vm_set_global(vm, USER_PREFIX "default", v);
+    vm_pop_root(vm);
     *out = NIL_VAL;
     return true;
 }

@@ -1,0 +1,66 @@
+/*
+ * fenv.c - Strudel's filter envelope, sample by sample (see fenv.h).
+ */
+#include "fenv.h"
+
+#include <math.h>
+#include <stdbool.h>
+
+static double fenv_clamp(double x) {
+    x = x < 0 ? 0 : x > 20000 ? 20000 : x;
+    return x == 0 ? 0.001 : x; /* exponential ramps never touch 0 */
+}
+
+/* superdough's envValAtTime: the straight line through the segment (its quirk
+ * in the attack kept: from 0, or from lo when lo > peak) */
+static double fenv_line(const FenvShape *f, double t) {
+    double v;
+    if (f->a > t)
+        v = t * ((f->peak - f->lo) / f->a) + (f->lo > f->peak ? f->lo : 0);
+    else
+        v = (t - f->a) * (f->d > 0 ? (f->sus - f->peak) / f->d : 0) + f->peak;
+    return v != 0 && isfinite(v) ? v : 0.001;
+}
+
+void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, double r, double e,
+                double anchor, double gate) {
+    bool any = !isnan(a) || !isnan(d) || !isnan(s) || !isnan(r);
+    if (!any) {
+        a = 0.005, d = 0.14, s = 0, r = 0.1;
+    } else {
+        if (isnan(s)) s = (!isnan(a) && isnan(d)) || (isnan(a) && isnan(d)) ? 1 : 0.001;
+        a = fmax(isnan(a) ? 0 : a, 0.001);
+        d = fmax(isnan(d) ? 0 : d, 0.001);
+        s = fmin(s, 1);
+        r = fmax(isnan(r) ? 0 : r, 0.01);
+    }
+    if (isnan(e)) e = 1;
+    if (isnan(anchor)) anchor = 0;
+    double ea = fabs(e), off = ea * anchor;
+    double lo = fenv_clamp(pow(2, -off) * cutoff), hi = fenv_clamp(pow(2, ea - off) * cutoff);
+    if (e < 0) {
+        double t = lo;
+        lo = hi, hi = t;
+    }
+    f->lo = lo, f->peak = hi, f->sus = lo + s * (hi - lo);
+    f->a = a, f->d = d, f->r = r, f->gate = gate > 0 ? gate : 0;
+    double g = f->gate;
+    f->v_a = a > g ? fenv_line(f, g) : hi;
+    f->v_end = a > g ? f->v_a : a + d > g ? fenv_line(f, g) : f->sus;
+}
+
+/* an exponential ramp from x0 at t0 to x1 at t1, at t */
+static double fenv_ramp(double x0, double x1, double t0, double t1, double t) {
+    if (t1 <= t0) return x1;
+    return x0 * pow(x1 / x0, (t - t0) / (t1 - t0));
+}
+
+double fenv_at(const FenvShape *f, double t) {
+    double g = f->gate;
+    if (t >= g) return t >= g + f->r ? f->lo : fenv_ramp(f->v_end, f->lo, g, g + f->r, t);
+    if (f->a > g) return fenv_ramp(f->lo, f->v_a, 0, g, t); /* the attack, cut short */
+    if (t < f->a) return fenv_ramp(f->lo, f->peak, 0, f->a, t);
+    if (f->a + f->d > g) return fenv_ramp(f->peak, f->v_end, f->a, g, t);
+    if (t < f->a + f->d) return fenv_ramp(f->peak, f->sus, f->a, f->a + f->d, t);
+    return f->sus;
+}

@@ -1,0 +1,740 @@
+/*
+ * strudel_cases.h - the library test's cases for what tala took from Strudel
+ * (issues 13 and 24), included in CASES of test_library.c: each expression
+ * with the events Strudel 1.2.6 gives (../shared/oracle), unless said.
+ */
+/* clang-format off */
+    /* (blocks and hush play through a program: tests/cli/test_strudel.sh) */
+    {"0:1", "\"a b\".fmap(x => if s(\"c\").p('k').d1.d2.d3.d4.d5.d6.d7.d8.d9.p1.p2.p3.p4.p5.p6.p7"
+            ".p8.p9.q('z').q1.q2.q3.q4.q5.q6.q7.q8.q9.hush() == nil or hush() == nil or "
+            "all(fast(2)) == nil or each(fast(2)) == nil then 0 else x)",
+         "0 1/2 a\n1/2 1 b\n"},
+    {"0:1", "s(\"a b\").gain(slider(0.5, 0, 1)).pan(sliderWithID('s1', 0.25, 0, 1))",
+         "0 1/2 gain=0.5 pan=0.25 s=a\n1/2 1 gain=0.5 pan=0.25 s=b\n"},
+    /* strudel.cc's visuals: the pattern unchanged (animate: silence, as there) */
+    {"0:1", "s(\"a b\").pianoroll({fold: 1})._pianoroll().punchcard()._punchcard().wordfall()"
+            ".spiral()._spiral().pitchwheel()._pitchwheel().scope()._scope().tscope().fscope()"
+            ".spectrum()._spectrum().draw().onPaint().color('red').colour('red').analyze(1)"
+            ".markcss('x').csound('CoolSynth').csoundm('x').osc().serial().dough().supradough()",
+         "0 1/2 s=a\n1/2 1 s=b\n"},
+    {"0:1", "s(\"a b\").animate()", ""},
+    {"0:1", "\"a b\".fmap(x => if aliasBank() == nil and registerSynthSounds() == nil and "
+            "registerZZFXSounds() == nil and registerSoundfonts() == nil and loadCsound('') == nil "
+            "and loadcsound() == nil and loadCSound() == nil and loadOrc() == nil and initHydra() "
+            "== nil and theme('x') == nil and fontFamily('x') == nil and fontSize(12) == nil "
+            "then x else 0)",
+         "0 1/2 a\n1/2 1 b\n"},
+    /* echo, echoWith, stut, apply, round, loopAt, piano, Math: Strudel 1.2.6 events (../shared/oracle) */
+    {"0:1", "n(\"0 1\").echo(3, 1/8, 0.5)",
+         "0 1/2 gain=1 n=0\n"
+         "1/8 5/8 gain=0.5 n=0\n"
+         "1/4 3/4 gain=0.25 n=0\n"
+         "1/2 1 gain=1 n=1\n"
+         "5/8 9/8 gain=0.5 n=1\n"
+         "3/4 5/4 gain=0.25 n=1\n"},
+    {"0:1", "s(\"bd sd\").stut(3, 0.5, 1/8)",
+         "0 1/2 gain=1 s=bd\n"
+         "1/8 5/8 gain=0.5 s=bd\n"
+         "1/4 3/4 gain=0.25 s=bd\n"
+         "1/2 1 gain=1 s=sd\n"
+         "5/8 9/8 gain=0.5 s=sd\n"
+         "3/4 5/4 gain=0.25 s=sd\n"},
+    {"0:1", "note(\"c3 e3\").echoWith(3, 1/8, (p, i) => p.add(note(i * 7)))",
+         "0 1/2 note=48\n"
+         "1/8 5/8 note=55\n"
+         "1/4 3/4 note=62\n"
+         "1/2 1 note=52\n"
+         "5/8 9/8 note=59\n"
+         "3/4 5/4 note=66\n"},
+    {"0:1", "n(\"0 [1 2]\").echowith(2, 1/4, (p, i) => p.fast(i+1))",
+         "0 1/8 n=2\n"
+         "0 1/2 n=0\n"
+         "1/8 3/8 n=0\n"
+         "3/8 1/2 n=1\n"
+         "1/2 5/8 n=2\n"
+         "1/2 3/4 n=1\n"
+         "5/8 7/8 n=0\n"
+         "3/4 1 n=2\n"
+         "7/8 1 n=1\n"},
+    {"0:1", "n(\"0 1\").stutwith(2, 1/3, (x,i) => x.gain(i))",
+         "0 1/2 gain=0 n=0\n"
+         "1/3 5/6 gain=1 n=0\n"
+         "1/2 1 gain=0 n=1\n"
+         "5/6 4/3 gain=1 n=1\n"},
+    {"0:1", "s(\"bd sd\").apply(fast(2))",
+         "0 1/4 s=bd\n"
+         "1/4 1/2 s=sd\n"
+         "1/2 3/4 s=bd\n"
+         "3/4 1 s=sd\n"},
+    {"0:1", "note(\"c3 e3\").applyN(2, x => x.add(note(12)))",
+         "0 1/2 note=72\n"
+         "1/2 1 note=76\n"},
+    {"0:1", "\"0.4 1.5 2.6 -2.5\".round()",
+         "0 1/4 0\n"
+         "1/4 1/2 2\n"
+         "1/2 3/4 3\n"
+         "3/4 1 -2\n"},
+    {"0:1", "\"0.4 1.5 2.6 -2.5\".floor()",
+         "0 1/4 0\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 2\n"
+         "3/4 1 -3\n"},
+    {"0:1", "\"0.4 1.5 -2.6 c4\".ceil()",
+         "0 1/4 1\n"
+         "1/4 1/2 2\n"
+         "1/2 3/4 -2\n"
+         "3/4 1 60\n"},
+    {"0:1", "s(\"breaks\").loopAt(2)",
+         "0 2 s=breaks speed=0.25 unit=c\n"},
+    {"0:1", "s(\"breaks\").loopat(\"<2 4>\").chop(4)",
+         "0 1/2 begin=0 end=0.25 s=breaks speed=0.25 unit=c\n"
+         "1/2 1 begin=0.25 end=0.5 s=breaks speed=0.25 unit=c\n"},
+    {"0:1", "note(\"c3 e3 g3 c5 c8\").piano()",
+         "0 1/5 clip=1 note=c3 pan=0.4722222222222222 release=0.1 s=piano\n"
+         "1/5 2/5 clip=1 note=e3 pan=0.4907407407407407 release=0.1 s=piano\n"
+         "2/5 3/5 clip=1 note=g3 pan=0.5046296296296297 release=0.1 s=piano\n"
+         "3/5 4/5 clip=1 note=c5 pan=0.5833333333333333 release=0.1 s=piano\n"
+         "4/5 1 clip=1 note=c8 pan=0.75 release=0.1 s=piano\n"},
+    {"0:1", "n(\"0 1\").gain(Math.pow(0.5, 2) + Math.abs(-1) + Math.floor(2.5) + Math.ceil(0.2)+ Math.round(2.5) + Math.sqrt(4) + Math.min(1, 2) + Math.max(1, 2) + Math.sign(-3))",
+         "0 1/2 gain=11.25 n=0\n"
+         "1/2 1 gain=11.25 n=1\n"},
+    {"0:2", "n(\"0 1\").stutWith(2, \"<1/8 1/4>\", x => x.add(n(1)))",
+         "0 1/2 n=1\n"
+         "0 1/2 n=1\n"
+         "1/2 1 n=2\n"
+         "1/2 1 n=2\n"
+         "1 3/2 n=1\n"
+         "1 3/2 n=1\n"
+         "3/2 2 n=2\n"
+         "3/2 2 n=2\n"},
+    {"0:2", "n(\"0 1\").echoWith(2, \"<0.125 0.25>\", rev)",
+         "0 1/2 n=1\n"
+         "3/8 7/8 n=0\n"
+         "1/2 1 n=0\n"
+         "7/8 11/8 n=1\n"
+         "1 3/2 n=1\n"
+         "5/4 7/4 n=0\n"
+         "3/2 2 n=0\n"
+         "7/4 9/4 n=1\n"},
+    {"0:1", "n(\"0 1\").gain(Math.sin(0) + Math.cos(0) + Math.tan(0) + Math.exp(0) + Math.log(1) + "
+            "Math.log2(1) + Math.floor(Math.PI) - 3 + Math.round(Math.E) - 3)",
+         "0 1/2 gain=2 n=0\n1/2 1 gain=2 n=1\n"},
+    /* scaleTranspose: Strudel 1.2.6 events */
+    {"0:3", "n(\"0 2 4\").scale(\"C:major\").scaleTranspose(\"<0 1 -2>\")",
+         "0 1/3 note=C3\n"
+         "1/3 2/3 note=E3\n"
+         "2/3 1 note=G3\n"
+         "1 4/3 note=D3\n"
+         "4/3 5/3 note=F3\n"
+         "5/3 2 note=A3\n"
+         "2 7/3 note=A2\n"
+         "7/3 8/3 note=C3\n"
+         "8/3 3 note=E3\n"},
+    {"0:3", "note(\"c3 eb3\").scale(\"C:minor\").strans(3)",
+         "0 1/2 note=F3\n"
+         "1/2 1 note=Ab3\n"
+         "1 3/2 note=F3\n"
+         "3/2 2 note=Ab3\n"
+         "2 5/2 note=F3\n"
+         "5/2 3 note=Ab3\n"},
+    {"0:3", "n(\"0 2\").scale(\"<C:major D:dorian>\").add(n(1)).scaleTrans(1)",
+         "0 1/2 n=1 note=D3\n"
+         "1/2 1 n=1 note=F3\n"
+         "1 3/2 n=1 note=E3\n"
+         "3/2 2 n=1 note=G3\n"
+         "2 5/2 n=1 note=D3\n"
+         "5/2 3 n=1 note=F3\n"},
+    {"0:3", "n(\"0 [2 4]\").scale(\"Eb:minor\").scaleTranspose(\"-1 8\")",
+         "0 1/2 note=Db3\n"
+         "1/2 3/4 note=Ab4\n"
+         "3/4 1 note=Cb5\n"
+         "1 3/2 note=Db3\n"
+         "3/2 7/4 note=Ab4\n"
+         "7/4 2 note=Cb5\n"
+         "2 5/2 note=Db3\n"
+         "5/2 11/4 note=Ab4\n"
+         "11/4 3 note=Cb5\n"},
+    /* reset, restart, euclidLegatoRot: Strudel 1.2.6 events */
+    {"0:2", "n(\"0 1 2 3\").reset(\"x(3,8)\")",
+         "0 1/8 n=0\n"
+         "3/8 1/2 n=0\n"
+         "3/4 7/8 n=0\n"
+         "1 9/8 n=0\n"
+         "11/8 3/2 n=0\n"
+         "7/4 15/8 n=0\n"},
+    {"0:2", "note(\"c3\").euclidLegatoRot(3, 5, 2)",
+         "1/5 2/5 note=c3\n"
+         "2/5 4/5 note=c3\n"
+         "4/5 6/5 note=c3\n"
+         "6/5 7/5 note=c3\n"
+         "7/5 9/5 note=c3\n"
+         "9/5 11/5 note=c3\n"},
+    {"0:3", "n(\"<0 1 2 3>\").restart(\"x@3 x\")",
+         "0 3/4 n=0\n"
+         "3/4 1 n=0\n"
+         "1 7/4 n=0\n"
+         "7/4 2 n=0\n"
+         "2 11/4 n=0\n"
+         "11/4 3 n=0\n"},
+    {"0:3", "n(\"<0 1 2 3> 5\").restart(\"<x x(3,8,2)>\")",
+         "0 1/2 n=0\n"
+         "1/2 1 n=5\n"
+         "1 9/8 n=0\n"
+         "5/4 11/8 n=0\n"
+         "13/8 7/4 n=0\n"
+         "2 5/2 n=0\n"
+         "5/2 3 n=5\n"},
+    {"0:3", "s(\"hh*4\").reset(\"<x@3 x(3,8)>\")",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh\n"
+         "1 5/4 s=hh\n"
+         "5/4 3/2 s=hh\n"
+         "3/2 7/4 s=hh\n"
+         "7/4 2 s=hh\n"
+         "2 9/4 s=hh\n"
+         "9/4 5/2 s=hh\n"
+         "5/2 11/4 s=hh\n"
+         "11/4 3 s=hh\n"},
+    {"0:2", "n(\"0 1\").euclidLegatoRot(\"<3 5>\", 8, \"<1 2>\")",
+         "1/8 1/2 n=0\n"
+         "1/2 7/8 n=0\n"
+         "7/8 9/8 n=1\n"
+         "1 5/4 n=1\n"
+         "5/4 3/2 n=0\n"
+         "3/2 13/8 n=0\n"
+         "13/8 15/8 n=0\n"
+         "15/8 2 n=1\n"},
+    {"0:1", "s(\"bd sn\").bank(\"<RolandTR909 tala>\")",
+         "0 1/2 bank=RolandTR909 s=bd\n"
+         "1/2 1 bank=RolandTR909 s=sn\n"},
+    /* the low-pass filter envelope controls (sound: test_render.c) */
+    {"0:1", "note(\"c2\").ctf(300).lp(\"400:2:3\").lpenv(2).lpe(3).lpattack(0.1).lpa(0.2).lpdecay(0.1).lpd(0.2).lpsustain(0.5).lps(0.4).lprelease(0.2).lpr(0.3).fanchor(0.5)",
+         "0 1 cutoff=400 fanchor=0.5 lpattack=0.2 lpdecay=0.2 lpenv=3 lprelease=0.3 lpsustain=0.4 note=c2 resonance=2\n"},
+    {"0:1", "note(\"c2 e2\").lpf(\"<300 500>:4:2\").lpa(\".1 .2\")",
+         "0 1/2 cutoff=300 lpattack=0.1 lpenv=2 note=c2 resonance=4\n"
+         "1/2 1 cutoff=300 lpattack=0.2 lpenv=2 note=e2 resonance=4\n"},
+    /* operators with their structure: Strudel 1.2.6 events */
+    {"0:2", "\"0 2\".add.out(\"<1 2> 3\")",
+         "0 1/2 1\n"
+         "1/2 1 5\n"
+         "1 3/2 2\n"
+         "3/2 2 5\n"},
+    {"0:2", "\"0 2\".add.mix(\"<1 2> 3\")",
+         "0 1/2 1\n"
+         "1/2 1 5\n"
+         "1 3/2 2\n"
+         "3/2 2 5\n"},
+    {"0:2", "\"0 2\".add.squeeze(\"1 2\")",
+         "0 1/4 1\n"
+         "1/4 1/2 2\n"
+         "1/2 3/4 3\n"
+         "3/4 1 4\n"
+         "1 5/4 1\n"
+         "5/4 3/2 2\n"
+         "3/2 7/4 3\n"
+         "7/4 2 4\n"},
+    {"0:2", "\"0 2\".add.squeezeout(\"1 2\")",
+         "0 1/4 1\n"
+         "1/4 1/2 3\n"
+         "1/2 3/4 2\n"
+         "3/4 1 4\n"
+         "1 5/4 1\n"
+         "5/4 3/2 3\n"
+         "3/2 7/4 2\n"
+         "7/4 2 4\n"},
+    {"0:2", "\"0 1 2 3\".add.reset(\"1 2\")",
+         "0 1/4 1\n"
+         "1/4 1/2 2\n"
+         "1/2 3/4 2\n"
+         "3/4 1 3\n"
+         "1 5/4 1\n"
+         "5/4 3/2 2\n"
+         "3/2 7/4 2\n"
+         "7/4 2 3\n"},
+    {"0:2", "\"0 1 2 3\".sub.restart(\"<1 2>\")",
+         "0 1/4 -1\n"
+         "1/4 1/2 0\n"
+         "1/2 3/4 1\n"
+         "3/4 1 2\n"
+         "1 5/4 -2\n"
+         "5/4 3/2 -1\n"
+         "3/2 7/4 0\n"
+         "7/4 2 1\n"},
+    {"0:2", "\"0 2\".mul.in(\"2 3\")",
+         "0 1/2 0\n"
+         "1/2 1 6\n"
+         "1 3/2 0\n"
+         "3/2 2 6\n"},
+    {"0:2", "\"1 2\".div.mix(\"2\")",
+         "0 1/2 0.5\n"
+         "1/2 1 1\n"
+         "1 3/2 0.5\n"
+         "3/2 2 1\n"},
+    {"0:2", "\"5 7\".mod.squeeze(\"3 4\")",
+         "0 1/4 2\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 1\n"
+         "3/4 1 3\n"
+         "1 5/4 2\n"
+         "5/4 3/2 1\n"
+         "3/2 7/4 1\n"
+         "7/4 2 3\n"},
+    {"0:2", "n(\"0 2\").add.out(n(\"<1 2> 3\"))",
+         "0 1/2 n=1\n"
+         "1/2 1 n=5\n"
+         "1 3/2 n=2\n"
+         "3/2 2 n=5\n"},
+    {"0:2", "\"0 [1 2]\".set.squeeze(\"a b\")",
+         "0 1/4 a\n"
+         "1/4 1/2 b\n"
+         "1/2 5/8 a\n"
+         "5/8 3/4 b\n"
+         "3/4 7/8 a\n"
+         "7/8 1 b\n"
+         "1 5/4 a\n"
+         "5/4 3/2 b\n"
+         "3/2 13/8 a\n"
+         "13/8 7/4 b\n"
+         "7/4 15/8 a\n"
+         "15/8 2 b\n"},
+    {"0:2", "\"0 1\".keepif.reset(\"1 0\")",
+         "0 1/2 0\n"
+         "1 3/2 0\n"},
+    {"0:2", "\"0 1 2 3\".keep.restart(\"x ~ x\")",
+         "0 1/4 0\n"
+         "1/4 1/3 1\n"
+         "2/3 11/12 0\n"
+         "11/12 1 1\n"
+         "1 5/4 0\n"
+         "5/4 4/3 1\n"
+         "5/3 23/12 0\n"
+         "23/12 2 1\n"},
+    {"0:2", "s(\"bd sd\").set(gain(\"0.5 1\"))",
+         "0 1/2 gain=0.5 s=bd\n"
+         "1/2 1 gain=1 s=sd\n"
+         "1 3/2 gain=0.5 s=bd\n"
+         "3/2 2 gain=1 s=sd\n"},
+    {"0:2", "s(\"bd sd\").keep(s(\"hh\").gain(0.5))",
+         "0 1/2 gain=0.5 s=bd\n"
+         "1/2 1 gain=0.5 s=sd\n"
+         "1 3/2 gain=0.5 s=bd\n"
+         "3/2 2 gain=0.5 s=sd\n"},
+    {"0:2", "s(\"bd*4\").keepif(\"1 0 1 1\")",
+         "0 1/4 s=bd\n"
+         "1/2 3/4 s=bd\n"
+         "3/4 1 s=bd\n"
+         "1 5/4 s=bd\n"
+         "3/2 7/4 s=bd\n"
+         "7/4 2 s=bd\n"},
+    {"0:2", "n(\"0 2\").set.out(s(\"a b c\"))",
+         "0 1/3 n=0 s=a\n"
+         "1/3 2/3 n=0 s=b\n"
+         "2/3 1 n=2 s=c\n"
+         "1 4/3 n=0 s=a\n"
+         "4/3 5/3 n=0 s=b\n"
+         "5/3 2 n=2 s=c\n"},
+    {"0:2", "n(\"0 1\").keep.out(n(\"5 6 7\"))",
+         "0 1/3 n=0\n"
+         "1/3 2/3 n=0\n"
+         "2/3 1 n=1\n"
+         "1 4/3 n=0\n"
+         "4/3 5/3 n=0\n"
+         "5/3 2 n=1\n"},
+    {"0:2", "n(\"0 1 2\").keepif.out(\"1 0\")",
+         "0 1/2 n=0\n"
+         "1 3/2 n=0\n"},
+    {"0:1", "\"4 8\".add.in(\"1 2\").add.out(\"2\").add.mix(\"1\").add.squeeze(\"1 2\").add.squeezeout(\"1\").add.reset(\"1\").add.restart(\"1\")",
+         "0 1/2 12\n"
+         "1/2 1 18\n"},
+    {"0:1", "\"4 8\".sub.in(\"1 2\").sub.out(\"2\").sub.mix(\"1\").sub.squeeze(\"1 2\").sub.squeezeout(\"1\").sub.reset(\"1\").sub.restart(\"1\")",
+         "0 1/2 -4\n"
+         "1/2 1 -2\n"},
+    {"0:1", "\"4 8\".mul.in(\"1 2\").mul.out(\"2\").mul.mix(\"1\").mul.squeeze(\"1 2\").mul.squeezeout(\"1\").mul.reset(\"1\").mul.restart(\"1\")",
+         "0 1/2 8\n"
+         "1/2 1 64\n"},
+    {"0:1", "\"4 8\".div.in(\"1 2\").div.out(\"2\").div.mix(\"1\").div.squeeze(\"1 2\").div.squeezeout(\"1\").div.reset(\"1\").div.restart(\"1\")",
+         "0 1/2 2\n"
+         "1/2 1 1\n"},
+    {"0:1", "\"4 8\".mod.in(\"1 2\").mod.out(\"2\").mod.mix(\"1\").mod.squeeze(\"1 2\").mod.squeezeout(\"1\").mod.reset(\"1\").mod.restart(\"1\")",
+         "0 1/2 0\n"
+         "1/2 1 0\n"},
+    {"0:1", "\"4 8\".set.in(\"1 2\").set.out(\"2\").set.mix(\"1\").set.squeeze(\"1 2\").set.squeezeout(\"1\").set.reset(\"1\").set.restart(\"1\")",
+         "0 1/2 1\n"
+         "1/2 1 1\n"},
+    {"0:1", "\"4 8\".keep.in(\"1 2\").keep.out(\"2\").keep.mix(\"1\").keep.squeeze(\"1 2\").keep.squeezeout(\"1\").keep.reset(\"1\").keep.restart(\"1\")",
+         "0 1/2 4\n"
+         "1/2 1 8\n"},
+    {"0:1", "\"4 8\".keepif.in(\"1 2\").keepif.out(\"2\").keepif.mix(\"1\").keepif.squeeze(\"1 2\").keepif.squeezeout(\"1\").keepif.reset(\"1\").keepif.restart(\"1\")",
+         "0 1/2 4\n"
+         "1/2 1 8\n"},
+    /* vibrato controls (sound: test_render.c) */
+    {"0:1", "note(\"c4\").vib(\"5:0.5\")",
+         "0 1 note=c4 vib=5 vibmod=0.5\n"},
+    {"0:1", "note(\"c4 e4\").v(4).vibrato(\"<3 6>\").vibmod(2).vmod(1)",
+         "0 1/2 note=c4 vib=3 vibmod=1\n"
+         "1/2 1 note=e4 vib=3 vibmod=1\n"},
+    /* JavaScript operators, bipolar signals and Strudel aliases: Strudel 1.2.6 events */
+    {"0:1", "\"4 8\".pow(\"1 2\").pow.in(1).pow.out(\"2\").pow.mix(\"1\").pow.squeeze(\"1 2\").pow.squeezeout(\"1\").pow.reset(\"1\").pow.restart(\"1\")",
+         "0 1/2 16\n"
+         "1/2 1 16777216\n"},
+    {"0:1", "\"4 8\".band(\"1 2\").band.in(1).band.out(\"2\").band.mix(\"1\").band.squeeze(\"1 2\").band.squeezeout(\"1\").band.reset(\"1\").band.restart(\"1\")",
+         "0 1/2 0\n"
+         "1/2 1 0\n"},
+    {"0:1", "\"4 8\".bor(\"1 2\").bor.in(1).bor.out(\"2\").bor.mix(\"1\").bor.squeeze(\"1 2\").bor.squeezeout(\"1\").bor.reset(\"1\").bor.restart(\"1\")",
+         "0 1/2 7\n"
+         "1/2 1 11\n"},
+    {"0:1", "\"4 8\".bxor(\"1 2\").bxor.in(1).bxor.out(\"2\").bxor.mix(\"1\").bxor.squeeze(\"1 2\").bxor.squeezeout(\"1\").bxor.reset(\"1\").bxor.restart(\"1\")",
+         "0 1/2 7\n"
+         "1/2 1 11\n"},
+    {"0:1", "\"4 8\".blshift(\"1 2\").blshift.in(1).blshift.out(\"2\").blshift.mix(\"1\").blshift.squeeze(\"1 2\").blshift.squeezeout(\"1\").blshift.reset(\"1\").blshift.restart(\"1\")",
+         "0 1/2 2048\n"
+         "1/2 1 16384\n"},
+    {"0:1", "\"4 8\".brshift(\"1 2\").brshift.in(1).brshift.out(\"2\").brshift.mix(\"1\").brshift.squeeze(\"1 2\").brshift.squeezeout(\"1\").brshift.reset(\"1\").brshift.restart(\"1\")",
+         "0 1/2 0\n"
+         "1/2 1 0\n"},
+    {"0:1", "\"1 2 3\".and(\"2\").and.in(\"<1 2>\").and.out(\"3 2\").and.mix(\"1\").and.squeeze(\"1 2\").and.squeezeout(\"1\").and.reset(\"1\").and.restart(\"1\")",
+         "0 1/4 1\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 1\n"
+         "3/4 1 1\n"},
+    {"0:1", "\"1 2 3\".or(\"2\").or.in(\"<1 2>\").or.out(\"3 2\").or.mix(\"1\").or.squeeze(\"1 2\").or.squeezeout(\"1\").or.reset(\"1\").or.restart(\"1\")",
+         "0 1/4 1\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 2\n"
+         "3/4 1 3\n"},
+    {"0:1", "\"1 2\".func(x => x * 3).func.in(x => x + 1).func.out(x => x * 2).func.mix(x => x).func.squeeze(x => x).func.squeezeout(x => x).func.reset(x => x).func.restart(x => x)",
+         "0 1 8\n"},
+    {"0:1", "stack(sine.toBipolar(), sine2.fromBipolar()).segment(2)",
+         "0 1/2 0\n"
+         "0 1/2 0.5\n"
+         "1/2 1 0.5000000000000001\n"
+         "1/2 1 2.220446049250313e-16\n"},
+    {"0:1", "n(steady(3).segment(2))",
+         "0 1/2 n=3\n"
+         "1/2 1 n=3\n"},
+    {"0:1", "signal(t => t * 2).segment(4)",
+         "0 1/4 0\n"
+         "1/4 1/2 0.5\n"
+         "1/2 3/4 1\n"
+         "3/4 1 1.5\n"},
+    {"0:1", "s(\"hh*8\").struct(brand.segment(8))",
+         "0 1/8 s=hh\n"
+         "1/4 3/8 s=hh\n"
+         "3/8 1/2 s=hh\n"
+         "1/2 5/8 s=hh\n"
+         "5/8 3/4 s=hh\n"
+         "3/4 7/8 s=hh\n"
+         "7/8 1 s=hh\n"},
+    {"0:1", "s(\"hh*8\").struct(brandBy(\"<0.3 0.7>\").segment(8))",
+         "0 1/8 s=hh\n"
+         "1/2 5/8 s=hh\n"
+         "5/8 3/4 s=hh\n"
+         "3/4 7/8 s=hh\n"},
+    {"0:1", "n(\"0 1 2 3\").chunkback(4, add(n(10)))",
+         "0 1/4 n=10\n"
+         "1/4 1/2 n=1\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=3\n"},
+    {"0:1", "s(\"bd\").euclidrot(3, 8, 2)",
+         "0 1/8 s=bd\n"
+         "1/4 3/8 s=bd\n"
+         "5/8 3/4 s=bd\n"},
+    {"0:1", "n(\"0 1 2 3\").iterback(4)",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=1\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=3\n"},
+    {"0:1", "n(\"0 1\").juxby(0.5, rev)",
+         "0 1/2 n=0 pan=0.25\n"
+         "0 1/2 n=1 pan=0.75\n"
+         "1/2 1 n=0 pan=0.75\n"
+         "1/2 1 n=1 pan=0.25\n"},
+    {"0:1", "sine.seg(4)",
+         "0 1/4 0.5\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 0.5000000000000001\n"
+         "3/4 1 0\n"},
+    {"0:1", "n(\"0 1 2 3\").slowChunk(4, add(n(10))).slowchunk(2, fast(2))",
+         "0 1/8 n=10\n"
+         "1/8 1/4 n=1\n"
+         "1/4 3/8 n=2\n"
+         "3/8 1/2 n=3\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=3\n"},
+    {"0:1", "n(\"0 1\").sparsity(2)",
+         "0 1 n=0\n"},
+    {"0:1", "note(\"c3 e3\").trans(12)",
+         "0 1/2 note=C4\n"
+         "1/2 1 note=E4\n"},
+    {"0:1", "n(chooseOut(0, 2, 4).segment(4))",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=2\n"
+         "1/2 3/4 n=0\n"
+         "3/4 1 n=0\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".lt(2)).mask(\"0 1 2 3\".lt.in(\"<2 1>\")).mask(\"0 1 2 3\".lt.out(\"2 1\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".lt.mix(\"2\")).mask(\"0 1 2 3\".lt.squeeze(\"2 1\")).mask(\"0 1 2 3\".lt.squeezeout(\"2\")).mask(\"0 1 2 3\".lt.reset(\"2\")).mask(\"0 1 2 3\".lt.restart(\"2\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".gt(2)).mask(\"0 1 2 3\".gt.in(\"<2 1>\")).mask(\"0 1 2 3\".gt.out(\"2 1\"))",
+         "3/4 1 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".gt.mix(\"2\")).mask(\"0 1 2 3\".gt.squeeze(\"2 1\")).mask(\"0 1 2 3\".gt.squeezeout(\"2\")).mask(\"0 1 2 3\".gt.reset(\"2\")).mask(\"0 1 2 3\".gt.restart(\"2\"))",
+         "3/4 1 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".lte(2)).mask(\"0 1 2 3\".lte.in(\"<2 1>\")).mask(\"0 1 2 3\".lte.out(\"2 1\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".lte.mix(\"2\")).mask(\"0 1 2 3\".lte.squeeze(\"2 1\")).mask(\"0 1 2 3\".lte.squeezeout(\"2\")).mask(\"0 1 2 3\".lte.reset(\"2\")).mask(\"0 1 2 3\".lte.restart(\"2\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "1/2 3/4 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".gte(2)).mask(\"0 1 2 3\".gte.in(\"<2 1>\")).mask(\"0 1 2 3\".gte.out(\"2 1\"))",
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".gte.mix(\"2\")).mask(\"0 1 2 3\".gte.squeeze(\"2 1\")).mask(\"0 1 2 3\".gte.squeezeout(\"2\")).mask(\"0 1 2 3\".gte.reset(\"2\")).mask(\"0 1 2 3\".gte.restart(\"2\"))",
+         "1/2 3/4 s=hh\n"
+         "3/4 1 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".eq(2)).mask(\"0 1 2 3\".eq.in(\"<2 1>\")).mask(\"0 1 2 3\".eq.out(\"2 1\"))",
+         ""},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".eq.mix(\"2\")).mask(\"0 1 2 3\".eq.squeeze(\"2 1\")).mask(\"0 1 2 3\".eq.squeezeout(\"2\")).mask(\"0 1 2 3\".eq.reset(\"2\")).mask(\"0 1 2 3\".eq.restart(\"2\"))",
+         "1/2 3/4 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".eqt(2)).mask(\"0 1 2 3\".eqt.in(\"<2 1>\")).mask(\"0 1 2 3\".eqt.out(\"2 1\"))",
+         ""},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".eqt.mix(\"2\")).mask(\"0 1 2 3\".eqt.squeeze(\"2 1\")).mask(\"0 1 2 3\".eqt.squeezeout(\"2\")).mask(\"0 1 2 3\".eqt.reset(\"2\")).mask(\"0 1 2 3\".eqt.restart(\"2\"))",
+         "1/2 3/4 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".ne(2)).mask(\"0 1 2 3\".ne.in(\"<2 1>\")).mask(\"0 1 2 3\".ne.out(\"2 1\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "3/4 1 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".ne.mix(\"2\")).mask(\"0 1 2 3\".ne.squeeze(\"2 1\")).mask(\"0 1 2 3\".ne.squeezeout(\"2\")).mask(\"0 1 2 3\".ne.reset(\"2\")).mask(\"0 1 2 3\".ne.restart(\"2\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "3/4 1 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".net(2)).mask(\"0 1 2 3\".net.in(\"<2 1>\")).mask(\"0 1 2 3\".net.out(\"2 1\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "3/4 1 s=hh\n"},
+    {"0:1", "s(\"hh*4\").mask(\"0 1 2 3\".net.mix(\"2\")).mask(\"0 1 2 3\".net.squeeze(\"2 1\")).mask(\"0 1 2 3\".net.squeezeout(\"2\")).mask(\"0 1 2 3\".net.reset(\"2\")).mask(\"0 1 2 3\".net.restart(\"2\"))",
+         "0 1/4 s=hh\n"
+         "1/4 1/2 s=hh\n"
+         "3/4 1 s=hh\n"},
+    {"0:1", "stack(saw2, isaw2, sine2, cosine2, square2, rand2, tri2, itri, itri2).segment(4)",
+         "0 1/4 -1\n"
+         "0 1/4 -1\n"
+         "0 1/4 -1\n"
+         "0 1/4 -1\n"
+         "0 1/4 0\n"
+         "0 1/4 1\n"
+         "0 1/4 1\n"
+         "0 1/4 1\n"
+         "0 1/4 1\n"
+         "1/4 1/2 -0.2604806162416935\n"
+         "1/4 1/2 -0.5\n"
+         "1/4 1/2 -1\n"
+         "1/4 1/2 0\n"
+         "1/4 1/2 0\n"
+         "1/4 1/2 0.5\n"
+         "1/4 1/2 0.5\n"
+         "1/4 1/2 1\n"
+         "1/4 1/2 1.2246467991473532e-16\n"
+         "1/2 3/4 -0.479038767516613\n"
+         "1/2 3/4 -1\n"
+         "1/2 3/4 -1\n"
+         "1/2 3/4 0\n"
+         "1/2 3/4 0\n"
+         "1/2 3/4 0\n"
+         "1/2 3/4 1\n"
+         "1/2 3/4 1\n"
+         "1/2 3/4 1.2246467991473532e-16\n"
+         "3/4 1 -0.5\n"
+         "3/4 1 -0.6083470396697521\n"
+         "3/4 1 -1\n"
+         "3/4 1 -2.4492935982947064e-16\n"
+         "3/4 1 0\n"
+         "3/4 1 0\n"
+         "3/4 1 0.5\n"
+         "3/4 1 0.5\n"
+         "3/4 1 1\n"},
+    {"0:1", "\"256 16\".log2.in(0).log2.out(\"0\")",
+         "0 1 3\n"},
+    {"0:1", "\"256 16\".log2.mix(\"0\").log2.squeeze(\"0\")",
+         "0 1/2 3\n"
+         "1/2 1 2\n"},
+    {"0:1", "\"256 16\".log2.squeezeout(0).log2.reset(0)",
+         "0 1/2 3\n"
+         "1/2 1 2\n"},
+    {"0:1", "\"256 16\".log2.restart(0)",
+         "0 1/2 8\n"
+         "1/2 1 4\n"},
+    {"0:1", "pr(n(\"0 1\"), n(\"2 3 4\"))",
+         "0 1/3 n=2\n"
+         "0 1/2 n=0\n"
+         "1/3 2/3 n=3\n"
+         "1/2 1 n=1\n"
+         "2/3 1 n=4\n"},
+    {"0:1", "polyrhythm(n(\"0 1\"), n(\"2 3\"))",
+         "0 1/2 n=0\n"
+         "0 1/2 n=2\n"
+         "1/2 1 n=1\n"
+         "1/2 1 n=3\n"},
+    /* (Strudel gives time as fractions, which its printer cannot show; these are the numbers) */
+    {"0:1", "n(time.segment(4))", "0 1/4 n=0\n1/4 1/2 n=0.25\n1/2 3/4 n=0.5\n3/4 1 n=0.75\n"},
+    /* placing patterns in time: Strudel 1.2.6 events */
+    {"0:2", "n(\"0 1 2 3\").within(0, 0.5, x => x.fast(2))",
+         "0 1/8 n=0\n"
+         "1/8 1/4 n=1\n"
+         "1/4 3/8 n=2\n"
+         "1/2 5/8 n=0\n"
+         "5/8 3/4 n=1\n"
+         "3/4 7/8 n=2\n"
+         "3/4 1 n=3\n"
+         "1 9/8 n=0\n"
+         "9/8 5/4 n=1\n"
+         "5/4 11/8 n=2\n"
+         "3/2 13/8 n=0\n"
+         "13/8 7/4 n=1\n"
+         "7/4 15/8 n=2\n"
+         "7/4 2 n=3\n"},
+    {"0:2", "s(\"bd sn\").brak()",
+         "0 1/2 s=bd\n"
+         "1/2 1 s=sn\n"
+         "5/4 3/2 s=bd\n"
+         "3/2 7/4 s=sn\n"},
+    {"0:2", "n(\"0 [1 2] 3\").press()",
+         "1/6 1/3 n=0\n"
+         "5/12 1/2 n=1\n"
+         "7/12 2/3 n=2\n"
+         "5/6 1 n=3\n"
+         "7/6 4/3 n=0\n"
+         "17/12 3/2 n=1\n"
+         "19/12 5/3 n=2\n"
+         "11/6 2 n=3\n"},
+    {"0:2", "n(\"0 1 2 3\").pressBy(\"<0 0.5 0.75>\")",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=1\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=3\n"
+         "9/8 5/4 n=0\n"
+         "11/8 3/2 n=1\n"
+         "13/8 7/4 n=2\n"
+         "15/8 2 n=3\n"},
+    {"0:2", "n(\"<0 1 2 3>\").repeatCycles(2)",
+         "0 1 n=0\n"
+         "1 2 n=0\n"},
+    {"0:2", "s(\"bd hh sd hh\").focus(1/4, 3/4)",
+         "0 1/8 s=sd\n"
+         "1/8 1/4 s=hh\n"
+         "1/4 3/8 s=bd\n"
+         "3/8 1/2 s=hh\n"
+         "1/2 5/8 s=sd\n"
+         "5/8 3/4 s=hh\n"
+         "3/4 7/8 s=bd\n"
+         "7/8 1 s=hh\n"
+         "1 9/8 s=sd\n"
+         "9/8 5/4 s=hh\n"
+         "5/4 11/8 s=bd\n"
+         "11/8 3/2 s=hh\n"
+         "3/2 13/8 s=sd\n"
+         "13/8 7/4 s=hh\n"
+         "7/4 15/8 s=bd\n"
+         "15/8 2 s=hh\n"},
+    {"0:2", "s(\"bd sn\").cpm(\"<30 120>\")",
+         "0 1/2 s=bd\n"
+         "1/2 1 s=sn\n"
+         "1 9/8 s=bd\n"
+         "9/8 5/4 s=sn\n"
+         "5/4 11/8 s=bd\n"
+         "11/8 3/2 s=sn\n"
+         "3/2 13/8 s=bd\n"
+         "13/8 7/4 s=sn\n"
+         "7/4 15/8 s=bd\n"
+         "15/8 2 s=sn\n"},
+    {"0:2", "stepcat([1, s(\"bd\")], [2, s(\"sn hh\")])",
+         "0 1/3 s=bd\n"
+         "1/3 2/3 s=sn\n"
+         "2/3 1 s=hh\n"
+         "1 4/3 s=bd\n"
+         "4/3 5/3 s=sn\n"
+         "5/3 2 s=hh\n"},
+    {"0:2", "timeCat([3, n(\"0 1 2\")], [1, n(\"5\")])",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=1\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=5\n"
+         "1 5/4 n=0\n"
+         "5/4 3/2 n=1\n"
+         "3/2 7/4 n=2\n"
+         "7/4 2 n=5\n"},
+    {"0:2", "timecat([1, s(\"bd\")], [1/2, s(\"sn hh\")])",
+         "0 2/3 s=bd\n"
+         "2/3 5/6 s=sn\n"
+         "5/6 1 s=hh\n"
+         "1 5/3 s=bd\n"
+         "5/3 11/6 s=sn\n"
+         "11/6 2 s=hh\n"},
+    {"0:2", "s_cat([2, s(\"bd\")], [1, s(\"sn\")])",
+         "0 2/3 s=bd\n"
+         "2/3 1 s=sn\n"
+         "1 5/3 s=bd\n"
+         "5/3 2 s=sn\n"},
+    {"0:2", "arrange([1, n(\"0 1\")], [3, n(\"<2 3 4>\")])",
+         "0 1/2 n=0\n"
+         "1/2 1 n=1\n"
+         "1 2 n=2\n"},
+    {"0:2", "s(\"bd*4\").struct(\"1 0 1 1\".invert())",
+         "1/4 1/2 s=bd\n"
+         "5/4 3/2 s=bd\n"},
+    {"0:2", "s(\"hh*2\").mask(\"1 0\".inv())",
+         "1/2 1 s=hh\n"
+         "3/2 2 s=hh\n"},
+    {"0:2", "sine2.segment(4).range2(200, 800)",
+         "0 1/4 500\n"
+         "1/4 1/2 800\n"
+         "1/2 3/4 500.00000000000006\n"
+         "3/4 1 200\n"
+         "1 5/4 499.99999999999994\n"
+         "5/4 3/2 800\n"
+         "3/2 7/4 500.0000000000001\n"
+         "7/4 2 200\n"},
+    {"0:2", "\"1 5:4 3:2\".ratio().mul(110)",
+         "0 1/3 110\n"
+         "1/3 2/3 137.5\n"
+         "2/3 1 165\n"
+         "1 4/3 110\n"
+         "4/3 5/3 137.5\n"
+         "5/3 2 165\n"},
+    {"0:2", "n(pure(3))",
+         "0 1 n=3\n"
+         "1 2 n=3\n"},
+    {"0:2", "stack(nothing, s(\"bd sn\"))",
+         "0 1/2 s=bd\n"
+         "1/2 1 s=sn\n"
+         "1 3/2 s=bd\n"
+         "3/2 2 s=sn\n"},
+    {"0:2", "n(\"0 2\".plyWith(3, x => x.add(1)))",
+         "0 1/6 n=0\n"
+         "1/6 1/3 n=1\n"
+         "1/3 1/2 n=2\n"
+         "1/2 2/3 n=2\n"
+         "2/3 5/6 n=3\n"
+         "5/6 1 n=4\n"
+         "1 7/6 n=0\n"
+         "7/6 4/3 n=1\n"
+         "4/3 3/2 n=2\n"
+         "3/2 5/3 n=2\n"
+         "5/3 11/6 n=3\n"
+         "11/6 2 n=4\n"},
+    {"0:2", "n(\"0 2\".plywith(\"<2 3>\", x => x.mul(2)))",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=0\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=4\n"
+         "1 7/6 n=0\n"
+         "7/6 4/3 n=0\n"
+         "4/3 3/2 n=0\n"
+         "3/2 5/3 n=2\n"
+         "5/3 11/6 n=4\n"
+         "11/6 2 n=8\n"},
+    /* clang-format on */
