@@ -60,7 +60,10 @@ static void voice_life(Voice *v, double gate, double rate) {
     for (int i = 0; i < def->nnodes && sample; i++) {
         const SynNode *nd = &def->nodes[i];
         if (nd->ugen != UGEN_SAMPLER) continue;
-        double speed = fabs(static_input(params, &nd->in[0]));
+        const SynIn *sp = &nd->in[0]; /* through a vibrato, the speed it swings around */
+        if (sp->kind == IN_NODE && def->nodes[sp->index].ugen == UGEN_VIB)
+            sp = &def->nodes[sp->index].in[0];
+        double speed = fabs(static_input(params, sp));
         double b = static_input(params, &nd->in[1]), e = static_input(params, &nd->in[2]);
         if (!isfinite(speed) || speed < 1e-3) speed = 1;
         if (!isfinite(b)) b = 0;

@@ -41,6 +41,8 @@ static const struct {
              "a warning (no drum-machine banks are built in)"},
     {"midi", "sends to tala's MIDI ports (docs/midi.md)"},
     {"time", "its values are numbers (Strudel's are fractions)"},
+    {"pickmodF", "picks as pickF does, the indices wrapping around (Strudel 1.2.6 plays nothing "
+                 "for it, a bug)"},
     {"cpm", "as strudel.cc's editor defines it: cycles a minute at the program's tempo"},
     {"stepcat", "a pattern without a [weight, pattern] pair counts 1 (Strudel counts its steps)"},
     {"timeCat", "a pattern without a [weight, pattern] pair counts 1 (Strudel counts its steps)"},

@@ -400,6 +400,9 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     int nb = 0;
     unsigned plays = vm_plays(vm);
     bool ok = eval_program(vm, name, text, len, err) && load_sample_dirs(s, base, err);
+    /* a file saved again without its $: blocks (and no play): they stop, as in Strudel,
+     * where each evaluation is the whole program */
+    if (ok && vm_plays(vm) == plays && strcmp(name, "<repl>") != 0) vm_blocks_stop(vm);
     say_warnings(s);
     /* live, the scheduler went on stepping while the block ran (the VM's yield
      * hook): the block takes effect from where it got to, and is logged there,
@@ -459,7 +462,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
             p->slot = fresh++;
         }
         Value v;
-        if (!vm_get_global(vm, names[i]->chars, &v) || !IS_PATTERN(v)) {
+        if (!vm_track_pattern(vm, names[i], &v) || !IS_PATTERN(v)) {
             err_set(err, (SrcRef){0}, "cannot play '%s': it is %s now, not a pattern",
                     names[i]->chars, IS_NIL(v) ? "undefined" : val_type_name(v));
             ok = false;

@@ -127,9 +127,9 @@ static bool skip_space(Lexer *lx, bool *sp) {
                 if (s[lx->pos] == '\n' && lx->depth == 0) nl = true;
                 lx->pos++;
             }
-            if (!s[lx->pos]) {
+            if (!s[lx->pos]) { /* unclosed: the next token is the error */
                 lx->pos = open;
-                return nl;
+                return false;
             }
             lx->pos += 2;
             *sp = true;
@@ -256,7 +256,10 @@ Token lex_next(Lexer *lx) {
     case '+': return make(lx, T_PLUS, start, sp);
     case '-': return make(lx, T_MINUS, start, sp);
     case '*': return make(lx, T_STAR, start, sp);
-    case '/': return make(lx, T_SLASH, start, sp);
+    case '/':
+        if (s[lx->pos] == '*') /* skip_space stopped here: the comment is not closed */
+            return error(lx, start, 2, "close it with */", "unclosed comment (opened here)");
+        return make(lx, T_SLASH, start, sp);
     case '%': return make(lx, T_PERCENT, start, sp);
     case '=':
         if (s[lx->pos] == '=') { /* == and JavaScript's === */

@@ -172,6 +172,17 @@ static bool is_way(const char *s, size_t n) {
     return false;
 }
 
+/* The operators that have ways (stdlib/ops.c). */
+static bool is_operator(const char *s, size_t n) {
+    static const char *const OPS[] = {"add",     "sub", "mul",  "div",  "mod", "set",  "keep",
+                                      "keepif",  "pow", "log2", "band", "bor", "bxor", "blshift",
+                                      "brshift", "lt",  "gt",   "lte",  "gte", "eq",   "eqt",
+                                      "ne",      "net", "and",  "or",   "func"};
+    for (size_t i = 0; i < sizeof OPS / sizeof OPS[0]; i++)
+        if (strlen(OPS[i]) == n && !strncmp(OPS[i], s, n)) return true;
+    return false;
+}
+
 /* ---- expressions ---- */
 
 static Ast *expr(Parser *p);
@@ -401,7 +412,8 @@ static Ast *postfix(Parser *p) {
         } else if (check(p, T_DOT)) {
             advance(p);
             Token name = p->cur;
-            if (check(p, T_AND) || check(p, T_OR)) name.type = p->cur.type = T_NAME; /* x.and(y) */
+            if (check(p, T_AND) || check(p, T_OR) || check(p, T_IN)) /* x.and(y), x.in(y) */
+                name.type = p->cur.type = T_NAME;
             if (!check(p, T_NAME)) {
                 fail_at(p, name, "a method call looks like x.fast(2)",
                         "expected a function name after '.', found %s", tok_name(name.type));
@@ -417,6 +429,7 @@ static Ast *postfix(Parser *p) {
              * the one method "add.out" */
             if (check(p, T_DOT) && !p->cur.space_before &&
                 (p->next.type == T_NAME || p->next.type == T_IN) && !p->next.space_before &&
+                is_operator(p->src->text + name.off, name.len) &&
                 is_way(p->src->text + p->next.off, p->next.len)) {
                 advance(p);
                 m->name_len = tok_end(p->cur) - name.off;

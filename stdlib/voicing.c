@@ -530,7 +530,7 @@ static bool voicing_map(Query *q, Value v, Value param, Value *out) {
         else if (nrest < 128)
             rest[nrest++] = r->fields[i];
     }
-    *out = OBJ_VAL(pat_silence(h));
+    *out = NIL_VAL; /* nothing to voice: the event is dropped (Strudel: silence) */
     Vm *vm = q->vm;
     char dict[64] = "ireal", sym[48], csym[48];
     Value def;

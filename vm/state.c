@@ -8,6 +8,7 @@
  */
 #include "vm_impl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +28,27 @@ bool vm_set_tempo(Vm *vm, double bpm) {
     return true;
 }
 
+bool vm_track_pattern(Vm *vm, const ObjString *name, Value *out) {
+    Value on;
+    if (vm_get_global(vm, "blocks:on", &on) && on.kind == VAL_BOOL && on.as.b) {
+        char hidden[96];
+        snprintf(hidden, sizeof hidden, "block:%s", name->chars);
+        return vm_get_global(vm, hidden, out);
+    }
+    return vm_get_global(vm, name->chars, out);
+}
+
+void vm_blocks_stop(Vm *vm) {
+    Value on;
+    if (!vm_get_global(vm, "blocks:on", &on) || on.kind != VAL_BOOL || !on.as.b) return;
+    vm->plays++;
+    vm->nplayed = 0;
+    vm_set_global(vm, "blocks:on", BOOL_VAL(false));
+}
+
 /* play a, b, c: each must be a defined pattern. */
 bool vm_op_play(Vm *vm, ObjList *names) {
+    vm_set_global(vm, "blocks:on", BOOL_VAL(false)); /* the tracks are globals again */
     vm->plays++;
     free(vm->played);
     vm->nplayed = 0;
@@ -285,7 +305,9 @@ bool vm_label(Vm *vm, const char *name, Value pat, Value *out) {
     heap_push(vm->heap, pat);
     ObjString *k = str_c(vm->heap, key);
     heap_push(vm->heap, OBJ_VAL(k));
-    vm_set_global(vm, k->chars, pat);
+    char hidden[96];
+    snprintf(hidden, sizeof hidden, "block:%s", key); /* not the program's own name */
+    vm_set_global(vm, hidden, pat);
     int i = 0;
     while (i < vm->nlabels && vm->labels[i] != k) i++;
     if (i == vm->nlabels) {
@@ -372,18 +394,26 @@ bool vm_labels_finish(Vm *vm, Value *result) {
             if (!solo || (order[i]->len > 1 && order[i]->chars[0] == 'S')) order[kept++] = order[i];
         for (int i = 0; ok && i < kept; i++) {
             Value v;
-            vm_global_lookup(vm, order[i], &v);
+            char hidden[96];
+            snprintf(hidden, sizeof hidden, "block:%s", order[i]->chars);
+            vm_get_global(vm, hidden, &v);
             if (!IS_NIL(vm->each_fn)) ok = apply_fn(vm, vm->each_fn, &v);
             for (uint32_t k = 0; ok && IS_LIST(vm->all_fns) && k < AS_LIST(vm->all_fns)->len; k++)
                 ok = apply_fn(vm, AS_LIST(vm->all_fns)->items[k], &v);
-            if (ok) vm_set_global(vm, order[i]->chars, v);
+            if (ok) vm_set_global(vm, hidden, v);
         }
         if (ok && vm->nlabels > 0) *result = NIL_VAL; /* the blocks play, not the value */
+        /* hush() and no block after it: all(f) still applies to the value */
+        for (uint32_t k = 0; ok && vm->nlabels == 0 && IS_PATTERN(*result) &&
+                             IS_LIST(vm->all_fns) && k < AS_LIST(vm->all_fns)->len;
+             k++)
+            ok = apply_fn(vm, AS_LIST(vm->all_fns)->items[k], result);
         if (ok) {
             vm->plays++;
             free(vm->played);
             vm->played = order;
             vm->nplayed = kept;
+            vm_set_global(vm, "blocks:on", BOOL_VAL(vm->nlabels > 0));
         } else {
             free(order);
         }

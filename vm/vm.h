@@ -236,6 +236,12 @@ int vm_played(Vm *vm, ObjString ***names); /* tracks of the last `play` */
  * `play` of them (names of more than one character beginning with `S` solo),
  * and its last value is not played. */
 bool vm_label(Vm *vm, const char *name, Value pat, Value *out);
+/* The pattern of the track name plays: a block's (kept under a name of its own, so that a
+ * block named like a builtin or a variable leaves those alone) when the last run recorded
+ * blocks, else the global of that name. */
+bool vm_track_pattern(Vm *vm, const ObjString *name, Value *out);
+/* A file evaluated again without its blocks: what they played stops. */
+void vm_blocks_stop(Vm *vm);
 /* hush(): forgets the blocks recorded so far in this run (none left: nothing plays). */
 void vm_labels_hush(Vm *vm);
 /* all(f) (applied to each block, in order of the calls) and each(f) (the last

@@ -167,6 +167,23 @@ printf '$: s("bd sn").bank("RolandTR909")\n' >"$dir/bank.js"
 "$tala" check "$dir/bank.js" >"$out" 2>"$err"
 stderr_has "an unknown bank warns" "warning: no bank 'RolandTR909' (no sound RolandTR909_bd): its events play tala's own sounds; banks here: tala"
 
+program "a block named like a builtin or a variable leaves them alone" $'0 1 note=C2\n0 1 note=C3 s=x\n0 1 note=C4\n0 1 note=C5\n0 1 note=E3\n0 1 note=E4\n0 1 note=G4' <<'EOF2'
+const chords = chord("C")
+chords: chords.voicing()
+chord: chords.rootNotes(2)
+bass: chord("C").rootNotes(3).s("x")
+EOF2
+
+program "methods without brackets before .reset stay apart" $'0 1/2 n=1\n1/2 1 n=0' <<'EOF2'
+n("0 1").rev.reset("x")
+EOF2
+
+fails "an unclosed comment" "unclosed comment (opened here)" <<'EOF2'
+$: s("bd")
+/* not closed
+$: s("hh")
+EOF2
+
 fails "a block that is no pattern" "the block 'a:' is" <<'EOF2'
 a: x => x
 EOF2

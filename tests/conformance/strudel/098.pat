@@ -1,2 +1,2 @@
 0:2
-n("0 2".plyWith(3, x => x.add(1)))
+s("bd sn").mix(gain("0.5 1 0.7"))

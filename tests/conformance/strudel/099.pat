@@ -1,2 +1,2 @@
 0:2
-s("bd sn").gain(1).plyWith("<2 3>", x => x.mul(gain(0.5)))
+s("hh*4").mask("0 1 2 1".ne(1))

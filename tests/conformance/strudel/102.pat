@@ -1,2 +1,2 @@
 0:2
-polyrhythm(s("bd sn"), s("hh*3"))
+s("bd*3").mask("a b a".net("<a b>"))

@@ -1,2 +1,2 @@
 0:2
-polyrhythm(n("0 1 2"), n("<5 6>"))
+stack(nothing, s("bd sn"))

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").press()
+"<0 1> 1".pick(["bd sn", "hh*3"])

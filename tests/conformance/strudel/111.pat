@@ -1,2 +1,2 @@
-0:2
-n("0 1 2 3").pressBy("<0 0.5 0.75>")
+0:4
+s("bd sn").pickF("<0 1 2>", [rev, fast(2), x => x.speed(2)])

@@ -1,2 +1,2 @@
 0:2
-pure(3).fast(2)
+"0 1 2 3".pickmod(["bd", "hh", "sn"])

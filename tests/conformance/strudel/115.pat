@@ -1,2 +1,2 @@
 0:2
-rand2.segment(4)
+"<0 3> 1".pickmodOut(["bd sn", "hh*3"])

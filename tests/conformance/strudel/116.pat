@@ -1,2 +1,2 @@
 0:2
-n(rand2.range(0, 8).segment(8).floor())
+"2 3".pickmodOut(["0 1 2", "5"])

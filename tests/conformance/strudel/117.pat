@@ -1,2 +1,2 @@
-0:2
-sine2.segment(4).range2(0, 10)
+0:4
+"<0 3> [2 1]".pickmodReset(["bd sn", "hh*3"])

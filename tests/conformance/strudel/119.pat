@@ -1,2 +1,2 @@
-0:2
-n("1:2 3:4 2").ratio()
+0:4
+"<0 3> [2 1]".pickmodRestart(["bd sn", "<hh cp>"])

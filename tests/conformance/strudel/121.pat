@@ -1,2 +1,2 @@
-0:4
-n("<0 1 2 3>").repeatCycles(2)
+0:2
+"<0 3>".pickmodSqueeze([s("bd sn"), s("hh*3")])

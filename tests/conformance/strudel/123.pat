@@ -1,2 +1,2 @@
-0:4
-s("<bd lt> sd").reset("<x@3 x(5,8)>")
+0:2
+"<0 1> 1".pickOut(["bd sn", "hh*3"])

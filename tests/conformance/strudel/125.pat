@@ -1,2 +1,2 @@
 0:4
-s("<bd lt> sd").restart("<x@3 x(5,8)>")
+"<0 1> [0 1]".pickReset(["bd sn", "hh*3"])

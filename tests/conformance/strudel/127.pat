@@ -1,2 +1,2 @@
 0:4
-"<C Am F G>".rootNotes(2)
+"<0 1> [0 1]".pickRestart(["bd sn", "<hh cp>"])

@@ -1,2 +1,2 @@
 0:2
-n("0.5 1.4 -1.5 2.6".round())
+"<a b>".pickSqueeze({a: s("bd sn"), b: s("hh*3")})

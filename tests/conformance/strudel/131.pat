@@ -1,2 +1,2 @@
 0:2
-s_cat([1, s("bd")], [2, s("sn hh")])
+n("0 2".plyWith(3, x => x.add(1)))

@@ -1,2 +1,2 @@
 0:2
-saw2.segment(4)
+s("bd sn").gain(1).plyWith("<2 3>", x => x.mul(gain(0.5)))

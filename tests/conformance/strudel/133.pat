@@ -1,2 +1,2 @@
 0:2
-n(saw2.range(0, 8).segment(8))
+n("0 2".plywith(3, x => x.add(1)))

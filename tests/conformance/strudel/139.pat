@@ -1,2 +1,2 @@
 0:2
-sine.seg(4)
+pr(s("bd sn"), s("hh*3"))

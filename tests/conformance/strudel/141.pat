@@ -1,2 +1,2 @@
 0:2
-n("0 1 2").set(s("bd sn"))
+s("bd sn").press()

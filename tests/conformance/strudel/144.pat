@@ -1,2 +1,2 @@
 0:2
-signal(t => t * 2).segment(4)
+n("0 1 2 3").pressBy("<0 0.5 0.75>")

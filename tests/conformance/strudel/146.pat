@@ -1,2 +1,2 @@
 0:2
-sine2.segment(4)
+pure(3).fast(2)

@@ -1,2 +1,2 @@
-0:2
-square2.segment(4)
+0:4
+n("<0 1 2 3>").repeatCycles(2)

@@ -1,2 +1,2 @@
-0:2
-n(square2.range(0, 8).segment(8))
+0:6
+s("<bd sn hh>").repeatCycles("<2 3>")

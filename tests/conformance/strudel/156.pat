@@ -1,2 +1,2 @@
-0:2
-steady(3).segment(4)
+0:4
+s("<bd lt> sd").reset("<x@3 x(5,8)>")

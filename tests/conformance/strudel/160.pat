@@ -1,2 +1,2 @@
-0:2
-n("0 2 4").scale("C:major").strans(1)
+0:4
+"<C Am F G>".rootNotes(2)

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").stutWith(2, 1/4, x => x.speed(2))
+saw2.segment(4)

@@ -1,2 +1,2 @@
 0:2
-n("0 1 2".add(time))
+note("c3 e3 g3").scale("C:major").scaleTrans("<0 2>")

@@ -1,2 +1,2 @@
 0:2
-time.segment(4).add(0)
+n("0 2 4").scale("C:major").scaleTranspose(1)

@@ -1,2 +1,2 @@
 0:2
-timeCat([1, s("bd")], [2, s("sn hh")])
+note("c3 e3 g3").scale("C:minor").scaleTranspose("<0 -1 2>")

@@ -1,2 +1,2 @@
 0:2
-timeCat([3, n("0 1 2")], [1, n("5")])
+"[-8 [2,4,6]]*2".scale("C4:major").scaleTranspose("<0 -1>").note()

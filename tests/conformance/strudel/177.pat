@@ -1,2 +1,2 @@
 0:2
-note("c3 e3").trans("<0 3M>")
+signal(t => t * 2).segment(4)

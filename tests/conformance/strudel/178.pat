@@ -1,2 +1,2 @@
 0:2
-tri2.segment(4)
+n(signal(t => Math.floor(t * 4) % 3).segment(8))

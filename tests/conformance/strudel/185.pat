@@ -1,0 +1,2 @@
+0:2
+s("bd sn").sparsity(2)

@@ -1,0 +1,2 @@
+0:2
+square2.segment(4)

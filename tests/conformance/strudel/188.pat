@@ -1,0 +1,2 @@
+0:2
+n(square2.range(0, 8).segment(8))

@@ -1,0 +1,2 @@
+0:2
+s("bd sn").squeezeout(n("1 2"))

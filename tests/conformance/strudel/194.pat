@@ -1,0 +1,2 @@
+0:2
+steady(3).segment(4)

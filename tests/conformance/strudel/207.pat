@@ -1,0 +1,2 @@
+0:2
+time.segment(4).add(0)
