@@ -24,7 +24,7 @@ N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul
 N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
-N(irand) N(choose) N(chooseCycles) N(wchoose) N(whenmod) N(euclidFull) N(rangex) N(scaleTranspose) N(samples)
+N(irand) N(choose) N(chooseCycles) N(wchoose) N(wchooseCycles) N(randrun) N(shuffle) N(scramble) N(whenmod) N(euclidFull) N(rangex) N(scaleTranspose) N(samples)
 N(ffi) N(load) N(setcps)
 #undef N
 /* clang-format on */
@@ -34,7 +34,7 @@ N(ffi) N(load) N(setcps)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                                static const NativeDef
+                                                    static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -236,6 +236,20 @@ N(ffi) N(load) N(setcps)
          NULL},
         {"randcat", 0, nat_chooseCycles, V | SF, "randcat(pat, ...)", "Same as chooseCycles.",
          "randcat(\"bd*2\", \"hh*3\")", NULL},
+        {"randrun", 1, nat_randrun, 0, "randrun(n)",
+         "The numbers 0 to n-1 in a random order each cycle, n events a cycle.",
+         "n(randrun(4)).scale(\"C:minor\")", NULL},
+        {"shuffle", 2, nat_shuffle, 0, "shuffle(n, pat)",
+         "The cycle cut in n parts, played in a random order (each part once a cycle).",
+         "n(\"0 1 2 3\").shuffle(4)", NULL},
+        {"scramble", 2, nat_scramble, 0, "scramble(n, pat)",
+         "The cycle cut in n parts, n random ones played (parts may repeat).",
+         "n(\"0 1 2 3\").scramble(4)", NULL},
+        {"wchooseCycles", 0, nat_wchooseCycles, V, "wchooseCycles([pat, weight], ...)",
+         "One of the patterns each cycle, chosen at random by weight.",
+         "wchooseCycles([s(\"bd*2\"), 3], [s(\"sn hh\"), 1]).fast(2)", NULL},
+        {"wrandcat", 0, nat_wchooseCycles, V, "wrandcat([pat, weight], ...)",
+         "Same as wchooseCycles.", "wrandcat([s(\"bd*2\"), 3], [s(\"sn hh\"), 1]).fast(2)", NULL},
         {"wchoose", 0, nat_wchoose, V | SF, "wchoose([value, weight], ...)",
          "A random choice where each value has a weight.",
          "note(\"c*4\").s(wchoose([\"sine\", 3], [\"saw\", 1]))", NULL},

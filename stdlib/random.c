@@ -224,7 +224,9 @@ static bool wpick(Query *q, Value r, Value pairs, Value *out) {
     *out = l->items[l->len - 2];
     return true;
 }
-NATIVE(wchoose) {
+/* wchoose: rand picks by weight, joined keeping the structure of where it is
+ * used; wchooseCycles (wrandcat): once a cycle (rand.segment(1)), inner join */
+static bool wchoose_nat(Vm *vm, Value *args, int argc, bool cycles, Value *out) {
     Heap *h = vm_heap(vm);
     Value items[256];
     if (argc == 0) {
@@ -249,9 +251,123 @@ NATIVE(wchoose) {
     vm_push_root(vm, OBJ_VAL(l));
     ObjPattern *r = pat_signal(h, SIG_RAND);
     KEEP(vm, r);
+    int extra = 0;
+    if (cycles) { /* rand.segment(1): its value at each cycle's start */
+        ObjPattern *t = pat_pure(h, BOOL_VAL(true));
+        KEEP(vm, t);
+        r = pat_app(h, APP_RIGHT, r, t, pat_keep_if_truthy, NIL_VAL);
+        KEEP(vm, r);
+        extra = 2;
+    }
     ObjPattern *m = pat_map(h, r, wpick, OBJ_VAL(l));
     KEEP(vm, m);
-    *out = OBJ_VAL(pat_bind(h, BIND_OUTER, m));
-    for (int i = 0; i < argc + 3; i++) vm_pop_root(vm);
+    *out = OBJ_VAL(pat_bind(h, cycles ? BIND_INNER : BIND_OUTER, m));
+    for (int i = 0; i < argc + 3 + extra; i++) vm_pop_root(vm);
     return true;
+}
+NATIVE(wchoose) {
+    return wchoose_nat(vm, args, argc, false, out);
+}
+NATIVE(wchooseCycles) {
+    return wchoose_nat(vm, args, argc, true, out);
+}
+
+/* randrun(n): each cycle the numbers 0..n-1 in a random order, n a cycle
+ * (Strudel's: the order of n random numbers drawn at the cycle's middle) */
+static bool randrun_map(Query *q, Value t, Value nv, Value *out) {
+    (void)q;
+    int n = (int)nv.as.num;
+    double x = t.as.num, rands[256];
+    int idx[256];
+    pat_rands_at(floor(x) + 0.5, n, rands);
+    for (int i = 0; i < n; i++) idx[i] = i;
+    for (int i = 1; i < n; i++) { /* a stable sort, as JavaScript's */
+        int k = idx[i], j = i;
+        while (j > 0 && rands[idx[j - 1]] > rands[k]) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = k;
+    }
+    double pos = x - floor(x);
+    int i = (int)floor(pos * n) % n;
+    *out = NUM_VAL(idx[i]);
+    return true;
+}
+
+/* randrun(n) or irand(n), segmented into n events a cycle */
+static ObjPattern *index_pattern(Query *q, int n, bool run) {
+    Heap *h = q->heap;
+    ObjPattern *src = run ? keep(q, pat_signal(h, SIG_TIME)) : keep(q, pat_signal(h, SIG_RAND));
+    ObjPattern *m = keep(q, pat_map(h, src, run ? randrun_map : irand_map, NUM_VAL(n)));
+    ObjPattern *t = keep(q, pat_pure(h, BOOL_VAL(true)));
+    ObjPattern *f = keep(q, pat_fast(h, rat_int(n), t));
+    ObjPattern *r = pat_app(h, APP_RIGHT, m, f, combine_keep_if, NIL_VAL);
+    drop(q, 4);
+    return r;
+}
+
+static bool b_randrun(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)sub, (void)pm;
+    int n;
+    if (!get_int(q, a[0], "randrun's count", &n)) return false;
+    if (n < 1 || n > 256) {
+        *out = pat_silence(q->heap);
+        return n < 1 || lib_fail(q, NULL, "randrun: at most 256");
+    }
+    *out = index_pattern(q, n, true);
+    return true;
+}
+NATIVE(randrun) {
+    Value a2[2] = {args[0], NIL_VAL};
+    (void)argc;
+    return patterned(vm, b_randrun, a2, 2, NIL_VAL, BIND_INNER, out);
+}
+
+/* shuffle(n) and scramble(n): the cycle cut in n parts, played in the order of
+ * randrun(n) (each part once a cycle) or of irand(n) (parts may repeat) */
+static bool rearrange_map(Query *q, Value i, Value parts, Value *out) {
+    ObjList *l = AS_LIST(parts);
+    int n = (int)l->len;
+    int k = IS_NUM(i) ? (int)i.as.num : 0;
+    if (k < 0 || k >= n) {
+        *out = NIL_VAL;
+        return true;
+    }
+    ObjPattern *r = keep(q, pat_repeat_cycles(q->heap, rat_int(n), AS_PATTERN(l->items[k])));
+    *out = OBJ_VAL(pat_fast(q->heap, rat_int(n), r));
+    drop(q, 1);
+    return true;
+}
+
+static bool b_rearrange(Query *q, const Value *a, ObjPattern *sub, Value run, ObjPattern **out) {
+    int n;
+    if (!get_int(q, a[0], "the number of parts", &n)) return false;
+    if (n < 1) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    if (n > 256) return lib_fail(q, NULL, "at most 256 parts");
+    Heap *h = q->heap;
+    Value items[256];
+    for (int i = 0; i < n; i++) {
+        items[i] = OBJ_VAL(pat_zoom(h, rat_make(i, n), rat_make(i + 1, n), sub));
+        heap_push(h, items[i]);
+    }
+    Value parts = OBJ_VAL(list_new(h, items, (uint32_t)n));
+    heap_pop(h, (unsigned)n);
+    heap_push(h, parts);
+    ObjPattern *ip = keep(q, index_pattern(q, n, run.kind == VAL_BOOL && run.as.b));
+    ObjPattern *m = keep(q, pat_map(h, ip, rearrange_map, parts));
+    *out = pat_bind(h, BIND_INNER, m);
+    drop(q, 3);
+    return true;
+}
+NATIVE(shuffle) {
+    (void)argc;
+    return patterned(vm, b_rearrange, args, 2, BOOL_VAL(true), BIND_INNER, out);
+}
+NATIVE(scramble) {
+    (void)argc;
+    return patterned(vm, b_rearrange, args, 2, BOOL_VAL(false), BIND_INNER, out);
 }

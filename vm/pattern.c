@@ -477,6 +477,19 @@ double pat_rand_at(double t) {
     return fabs((double)(seed % 536870912) / 536870912);
 }
 
+void pat_rands_at(double t, int n, double *out) {
+    double y = t / 300;
+    int32_t seed = xorwise((int32_t)trunc((y - trunc(y)) * 536870912));
+    if (n == 1) {
+        out[0] = fabs((double)(seed % 536870912) / 536870912);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        out[i] = (double)(seed % 536870912) / 536870912;
+        seed = xorwise(seed);
+    }
+}
+
 static double perlin_at(double t) {
     double ta = floor(t), tb = ta + 1;
     double x = t - ta;

@@ -218,6 +218,9 @@ ObjPattern *pat_window(Heap *h, Rat a, Rat b, bool inside, ObjPattern *p);
 /* Strudel's time-seeded random number (its default "legacy" generator, its
  * 32-bit integer arithmetic included): the value of `rand` at time t. */
 double pat_rand_at(double t);
+/* Strudel's getRandsAtTime(t, n) (legacy generator): n numbers from one seed,
+ * each the next xorshift round; unlike rand, not made positive. */
+void pat_rands_at(double t, int n, double *out);
 
 /* PatCombineFn: keeps a where b > x (x a number param): degradeBy's filter. */
 int pat_keep_if_above(struct Query *q, Value a, Value b, Value x, Value *out);

@@ -1,2 +1,2 @@
 0:4
-s("<bd lt> sd").reset("<x@3 x(5,8)>")
+n("<0 1 2 3>").repeatCycles(2)

@@ -1,2 +1,2 @@
-0:2
-n("0 1 2 3").slow(2).reset("x x")
+0:6
+s("<bd sn hh>").repeatCycles("<2 3>")

@@ -1,2 +1,2 @@
 0:4
-s("<bd lt> sd").restart("<x@3 x(5,8)>")
+s("<bd lt> sd").reset("<x@3 x(5,8)>")

@@ -1,2 +1,2 @@
 0:4
-"<C Am F G>".rootNotes(2)
+s("<bd lt> sd").restart("<x@3 x(5,8)>")

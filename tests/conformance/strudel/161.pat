@@ -1,2 +1,2 @@
-0:2
-note("<C^7 Dm7>".rootNotes("<3 4>"))
+0:3
+n("<0 1 2> 3").restart("<x [x x] x>")

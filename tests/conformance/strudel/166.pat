@@ -1,2 +1,2 @@
 0:2
-n(saw2.range(0, 8).segment(8))
+s_cat([1, s("bd")], [2, s("sn hh")])

@@ -1,2 +1,2 @@
 0:2
-note("c3 e3 g3").scale("C:major").scaleTrans("<0 2>")
+n(saw2.range(0, 8).segment(8))

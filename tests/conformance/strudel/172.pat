@@ -1,2 +1,2 @@
 0:2
-sine.seg(4)
+note("c3 e3 g3").scale("C:minor").scaleTranspose("<0 -1 2>")

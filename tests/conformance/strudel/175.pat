@@ -1,2 +1,2 @@
 0:2
-s("bd sn").set(n("<1 2>"))
+s("bd sn hh cp").scramble("<2 4>")

@@ -1,2 +1,2 @@
 0:2
-signal(t => t * 2).segment(4)
+n(saw.range(0, 4)).seg("<2 4>")

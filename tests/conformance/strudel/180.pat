@@ -1,2 +1,2 @@
 0:2
-n(sine2.range(0, 8).segment(8))
+s("bd sn").set.out(gain("0.5 0.7 1"))

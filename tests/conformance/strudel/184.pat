@@ -1,2 +1,2 @@
-0:4
-n("0 1 2 3".slowChunk(4, x => x.add(10)))
+0:2
+n(signal(t => Math.floor(t * 4) % 3).segment(8))

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").sparsity(2)
+sine2.segment(4)

@@ -1,2 +1,2 @@
-0:2
-square2.segment(4)
+0:4
+s("bd sn hh cp").slowChunk(2, x => x.speed(2))

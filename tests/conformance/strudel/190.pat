@@ -1,2 +1,2 @@
-0:2
-squeeze("<0 1> 1", ["bd sn", "hh*3"])
+0:4
+n("0 1 2 3".slowChunk(4, x => x.add(10)))

@@ -1,2 +1,2 @@
 0:2
-squeeze("0 1", ["a b", "c d e"])
+s("bd sn").sparsity(2)

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").squeezeout(n("1 2"))
+square2.segment(4)

@@ -1,2 +1,2 @@
 0:2
-steady(3).segment(4)
+n(square2.range(0, 8).segment(8))

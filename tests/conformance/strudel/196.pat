@@ -1,2 +1,2 @@
 0:2
-stepcat([1, s("bd")], [2, s("sn hh")])
+squeeze("<0 1> 1", ["bd sn", "hh*3"])

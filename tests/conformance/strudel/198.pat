@@ -1,2 +1,2 @@
 0:2
-n("0 2 4").scale("C:major").strans(1)
+n("0 1".squeezeout("5 6 7"))

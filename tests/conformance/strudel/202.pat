@@ -1,2 +1,2 @@
 0:2
-n("0 1".stutWith(3, 1/8, x => x.add(2)))
+stepcat([1, s("bd")], [2, s("sn hh")])

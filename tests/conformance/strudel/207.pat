@@ -1,2 +1,2 @@
 0:2
-time.segment(4).add(0)
+s("bd sn").stut(2, 0.8, "<0.25 0.125>")

@@ -1,2 +1,2 @@
 0:2
-timeCat([3, n("0 1 2")], [1, n("5")])
+s("bd sn").stutWith(2, 1/4, x => x.speed(2))

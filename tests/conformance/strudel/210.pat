@@ -1,2 +1,2 @@
 0:2
-timecat([1, s("bd")], [2, s("sn hh")])
+n("0 1".stutwith(3, 1/8, x => x.add(2)))

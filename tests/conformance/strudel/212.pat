@@ -1,2 +1,2 @@
 0:2
-sine.segment(4).toBipolar()
+n("0 1 2".add(time))

@@ -1,2 +1,2 @@
 0:2
-"0 0.5 1".toBipolar()
+time.segment(4).add(0)

@@ -1,2 +1,2 @@
 0:2
-note("c3 e3").trans(2)
+timeCat([1, s("bd")], [2, s("sn hh")])

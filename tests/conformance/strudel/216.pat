@@ -1,2 +1,2 @@
 0:2
-tri2.segment(4)
+timecat([1, s("bd")], [2, s("sn hh")])
