@@ -783,6 +783,12 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             out[j] = (float)(X(0, j) * exp2(X(2, j) / 12.0 * sin(TWO_PI * X(1, j) * t)));
         }
         break;
+    case UGEN_FMMOD: /* f + f h i sin(2 pi f h t): superdough's fm, without an envelope */
+        for (int j = 0; j < n; j++) {
+            double t = (double)(pos + (uint64_t)j) * inv_rate, f = X(0, j), mf = f * X(1, j);
+            out[j] = (float)(f + mf * X(2, j) * sin(TWO_PI * mf * t));
+        }
+        break;
     case UGEN_COARSE: /* every c-th sample of the voice held for c samples */
         for (int j = 0; j < n; j++) {
             float f = X(1, j);

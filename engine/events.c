@@ -162,6 +162,40 @@ static void add_vibrato(SynthDef *d) {
     }
 }
 
+/* Frequency modulation: an fmmod node (the frequency, harmonicity fmh, index
+ * fmi) first, the graph's reads of the freq parameter reading it instead, as
+ * the vibrato's. */
+static void add_fm(SynthDef *d) {
+    int f = synth_param(d, "freq");
+    if (f < 0 || d->nnodes + 1 > SYN_MAX_NODES || d->nparams + 2 > SYN_MAX_PARAMS) return;
+    int h = synth_param(d, "fmh"), i = synth_param(d, "fmi");
+    if (h < 0) {
+        h = d->nparams++;
+        snprintf(d->params[h], SYN_NAME, "fmh");
+    }
+    if (i < 0) {
+        i = d->nparams++;
+        snprintf(d->params[i], SYN_NAME, "fmi");
+    }
+    SynNode fm = {.ugen = UGEN_FMMOD, .n = 3};
+    fm.in[0] = (SynIn){IN_PARAM, (uint8_t)f, 0};
+    fm.in[1] = (SynIn){IN_PARAM, (uint8_t)h, 0};
+    fm.in[2] = (SynIn){IN_PARAM, (uint8_t)i, 0};
+    for (int k = d->nnodes; k > 0; k--) d->nodes[k] = d->nodes[k - 1];
+    d->nodes[0] = fm;
+    d->nnodes++;
+    for (int k = 1; k < d->nnodes; k++) {
+        SynNode *nd = &d->nodes[k];
+        for (int q = 0; q < nd->n; q++) {
+            SynIn *in = &nd->in[q];
+            if (in->kind == IN_NODE)
+                in->index++;
+            else if (in->kind == IN_PARAM && in->index == f)
+                *in = (SynIn){IN_NODE, 0, 0};
+        }
+    }
+}
+
 /* A synth parameter's value when the event does not give it: the default of
  * the DRIVES_PARAM control of that name (speed 1, resonance 1, ...), else 0. */
 static double param_default(const char *p) {
@@ -189,6 +223,10 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     /* vibrato (bit NFX + 1): the pitch of a synth with a freq, or a sample's speed */
     if (event_control(s, rec, "vib", &x) && x > 0 && synth_param(*def, "vib") < 0)
         mask |= 1u << (NFX + 1);
+    /* frequency modulation (bit NFX + 2): a synth's frequency */
+    if (event_control(s, rec, "fmi", &x) && x != 0 && synth_param(*def, "fmi") < 0 &&
+        synth_param(*def, "freq") >= 0)
+        mask |= 1u << (NFX + 2);
     if (!mask) return si;
     for (int i = 0; i < s->nvariants; i++)
         if (s->variants[i].base == si && s->variants[i].mask == mask) {
@@ -247,6 +285,7 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
         last = d->nnodes++;
     }
     if (mask & (1u << (NFX + 1))) add_vibrato(d);
+    if (mask & (1u << (NFX + 2))) add_fm(d); /* first: the vibrato swings the modulated pitch */
     int index = audio_add_synth(s->audio, d);
     if (index < 0 || s->nvariants == (int)(sizeof s->variants / sizeof s->variants[0])) {
         free(d);

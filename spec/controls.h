@@ -89,6 +89,10 @@ typedef enum {
       "the low-pass filter cutoff in hertz (lpf(\"800:5\") also sets resonance)", "note(\"c2 eb2\").s(\"saw\").lpf(\"400 2000\")") \
     X(RESONANCE, "resonance", K("resonance"), "lpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the low-pass filter resonance (Q)", "note(\"c2 eb2\").s(\"saw\").lpf(600).resonance(8)") \
+    X(FMI, "fmi", K("fmi", "fmh"), "fm", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), 0, \
+      "frequency modulation: how far a sine at fmh times the note's frequency swings it, in that modulator's frequency (fm(\"4:2\") also sets fmh)", "note(\"c3 e3\").s(\"sine\").fm(4)") \
+    X(FMH, "fmh", K("fmh"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 32), 1, \
+      "the frequency modulator's ratio to the note's frequency (with fm)", "note(\"c3 e3\").s(\"sine\").fm(4).fmh(1.5)") \
     X(VIB, "vib", K("vib", "vibmod"), "vibrato v", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 0, \
       "vibrato: how many times a second the pitch swings (vib(\"5:0.5\") also sets vibmod)", "note(\"c4 e4\").s(\"sawtooth\").vib(6)") \
     X(VIBMOD, "vibmod", K("vibmod", "vib"), "vmod", DRIVES_PARAM, CTL_NONE, NULL, R(0, 24), 0.5, \

@@ -99,6 +99,10 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(VIB, "vib", UG_EFFECT, IN("rate", "depth"), DEF(0, 0.5), 0,                                  \
       "Vibrato of a frequency or playback speed (its input): rate times a second, depth "          \
       "semitones up and down, a sine from the note's start.")                                      \
+    /* a frequency with frequency modulation (Strudel's fmi, fmh) */                               \
+    X(FMMOD, "fmmod", UG_EFFECT, IN("harmonicity", "index"), DEF(1, 0), 0,                         \
+      "Frequency modulation of a frequency (its input) by a sine at harmonicity times it, "        \
+      "swinging index times that modulator's frequency either way.")                               \
     /* a plugin in an effect chain (audio/lv2.h) */                                                \
     X(LV2, "lv2", UG_EFFECT, IN("plugin", "settings"), DEF(0, 0), 1,                               \
       "An LV2 plugin in an effect chain: its URI or a part of its name only it has "               \

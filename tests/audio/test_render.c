@@ -638,6 +638,45 @@ static void test_vibrato(void **st) {
     audio_done(&v);
 }
 
+/* The amplitude of the frequency f in x[from..to) (Goertzel). */
+static double amplitude_at(const float *x, long from, long to, double f, double rate) {
+    double w = 2 * M_PI * f / rate, c = 2 * cos(w), s1 = 0, s2 = 0;
+    for (long i = from; i < to; i++) {
+        double s0 = x[i] + c * s1 - s2;
+        s2 = s1;
+        s1 = s0;
+    }
+    double re = s1 - s2 * cos(w), im = s2 * sin(w);
+    return 2 * sqrt(re * re + im * im) / (double)(to - from);
+}
+
+/* FM as superdough's: an 880 Hz sine with fm 1 and fmh 0.25 is f + 220 sin(2 pi 220 t), a
+ * modulation index of 1: Bessel sidebands 220 Hz apart, the carrier at J0(1) = 0.765 of the
+ * plain sine's level, 1100 and 660 Hz at J1(1) = 0.440, 1320 Hz at J2(1) = 0.115 (the
+ * sidebands that fold below 0 Hz are too weak to matter here). */
+static void test_fm(void **st) {
+    const char *plain = "x = note(\"a5\").s(\"sine\")\nplay x\n";
+    const char *fm = "x = note(\"a5\").s(\"sine\").fm(1).fmh(0.25)\nplay x\n";
+    Audio p = render(plain, NULL, 120, 0.25), a = render(fm, NULL, 120, 0.25);
+    long from = 4800, to = 4800 + 9600; /* 200 ms of the sustain, whole periods */
+    double carrier = amplitude_at(p.l, from, to, 880, 48000);
+    double c = amplitude_at(a.l, from, to, 880, 48000) / carrier;
+    double up = amplitude_at(a.l, from, to, 1100, 48000) / carrier;
+    double down = amplitude_at(a.l, from, to, 660, 48000) / carrier;
+    double two = amplitude_at(a.l, from, to, 1320, 48000) / carrier;
+    double none = amplitude_at(p.l, from, to, 1100, 48000) / carrier;
+    print_message("fm: carrier %.3f (0.765), 1100 Hz %.3f and 660 Hz %.3f (0.440), 1320 Hz "
+                  "%.3f (0.115), plain at 1100 Hz %.4f\n",
+                  c, up, down, two, none);
+    if (fabs(c - 0.765) > 0.01) fail_msg("fm: the carrier is at %.3f of the sine", c);
+    if (fabs(up - 0.440) > 0.01 || fabs(down - 0.440) > 0.01)
+        fail_msg("fm: the first sidebands are at %.3f and %.3f", up, down);
+    if (fabs(two - 0.115) > 0.01) fail_msg("fm: the second sideband is at %.3f", two);
+    if (none > 0.01) fail_msg("the plain sine has %.3f at 1100 Hz", none);
+    audio_done(&p);
+    audio_done(&a);
+}
+
 static void test_ugen_table_order(void **s) {
     int n;
     const UgenDef *t = ugen_table(&n);
@@ -790,6 +829,7 @@ int main(void) {
         cmocka_unit_test(test_ugen_table_order),
         cmocka_unit_test(test_filter_envelope),
         cmocka_unit_test(test_vibrato),
+        cmocka_unit_test(test_fm),
         cmocka_unit_test(test_onsets_are_exact),
         cmocka_unit_test(test_levels_and_pan_law),
         cmocka_unit_test(test_sine_is_exact),

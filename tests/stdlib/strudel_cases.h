@@ -993,4 +993,10 @@
          "9/4 5/2 b\n"
          "5/2 11/4 a\n"
          "11/4 3 b\n"},
+        /* FM controls (sound: test_render.c) */
+    {"0:1", "note(\"c3 e3\").s(\"sine\").fm(\"4:2\")",
+         "0 1/2 fmh=2 fmi=4 note=c3 s=sine\n"
+         "1/2 1 fmh=2 fmi=4 note=e3 s=sine\n"},
+    {"0:1", "note(\"c3\").fmi(2).fmh(\"<1 1.5>\")",
+         "0 1 fmh=1 fmi=2 note=c3\n"},
     /* clang-format on */
