@@ -11,7 +11,7 @@
  * Audio thread: no allocation, no locks, no I/O.
  */
 #include "synth.h"
-#include "fenv.h"
+#include "modulate.h"
 
 #include "../include/tala_ext.h"
 
@@ -778,17 +778,9 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         break;
     }
     case UGEN_VIB: /* in * 2^(depth/12 * sin(2 pi rate t)), t from the note's start */
-        for (int j = 0; j < n; j++) {
-            double t = (double)(pos + (uint64_t)j) * inv_rate;
-            out[j] = (float)(X(0, j) * exp2(X(2, j) / 12.0 * sin(TWO_PI * X(1, j) * t)));
-        }
+        vib_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate);
         break;
-    case UGEN_FMMOD: /* f + f h i sin(2 pi f h t): superdough's fm, without an envelope */
-        for (int j = 0; j < n; j++) {
-            double t = (double)(pos + (uint64_t)j) * inv_rate, f = X(0, j), mf = f * X(1, j);
-            out[j] = (float)(f + mf * X(2, j) * sin(TWO_PI * mf * t));
-        }
-        break;
+    case UGEN_FMMOD: fm_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate); break;
     case UGEN_COARSE: /* every c-th sample of the voice held for c samples */
         for (int j = 0; j < n; j++) {
             float f = X(1, j);

@@ -1,7 +1,8 @@
 /*
- * fenv.c - Strudel's filter envelope, sample by sample (see fenv.h).
+ * modulate.c - vibrato, frequency modulation and the filter envelope,
+ * sample by sample (see modulate.h).
  */
-#include "fenv.h"
+#include "modulate.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -63,4 +64,20 @@ double fenv_at(const FenvShape *f, double t) {
     if (f->a + f->d > g) return fenv_ramp(f->peak, f->v_end, f->a, g, t);
     if (t < f->a + f->d) return fenv_ramp(f->peak, f->sus, f->a, f->a + f->d, t);
     return f->sus;
+}
+
+void vib_block(const float *f, int mf, const float *rate, int mr, const float *depth, int md,
+               float *out, int n, uint64_t pos, double dt) {
+    for (int j = 0; j < n; j++) {
+        double t = (double)(pos + (uint64_t)j) * dt;
+        out[j] = (float)(f[j & mf] * exp2(depth[j & md] / 12.0 * sin(2 * M_PI * rate[j & mr] * t)));
+    }
+}
+
+void fm_block(const float *f, int mf, const float *h, int mh, const float *i, int mi, float *out,
+              int n, uint64_t pos, double dt) {
+    for (int j = 0; j < n; j++) {
+        double t = (double)(pos + (uint64_t)j) * dt, mod = (double)f[j & mf] * h[j & mh];
+        out[j] = (float)(f[j & mf] + mod * i[j & mi] * sin(2 * M_PI * mod * t));
+    }
 }

@@ -1,5 +1,7 @@
 /*
- * fenv.h - Strudel's filter envelope (superdough's createFilter and
+ * modulate.h - what moves a note's pitch or cutoff over its life, as
+ * Strudel's superdough does: the vibrato (vib_block), frequency modulation
+ * (fm_block), and the filter envelope (superdough's createFilter and
  * getParamADSR, a Web Audio parameter automation), computed sample by
  * sample for the fenv unit generator (audio/synth.c).
  *
@@ -14,8 +16,10 @@
  * with neither attack nor decay), otherwise 0.001, and times are at least 1 ms
  * (the release 10 ms). Audio thread: no allocation.
  */
-#ifndef TALA_AUDIO_FENV_H
-#define TALA_AUDIO_FENV_H
+#ifndef TALA_AUDIO_MODULATE_H
+#define TALA_AUDIO_MODULATE_H
+
+#include <stdint.h>
 
 typedef struct {
     double lo, peak, sus, a, d, r, gate;
@@ -27,5 +31,14 @@ void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, doubl
                 double anchor, double gate);
 /* The cutoff t seconds after the note's start. */
 double fenv_at(const FenvShape *f, double t);
+
+/* Vibrato: out[j] = f * 2^(depth/12 * sin(2 pi rate t)), t the j-th sample's time from
+ * the note's start ((pos + j) * dt, the same however the blocks fall); each input read at [j &
+ * mask] (a mask of 0: a constant). */
+void vib_block(const float *f, int mf, const float *rate, int mr, const float *depth, int md,
+               float *out, int n, uint64_t pos, double dt);
+/* Frequency modulation: out[j] = f + f h i sin(2 pi f h t) (superdough's fm, no envelope). */
+void fm_block(const float *f, int mf, const float *h, int mh, const float *i, int mi, float *out,
+              int n, uint64_t pos, double dt);
 
 #endif
