@@ -188,6 +188,67 @@ static bool nat_reset(Vm *vm, Value *args, int argc, Value *out) {
     return true;
 }
 
+/* ribbon(offset, cycles): a loop of cycles cycles from offset on (Strudel's
+ * pat.early(offset).restart(pure(1).slow(cycles))) */
+static bool build_ribbon(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    Rat off, cyc;
+    if (!get_rat(q, a[0], "ribbon's offset", &off) || !get_rat(q, a[1], "ribbon's length", &cyc))
+        return false;
+    if (!rat_lt(rat_int(0), cyc)) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    Heap *h = q->heap;
+    ObjPattern *e = pat_early(h, off, sub);
+    heap_push(h, OBJ_VAL(e));
+    ObjPattern *one = pat_pure(h, NUM_VAL(1));
+    heap_push(h, OBJ_VAL(one));
+    ObjPattern *trig = pat_slow(h, cyc, one);
+    heap_push(h, OBJ_VAL(trig));
+    ObjPattern *m = pat_map(h, trig, reset_map, OBJ_VAL(e));
+    heap_push(h, OBJ_VAL(m));
+    *out = pat_bind(h, BIND_RESTART, m);
+    heap_pop(h, 4);
+    return true;
+}
+
+static bool nat_ribbon(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_ribbon, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* bite(n, indices): the cycle cut in n parts, each index's part squeezed into its event */
+static bool bite_map(Query *q, Value in, Value sub, Value *out) {
+    ObjList *l = AS_LIST(in);
+    double i, n;
+    if (l->len < 2 || !js_numeral(l->items[0], &i) || !js_numeral(l->items[1], &n) || n <= 0)
+        return lib_fail(q, NULL, "bite needs a number of parts and indices");
+    Rat rn = rat_from_double(n), a = rat_div(rat_from_double(i), rn);
+    a = rat_sub(a, rat_floor(a)); /* (i / n) mod 1 */
+    Rat b = rat_add(a, rat_div(rat_int(1), rn));
+    *out = OBJ_VAL(pat_zoom(q->heap, a, b, AS_PATTERN(sub)));
+    return true;
+}
+
+static bool nat_bite(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    ObjPattern *npat = reify(vm, args[0]);
+    KEEP(vm, npat);
+    ObjPattern *ipat = reify(vm, args[1]);
+    KEEP(vm, ipat);
+    ObjPattern *pat = reify(vm, args[2]);
+    KEEP(vm, pat);
+    ObjPattern *pairs = pat_applist(h, ipat, npat); /* [i, n], the structure from indices */
+    KEEP(vm, pairs);
+    ObjPattern *m = pat_map(h, pairs, bite_map, OBJ_VAL(pat));
+    KEEP(vm, m);
+    *out = OBJ_VAL(pat_bind(h, BIND_SQUEEZE, m));
+    for (int i = 0; i < 5; i++) vm_pop_root(vm);
+    return true;
+}
+
 /* loopAt(factor): pat.speed(cps / factor).unit("c").slow(factor), cps the
  * program's tempo in cycles a second (Strudel reads the scheduler's). */
 static bool build_loopat(Query *q, const Value *args, ObjPattern *sub, Value param,
@@ -308,6 +369,14 @@ static const NativeDef NATIVES[] = {
      "s(\"hh*8\").reset(\"<x@3 x(3,8)>\")", NULL},
     {"restart", 2, nat_reset, 0, "restart(trigger, pat)",
      "Like reset, but from the pattern's cycle zero.", "n(\"<0 1 2 3>\").restart(\"x@3 x\")", NULL},
+    {"ribbon", 3, nat_ribbon, 0, "ribbon(offset, cycles, pat)",
+     "A loop: the given number of cycles from offset on, again and again.",
+     "n(\"<0 1 2 3 4 5 6 7>\").ribbon(2, 2)", NULL},
+    {"rib", 3, nat_ribbon, 0, "rib(offset, cycles, pat)", "Same as ribbon.",
+     "n(\"<0 1 2 3 4 5 6 7>\").rib(2, 2)", NULL},
+    {"bite", 3, nat_bite, 0, "bite(n, indices, pat)",
+     "The cycle cut in n parts; each index plays its part, squeezed into the index's event.",
+     "n(\"0 1 2 3 4 5 6 7\").bite(4, \"0 2 [1 3]\")", NULL},
     {"loopAt", 2, nat_loopAt, 0, "loopAt(cycles, pat)",
      "Fits a sample to the given number of cycles (speed and unit \"c\"), slowing the "
      "pattern as much.",

@@ -18,7 +18,7 @@
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
-N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(struct) N(mask)
+N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
@@ -110,6 +110,9 @@ N(ffi) N(load) N(setcps)
         {"chunk", 3, nat_chunk, 0, "chunk(n, f, pat)",
          "Divides the cycle into n parts and applies f to one part per cycle, in turn.",
          "\"0 1 2 3\".chunk(4, add(10))", NULL},
+        {"fastChunk", 3, nat_fastChunk, 0, "fastChunk(n, f, pat)",
+         "Like chunk, but each cycle's part comes from that cycle (the pattern is not slowed).",
+         "n(\"0 1 2 3\").fastChunk(4, add(n(10)))", NULL},
         {"chunkBack", 3, nat_chunkBack, 0, "chunkBack(n, f, pat)", "chunk, going backwards.",
          "\"0 1 2 3\".chunkBack(4, add(10))", NULL},
         {"struct", 2, nat_struct, 0, "struct(bools, pat)",
@@ -316,6 +319,7 @@ static const struct {
     {"slowchunk", "chunk"},     {"sparsity", "slow"},
     {"polyrhythm", "stack"},    {"pr", "stack"},
     {"trans", "transpose"},     {"chooseOut", "choose"},
+    {"fastchunk", "fastChunk"},
 };
 #define NALIASES (sizeof ALIASES / sizeof ALIASES[0])
 static char ALIAS_SIG[NALIASES][96], ALIAS_DOC[NALIASES][64], ALIAS_EX[NALIASES][160];

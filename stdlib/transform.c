@@ -392,7 +392,8 @@ REGISTER(jux, b_jux)
 /* chunk(n, f): cycle i applies f to the i-th of n parts, on a pattern that
  * repeats each cycle n times (Strudel 1.2's chunk is "slow": pat.repeatCycles(n)
  * .when(binary, f) where binary is iter of [true, false, ...]) */
-static bool chunk_build(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
+static bool chunk_build(Query *q, const Value *a, ObjPattern *sub, bool back, bool fast,
+                        ObjPattern **out) {
     int n;
     if (!get_int(q, a[0], "chunk's count", &n)) return false;
     if (n <= 0 || n > 4096) return lib_fail(q, NULL, "chunk's count must be 1..4096, got %d", n);
@@ -408,7 +409,8 @@ static bool chunk_build(Query *q, const Value *a, ObjPattern *sub, bool back, Ob
         return false;
     }
     keep(q, it);
-    ObjPattern *rep = keep(q, pat_repeat_cycles(q->heap, rat_int(n), sub));
+    /* fastChunk: the pattern as it is, each cycle's part from that cycle */
+    ObjPattern *rep = keep(q, fast ? sub : pat_repeat_cycles(q->heap, rat_int(n), sub));
     ObjPattern *fp = keep(q, pat_pure(q->heap, a[1]));
     (void)fp;
     ObjPattern *args2[2] = {it, fp};
@@ -418,13 +420,17 @@ static bool chunk_build(Query *q, const Value *a, ObjPattern *sub, bool back, Ob
     return true;
 }
 static bool b_chunk(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    return chunk_build(q, a, sub, false, out);
+    return chunk_build(q, a, sub, false, false, out);
 }
 static bool b_chunkback(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    return chunk_build(q, a, sub, true, out);
+    return chunk_build(q, a, sub, true, false, out);
+}
+static bool b_fastchunk(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return chunk_build(q, a, sub, false, true, out);
 }
 REGISTER(chunk, b_chunk)
 REGISTER(chunkBack, b_chunkback)
+REGISTER(fastChunk, b_fastchunk)
 
 /* struct(bools): structure from the bools, values from pat (keepif.out);
  * mask(bools): structure from pat, kept where the bools are true (keepif.in) */

@@ -1,2 +1,2 @@
-0:2
-s("hh*8").struct(brand.segment(8))
+0:4
+s("bd sn").brak()

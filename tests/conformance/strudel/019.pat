@@ -1,2 +1,2 @@
-0:2
-s("bd*4").mask(brand.segment(4))
+0:4
+n("0 1 2").brak()

@@ -1,2 +1,2 @@
 0:2
-s("hh*8").mask(brandBy(0.3).segment(8))
+s("hh*8").struct(brand.segment(8))

@@ -1,2 +1,2 @@
 0:2
-s("hh*4").mask(brandBy("<0.2 0.8>").segment(4))
+s("bd*4").mask(brand.segment(4))

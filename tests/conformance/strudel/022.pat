@@ -1,2 +1,2 @@
 0:2
-n("8 16 4".brshift(1))
+s("hh*8").mask(brandBy(0.3).segment(8))

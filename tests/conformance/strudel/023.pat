@@ -1,2 +1,2 @@
 0:2
-"64 32".brshift("<1 2>")
+s("hh*4").mask(brandBy("<0.2 0.8>").segment(4))

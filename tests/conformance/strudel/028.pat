@@ -1,2 +1,2 @@
 0:2
-chooseOut("a", "b", "c").segment(4)
+n("0.5 1.2 -1.5".ceil())

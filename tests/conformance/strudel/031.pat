@@ -1,2 +1,2 @@
-0:4
-s("bd sn hh cp").chunkback(2, x => x.speed(2))
+0:2
+s("bd*4").n(chooseOut(0, 2, 4))

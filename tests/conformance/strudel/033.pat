@@ -1,2 +1,2 @@
-0:2
-n(cosine2.range(0, 4).segment(8))
+0:4
+s("bd sn hh cp").chunkback(2, x => x.speed(2))

@@ -1,2 +1,2 @@
 0:2
-n("0 1").echo(3, 1/8, 0.5)
+cosine2.segment(4)

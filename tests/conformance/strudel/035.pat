@@ -1,2 +1,2 @@
 0:2
-s("bd sn").echo(2, "<0.25 0.125>", 0.8)
+n(cosine2.range(0, 4).segment(8))

@@ -1,2 +1,2 @@
 0:2
-n("0 1".echowith(2, 1/4, x => x.add(12)))
+s("bd sn").gain(0.5).echo(3, 1/6, 0.8)

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").echowith(3, 1/16, x => x.speed(2))
+n("<0 [2 4]>".echoWith(4, 1/8, (p, n) => p.add(n * 2)))

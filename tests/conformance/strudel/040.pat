@@ -1,2 +1,2 @@
 0:2
-n("0 1".echoWith(3, 1/8, x => x.add(2)))
+n("0 1".echowith(2, 1/4, x => x.add(12)))

@@ -1,2 +1,2 @@
 0:2
-s("hh*4").mask("0 1 2 1".eq(1))
+s("bd sn").echowith(3, 1/16, x => x.speed(2))

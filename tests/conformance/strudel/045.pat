@@ -1,2 +1,2 @@
 0:2
-s("bd").euclidLegatoRot(3, 8, 2)
+s("bd*3").mask("1 2 3".eqt(2))

@@ -1,2 +1,2 @@
 0:2
-n("0 1").euclidLegatoRot("<3 5>", 8, 1)
+s("bd*3").mask("a b a".eqt("<a b>"))

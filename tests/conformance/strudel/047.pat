@@ -1,2 +1,2 @@
 0:2
-s("bd").euclidrot(3, 8, 2)
+s("bd").euclidLegatoRot(3, 8, 2)

@@ -1,2 +1,2 @@
 0:2
-s("hh").euclidrot(5, 8, "<0 1>")
+n("0 1").euclidLegatoRot("<3 5>", 8, 1)

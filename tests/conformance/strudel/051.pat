@@ -1,2 +1,2 @@
-0:2
-s("bd sn hh cp").focus(0.25, 0.75)
+0:4
+n("0 1 2 3".fastChunk(4, x => x.add(10)))

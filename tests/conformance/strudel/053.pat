@@ -1,2 +1,2 @@
-0:2
-sine2.segment(4).fromBipolar()
+0:4
+n("0 1 2 3".fastchunk(4, x => x.add(10)))

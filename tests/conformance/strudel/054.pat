@@ -1,2 +1,2 @@
-0:2
-"-1 0 1".fromBipolar()
+0:4
+s("bd sn hh cp").fastchunk(2, x => x.speed(2))

@@ -1,2 +1,2 @@
 0:2
-s("hh*4").mask("0 1 2 3".gt(1))
+s("bd sn hh cp").focus(0.25, 0.75)

@@ -1,2 +1,2 @@
 0:2
-s("hh*4").struct("0 1 2 3".gte(2))
+sine2.segment(4).fromBipolar()

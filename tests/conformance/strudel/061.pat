@@ -1,2 +1,2 @@
 0:2
-s("bd sn").hush()
+"1 2".func("<1 2>".fmap(y => x => x + y))

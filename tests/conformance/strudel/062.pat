@@ -1,2 +1,2 @@
 0:2
-stack(s("bd sn").hush(), s("hh*2"))
+n("0 1 2".func(x => x * 3))

@@ -1,2 +1,2 @@
 0:2
-"<a b>".inhabit({a: s("bd sn"), b: s("hh*3")})
+s("hh*4").struct("0 1 2 3".gte(2))

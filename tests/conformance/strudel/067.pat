@@ -1,2 +1,2 @@
 0:2
-"<0 3>".inhabitmod([s("bd sn"), s("hh*3")])
+s("bd sn").hush()

@@ -1,2 +1,2 @@
 0:2
-"0 1 2".inhabitmod(["0 1 2", "5"])
+stack(s("bd sn").hush(), s("hh*2"))

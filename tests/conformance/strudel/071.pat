@@ -1,2 +1,2 @@
 0:2
-s("bd").struct("1 0 0 1".invert())
+"<a b>".inhabit({a: s("bd sn"), b: s("hh*3")})

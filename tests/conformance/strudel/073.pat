@@ -1,2 +1,2 @@
 0:2
-isaw2.segment(4)
+"<0 3>".inhabitmod([s("bd sn"), s("hh*3")])

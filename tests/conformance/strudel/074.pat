@@ -1,2 +1,2 @@
 0:2
-n(isaw2.range(0, 8).segment(8))
+"0 1 2".inhabitmod(["0 1 2", "5"])

@@ -1,2 +1,2 @@
-0:4
-s("bd sn hh").iterback("<3 2>")
+0:2
+s("hh*2").mask("1 0".inv())

@@ -1,2 +1,2 @@
 0:2
-itri.segment(4)
+s("bd").struct("1 0 0 1".invert())

@@ -1,2 +1,2 @@
 0:2
-n(itri.range(0, 8).segment(8))
+s("hh*2").struct("<1 0> 1".invert())

@@ -1,2 +1,2 @@
 0:2
-itri2.segment(4)
+isaw2.segment(4)

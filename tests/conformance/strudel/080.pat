@@ -1,2 +1,2 @@
 0:2
-n(itri2.range(0, 8).segment(8))
+n(isaw2.range(0, 8).segment(8))

@@ -1,2 +1,2 @@
-0:2
-s("bd sn").juxby(0.5, rev)
+0:4
+n("0 1 2 3").iterback(4)

@@ -1,2 +1,2 @@
-0:2
-n("0 1 2").juxby("<0.2 1>", x => x.fast(2))
+0:4
+s("bd sn hh").iterback("<3 2>")

@@ -1,2 +1,2 @@
 0:2
-"a b".keep.out("1 2 3")
+itri.segment(4)

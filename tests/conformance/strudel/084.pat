@@ -1,2 +1,2 @@
 0:2
-n("0 1 2".keep("5 6"))
+n(itri.range(0, 8).segment(8))

@@ -1,2 +1,2 @@
 0:2
-n("0 1 2 3").keepif("1 0")
+itri2.segment(4)

@@ -1,2 +1,2 @@
 0:2
-"a b c".keepif.out("true false true false")
+n(itri2.range(0, 8).segment(8))

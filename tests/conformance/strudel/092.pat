@@ -1,2 +1,2 @@
 0:2
-s("bev ev").loopat(4)
+"a b c".keepif.out("true false true false")

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").mix(gain("0.5 1 0.7"))
+s("bev ev").loopat(4)

@@ -1,2 +1,2 @@
 0:2
-stack(nothing, s("bd sn"))
+n("0 1".mix("5 6 7"))

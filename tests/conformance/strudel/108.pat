@@ -1,2 +1,2 @@
 0:2
-"<0 1> 1".pick(["bd sn", "hh*3"])
+s("bd*3").mask("a b a".net("<a b>"))

@@ -1,2 +1,2 @@
 0:2
-"<a b>".pick({a: s("bd sn"), b: s("hh*3")})
+stack(nothing, s("bd sn"))

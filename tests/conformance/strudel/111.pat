@@ -1,2 +1,2 @@
-0:4
-s("bd sn").pickF("<0 1 2>", [rev, fast(2), x => x.speed(2)])
+0:2
+"0 2 0".or(5)

@@ -1,2 +1,2 @@
 0:2
-"0 1 2 3".pickmod(["bd", "hh", "sn"])
+s("bd sn").out(n("1 2 3"))

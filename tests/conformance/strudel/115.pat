@@ -1,2 +1,2 @@
 0:2
-"<0 3> 1".pickmodOut(["bd sn", "hh*3"])
+"<a b>".pick({a: s("bd sn"), b: s("hh*3")})

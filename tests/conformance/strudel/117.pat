@@ -1,2 +1,2 @@
 0:4
-"<0 3> [2 1]".pickmodReset(["bd sn", "hh*3"])
+s("bd sn").pickF("<0 1 2>", [rev, fast(2), x => x.speed(2)])

@@ -1,2 +1,2 @@
-0:4
-"<0 3> [2 1]".pickmodRestart(["bd sn", "<hh cp>"])
+0:2
+"0 1 2 3".pickmod(["bd", "hh", "sn"])

@@ -1,2 +1,2 @@
 0:2
-"<0 3>".pickmodSqueeze([s("bd sn"), s("hh*3")])
+"<0 3> 1".pickmodOut(["bd sn", "hh*3"])

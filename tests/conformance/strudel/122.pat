@@ -1,2 +1,2 @@
 0:2
-"0 3 4".pickmodSqueeze(["0 1 2", "5"])
+"2 3".pickmodOut(["0 1 2", "5"])

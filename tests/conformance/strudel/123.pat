@@ -1,2 +1,2 @@
-0:2
-"<0 1> 1".pickOut(["bd sn", "hh*3"])
+0:4
+"<0 3> [2 1]".pickmodReset(["bd sn", "hh*3"])

@@ -1,2 +1,2 @@
 0:4
-"<0 1> [0 1]".pickReset(["bd sn", "hh*3"])
+"<0 3> [2 1]".pickmodRestart(["bd sn", "<hh cp>"])

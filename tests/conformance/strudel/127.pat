@@ -1,2 +1,2 @@
-0:4
-"<0 1> [0 1]".pickRestart(["bd sn", "<hh cp>"])
+0:2
+"<0 3>".pickmodSqueeze([s("bd sn"), s("hh*3")])

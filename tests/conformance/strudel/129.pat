@@ -1,2 +1,2 @@
 0:2
-"<a b>".pickSqueeze({a: s("bd sn"), b: s("hh*3")})
+"<0 1> 1".pickOut(["bd sn", "hh*3"])

@@ -1,2 +1,2 @@
-0:2
-n("0 2".plyWith(3, x => x.add(1)))
+0:4
+"<0 1> [0 1]".pickReset(["bd sn", "hh*3"])

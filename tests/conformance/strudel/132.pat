@@ -1,2 +1,2 @@
-0:2
-s("bd sn").gain(1).plyWith("<2 3>", x => x.mul(gain(0.5)))
+0:4
+"<0 1>".pickReset([n("0 1 2"), n("<5 6>")])

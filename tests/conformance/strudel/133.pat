@@ -1,2 +1,2 @@
-0:2
-n("0 2".plywith(3, x => x.add(1)))
+0:4
+"<0 1> [0 1]".pickRestart(["bd sn", "<hh cp>"])

@@ -1,2 +1,2 @@
 0:2
-polyrhythm(s("bd sn"), s("hh*3"))
+"<a b>".pickSqueeze({a: s("bd sn"), b: s("hh*3")})

@@ -1,2 +1,2 @@
 0:2
-"2 3".pow("<1 3>")
+s("bd sn").gain(1).plyWith("<2 3>", x => x.mul(gain(0.5)))

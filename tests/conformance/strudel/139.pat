@@ -1,2 +1,2 @@
 0:2
-pr(s("bd sn"), s("hh*3"))
+n("0 2".plywith(3, x => x.add(1)))

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").press()
+polyrhythm(s("bd sn"), s("hh*3"))

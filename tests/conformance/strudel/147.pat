@@ -1,2 +1,2 @@
 0:2
-n(pure(5))
+s("bd sn").press()

@@ -1,2 +1,2 @@
 0:2
-rand2.segment(4)
+n("0 [1 2] 3").press()

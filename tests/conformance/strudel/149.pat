@@ -1,2 +1,2 @@
 0:2
-n(rand2.range(0, 8).segment(8).floor())
+s("bd sn").pressBy(0.25)

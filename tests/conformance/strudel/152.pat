@@ -1,2 +1,2 @@
 0:2
-sine2.segment(4).range2(0, 10)
+pure(3).fast(2)

@@ -1,2 +1,2 @@
 0:2
-n("1:2 3:4 2").ratio()
+rand2.segment(4)

@@ -1,2 +1,2 @@
 0:2
-"6:3 5".ratio()
+n(rand2.range(0, 8).segment(8).floor())

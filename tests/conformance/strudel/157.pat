@@ -1,2 +1,2 @@
-0:6
-s("<bd sn hh>").repeatCycles("<2 3>")
+0:3
+n(randrun(8))

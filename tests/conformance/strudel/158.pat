@@ -1,2 +1,2 @@
-0:4
-s("<bd lt> sd").reset("<x@3 x(5,8)>")
+0:2
+sine2.segment(4).range2(0, 10)

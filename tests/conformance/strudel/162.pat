@@ -1,2 +1,2 @@
 0:4
-"<C Am F G>".rootNotes(2)
+n("<0 1 2 3>").repeatCycles(2)

@@ -1,2 +1,2 @@
-0:2
-note("<C^7 Dm7>".rootNotes("<3 4>"))
+0:6
+s("<bd sn hh>").repeatCycles("<2 3>")

@@ -1,2 +1,2 @@
-0:2
-s_cat([1, s("bd")], [2, s("sn hh")])
+0:4
+s("<bd lt> sd").restart("<x@3 x(5,8)>")

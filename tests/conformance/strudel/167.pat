@@ -1,2 +1,2 @@
-0:2
-saw2.segment(4)
+0:3
+n("<0 1 2> 3").restart("<x [x x] x>")

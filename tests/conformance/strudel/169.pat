@@ -1,2 +1,2 @@
-0:2
-n("0 2 4").scale("C:major").scaleTrans(1)
+0:4
+s("bd sn hh").rib(0.5, 0.5)

@@ -1,2 +1,2 @@
-0:2
-note("c3 e3 g3").scale("C:major").scaleTrans("<0 2>")
+0:4
+n("<0 1 2 3>").ribbon(1, 2)

@@ -1,2 +1,2 @@
-0:2
-n("0 2 4").scale("C:major").scaleTranspose(1)
+0:4
+n("<0 1 2 3 4 5 6 7>*2").ribbon("<0 2>", 1)

@@ -1,2 +1,2 @@
-0:2
-note("c3 e3 g3").scale("C:minor").scaleTranspose("<0 -1 2>")
+0:4
+"<C Am F G>".rootNotes(2)

@@ -1,2 +1,2 @@
 0:2
-"[-8 [2,4,6]]*2".scale("C4:major").scaleTranspose("<0 -1>").note()
+note("<C^7 Dm7>".rootNotes("<3 4>"))

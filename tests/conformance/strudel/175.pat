@@ -1,2 +1,2 @@
 0:2
-s("bd sn hh cp").scramble("<2 4>")
+"0.2 2.5 <3.7 -0.7>".round()

@@ -1,2 +1,2 @@
 0:2
-sine.seg(4)
+s_cat([1, s("bd")], [2, s("sn hh")])

@@ -1,2 +1,2 @@
 0:2
-n(saw.range(0, 4)).seg("<2 4>")
+saw2.segment(4)

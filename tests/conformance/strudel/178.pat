@@ -1,2 +1,2 @@
 0:2
-n("0 1 2").set(s("bd sn"))
+n(saw2.range(0, 8).segment(8))

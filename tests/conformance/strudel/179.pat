@@ -1,2 +1,2 @@
 0:2
-s("bd sn").set(n("<1 2>"))
+n("0 2 4").scale("C:major").scaleTrans(1)

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").set.out(gain("0.5 0.7 1"))
+note("c3 e3 g3").scale("C:major").scaleTrans("<0 2>")

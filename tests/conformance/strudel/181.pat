@@ -1,2 +1,2 @@
 0:2
-n("0 1 2 3").shuffle(4)
+n("0 2 4").scale("C:major").scaleTranspose(1)

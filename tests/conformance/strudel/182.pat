@@ -1,2 +1,2 @@
 0:2
-s("bd sn hh cp").shuffle("<2 4>")
+note("c3 e3 g3").scale("C:minor").scaleTranspose("<0 -1 2>")

@@ -1,2 +1,2 @@
 0:2
-signal(t => t * 2).segment(4)
+"[-8 [2,4,6]]*2".scale("C4:major").scaleTranspose("<0 -1>").note()

@@ -1,2 +1,2 @@
 0:2
-n(signal(t => Math.floor(t * 4) % 3).segment(8))
+n("0 1 2 3").scramble(4)

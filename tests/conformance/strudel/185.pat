@@ -1,2 +1,2 @@
 0:2
-sine2.segment(4)
+s("bd sn hh cp").scramble("<2 4>")

@@ -1,2 +1,2 @@
 0:2
-n(sine2.range(0, 8).segment(8))
+sine.seg(4)

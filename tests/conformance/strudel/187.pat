@@ -1,2 +1,2 @@
-0:4
-s("bd sn hh cp").slowChunk(2, x => x.speed(2))
+0:2
+n(saw.range(0, 4)).seg("<2 4>")

@@ -1,2 +1,2 @@
-0:4
-n("0 1 2 3".slowChunk(4, x => x.add(10)))
+0:2
+s("bd sn").set.out(gain("0.5 0.7 1"))

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").sparsity(2)
+n("0 1 2 3").shuffle(4)

@@ -1,2 +1,2 @@
-0:4
-n("0 1 2").sparsity("<1 2>")
+0:2
+s("bd sn hh cp").shuffle("<2 4>")

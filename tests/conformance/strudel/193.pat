@@ -1,2 +1,2 @@
 0:2
-square2.segment(4)
+signal(t => t * 2).segment(4)

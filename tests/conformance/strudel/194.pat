@@ -1,2 +1,2 @@
 0:2
-n(square2.range(0, 8).segment(8))
+n(signal(t => Math.floor(t * 4) % 3).segment(8))

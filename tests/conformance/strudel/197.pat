@@ -1,2 +1,2 @@
-0:2
-squeeze("0 1", ["a b", "c d e"])
+0:4
+s("bd sn hh cp").slowChunk(2, x => x.speed(2))

@@ -1,2 +1,2 @@
-0:2
-n("0 1".squeezeout("5 6 7"))
+0:4
+n("0 1 2 3".slowchunk(4, x => x.add(10)))

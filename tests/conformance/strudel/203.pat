@@ -1,2 +1,2 @@
 0:2
-stepcat([3, n("0 1 2")], [1, n("5")])
+square2.segment(4)

@@ -1,2 +1,2 @@
 0:2
-n("0 2 4").scale("C:major").strans(1)
+n(square2.range(0, 8).segment(8))

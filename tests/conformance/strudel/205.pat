@@ -1,2 +1,2 @@
 0:2
-note("c3 e3 g3").scale("C:major").strans("<0 -2>")
+n("0 1".squeeze("5 6 7"))

@@ -1,2 +1,2 @@
 0:2
-n("0 1 2".add(time))
+stepcat([1, s("bd")], [2, s("sn hh")])

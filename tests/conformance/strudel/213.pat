@@ -1,2 +1,2 @@
 0:2
-time.segment(4).add(0)
+stepcat([3, n("0 1 2")], [1, n("5")])

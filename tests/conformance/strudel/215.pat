@@ -1,2 +1,2 @@
 0:2
-timeCat([3, n("0 1 2")], [1, n("5")])
+note("c3 e3 g3").scale("C:major").strans("<0 -2>")

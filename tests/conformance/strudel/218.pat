@@ -1,2 +1,2 @@
 0:2
-sine.segment(4).toBipolar()
+n("0 1".stutWith(3, 1/8, x => x.add(2)))

@@ -1,2 +1,2 @@
 0:2
-"0 0.5 1".toBipolar()
+s("bd sn").stutWith(2, 1/4, x => x.speed(2))

@@ -1,2 +1,2 @@
 0:2
-note("c3 e3").trans(2)
+n("0 1".stutwith(3, 1/8, x => x.add(2)))

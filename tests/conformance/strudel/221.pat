@@ -1,2 +1,2 @@
 0:2
-note("c3 e3").trans("<0 3M>")
+n("0 1 2".stutwith(2, 1/3, x => x.sub(1)))

@@ -1,2 +1,2 @@
 0:2
-tri2.segment(4)
+n("0 1 2".add(time))

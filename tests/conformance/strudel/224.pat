@@ -1,2 +1,2 @@
-0:8
-wchooseCycles([s("bd"), 3], [s("sn"), 1])
+0:2
+timeCat([1, s("bd")], [2, s("sn hh")])

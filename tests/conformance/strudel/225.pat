@@ -1,2 +1,2 @@
-0:8
-wchooseCycles(["a b", 1], ["c", 2]).fast(2)
+0:2
+timeCat([3, n("0 1 2")], [1, n("5")])

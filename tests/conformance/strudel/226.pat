@@ -1,2 +1,2 @@
 0:2
-n("0 1 2 3").within(0, 0.5, x => x.fast(2))
+timecat([1, s("bd")], [2, s("sn hh")])

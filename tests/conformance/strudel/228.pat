@@ -1,2 +1,2 @@
-0:4
-n("0 1 2 3").within("<0 0.5>", 1, x => x.add(n(10)))
+0:2
+sine.segment(4).toBipolar()

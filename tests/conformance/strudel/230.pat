@@ -1,2 +1,2 @@
-0:8
-wrandcat(["a b", 1], ["c", 2]).fast(2)
+0:2
+note("c3 e3").trans(2)

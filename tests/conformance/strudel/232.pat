@@ -1,0 +1,2 @@
+0:2
+tri2.segment(4)

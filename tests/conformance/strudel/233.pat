@@ -1,0 +1,2 @@
+0:2
+n(tri2.range(0, 8).segment(8))
