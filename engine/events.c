@@ -382,6 +382,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     double clip = DEF(CLIP), gain = DEF(GAIN), vel = DEF(VELOCITY), pan = DEF(PAN), cut = DEF(CUT);
     double room = DEF(ROOM), roomsize = DEF(ROOMSIZE), echo = DEF(DELAY);
     double echotime = DEF(DELAYTIME), echofb = DEF(DELAYFEEDBACK), orbit = DEF(ORBIT);
+    double postgain = DEF(POSTGAIN);
     if (rec) {
         ses_record_num(rec, KEY(CLIP), &clip);
         ses_record_num(rec, KEY(GAIN), &gain);
@@ -394,6 +395,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         ses_record_num(rec, KEY(DELAY), &echo);
         ses_record_num(rec, KEY(DELAYTIME), &echotime);
         ses_record_num(rec, KEY(DELAYFEEDBACK), &echofb);
+        ses_record_num(rec, KEY(POSTGAIN), &postgain);
     }
     if (key) vel *= key->velocity, clip = 1; /* the key's own strength; held, not clipped */
     memset(out, 0, sizeof *out);
@@ -410,7 +412,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     out->frame = (uint64_t)frame;
     out->synth = (int16_t)si;
     out->track = (int16_t)t;
-    out->amp = (float)(gain * vel);
+    out->amp = (float)(gain * vel * postgain); /* the voice's level, after its effects */
     out->pan = (float)pan;
     out->gate = (float)(dur * clip);
     out->cut = cut >= 1 && cut < 2147483647.0 ? (int32_t)cut : 0;
@@ -426,6 +428,11 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
             val = isnan(note) ? 69 : note;
         else if (!rec || !event_control(s, rec, p, &val))
             val = param_default(p);
+        if (sample && rec && !strcmp(p, KEY(SPEED))) { /* unit "c": plays of the whole sample */
+            Value unit = ses_record_get(rec, KEY(UNIT));
+            if (IS_STRING(unit) && !strcmp(AS_STRING(unit)->chars, "c"))
+                val *= sample->frames / sample->rate;
+        }
         out->params[i] = (float)val;
     }
     return true;

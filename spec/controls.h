@@ -89,6 +89,10 @@ typedef enum {
       "the low-pass filter cutoff in hertz (lpf(\"800:5\") also sets resonance)", "note(\"c2 eb2\").s(\"saw\").lpf(\"400 2000\")") \
     X(RESONANCE, "resonance", K("resonance"), "lpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the low-pass filter resonance (Q)", "note(\"c2 eb2\").s(\"saw\").lpf(600).resonance(8)") \
+    X(UNIT, "unit", K("unit"), "", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the unit of a sample's speed: \"c\" makes speed a number of plays of the whole sample a second, speed times the sample's length (loopAt and fit set it)", "s(\"bd\").speed(2).unit(\"c\")") \
+    X(POSTGAIN, "postgain", K("postgain"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 4), 1, \
+      "a gain after the note's own effects", "s(\"bd*4\").shape(0.6).postgain(0.5)") \
     X(FMI, "fmi", K("fmi", "fmh"), "fm", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), 0, \
       "frequency modulation: how far a sine at fmh times the note's frequency swings it, in that modulator's frequency (fm(\"4:2\") also sets fmh)", "note(\"c3 e3\").s(\"sine\").fm(4)") \
     X(FMH, "fmh", K("fmh"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 32), 1, \

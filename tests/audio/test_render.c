@@ -518,6 +518,17 @@ static void test_samples_play_from_folders(void **s) {
     for (int i = 24000 + 241; i < 96000; i++) assert_true(out.l[i] == 0);
     assert_true(rms(out.l, 20000, 23900) > 0.1);
     audio_done(&out);
+    /* unit "c": speed 4 plays the 100-frame sample 4 times a second, a rate of 4 * 100 / 48000
+     * of its own: it lasts 12000 frames, stretched; without the unit, speed 4 lasts 25 frames */
+    snprintf(prog, sizeof prog,
+             "samples('%s')\nx = s(\"tick:1 ~ ~ ~\").speed(4).unit(\"c\")\nplay x\n", dir);
+    out = render(prog, NULL, 120, 1);
+    long last = 0;
+    for (long i = 0; i < 24000; i++)
+        if (out.l[i] != 0) last = i;
+    if (last < 11800 || last > 12000)
+        fail_msg("unit c: the sample ends at frame %ld, not ~12000", last);
+    audio_done(&out);
     /* a stereo file plays in stereo: each channel to its side at full level,
      * pan balancing them; in a cut group its two sides do not cut each other */
     char f2[160];
@@ -622,6 +633,13 @@ static double mean_freq(const float *x, long from, long to, double rate) {
 /* Vibrato: a 440 Hz sine with vib 5, vibmod 1 swings a semitone up in the
  * first 100 ms (mean 2^(2/pi/12) times 440: 455.8 Hz) and down in the next
  * 100 ms (424.8 Hz); without vib it stays at 440. */
+/* postgain multiplies the note's level after its effects: 0.5 is -6.02 dB */
+static void test_postgain(void **st) {
+    double g = level_db("x = note(\"a4\").s(\"sine\").shape(0.5).postgain(0.5)\nplay x\n",
+                        "x = note(\"a4\").s(\"sine\").shape(0.5)\nplay x\n");
+    if (fabs(g - 20 * log10(0.5)) > 0.01) fail_msg("postgain 0.5: %.3f dB", g);
+}
+
 static void test_vibrato(void **st) {
     const char *plain = "x = note(\"a4\").s(\"sine\")\nplay x\n";
     const char *vib = "x = note(\"a4\").s(\"sine\").vib(5).vibmod(1)\nplay x\n";
@@ -829,6 +847,7 @@ int main(void) {
         cmocka_unit_test(test_ugen_table_order),
         cmocka_unit_test(test_filter_envelope),
         cmocka_unit_test(test_vibrato),
+        cmocka_unit_test(test_postgain),
         cmocka_unit_test(test_fm),
         cmocka_unit_test(test_onsets_are_exact),
         cmocka_unit_test(test_levels_and_pan_law),

@@ -729,4 +729,10 @@
          "45/16 23/8 n=5\n"
          "23/8 47/16 n=6\n"
          "47/16 3 n=7\n"},
+        /* unit and postgain (sound: test_render.c) */
+    {"0:1", "s(\"bd\").speed(2).unit(\"c\")",
+         "0 1 s=bd speed=2 unit=c\n"},
+    {"0:1", "s(\"bd*2\").shape(0.6).postgain(\"0.5 1\")",
+         "0 1/2 postgain=0.5 s=bd shape=0.6\n"
+         "1/2 1 postgain=1 s=bd shape=0.6\n"},
     /* clang-format on */
