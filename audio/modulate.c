@@ -23,6 +23,43 @@ static double fenv_line(const FenvShape *f, double t) {
     return v != 0 && isfinite(v) ? v : 0.001;
 }
 
+/* superdough's getADSRValues: the settings given, the defaults for the rest */
+static void adsr_values(double *a, double *d, double *s, double *r, const double def[4]) {
+    if (isnan(*a) && isnan(*d) && isnan(*s) && isnan(*r)) {
+        *a = def[0], *d = def[1], *s = def[2], *r = def[3];
+        return;
+    }
+    if (isnan(*s)) *s = (!isnan(*a) && isnan(*d)) || (isnan(*a) && isnan(*d)) ? 1 : 0.001;
+    *a = fmax(isnan(*a) ? 0 : *a, 0.001);
+    *d = fmax(isnan(*d) ? 0 : *d, 0.001);
+    *s = fmin(*s, 1);
+    *r = fmax(isnan(*r) ? 0 : *r, 0.01);
+}
+
+void senv_shape(FenvShape *f, double a, double d, double s, double r, double gate) {
+    static const double DEF[4] = {0.001, 0.05, 0.6, 0.01};
+    adsr_values(&a, &d, &s, &r, DEF);
+    f->lo = 0, f->peak = 1, f->sus = s;
+    f->a = a, f->d = d, f->r = r, f->gate = gate > 0 ? gate : 0;
+    double g = f->gate;
+    f->v_a = a > g ? g / a : 1;
+    f->v_end = a > g ? f->v_a : a + d > g ? 1 + (g - a) * (s - 1) / d : s;
+}
+
+static double lin(double x0, double x1, double t0, double t1, double t) {
+    return t1 <= t0 ? x1 : x0 + (x1 - x0) * (t - t0) / (t1 - t0);
+}
+
+double senv_at(const FenvShape *f, double t) {
+    double g = f->gate;
+    if (t >= g) return t >= g + f->r ? 0 : lin(f->v_end, 0, g, g + f->r, t);
+    if (f->a > g) return lin(0, f->v_a, 0, g, t);
+    if (t < f->a) return lin(0, 1, 0, f->a, t);
+    if (f->a + f->d > g) return lin(1, f->v_end, f->a, g, t);
+    if (t < f->a + f->d) return lin(1, f->sus, f->a, f->a + f->d, t);
+    return f->sus;
+}
+
 void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, double r, double e,
                 double anchor, double gate) {
     bool any = !isnan(a) || !isnan(d) || !isnan(s) || !isnan(r);
@@ -80,4 +117,24 @@ void fm_block(const float *f, int mf, const float *h, int mh, const float *i, in
         double t = (double)(pos + (uint64_t)j) * dt, mod = (double)f[j & mf] * h[j & mh];
         out[j] = (float)(f[j & mf] + mod * i[j & mi] * sin(2 * M_PI * mod * t));
     }
+}
+
+void senv_block(double a, double d, double s, double r, double gate, float *out, int n,
+                uint64_t pos, double dt) {
+    FenvShape f;
+    senv_shape(&f, a, d, s, r, gate);
+    for (int j = 0; j < n; j++) out[j] = (float)senv_at(&f, (double)(pos + (uint64_t)j) * dt);
+}
+
+void fenv_block(double cutoff, double a, double d, double s, double r, double e, double anchor,
+                double gate, float *out, int n, uint64_t pos, double dt) {
+    FenvShape f;
+    fenv_shape(&f, cutoff, a, d, s, r, e, anchor, gate);
+    for (int j = 0; j < n; j++) out[j] = (float)fenv_at(&f, (double)(pos + (uint64_t)j) * dt);
+}
+
+double senv_release(double a, double d, double s, double r) {
+    FenvShape f;
+    senv_shape(&f, a, d, s, r, 0);
+    return f.r;
 }

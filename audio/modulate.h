@@ -31,6 +31,18 @@ void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, doubl
                 double anchor, double gate);
 /* The cutoff t seconds after the note's start. */
 double fenv_at(const FenvShape *f, double t);
+/* Strudel's note envelope (superdough's synths: linear ramps from 0 to 1, defaults
+ * 0.001, 0.05, 0.6, 0.01 when none is given): its shape, its level at t, and how long
+ * it lasts after the gate (the release and 10 ms). */
+void senv_shape(FenvShape *f, double a, double d, double s, double r, double gate);
+double senv_at(const FenvShape *f, double t);
+/* The release those settings come to. */
+double senv_release(double a, double d, double s, double r);
+/* A block of each envelope: out[j] at the time (pos + j) * dt. */
+void senv_block(double a, double d, double s, double r, double gate, float *out, int n,
+                uint64_t pos, double dt);
+void fenv_block(double cutoff, double a, double d, double s, double r, double e, double anchor,
+                double gate, float *out, int n, uint64_t pos, double dt);
 
 /* Vibrato: out[j] = f * 2^(depth/12 * sin(2 pi rate t)), t the j-th sample's time from
  * the note's start ((pos + j) * dt, the same however the blocks fall); each input read at [j &

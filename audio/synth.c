@@ -1,13 +1,10 @@
 /*
- * synth.c - voices: unit generators, a block of samples at a time.
- *
- * Every unit generator here is a short piece of arithmetic on its node's
- * state, run over a block of samples at a time. Oscillators keep a phase in
- * [0, 1) as a double (the sine and steady saws a 32-bit fixed-point one), so
- * long renders do not drift; saw, square and triangle read band-limited
- * wavetables, the pulse subtracts a polynomial step (PolyBLEP) at each edge;
- * the filters (audio/filters.h) recompute their coefficients only when a
- * setting changes.
+ * synth.c - voices: unit generators, a block of samples at a time, each a short piece
+ * of arithmetic on its node's state. Oscillators keep a phase in [0, 1) as a double (the
+ * sine and steady saws a 32-bit fixed-point one), so long renders do not drift; saw,
+ * square and triangle read band-limited wavetables, the pulse subtracts a polynomial step
+ * (PolyBLEP) at each edge; the filters (audio/filters.h) recompute their coefficients only
+ * when a setting changes; envelopes and modulations are in audio/modulate.c.
  * Audio thread: no allocation, no locks, no I/O.
  */
 #include "synth.h"
@@ -55,6 +52,11 @@ static void voice_life(Voice *v, double gate, double rate) {
         } else if (nd->ugen == UGEN_ADSR) {
             double r = static_input(params, &nd->in[3]);
             if (isfinite(r) && gate + r > life) life = gate + r;
+        } else if (nd->ugen == UGEN_SENV) { /* as superdough's synths: release + 10 ms */
+            double r =
+                senv_release(static_input(params, &nd->in[0]), static_input(params, &nd->in[1]),
+                             static_input(params, &nd->in[2]), static_input(params, &nd->in[3]));
+            if (gate + r + 0.01 > life) life = gate + r + 0.01;
         }
     }
     for (int i = 0; i < def->nnodes && sample; i++) {
@@ -743,6 +745,9 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         }
         break;
     }
+    case UGEN_SENV: /* the note's settings: read once a block */
+        senv_block(X(0, 0), X(1, 0), X(2, 0), X(3, 0), v->gate, out, n, pos, inv_rate);
+        break;
     case UGEN_LINE:
         if (!(m[0] | m[1] | m[2])) { /* steady ends and time: no division, no branch */
             double from = X(0, 0), to = X(1, 0), it = X(2, 0) > 0 ? 1 / X(2, 0) : 0;
@@ -769,14 +774,10 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             shared_block(nd->ugen, s, in, m, out, n, rate);
         }
         break;
-    case UGEN_FENV: {
-        /* settings are the note's (not per sample): read once a block */
-        FenvShape fs;
-        fenv_shape(&fs, X(0, 0), X(1, 0), X(2, 0), X(3, 0), X(4, 0), X(5, 0), X(6, 0), v->gate);
-        for (int j = 0; j < n; j++)
-            out[j] = (float)fenv_at(&fs, (double)(pos + (uint64_t)j) * inv_rate);
+    case UGEN_FENV: /* settings are the note's (not per sample): read once a block */
+        fenv_block(X(0, 0), X(1, 0), X(2, 0), X(3, 0), X(4, 0), X(5, 0), X(6, 0), v->gate, out, n,
+                   pos, inv_rate);
         break;
-    }
     case UGEN_VIB: /* in * 2^(depth/12 * sin(2 pi rate t)), t from the note's start */
         vib_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate);
         break;
@@ -888,6 +889,10 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, SynScratch *sc, int k,
             in[q] = sc->node[x->index], m[q] = ~0;
         else
             kv[q] = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+        /* a setting the event does not give (NaN): the ugen's default, but for the envelopes
+         * that read it as "not given" */
+        if (isnan(kv[q]) && nd->ugen != UGEN_SENV && nd->ugen != UGEN_FENV)
+            kv[q] = ugen_input_default(nd->ugen, q);
     }
 }
 

@@ -77,14 +77,14 @@ typedef enum {
       "1 loops the sample (between begin and end) for as long as the note lasts", "s(\"bd\").loop(1).clip(2)") \
     X(CLIP, "clip", K("clip"), "legato", DRIVES_NOTE, CTL_NONE, NULL, R(0, 8), 1, \
       "the note length relative to the event", "note(\"c3 e3 g3\").s(\"saw\").clip(\"0.25 1\")") \
-    X(SUSTAIN, "sustain", K("sustain"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
-      "the sustain level", "note(\"c3 e3\").s(\"saw\").sustain(0.5)") \
-    X(ATTACK, "attack", K("attack"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
-      "the attack time in seconds", "note(\"c3 e3\").s(\"saw\").attack(0.1)") \
-    X(DECAY, "decay", K("decay"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
-      "the decay time in seconds", "note(\"c3 e3\").s(\"saw\").decay(0.2)") \
-    X(RELEASE, "release", K("release"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
-      "the release time in seconds", "note(\"c3 e3\").s(\"saw\").release(0.8)") \
+    X(SUSTAIN, "sustain", K("sustain"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level of the note's envelope (Strudel's: 0.6 unless given, see attack)", "note(\"c3 e3\").s(\"saw\").sustain(0.5)") \
+    X(ATTACK, "attack", K("attack"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack time in seconds of the note's envelope (Strudel's: with none of attack, decay, sustain, release given, 0.001, 0.05, 0.6, 0.01; a sustain not given is 1 after an attack alone, else 0.001)", "note(\"c3 e3\").s(\"saw\").attack(0.1)") \
+    X(DECAY, "decay", K("decay"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay time in seconds of the note's envelope", "note(\"c3 e3\").s(\"saw\").decay(0.2)") \
+    X(RELEASE, "release", K("release"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release time in seconds of the note's envelope", "note(\"c3 e3\").s(\"saw\").release(0.8)") \
     X(CUTOFF, "cutoff", K("cutoff", "resonance", "lpenv"), "lpf ctf lp", DRIVES_FX, UGEN_LPF, "resonance", R(20, 20000), 0, \
       "the low-pass filter cutoff in hertz (lpf(\"800:5\") also sets resonance)", "note(\"c2 eb2\").s(\"saw\").lpf(\"400 2000\")") \
     X(RESONANCE, "resonance", K("resonance"), "lpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \

@@ -53,6 +53,12 @@ const UgenDef *ugen_by_id(int id) {
     return id >= UGEN_COUNT && id - UGEN_COUNT < atomic_load(&NEXT) ? EXT[id - UGEN_COUNT] : NULL;
 }
 
+float ugen_input_default(int id, int slot) {
+    const UgenDef *u = ugen_by_id(id);
+    int at = u && u->kind == UG_EFFECT ? slot - 1 : slot; /* an effect's slot 0 is its signal */
+    return u && at >= 0 && at < UGEN_MAX_INPUTS ? (float)u->defaults[at] : 0;
+}
+
 int ugen_id(const UgenDef *u) {
     if (u >= UGENS && u < UGENS + UGEN_COUNT) return (int)(u - UGENS);
     int n = atomic_load(&NEXT);

@@ -40,6 +40,10 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
       "A percussive envelope: rises over attack seconds, falls over release seconds.")             \
     X(ADSR, "adsr", UG_SOURCE, IN("attack", "decay", "sustain", "release"),                        \
       DEF(0.01, 0.1, 0.7, 0.3), 0, "An ADSR envelope that follows the note's gate.")               \
+    X(SENV, "senv", UG_SOURCE, IN("attack", "decay", "sustain", "release"),                        \
+      DEF(NAN, NAN, NAN, NAN), 0,                                                                  \
+      "Strudel's note envelope, following the gate: linear ADSR, a setting not given taking "      \
+      "superdough's default (see the attack control).")                                            \
     X(LINE, "line", UG_SOURCE, IN("from", "to", "time"), DEF(1, 0, 1), 0,                          \
       "A straight line from one value to another over time seconds.")                              \
     /* effects: the first input is the signal */                                                   \
@@ -142,6 +146,8 @@ const UgenDef *ugen_find(const char *name, unsigned len);
 int ugen_register(const UgenDef *def);
 /* The entry for an id (tala's or an extension's), or NULL. Any thread. */
 const UgenDef *ugen_by_id(int id);
+/* The default of a node's input slot (an effect's slot 0 is its signal: 0). Any thread. */
+float ugen_input_default(int id, int slot);
 /* The id of an entry from ugen_table, ugen_find or ugen_by_id. */
 int ugen_id(const UgenDef *u);
 

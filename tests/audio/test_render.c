@@ -633,6 +633,31 @@ static double mean_freq(const float *x, long from, long to, double rate) {
 /* Vibrato: a 440 Hz sine with vib 5, vibmod 1 swings a semitone up in the
  * first 100 ms (mean 2^(2/pi/12) times 440: 455.8 Hz) and down in the next
  * 100 ms (424.8 Hz); without vib it stays at 440. */
+/* Strudel's note envelope on its waveforms: attack 0.1, decay 0.1, sustain 0.25 on a 440 Hz
+ * sine: half way up at 50 ms (0.5), 0.625 half way down at 150 ms, 0.25 from 200 ms on;
+ * without settings, superdough's 0.001, 0.05, 0.6, 0.01 (as given in float: to 1e-4). */
+static void test_note_envelope(void **st) {
+    Audio e = render("x = note(\"a4\").s(\"sine\").attack(0.1).decay(0.1).sustain(0.25)\nplay x\n",
+                     NULL, 120, 0.25),
+          d = render("x = note(\"a4\").s(\"sine\")\nplay x\n", NULL, 120, 0.25),
+          x = render("x = note(\"a4\").s(\"sine\").attack(0.001).decay(0.05).sustain(0.6)"
+                     ".release(0.01)\nplay x\n",
+                     NULL, 120, 0.25);
+    /* windows of 1200 samples: 11 periods of 440 Hz, centred on each time */
+    double sus = rms(e.l, 14400, 19200), at50 = rms(e.l, 2400 - 600, 2400 + 600);
+    double at150 = rms(e.l, 7200 - 600, 7200 + 600);
+    print_message("envelope: at 50 ms %.3f of the sustain's level (2), at 150 ms %.3f (2.5)\n",
+                  at50 / sus, at150 / sus);
+    if (fabs(at50 / sus - 2) > 0.03) fail_msg("attack: %.3f at 50 ms", at50 / sus);
+    if (fabs(at150 / sus - 2.5) > 0.03) fail_msg("decay: %.3f at 150 ms", at150 / sus);
+    for (long i = 0; i < 24000; i++)
+        if (fabsf(d.l[i] - x.l[i]) > 1e-4f)
+            fail_msg("the defaults differ from 0.001, 0.05, 0.6, 0.01 at %ld", i);
+    audio_done(&e);
+    audio_done(&d);
+    audio_done(&x);
+}
+
 /* postgain multiplies the note's level after its effects: 0.5 is -6.02 dB */
 static void test_postgain(void **st) {
     double g = level_db("x = note(\"a4\").s(\"sine\").shape(0.5).postgain(0.5)\nplay x\n",
@@ -848,6 +873,7 @@ int main(void) {
         cmocka_unit_test(test_filter_envelope),
         cmocka_unit_test(test_vibrato),
         cmocka_unit_test(test_postgain),
+        cmocka_unit_test(test_note_envelope),
         cmocka_unit_test(test_fm),
         cmocka_unit_test(test_onsets_are_exact),
         cmocka_unit_test(test_levels_and_pan_law),
