@@ -43,6 +43,8 @@ static const struct {
     {"time", "its values are numbers (Strudel's are fractions)"},
     {"pickmodF", "picks as pickF does, the indices wrapping around (Strudel 1.2.6 plays nothing "
                  "for it, a bug)"},
+    {"splice", "its speed is at the program's tempo (strudel.cc's scheduler tempo)"},
+    {"fit", "its speed is at the program's tempo (strudel.cc's scheduler tempo)"},
     {"cpm", "as strudel.cc's editor defines it: cycles a minute at the program's tempo"},
     {"stepcat", "a pattern without a [weight, pattern] pair counts 1 (Strudel counts its steps)"},
     {"timeCat", "a pattern without a [weight, pattern] pair counts 1 (Strudel counts its steps)"},

@@ -63,6 +63,7 @@ const NativeDef *stdlib_ops_natives(int *count);      /* ops.c */
 const NativeDef *stdlib_signal_natives(int *count);   /* signals.c */
 const NativeDef *stdlib_sections_natives(int *count); /* sections.c */
 const NativeDef *stdlib_pick_natives(int *count);     /* pick.c */
+const NativeDef *stdlib_slice_natives(int *count);    /* slice.c */
 /* The control functions, one per name and alias of spec/controls.h. */
 const NativeDef *stdlib_control_natives(int *count);
 /* The unit generators' constructors ("~lpf", ...), made once from spec/ugens.h. */

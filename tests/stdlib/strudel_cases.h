@@ -735,4 +735,59 @@
     {"0:1", "s(\"bd*2\").shape(0.6).postgain(\"0.5 1\")",
          "0 1/2 postgain=0.5 s=bd shape=0.6\n"
          "1/2 1 postgain=1 s=bd shape=0.6\n"},
+        /* slice, splice, fit: Strudel 1.2.6 events at its default tempo (cps 0.5) */
+    {"0:2", "s(\"bev\").slice(4, \"0 1 2 3\")",
+         "0 1/4 _slices=4 begin=0 end=0.25 s=bev\n"
+         "1/4 1/2 _slices=4 begin=0.25 end=0.5 s=bev\n"
+         "1/2 3/4 _slices=4 begin=0.5 end=0.75 s=bev\n"
+         "3/4 1 _slices=4 begin=0.75 end=1 s=bev\n"
+         "1 5/4 _slices=4 begin=0 end=0.25 s=bev\n"
+         "5/4 3/2 _slices=4 begin=0.25 end=0.5 s=bev\n"
+         "3/2 7/4 _slices=4 begin=0.5 end=0.75 s=bev\n"
+         "7/4 2 _slices=4 begin=0.75 end=1 s=bev\n"},
+    {"0:2", "s(\"bev\").slice(8, \"<0 2> 5 [6 7]\")",
+         "0 1/3 _slices=8 begin=0 end=0.125 s=bev\n"
+         "1/3 2/3 _slices=8 begin=0.625 end=0.75 s=bev\n"
+         "2/3 5/6 _slices=8 begin=0.75 end=0.875 s=bev\n"
+         "5/6 1 _slices=8 begin=0.875 end=1 s=bev\n"
+         "1 4/3 _slices=8 begin=0.25 end=0.375 s=bev\n"
+         "4/3 5/3 _slices=8 begin=0.625 end=0.75 s=bev\n"
+         "5/3 11/6 _slices=8 begin=0.75 end=0.875 s=bev\n"
+         "11/6 2 _slices=8 begin=0.875 end=1 s=bev\n"},
+    {"0:2", "s(\"bev\").splice(4, \"0 1 2 3\")",
+         "0 1/4 _slices=4 begin=0 end=0.25 s=bev speed=0.5 unit=c\n"
+         "1/4 1/2 _slices=4 begin=0.25 end=0.5 s=bev speed=0.5 unit=c\n"
+         "1/2 3/4 _slices=4 begin=0.5 end=0.75 s=bev speed=0.5 unit=c\n"
+         "3/4 1 _slices=4 begin=0.75 end=1 s=bev speed=0.5 unit=c\n"
+         "1 5/4 _slices=4 begin=0 end=0.25 s=bev speed=0.5 unit=c\n"
+         "5/4 3/2 _slices=4 begin=0.25 end=0.5 s=bev speed=0.5 unit=c\n"
+         "3/2 7/4 _slices=4 begin=0.5 end=0.75 s=bev speed=0.5 unit=c\n"
+         "7/4 2 _slices=4 begin=0.75 end=1 s=bev speed=0.5 unit=c\n"},
+    {"0:2", "s(\"bev\").splice(8, \"<0 2> 5 [6 7]\")",
+         "0 1/3 _slices=8 begin=0 end=0.125 s=bev speed=0.1875 unit=c\n"
+         "1/3 2/3 _slices=8 begin=0.625 end=0.75 s=bev speed=0.1875 unit=c\n"
+         "2/3 5/6 _slices=8 begin=0.75 end=0.875 s=bev speed=0.375 unit=c\n"
+         "5/6 1 _slices=8 begin=0.875 end=1 s=bev speed=0.375 unit=c\n"
+         "1 4/3 _slices=8 begin=0.25 end=0.375 s=bev speed=0.1875 unit=c\n"
+         "4/3 5/3 _slices=8 begin=0.625 end=0.75 s=bev speed=0.1875 unit=c\n"
+         "5/3 11/6 _slices=8 begin=0.75 end=0.875 s=bev speed=0.375 unit=c\n"
+         "11/6 2 _slices=8 begin=0.875 end=1 s=bev speed=0.375 unit=c\n"},
+    {"0:2", "s(\"bev\").fit()",
+         "0 1 s=bev speed=0.5 unit=c\n"
+         "1 2 s=bev speed=0.5 unit=c\n"},
+    {"0:2", "s(\"<bev ev>\").fit().slow(2)",
+         "0 2 s=bev speed=0.5 unit=c\n"},
+    {"0:2", "s(\"bev*2\").slice([0, 0.25, 0.5, 1], \"<0 2> 1\")",
+         "0 1/2 _slices=0:0.25:0.5:1 begin=0 end=0.25 s=bev\n"
+         "1/2 1 _slices=0:0.25:0.5:1 begin=0.25 end=0.5 s=bev\n"
+         "1 3/2 _slices=0:0.25:0.5:1 begin=0.5 end=1 s=bev\n"
+         "3/2 2 _slices=0:0.25:0.5:1 begin=0.25 end=0.5 s=bev\n"},
+    {"0:2", "s(\"bev\").speed(2).splice(4, \"0 1\")",
+         "0 1/2 _slices=4 begin=0 end=0.25 s=bev speed=2 unit=c\n"
+         "1/2 1 _slices=4 begin=0.25 end=0.5 s=bev speed=2 unit=c\n"
+         "1 3/2 _slices=4 begin=0 end=0.25 s=bev speed=2 unit=c\n"
+         "3/2 2 _slices=4 begin=0.25 end=0.5 s=bev speed=2 unit=c\n"},
+    {"0:2", "s(\"bev\").begin(0.5).fit()",
+         "0 1 begin=0.5 s=bev speed=0.25 unit=c\n"
+         "1 2 begin=0.5 s=bev speed=0.25 unit=c\n"},
     /* clang-format on */

@@ -1,2 +1,2 @@
-0:4
-s("bd sn hh cp").slowChunk(2, x => x.speed(2))
+0:2
+s("bev").slice(4, "0 1 2 3")

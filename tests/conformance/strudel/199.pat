@@ -1,2 +1,2 @@
 0:4
-n("0 1 2 3 4 5").slowchunk(3, x => x.fast(2))
+s("bd sn hh cp").slowChunk(2, x => x.speed(2))

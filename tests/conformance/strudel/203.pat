@@ -1,2 +1,2 @@
 0:2
-square2.segment(4)
+s("bd sn").sparsity(2)

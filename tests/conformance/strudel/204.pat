@@ -1,2 +1,2 @@
-0:2
-n(square2.range(0, 8).segment(8))
+0:4
+n("0 1 2").sparsity("<1 2>")

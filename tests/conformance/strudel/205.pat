@@ -1,2 +1,2 @@
 0:2
-n("0 1".squeeze("5 6 7"))
+square2.segment(4)

@@ -1,2 +1,2 @@
 0:2
-squeeze("<0 1> 1", ["bd sn", "hh*3"])
+n(square2.range(0, 8).segment(8))

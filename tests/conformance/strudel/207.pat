@@ -1,2 +1,2 @@
 0:2
-squeeze("0 1", ["a b", "c d e"])
+n("0 1".squeeze("5 6 7"))

@@ -1,2 +1,2 @@
 0:2
-n("0 1".squeezeout("5 6 7"))
+squeeze("<0 1> 1", ["bd sn", "hh*3"])

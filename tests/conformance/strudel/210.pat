@@ -1,2 +1,2 @@
 0:2
-steady(3).segment(4)
+n("0 1".squeezeout("5 6 7"))

@@ -1,2 +1,2 @@
 0:2
-n("0 1 2".add(steady(10)))
+s("bd sn").squeezeout(n("1 2"))

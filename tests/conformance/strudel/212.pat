@@ -1,2 +1,2 @@
 0:2
-stepcat([1, s("bd")], [2, s("sn hh")])
+steady(3).segment(4)

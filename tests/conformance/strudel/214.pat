@@ -1,2 +1,2 @@
 0:2
-n("0 2 4").scale("C:major").strans(1)
+stepcat([1, s("bd")], [2, s("sn hh")])

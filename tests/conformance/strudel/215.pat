@@ -1,2 +1,2 @@
 0:2
-note("c3 e3 g3").scale("C:major").strans("<0 -2>")
+stepcat([3, n("0 1 2")], [1, n("5")])

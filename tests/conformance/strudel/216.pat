@@ -1,2 +1,2 @@
 0:2
-n("0 1").stut(3, 0.5, 1/8)
+n("0 2 4").scale("C:major").strans(1)

@@ -1,2 +1,2 @@
 0:2
-s("bd sn").stut(2, 0.8, "<0.25 0.125>")
+note("c3 e3 g3").scale("C:major").strans("<0 -2>")

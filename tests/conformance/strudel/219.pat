@@ -1,2 +1,2 @@
 0:2
-s("bd sn").stutWith(2, 1/4, x => x.speed(2))
+s("bd sn").stut(2, 0.8, "<0.25 0.125>")

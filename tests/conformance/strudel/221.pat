@@ -1,2 +1,2 @@
 0:2
-n("0 1 2".stutwith(2, 1/3, x => x.sub(1)))
+s("bd sn").stutWith(2, 1/4, x => x.speed(2))

@@ -1,2 +1,2 @@
 0:2
-time.segment(4).add(0)
+n("0 1 2".stutwith(2, 1/3, x => x.sub(1)))

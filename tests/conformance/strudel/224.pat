@@ -1,2 +1,2 @@
 0:2
-timeCat([1, s("bd")], [2, s("sn hh")])
+n("0 1 2".add(time))

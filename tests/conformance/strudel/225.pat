@@ -1,2 +1,2 @@
 0:2
-timeCat([3, n("0 1 2")], [1, n("5")])
+time.segment(4).add(0)

@@ -1,2 +1,2 @@
 0:2
-timecat([1, s("bd")], [2, s("sn hh")])
+timeCat([1, s("bd")], [2, s("sn hh")])

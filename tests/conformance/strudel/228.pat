@@ -1,2 +1,2 @@
 0:2
-sine.segment(4).toBipolar()
+timecat([1, s("bd")], [2, s("sn hh")])

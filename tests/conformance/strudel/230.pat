@@ -1,2 +1,2 @@
 0:2
-note("c3 e3").trans(2)
+sine.segment(4).toBipolar()

@@ -1,2 +1,2 @@
 0:2
-note("c3 e3").trans("<0 3M>")
+"0 0.5 1".toBipolar()

@@ -1,2 +1,2 @@
 0:2
-tri2.segment(4)
+note("c3 e3").trans(2)

@@ -1,2 +1,2 @@
 0:2
-n(tri2.range(0, 8).segment(8))
+note("c3 e3").trans("<0 3M>")

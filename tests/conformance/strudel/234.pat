@@ -1,2 +1,2 @@
-0:8
-wchooseCycles([s("bd"), 3], [s("sn"), 1])
+0:2
+tri2.segment(4)

@@ -1,2 +1,2 @@
-0:8
-wchooseCycles(["a b", 1], ["c", 2]).fast(2)
+0:2
+n(tri2.range(0, 8).segment(8))

@@ -1,2 +1,2 @@
-0:2
-n("0 1 2 3").within(0, 0.5, x => x.fast(2))
+0:8
+wchooseCycles([s("bd"), 3], [s("sn"), 1])

@@ -1,2 +1,2 @@
-0:2
-s("bd sn hh cp").within(0.5, 1, rev)
+0:8
+wchooseCycles(["a b", 1], ["c", 2]).fast(2)

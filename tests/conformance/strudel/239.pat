@@ -1,2 +1,2 @@
-0:8
-wrandcat([s("bd"), 3], [s("sn"), 1])
+0:2
+s("bd sn hh cp").within(0.5, 1, rev)
