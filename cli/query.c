@@ -210,7 +210,7 @@ int cli_query(int argc, char **argv) {
         bool evaluated = eval_expr(vm, "<query>", pattern, strlen(pattern), &v, &err);
         Err w[8]; /* warnings (an unknown scale), positioned like errors */
         for (int i = 0, nw = vm_take_warnings(vm, w, 8); i < nw; i++) {
-            err_prefix(&w[i], "warning: ");
+            if (strncmp(w[i].msg, "note: ", 6) != 0) err_prefix(&w[i], "warning: ");
             err_print(stderr, &w[i]);
         }
         if (evaluated) {
