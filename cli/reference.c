@@ -14,6 +14,8 @@
 static const char *section_of(const NativeDef *d, int index) {
     (void)index;
     if (d->flags & NF_CONTROL) return "Controls";
+    const char *known = stdlib_section(d->name);
+    if (known) return known;
     if (d->flags & NF_VALUE) return "Values and signals";
     static const char *structure[] = {"off",       "superimpose",  "layer",  "jux",     "juxBy",
                                       "chunk",     "chunkBack",    "struct", "mask",    "euclid",
@@ -47,8 +49,13 @@ int cli_reference(int argc, char **argv) {
            "[language.md](language.md). In a signature, `pat` is the pattern the function "
            "works on:\n"
            "`x.f(a)` is the same as `f(a, x)`.\n");
-    static const char *sections[] = {"Time",    "Structure",          "Values and arithmetic",
-                                     "Harmony", "Values and signals", "Controls",
+    static const char *sections[] = {"Time",
+                                     "Structure",
+                                     "Values and arithmetic",
+                                     "Harmony",
+                                     "Values and signals",
+                                     "Whole programs (Strudel's REPL)",
+                                     "Controls",
                                      NULL};
     for (int s = 0; sections[s]; s++) {
         printf("\n## %s\n", sections[s]);

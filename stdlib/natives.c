@@ -378,6 +378,29 @@ bool stdlib_word(Vm *vm, Value v, char *out, size_t n) {
     return ok;
 }
 
+const char *stdlib_section(const char *name) {
+    static const struct {
+        const NativeDef *(*table)(int *);
+        const char *section;
+    } SECTIONS[] = {
+        {stdlib_program_natives, "Whole programs (Strudel's REPL)"},
+        {stdlib_voicing_natives, "Harmony"},
+        {stdlib_compose_natives, "Structure"},
+        {stdlib_ops_natives, "Values and arithmetic"},
+        {stdlib_signal_natives, "Values and signals"},
+        {stdlib_sections_natives, "Structure"},
+        {stdlib_pick_natives, "Structure"},
+        {stdlib_slice_natives, "Structure"},
+    };
+    for (size_t t = 0; t < sizeof SECTIONS / sizeof SECTIONS[0]; t++) {
+        int n;
+        const NativeDef *d = SECTIONS[t].table(&n);
+        for (int i = 0; i < n; i++)
+            if (!strcmp(d[i].name, name)) return SECTIONS[t].section;
+    }
+    return NULL;
+}
+
 const NativeDef *stdlib_natives(int *count) {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, all_init);

@@ -13,6 +13,9 @@
 
 /* The whole library, for vm_new. */
 const VmLibrary *stdlib_library(void);
+/* The section of the reference a builtin of the later tables belongs in
+ * ("Structure", "Harmony", ...), or NULL for those the reference sorts itself. */
+const char *stdlib_section(const char *name);
 /* The builtins' table, in registration order; *count set. */
 const NativeDef *stdlib_natives(int *count);
 /* A word given as a string, or as the one-word pattern double quotes make
