@@ -120,10 +120,40 @@ static void fx_init(void) {
         if (control((ControlId)i)->drives == DRIVES_FX) FX[NFX++] = control((ControlId)i);
 }
 
-/* Vibrato: a vib node (the frequency, rate vib, depth vibmod) first, the
- * graph's nodes after it, each of their inputs that read the freq
- * parameter (or a sampler's speed) reading the vib node instead. Left as
- * it is when the graph has no room or no pitch to move. */
+/* The index of the synth parameter of that name, added when it has none
+ * (the caller has checked there is room). */
+static int param_slot(SynthDef *d, const char *name) {
+    int p = synth_param(d, name);
+    if (p < 0) {
+        p = d->nparams++;
+        snprintf(d->params[p], SYN_NAME, "%s", name);
+    }
+    return p;
+}
+
+/* Puts nd first in the graph, the other nodes after it; every read of the
+ * parameter f (or, with f < 0, the sampler's speed: its node's input 0)
+ * reads nd instead. */
+static void prepend_pitch_node(SynthDef *d, SynNode nd, int f, int sampler) {
+    for (int i = d->nnodes; i > 0; i--) d->nodes[i] = d->nodes[i - 1];
+    d->nodes[0] = nd;
+    d->nnodes++;
+    for (int i = 1; i < d->nnodes; i++) {
+        SynNode *x = &d->nodes[i];
+        for (int q = 0; q < x->n; q++) {
+            SynIn *in = &x->in[q];
+            if (in->kind == IN_NODE)
+                in->index++;
+            else if (f >= 0 && in->kind == IN_PARAM && in->index == f)
+                *in = (SynIn){IN_NODE, 0, 0};
+        }
+        if (f < 0 && i == sampler + 1) x->in[0] = (SynIn){IN_NODE, 0, 0};
+    }
+}
+
+/* Vibrato: a vib node (the frequency, rate vib, depth vibmod) before the
+ * graph's nodes, which read it for the freq parameter (or a sampler's
+ * speed). Left as it is when the graph has no room or no pitch to move. */
 static void add_vibrato(SynthDef *d) {
     int f = synth_param(d, "freq");
     int sampler = -1;
@@ -133,67 +163,23 @@ static void add_vibrato(SynthDef *d) {
         return;
     if (f < 0 && d->nodes[sampler].in[0].kind == IN_NODE)
         return; /* a speed computed in the graph */
-    int rate = synth_param(d, "vib"), depth = synth_param(d, "vibmod");
-    if (rate < 0) {
-        rate = d->nparams++;
-        snprintf(d->params[rate], SYN_NAME, "vib");
-    }
-    if (depth < 0) {
-        depth = d->nparams++;
-        snprintf(d->params[depth], SYN_NAME, "vibmod");
-    }
     SynNode vib = {.ugen = UGEN_VIB, .n = 3};
     vib.in[0] = f >= 0 ? (SynIn){IN_PARAM, (uint8_t)f, 0} : d->nodes[sampler].in[0];
-    vib.in[1] = (SynIn){IN_PARAM, (uint8_t)rate, 0};
-    vib.in[2] = (SynIn){IN_PARAM, (uint8_t)depth, 0};
-    for (int i = d->nnodes; i > 0; i--) d->nodes[i] = d->nodes[i - 1];
-    d->nodes[0] = vib;
-    d->nnodes++;
-    for (int i = 1; i < d->nnodes; i++) {
-        SynNode *nd = &d->nodes[i];
-        for (int q = 0; q < nd->n; q++) {
-            SynIn *in = &nd->in[q];
-            if (in->kind == IN_NODE)
-                in->index++;
-            else if (f >= 0 && in->kind == IN_PARAM && in->index == f)
-                *in = (SynIn){IN_NODE, 0, 0};
-        }
-        if (f < 0 && i == sampler + 1) nd->in[0] = (SynIn){IN_NODE, 0, 0};
-    }
+    vib.in[1] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, "vib"), 0};
+    vib.in[2] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, "vibmod"), 0};
+    prepend_pitch_node(d, vib, f, sampler);
 }
 
 /* Frequency modulation: an fmmod node (the frequency, harmonicity fmh, index
- * fmi) first, the graph's reads of the freq parameter reading it instead, as
- * the vibrato's. */
+ * fmi) before the graph's nodes, which read it for the freq parameter. */
 static void add_fm(SynthDef *d) {
     int f = synth_param(d, "freq");
     if (f < 0 || d->nnodes + 1 > SYN_MAX_NODES || d->nparams + 2 > SYN_MAX_PARAMS) return;
-    int h = synth_param(d, "fmh"), i = synth_param(d, "fmi");
-    if (h < 0) {
-        h = d->nparams++;
-        snprintf(d->params[h], SYN_NAME, "fmh");
-    }
-    if (i < 0) {
-        i = d->nparams++;
-        snprintf(d->params[i], SYN_NAME, "fmi");
-    }
     SynNode fm = {.ugen = UGEN_FMMOD, .n = 3};
     fm.in[0] = (SynIn){IN_PARAM, (uint8_t)f, 0};
-    fm.in[1] = (SynIn){IN_PARAM, (uint8_t)h, 0};
-    fm.in[2] = (SynIn){IN_PARAM, (uint8_t)i, 0};
-    for (int k = d->nnodes; k > 0; k--) d->nodes[k] = d->nodes[k - 1];
-    d->nodes[0] = fm;
-    d->nnodes++;
-    for (int k = 1; k < d->nnodes; k++) {
-        SynNode *nd = &d->nodes[k];
-        for (int q = 0; q < nd->n; q++) {
-            SynIn *in = &nd->in[q];
-            if (in->kind == IN_NODE)
-                in->index++;
-            else if (in->kind == IN_PARAM && in->index == f)
-                *in = (SynIn){IN_NODE, 0, 0};
-        }
-    }
+    fm.in[1] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, "fmh"), 0};
+    fm.in[2] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, "fmi"), 0};
+    prepend_pitch_node(d, fm, f, -1);
 }
 
 /* A synth parameter's value when the event does not give it: the default of
@@ -245,14 +231,8 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
         SynNode nd = {.ugen = (uint8_t)FX[k]->ugen, .n = FX[k]->input2 ? 3 : 2};
         nd.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
         const char *keys[2] = {FX[k]->keys[0], FX[k]->input2};
-        for (int j = 0; j < 2 && keys[j]; j++) {
-            int p = synth_param(d, keys[j]);
-            if (p < 0) {
-                p = d->nparams++;
-                snprintf(d->params[p], SYN_NAME, "%s", keys[j]);
-            }
-            nd.in[1 + j] = (SynIn){IN_PARAM, (uint8_t)p, 0};
-        }
+        for (int j = 0; j < 2 && keys[j]; j++)
+            nd.in[1 + j] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, keys[j]), 0};
         if (vowel) { /* formant f of the signal, plus the formants before it */
             int signal = last;
             for (int f = 0; f < 5; f++) {
@@ -270,14 +250,8 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
             /* the cutoff through its envelope: fenv(cutoff, lpattack, ..., fanchor) */
             SynNode env = {.ugen = UGEN_FENV, .n = 7};
             env.in[0] = nd.in[1];
-            for (int e = 0; e < 6; e++) {
-                int p = synth_param(d, LPENV_KEYS[e]);
-                if (p < 0) {
-                    p = d->nparams++;
-                    snprintf(d->params[p], SYN_NAME, "%s", LPENV_KEYS[e]);
-                }
-                env.in[1 + e] = (SynIn){IN_PARAM, (uint8_t)p, 0};
-            }
+            for (int e = 0; e < 6; e++)
+                env.in[1 + e] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, LPENV_KEYS[e]), 0};
             d->nodes[d->nnodes] = env;
             nd.in[1] = (SynIn){IN_NODE, (uint8_t)d->nnodes++, 0};
         }

@@ -604,12 +604,13 @@ static bool is_word(Parser *p, Token t, const char *w) {
     return t.type == T_NAME && t.len == strlen(w) && memcmp(p->src->text + t.off, w, t.len) == 0;
 }
 
-/* Strudel's `name: pattern` (and `$: pattern`) block. */
-static Ast *label(Parser *p, Token t) {
+/* NAME SEP expr, a statement of kind k named NAME: `name = expr` (S_DEF) and
+ * Strudel's `name: pattern` block (S_LABEL, `$: pattern` too). */
+static Ast *named_statement(Parser *p, Token t, AstKind k) {
     advance(p);
     advance(p);
     skip_newlines(p);
-    Ast *n = node(p, S_LABEL, t);
+    Ast *n = node(p, k, t);
     n->name_off = t.off;
     n->name_len = t.len;
     return (n->a = expr(p)) ? n : NULL;
@@ -654,7 +655,7 @@ static Ast *statement(Parser *p) {
         t = p->cur;
     }
     /* name: pattern */
-    if (t.type == T_NAME && p->next.type == T_COLON) return label(p, t);
+    if (t.type == T_NAME && p->next.type == T_COLON) return named_statement(p, t, S_LABEL);
     /* const x = ..., let x = ... */
     if ((t.type == T_LET || is_word(p, t, "const") || is_word(p, t, "var")) &&
         p->next.type == T_NAME) {
@@ -675,15 +676,7 @@ static Ast *statement(Parser *p) {
         return (n->a = expr(p)) ? n : NULL;
     }
     /* name = expr  |  fn name(params) = expr */
-    if (t.type == T_NAME && p->next.type == T_ASSIGN) {
-        advance(p);
-        advance(p);
-        skip_newlines(p);
-        Ast *n = node(p, S_DEF, t);
-        n->name_off = t.off;
-        n->name_len = t.len;
-        return (n->a = expr(p)) ? n : NULL;
-    }
+    if (t.type == T_NAME && p->next.type == T_ASSIGN) return named_statement(p, t, S_DEF);
     if (t.type == T_FN && p->next.type == T_NAME) {
         advance(p);
         Token name = p->cur;

@@ -21,13 +21,7 @@ static bool call_fn(Query *q, Value fn, Value *args, int n, Value *out) {
      * one of (p, i); a builtin (rev, fast(2)) the pattern */
     if (!IS_CLOSURE(fn) || AS_CLOSURE(fn)->fn->arity < n)
         n = IS_CLOSURE(fn) ? AS_CLOSURE(fn)->fn->arity : 1;
-    bool inside = q->depth > 0;
-    if (inside) vm_enter_query(q->vm);
-    Err *old = vm_swap_err(q->vm, q->err);
-    bool ok = vm_call(q->vm, fn, args, n, out);
-    vm_swap_err(q->vm, old);
-    if (inside) vm_leave_query(q->vm);
-    return ok;
+    return query_call(q, fn, args, n, out);
 }
 
 /* pat with gain set to g (Strudel's pat.gain(g): the value replaced) */
@@ -154,20 +148,14 @@ static bool nat_round(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     const char *name = vm_current_native(vm)->name;
     int k = !strcmp(name, "round") ? 0 : !strcmp(name, "floor") ? 1 : 2;
-    ObjPattern *p = reify(vm, args[0]);
-    KEEP(vm, p);
-    *out = OBJ_VAL(pat_map(vm_heap(vm), p, round_map, NUM_VAL(k)));
-    vm_pop_root(vm);
-    return true;
+    return map_values(vm, args[0], round_map, NUM_VAL(k), out);
 }
 
 /* reset(other, pat) and restart(other, pat): pat starts again from its cycle's
  * start (restart: from cycle zero) at each true event of other, and plays only
  * within those events (Strudel's keepif.reset / keepif.restart). */
 static bool reset_map(Query *q, Value b, Value pat, Value *out) {
-    (void)q;
-    bool truthy = !(IS_NIL(b) || (b.kind == VAL_BOOL && !b.as.b) || (IS_NUM(b) && b.as.num == 0));
-    *out = truthy ? pat : OBJ_VAL(pat_silence(q->heap));
+    *out = js_truthy(b) ? pat : OBJ_VAL(pat_silence(q->heap));
     return true;
 }
 

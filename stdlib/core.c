@@ -89,15 +89,46 @@ bool call_on_pattern(Query *q, Value fn, ObjPattern *arg, ObjPattern **out) {
                         "expected a function, got %s", val_type_name(fn));
     }
     Value a = OBJ_VAL(arg), r;
+    if (!query_call(q, fn, &a, 1, &r)) return false;
+    *out = reify(q->vm, r);
+    return true;
+}
+
+bool map_values(Vm *vm, Value pat, PatMapFn fn, Value param, Value *out) {
+    ObjPattern *p = reify(vm, pat);
+    KEEP(vm, p);
+    vm_push_root(vm, param);
+    *out = OBJ_VAL(pat_map(vm_heap(vm), p, fn, param));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return true;
+}
+
+bool query_call(Query *q, Value fn, Value *args, int n, Value *out) {
     bool inside = q->depth > 0;
     if (inside) vm_enter_query(q->vm);
     Err *old = vm_swap_err(q->vm, q->err);
-    bool ok = vm_call(q->vm, fn, &a, 1, &r);
+    bool ok = vm_call(q->vm, fn, args, n, out);
     vm_swap_err(q->vm, old);
     if (inside) vm_leave_query(q->vm);
-    if (!ok) return false;
-    *out = reify(q->vm, r);
+    return ok;
+}
+
+bool js_truthy(Value v) {
+    if (IS_NIL(v)) return false;
+    if (v.kind == VAL_BOOL) return v.as.b;
+    if (IS_NUM(v)) return v.as.num != 0 && !isnan(v.as.num);
+    if (IS_STRING(v)) return AS_STRING(v)->len > 0;
     return true;
+}
+
+bool rec_get(const ObjRecord *r, const char *key, Value *out) {
+    for (uint32_t i = 0; r && i < r->len; i++)
+        if (strcmp(r->fields[i].key->chars, key) == 0) {
+            *out = r->fields[i].val;
+            return true;
+        }
+    return false;
 }
 
 bool patterned(Vm *vm, PatBuildFn fn, Value *args, int n, Value param, BindKind join, Value *out) {

@@ -129,6 +129,13 @@ static bool parse_interval(const char *s, Coord *out) {
     return true;
 }
 
+bool harmony_interval_semitones(const char *s, int *out) {
+    Coord c;
+    if (!parse_interval(s, &c)) return false;
+    *out = 7 * c.f + 12 * c.o; /* a fifth is 7 semitones, an octave 12 */
+    return true;
+}
+
 /* tonal's Interval.fromSemitones: 3 -> 3m, 6 -> 5d, -1 -> -2m */
 static Coord interval_of_semitones(int semis) {
     static const int IN[12] = {1, 2, 2, 3, 3, 4, 5, 5, 6, 6, 7, 7};
@@ -304,15 +311,6 @@ static Coord nearest_scale_note(const Scale *s, int midi) {
     return (Coord){notes[best].f + sh.f, notes[best].o + sh.o};
 }
 
-static bool record_get(ObjRecord *r, const char *key, Value *out) {
-    for (uint32_t i = 0; i < r->len; i++)
-        if (strcmp(r->fields[i].key->chars, key) == 0) {
-            *out = r->fields[i].val;
-            return true;
-        }
-    return false;
-}
-
 /* A record without n/note/value, plus note = v. */
 static Value with_note(Query *q, ObjRecord *r, Value note) {
     RecField fs[130];
@@ -336,8 +334,7 @@ static bool scale_map(Query *q, Value v, Value scale_name, Value *out) {
     }
     ObjRecord *r = IS_RECORD(v) ? AS_RECORD(v) : NULL;
     Value step = v;
-    if (r && !record_get(r, "note", &step) && !record_get(r, "n", &step) &&
-        !record_get(r, "value", &step)) {
+    if (r && !rec_get(r, "note", &step) && !rec_get(r, "n", &step) && !rec_get(r, "value", &step)) {
         *out = v;
         return true;
     }
@@ -397,7 +394,7 @@ static bool strans_map(Query *q, Value v, Value offv, Value *out) {
         return lib_fail(q, NULL, "scaleTranspose needs a number of steps");
     ObjRecord *r = IS_RECORD(v) ? AS_RECORD(v) : NULL;
     Value note = v;
-    if (r && !record_get(r, "note", &note)) note = NIL_VAL;
+    if (r && !rec_get(r, "note", &note)) note = NIL_VAL;
     int st, al, oc;
     bool ho;
     if (!IS_STRING(note) ||
@@ -521,7 +518,7 @@ bool nat_scale(Vm *vm, Value *args, int argc, Value *out) {
 static bool transpose_map(Query *q, Value v, Value by, Value *out) {
     ObjRecord *r = IS_RECORD(v) ? AS_RECORD(v) : NULL;
     Value note = v;
-    if (r && !record_get(r, "note", &note)) {
+    if (r && !rec_get(r, "note", &note)) {
         *out = v;
         return true;
     }

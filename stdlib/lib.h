@@ -31,6 +31,18 @@ bool get_num(Query *q, Value v, const char *what, double *out);
 bool get_rat(Query *q, Value v, const char *what, Rat *out);
 bool get_int(Query *q, Value v, const char *what, int *out);
 
+/* Calls a function value from inside a query (user code under the instruction
+ * budget, its errors the query's). */
+bool query_call(Query *q, Value fn, Value *args, int n, Value *out);
+/* An interval's semitones ("3m" 3, "9M" 14, "12d" 18, "-2M" -2): harmony.c's reading. */
+bool harmony_interval_semitones(const char *s, int *out);
+/* The value (made a pattern) with fn(value, param) for each event's value. */
+bool map_values(Vm *vm, Value pat, PatMapFn fn, Value param, Value *out);
+/* JavaScript's truthiness: nil, false, 0, NaN and "" are false. */
+bool js_truthy(Value v);
+/* A record's field by key name; false when it has none (r may be NULL). */
+bool rec_get(const ObjRecord *r, const char *key, Value *out);
+
 /* Calls a function value with one pattern argument and makes the result a
  * pattern (user code inside a query runs under the instruction budget). */
 bool call_on_pattern(Query *q, Value fn, ObjPattern *arg, ObjPattern **out);

@@ -43,14 +43,6 @@ enum {
     K_FUNC = -27,
 };
 
-static bool truthy(Value v) {
-    if (IS_NIL(v)) return false;
-    if (v.kind == VAL_BOOL) return v.as.b;
-    if (IS_NUM(v)) return v.as.num != 0 && !isnan(v.as.num);
-    if (IS_STRING(v)) return AS_STRING(v)->len > 0;
-    return true;
-}
-
 /* JavaScript's ToNumber of a plain value (NaN when it is none) */
 static double js_number(Value v) {
     if (IS_NUM(v)) return v.as.num;
@@ -120,18 +112,12 @@ static bool js_op(Query *q, int k, Value a, Value b, Value *out) {
     case K_EQT: *out = BOOL_VAL(js_strict_equal(a, b)); break;
     case K_NE: *out = BOOL_VAL(!js_loose_equal(a, b)); break;
     case K_NET: *out = BOOL_VAL(!js_strict_equal(a, b)); break;
-    case K_AND: *out = truthy(a) ? b : a; break;
-    case K_OR: *out = truthy(a) ? a : b; break;
+    case K_AND: *out = js_truthy(a) ? b : a; break;
+    case K_OR: *out = js_truthy(a) ? a : b; break;
     case K_FUNC: {
         if (!IS_CALLABLE(b))
             return lib_fail(q, NULL, "func needs functions, got %s", val_type_name(b));
-        bool inside = q->depth > 0;
-        if (inside) vm_enter_query(q->vm);
-        Err *old = vm_swap_err(q->vm, q->err);
-        bool ok = vm_call(q->vm, b, &a, 1, out);
-        vm_swap_err(q->vm, old);
-        if (inside) vm_leave_query(q->vm);
-        return ok;
+        return query_call(q, b, &a, 1, out);
     }
     default: return lib_fail(q, NULL, "%s", "unknown operator");
     }
@@ -275,7 +261,7 @@ static bool nat_op(Vm *vm, Value *args, int argc, Value *out) {
 static const NativeDef NATIVES[] = {
     {"set", 2, nat_op, 0, "set(other, pat)",
      "The values of other on pat's events (records: fields joined, other's winning).",
-     "s(\"bd sd\").set(gain(\"0.5 1\"))", NULL},
+     "s(\"bd*2 [~ sd] hh*4\").set(pan(\"<0.2 0.8>\"))", NULL},
     {"keep", 2, nat_op, 0, "keep(other, pat)",
      "pat's values on pat's events (records: fields joined, pat's winning).",
      "s(\"bd sd\").keep(s(\"hh\").gain(0.5))", NULL},

@@ -142,11 +142,7 @@ static bool piano_map(Query *q, Value v, Value param, Value *out) {
 
 static bool nat_piano(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
-    ObjPattern *p = reify(vm, args[0]);
-    KEEP(vm, p);
-    *out = OBJ_VAL(pat_map(vm_heap(vm), p, piano_map, NIL_VAL));
-    vm_pop_root(vm);
-    return true;
+    return map_values(vm, args[0], piano_map, NIL_VAL, out);
 }
 
 #define V  NF_VARIADIC

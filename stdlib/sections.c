@@ -95,17 +95,9 @@ static bool ply_map(Query *q, Value v, Value param, Value *out) {
     Value x = v;
     int pushed = 0;
     for (int i = 0; i < n; i++) {
-        if (i > 0) {
-            bool inside = q->depth > 0;
-            if (inside) vm_enter_query(q->vm);
-            Err *old = vm_swap_err(q->vm, q->err);
-            bool ok = vm_call(q->vm, fn, &x, 1, &x);
-            vm_swap_err(q->vm, old);
-            if (inside) vm_leave_query(q->vm);
-            if (!ok) {
-                heap_pop(h, (unsigned)pushed);
-                return false;
-            }
+        if (i > 0 && !query_call(q, fn, &x, 1, &x)) {
+            heap_pop(h, (unsigned)pushed);
+            return false;
         }
         heap_push(h, x);
         ps[i] = reify(q->vm, x);
@@ -264,9 +256,7 @@ static bool nat_stepcat(Vm *vm, Value *args, int argc, Value *out) {
 /* value maps */
 static bool invert_map(Query *q, Value v, Value pm, Value *out) {
     (void)q, (void)pm;
-    bool t = !(IS_NIL(v) || (v.kind == VAL_BOOL && !v.as.b) || (IS_NUM(v) && v.as.num == 0) ||
-               (IS_STRING(v) && AS_STRING(v)->len == 0));
-    *out = BOOL_VAL(!t);
+    *out = BOOL_VAL(!js_truthy(v));
     return true;
 }
 
@@ -314,21 +304,13 @@ static bool ratio_map(Query *q, Value v, Value pm, Value *out) {
     return true;
 }
 
-static bool map1(Vm *vm, Value v, PatMapFn fn, Value *out) {
-    ObjPattern *p = reify(vm, v);
-    KEEP(vm, p);
-    *out = OBJ_VAL(pat_map(vm_heap(vm), p, fn, NIL_VAL));
-    vm_pop_root(vm);
-    return true;
-}
-
 static bool nat_invert(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
-    return map1(vm, args[0], invert_map, out);
+    return map_values(vm, args[0], invert_map, NIL_VAL, out);
 }
 static bool nat_ratio(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
-    return map1(vm, args[0], ratio_map, out);
+    return map_values(vm, args[0], ratio_map, NIL_VAL, out);
 }
 static bool nat_pure(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;

@@ -77,20 +77,10 @@ static bool bipolar_map(Query *q, Value v, Value kind, Value *out) {
     return true;
 }
 
-static bool map_native(Vm *vm, Value pat, PatMapFn fn, Value param, Value *out) {
-    ObjPattern *p = reify(vm, pat);
-    KEEP(vm, p);
-    vm_push_root(vm, param);
-    *out = OBJ_VAL(pat_map(vm_heap(vm), p, fn, param));
-    vm_pop_root(vm);
-    vm_pop_root(vm);
-    return true;
-}
-
 static bool nat_toBipolar(Vm *vm, Value *a, int n, Value *out) {
     (void)n;
     bool to = !strcmp(vm_current_native(vm)->name, "toBipolar");
-    return map_native(vm, a[0], bipolar_map, NUM_VAL(to ? 1 : -1), out);
+    return map_values(vm, a[0], bipolar_map, NUM_VAL(to ? 1 : -1), out);
 }
 
 static bool below_map(Query *q, Value v, Value p, Value *out) {
@@ -134,20 +124,14 @@ static bool nat_steady(Vm *vm, Value *a, int n, Value *out) {
     (void)n;
     Value t = OBJ_VAL(pat_signal(vm_heap(vm), SIG_TIME));
     vm_push_root(vm, t);
-    bool ok = map_native(vm, t, const_map, a[0], out);
+    bool ok = map_values(vm, t, const_map, a[0], out);
     vm_pop_root(vm);
     return ok;
 }
 
 /* signal(f): a signal whose value at time t is f(t) */
 static bool call_map(Query *q, Value t, Value fn, Value *out) {
-    bool inside = q->depth > 0;
-    if (inside) vm_enter_query(q->vm);
-    Err *old = vm_swap_err(q->vm, q->err);
-    bool ok = vm_call(q->vm, fn, &t, 1, out);
-    vm_swap_err(q->vm, old);
-    if (inside) vm_leave_query(q->vm);
-    return ok;
+    return query_call(q, fn, &t, 1, out);
 }
 
 static bool nat_signal(Vm *vm, Value *a, int n, Value *out) {
@@ -159,7 +143,7 @@ static bool nat_signal(Vm *vm, Value *a, int n, Value *out) {
     }
     Value t = OBJ_VAL(pat_signal(vm_heap(vm), SIG_TIME));
     vm_push_root(vm, t);
-    bool ok = map_native(vm, t, call_map, a[0], out);
+    bool ok = map_values(vm, t, call_map, a[0], out);
     vm_pop_root(vm);
     return ok;
 }

@@ -314,27 +314,7 @@ static bool step_semitones(const char *s, size_t len, int *out) {
         *out = (int)v;
         return true;
     }
-    int sign = v < 0 ? -1 : 1, num = (int)labs(v);
-    if (num < 1) return false;
-    int step = (num - 1) % 7, oct = (num - 1) / 7;
-    static const int SEMIS[7] = {0, 2, 4, 5, 7, 9, 11};
-    bool perfect = step == 0 || step == 3 || step == 4;
-    int alt = 0;
-    size_t q = strlen(end);
-    if (!strcmp(end, "P") && perfect)
-        alt = 0;
-    else if (!strcmp(end, "M") && !perfect)
-        alt = 0;
-    else if (!strcmp(end, "m") && !perfect)
-        alt = -1;
-    else if (strspn(end, "A") == q)
-        alt = (int)q;
-    else if (strspn(end, "d") == q)
-        alt = perfect ? -(int)q : -(int)q - 1;
-    else
-        return false;
-    *out = sign * (SEMIS[step] + alt + 12 * oct);
-    return true;
+    return harmony_interval_semitones(buf, out);
 }
 
 /* One voicing's steps in semitones; false when malformed. */
@@ -387,41 +367,38 @@ static bool voicings_from_list(Value list, Voicings *v) {
     return v->n > 0;
 }
 
-static bool rec_get(ObjRecord *r, const char *key, Value *out) {
-    for (uint32_t i = 0; r && i < r->len; i++)
-        if (strcmp(r->fields[i].key->chars, key) == 0) {
-            *out = r->fields[i].val;
+/* The voicings of symbol in the dictionary named dict. */
+/* A dictionary by name: the program's own (addVoicings) first, then tala's. */
+typedef struct {
+    const ObjRecord *user;
+    const Dictionary *builtin;
+} DictRef;
+
+static bool find_dictionary(Vm *vm, const char *dict, DictRef *out) {
+    char key[96];
+    snprintf(key, sizeof key, USER_PREFIX "%.60s", dict);
+    Value user;
+    out->user = NULL;
+    out->builtin = NULL;
+    if (vm && vm_get_global(vm, key, &user) && IS_RECORD(user)) {
+        out->user = AS_RECORD(user);
+        return true;
+    }
+    for (size_t d = 0; d < NDICT; d++)
+        if (!strcmp(DICTIONARIES[d].name, dict)) {
+            out->builtin = &DICTIONARIES[d];
             return true;
         }
     return false;
 }
 
-/* The voicings of symbol in the dictionary named dict. */
-static bool lookup(Vm *vm, const char *dict, const char *symbol, Voicings *v) {
-    char key[96];
-    snprintf(key, sizeof key, USER_PREFIX "%.60s", dict);
-    Value user;
-    if (vm && vm_get_global(vm, key, &user) && IS_RECORD(user)) {
-        Value l;
-        return rec_get(AS_RECORD(user), symbol, &l) && voicings_from_list(l, v);
-    }
-    for (size_t d = 0; d < NDICT; d++) {
-        if (strcmp(DICTIONARIES[d].name, dict) != 0) continue;
-        for (size_t i = 0; i < DICTIONARIES[d].n; i++)
-            if (!strcmp(DICTIONARIES[d].entries[i].symbol, symbol))
-                return voicings_from_text(DICTIONARIES[d].entries[i].voicings, v);
-        return false;
-    }
-    return false;
-}
-
-static bool dictionary_known(Vm *vm, const char *dict) {
-    char key[96];
-    snprintf(key, sizeof key, USER_PREFIX "%.60s", dict);
-    Value user;
-    if (vm && vm_get_global(vm, key, &user) && IS_RECORD(user)) return true;
-    for (size_t d = 0; d < NDICT; d++)
-        if (!strcmp(DICTIONARIES[d].name, dict)) return true;
+/* The voicings of symbol in the dictionary. */
+static bool lookup(const DictRef *d, const char *symbol, Voicings *v) {
+    Value l;
+    if (d->user) return rec_get(d->user, symbol, &l) && voicings_from_list(l, v);
+    for (size_t i = 0; i < d->builtin->n; i++)
+        if (!strcmp(d->builtin->entries[i].symbol, symbol))
+            return voicings_from_text(d->builtin->entries[i].voicings, v);
     return false;
 }
 
@@ -541,7 +518,8 @@ static bool voicing_map(Query *q, Value v, Value param, Value *out) {
     snprintf(csym, sizeof csym, "%s", AS_STRING(chord)->chars);
     int root = -1;
     Voicings vs;
-    if (!dictionary_known(vm, dict)) {
+    DictRef ref;
+    if (!find_dictionary(vm, dict, &ref)) {
         if (vm)
             vm_warn(vm,
                     "the dictionaries are ireal, ireal-ext, lefthand, triads, guidetones "
@@ -549,9 +527,9 @@ static bool voicing_map(Query *q, Value v, Value param, Value *out) {
                     "no voicing dictionary named '%s'", dict);
         return true;
     }
-    bool known = tokenize_chord(csym, &root, sym, sizeof sym) && lookup(vm, dict, sym, &vs);
+    bool known = tokenize_chord(csym, &root, sym, sizeof sym) && lookup(&ref, sym, &vs);
     if (!known && root >= 0 && spelled_otherwise(sym, sizeof sym)) /* tala also reads Abmaj7 */
-        known = lookup(vm, dict, sym, &vs);
+        known = lookup(&ref, sym, &vs);
     if (!known) {
         if (vm) vm_warn(vm, NULL, "voicing: no chord '%s' in the dictionary %s", csym, dict);
         return true;
@@ -715,7 +693,8 @@ static bool nat_addVoicings(Vm *vm, Value *args, int argc, Value *out) {
 static bool nat_setVoicingRange(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     char name[64];
-    if (!stdlib_word(vm, args[0], name, sizeof name) || !dictionary_known(vm, name))
+    DictRef ref;
+    if (!stdlib_word(vm, args[0], name, sizeof name) || !find_dictionary(vm, name, &ref))
         return vm_error(vm, "setVoicingRange: no voicing dictionary by that name");
     *out = NIL_VAL;
     return true;
@@ -724,7 +703,8 @@ static bool nat_setVoicingRange(Vm *vm, Value *args, int argc, Value *out) {
 static bool nat_setDefaultVoicings(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     char name[64];
-    if (!stdlib_word(vm, args[0], name, sizeof name) || !dictionary_known(vm, name))
+    DictRef ref;
+    if (!stdlib_word(vm, args[0], name, sizeof name) || !find_dictionary(vm, name, &ref))
         return vm_error(vm, "setDefaultVoicings: no voicing dictionary by that name");
     Value v = OBJ_VAL(str_c(vm_heap(vm), name));
     vm_push_root(vm, v);

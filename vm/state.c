@@ -28,11 +28,16 @@ bool vm_set_tempo(Vm *vm, double bpm) {
     return true;
 }
 
+/* Where a block's pattern is kept: not under the program's own name */
+static void block_key(const char *name, char *out, size_t n) {
+    snprintf(out, n, "block:%s", name);
+}
+
 bool vm_track_pattern(Vm *vm, const ObjString *name, Value *out) {
     Value on;
     if (vm_get_global(vm, "blocks:on", &on) && on.kind == VAL_BOOL && on.as.b) {
         char hidden[96];
-        snprintf(hidden, sizeof hidden, "block:%s", name->chars);
+        block_key(name->chars, hidden, sizeof hidden);
         return vm_get_global(vm, hidden, out);
     }
     return vm_get_global(vm, name->chars, out);
@@ -306,7 +311,7 @@ bool vm_label(Vm *vm, const char *name, Value pat, Value *out) {
     ObjString *k = str_c(vm->heap, key);
     heap_push(vm->heap, OBJ_VAL(k));
     char hidden[96];
-    snprintf(hidden, sizeof hidden, "block:%s", key); /* not the program's own name */
+    block_key(key, hidden, sizeof hidden);
     vm_set_global(vm, hidden, pat);
     int i = 0;
     while (i < vm->nlabels && vm->labels[i] != k) i++;
@@ -395,7 +400,7 @@ bool vm_labels_finish(Vm *vm, Value *result) {
         for (int i = 0; ok && i < kept; i++) {
             Value v;
             char hidden[96];
-            snprintf(hidden, sizeof hidden, "block:%s", order[i]->chars);
+            block_key(order[i]->chars, hidden, sizeof hidden);
             vm_get_global(vm, hidden, &v);
             if (!IS_NIL(vm->each_fn)) ok = apply_fn(vm, vm->each_fn, &v);
             for (uint32_t k = 0; ok && IS_LIST(vm->all_fns) && k < AS_LIST(vm->all_fns)->len; k++)
