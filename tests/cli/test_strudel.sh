@@ -184,6 +184,11 @@ $: s("bd")
 $: s("hh")
 EOF2
 
+# sd is the built-in snare, by Strudel's and Tidal's name: no warning
+printf '$: s("bd sd")\n' >"$dir/sd.js"
+"$tala" check "$dir/sd.js" >"$out" 2>"$err"
+stderr_lacks "sd is a sound" "no sound named 'sd'"
+
 fails "a block that is no pattern" "the block 'a:' is" <<'EOF2'
 a: x => x
 EOF2
