@@ -21,6 +21,8 @@ int cli_live(int argc, char **argv);
 int cli_devices(int argc, char **argv);
 int cli_midi(int argc, char **argv);
 int cli_plugins(int argc, char **argv);
+/* tala sounds [NAME]: the sound library, or one of its names. */
+int cli_sounds(int argc, char **argv);
 int cli_help_name(const char *name);
 
 #include <stddef.h>

@@ -30,6 +30,8 @@ static void usage(FILE *f) {
            "  devices                        list audio output devices\n"
            "  midi                           list MIDI input and output ports\n"
            "  plugins [NAME]                 list LV2 plugins, or show one's ports\n"
+           "  sounds [NAME]                  the sound library (Dirt names, Sonic Pi, Hydrogen's\n"
+           "                                 kits as banks, General MIDI), or what NAME plays\n"
            "  help [NAME]                    this text, or the help of a name (function,\n"
            "                                 control, statement, unit generator, instrument)\n"
            "  reference [--strudel]          the function reference (docs/reference.md); with\n"
@@ -69,6 +71,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "devices") == 0) return cli_devices(argc - 2, argv + 2);
     if (strcmp(cmd, "midi") == 0) return cli_midi(argc - 2, argv + 2);
     if (strcmp(cmd, "plugins") == 0) return cli_plugins(argc - 2, argv + 2);
+    if (strcmp(cmd, "sounds") == 0) return cli_sounds(argc - 2, argv + 2);
     /* tala FILE ..., tala --option ...: play */
     size_t n = strlen(cmd);
     if ((cmd[0] == '-' && cmd[1] == '-' && strcmp(cmd, "--help") && strcmp(cmd, "--version")) ||

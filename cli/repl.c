@@ -12,6 +12,7 @@
 #include "repl.h"
 
 #include "../engine/engine.h"
+#include "../engine/soundlib.h"
 #include "../stdlib/stdlib.h"
 #include "cli.h"
 #include "evalfile.h"
@@ -192,9 +193,9 @@ static void update_prompt(Repl *r) {
 
 /* ---------------------------------------------------------------- commands */
 
-static const char *COMMANDS[] = {":help",   ":tracks", ":stop",      ":hush",   ":tempo",
-                                 ":mute",   ":unmute", ":solo",      ":unsolo", ":undo",
-                                 ":volume", ":render", ":reconnect", ":quit",   NULL};
+static const char *COMMANDS[] = {":help",      ":tracks", ":stop",   ":hush", ":tempo",  ":mute",
+                                 ":unmute",    ":solo",   ":unsolo", ":undo", ":volume", ":render",
+                                 ":reconnect", ":sounds", ":quit",   NULL};
 
 static void help(void) {
     print_above("type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
@@ -210,6 +211,7 @@ static void help(void) {
                 "  :render FILE      render the session so far (+4 bars) to FILE\n"
                 "  :reconnect        open the audio device again, its ports connected anew\n"
                 "  :capture [BARS] [GRID]  the notes played on --midi-in as code (2 bars, 16ths)\n"
+                "  :sounds [NAME]    the sound library (Dirt names, banks, General MIDI), or NAME\n"
                 "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
 }
 
@@ -219,6 +221,24 @@ static void help_name(const char *name) {
         snprintf(buf, sizeof buf, "no function, statement, unit generator or instrument named '%s'",
                  name);
     print_above(buf);
+}
+
+/* :sounds [NAME]: the library's listing, or what NAME plays (tala sounds). */
+static void sounds(const char *name) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) return;
+    SoundLib *lib = soundlib_new(48000);
+    if (!name[0])
+        soundlib_list(lib, f);
+    else if (!soundlib_describe(lib, name, f))
+        fprintf(f, "'%s' is not a sound of the library (:sounds lists them)", name);
+    soundlib_free(lib);
+    fclose(f);
+    while (len && text[len - 1] == '\n') text[--len] = 0;
+    print_above(text);
+    free(text);
 }
 
 static void tracks(Repl *r) {
@@ -291,6 +311,8 @@ static void command(Repl *r, char *line) {
             help();
     } else if (!strcmp(cmd, ":tracks")) {
         tracks(r);
+    } else if (!strcmp(cmd, ":sounds")) {
+        sounds(arg);
     } else if (!strcmp(cmd, ":hush")) {
         live_command(r->live, "hush", NULL, &err);
     } else if (!strcmp(cmd, ":capture")) {

@@ -274,6 +274,101 @@ static double midi_to_freq(double m) {
     return 440.0 * pow(2.0, (m - 69) / 12);
 }
 
+/* tala's own drums: the library's sounds of these names play before them;
+ * the kit plays with bank("tala"), and where the library is not installed. */
+static bool kit_drum(const ObjSynth *sy) {
+    static const char *const KIT[] = {"bd",  "sn", "sd", "hh", "oh", "cp",
+                                      "rim", "lt", "mt", "ht", "cb", "cy"};
+    for (size_t i = 0; sy->prelude && i < sizeof KIT / sizeof *KIT; i++)
+        if (!strcmp(sy->name->chars, KIT[i])) return true;
+    return false;
+}
+
+/* A library sound played: its package and version go to the session log,
+ * once each, so a replay elsewhere can say when its sounds differ. */
+static void lib_played(Session *s, const LibSound *l) {
+    static const char *const PKG[] = {"sonic-pi-samples", "hydrogen-drumkits",
+                                      "fluid-soundfont-gm"};
+    for (unsigned i = 0; i < 3; i++)
+        if (!strcmp(l->library, PKG[i]) && !(s->lib_used & (1u << i))) {
+            s->lib_used |= 1u << i;
+            char v[160];
+            soundlib_version(PKG[i], v, sizeof v);
+            session_log(s, "library %s", v);
+        }
+}
+
+/* The General MIDI pitch of a note (a negative note is a frequency). */
+static double gm_note(double note) {
+    if (isnan(note)) return 60; /* c4 */
+    return note < 0 ? 69 + 12 * log2(-note / 440) : note;
+}
+
+/* What plays the sound called name: a synth (*sy) or a sample (lib->sample).
+ * In order: bank("tala") is tala's own kit; a bank is a sample folder
+ * BANK_name or a Hydrogen kit; then the program's synths and tala's melodic
+ * ones, sample folders, the library (Sonic Pi, Dirt names, General MIDI),
+ * and last tala's kit. False when nothing plays it (said once). */
+static bool find_sound(Session *s, ObjRecord *rec, const char *name, double note, double vel,
+                       double gate, ObjSynth **sy, LibSound *lib) {
+    double nn = 0;
+    if (rec) ses_record_num(rec, KEY(N), &nn);
+    int n = isfinite(nn) && fabs(nn) < 1e9 ? (int)floor(nn) : 0;
+    Value bv = rec ? ses_record_get(rec, KEY(BANK)) : NIL_VAL;
+    const char *bank = IS_STRING(bv) ? AS_STRING(bv)->chars : NULL;
+    bool kit = bank && !strcmp(bank, "tala");
+    bool load = !s->o.samples_listed; /* tala check reads no sound */
+    char why[320] = "";
+    if (bank && !kit) {
+        char full[160];
+        snprintf(full, sizeof full, "%s_%s", bank, name);
+        if ((lib->sample = samples_find(&s->bank, full, n))) return true;
+        if (samples_has(&s->bank, full)) return false; /* listed, not loaded */
+        if (soundlib_bank_sample(s->lib, bank, name, n, vel, load ? lib : NULL, why, sizeof why)) {
+            if (load) lib_played(s, lib);
+            return load;
+        }
+        if (why[0]) {
+            ses_warn_lib(s, full, why);
+            return false;
+        }
+        ses_warn_bank(s, bank, name);
+    }
+    Value sv;
+    bool synth = vm_instrument(s->vm, name, &sv);
+    if (synth && (kit || !kit_drum(AS_SYNTH(sv)))) {
+        *sy = AS_SYNTH(sv);
+        return true;
+    }
+    if (!kit) {
+        if ((lib->sample = samples_find(&s->bank, name, n))) return true;
+        if (samples_has(&s->bank, name)) return false;
+        bool missing = false;
+        if (soundlib_sample(s->lib, name, n, vel, load ? lib : NULL, &missing, why, sizeof why)) {
+            if (load) lib_played(s, lib);
+            return load;
+        }
+        if (!why[0] && soundlib_is_gm(name) &&
+            soundlib_gm(s->lib, name, n, gm_note(note), vel, gate, load ? lib : NULL, why,
+                        sizeof why)) {
+            if (load) lib_played(s, lib);
+            return load;
+        }
+        if (why[0]) {
+            ses_warn_lib(s, name, why);
+            return false;
+        }
+        if (missing)
+            ses_note_library(s, name, synth);
+        else if (!synth)
+            ses_warn_once(s, name, false);
+    } else if (!synth) {
+        ses_warn_once(s, name, false);
+    }
+    if (synth) *sy = AS_SYNTH(sv);
+    return synth;
+}
+
 /* One onset of track t -> a note on its frame. False: no sound. With key
  * set, the event is what a played key sounds like: the key's note, on the
  * key's frame, held (see ses_key_note). */
@@ -296,45 +391,6 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         note = v.as.num;
     }
     if (key) note = key->note; /* the key played, whatever note the pattern gives */
-    ObjSynth *sy = NULL;
-    Value sv;
-    const Sample *sample = NULL;
-    if (IS_SYNTH(sound)) {
-        sy = AS_SYNTH(sound);
-    } else if (IS_STRING(sound)) {
-        double nn = 0;
-        if (rec) ses_record_num(rec, KEY(N), &nn);
-        Value bank = rec ? ses_record_get(rec, KEY(BANK)) : NIL_VAL;
-        const char *name = AS_STRING(sound)->chars;
-        char full[160];
-        if (IS_STRING(bank) && strcmp(AS_STRING(bank)->chars, "tala") != 0) {
-            /* Strudel's bank: the sound BANK_NAME, as a sample folder of that name */
-            snprintf(full, sizeof full, "%s_%s", AS_STRING(bank)->chars, name);
-            if (samples_has(&s->bank, full))
-                name = full;
-            else
-                ses_warn_bank(s, AS_STRING(bank)->chars, name);
-        }
-        if (vm_instrument(s->vm, name, &sv)) {
-            sy = AS_SYNTH(sv);
-        } else if (!(sample = samples_find(&s->bank, name, (int)floor(nn)))) {
-            if (!samples_has(&s->bank, name)) /* listed: known, silent */
-                ses_warn_once(s, name, false);
-            return false;
-        }
-    } else if (!isnan(note)) {
-        if (vm_instrument(s->vm, "triangle", &sv)) sy = AS_SYNTH(sv); /* Strudel's default */
-    }
-    int si;
-    const SynthDef *def;
-    if (sample) {
-        si = s->sampler_index;
-        def = &s->sampler;
-    } else {
-        if (!sy || (si = synth_index(s, sy, &def)) < 0) return false;
-    }
-    if (rec) si = with_event_fx(s, si, &def, rec);
-
     int64_t frame;
     double dur;
     if (key) { /* held until the key is let go */
@@ -352,15 +408,39 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
                   rat_sub(ses_frame_exact(s, ev->whole.end), ses_frame_exact(s, ev->whole.begin))) /
               s->o.rate;
     }
+    double clip = DEF(CLIP), vel = DEF(VELOCITY);
+    if (rec) ses_record_num(rec, KEY(CLIP), &clip), ses_record_num(rec, KEY(VELOCITY), &vel);
+    if (key) vel *= key->velocity, clip = 1; /* the key's own strength; held, not clipped */
+    ObjSynth *sy = NULL;
+    LibSound lib = {.amp = 1, .speed = 1};
+    if (IS_SYNTH(sound)) {
+        sy = AS_SYNTH(sound);
+    } else if (IS_STRING(sound)) {
+        if (!find_sound(s, rec, AS_STRING(sound)->chars, note, vel, dur * clip, &sy, &lib))
+            return false;
+    } else if (!isnan(note)) {
+        Value sv;
+        if (vm_instrument(s->vm, "triangle", &sv)) sy = AS_SYNTH(sv); /* Strudel's default */
+    }
+    const Sample *sample = lib.sample;
+    bool gm = lib.library && !strcmp(lib.library, "fluid-soundfont-gm");
+    int si;
+    const SynthDef *def;
+    if (sample) {
+        si = s->sampler_index;
+        def = &s->sampler;
+    } else {
+        if (!sy || (si = synth_index(s, sy, &def)) < 0) return false;
+    }
+    if (rec) si = with_event_fx(s, si, &def, rec);
+
     /* the note's settings, each its control's default when not given */
-    double clip = DEF(CLIP), gain = DEF(GAIN), vel = DEF(VELOCITY), pan = DEF(PAN), cut = DEF(CUT);
+    double gain = DEF(GAIN), pan = DEF(PAN), cut = DEF(CUT);
     double room = DEF(ROOM), roomsize = DEF(ROOMSIZE), echo = DEF(DELAY);
     double echotime = DEF(DELAYTIME), echofb = DEF(DELAYFEEDBACK), orbit = DEF(ORBIT);
     double postgain = DEF(POSTGAIN);
     if (rec) {
-        ses_record_num(rec, KEY(CLIP), &clip);
         ses_record_num(rec, KEY(GAIN), &gain);
-        ses_record_num(rec, KEY(VELOCITY), &vel);
         ses_record_num(rec, KEY(PAN), &pan);
         ses_record_num(rec, KEY(CUT), &cut);
         ses_record_num(rec, KEY(ORBIT), &orbit);
@@ -371,7 +451,6 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         ses_record_num(rec, KEY(DELAYFEEDBACK), &echofb);
         ses_record_num(rec, KEY(POSTGAIN), &postgain);
     }
-    if (key) vel *= key->velocity, clip = 1; /* the key's own strength; held, not clipped */
     memset(out, 0, sizeof *out);
     if (key) out->key = key->id, out->def = def;
     out->room = (float)control_clamp(CTL_ROOM, room);
@@ -386,7 +465,8 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     out->frame = (uint64_t)frame;
     out->synth = (int16_t)si;
     out->track = (int16_t)t;
-    out->amp = (float)(gain * vel * postgain); /* the voice's level, after its effects */
+    /* the voice's level, after its effects (a GM note has its velocity in it) */
+    out->amp = (float)(gain * (gm ? 1 : vel) * postgain * lib.amp);
     out->pan = (float)pan;
     out->gate = (float)(dur * clip);
     out->cut = cut >= 1 && cut < 2147483647.0 ? (int32_t)cut : 0;
@@ -402,10 +482,11 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
             val = isnan(note) ? 69 : note;
         else if (!rec || !event_control(s, rec, p, &val))
             val = param_default(p);
-        if (sample && rec && !strcmp(p, KEY(SPEED))) { /* unit "c": plays of the whole sample */
-            Value unit = ses_record_get(rec, KEY(UNIT));
+        if (sample && !strcmp(p, KEY(SPEED))) {
+            Value unit = rec ? ses_record_get(rec, KEY(UNIT)) : NIL_VAL;
             if (IS_STRING(unit) && !strcmp(AS_STRING(unit)->chars, "c"))
-                val *= sample->frames / sample->rate;
+                val *= sample->frames / sample->rate; /* unit "c": plays of the whole sample */
+            val *= lib.speed; /* a kit layer's pitch, a GM note's fraction of a key */
         }
         out->params[i] = (float)val;
     }

@@ -28,8 +28,7 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Reads one sound file; false with why (libsndfile's reason, or ours). */
-static bool load_file(const char *path, Sample *out, char *why, size_t n) {
+bool samples_read(const char *path, Sample *out, char *why, size_t n) {
     SF_INFO info = {0};
     SNDFILE *sf = sf_open(path, SFM_READ, &info);
     if (!sf) {
@@ -147,7 +146,7 @@ static int load_or_list(SampleBank *bank, const char *dir, char *why, size_t why
             char path[2048];
             snprintf(path, sizeof path, "%s/%s", sub, files[i]);
             char fwhy[160];
-            if (load_file(path, &set.sounds[set.n], fwhy, sizeof fwhy))
+            if (samples_read(path, &set.sounds[set.n], fwhy, sizeof fwhy))
                 set.n++, loaded++;
             else
                 fprintf(stderr, "tala: warning: cannot read %s: %s (skipped)\n", path, fwhy);

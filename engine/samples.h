@@ -36,6 +36,9 @@ void samples_merge(SampleBank *into, SampleBank *from);
 /* Sound n of name (n wraps), or NULL. */
 const Sample *samples_find(const SampleBank *bank, const char *name, int n);
 void samples_free(SampleBank *bank);
+/* Reads one sound file (its first two channels, as planes in one block
+ * out->data owns); false with why (libsndfile's reason, or ours). */
+bool samples_read(const char *path, Sample *out, char *why, size_t n);
 
 /* The longest sound a sample folder may hold: 10 minutes at 48 kHz. */
 #define SAMPLE_MAX_FRAMES (48000L * 600)

@@ -147,6 +147,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
                   .n = 4,
                   .in = {{IN_PARAM, 0, 0}, {IN_PARAM, 1, 0}, {IN_PARAM, 2, 0}, {IN_PARAM, 3, 0}}};
     s->sampler_index = audio_add_synth(s->audio, &s->sampler);
+    s->lib = soundlib_new(s->o.rate);
     session_log(s, "tala-session 1");
     session_log(s, "opts rate %.17g voices %d tempo %.17g", s->o.rate, s->o.voices, s->o.tempo);
     if (s->o.safe) session_log(s, "safe"); /* a replay stays in safe mode */
@@ -175,6 +176,7 @@ void session_free(Session *s) {
     for (int i = 0; i < s->ndefs; i++) free(s->defs[i]);
     for (int i = 0; i < s->nvariants; i++) free(s->variants[i].def);
     samples_free(&s->bank);
+    soundlib_free(s->lib); /* after the audio side: its voices played these */
     for (int i = 0; i < s->nsample_dirs; i++) free(s->sample_dirs[i]);
     free(s->sample_dirs);
     free(s->segs);

@@ -15,6 +15,7 @@
 
 #include "engine.h"
 #include "samples.h"
+#include "soundlib.h"
 
 #define MAX_TRACKS AUDIO_MAX_TRACKS
 
@@ -86,6 +87,8 @@ struct Session {
     ObjString *bus_names[AUDIO_MAX_BUSES];
     int nbuses;
     SampleBank bank;
+    SoundLib *lib;     /* the sound library: Sonic Pi, Hydrogen, General MIDI */
+    unsigned lib_used; /* which of its packages have played (logged once each) */
     char **sample_dirs;
     int nsample_dirs;
     SynthDef sampler;
@@ -143,6 +146,11 @@ void ses_bar_text(Rat c, char *buf, size_t n);
 void ses_warn_once(Session *s, const char *name, bool vowel);
 /* bank("x") with no sound x_NAME: once per bank, naming the banks there are. */
 void ses_warn_bank(Session *s, const char *bank, const char *sound);
+/* A library sound that cannot be read (why), once per name. */
+void ses_warn_lib(Session *s, const char *name, const char *why);
+/* A sound of the library that is not installed: tala's own kit plays it
+ * (kit set) or it is silent; once per package. */
+void ses_note_library(Session *s, const char *name, bool kit);
 /* A warning about a note name that is none (xx, h4), once per name. */
 void ses_warn_note(Session *s, const char *name);
 void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len);

@@ -130,8 +130,11 @@ void ses_warn_once(Session *s, const char *name, bool vowel) {
 
 void ses_warn_bank(Session *s, const char *bank, const char *sound) {
     if (!first_time(s, 'b', bank)) return;
-    char have[200] = "tala";
+    char have[600] = "tala";
     size_t k = strlen(have);
+    char kits[480];
+    soundlib_banks(s->lib, kits, sizeof kits);
+    if (kits[0]) k += (size_t)snprintf(have + k, sizeof have - k, ", %s", kits);
     for (int i = 0; i < s->bank.n && k < sizeof have - 40; i++) { /* folders named BANK_sound */
         const char *n = s->bank.sets[i].name, *u = strchr(n, '_');
         if (!u || u == n) continue;
@@ -140,9 +143,29 @@ void ses_warn_bank(Session *s, const char *bank, const char *sound) {
         if (!strstr(have, b)) k += (size_t)snprintf(have + k, sizeof have - k, ", %s", b);
     }
     ses_say(s,
-            "tala: warning: no bank '%s' (no sound %s_%s): its events play tala's own sounds; "
-            "banks here: %s",
+            "tala: warning: no bank '%s' (no sound %s_%s): its events play the sounds without a "
+            "bank; banks here: %s",
             bank, bank, sound, have);
+}
+
+void ses_warn_lib(Session *s, const char *name, const char *why) {
+    if (!first_time(s, 'l', name)) return;
+    ses_say(s, "tala: warning: %s: %s (its events are silent)", name, why);
+}
+
+void ses_note_library(Session *s, const char *name, bool kit) {
+    if (!first_time(s, 'p', "sonic-pi-samples")) return;
+    if (kit)
+        ses_say(s,
+                "tala: note: Sonic Pi's samples are not installed: %s and the other Dirt drum "
+                "names play tala's own kit (apt-get install sonic-pi-samples hydrogen-drumkits)",
+                name);
+    else
+        ses_say(s,
+                "tala: warning: no sound named '%s' here: it is one of the library's, whose "
+                "packages are not installed (apt-get install sonic-pi-samples "
+                "hydrogen-drumkits); its events are silent",
+                name);
 }
 
 void ses_warn_note(Session *s, const char *name) {

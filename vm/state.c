@@ -101,6 +101,7 @@ bool vm_op_synth(Vm *vm, ObjString *name) {
     sy->name = name;
     sy->params = pl;
     sy->graph = body;
+    sy->prelude = vm->in_prelude;
     vm->sp -= 3; /* pl, body, fn */
     vm_stack_push(vm, OBJ_VAL(sy));
     /* every synth is an instrument, found by s("name"); it is also a global,

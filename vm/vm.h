@@ -118,6 +118,7 @@ typedef struct {
     ObjString *name;
     ObjList *params; /* parameter names */
     Value graph;     /* an ObjGraph (or a number, for a constant) */
+    bool prelude;    /* one of the built-in instruments (stdlib/prelude.tala) */
 } ObjSynth;
 
 #define IS_GRAPH(v) IS_KIND(v, OBJ_GRAPH)

@@ -84,7 +84,8 @@ static inline Audio read_wav(const char *path) {
     return a;
 }
 
-static const char *BLIP = "synth blip(freq, gate) = sine(freq) * env(0.0005, 0.004)\n";
+static const char *const BLIP __attribute__((unused)) =
+    "synth blip(freq, gate) = sine(freq) * env(0.0005, 0.004)\n";
 
 static inline double rms(const float *x, long from, long to) {
     double s = 0;

@@ -43,6 +43,8 @@ send :tracks\n
 expect stopped
 send :render RENDERED\n
 expect wrote
+send :sounds bd\n
+expect bd:17
 send :quit\n
 SCRIPT
 sed -i "s|RENDERED|$tmp/rendered.wav|; s|SAMPLES|$tmp/samples|" "$tmp/script"
@@ -68,6 +70,7 @@ grep -q "tk -> bar" <<<"$out" && ! grep -q "no sound named 'tick'" <<<"$out" &&
     ok "samples('DIR') typed live loads the folder (read before the evaluation)" ||
     bad "samples typed in the REPL"
 [ -s "$tmp/rendered.wav" ] && ok ":render wrote the session so far from its log" || bad ":render"
+grep -q "bd:1  bd_808" <<<"$out" && ok ":sounds bd lists the variations of bd" || bad ":sounds bd"
 ls "$tmp"/home/.local/share/tala/sessions/*.tala-session >/dev/null 2>&1 &&
     grep -q "^cmd .* hush" "$tmp"/home/.local/share/tala/sessions/*.tala-session &&
     ok "the session log holds the blocks and commands" || bad "session log"
