@@ -21,7 +21,7 @@ ROOT=$(pwd)
 PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox
       portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux librtmidi-dev
       libsmf-dev libffi-dev liblilv-dev x42-plugins libfluidsynth-dev libxml2-dev
-      sonic-pi-samples hydrogen-drumkits fluid-soundfont-gm)
+      sonic-pi-samples hydrogen-drumkits fluid-soundfont-gm strace)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -137,6 +137,7 @@ run_all() {
     run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
     run_suite "$label/ffi" bash "$ROOT/tests/cli/test_ffi.sh" "$ROOT/$dir/tala"
     run_suite "$label/plugins" bash "$ROOT/tests/cli/test_plugins.sh" "$ROOT/$dir/tala"
+    run_suite "$label/sounds" bash "$ROOT/tests/cli/test_sounds.sh" "$ROOT/$dir/tala"
     run_suite "$label/ext" bash "$ROOT/tests/cli/test_ext.sh" "$ROOT/$dir/tala" \
         "$ROOT/$dir/examples/ext/fold.so" "$ROOT/$dir/pty_drive"
 }

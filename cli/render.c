@@ -8,6 +8,7 @@
 
 #include "../engine/engine.h"
 #include "../engine/session.h"
+#include "../engine/soundlib.h"
 #include "../lang/mini.h"
 #include "../stdlib/lib.h"
 #include "../lang/eval.h"
@@ -217,6 +218,16 @@ int cli_replay(int argc, char **argv) {
                 "tala: note: %d notes reached the audio side late in the live run; the replay "
                 "plays them where they were heard\n",
                 sc.nlates);
+    for (int i = 0; i < sc.nlibraries; i++) { /* the same sounds here? */
+        char pkg[128], now[200];
+        snprintf(pkg, sizeof pkg, "%.*s", (int)strcspn(sc.libraries[i], " "), sc.libraries[i]);
+        soundlib_version(pkg, now, sizeof now);
+        if (strcmp(now, sc.libraries[i]))
+            fprintf(stderr,
+                    "tala: warning: the session played %s; here it is %s: the replay's sounds "
+                    "from it may differ from what was heard\n",
+                    sc.libraries[i], now);
+    }
     RenderReport rep = {0};
     o.safe = cli_safe;
     bool ok = engine_replay(&sc, out, &o, &rep, &err);

@@ -82,6 +82,8 @@ typedef struct {
     bool safe;        /* the session ran in safe mode: so does its replay */
     LateNote *lates;  /* notes the live run played late, in frame order */
     int nlates;
+    char *libraries[4]; /* the sound library's packages that played, "NAME VERSION" */
+    int nlibraries;
 } Script;
 
 /* The sound file format for path: `format` when given (it must agree with

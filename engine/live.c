@@ -17,6 +17,7 @@
 
 #include "engine.h"
 #include "samples.h"
+#include "soundlib.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -494,6 +495,9 @@ bool live_eval(Live *l, const char *name, const char *text, size_t len, const ch
                Err *err) {
     if (!l->o.session.safe) /* safe mode: the evaluation reads them, after its checks */
         preload_samples(l, text, len, base);
+    /* the library's sounds the text names, read before the evaluation takes
+     * the lock (its own lock is not held while a file is read either) */
+    soundlib_preload(session_soundlib(l->s), text, len);
     Request r = {.name = name, .text = text, .base = base, .len = len, .err = err};
     return submit(l, &r);
 }

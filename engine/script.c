@@ -9,6 +9,8 @@
  *   samples DIR                       (the --samples folder, if any)
  *   safe                              (it ran in safe mode: so does a replay)
  *   base DIR                          (samples("dir") in what follows is relative to DIR)
+ *   library PACKAGE VERSION           (a package of the sound library played: sonic-pi-samples,
+ *                                      hydrogen-drumkits, fluid-soundfont-gm)
  *   eval AT LINES WALLTIME NAME       then LINES lines of source
  *   cmd AT hush | stop T | mute T | unmute T | solo T | unsolo T | undo T | cc CH NUM VAL
  *   key AT FRAME CH KEY VEL           (a key played on a --midi-in keyboard, sounding on
@@ -113,6 +115,8 @@ bool script_load(const char *path, Script *out, Err *err) {
         } else if (!strncmp(line, "samples ", 8)) {
             free(out->samples);
             out->samples = dup_line(line + 8);
+        } else if (!strncmp(line, "library ", 8)) {
+            if (out->nlibraries < 4) out->libraries[out->nlibraries++] = dup_line(line + 8);
         } else if (!strncmp(line, "base ", 5)) {
             free(base);
             base = dup_line(line + 5);
@@ -255,5 +259,6 @@ void script_free(Script *sc) {
     free(sc->items);
     free(sc->samples);
     free(sc->lates);
+    for (int i = 0; i < sc->nlibraries; i++) free(sc->libraries[i]);
     memset(sc, 0, sizeof *sc);
 }

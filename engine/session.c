@@ -245,6 +245,10 @@ void session_sample_path(const char *base, const char *d, char *out, size_t n) {
         snprintf(out, n, "%s", d);
 }
 
+struct SoundLib *session_soundlib(Session *s) {
+    return s->lib;
+}
+
 bool session_has_samples(Session *s, const char *dir) {
     return dir_loaded(s, dir);
 }

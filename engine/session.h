@@ -97,6 +97,9 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
 struct SampleBank;
 void session_sample_path(const char *base, const char *d, char *out, size_t n);
 bool session_has_samples(Session *s, const char *dir);
+/* The session's sound library (soundlib.h): it has a lock of its own, so a
+ * live session reads ahead there without holding the session. */
+struct SoundLib *session_soundlib(Session *s);
 void session_adopt_samples(Session *s, const char *dir, struct SampleBank *loaded);
 
 /* Queries the first `cycles` cycles of every track the last evaluation

@@ -149,7 +149,7 @@ void ses_warn_bank(Session *s, const char *bank, const char *sound);
 /* A library sound that cannot be read (why), once per name. */
 void ses_warn_lib(Session *s, const char *name, const char *why);
 /* A sound of the library that is not installed: tala's own kit plays it
- * (kit set) or it is silent; once per package. */
+ * (kit set: said once) or it is silent (said once per name). */
 void ses_note_library(Session *s, const char *name, bool kit);
 /* A warning about a note name that is none (xx, h4), once per name. */
 void ses_warn_note(Session *s, const char *name);

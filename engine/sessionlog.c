@@ -154,7 +154,7 @@ void ses_warn_lib(Session *s, const char *name, const char *why) {
 }
 
 void ses_note_library(Session *s, const char *name, bool kit) {
-    if (!first_time(s, 'p', "sonic-pi-samples")) return;
+    if (!first_time(s, 'p', kit ? "sonic-pi-samples" : name)) return;
     if (kit)
         ses_say(s,
                 "tala: note: Sonic Pi's samples are not installed: %s and the other Dirt drum "

@@ -577,6 +577,69 @@ bool soundlib_gm(SoundLib *lib, const char *name, int n, double note, double vel
     return true;
 }
 
+/* ------------------------------------------------------------- preload */
+
+static bool word_char(char c) {
+    return isalnum((unsigned char)c) || c == '_';
+}
+
+int soundlib_preload(SoundLib *lib, const char *text, size_t len) {
+    /* the words of the strings ("...", `...`), each once */
+    char words[256][64];
+    int nw = 0;
+    char quote = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (!quote) {
+            if (c == '"' || c == '`') quote = c;
+            continue;
+        }
+        if (c == quote) {
+            quote = 0;
+            continue;
+        }
+        if (!word_char(c) || (i > 0 && word_char(text[i - 1]))) continue;
+        size_t e = i;
+        while (e < len && word_char(text[e])) e++;
+        if (e - i < 64 && isalpha((unsigned char)c) && nw < 256) {
+            snprintf(words[nw], 64, "%.*s", (int)(e - i), text + i);
+            bool seen = false;
+            for (int k = 0; k < nw && !seen; k++) seen = !strcmp(words[k], words[nw]);
+            nw += !seen;
+        }
+        i = e - 1;
+    }
+    pthread_mutex_lock(&lib->lock);
+    int before = lib->nloaded;
+    char why[200];
+    LibSound ls;
+    for (int w = 0; w < nw; w++) {
+        const char *word = words[w];
+        const DirtSound *d = dirt_named(word);
+        for (int i = 0; d && d->sounds[i]; i++)
+            if (ref_available(lib, d->sounds[i]))
+                ref_sound(lib, d->sounds[i], 1, true, &ls, why, sizeof why);
+        if (!d && sonic_pi_has(lib, word)) ref_sound(lib, word, 1, false, &ls, why, sizeof why);
+        if (gm_program(word, 0) >= 0 && !lib->gm_tried) open_soundfont(lib, why, sizeof why);
+        Kit *kit = kit_named(lib, word);
+        for (int i = 0; kit && i < kit->ninst; i++) /* its sounds the strings name, every layer */
+            for (int k = 0; kit->inst[i].role && k < nw; k++)
+                if (!strcmp(kit->inst[i].role, words[k]))
+                    for (int j = 0; j < kit->inst[i].nlayers; j++)
+                        file_sample(lib, kit->inst[i].layers[j].path, why, sizeof why);
+    }
+    int read = lib->nloaded - before;
+    pthread_mutex_unlock(&lib->lock);
+    return read;
+}
+
+int soundlib_loaded(SoundLib *lib) {
+    pthread_mutex_lock(&lib->lock);
+    int n = lib->nloaded;
+    pthread_mutex_unlock(&lib->lock);
+    return n;
+}
+
 /* -------------------------------------------------------------- listing */
 
 void soundlib_version(const char *package, char *buf, size_t n) {

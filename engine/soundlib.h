@@ -63,6 +63,14 @@ bool soundlib_is_gm(const char *name);
 bool soundlib_gm(SoundLib *lib, const char *name, int n, double note, double velocity, double gate,
                  LibSound *out, char *why, size_t whylen);
 
+/* Reads ahead the sounds a program's text names in its strings (Dirt and
+ * Sonic Pi names with every variation, the layers of a bank's sounds, the
+ * soundfont for a GM name), so that playing them reads nothing; the files
+ * are read without holding the library. Returns how many were read. */
+int soundlib_preload(SoundLib *lib, const char *text, size_t len);
+/* How many sound files have been read. */
+int soundlib_loaded(SoundLib *lib);
+
 /* "sonic-pi-samples 3.2.2~repack-8": the package and its installed version
  * (from dpkg's status), or the package and "(not a Debian package)". */
 void soundlib_version(const char *package, char *buf, size_t n);

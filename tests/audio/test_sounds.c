@@ -11,6 +11,7 @@
 #include "spec/sounds.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 static bool same(const Audio *a, const Audio *b) {
     if (a->n != b->n) return false;
@@ -195,11 +196,38 @@ static void test_names(void **st) {
     soundlib_free(lib);
 }
 
+/* A live session reads ahead what its text names: every variation of a
+ * Dirt name, the layers of a bank's named sounds; then playing reads
+ * nothing more. */
+static void test_preload(void **st) {
+    SoundLib *lib = soundlib_new(48000);
+    const char *text = "x = s(\"bd*4, [~ tabla:3]\").gain(0.5) -- sd\n"
+                       "k = s(`hh oh`).bank(\"Audiophob\")\n";
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    int read = soundlib_preload(lib, text, strlen(text));
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    print_message("preload: %d files in %.1f ms\n", read,
+                  (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6);
+    /* the variations of bd (18), tabla (26), hh (5) and oh (4); sd is in a
+     * comment; Audiophob's hh and oh sounds (one layer each) less the two
+     * the Dirt names share with it: 2 more */
+    assert_int_equal(read, 18 + 26 + 5 + 4 + 2);
+    char why[200];
+    LibSound ls;
+    bool missing;
+    assert_true(soundlib_sample(lib, "tabla", 7, 1, &ls, &missing, why, sizeof why));
+    assert_true(soundlib_bank_sample(lib, "Audiophob", "oh", 0, 1, &ls, why, sizeof why));
+    assert_int_equal(soundlib_loaded(lib), read);
+    soundlib_free(lib);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),         cmocka_unit_test(test_variations_differ),
         cmocka_unit_test(test_sample_onsets), cmocka_unit_test(test_hydrogen_banks),
         cmocka_unit_test(test_general_midi),  cmocka_unit_test(test_fallback_to_the_kit),
+        cmocka_unit_test(test_preload),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
