@@ -52,7 +52,7 @@ typedef enum {
     X(S, "s", K("s", "n", "gain"), "sound", DRIVES_SOUND, CTL_NONE, NULL, CTL_ANY, 0, \
       "the sound (a sample or an instrument; bd:3 also sets n)", "s(\"bd*2 [~ sn] hh*4\")") \
     X(BANK, "bank", K("bank"), "", DRIVES_SOUND, CTL_NONE, NULL, CTL_ANY, 0, \
-      "the bank the sound comes from: s(\"bd\").bank(\"mykit\") plays the sound mykit_bd (a sample folder of that name), else the sound itself with a warning; bank(\"tala\") is tala's own kit", "s(\"bd sn\").bank(\"tala\")") \
+      "the bank the sound comes from: s(\"bd\").bank(\"mykit\") plays the sound mykit_bd (a sample folder of that name), else a Hydrogen kit's bd (bank(\"ColomboAcousticDrumkit\")), else the sound itself with a warning; bank(\"tala\") is tala's own kit", "s(\"bd sn\").bank(\"tala\")") \
     X(N, "n", K("n"), "", DRIVES_PITCH, CTL_NONE, NULL, R(-48, 96), 0, \
       "the sample number or scale step", "n(\"0 2 4 7\").scale(\"C:minor\").s(\"pluck\")") \
     X(NOTE, "note", K("note", "n"), "", DRIVES_PITCH, CTL_NONE, NULL, R(0, 127), 0, \

@@ -338,7 +338,7 @@ static bool samples_from_network(Vm *vm, Value *args, int argc, Value *out) {
     const char *url = AS_STRING(args[0])->chars;
     if (!strcmp(url, "github:tidalcycles/dirt-samples") ||
         !strcmp(url, "github:tidalcycles/Dirt-Samples")) {
-        vm_warn(vm, NULL, "note: the Dirt samples' names play tala's own sounds (docs/sound.md)");
+        vm_warn(vm, NULL, "note: the Dirt names play Sonic Pi's samples and Hydrogen's kits here (tala sounds; docs/sound.md)");
         return true;
     }
     vm_warn(vm,

@@ -37,6 +37,14 @@ rc=$?
 [ $rc = 1 ] && grep -q "'nosuch' is not a sound of the library" "$tmp/none" &&
     ok "tala sounds NAME that is none: exit 1, said" || { bad "tala sounds nosuch: exit $rc"; cat "$tmp/none"; }
 
+# docs/sound.md's table has every Dirt name
+root=$(cd "$(dirname "$0")/../.." && pwd)
+missing=""
+for n in $(sed -n '2,/^$/p' "$tmp/list" | awk '{ print $1 }'); do
+    grep -q "^| .*\`$n\`.* |" "$root/docs/sound.md" || missing="$missing $n"
+done
+[ -z "$missing" ] && ok "docs/sound.md's table has every Dirt name" || bad "docs/sound.md lacks:$missing"
+
 # a live session logs the packages that played; a replay elsewhere says when they differ
 mkdir -p "$tmp/home"
 printf 'x = s("bd hh:1 sd")\nz = s("~ sd").bank("ElectricEmpireKit")\ny = note("c4").s("gm_piano")\nplay x, y, z\n' >"$tmp/a.tala"

@@ -137,7 +137,7 @@ endin`
 await samples('github:tidalcycles/dirt-samples')
 note("a").csound('Foo')
 EOF2
-stderr_has "the Dirt samples are a note" "note: the Dirt samples' names play tala's own sounds"
+stderr_has "the Dirt samples are a note" "note: the Dirt names play Sonic Pi's samples and Hydrogen's kits here (tala sounds; docs/sound.md)"
 stderr_has "a loader is a note" "note: loadCsound belongs to Strudel's browser"
 stderr_lacks "a note is no warning" "warning: loadCsound"
 
