@@ -298,6 +298,28 @@ static void lib_played(Session *s, const LibSound *l) {
         }
 }
 
+bool ses_sound_known(void *session, const char *name) {
+    Session *s = session;
+    Value sv;
+    char why[200];
+    bool missing;
+    return vm_instrument(s->vm, name, &sv) || samples_has(&s->bank, name) ||
+           soundlib_sample(s->lib, name, 0, 1, NULL, &missing, why, sizeof why) ||
+           soundlib_gm(s->lib, name, 0, 60, 1, 1, NULL, why, sizeof why);
+}
+
+/* Whether a samples({...}) call named the sound with files on the network
+ * (it said so, once, for all of them). */
+static bool from_network(Session *s, const char *name) {
+    Value v;
+    if (!vm_get_global(s->vm, "samples:network", &v) || !IS_LIST(v)) return false;
+    for (uint32_t i = 0; i < AS_LIST(v)->len; i++)
+        if (IS_STRING(AS_LIST(v)->items[i]) &&
+            !strcmp(AS_STRING(AS_LIST(v)->items[i])->chars, name))
+            return true;
+    return false;
+}
+
 /* The General MIDI pitch of a note (a negative note is a frequency). */
 static double gm_note(double note) {
     if (isnan(note)) return 60; /* c4 */
@@ -360,7 +382,7 @@ static bool find_sound(Session *s, ObjRecord *rec, const char *name, double note
         }
         if (missing)
             ses_note_library(s, name, synth);
-        else if (!synth)
+        else if (!synth && !from_network(s, name)) /* (that call said so) */
             ses_warn_once(s, name, false);
     } else if (!synth) {
         ses_warn_once(s, name, false);

@@ -148,6 +148,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
                   .in = {{IN_PARAM, 0, 0}, {IN_PARAM, 1, 0}, {IN_PARAM, 2, 0}, {IN_PARAM, 3, 0}}};
     s->sampler_index = audio_add_synth(s->audio, &s->sampler);
     s->lib = soundlib_new(s->o.rate);
+    vm_set_sound_known(s->vm, ses_sound_known, s);
     session_log(s, "tala-session 1");
     session_log(s, "opts rate %.17g voices %d tempo %.17g", s->o.rate, s->o.voices, s->o.tempo);
     if (s->o.safe) session_log(s, "safe"); /* a replay stays in safe mode */

@@ -178,6 +178,9 @@ bool ses_record_num(ObjRecord *r, const char *key, double *out);
 Value ses_record_get(ObjRecord *r, const char *key);
 void ses_notes_push(Notes *b, const AudioEvent *e, Rat on);
 bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err);
+/* Whether a sound of that name plays here (a synth, a sample folder, the
+ * library): the VM's hook (vm_set_sound_known). */
+bool ses_sound_known(void *session, const char *name);
 /* A played key (keys.c): its note (60: c4), strength 0..1, frame and id
  * (AudioEvent.key). */
 typedef struct {

@@ -10,6 +10,8 @@
  */
 #include "session_impl.h"
 
+#include "../spec/sounds.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +122,12 @@ void ses_warn_once(Session *s, const char *name, bool vowel) {
                 "tala: warning: no vowel '%s' (a e i o u ae aa oe ue y uh un en an on): those "
                 "notes play without it%s",
                 name, more);
+    else if (network_sound(name))
+        ses_say(s,
+                "tala: warning: no sound named '%s' here: strudel.cc takes it from %s on the "
+                "network, which tala does not (its events are silent; tala sounds lists what "
+                "is here)%s",
+                name, network_sound(name), more);
     else {
         char near[160];
         near_sounds(s, name, near, sizeof near);
@@ -143,9 +151,10 @@ void ses_warn_bank(Session *s, const char *bank, const char *sound) {
         if (!strstr(have, b)) k += (size_t)snprintf(have + k, sizeof have - k, ", %s", b);
     }
     ses_say(s,
-            "tala: warning: no bank '%s' (no sound %s_%s): its events play the sounds without a "
-            "bank; banks here: %s",
-            bank, bank, sound, have);
+            "tala: warning: no bank '%s' (no sound %s_%s)%s: its events play the sounds without "
+            "a bank; banks here: %s",
+            bank, bank, sound,
+            network_bank(bank) ? ", one of strudel.cc's drum machines from the network" : "", have);
 }
 
 void ses_warn_lib(Session *s, const char *name, const char *why) {

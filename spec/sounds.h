@@ -7,6 +7,8 @@
 #ifndef TALA_SPEC_SOUNDS_H
 #define TALA_SPEC_SOUNDS_H
 
+#include <stdbool.h>
+
 /* A Dirt name and the library sounds its variations play, in order
  * (name:0 is the first): a Sonic Pi sample by its own name ("bd_haus"), or a
  * Hydrogen kit's instrument as "Kit/Instrument" (its layers by velocity). */
@@ -37,5 +39,11 @@ int gm_program(const char *name, int n);
 /* The Dirt name a Hydrogen instrument plays under in its kit's bank ("Closed
  * HH" -> "hh", "Kick Lite 1" -> "bd"), or NULL when it has none. */
 const char *hydrogen_role(const char *instrument);
+
+/* The collection a sound strudel.cc takes from the network comes from
+ * ("Dirt-Samples", "VCSL"), or NULL; whether a bank is one of strudel.cc's
+ * drum machines (RolandTR909, TR909, ...). */
+const char *network_sound(const char *name);
+bool network_bank(const char *name);
 
 #endif

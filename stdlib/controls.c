@@ -301,14 +301,19 @@ static bool is_url(const char *s) {
  * network is not fetched; a warning names the sounds it would have given. */
 static bool samples_from_network(Vm *vm, Value *args, int argc, Value *out) {
     *out = NIL_VAL;
-    char names[200] = "";
-    size_t k = 0;
+    char names[200] = "", have[200] = "";
+    size_t k = 0, kh = 0;
     bool remote = argc > 1 && IS_STRING(args[1]) && is_url(AS_STRING(args[1])->chars);
     if (IS_RECORD(args[0])) {
         ObjRecord *r = AS_RECORD(args[0]);
-        for (uint32_t i = 0; i < r->len && k < sizeof names - 40; i++)
-            k += (size_t)snprintf(names + k, sizeof names - k, "%s%s", i ? ", " : "",
-                                  r->fields[i].key->chars);
+        for (uint32_t i = 0; i < r->len; i++) { /* those tala lacks, and those it has */
+            const char *key = r->fields[i].key->chars;
+            bool known = vm_sound_known(vm, key);
+            char *to = known ? have : names;
+            size_t *at = known ? &kh : &k;
+            if (*at < sizeof names - 40)
+                *at += (size_t)snprintf(to + *at, sizeof names - *at, "%s%s", *at ? ", " : "", key);
+        }
         if (!remote) /* files given by URL */
             for (uint32_t i = 0; i < r->len && !remote; i++) {
                 Value v = r->fields[i].val;
@@ -328,17 +333,38 @@ static bool samples_from_network(Vm *vm, Value *args, int argc, Value *out) {
                         "my-samples/bass/ and write samples('my-samples')");
             return false;
         }
-        vm_warn(vm,
-                "tala does not download; put the files in a folder and load it with "
-                "samples('folder')",
-                "samples from the network are not loaded: %s stay silent unless tala has them",
-                names);
+        if (k && kh)
+            vm_warn(vm,
+                    "tala does not download; put the files in a folder and load it with "
+                    "samples('folder')",
+                    "samples from the network are not loaded: %s (silent here); %s: tala's own",
+                    names, have);
+        else if (k)
+            vm_warn(vm,
+                    "tala does not download; put the files in a folder and load it with "
+                    "samples('folder')",
+                    "samples from the network are not loaded: %s (silent here)", names);
+        else
+            vm_warn(vm, NULL,
+                    "note: samples from the network are not loaded: %s play tala's own (tala "
+                    "sounds)",
+                    have);
+        /* said here: the session does not say it again for each sound */
+        Value old, items[256];
+        uint32_t n = 0;
+        if (vm_get_global(vm, "samples:network", &old) && IS_LIST(old))
+            for (uint32_t i = 0; i < AS_LIST(old)->len && n < 200; i++)
+                items[n++] = AS_LIST(old)->items[i];
+        for (uint32_t i = 0; i < r->len && n < 256; i++) items[n++] = OBJ_VAL(r->fields[i].key);
+        vm_set_global(vm, "samples:network", OBJ_VAL(list_new(vm_heap(vm), items, n)));
         return true;
     }
     const char *url = AS_STRING(args[0])->chars;
     if (!strcmp(url, "github:tidalcycles/dirt-samples") ||
         !strcmp(url, "github:tidalcycles/Dirt-Samples")) {
-        vm_warn(vm, NULL, "note: the Dirt names play Sonic Pi's samples and Hydrogen's kits here (tala sounds; docs/sound.md)");
+        vm_warn(vm, NULL,
+                "note: the Dirt names play Sonic Pi's samples and Hydrogen's kits here (tala "
+                "sounds; docs/sound.md)");
         return true;
     }
     vm_warn(vm,

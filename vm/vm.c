@@ -300,6 +300,15 @@ bool vm_safe(const Vm *vm) {
     return vm->safe;
 }
 
+void vm_set_sound_known(Vm *vm, VmSoundFn fn, void *ud) {
+    vm->sound_known = fn;
+    vm->sound_ud = ud;
+}
+
+bool vm_sound_known(Vm *vm, const char *name) {
+    return vm->sound_known && vm->sound_known(vm->sound_ud, name);
+}
+
 bool vm_error(Vm *vm, const char *fmt, ...) {
     if (vm->err->set) return false;
     char msg[256];

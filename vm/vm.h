@@ -275,6 +275,13 @@ bool vm_preload(Vm *vm, const char *path, char *why, size_t n);
 void vm_set_safe(Vm *vm, bool safe);
 bool vm_safe(const Vm *vm);
 
+/* Whether a sound of that name plays here (the engine knows: its synths,
+ * sample folders and sound library); natives ask it to say what a program
+ * lacks. Without a hook every name is unknown. */
+typedef bool (*VmSoundFn)(void *ud, const char *name);
+void vm_set_sound_known(Vm *vm, VmSoundFn fn, void *ud);
+bool vm_sound_known(Vm *vm, const char *name);
+
 /* A long evaluation shares its thread: every `every` instructions of code
  * run outside a pattern query, fn(ud) is called (the engine advances its
  * scheduler there, so playback never waits for an evaluation). fn may use

@@ -80,7 +80,9 @@ struct Vm {
     int nmix;
     const NativeDef *current; /* the native being called */
     bool safe;                /* safe mode: see vm_set_safe */
-    bool in_prelude;          /* defining the built-in instruments */
+    VmSoundFn sound_known;    /* see vm_set_sound_known */
+    void *sound_ud;
+    bool in_prelude; /* defining the built-in instruments */
 
     /* Strudel's labelled blocks of the program run in progress (vm_label) */
     ObjString **labels;

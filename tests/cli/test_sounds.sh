@@ -77,8 +77,15 @@ grep -q "gm_piano: the soundfont /nonexistent.sf2 cannot be read (its events are
 
 # an unknown bank names the banks there are
 "$TALA" render --pattern 's("bd").bank("RolandTR909")' -o "$tmp/b.wav" >"$tmp/bank" 2>&1
-grep -q "no bank 'RolandTR909' (no sound RolandTR909_bd): its events play the sounds without a bank; banks here: tala, Audiophob, BJA_Pacific, ColomboAcousticDrumkit, ElectricEmpireKit" "$tmp/bank" &&
+grep -q "no bank 'RolandTR909' (no sound RolandTR909_bd), one of strudel.cc's drum machines from the network: its events play the sounds without a bank; banks here: tala, Audiophob, BJA_Pacific, ColomboAcousticDrumkit, ElectricEmpireKit" "$tmp/bank" &&
     ok "an unknown bank lists tala and Hydrogen's kits" || { bad "unknown bank"; cat "$tmp/bank"; }
+
+# a name strudel.cc takes from the network says where it comes from
+"$TALA" render --pattern 's("breath gong")' -o "$tmp/n.wav" >"$tmp/net" 2>&1
+grep -q "no sound named 'breath' here: strudel.cc takes it from Dirt-Samples on the network" "$tmp/net" &&
+    grep -q "no sound named 'gong' here: strudel.cc takes it from VCSL on the network" "$tmp/net" &&
+    ok "Dirt-Samples' and VCSL's names tala lacks are said to be strudel.cc's network sounds" ||
+    { bad "network names"; cat "$tmp/net"; }
 
 # tala check knows the sounds without reading them
 printf 'x = s("bd:3 tabla gm_piano nosuch")\nplay x\n' >"$tmp/c.tala"

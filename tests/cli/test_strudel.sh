@@ -147,10 +147,10 @@ EOF2
 stderr_has "a visual is a note" "note: pianoroll is a visual"
 
 program "samples from URLs: a warning names the sounds" $'0 1 s=bell' <<'EOF2'
-samples({ bell: {b4: 'https://cdn.freesound.org/previews/339/339809_5121236-lq.mp3'}, bass: 'x.wav'})
+samples({ bell: {b4: 'https://cdn.freesound.org/previews/339/339809_5121236-lq.mp3'}, flbass: 'x.wav'})
 s("bell")
 EOF2
-stderr_has "URL samples warn with names" "warning: samples from the network are not loaded: bass, bell stay silent"
+stderr_has "URL samples warn with the names tala lacks" "warning: samples from the network are not loaded: flbass (silent here); bell: tala's own"
 
 program "addVoicings and setDefaultVoicings" $'0 1 note=C5\n0 1 note=F4\n1 2 note=D4\n1 2 note=G4' 0:2 <<'EOF2'
 addVoicings('mine', {m7: ['3m 7m', '7m 10m']})
@@ -165,7 +165,7 @@ EOF2
 # a bank tala does not have: a warning naming the banks there are
 printf '$: s("bd sn").bank("RolandTR909")\n' >"$dir/bank.js"
 "$tala" check "$dir/bank.js" >"$out" 2>"$err"
-stderr_has "an unknown bank warns" "warning: no bank 'RolandTR909' (no sound RolandTR909_bd): its events play the sounds without a bank; banks here: tala, Audiophob, BJA_Pacific, ColomboAcousticDrumkit"
+stderr_has "an unknown bank warns" "warning: no bank 'RolandTR909' (no sound RolandTR909_bd), one of strudel.cc's drum machines from the network: its events play the sounds without a bank; banks here: tala, Audiophob, BJA_Pacific, ColomboAcousticDrumkit"
 
 program "a block named like a builtin or a variable leaves them alone" $'0 1 note=C2\n0 1 note=C3 s=x\n0 1 note=C4\n0 1 note=C5\n0 1 note=E3\n0 1 note=E4\n0 1 note=G4' <<'EOF2'
 const chords = chord("C")
