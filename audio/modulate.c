@@ -36,9 +36,10 @@ static void adsr_values(double *a, double *d, double *s, double *r, const double
     *r = fmax(isnan(*r) ? 0 : *r, 0.01);
 }
 
-void senv_shape(FenvShape *f, double a, double d, double s, double r, double gate) {
-    static const double DEF[4] = {0.001, 0.05, 0.6, 0.01};
-    adsr_values(&a, &d, &s, &r, DEF);
+void senv_shape(FenvShape *f, double a, double d, double s, double r, double gate, bool sample) {
+    /* superdough's defaults when none is given: its synths', its samples' */
+    static const double DEF[2][4] = {{0.001, 0.05, 0.6, 0.01}, {0.001, 0.001, 1, 0.01}};
+    adsr_values(&a, &d, &s, &r, DEF[sample]);
     f->lo = 0, f->peak = 1, f->sus = s;
     f->a = a, f->d = d, f->r = r, f->gate = gate > 0 ? gate : 0;
     double g = f->gate;
@@ -119,10 +120,10 @@ void fm_block(const float *f, int mf, const float *h, int mh, const float *i, in
     }
 }
 
-void senv_block(double a, double d, double s, double r, double gate, float *out, int n,
+void senv_block(double a, double d, double s, double r, double gate, bool sample, float *out, int n,
                 uint64_t pos, double dt) {
     FenvShape f;
-    senv_shape(&f, a, d, s, r, gate);
+    senv_shape(&f, a, d, s, r, gate, sample);
     for (int j = 0; j < n; j++) out[j] = (float)senv_at(&f, (double)(pos + (uint64_t)j) * dt);
 }
 
@@ -135,6 +136,6 @@ void fenv_block(double cutoff, double a, double d, double s, double r, double e,
 
 double senv_release(double a, double d, double s, double r) {
     FenvShape f;
-    senv_shape(&f, a, d, s, r, 0);
+    senv_shape(&f, a, d, s, r, 0, false); /* (the same release either way) */
     return f.r;
 }

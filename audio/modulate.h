@@ -19,6 +19,7 @@
 #ifndef TALA_AUDIO_MODULATE_H
 #define TALA_AUDIO_MODULATE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct {
@@ -32,14 +33,15 @@ void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, doubl
 /* The cutoff t seconds after the note's start. */
 double fenv_at(const FenvShape *f, double t);
 /* Strudel's note envelope (superdough's synths: linear ramps from 0 to 1, defaults
- * 0.001, 0.05, 0.6, 0.01 when none is given): its shape, its level at t, and how long
+ * 0.001, 0.05, 0.6, 0.01 when none is given; with sample set, its samples' 0.001, 0.001,
+ * 1, 0.01): its shape, its level at t, and how long
  * it lasts after the gate (the release and 10 ms). */
-void senv_shape(FenvShape *f, double a, double d, double s, double r, double gate);
+void senv_shape(FenvShape *f, double a, double d, double s, double r, double gate, bool sample);
 double senv_at(const FenvShape *f, double t);
 /* The release those settings come to. */
 double senv_release(double a, double d, double s, double r);
 /* A block of each envelope: out[j] at the time (pos + j) * dt. */
-void senv_block(double a, double d, double s, double r, double gate, float *out, int n,
+void senv_block(double a, double d, double s, double r, double gate, bool sample, float *out, int n,
                 uint64_t pos, double dt);
 void fenv_block(double cutoff, double a, double d, double s, double r, double e, double anchor,
                 double gate, float *out, int n, uint64_t pos, double dt);

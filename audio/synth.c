@@ -746,7 +746,7 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         break;
     }
     case UGEN_SENV: /* the note's settings: read once a block */
-        senv_block(X(0, 0), X(1, 0), X(2, 0), X(3, 0), v->gate, out, n, pos, inv_rate);
+        senv_block(X(0, 0), X(1, 0), X(2, 0), X(3, 0), v->gate, X(4, 0) > 0, out, n, pos, inv_rate);
         break;
     case UGEN_LINE:
         if (!(m[0] | m[1] | m[2])) { /* steady ends and time: no division, no branch */

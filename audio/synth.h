@@ -56,6 +56,9 @@ typedef struct {
     char name[SYN_NAME];
     int nparams;
     char params[SYN_MAX_PARAMS][SYN_NAME]; /* freq, gate, cutoff, ... */
+    uint64_t has_default;                  /* bit i: params[i] has pdefault[i] ... */
+    float pdefault[SYN_MAX_PARAMS];        /* ... its value when an event gives none
+                                              (else its control's default) */
     int nnodes;
     SynNode nodes[SYN_MAX_NODES]; /* the last one is the output */
     int nlv2;

@@ -26,8 +26,10 @@ static const struct {
      "drums = s(\"bd*2 [~ sn]\")\nplay drums"},
     {"synth", "synth NAME(freq, gate, ...) = body",
      "Defines an instrument from unit generators (help lists them: saw, lpf, env, ...); "
-     "s(\"NAME\") plays it. freq and gate come from each note; other parameters from its controls.",
-     "synth pluck(freq, gate) = saw(freq).lpf(env(0.001, 0.25) * 3000 + 300) * env(0.003, 0.45)"},
+     "s(\"NAME\") plays it. freq and gate come from each note; other parameters from its controls, "
+     "or from their defaults (decay = 0.45) when a note does not give them.",
+     "synth pluck(freq, gate, decay = 0.45) = saw(freq).lpf(env(0.001, 0.25) * 3000 + 300) * "
+     "env(0.003, decay)"},
     {"bus", "bus NAME = chain",
      "An effect bus: tracks send to it from their mix settings; its output joins the master.",
      "bus verb = reverb(size: 0.8, damp: 0.4, mix: 1)"},

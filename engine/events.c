@@ -444,6 +444,9 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         Value sv;
         if (vm_instrument(s->vm, "triangle", &sv)) sy = AS_SYNTH(sv); /* Strudel's default */
     }
+    /* n is a synth's pitch when the event gives none, as in superdough (a
+     * sample's n picks which one) */
+    if (sy && isnan(note) && rec && ses_record_num(rec, KEY(N), &x)) note = x;
     const Sample *sample = lib.sample;
     bool gm = lib.library && !strcmp(lib.library, "fluid-soundfont-gm");
     int si;
@@ -503,7 +506,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         else if (strcmp(p, KEY(NOTE)) == 0)
             val = isnan(note) ? 69 : note;
         else if (!rec || !event_control(s, rec, p, &val))
-            val = param_default(p);
+            val = def->has_default >> i & 1 ? def->pdefault[i] : param_default(p);
         if (sample && !strcmp(p, KEY(SPEED))) {
             Value unit = rec ? ses_record_get(rec, KEY(UNIT)) : NIL_VAL;
             if (IS_STRING(unit) && !strcmp(AS_STRING(unit)->chars, "c"))
@@ -511,6 +514,22 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
             val *= lib.speed; /* a kit layer's pitch, a GM note's fraction of a key */
         }
         out->params[i] = (float)val;
+    }
+    if (sample && !key) { /* as superdough's: a sample's envelope holds while its slice
+                             plays, unless clip, loop or release say how long */
+        double given;
+        bool told = rec && (ses_record_num(rec, KEY(CLIP), &given) ||
+                            ses_record_num(rec, KEY(RELEASE), &given) ||
+                            (ses_record_num(rec, KEY(LOOP), &given) && given > 0));
+        if (!told) {
+            double sp = fabs(out->params[synth_param(def, KEY(SPEED))]);
+            double b = out->params[synth_param(def, KEY(BEGIN))];
+            double e = out->params[synth_param(def, KEY(END))];
+            if (!isfinite(sp) || sp < 1e-3) sp = 1;
+            b = !isfinite(b) || b < 0 ? 0 : b > 1 ? 1 : b;
+            e = !isfinite(e) || e > 1 ? 1 : e < 0 ? 0 : e;
+            out->gate = (float)(fabs(e - b) * sample->frames / sample->rate / sp);
+        }
     }
     return true;
 }

@@ -138,14 +138,24 @@ Session *session_new(const SessionOpts *o, Err *err) {
         return NULL;
     }
     s->horizon = rat_int(0);
-    /* the sampler: every sample plays on it */
-    s->sampler = (SynthDef){.name = "sampler", .nparams = 4, .nnodes = 1};
-    const char *sp[4] = {"speed", "begin", "end", "loop"};
-    for (int i = 0; i < 4; i++) snprintf(s->sampler.params[i], SYN_NAME, "%s", sp[i]);
+    /* the sampler: every sample plays on it, through Strudel's note envelope
+     * (superdough's samples have one too: 1 ms in, 10 ms out by default) */
+    s->sampler = (SynthDef){.name = "sampler", .nparams = 8, .nnodes = 3};
+    const char *sp[8] = {"speed", "begin", "end", "loop", "attack", "decay", "sustain", "release"};
+    for (int i = 0; i < 8; i++) snprintf(s->sampler.params[i], SYN_NAME, "%s", sp[i]);
     s->sampler.nodes[0] =
         (SynNode){.ugen = UGEN_SAMPLER,
                   .n = 4,
                   .in = {{IN_PARAM, 0, 0}, {IN_PARAM, 1, 0}, {IN_PARAM, 2, 0}, {IN_PARAM, 3, 0}}};
+    s->sampler.nodes[1] = (SynNode){.ugen = UGEN_SENV,
+                                    .n = 5,
+                                    .in = {{IN_PARAM, 4, 0},
+                                           {IN_PARAM, 5, 0},
+                                           {IN_PARAM, 6, 0},
+                                           {IN_PARAM, 7, 0},
+                                           {IN_CONST, 0, 1}}};
+    s->sampler.nodes[2] =
+        (SynNode){.ugen = UGEN_MUL, .n = 2, .in = {{IN_NODE, 0, 0}, {IN_NODE, 1, 0}}};
     s->sampler_index = audio_add_synth(s->audio, &s->sampler);
     s->lib = soundlib_new(s->o.rate);
     vm_set_sound_known(s->vm, ses_sound_known, s);

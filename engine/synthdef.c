@@ -213,9 +213,13 @@ bool engine_compile_synth(Vm *vm, ObjSynth *sy, SynthDef *out, Err *err) {
     memset(out, 0, sizeof *out);
     snprintf(out->name, SYN_NAME, "%s", sy->name->chars);
     /* declared parameters first, in order, so callers can rely on them */
-    for (uint32_t i = 0; i < sy->params->len && i < SYN_MAX_PARAMS; i++)
+    for (uint32_t i = 0; i < sy->params->len && i < SYN_MAX_PARAMS; i++) {
+        Value d = sy->defaults && i < sy->defaults->len ? sy->defaults->items[i] : NIL_VAL;
+        if (IS_NUM(d))
+            out->pdefault[out->nparams] = (float)d.as.num, out->has_default |= 1ull << out->nparams;
         snprintf(out->params[out->nparams++], SYN_NAME, "%s",
                  AS_STRING(sy->params->items[i])->chars);
+    }
     Flat f = {.def = out, .err = err, .synth = sy->name->chars};
     if (IS_NUM(sy->graph)) { /* a constant: a node that passes it through */
         out->nodes[0] = (SynNode){.ugen = UGEN_GAIN,

@@ -621,8 +621,18 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
         case S_SYNTH: {
             c.ugen_next = true;
             unsigned k;
-            if (lambda(&c, s->a, name_of(&c, s->name_off, s->name_len)) &&
-                name_const(&c, s, s->name_off, s->name_len, &k)) {
+            bool ok = lambda(&c, s->a, name_of(&c, s->name_off, s->name_len));
+            /* the parameters' defaults, a list (nil: none) under the body */
+            for (unsigned d = 0; ok && d < s->a->nnamed; d++)
+                if (s->a->named[d])
+                    ok = expr(&c, s->a->named[d]);
+                else
+                    emit(&c, s, OP_NIL);
+            if (ok) {
+                emit(&c, s, OP_LIST);
+                emit16(&c, s, s->a->nnamed);
+            }
+            if (ok && name_const(&c, s, s->name_off, s->name_len, &k)) {
                 emit(&c, s, OP_SYNTH);
                 emit16(&c, s, k);
             }

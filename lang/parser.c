@@ -709,11 +709,22 @@ static Ast *statement(Parser *p) {
         Ast *lam = node(p, A_LAMBDA, t);
         Args params = {0};
         if (!expect(p, T_LPAREN, "write: synth name(freq, gate) = saw(freq) * env()")) return NULL;
-        while (check(p, T_NAME)) {
-            push_named(p, &params, p->cur, NULL);
+        while (check(p, T_NAME)) { /* name, or name = number: its value when not given */
+            Token pn = p->cur;
             advance(p);
+            Ast *dflt = NULL;
+            if (match(p, T_ASSIGN)) {
+                if (!(check(p, T_NUMBER) || (check(p, T_MINUS) && p->next.type == T_NUMBER))) {
+                    fail_at(p, p->cur, "write: synth pad(freq, gate, attack = 0.35) = ...", "%s",
+                            "a synth parameter's default is a number");
+                    return NULL;
+                }
+                if (!(dflt = unary(p))) return NULL;
+            }
+            push_named(p, &params, pn, dflt);
             if (!match(p, T_COMMA)) break;
         }
+        lam->named = params.named;
         lam->names = params.names;
         lam->name_lens = params.lens;
         lam->nnamed = params.nn;

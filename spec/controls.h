@@ -54,7 +54,7 @@ typedef enum {
     X(BANK, "bank", K("bank"), "", DRIVES_SOUND, CTL_NONE, NULL, CTL_ANY, 0, \
       "the bank the sound comes from: s(\"bd\").bank(\"mykit\") plays the sound mykit_bd (a sample folder of that name), else a Hydrogen kit's bd (bank(\"ColomboAcousticDrumkit\")), else the sound itself with a warning; bank(\"tala\") is tala's own kit", "s(\"bd sn\").bank(\"tala\")") \
     X(N, "n", K("n"), "", DRIVES_PITCH, CTL_NONE, NULL, R(-48, 96), 0, \
-      "the sample number or scale step", "n(\"0 2 4 7\").scale(\"C:minor\").s(\"pluck\")") \
+      "the sample number (a sound's variation), scale step, or a synth's pitch without a note", "n(\"0 2 4 7\").scale(\"C:minor\").s(\"pluck\")") \
     X(NOTE, "note", K("note", "n"), "", DRIVES_PITCH, CTL_NONE, NULL, R(0, 127), 0, \
       "the note (a name like c4 or a MIDI number)", "note(\"c3 eb3 g3 bb3\").s(\"saw\")") \
     X(FREQ, "freq", K("freq"), "", DRIVES_PITCH, CTL_NONE, NULL, R(20, 20000), 0, \
@@ -80,7 +80,7 @@ typedef enum {
     X(SUSTAIN, "sustain", K("sustain"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
       "the sustain level of the note's envelope (Strudel's: 0.6 unless given, see attack)", "note(\"c3 e3\").s(\"saw\").sustain(0.5)") \
     X(ATTACK, "attack", K("attack"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
-      "the attack time in seconds of the note's envelope (Strudel's: with none of attack, decay, sustain, release given, 0.001, 0.05, 0.6, 0.01; a sustain not given is 1 after an attack alone, else 0.001)", "note(\"c3 e3\").s(\"saw\").attack(0.1)") \
+      "the attack time in seconds of the note's envelope (Strudel's: with none of attack, decay, sustain, release given, 0.001, 0.05, 0.6, 0.01, a sample's 0.001, 0.001, 1, 0.01, a tala synth's its own; a sustain not given is 1 after an attack alone, else 0.001)", "note(\"c3 e3\").s(\"saw\").attack(0.1)") \
     X(DECAY, "decay", K("decay"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
       "the decay time in seconds of the note's envelope", "note(\"c3 e3\").s(\"saw\").decay(0.2)") \
     X(RELEASE, "release", K("release"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \

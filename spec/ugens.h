@@ -40,10 +40,10 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
       "A percussive envelope: rises over attack seconds, falls over release seconds.")             \
     X(ADSR, "adsr", UG_SOURCE, IN("attack", "decay", "sustain", "release"),                        \
       DEF(0.01, 0.1, 0.7, 0.3), 0, "An ADSR envelope that follows the note's gate.")               \
-    X(SENV, "senv", UG_SOURCE, IN("attack", "decay", "sustain", "release"),                        \
-      DEF(NAN, NAN, NAN, NAN), 0,                                                                  \
+    X(SENV, "senv", UG_SOURCE, IN("attack", "decay", "sustain", "release", "sample"),              \
+      DEF(NAN, NAN, NAN, NAN, 0), 0,                                                               \
       "Strudel's note envelope, following the gate: linear ADSR, a setting not given taking "      \
-      "superdough's default (see the attack control).")                                            \
+      "superdough's default (see the attack control); sample 1: its samples' defaults.")           \
     X(LINE, "line", UG_SOURCE, IN("from", "to", "time"), DEF(1, 0, 1), 0,                          \
       "A straight line from one value to another over time seconds.")                              \
     /* effects: the first input is the signal */                                                   \

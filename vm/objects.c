@@ -83,6 +83,7 @@ void vm_trace(Heap *h, Obj *o) {
         ObjSynth *sy = (ObjSynth *)o;
         heap_mark_obj(h, &sy->name->obj);
         heap_mark_obj(h, &sy->params->obj);
+        if (sy->defaults) heap_mark_obj(h, &sy->defaults->obj);
         heap_mark(h, sy->graph);
         break;
     }

@@ -75,7 +75,8 @@ bool vm_op_play(Vm *vm, ObjList *names) {
 /* synth NAME(params) = body: the body (a closure on the stack top) is run
  * once with a GRAPH_PARAM node per parameter; the result is an ObjSynth. */
 bool vm_op_synth(Vm *vm, ObjString *name) {
-    Value fn = vm->sp[-1]; /* stays on the stack (rooted) while it runs */
+    ObjList *defaults = AS_LIST(vm->sp[-1]); /* the parameters' defaults (nil: none) */
+    Value fn = vm->sp[-2];                   /* both stay on the stack (rooted) while it runs */
     ObjFunction *f = AS_CLOSURE(fn)->fn;
     Value params[32];
     if (f->arity > 32) return vm_error(vm, "a synth has at most 32 parameters");
@@ -101,8 +102,9 @@ bool vm_op_synth(Vm *vm, ObjString *name) {
     sy->name = name;
     sy->params = pl;
     sy->graph = body;
+    sy->defaults = defaults;
     sy->prelude = vm->in_prelude;
-    vm->sp -= 3; /* pl, body, fn */
+    vm->sp -= 4; /* pl, body, defaults, fn */
     vm_stack_push(vm, OBJ_VAL(sy));
     /* every synth is an instrument, found by s("name"); it is also a global,
      * unless that would hide a built-in (sine, saw, ... stay the pattern

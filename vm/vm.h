@@ -116,9 +116,10 @@ typedef struct {
 typedef struct {
     Obj obj;
     ObjString *name;
-    ObjList *params; /* parameter names */
-    Value graph;     /* an ObjGraph (or a number, for a constant) */
-    bool prelude;    /* one of the built-in instruments (stdlib/prelude.tala) */
+    ObjList *params;   /* parameter names */
+    Value graph;       /* an ObjGraph (or a number, for a constant) */
+    ObjList *defaults; /* a value per parameter when an event gives none (nil: the control's) */
+    bool prelude;      /* one of the built-in instruments (stdlib/prelude.tala) */
 } ObjSynth;
 
 #define IS_GRAPH(v) IS_KIND(v, OBJ_GRAPH)
