@@ -172,12 +172,12 @@ static void list_sonic_pi(SoundLib *lib) {
         lib->nsp++;
     }
     closedir(d);
-    qsort(lib->sp, (size_t)lib->nsp, sizeof *lib->sp, cmp_str);
+    if (lib->nsp > 1) qsort(lib->sp, (size_t)lib->nsp, sizeof *lib->sp, cmp_str);
 }
 
 static bool sonic_pi_has(SoundLib *lib, const char *name) {
     list_sonic_pi(lib);
-    return bsearch(&name, lib->sp, (size_t)lib->nsp, sizeof *lib->sp, cmp_str) != NULL;
+    return lib->nsp && bsearch(&name, lib->sp, (size_t)lib->nsp, sizeof *lib->sp, cmp_str);
 }
 
 /* ------------------------------------------------------------- Hydrogen */
@@ -287,7 +287,7 @@ static void read_kits(SoundLib *lib) {
     for (struct dirent *e; (e = readdir(d));)
         if (e->d_name[0] != '.') read_kit(lib, e->d_name);
     closedir(d);
-    qsort(lib->kits, (size_t)lib->nkits, sizeof *lib->kits, cmp_kit);
+    if (lib->nkits > 1) qsort(lib->kits, (size_t)lib->nkits, sizeof *lib->kits, cmp_kit);
 }
 
 static Kit *kit_named(SoundLib *lib, const char *name) {
