@@ -33,6 +33,9 @@ typedef struct {
 
 struct AudioEngine {
     double rate;
+    double guard, guard_rel;    /* the protection limiter's gain and its release a sample
+                                   (double: a float's steps near 1 are coarser than these) */
+    int guard_hold, guard_wait; /* frames it holds the gain after it took some, left */
     _Atomic uint64_t frame;
     Voice *voices;
     int nvoices; /* slots: max_voices plus a reserve for voices fading out */
@@ -109,6 +112,9 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
     a->xf_frames = (int)lround(AUDIO_XFADE_SECONDS * rate);
     if (a->xf_frames < 1) a->xf_frames = 1;
+    a->guard = 1;
+    a->guard_rel = 1 - exp(-1 / (AUDIO_GUARD_RELEASE * rate));
+    a->guard_hold = (int)lround(AUDIO_GUARD_HOLD * rate);
     return a;
 }
 
@@ -488,6 +494,30 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
     return block_end;
 }
 
+/* The protection after the master: a sum above 0.9 (-0.9 dBFS) is turned
+ * down at once, just enough; the gain holds for AUDIO_GUARD_HOLD (longer
+ * than a period of any tone, so a steady one stays a clean tone) and then
+ * comes back over AUDIO_GUARD_RELEASE seconds. An overloaded mix gets
+ * quieter instead of clipping; no lookahead, so every onset keeps its
+ * frame. The soft knee below is the last resort. */
+static void guard(AudioEngine *a, float *L, float *R, int n) {
+    double g = a->guard, rel = a->guard_rel;
+    int wait = a->guard_wait;
+    for (int i = 0; i < n; i++) {
+        float l = fabsf(L[i]), r = fabsf(R[i]), m = l > r ? l : r;
+        double cap = m > 0.9f ? 0.9 / m : 1.0;
+        if (cap <= g)
+            g = cap, wait = a->guard_hold;
+        else if (wait > 0)
+            wait--;
+        else
+            g = fmin(g + (1 - g) * rel, cap);
+        L[i] = (float)(L[i] * g), R[i] = (float)(R[i] * g);
+    }
+    a->guard = g > 0.999999 ? 1 : g;
+    a->guard_wait = wait;
+}
+
 /* Never above 0 dBFS: linear below 0.9, then a soft knee that approaches 1. */
 static inline float protect(float x) {
     float m = fabsf(x);
@@ -722,6 +752,7 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             float l = fabsf(L[i]), r = fabsf(R[i]), m = l > r ? l : r; /* not fmaxf: a call */
             top = m > top ? m : top;
         }
+        if (!(top <= 0.9f) || a->guard < 1) guard(a, L, R, n), top = 0.9f;
         if (!(top <= 0.9f))
             for (int i = 0; i < n; i++) {
                 L[i] = protect(L[i]);

@@ -138,6 +138,10 @@ typedef struct {
 
 /* Length of the crossfade between two effect chains of different shapes. */
 #define AUDIO_XFADE_SECONDS 0.02
+/* How fast the protection limiter after the master gives back gain it took (seconds). */
+#define AUDIO_GUARD_RELEASE 0.1
+/* ... after holding it this long (seconds). */
+#define AUDIO_GUARD_HOLD 0.05
 
 typedef struct AudioEngine AudioEngine;
 

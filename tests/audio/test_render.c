@@ -133,6 +133,36 @@ static double level_db(const char *wet_prog, const char *dry_prog) {
     return g;
 }
 
+/* The protection after the master: a sine four times too loud comes out at
+ * -0.9 dBFS, still a sine (the loud render is the quiet one scaled, within
+ * -60 dB, once the gain has settled), never above 0.9; and the gain comes
+ * back: a quiet note after it plays at its own level. */
+static void test_protection_limiter(void **st) {
+    const char *tone = "synth tone(freq, gate) = sine(freq)\n";
+    char loud[200], quiet[200];
+    snprintf(loud, sizeof loud, "%sx = note(\"a4 ~ ~ ~\").s(\"tone\").gain(\"<4 0.1>\")\nplay x\n",
+             tone);
+    snprintf(quiet, sizeof quiet, "%sx = note(\"a4 ~ ~ ~\").s(\"tone\").gain(0.1)\nplay x\n", tone);
+    Audio a = render(loud, NULL, 120, 2), q = render(quiet, NULL, 120, 2);
+    float top = 0;
+    for (long i = 0; i < a.n; i++) top = fmaxf(top, fmaxf(fabsf(a.l[i]), fabsf(a.r[i])));
+    assert_true(top <= 0.9f + 1e-6f);
+    double k = rms(a.l, 4800, 24000) / rms(q.l, 4800, 24000), resid = 0, sig = 0;
+    for (long i = 4800; i < 24000; i++) {
+        resid += pow(a.l[i] - k * q.l[i], 2);
+        sig += pow(a.l[i], 2);
+    }
+    print_message("protection: peak %.4f, a sine at 0.9 with the rest %.1f dB below it\n", top,
+                  10 * log10(resid / sig));
+    assert_true(10 * log10(resid / sig) < -60);
+    /* bar 2: the quiet note, at its own level again (the gain came back in 0.1 s) */
+    for (long i = 96000; i < 96000 + 24000; i++)
+        if (fabsf(a.l[i] - q.l[i - 96000]) > 1e-6f)
+            fail_msg("bar 2, frame %ld: not the quiet note", i);
+    audio_done(&a);
+    audio_done(&q);
+}
+
 static double filter_db(const char *filter, double f) {
     char dry[300], wet[300];
     snprintf(dry, sizeof dry,
@@ -879,6 +909,7 @@ int main(void) {
         cmocka_unit_test(test_filter_envelope),
         cmocka_unit_test(test_vibrato),
         cmocka_unit_test(test_postgain),
+        cmocka_unit_test(test_protection_limiter),
         cmocka_unit_test(test_note_envelope),
         cmocka_unit_test(test_fm),
         cmocka_unit_test(test_onsets_are_exact),
