@@ -339,7 +339,8 @@ static bool find_sound(Session *s, ObjRecord *rec, const char *name, double note
     Value bv = rec ? ses_record_get(rec, KEY(BANK)) : NIL_VAL;
     const char *bank = IS_STRING(bv) ? AS_STRING(bv)->chars : NULL;
     bool kit = bank && !strcmp(bank, "tala");
-    bool load = !s->o.samples_listed; /* tala check reads no sound */
+    bool load =
+        !s->o.samples_listed && !s->looking_ahead; /* tala check, a look ahead: read nothing */
     char why[320] = "";
     if (bank && !kit) {
         char full[160];
@@ -369,6 +370,10 @@ static bool find_sound(Session *s, ObjRecord *rec, const char *name, double note
         if (soundlib_sample(s->lib, name, n, vel, load ? lib : NULL, &missing, why, sizeof why)) {
             if (load) lib_played(s, lib);
             return load;
+        }
+        if (s->looking_ahead && !why[0] && soundlib_is_gm(name)) { /* (the loader renders it) */
+            soundlib_gm_ahead(s->lib, name, n, gm_note(note), vel, gate);
+            return false;
         }
         if (!why[0] && soundlib_is_gm(name) &&
             soundlib_gm(s->lib, name, n, gm_note(note), vel, gate, load ? lib : NULL, why,
@@ -580,4 +585,21 @@ bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into
     evbuf_free(&ev);
     if (!ok) into->n = mark0;
     return ok;
+}
+
+void ses_sounds_ahead(Session *s, int t, ObjPattern *p, int64_t k) {
+    Query *q = vm_query(s->vm);
+    Err err = {0}, *saved = q->err;
+    q->err = &err;
+    EvBuf ev;
+    evbuf_init(&ev, vm_heap(s->vm));
+    s->looking_ahead = true;
+    if (pat_events(q, p, rat_int(k), rat_int(k + 1), true, &ev))
+        for (size_t i = 0; i < ev.len; i++) {
+            AudioEvent two[2];
+            ses_event_voices(s, t, &ev.ev[i], NULL, two); /* asks, plays nothing */
+        }
+    s->looking_ahead = false;
+    q->err = saved;
+    evbuf_free(&ev);
 }

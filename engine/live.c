@@ -144,6 +144,7 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
         free(l);
         return NULL;
     }
+    session_sounds_ahead(l->s); /* GM notes rendered a cycle ahead, off this thread */
     l->lookahead = (uint64_t)((o->lookahead > 0 ? o->lookahead : 0.05) * so.rate);
     pthread_mutex_init(&l->lock, NULL);
     pthread_condattr_t ca;      /* timed waits on the monotonic clock: a wall clock set back */

@@ -201,6 +201,7 @@ static void schedule_track(Session *s, int i, Rat a, Rat b) {
                 continue;
             }
             t->cpat = t->pat, t->ccycle = k;
+            if (s->lib_ahead && soundlib_gm_active(s->lib)) ses_sounds_ahead(s, i, t->pat, k + 1);
         }
         for (size_t j = 0; j < t->cache.n; j++)
             if (!rat_lt(t->cache.on[j], a) && rat_lt(t->cache.on[j], e))

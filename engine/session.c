@@ -260,6 +260,10 @@ struct SoundLib *session_soundlib(Session *s) {
     return s->lib;
 }
 
+void session_sounds_ahead(Session *s) {
+    s->lib_ahead = soundlib_start_loader(s->lib);
+}
+
 bool session_has_samples(Session *s, const char *dir) {
     return dir_loaded(s, dir);
 }

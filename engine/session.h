@@ -100,6 +100,9 @@ bool session_has_samples(Session *s, const char *dir);
 /* The session's sound library (soundlib.h): it has a lock of its own, so a
  * live session reads ahead there without holding the session. */
 struct SoundLib *session_soundlib(Session *s);
+/* Live: from now on, the General MIDI notes of the cycle after each one
+ * scheduled are rendered ahead on a thread of the library's. */
+void session_sounds_ahead(Session *s);
 void session_adopt_samples(Session *s, const char *dir, struct SampleBank *loaded);
 
 /* Queries the first `cycles` cycles of every track the last evaluation

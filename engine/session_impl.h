@@ -87,8 +87,11 @@ struct Session {
     ObjString *bus_names[AUDIO_MAX_BUSES];
     int nbuses;
     SampleBank bank;
-    SoundLib *lib;     /* the sound library: Sonic Pi, Hydrogen, General MIDI */
-    unsigned lib_used; /* which of its packages have played (logged once each) */
+    SoundLib *lib;      /* the sound library: Sonic Pi, Hydrogen, General MIDI */
+    unsigned lib_used;  /* which of its packages have played (logged once each) */
+    bool lib_ahead;     /* live: GM notes of the cycle after the one queried are rendered
+                           ahead, on the library's loader */
+    bool looking_ahead; /* a query for what is needed ahead: nothing is played or read */
     char **sample_dirs;
     int nsample_dirs;
     SynthDef sampler;
@@ -178,6 +181,9 @@ bool ses_record_num(ObjRecord *r, const char *key, double *out);
 Value ses_record_get(ObjRecord *r, const char *key);
 void ses_notes_push(Notes *b, const AudioEvent *e, Rat on);
 bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into, Err *err);
+/* The General MIDI notes track t's pattern p plays in cycle k, asked of the
+ * library's loader (live: see session_sounds_ahead). Nothing plays. */
+void ses_sounds_ahead(Session *s, int t, ObjPattern *p, int64_t k);
 /* Whether a sound of that name plays here (a synth, a sample folder, the
  * library): the VM's hook (vm_set_sound_known). */
 bool ses_sound_known(void *session, const char *name);

@@ -89,11 +89,21 @@ struct SoundLib {
     Loaded **loaded;
     int nloaded;
     fluid_settings_t *fs;
-    fluid_synth_t *fsynth;
+    fluid_synth_t *fsynth; /* used under synth_lock (a render takes milliseconds) */
     int sfont;
     bool gm_tried;
+    pthread_mutex_t synth_lock;
     GmNote **notes;
     int nnotes;
+    /* the loader (soundlib_start_loader): GM notes asked for ahead, rendered on
+     * a thread of their own */
+    pthread_t loader;
+    bool loader_on, stop;
+    bool gm_seen; /* a GM sound was named, played or asked for */
+    pthread_cond_t wake, idle;
+    GmNote *queue[256];
+    int nqueue;
+    bool busy;
 };
 
 static char *dup_or_null(const char *env, const char *dflt) {
@@ -109,6 +119,9 @@ SoundLib *soundlib_new(double rate) {
     SoundLib *lib = calloc(1, sizeof *lib);
     if (!lib) abort();
     pthread_mutex_init(&lib->lock, NULL);
+    pthread_mutex_init(&lib->synth_lock, NULL);
+    pthread_cond_init(&lib->wake, NULL);
+    pthread_cond_init(&lib->idle, NULL);
     lib->rate = rate;
     lib->sonicpi = dup_or_null("TALA_SONIC_PI_SAMPLES", SONIC_PI_DIR);
     lib->hydrogen = dup_or_null("TALA_HYDROGEN_KITS", HYDROGEN_DIR);
@@ -118,6 +131,14 @@ SoundLib *soundlib_new(double rate) {
 
 void soundlib_free(SoundLib *lib) {
     if (!lib) return;
+    if (lib->loader_on) {
+        pthread_mutex_lock(&lib->lock);
+        lib->stop = true;
+        pthread_cond_signal(&lib->wake);
+        pthread_mutex_unlock(&lib->lock);
+        pthread_join(lib->loader, NULL);
+    }
+    for (int i = 0; i < lib->nqueue; i++) free(lib->queue[i]);
     for (int i = 0; i < lib->nsp; i++) free(lib->sp[i]);
     free(lib->sp);
     for (int k = 0; k < lib->nkits; k++) {
@@ -149,6 +170,9 @@ void soundlib_free(SoundLib *lib) {
     free(lib->hydrogen);
     free(lib->soundfont);
     pthread_mutex_destroy(&lib->lock);
+    pthread_mutex_destroy(&lib->synth_lock);
+    pthread_cond_destroy(&lib->wake);
+    pthread_cond_destroy(&lib->idle);
     free(lib);
 }
 
@@ -539,11 +563,11 @@ static bool render_note(SoundLib *lib, GmNote *g) {
     return true;
 }
 
-bool soundlib_gm(SoundLib *lib, const char *name, int n, double note, double velocity, double gate,
-                 LibSound *out, char *why, size_t whylen) {
+/* The note a GM sound asks for: false (why set) when it cannot be one. */
+static bool gm_want(SoundLib *lib, const char *name, int n, double note, double velocity,
+                    double gate, GmNote *want, char *why, size_t whylen) {
     int program = gm_program(name, n);
     if (program < 0 || !isfinite(note)) return false;
-    if (!out) return lib->soundfont && access(lib->soundfont, R_OK) == 0;
     double key = round(note);
     if (key < 0 || key > 127) {
         snprintf(why, whylen, "note %g is outside General MIDI's keys (0-127)", note);
@@ -552,29 +576,132 @@ bool soundlib_gm(SoundLib *lib, const char *name, int n, double note, double vel
     int vel = (int)lround((isfinite(velocity) ? velocity : 1) * 127);
     vel = vel < 1 ? 1 : vel > 127 ? 127 : vel;
     gate = !isfinite(gate) || gate < 0 ? 0 : gate > GM_MAX_GATE ? GM_MAX_GATE : gate;
-    GmNote want = {program, (int)key, vel, (uint32_t)lround(gate * lib->rate), {0}};
-    pthread_mutex_lock(&lib->lock);
+    *want = (GmNote){program, (int)key, vel, (uint32_t)lround(gate * lib->rate), {0}};
+    return true;
+}
+
+static bool same_note(const GmNote *a, const GmNote *b) {
+    return a->program == b->program && a->key == b->key && a->vel == b->vel && a->gate == b->gate;
+}
+
+/* The rendered note like want, or NULL (lib->lock held). */
+static GmNote *gm_cached(SoundLib *lib, const GmNote *want) {
+    for (int i = 0; i < lib->nnotes; i++)
+        if (same_note(lib->notes[i], want)) return lib->notes[i];
+    return NULL;
+}
+
+/* Renders want into a new note, outside lib->lock (synth_lock held while
+ * FluidSynth works), and keeps it; the note kept (another thread's, when it
+ * was quicker). Called without lib->lock. NULL with why: no soundfont. */
+static GmNote *gm_render(SoundLib *lib, const GmNote *want, char *why, size_t whylen) {
+    pthread_mutex_lock(&lib->synth_lock);
     GmNote *g = NULL;
-    for (int i = 0; i < lib->nnotes && !g; i++) {
-        GmNote *h = lib->notes[i];
-        if (h->program == want.program && h->key == want.key && h->vel == want.vel &&
-            h->gate == want.gate)
-            g = h;
-    }
-    bool ok = g != NULL;
-    if (!g && open_soundfont(lib, why, whylen)) {
+    if (open_soundfont(lib, why, whylen)) {
         if (!(g = malloc(sizeof *g))) abort();
-        *g = want;
+        *g = *want;
         render_note(lib, g);
+    }
+    pthread_mutex_unlock(&lib->synth_lock);
+    if (!g) return NULL;
+    pthread_mutex_lock(&lib->lock);
+    GmNote *had = gm_cached(lib, want);
+    if (had) {
+        free((void *)g->s.data);
+        free(g);
+        g = had;
+    } else {
         lib->notes = realloc(lib->notes, (size_t)(lib->nnotes + 1) * sizeof *lib->notes);
         if (!lib->notes) abort();
         lib->notes[lib->nnotes++] = g;
-        ok = true;
+    }
+    lib->gm_seen = true;
+    pthread_mutex_unlock(&lib->lock);
+    return g;
+}
+
+bool soundlib_gm(SoundLib *lib, const char *name, int n, double note, double velocity, double gate,
+                 LibSound *out, char *why, size_t whylen) {
+    GmNote want;
+    if (!gm_want(lib, name, n, note, velocity, gate, &want, why, whylen)) return false;
+    if (!out) return lib->soundfont && access(lib->soundfont, R_OK) == 0;
+    pthread_mutex_lock(&lib->lock);
+    GmNote *g = gm_cached(lib, &want);
+    pthread_mutex_unlock(&lib->lock);
+    if (!g && !(g = gm_render(lib, &want, why, whylen))) return false;
+    *out = (LibSound){&g->s, 1, pow(2, (note - want.key) / 12), "fluid-soundfont-gm"};
+    return true;
+}
+
+static void *loader_main(void *arg) {
+    SoundLib *lib = arg;
+    pthread_mutex_lock(&lib->lock);
+    for (;;) {
+        while (!lib->nqueue && !lib->stop) {
+            lib->busy = false;
+            pthread_cond_broadcast(&lib->idle);
+            pthread_cond_wait(&lib->wake, &lib->lock);
+        }
+        if (lib->stop) break;
+        GmNote *want = lib->queue[--lib->nqueue];
+        lib->busy = true;
+        bool have = gm_cached(lib, want) != NULL;
+        pthread_mutex_unlock(&lib->lock);
+        char why[200];
+        if (!have) gm_render(lib, want, why, sizeof why);
+        free(want);
+        pthread_mutex_lock(&lib->lock);
+    }
+    lib->busy = false;
+    pthread_cond_broadcast(&lib->idle);
+    pthread_mutex_unlock(&lib->lock);
+    return NULL;
+}
+
+bool soundlib_start_loader(SoundLib *lib) {
+    if (lib->loader_on) return true;
+    lib->loader_on = pthread_create(&lib->loader, NULL, loader_main, lib) == 0;
+    return lib->loader_on;
+}
+
+void soundlib_gm_ahead(SoundLib *lib, const char *name, int n, double note, double velocity,
+                       double gate) {
+    GmNote want;
+    char why[200];
+    if (!lib->loader_on || !gm_want(lib, name, n, note, velocity, gate, &want, why, sizeof why))
+        return;
+    pthread_mutex_lock(&lib->lock);
+    bool queued = gm_cached(lib, &want) != NULL;
+    for (int i = 0; i < lib->nqueue && !queued; i++) queued = same_note(lib->queue[i], &want);
+    if (!queued && lib->nqueue < 256) {
+        GmNote *q = malloc(sizeof *q);
+        if (!q) abort();
+        *q = want;
+        lib->queue[lib->nqueue++] = q;
+        lib->busy = true;
+        pthread_cond_signal(&lib->wake);
     }
     pthread_mutex_unlock(&lib->lock);
-    if (!ok) return false;
-    *out = (LibSound){&g->s, 1, pow(2, (note - key) / 12), "fluid-soundfont-gm"};
-    return true;
+}
+
+bool soundlib_gm_active(SoundLib *lib) {
+    pthread_mutex_lock(&lib->lock);
+    bool on = lib->loader_on && lib->gm_seen;
+    pthread_mutex_unlock(&lib->lock);
+    return on;
+}
+
+void soundlib_wait_loader(SoundLib *lib) {
+    pthread_mutex_lock(&lib->lock);
+    while (lib->loader_on && (lib->busy || lib->nqueue)) pthread_cond_wait(&lib->idle, &lib->lock);
+    pthread_mutex_unlock(&lib->lock);
+}
+
+int soundlib_gm_notes(SoundLib *lib) {
+    pthread_mutex_lock(&lib->lock);
+    int n = lib->nnotes;
+    pthread_mutex_unlock(&lib->lock);
+    return n;
 }
 
 /* ------------------------------------------------------------- preload */
@@ -620,7 +747,14 @@ int soundlib_preload(SoundLib *lib, const char *text, size_t len) {
             if (ref_available(lib, d->sounds[i]))
                 ref_sound(lib, d->sounds[i], 1, true, &ls, why, sizeof why);
         if (!d && sonic_pi_has(lib, word)) ref_sound(lib, word, 1, false, &ls, why, sizeof why);
-        if (gm_program(word, 0) >= 0 && !lib->gm_tried) open_soundfont(lib, why, sizeof why);
+        if (gm_program(word, 0) >= 0) { /* the soundfont, read without holding the library */
+            pthread_mutex_unlock(&lib->lock);
+            pthread_mutex_lock(&lib->synth_lock);
+            open_soundfont(lib, why, sizeof why);
+            pthread_mutex_unlock(&lib->synth_lock);
+            pthread_mutex_lock(&lib->lock);
+            lib->gm_seen = true;
+        }
         Kit *kit = kit_named(lib, word);
         for (int i = 0; kit && i < kit->ninst; i++) /* its sounds the strings name, every layer */
             for (int k = 0; kit->inst[i].role && k < nw; k++)

@@ -71,6 +71,22 @@ int soundlib_preload(SoundLib *lib, const char *text, size_t len);
 /* How many sound files have been read. */
 int soundlib_loaded(SoundLib *lib);
 
+/* Live sessions: a thread of the library's own renders GM notes asked for
+ * ahead (soundlib_gm_ahead), so that playing them renders nothing on the
+ * scheduler's thread. Stopped by soundlib_free. */
+bool soundlib_start_loader(SoundLib *lib);
+/* Asks the loader for the note soundlib_gm would play (nothing when it is
+ * rendered or asked for already, or there is no loader). */
+void soundlib_gm_ahead(SoundLib *lib, const char *name, int n, double note, double velocity,
+                       double gate);
+/* Whether asking ahead is worth it: the loader runs and a GM sound has been
+ * played or asked for. */
+bool soundlib_gm_active(SoundLib *lib);
+/* Waits until the loader has rendered everything asked for (tests). */
+void soundlib_wait_loader(SoundLib *lib);
+/* How many GM notes are rendered. */
+int soundlib_gm_notes(SoundLib *lib);
+
 /* "sonic-pi-samples 3.2.2~repack-8": the package and its installed version
  * (from dpkg's status), or the package and "(not a Debian package)". */
 void soundlib_version(const char *package, char *buf, size_t n);

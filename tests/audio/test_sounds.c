@@ -222,12 +222,33 @@ static void test_preload(void **st) {
     soundlib_free(lib);
 }
 
+/* Live, General MIDI notes are rendered a cycle ahead on the library's own
+ * thread: scheduling cycle k asks for cycle k + 1's notes, so by the time it
+ * is scheduled they are there, and the scheduler renders none itself. */
+static void test_general_midi_ahead(void **st) {
+    Err err = {0};
+    SessionOpts so = {.rate = 48000, .voices = 64, .tempo = 120, .quiet = true};
+    Session *s = session_new(&so, &err);
+    assert_non_null(s);
+    session_sounds_ahead(s);
+    const char *prog = "x = note(\"<c4 d4 e4 f4>\").s(\"gm_piano\")\nplay x\n";
+    assert_true(session_eval(s, "<test>", prog, strlen(prog), NULL, &err));
+    SoundLib *lib = session_soundlib(s);
+    session_advance_to(s, rat_make(1, 2)); /* cycle 0: c4 played, d4 asked for */
+    soundlib_wait_loader(lib);
+    assert_int_equal(soundlib_gm_notes(lib), 2);
+    session_advance_to(s, rat_make(3, 2)); /* cycle 1: d4 was there; e4 asked for */
+    soundlib_wait_loader(lib);
+    assert_int_equal(soundlib_gm_notes(lib), 3);
+    session_free(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),         cmocka_unit_test(test_variations_differ),
         cmocka_unit_test(test_sample_onsets), cmocka_unit_test(test_hydrogen_banks),
         cmocka_unit_test(test_general_midi),  cmocka_unit_test(test_fallback_to_the_kit),
-        cmocka_unit_test(test_preload),
+        cmocka_unit_test(test_preload),       cmocka_unit_test(test_general_midi_ahead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
