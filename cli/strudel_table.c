@@ -37,8 +37,9 @@ static const struct {
                 "them)"},
     {"samples", "loads folders on disk; URLs and github: names are not downloaded (a warning "
                 "names the sounds they would give)"},
-    {"bank", "plays the sample folder BANK_sound when there is one, else tala's own sound with "
-             "a warning (no drum-machine banks are built in)"},
+    {"bank", "plays the sample folder BANK_sound, else the Hydrogen kit of that name (tala "
+             "sounds lists them); strudel.cc's drum machines (RolandTR909, ...) are not here: "
+             "a warning lists the banks there are"},
     {"midi", "sends to tala's MIDI ports (docs/midi.md)"},
     {"time", "its values are numbers (Strudel's are fractions)"},
     {"pickmodF", "picks as pickF does, the indices wrapping around (Strudel 1.2.6 plays nothing "
@@ -53,6 +54,7 @@ static const struct {
     {"setcps", "the tempo changes from the next bar, as tala's tempo statement"},
     {"setCps", "the tempo changes from the next bar, as tala's tempo statement"},
     {"setcpm", "the tempo changes from the next bar, as tala's tempo statement"},
+    {"setCpm", "the tempo changes from the next bar, as tala's tempo statement"},
 };
 
 static bool have(const NativeDef *defs, int n, const char *name) {

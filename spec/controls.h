@@ -61,7 +61,7 @@ typedef enum {
       "the frequency in hertz", "freq(\"220 330 440\").s(\"sine\")") \
     X(GAIN, "gain", K("gain"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 2), 0.8, \
       "the gain (linear, 1 is unchanged; 0.8 when not given, as in Strudel)", "s(\"hh*8\").gain(\"0.4 0.2 0.6 0.2\")") \
-    X(VELOCITY, "velocity", K("velocity"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 1, \
+    X(VELOCITY, "velocity", K("velocity"), "vel", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 1, \
       "the velocity (0..1)", "s(\"bd*4\").velocity(\"1 0.5 0.8 0.5\")") \
     X(PAN, "pan", K("pan"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 0.5, \
       "the stereo position (0 left, 0.5 centre, 1 right)", "s(\"hh*8\").pan(sine.slow(2))") \
@@ -77,13 +77,13 @@ typedef enum {
       "1 loops the sample (between begin and end) for as long as the note lasts", "s(\"bd\").loop(1).clip(2)") \
     X(CLIP, "clip", K("clip"), "legato", DRIVES_NOTE, CTL_NONE, NULL, R(0, 8), 1, \
       "the note length relative to the event", "note(\"c3 e3 g3\").s(\"saw\").clip(\"0.25 1\")") \
-    X(SUSTAIN, "sustain", K("sustain"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+    X(SUSTAIN, "sustain", K("sustain"), "sus", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
       "the sustain level of the note's envelope (Strudel's: 0.6 unless given, see attack)", "note(\"c3 e3\").s(\"saw\").sustain(0.5)") \
-    X(ATTACK, "attack", K("attack"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+    X(ATTACK, "attack", K("attack"), "att", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
       "the attack time in seconds of the note's envelope (Strudel's: with none of attack, decay, sustain, release given, 0.001, 0.05, 0.6, 0.01, a sample's 0.001, 0.001, 1, 0.01, a tala synth's its own; a sustain not given is 1 after an attack alone, else 0.001)", "note(\"c3 e3\").s(\"saw\").attack(0.1)") \
-    X(DECAY, "decay", K("decay"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+    X(DECAY, "decay", K("decay"), "dec", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
       "the decay time in seconds of the note's envelope", "note(\"c3 e3\").s(\"saw\").decay(0.2)") \
-    X(RELEASE, "release", K("release"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+    X(RELEASE, "release", K("release"), "rel", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
       "the release time in seconds of the note's envelope", "note(\"c3 e3\").s(\"saw\").release(0.8)") \
     X(CUTOFF, "cutoff", K("cutoff", "resonance", "lpenv"), "lpf ctf lp", DRIVES_FX, UGEN_LPF, "resonance", R(20, 20000), 0, \
       "the low-pass filter cutoff in hertz (lpf(\"800:5\") also sets resonance)", "note(\"c2 eb2\").s(\"saw\").lpf(\"400 2000\")") \
@@ -113,11 +113,11 @@ typedef enum {
       "the release in seconds of the low-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4).lprelease(0.5)") \
     X(FANCHOR, "fanchor", K("fanchor"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
       "where the cutoff sits in a filter envelope's sweep: 0 at its bottom (the default), 1 at its top", "note(\"c2 eb2\").s(\"sawtooth\").lpf(800).lpenv(3).fanchor(0.5)") \
-    X(HCUTOFF, "hcutoff", K("hcutoff", "hresonance", "hpenv"), "hpf", DRIVES_FX, UGEN_HPF, "hresonance", R(20, 20000), 0, \
+    X(HCUTOFF, "hcutoff", K("hcutoff", "hresonance", "hpenv"), "hpf hp", DRIVES_FX, UGEN_HPF, "hresonance", R(20, 20000), 0, \
       "the high-pass filter cutoff in hertz", "s(\"hh*8\").hpf(\"2000 6000\")") \
     X(HRESONANCE, "hresonance", K("hresonance"), "hpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the high-pass filter resonance (Q)", "s(\"hh*8\").hpf(3000).hresonance(4)") \
-    X(BANDF, "bandf", K("bandf", "bandq", "bpenv"), "bpf", DRIVES_FX, UGEN_BPF, "bandq", R(20, 20000), 0, \
+    X(BANDF, "bandf", K("bandf", "bandq", "bpenv"), "bpf bp", DRIVES_FX, UGEN_BPF, "bandq", R(20, 20000), 0, \
       "the band-pass filter centre in hertz", "s(\"sn*4\").bpf(\"800 1600 3200\")") \
     X(BANDQ, "bandq", K("bandq"), "bpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \
       "the band-pass filter's Q", "s(\"sn*4\").bpf(1200).bandq(5)") \
@@ -129,19 +129,19 @@ typedef enum {
       "the bit-crusher depth (1..16, lower is harsher)", "s(\"hh*8\").crush(\"16 6 4\")") \
     X(SHAPE, "shape", K("shape", "shapevol"), "", DRIVES_FX, UGEN_DIST, NULL, R(0, 1), 0, \
       "the waveshaper amount (0..1)", "s(\"bd*4\").shape(\"0 0.5\")") \
-    X(DISTORT, "distort", K("distort", "distortvol"), "", DRIVES_FX, UGEN_DIST, NULL, R(0, 10), 0, \
+    X(DISTORT, "distort", K("distort", "distortvol"), "dist", DRIVES_FX, UGEN_DIST, NULL, R(0, 10), 0, \
       "a distortion (tala's tanh waveshaper, after shape)", "s(\"bd*2 sn\").distort(\"0 0.6\")") \
     X(ROOM, "room", K("room"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 1), 0, \
       "the reverb send (0..1)", "s(\"sn*2\").room(0.4)") \
-    X(ROOMSIZE, "roomsize", K("roomsize"), "size", DRIVES_SEND, CTL_NONE, NULL, R(0, 10), 2, \
+    X(ROOMSIZE, "roomsize", K("roomsize"), "size sz rsize", DRIVES_SEND, CTL_NONE, NULL, R(0, 10), 2, \
       "the reverb's size, 0..10: about its tail in seconds", "s(\"sn*2\").room(0.5).size(6)") \
     X(DELAY, "delay", K("delay", "delaytime", "delayfeedback"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 1), 0, \
       "the delay send (0..1)", "s(\"cp\").delay(0.5)") \
-    X(DELAYTIME, "delaytime", K("delaytime"), "", DRIVES_SEND, CTL_NONE, NULL, R(0.001, 4), 0.25, \
+    X(DELAYTIME, "delaytime", K("delaytime"), "delayt dt", DRIVES_SEND, CTL_NONE, NULL, R(0.001, 4), 0.25, \
       "the delay time in seconds", "s(\"cp\").delay(0.5).delaytime(0.375)") \
-    X(DELAYFEEDBACK, "delayfeedback", K("delayfeedback"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 0.98), 0.5, \
+    X(DELAYFEEDBACK, "delayfeedback", K("delayfeedback"), "delayfb dfb", DRIVES_SEND, CTL_NONE, NULL, R(0, 0.98), 0.5, \
       "the delay feedback (0..1)", "s(\"cp\").delay(0.5).delayfeedback(0.7)") \
-    X(ORBIT, "orbit", K("orbit"), "", DRIVES_NOTE, CTL_NONE, NULL, R(1, 8), 1, \
+    X(ORBIT, "orbit", K("orbit"), "o", DRIVES_NOTE, CTL_NONE, NULL, R(1, 8), 1, \
       "the orbit: whose reverb and delay its room and delay sends reach (1 by default; eight, then they wrap)", "s(\"bd*2, hh*4\").room(0.3).orbit(2)") \
     X(NUDGE, "nudge", K("nudge"), "", DRIVES_NOTE, CTL_NONE, NULL, R(-1, 1), 0, \
       "a shift in seconds (positive is later)", "s(\"hh*8\").nudge(\"0 0.01\")") \

@@ -277,7 +277,7 @@ const NativeDef *stdlib_control_natives(int *count) {
 bool nat_setcps(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     const char *name = vm_current_native(vm)->name;
-    bool minute = !strcmp(name, "setcpm");
+    bool minute = !strcmp(name, "setcpm") || !strcmp(name, "setCpm");
     *out = NIL_VAL;
     if (!IS_NUM(args[0]) || !(args[0].as.num > 0)) {
         vm_error(vm, "%s takes a number of cycles a %s above 0, got %s", name,

@@ -286,6 +286,8 @@ N(ffi) N(load) N(setcps)
         {"setcpm", 1, nat_setcps, 0, "setcpm(cycles_per_minute)",
          "Strudel's tempo in cycles a minute, a cycle being 4 beats (setcpm(30) is tempo 120).",
          "setcpm(30)", NULL},
+        {"setCpm", 1, nat_setcps, 0, "setCpm(cycles_per_minute)", "Same as setcpm.", "setCpm(30)",
+         NULL},
         {"load", 1, nat_load, 0, "load(path)",
          "Loads an extension written in C (a shared library made with include/tala_ext.h): its "
          "builtins and unit generators are names from here on. Not in safe mode "

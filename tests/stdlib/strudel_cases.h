@@ -790,4 +790,20 @@
     {"0:2", "s(\"bev\").begin(0.5).fit()",
          "0 1 begin=0.5 s=bev speed=0.25 unit=c\n"
          "1 2 begin=0.5 s=bev speed=0.25 unit=c\n"},
+    /* Strudel's short names of controls */
+    {"0:1", "s(\"bd\").att(0.1).dec(0.2).sus(0.5).rel(0.3)",
+         "0 1 attack=0.1 decay=0.2 release=0.3 s=bd sustain=0.5\n"},
+    {"0:1", "note(\"c3\").hp(500).bp(800).dist(0.5)",
+         "0 1 bandf=800 distort=0.5 hcutoff=500 note=c3\n"},
+    {"0:1", "s(\"bd\").room(0.3).sz(0.5)",
+         "0 1 room=0.3 roomsize=0.5 s=bd\n"},
+    {"0:1", "s(\"bd\").rsize(0.7).delay(0.5).delayt(0.2).delayfb(0.4)",
+         "0 1 delay=0.5 delayfeedback=0.4 delaytime=0.2 roomsize=0.7 s=bd\n"},
+    {"0:1", "s(\"bd\").dt(0.1).dfb(0.6).vel(0.5).o(2)",
+         "0 1 delayfeedback=0.6 delaytime=0.1 orbit=2 s=bd velocity=0.5\n"},
+    {"0:1", "note(\"c3\").hp(\"500:3\")",
+         "0 1 hcutoff=500 hresonance=3 note=c3\n"},
+    {"0:1", "s(\"bd\").dist(\"0.5:0.8\")",
+         "0 1 distort=0.5 distortvol=0.8 s=bd\n"},
+    {"0:1", "s(\"a\").fmap(x => if setCpm(30) == nil then x else x)", "0 1 s=a\n"},
     /* clang-format on */
