@@ -111,9 +111,22 @@ static int synth_index(Session *s, ObjSynth *sy, const SynthDef **def) {
  * node that adds the one before. A variant's mask has bit k for FX[k]. */
 static const ControlDef *FX[CTL_COUNT];
 static int NFX;
-/* the settings of the low-pass filter's envelope, in fenv's input order */
-static const char *const LPENV_KEYS[6] = {"lpattack",  "lpdecay", "lpsustain",
-                                          "lprelease", "lpenv",   "fanchor"};
+/* the filters with an envelope, and its settings in fenv's input order */
+static const struct {
+    int ugen;
+    const char *keys[6];
+} FILTER_ENV[3] = {
+    {UGEN_LPF, {"lpattack", "lpdecay", "lpsustain", "lprelease", "lpenv", "fanchor"}},
+    {UGEN_HPF, {"hpattack", "hpdecay", "hpsustain", "hprelease", "hpenv", "fanchor"}},
+    {UGEN_BPF, {"bpattack", "bpdecay", "bpsustain", "bprelease", "bpenv", "fanchor"}},
+};
+
+/* Which FILTER_ENV row filter ugen has (-1: none). */
+static int filter_env(int ugen) {
+    for (int f = 0; f < 3; f++)
+        if (FILTER_ENV[f].ugen == ugen) return f;
+    return -1;
+}
 
 static void fx_init(void) {
     for (int i = 0; i < CTL_COUNT; i++)
@@ -200,12 +213,15 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     for (int k = 0; k < NFX; k++)
         if (event_control(s, rec, FX[k]->keys[0], &x) && synth_param(*def, FX[k]->keys[0]) < 0)
             mask |= 1u << k;
-    /* the low-pass filter's envelope: any of its settings given (bit NFX) */
-    bool lpenv = false;
-    for (int k = 0; k < NFX; k++)
-        if ((mask & (1u << k)) && FX[k]->ugen == UGEN_LPF)
-            for (int e = 0; e < 6 && !lpenv; e++) lpenv = event_control(s, rec, LPENV_KEYS[e], &x);
-    if (lpenv) mask |= 1u << NFX;
+    /* a filter's envelope, any of its settings given (bit NFX + 3 + its row; fanchor
+     * alone is none) */
+    for (int k = 0; k < NFX; k++) {
+        int f = (mask & (1u << k)) ? filter_env(FX[k]->ugen) : -1;
+        bool on = false;
+        for (int e = 0; f >= 0 && e < 5 && !on; e++)
+            on = event_control(s, rec, FILTER_ENV[f].keys[e], &x);
+        if (on) mask |= 1u << (NFX + 3 + f);
+    }
     /* vibrato (bit NFX + 1): the pitch of a synth with a freq, or a sample's speed */
     if (event_control(s, rec, "vib", &x) && x > 0 && synth_param(*def, "vib") < 0)
         mask |= 1u << (NFX + 1);
@@ -245,13 +261,14 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
             }
             continue;
         }
-        if (nd.ugen == UGEN_LPF && (mask & (1u << NFX)) && d->nnodes + 2 <= SYN_MAX_NODES &&
+        int f = filter_env(nd.ugen);
+        if (f >= 0 && (mask & (1u << (NFX + 3 + f))) && d->nnodes + 2 <= SYN_MAX_NODES &&
             d->nparams + 6 <= SYN_MAX_PARAMS) {
             /* the cutoff through its envelope: fenv(cutoff, lpattack, ..., fanchor) */
             SynNode env = {.ugen = UGEN_FENV, .n = 7};
             env.in[0] = nd.in[1];
             for (int e = 0; e < 6; e++)
-                env.in[1 + e] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, LPENV_KEYS[e]), 0};
+                env.in[1 + e] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, FILTER_ENV[f].keys[e]), 0};
             d->nodes[d->nnodes] = env;
             nd.in[1] = (SynIn){IN_NODE, (uint8_t)d->nnodes++, 0};
         }

@@ -113,6 +113,26 @@ typedef enum {
       "the release in seconds of the low-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4).lprelease(0.5)") \
     X(FANCHOR, "fanchor", K("fanchor"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
       "where the cutoff sits in a filter envelope's sweep: 0 at its bottom (the default), 1 at its top", "note(\"c2 eb2\").s(\"sawtooth\").lpf(800).lpenv(3).fanchor(0.5)") \
+    X(HPENV, "hpenv", K("hpenv"), "hpe", DRIVES_PARAM, CTL_NONE, NULL, R(-10, 10), NAN, \
+      "the depth in octaves of the high-pass filter's envelope (negative: downwards; 1 when another hp envelope setting is given); it needs a cutoff", "note(\"c2 eb2\").s(\"sawtooth\").hpf(2000).hpenv(-3)") \
+    X(HPATTACK, "hpattack", K("hpattack"), "hpa", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack in seconds of the high-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").hpf(2000).hpenv(-3).hpattack(0.2)") \
+    X(HPDECAY, "hpdecay", K("hpdecay"), "hpd", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay in seconds of the high-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").hpf(2000).hpenv(-3).hpdecay(0.3)") \
+    X(HPSUSTAIN, "hpsustain", K("hpsustain"), "hps", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level (0..1 of the way up) of the high-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").hpf(2000).hpenv(-3).hpsustain(0.5)") \
+    X(HPRELEASE, "hprelease", K("hprelease"), "hpr", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release in seconds of the high-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").hpf(2000).hpenv(-3).hprelease(0.5)") \
+    X(BPENV, "bpenv", K("bpenv"), "bpe", DRIVES_PARAM, CTL_NONE, NULL, R(-10, 10), NAN, \
+      "the depth in octaves of the band-pass filter's envelope (negative: downwards; 1 when another bp envelope setting is given); it needs a cutoff", "note(\"c2 eb2\").s(\"sawtooth\").bpf(500).bpenv(-3)") \
+    X(BPATTACK, "bpattack", K("bpattack"), "bpa", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack in seconds of the band-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").bpf(500).bpenv(-3).bpattack(0.2)") \
+    X(BPDECAY, "bpdecay", K("bpdecay"), "bpd", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay in seconds of the band-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").bpf(500).bpenv(-3).bpdecay(0.3)") \
+    X(BPSUSTAIN, "bpsustain", K("bpsustain"), "bps", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level (0..1 of the way up) of the band-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").bpf(500).bpenv(-3).bpsustain(0.5)") \
+    X(BPRELEASE, "bprelease", K("bprelease"), "bpr", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release in seconds of the band-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").bpf(500).bpenv(-3).bprelease(0.5)") \
     X(HCUTOFF, "hcutoff", K("hcutoff", "hresonance", "hpenv"), "hpf hp", DRIVES_FX, UGEN_HPF, "hresonance", R(20, 20000), 0, \
       "the high-pass filter cutoff in hertz", "s(\"hh*8\").hpf(\"2000 6000\")") \
     X(HRESONANCE, "hresonance", K("hresonance"), "hpq", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 1, \

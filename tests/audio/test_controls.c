@@ -107,6 +107,16 @@ static void build_cases(void) {
     on("lpsustain", "lpsustain(0.8)", B(WAVE ".lpf(300).lpenv(4)"));
     on("lprelease", "lprelease(1)", B(WAVE ".lpf(300).lpenv(4).clip(0.5)"));
     on("fanchor", "fanchor(1)", B(WAVE ".lpf(300).lpenv(4)"));
+    on("hpenv", "hpenv(-3)", B(WAVE ".hpf(2000)", SMP ".hpf(2000)"));
+    on("hpattack", "hpattack(0.3)", B(WAVE ".hpf(2000).hpenv(-3)"));
+    on("hpdecay", "hpdecay(0.5)", B(WAVE ".hpf(2000).hpenv(-3)"));
+    on("hpsustain", "hpsustain(0.8)", B(WAVE ".hpf(2000).hpenv(-3)"));
+    on("hprelease", "hprelease(1)", B(WAVE ".hpf(2000).hpenv(-3).clip(0.5)"));
+    on("bpenv", "bpenv(3)", B(WAVE ".bpf(300)", SMP ".bpf(300)"));
+    on("bpattack", "bpattack(0.3)", B(WAVE ".bpf(300).bpenv(3)"));
+    on("bpdecay", "bpdecay(0.5)", B(WAVE ".bpf(300).bpenv(3)"));
+    on("bpsustain", "bpsustain(0.8)", B(WAVE ".bpf(300).bpenv(3)"));
+    on("bprelease", "bprelease(1)", B(WAVE ".bpf(300).bpenv(3).clip(0.5)"));
     on("fmi", "fmi(3)", B(WAVE, SINE));
     on("fmh", "fmh(3)", B(SINE ".fmi(3)"));
     on("vib", "vib(6)", B(WAVE, SMP, GM));

@@ -806,4 +806,15 @@
     {"0:1", "s(\"bd\").dist(\"0.5:0.8\")",
          "0 1 distort=0.5 distortvol=0.8 s=bd\n"},
     {"0:1", "s(\"a\").fmap(x => if setCpm(30) == nil then x else x)", "0 1 s=a\n"},
+    /* the high- and band-pass filters' envelopes */
+    {"0:1", "note(\"c2\").s(\"sawtooth\").hpf(2000).hpenv(-3).hpattack(0.2).hpdecay(0.3).hpsustain(0.5).hprelease(0.5)",
+         "0 1 hcutoff=2000 hpattack=0.2 hpdecay=0.3 hpenv=-3 hprelease=0.5 hpsustain=0.5 note=c2 s=sawtooth\n"},
+    {"0:1", "note(\"c2\").hpe(1).hpa(0.1).hpd(0.2).hps(0.3).hpr(0.4)",
+         "0 1 hpattack=0.1 hpdecay=0.2 hpenv=1 hprelease=0.4 hpsustain=0.3 note=c2\n"},
+    {"0:1", "note(\"c2\").bpf(500).bpenv(2).bpattack(0.2).bpdecay(0.3).bpsustain(0.5).bprelease(0.5)",
+         "0 1 bandf=500 bpattack=0.2 bpdecay=0.3 bpenv=2 bprelease=0.5 bpsustain=0.5 note=c2\n"},
+    {"0:1", "note(\"c2\").bpe(1).bpa(0.1).bpd(0.2).bps(0.3).bpr(0.4)",
+         "0 1 bpattack=0.1 bpdecay=0.2 bpenv=1 bprelease=0.4 bpsustain=0.3 note=c2\n"},
+    {"0:1", "note(\"c2\").hpf(\"1000:4:2\").bpf(\"800:3:-1\")",
+         "0 1 bandf=800 bandq=3 bpenv=-1 hcutoff=1000 hpenv=2 hresonance=4 note=c2\n"},
     /* clang-format on */
