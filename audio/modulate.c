@@ -104,6 +104,37 @@ double fenv_at(const FenvShape *f, double t) {
     return f->sus;
 }
 
+/* superdough's getParamADSR, linear, from min to max: its value x seconds in
+ * while the note holds (its attack's formula adds min only when min is above
+ * max, as superdough's does) */
+static double penv_hold(double a, double d, double min, double max, double sus, double x) {
+    if (a > x) return x * (max - min) / a + (min > max ? min : 0);
+    return d > 0 ? (x - a) * (sus - max) / d + max : sus;
+}
+
+void penv_block(const float *f, int mf, double a, double d, double s, double r, double depth,
+                double anchor, double gate, float *out, int n, uint64_t pos, double dt) {
+    static const double DEF[4] = {0.2, 0.001, 1, 0.001};
+    adsr_values(&a, &d, &s, &r, DEF);
+    double cents = (isnan(depth) ? 1 : depth) * 100, k = isnan(anchor) ? s : anchor;
+    double min = -cents * k, max = cents - cents * k, sus = min + s * (max - min), g = gate;
+    /* the ramps' ends: attack (to e1 at t1), decay (to e2 at g), then release */
+    double t1 = a > g ? g : a, e1 = penv_hold(a, d, min, max, sus, t1);
+    double e2 = a > g ? e1 : a + d > g ? penv_hold(a, d, min, max, sus, g) : sus;
+    for (int j = 0; j < n; j++) {
+        double t = (double)(pos + (uint64_t)j) * dt, c;
+        if (t >= g)
+            c = t >= g + r ? min : e2 + (min - e2) * (t - g) / r;
+        else if (t < t1)
+            c = min + (e1 - min) * t / t1;
+        else if (a + d > g)
+            c = e1 + (e2 - e1) * (t - t1) / (g - t1);
+        else
+            c = t < a + d ? e1 + (sus - e1) * (t - a) / d : sus;
+        out[j] = (float)(f[j & mf] * exp2(c / 1200));
+    }
+}
+
 void vib_block(const float *f, int mf, const float *rate, int mr, const float *depth, int md,
                float *out, int n, uint64_t pos, double dt) {
     for (int j = 0; j < n; j++) {

@@ -49,6 +49,10 @@ void fenv_block(double cutoff, double a, double d, double s, double r, double e,
 /* Vibrato: out[j] = f * 2^(depth/12 * sin(2 pi rate t)), t the j-th sample's time from
  * the note's start ((pos + j) * dt, the same however the blocks fall); each input read at [j &
  * mask] (a mask of 0: a constant). */
+/* A frequency (or speed) f through Strudel's pitch envelope: out[j] at the
+ * time (pos + j) * dt (see the penv unit generator). */
+void penv_block(const float *f, int mf, double a, double d, double s, double r, double depth,
+                double anchor, double gate, float *out, int n, uint64_t pos, double dt);
 void vib_block(const float *f, int mf, const float *rate, int mr, const float *depth, int md,
                float *out, int n, uint64_t pos, double dt);
 /* Frequency modulation: out[j] = f + f h i sin(2 pi f h t) (superdough's fm, no envelope). */

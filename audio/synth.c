@@ -9,6 +9,7 @@
  */
 #include "synth.h"
 #include "modulate.h"
+#include "sampler.h"
 
 #include "../include/tala_ext.h"
 
@@ -782,6 +783,10 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         vib_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate);
         break;
     case UGEN_FMMOD: fm_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate); break;
+    case UGEN_PENV: /* the note's settings: read once a block */
+        penv_block(in[0], m[0], X(1, 0), X(2, 0), X(3, 0), X(4, 0), X(5, 0), X(6, 0), v->gate, out,
+                   n, pos, inv_rate);
+        break;
     case UGEN_COARSE: /* every c-th sample of the voice held for c samples */
         for (int j = 0; j < n; j++) {
             float f = X(1, j);
@@ -812,34 +817,9 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         s->a = z1, s->b = z2;
         break;
     }
-    case UGEN_SAMPLER: { /* position in frames of the sample, linear interpolation */
-        const Sample *smp = v->sample;
-        for (int j = 0; j < n; j++) {
-            out[j] = 0;
-            if (!smp || smp->frames < 2) continue;
-            double sp = X(0, j), b = X(1, j), e = X(2, j);
-            b = b < 0 ? 0 : b > 1 ? 1 : b, e = e < 0 ? 0 : e > 1 ? 1 : e;
-            double first = b * (smp->frames - 1), last = e * (smp->frames - 1);
-            if (pos + (uint64_t)j == 0) s->a = sp < 0 ? last : first;
-            double p = s->a;
-            double lo = first < last ? first : last, hi = first > last ? first : last;
-            double span = fabs(e - b) * smp->frames; /* a loop's period, in frames */
-            if (X(3, j) > 0 && span >= 1) {
-                if (p < lo || p >= lo + span) { /* looping: wrap around inside begin..end */
-                    p = lo + fmod(p - lo, span);
-                    if (p < lo) p += span;
-                }
-            } else if (p < lo || p > hi) {
-                continue;
-            }
-            uint32_t k = (uint32_t)p;
-            float f = (float)(p - k);
-            const float *d = v->channel && smp->right ? smp->right : smp->data;
-            out[j] = d[k] + f * (d[k + 1 < smp->frames ? k + 1 : k] - d[k]);
-            s->a = p + sp * smp->rate * inv_rate;
-        }
+    case UGEN_SAMPLER: /* position in frames of the sample, linear interpolation */
+        sampler_block(v->sample, v->channel, &s->a, in, m, out, n, pos, inv_rate);
         break;
-    }
     case UGEN_GAIN:
     case UGEN_MUL: /* the usual shapes get loops of their own, which vectorize */
         if (m[0] && !m[1]) {

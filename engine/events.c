@@ -167,6 +167,27 @@ static void prepend_pitch_node(SynthDef *d, SynNode nd, int f, int sampler) {
 /* Vibrato: a vib node (the frequency, rate vib, depth vibmod) before the
  * graph's nodes, which read it for the freq parameter (or a sampler's
  * speed). Left as it is when the graph has no room or no pitch to move. */
+/* the pitch envelope's settings, in penv's input order */
+static const char *const PENV_KEYS[6] = {"pattack",  "pdecay", "psustain",
+                                         "prelease", "penv",   "panchor"};
+
+/* The frequency (or a sample's speed) through the pitch envelope. */
+static void add_pitch_env(SynthDef *d) {
+    int f = synth_param(d, "freq");
+    int sampler = -1;
+    for (int i = 0; i < d->nnodes && sampler < 0; i++)
+        if (d->nodes[i].ugen == UGEN_SAMPLER) sampler = i;
+    if ((f < 0 && sampler < 0) || d->nnodes + 1 > SYN_MAX_NODES || d->nparams + 6 > SYN_MAX_PARAMS)
+        return;
+    if (f < 0 && d->nodes[sampler].in[0].kind == IN_NODE)
+        return; /* a speed computed in the graph */
+    SynNode pe = {.ugen = UGEN_PENV, .n = 7};
+    pe.in[0] = f >= 0 ? (SynIn){IN_PARAM, (uint8_t)f, 0} : d->nodes[sampler].in[0];
+    for (int e = 0; e < 6; e++)
+        pe.in[1 + e] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, PENV_KEYS[e]), 0};
+    prepend_pitch_node(d, pe, f, sampler);
+}
+
 static void add_vibrato(SynthDef *d) {
     int f = synth_param(d, "freq");
     int sampler = -1;
@@ -222,6 +243,11 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
             on = event_control(s, rec, FILTER_ENV[f].keys[e], &x);
         if (on) mask |= 1u << (NFX + 3 + f);
     }
+    /* the pitch envelope (bit NFX): any of its settings but panchor given */
+    bool penv = false;
+    for (int e = 0; e < 5 && !penv; e++)
+        penv = event_control(s, rec, PENV_KEYS[e], &x) && synth_param(*def, PENV_KEYS[e]) < 0;
+    if (penv) mask |= 1u << NFX;
     /* vibrato (bit NFX + 1): the pitch of a synth with a freq, or a sample's speed */
     if (event_control(s, rec, "vib", &x) && x > 0 && synth_param(*def, "vib") < 0)
         mask |= 1u << (NFX + 1);
@@ -275,6 +301,9 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
         d->nodes[d->nnodes] = nd;
         last = d->nnodes++;
     }
+    if (mask & (1u << NFX))
+        add_pitch_env(d); /* (before the vibrato: a sample's speed takes
+                             one of the two) */
     if (mask & (1u << (NFX + 1))) add_vibrato(d);
     if (mask & (1u << (NFX + 2))) add_fm(d); /* first: the vibrato swings the modulated pitch */
     int index = audio_add_synth(s->audio, d);

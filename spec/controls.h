@@ -113,6 +113,18 @@ typedef enum {
       "the release in seconds of the low-pass filter's envelope", "note(\"c2 eb2\").s(\"sawtooth\").lpf(300).lpenv(4).lprelease(0.5)") \
     X(FANCHOR, "fanchor", K("fanchor"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
       "where the cutoff sits in a filter envelope's sweep: 0 at its bottom (the default), 1 at its top", "note(\"c2 eb2\").s(\"sawtooth\").lpf(800).lpenv(3).fanchor(0.5)") \
+    X(PENV, "penv", K("penv"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-48, 48), NAN, \
+      "the depth in semitones of the pitch envelope (1 when another pitch envelope setting is given): the note starts that far below and rises over pattack", "s(\"bd sd\").penv(12)") \
+    X(PATTACK, "pattack", K("pattack"), "patt", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack in seconds of the pitch envelope", "note(\"c3 g3\").s(\"sawtooth\").penv(7).pattack(0.1)") \
+    X(PDECAY, "pdecay", K("pdecay"), "pdec", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay in seconds of the pitch envelope", "note(\"c3 g3\").s(\"sawtooth\").penv(7).pdecay(0.2)") \
+    X(PSUSTAIN, "psustain", K("psustain"), "psus", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level (0..1 of the sweep) of the pitch envelope", "note(\"c3 g3\").s(\"sawtooth\").penv(7).psustain(0.5)") \
+    X(PRELEASE, "prelease", K("prelease"), "prel", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release in seconds of the pitch envelope", "note(\"c3 g3\").s(\"sawtooth\").penv(7).prelease(0.3)") \
+    X(PANCHOR, "panchor", K("panchor"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "where the unchanged pitch sits in the pitch envelope's sweep: 0 at its bottom, 1 at its top (the sustain when not given)", "note(\"c3 g3\").s(\"sawtooth\").penv(12).panchor(0)") \
     X(HPENV, "hpenv", K("hpenv"), "hpe", DRIVES_PARAM, CTL_NONE, NULL, R(-10, 10), NAN, \
       "the depth in octaves of the high-pass filter's envelope (negative: downwards; 1 when another hp envelope setting is given); it needs a cutoff", "note(\"c2 eb2\").s(\"sawtooth\").hpf(2000).hpenv(-3)") \
     X(HPATTACK, "hpattack", K("hpattack"), "hpa", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \

@@ -103,6 +103,12 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(VIB, "vib", UG_EFFECT, IN("rate", "depth"), DEF(0, 0.5), 0,                                  \
       "Vibrato of a frequency or playback speed (its input): rate times a second, depth "          \
       "semitones up and down, a sine from the note's start.")                                      \
+    /* a frequency (or speed) through Strudel's pitch envelope (penv, pattack, ...) */             \
+    X(PENV, "penv", UG_EFFECT, IN("attack", "decay", "sustain", "release", "depth", "anchor"),     \
+      DEF(NAN, NAN, NAN, NAN, NAN, NAN), 0,                                                        \
+      "Strudel's pitch envelope of a frequency or playback speed (its input): depth semitones "    \
+      "(1 when not given), linear ADSR (defaults 0.2, 0.001, 1, 0.001), the anchor (the "          \
+      "sustain when not given) where the unchanged pitch sits in the sweep.")                      \
     /* a frequency with frequency modulation (Strudel's fmi, fmh) */                               \
     X(FMMOD, "fmmod", UG_EFFECT, IN("harmonicity", "index"), DEF(1, 0), 0,                         \
       "Frequency modulation of a frequency (its input) by a sine at harmonicity times it, "        \

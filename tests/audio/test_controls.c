@@ -117,6 +117,13 @@ static void build_cases(void) {
     on("bpdecay", "bpdecay(0.5)", B(WAVE ".bpf(300).bpenv(3)"));
     on("bpsustain", "bpsustain(0.8)", B(WAVE ".bpf(300).bpenv(3)"));
     on("bprelease", "bprelease(1)", B(WAVE ".bpf(300).bpenv(3).clip(0.5)"));
+    on("penv", "penv(12)", B(WAVE, SINE, SMP, GM));
+    on("pattack", "pattack(0.3)", B(WAVE ".penv(12)", SMP ".penv(12)"));
+    on("pdecay", "pdecay(0.3).psustain(0)", B(WAVE ".penv(12)"));
+    on("pdecay", "pdecay(0.3)", B(WAVE ".penv(12).psustain(0)"));
+    on("psustain", "psustain(0.3)", B(WAVE ".penv(12)"));
+    on("prelease", "prelease(0.5)", B(WAVE ".penv(12).clip(0.5)"));
+    on("panchor", "panchor(0)", B(WAVE ".penv(12)"));
     on("fmi", "fmi(3)", B(WAVE, SINE));
     on("fmh", "fmh(3)", B(SINE ".fmi(3)"));
     on("vib", "vib(6)", B(WAVE, SMP, GM));

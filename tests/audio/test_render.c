@@ -733,6 +733,31 @@ static double amplitude_at(const float *x, long from, long to, double f, double 
  * modulation index of 1: Bessel sidebands 220 Hz apart, the carrier at J0(1) = 0.765 of the
  * plain sine's level, 1100 and 660 Hz at J1(1) = 0.440, 1320 Hz at J2(1) = 0.115 (the
  * sidebands that fold below 0 Hz are too weak to matter here). */
+/* The pitch envelope, as superdough's: penv(12) with pattack 0.5 (sustain and
+ * anchor 1) starts an octave down and rises linearly in cents to the note:
+ * 50 ms in, 1080 cents below 440 Hz (236.5 Hz); after the attack, 440 Hz. */
+static double crossings_hz(const float *x, long from, long to) {
+    long c = 0, first = -1, last = -1;
+    for (long i = from + 1; i < to; i++)
+        if (x[i - 1] < 0 && x[i] >= 0) {
+            if (first < 0) first = i;
+            last = i, c++;
+        }
+    return c > 1 ? (c - 1) * 48000.0 / (double)(last - first) : 0;
+}
+
+static void test_pitch_envelope(void **st) {
+    Audio a = render("synth tone(freq, gate) = sine(freq)\n"
+                     "x = note(\"a4\").s(\"tone\").penv(12).pattack(0.5)\nplay x\n",
+                     NULL, 120, 0.5);
+    double early = crossings_hz(a.l, 2400 - 480, 2400 + 480),
+           late = crossings_hz(a.l, 33600, 38400);
+    print_message("pitch envelope: %.1f Hz 50 ms in (236.5), %.1f Hz at 0.75 s (440)\n", early,
+                  late);
+    assert_true(fabs(early - 236.5) < 3 && fabs(late - 440) < 0.5);
+    audio_done(&a);
+}
+
 static void test_fm(void **st) {
     const char *plain = "x = note(\"a5\").s(\"sine\")\nplay x\n";
     const char *fm = "x = note(\"a5\").s(\"sine\").fm(1).fmh(0.25)\nplay x\n";
@@ -908,6 +933,7 @@ int main(void) {
         cmocka_unit_test(test_ugen_table_order),
         cmocka_unit_test(test_filter_envelope),
         cmocka_unit_test(test_vibrato),
+        cmocka_unit_test(test_pitch_envelope),
         cmocka_unit_test(test_postgain),
         cmocka_unit_test(test_protection_limiter),
         cmocka_unit_test(test_note_envelope),

@@ -817,4 +817,10 @@
          "0 1 bpattack=0.1 bpdecay=0.2 bpenv=1 bprelease=0.4 bpsustain=0.3 note=c2\n"},
     {"0:1", "note(\"c2\").hpf(\"1000:4:2\").bpf(\"800:3:-1\")",
          "0 1 bandf=800 bandq=3 bpenv=-1 hcutoff=1000 hpenv=2 hresonance=4 note=c2\n"},
+    /* the pitch envelope */
+    {"0:1", "s(\"bd sd\").penv(12).pattack(0.1).pdecay(0.2).psustain(0.5).prelease(0.3).panchor(0)",
+         "0 1/2 panchor=0 pattack=0.1 pdecay=0.2 penv=12 prelease=0.3 psustain=0.5 s=bd\n"
+         "1/2 1 panchor=0 pattack=0.1 pdecay=0.2 penv=12 prelease=0.3 psustain=0.5 s=sd\n"},
+    {"0:1", "note(\"c3\").penv(7).patt(0.1).pdec(0.2).psus(0.5).prel(0.3)",
+         "0 1 note=c3 pattack=0.1 pdecay=0.2 penv=7 prelease=0.3 psustain=0.5\n"},
     /* clang-format on */
