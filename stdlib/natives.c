@@ -18,7 +18,7 @@
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
-N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
+N(fastGap) N(slowcatPrime) N(revv) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
@@ -34,7 +34,7 @@ N(ffi) N(load) N(setcps)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                                    static const NativeDef
+                                                        static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -46,6 +46,14 @@ N(ffi) N(load) N(setcps)
         {"late", 2, nat_late, 0, "late(cycles, pat)", "Shifts the pattern later in time.",
          "\"bd sn\".late(0.25)", NULL},
         {"rev", 1, nat_rev, 0, "rev(pat)", "Plays each cycle backwards.", "\"a b c\".rev()", NULL},
+        {"revv", 1, nat_revv, 0, "revv(pat)",
+         "Plays the whole pattern backwards in time: cycle 0 is cycle -1 reversed, cycle 1 is "
+         "cycle -2, ... (rev reverses each cycle in place).",
+         "note(\"<[c d] [e g]>\").revv()", NULL},
+        {"fastGap", 2, nat_fastGap, 0, "fastGap(factor, pat)",
+         "Plays each cycle factor times as fast from its start and leaves the rest of the cycle "
+         "silent (below 1: slower, cut at the cycle's end).",
+         "s(\"bd sd\").fastGap(2)", NULL},
         {"iter", 2, nat_iter, 0, "iter(n, pat)",
          "Each cycle starts one nth later into the pattern, cycling through n variations.",
          "\"a b c d\".iter(4)", NULL},
@@ -151,6 +159,10 @@ N(ffi) N(load) N(setcps)
          "cat(\"bd sn\", \"hh*4\")", NULL},
         {"slowcat", 0, nat_cat, V | SF, "slowcat(pat, ...)", "Same as cat.",
          "slowcat(\"bd\", \"sn\")", NULL},
+        {"slowcatPrime", 0, nat_slowcatPrime, V | SF, "slowcatPrime(pat, ...)",
+         "One pattern per cycle, in turn, each playing the cycle it is in (cat plays each "
+         "pattern's own next cycle).",
+         "slowcatPrime(\"<a b>\", \"c\")", NULL},
         {"fastcat", 0, nat_fastcat, V | SF, "fastcat(pat, ...)",
          "All the patterns in one cycle, one after another.", "fastcat(\"bd\", \"sn hh\")", NULL},
         {"seq", 0, nat_fastcat, V | SF, "seq(pat, ...)", "Same as fastcat.",
@@ -321,7 +333,7 @@ static const struct {
     {"slowchunk", "chunk"},     {"sparsity", "slow"},
     {"polyrhythm", "stack"},    {"pr", "stack"},
     {"trans", "transpose"},     {"chooseOut", "choose"},
-    {"fastchunk", "fastChunk"},
+    {"fastchunk", "fastChunk"}, {"fastgap", "fastGap"},
 };
 #define NALIASES (sizeof ALIASES / sizeof ALIASES[0])
 static char ALIAS_SIG[NALIASES][96], ALIAS_DOC[NALIASES][64], ALIAS_EX[NALIASES][160];

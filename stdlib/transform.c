@@ -67,6 +67,10 @@ NATIVE(rev) {
     *out = OBJ_VAL(pat_rev(vm_heap(vm), reify(vm, args[0])));
     return true;
 }
+NATIVE(revv) {
+    *out = OBJ_VAL(pat_revv(vm_heap(vm), reify(vm, args[0])));
+    return true;
+}
 
 /* iter(n) = slowcat(pat.early(0/n), pat.early(1/n), ...); iterBack uses late */
 static bool iter_build(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
@@ -191,6 +195,15 @@ static bool b_compress(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjP
     return true;
 }
 REGISTER(compress, b_compress)
+
+/* fastGap(f): each cycle f times as fast from its start, the rest silent */
+static bool b_fastgap(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    Rat f;
+    if (!get_rat(q, a[0], "fastGap's factor", &f)) return false;
+    *out = rat_gt(f, rat_int(0)) ? pat_fastgap(q->heap, f, sub) : pat_silence(q->heap);
+    return true;
+}
+REGISTER(fastGap, b_fastgap)
 
 /* zoom(s, e): the part s..e of each cycle, stretched to the cycle */
 static bool b_zoom(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
@@ -797,7 +810,8 @@ static bool many(Vm *vm, Value *args, int argc, int kind, Value *out) {
     }
     ObjPattern *r = kind == 0   ? pat_stack(h, ps, (unsigned)argc)
                     : kind == 1 ? pat_slowcat(h, ps, (unsigned)argc)
-                                : pat_fastcat(h, ps, (unsigned)argc);
+                    : kind == 2 ? pat_fastcat(h, ps, (unsigned)argc)
+                                : pat_slowcat_prime(h, ps, (unsigned)argc);
     if (argc == 0) r = pat_silence(h);
     for (int i = 0; i < argc; i++) vm_pop_root(vm);
     free(ps);
@@ -812,6 +826,9 @@ NATIVE(cat) {
 }
 NATIVE(fastcat) {
     return many(vm, args, argc, 2, out);
+}
+NATIVE(slowcatPrime) { /* each pattern in its cycle as it plays there, not from its own start */
+    return many(vm, args, argc, 3, out);
 }
 
 /* ---- signals (values, not functions) ---- */

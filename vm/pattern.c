@@ -160,6 +160,12 @@ ObjPattern *pat_compress(Heap *h, Rat b, Rat e, ObjPattern *p) {
     return r;
 }
 
+ObjPattern *pat_fastgap(Heap *h, Rat factor, ObjPattern *p) {
+    ObjPattern *r = pat_compress(h, rat_int(0), rat_inv(factor), p);
+    r->op = 1; /* any factor above 0: below 1 the cycle plays slower, cut at its end */
+    return r;
+}
+
 ObjPattern *pat_timecat(Heap *h, const Rat *weights, ObjPattern **pats, unsigned n) {
     Rat total = rat_int(0);
     for (unsigned i = 0; i < n; i++) total = rat_add(total, weights[i]);
@@ -277,6 +283,12 @@ ObjPattern *pat_rev(Heap *h, ObjPattern *p) {
     return node_with(h, PAT_REV, p, NULL, 0);
 }
 
+ObjPattern *pat_revv(Heap *h, ObjPattern *p) {
+    ObjPattern *r = node_with(h, PAT_REV, p, NULL, 0);
+    r->op = 1; /* the whole timeline, around time 0 */
+    return r;
+}
+
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p) {
     ObjPattern *r = node_with(h, PAT_ZOOM, p, NULL, 0);
     r->a = s;
@@ -378,8 +390,8 @@ static bool q_slowcat(Query *q, ObjPattern *p, Span s, EvBuf *out) {
 
 static bool q_compress(Query *q, ObjPattern *p, ObjPattern *sub, Span s, EvBuf *out) {
     Rat b = p->a, e = p->b, zero = rat_int(0), one = rat_int(1);
-    if (rat_gt(b, e) || rat_gt(b, one) || rat_gt(e, one) || rat_lt(b, zero) || rat_lt(e, zero) ||
-        rat_eq(b, e))
+    if (!p->op && (rat_gt(b, e) || rat_gt(b, one) || rat_gt(e, one) || rat_lt(b, zero) ||
+                   rat_lt(e, zero) || rat_eq(b, e)))
         return true;
     Rat factor = rat_inv(rat_sub(e, b));
     /* late(b) of fastGap(factor) */
@@ -517,6 +529,18 @@ static bool q_window(Query *q, ObjPattern *p, Span s, EvBuf *out) {
 }
 
 static bool q_rev(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    if (p->op) { /* revv: time negated, cycle c plays cycle -1 - c backwards */
+        if (!spend(q, p)) return false;
+        size_t from = out->len;
+        if (!pat_query(q, p->sub, reflect(s, rat_int(0)), out)) return false;
+        for (size_t i = from; i < out->len; i++) {
+            Event *e = &out->ev[i];
+            e->part = reflect(e->part, rat_int(0));
+            if (e->has_whole) e->whole = reflect(e->whole, rat_int(0));
+            if (!event_ok(e)) return fail_time(q, p);
+        }
+        return true;
+    }
     CycIt it = cycles(s);
     Span piece;
     while (cyc_next(&it, &piece)) {

@@ -189,6 +189,9 @@ ObjPattern *pat_slow(Heap *h, Rat factor, ObjPattern *p);
 ObjPattern *pat_early(Heap *h, Rat offset, ObjPattern *p);
 ObjPattern *pat_late(Heap *h, Rat offset, ObjPattern *p);
 ObjPattern *pat_compress(Heap *h, Rat b, Rat e, ObjPattern *p);
+/* Strudel's fastGap: each cycle factor (> 0) times as fast from its start,
+ * the rest silent (below 1: slower, cut at the cycle's end). */
+ObjPattern *pat_fastgap(Heap *h, Rat factor, ObjPattern *p);
 ObjPattern *pat_repeat_cycles(Heap *h, Rat n, ObjPattern *p);
 ObjPattern *pat_replicate(Heap *h, Rat n, ObjPattern *p);
 ObjPattern *pat_euclid(Heap *h, int pulses, int steps, int rotation, ObjPattern *p);
@@ -209,6 +212,8 @@ ObjPattern *pat_signal(Heap *h, Signal sig);
 ObjPattern *pat_build(Heap *h, PatBuildFn fn, ObjPattern **args, unsigned nargs, ObjPattern *sub,
                       Value param, BindKind bind, SrcRef where);
 ObjPattern *pat_rev(Heap *h, ObjPattern *p);
+/* Strudel's revv: the whole timeline backwards around time 0. */
+ObjPattern *pat_revv(Heap *h, ObjPattern *p);
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p);
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats);
 ObjPattern *pat_collect(Heap *h, ObjPattern *p);

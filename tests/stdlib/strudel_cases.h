@@ -823,4 +823,49 @@
          "1/2 1 panchor=0 pattack=0.1 pdecay=0.2 penv=12 prelease=0.3 psustain=0.5 s=sd\n"},
     {"0:1", "note(\"c3\").penv(7).patt(0.1).pdec(0.2).psus(0.5).prel(0.3)",
          "0 1 note=c3 pattack=0.1 pdecay=0.2 penv=7 prelease=0.3 psustain=0.5\n"},
+    /* fastGap, slowcatPrime, revv */
+    {"0:4", "slowcatPrime(\"a b\", \"c\", \"d e f\")",
+         "0 1/2 a\n"
+         "1/2 1 b\n"
+         "1 2 c\n"
+         "2 7/3 d\n"
+         "7/3 8/3 e\n"
+         "8/3 3 f\n"
+         "3 7/2 a\n"
+         "7/2 4 b\n"},
+    {"0:4", "slowcatPrime(\"<a b>\", \"c\")",
+         "0 1 a\n"
+         "1 2 c\n"
+         "2 3 a\n"
+         "3 4 c\n"},
+    {"0:2", "s(\"bd sd\").fastGap(2)",
+         "0 1/4 s=bd\n"
+         "1/4 1/2 s=sd\n"
+         "1 5/4 s=bd\n"
+         "5/4 3/2 s=sd\n"},
+    {"0:2", "s(\"bd sd hh\").fastGap(0.5)",
+         "0 2/3 s=bd\n"
+         "2/3 4/3 s=sd\n"
+         "1 5/3 s=bd\n"
+         "5/3 7/3 s=sd\n"},
+    {"0:2", "s(\"bd sd\").fastGap(\"<2 3>\")",
+         "0 1/4 s=bd\n"
+         "1/4 1/2 s=sd\n"
+         "1 7/6 s=bd\n"
+         "7/6 4/3 s=sd\n"},
+    {"0:2", "s(\"bd sd\").fastgap(4)",
+         "0 1/8 s=bd\n"
+         "1/8 1/4 s=sd\n"
+         "1 9/8 s=bd\n"
+         "9/8 5/4 s=sd\n"},
+    {"0:2", "note(\"<[c d] [e g]>\").revv()",
+         "0 1/2 note=g\n"
+         "1/2 1 note=e\n"
+         "1 3/2 note=d\n"
+         "3/2 2 note=c\n"},
+    {"0:2", "n(\"<0 1 2>*2\").revv()",
+         "0 1/2 n=2\n"
+         "1/2 1 n=1\n"
+         "1 3/2 n=0\n"
+         "3/2 2 n=2\n"},
     /* clang-format on */
