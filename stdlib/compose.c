@@ -201,6 +201,11 @@ static bool build_ribbon(Query *q, const Value *a, ObjPattern *sub, Value pm, Ob
     return true;
 }
 
+bool lib_ribbon(Query *q, Rat offset, Rat cycles, ObjPattern *sub, ObjPattern **out) {
+    Value a[2] = {NUM_VAL(rat_to_double(offset)), NUM_VAL(rat_to_double(cycles))};
+    return build_ribbon(q, a, sub, NIL_VAL, out);
+}
+
 static bool nat_ribbon(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     return patterned(vm, build_ribbon, args, 3, NIL_VAL, BIND_INNER, out);

@@ -18,7 +18,7 @@
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
-N(fastGap) N(slowcatPrime) N(revv) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
+N(fastGap) N(slowcatPrime) N(revv) N(into) N(chunkInto) N(chunkBackInto) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
@@ -34,7 +34,7 @@ N(ffi) N(load) N(setcps)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                                        static const NativeDef
+                                                            static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -118,6 +118,17 @@ N(ffi) N(load) N(setcps)
         {"chunk", 3, nat_chunk, 0, "chunk(n, f, pat)",
          "Divides the cycle into n parts and applies f to one part per cycle, in turn.",
          "\"0 1 2 3\".chunk(4, add(10))", NULL},
+        {"into", 3, nat_into, 0, "into(pieces, f, pat)",
+         "Where an event of pieces is true, plays f of the pattern's loop over that event "
+         "(the part of the pattern under it, repeating); elsewhere the pattern as it is.",
+         "s(\"bd sd ht lt\").into(\"1 0\", hurry(2))", NULL},
+        {"chunkInto", 3, nat_chunkInto, 0, "chunkInto(n, f, pat)",
+         "Like chunk, but f applies to the chunk's part looped (into), the chunk moving "
+         "backwards through the n parts, a part a cycle.",
+         "s(\"bd sd ht lt bd ~ cp lt\").chunkInto(4, hurry(2))", NULL},
+        {"chunkBackInto", 3, nat_chunkBackInto, 0, "chunkBackInto(n, f, pat)",
+         "Like chunkInto, moving forwards through the parts.",
+         "s(\"bd sd ht lt bd ~ cp lt\").chunkBackInto(4, hurry(2))", NULL},
         {"fastChunk", 3, nat_fastChunk, 0, "fastChunk(n, f, pat)",
          "Like chunk, but each cycle's part comes from that cycle (the pattern is not slowed).",
          "n(\"0 1 2 3\").fastChunk(4, add(n(10)))", NULL},
@@ -334,6 +345,7 @@ static const struct {
     {"polyrhythm", "stack"},    {"pr", "stack"},
     {"trans", "transpose"},     {"chooseOut", "choose"},
     {"fastchunk", "fastChunk"}, {"fastgap", "fastGap"},
+    {"chunkinto", "chunkInto"}, {"chunkbackinto", "chunkBackInto"},
 };
 #define NALIASES (sizeof ALIASES / sizeof ALIASES[0])
 static char ALIAS_SIG[NALIASES][96], ALIAS_DOC[NALIASES][64], ALIAS_EX[NALIASES][160];

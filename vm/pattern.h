@@ -159,6 +159,7 @@ typedef struct Query {
     struct Vm *vm; /* for user functions inside patterns (NULL: none may run) */
     Value ctx;     /* a PatMapFn reads and may set the context of its event here */
     Rat whole;     /* and reads the length of its event's whole here (0: none) */
+    Rat whole_at;  /* ... and where that whole begins */
 } Query;
 
 /* Appends the events of p over span to out. False on error (q->err set).

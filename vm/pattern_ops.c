@@ -285,6 +285,7 @@ bool pat_q_map(Query *q, ObjPattern *p, Span s, EvBuf *out) {
         q->ctx = out->ev[i].ctx;
         q->whole = out->ev[i].has_whole ? rat_sub(out->ev[i].whole.end, out->ev[i].whole.begin)
                                         : rat_int(0);
+        q->whole_at = out->ev[i].has_whole ? out->ev[i].whole.begin : out->ev[i].part.begin;
         if (!p->f.map(q, out->ev[i].value, p->value, &v)) return false;
         if (IS_NIL(v)) continue; /* a map gives nil to drop the event */
         out->ev[w] = out->ev[i];
