@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Calls fn with n arguments from inside a query (user code under the budget). */
@@ -201,7 +202,7 @@ static bool build_ribbon(Query *q, const Value *a, ObjPattern *sub, Value pm, Ob
     return true;
 }
 
-bool lib_ribbon(Query *q, Rat offset, Rat cycles, ObjPattern *sub, ObjPattern **out) {
+static bool ribbon_of(Query *q, Rat offset, Rat cycles, ObjPattern *sub, ObjPattern **out) {
     Value a[2] = {NUM_VAL(rat_to_double(offset)), NUM_VAL(rat_to_double(cycles))};
     return build_ribbon(q, a, sub, NIL_VAL, out);
 }
@@ -209,6 +210,95 @@ bool lib_ribbon(Query *q, Rat offset, Rat cycles, ObjPattern *sub, ObjPattern **
 static bool nat_ribbon(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     return patterned(vm, build_ribbon, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* Roots p on the heap's stack while building (pop with heap_pop). */
+static ObjPattern *keepq(Query *q, ObjPattern *p) {
+    heap_push(q->heap, OBJ_VAL(p));
+    return p;
+}
+
+/* into(pieces, f): each event of pieces plays, where its value is true, f of
+ * the pattern's loop over that event's whole, else the pattern as it is
+ * (Strudel's unjoin, innerJoin'ed); param is [pattern, f] */
+static bool into_map(Query *q, Value v, Value param, Value *out) {
+    ObjList *l = AS_LIST(param);
+    if (!js_truthy(v)) {
+        *out = l->items[0];
+        return true;
+    }
+    ObjPattern *rib;
+    if (!ribbon_of(q, q->whole_at, q->whole, AS_PATTERN(l->items[0]), &rib)) return false;
+    heap_push(q->heap, OBJ_VAL(rib));
+    Value arg = OBJ_VAL(rib), r;
+    bool ok = query_call(q, l->items[1], &arg, 1, &r);
+    heap_pop(q->heap, 1);
+    if (!ok) return false;
+    heap_push(q->heap, r);
+    *out = OBJ_VAL(reify(q->vm, r));
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static ObjPattern *into_build(Query *q, ObjPattern *pieces, Value f, ObjPattern *sub) {
+    Value two[2] = {OBJ_VAL(sub), f};
+    ObjList *param = list_new(q->heap, two, 2);
+    heap_push(q->heap, OBJ_VAL(param));
+    ObjPattern *m = keepq(q, pat_map(q->heap, pieces, into_map, OBJ_VAL(param)));
+    ObjPattern *r = pat_bind(q->heap, BIND_INNER, m);
+    heap_pop(q->heap, 2);
+    return r;
+}
+
+bool nat_into(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    ObjPattern *pieces = reify(vm, args[0]);
+    KEEP(vm, pieces);
+    ObjPattern *sub = reify(vm, args[2]);
+    KEEP(vm, sub);
+    Query *q = vm_query(vm);
+    *out = OBJ_VAL(into_build(q, pieces, args[1], sub));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    (void)h;
+    return true;
+}
+
+/* chunkInto(n, f): into a true that moves backwards through n parts (and
+ * chunkBackInto forwards, a cycle earlier), as Strudel's */
+static bool chunk_into(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
+    int n;
+    if (!get_int(q, a[0], "chunkInto's count", &n)) return false;
+    if (n <= 0 || n > 4096) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    ObjPattern **bits = malloc((size_t)n * sizeof *bits);
+    if (!bits) abort();
+    for (int i = 0; i < n; i++) bits[i] = keepq(q, pat_pure(q->heap, BOOL_VAL(i == 0)));
+    ObjPattern *fc = keepq(q, pat_fastcat(q->heap, bits, (unsigned)n));
+    free(bits);
+    Value nv = NUM_VAL(n);
+    ObjPattern *pieces;
+    if (!lib_iter(q, &nv, fc, !back, &pieces)) return false;
+    keepq(q, pieces);
+    if (back) pieces = keepq(q, pat_early(q->heap, rat_int(1), pieces));
+    *out = into_build(q, pieces, a[1], sub);
+    heap_pop(q->heap, (unsigned)n + 2 + back);
+    return true;
+}
+static bool b_chunkinto(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return chunk_into(q, a, sub, false, out);
+}
+static bool b_chunkbackinto(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    return chunk_into(q, a, sub, true, out);
+}
+bool nat_chunkInto(Vm *vm, Value *args, int argc, Value *out) {
+    return patterned(vm, b_chunkinto, args, argc, NIL_VAL, BIND_INNER, out);
+}
+bool nat_chunkBackInto(Vm *vm, Value *args, int argc, Value *out) {
+    return patterned(vm, b_chunkbackinto, args, argc, NIL_VAL, BIND_INNER, out);
 }
 
 /* bite(n, indices): the cycle cut in n parts, each index's part squeezed into its event */

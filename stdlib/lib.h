@@ -36,8 +36,8 @@ bool get_int(Query *q, Value v, const char *what, int *out);
 bool query_call(Query *q, Value fn, Value *args, int n, Value *out);
 /* An interval's semitones ("3m" 3, "9M" 14, "12d" 18, "-2M" -2): harmony.c's reading. */
 bool harmony_interval_semitones(const char *s, int *out);
-/* Strudel's ribbon: a loop of cycles cycles of sub from offset on. */
-bool lib_ribbon(Query *q, Rat offset, Rat cycles, ObjPattern *sub, ObjPattern **out);
+/* Strudel's iter (back: iterBack) of sub, a[0] the count (transform.c). */
+bool lib_iter(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out);
 /* The value (made a pattern) with fn(value, param) for each event's value. */
 bool map_values(Vm *vm, Value pat, PatMapFn fn, Value param, Value *out);
 /* JavaScript's truthiness: nil, false, 0, NaN and "" are false. */

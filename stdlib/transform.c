@@ -73,7 +73,7 @@ NATIVE(revv) {
 }
 
 /* iter(n) = slowcat(pat.early(0/n), pat.early(1/n), ...); iterBack uses late */
-static bool iter_build(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
+bool lib_iter(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
     int n;
     if (!get_int(q, a[0], "iter's count", &n)) return false;
     if (n <= 0) {
@@ -92,90 +92,12 @@ static bool iter_build(Query *q, const Value *a, ObjPattern *sub, bool back, Obj
     free(ps);
     return true;
 }
-/* into(pieces, f): each event of pieces plays, where its value is true, f of
- * the pattern's loop over that event's whole, else the pattern as it is
- * (Strudel's unjoin, innerJoin'ed); param is [pattern, f] */
-static bool into_map(Query *q, Value v, Value param, Value *out) {
-    ObjList *l = AS_LIST(param);
-    if (!js_truthy(v)) {
-        *out = l->items[0];
-        return true;
-    }
-    ObjPattern *rib;
-    if (!lib_ribbon(q, q->whole_at, q->whole, AS_PATTERN(l->items[0]), &rib)) return false;
-    heap_push(q->heap, OBJ_VAL(rib));
-    Value arg = OBJ_VAL(rib), r;
-    bool ok = query_call(q, l->items[1], &arg, 1, &r);
-    heap_pop(q->heap, 1);
-    if (!ok) return false;
-    heap_push(q->heap, r);
-    *out = OBJ_VAL(reify(q->vm, r));
-    heap_pop(q->heap, 1);
-    return true;
-}
-
-static ObjPattern *into_build(Query *q, ObjPattern *pieces, Value f, ObjPattern *sub) {
-    Value two[2] = {OBJ_VAL(sub), f};
-    ObjList *param = list_new(q->heap, two, 2);
-    heap_push(q->heap, OBJ_VAL(param));
-    ObjPattern *m = keep(q, pat_map(q->heap, pieces, into_map, OBJ_VAL(param)));
-    ObjPattern *r = pat_bind(q->heap, BIND_INNER, m);
-    drop(q, 2);
-    return r;
-}
-
-NATIVE(into) {
-    (void)argc;
-    Heap *h = vm_heap(vm);
-    ObjPattern *pieces = reify(vm, args[0]);
-    KEEP(vm, pieces);
-    ObjPattern *sub = reify(vm, args[2]);
-    KEEP(vm, sub);
-    Query *q = vm_query(vm);
-    *out = OBJ_VAL(into_build(q, pieces, args[1], sub));
-    vm_pop_root(vm);
-    vm_pop_root(vm);
-    (void)h;
-    return true;
-}
-
-/* chunkInto(n, f): into a true that moves backwards through n parts (and
- * chunkBackInto forwards, a cycle earlier), as Strudel's */
-static bool chunk_into(Query *q, const Value *a, ObjPattern *sub, bool back, ObjPattern **out) {
-    int n;
-    if (!get_int(q, a[0], "chunkInto's count", &n)) return false;
-    if (n <= 0 || n > 4096) {
-        *out = pat_silence(q->heap);
-        return true;
-    }
-    ObjPattern **bits = malloc((size_t)n * sizeof *bits);
-    if (!bits) abort();
-    for (int i = 0; i < n; i++) bits[i] = keep(q, pat_pure(q->heap, BOOL_VAL(i == 0)));
-    ObjPattern *fc = keep(q, pat_fastcat(q->heap, bits, (unsigned)n));
-    free(bits);
-    Value nv = NUM_VAL(n);
-    ObjPattern *pieces;
-    if (!iter_build(q, &nv, fc, !back, &pieces)) return false;
-    keep(q, pieces);
-    if (back) pieces = keep(q, pat_early(q->heap, rat_int(1), pieces));
-    *out = into_build(q, pieces, a[1], sub);
-    drop(q, (unsigned)n + 2 + back);
-    return true;
-}
-static bool b_chunkinto(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    return chunk_into(q, a, sub, false, out);
-}
-static bool b_chunkbackinto(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    return chunk_into(q, a, sub, true, out);
-}
-REGISTER(chunkInto, b_chunkinto)
-REGISTER(chunkBackInto, b_chunkbackinto)
 
 static bool b_iter(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    return iter_build(q, a, sub, false, out);
+    return lib_iter(q, a, sub, false, out);
 }
 static bool b_iterback(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    return iter_build(q, a, sub, true, out);
+    return lib_iter(q, a, sub, true, out);
 }
 REGISTER(iter, b_iter)
 REGISTER(iterBack, b_iterback)
@@ -495,7 +417,7 @@ static bool chunk_build(Query *q, const Value *a, ObjPattern *sub, bool back, bo
     ObjPattern *bin = keep(q, pat_fastcat(q->heap, bs, (unsigned)n));
     Value nv = NUM_VAL(n);
     ObjPattern *it;
-    if (!iter_build(q, &nv, bin, !back, &it)) {
+    if (!lib_iter(q, &nv, bin, !back, &it)) {
         free(bs);
         drop(q, (unsigned)n + 1);
         return false;
