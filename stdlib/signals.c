@@ -148,8 +148,112 @@ static bool nat_signal(Vm *vm, Value *a, int n, Value *out) {
     return ok;
 }
 
+/* ---- bits: binary, binaryN, binaryL, binaryNL ---- */
+
+/* JavaScript's ToInt32, which its >> works on. */
+static int32_t js_int32(double v) {
+    if (!isfinite(v)) return 0;
+    double m = fmod(trunc(v), 4294967296.0);
+    if (m < 0) m += 4294967296.0;
+    return (int32_t)(uint32_t)m;
+}
+
+/* The bit count binary() takes for v: floor(log2(v)) + 1. */
+static int bits_of(double v) {
+    double b = floor(log2(v)) + 1;
+    return isfinite(b) && b > 0 ? (b > 64 ? 64 : (int)b) : 0;
+}
+
+/* bit (k - 1 - i) of the event's value, i its step in the cycle: the bits
+ * from the most significant on (param: k) */
+static bool bit_map(Query *q, Value v, Value param, Value *out) {
+    int k = (int)param.as.num;
+    double x;
+    if (!js_numeral(v, &x)) return lib_fail(q, NULL, "binaryN needs numbers");
+    Rat at = rat_sub(q->whole_at, rat_floor(q->whole_at));
+    int i = (int)rat_floor(rat_mul(at, rat_int(k))).num;
+    *out = NUM_VAL((js_int32(x) >> ((k - 1 - i) & 31)) & 1);
+    return true;
+}
+
+/* n's value in k steps a cycle, each step its bit (Strudel's
+ * n.segment(k).brshift(k - 1 - step).band(1)) */
+static bool b_bits(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    double k;
+    if (!get_num(q, a[0], "binaryN's bit count", &k)) return false;
+    if (!(k >= 1)) {
+        *out = pat_silence(q->heap);
+        return true;
+    }
+    if (k > 64) return lib_fail(q, NULL, "binaryN: at most 64 bits, not %g", k);
+    ObjPattern *pulse = pat_fast(q->heap, rat_int((int64_t)k), pat_pure(q->heap, BOOL_VAL(true)));
+    heap_push(q->heap, OBJ_VAL(pulse));
+    ObjPattern *seg = pat_app(q->heap, APP_RIGHT, sub, pulse, combine_keep_if, NIL_VAL);
+    heap_push(q->heap, OBJ_VAL(seg));
+    *out = pat_map(q->heap, seg, bit_map, NUM_VAL(floor(k)));
+    heap_pop(q->heap, 2);
+    return true;
+}
+
+static bool b_binary(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    double v;
+    if (!js_numeral(a[0], &v)) return lib_fail(q, NULL, "binary needs a number");
+    Value k = NUM_VAL(bits_of(v));
+    return b_bits(q, &k, sub, pm, out);
+}
+
+static bool nat_binaryN(Vm *vm, Value *a, int n, Value *out) {
+    Value args[2] = {n > 1 ? a[1] : NUM_VAL(16), a[0]};
+    return patterned(vm, b_bits, args, 2, NIL_VAL, BIND_INNER, out);
+}
+
+static bool nat_binary(Vm *vm, Value *a, int n, Value *out) {
+    (void)n;
+    Value args[2] = {a[0], a[0]};
+    return patterned(vm, b_binary, args, 2, NIL_VAL, BIND_INNER, out);
+}
+
+/* the bits of n's value as a list, most significant first (param: k, or
+ * nil for as many as the value has) */
+static bool bits_list(Query *q, Value v, Value param, Value *out) {
+    double x;
+    if (!js_numeral(v, &x)) return lib_fail(q, NULL, "binaryNL needs numbers");
+    int k = IS_NUM(param) ? (int)param.as.num : bits_of(x);
+    if (k < 0) k = 0;
+    if (k > 64) k = 64;
+    Value bits[64];
+    for (int i = 0; i < k; i++) bits[i] = NUM_VAL((js_int32(x) >> ((k - 1 - i) & 31)) & 1);
+    *out = OBJ_VAL(list_new(q->heap, bits, (uint32_t)k));
+    return true;
+}
+
+static bool nat_binaryNL(Vm *vm, Value *a, int n, Value *out) {
+    double k = 16;
+    if (n > 1 && !js_numeral(a[1], &k)) {
+        vm_error(vm, "binaryNL's bit count is a number");
+        return false;
+    }
+    return map_values(vm, a[0], bits_list, NUM_VAL(floor(k)), out);
+}
+
+static bool nat_binaryL(Vm *vm, Value *a, int n, Value *out) {
+    (void)n;
+    return map_values(vm, a[0], bits_list, NIL_VAL, out);
+}
+
 #define VAL NF_VALUE
 static const NativeDef NATIVES[] = {
+    {"binary", 1, nat_binary, 0, "binary(n)",
+     "n's bits, the most significant first, as many steps a cycle as it has bits (1 or 0).",
+     "s(\"hh\").struct(binary(5))", NULL},
+    {"binaryN", 0, nat_binaryN, NF_VARIADIC, "binaryN(n, bits = 16)",
+     "n's lowest bits, the most significant first, bits steps a cycle (1 or 0).",
+     "s(\"hh\").struct(binaryN(55532, 16))", NULL},
+    {"binaryL", 1, nat_binaryL, 0, "binaryL(n)", "n's bits as a list on each of its events.",
+     "binaryL(\"<5 12>\")", NULL},
+    {"binaryNL", 0, nat_binaryNL, NF_VARIADIC, "binaryNL(n, bits = 16)",
+     "n's lowest bits as a list on each of its events.", "binaryNL(5, 4)", NULL},
     {"saw2", 0, nat_saw2, VAL, "saw2", "saw from -1 to 1.", "saw2.segment(4)", NULL},
     {"isaw2", 0, nat_isaw2, VAL, "isaw2", "isaw from 1 to -1.", "isaw2.segment(4)", NULL},
     {"sine2", 0, nat_sine2, VAL, "sine2", "A sine from -1 to 1.", "sine2.segment(4)", NULL},

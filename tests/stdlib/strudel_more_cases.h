@@ -2,7 +2,7 @@
  * strudel_more_cases.h - more of the library test's cases for what tala took
  * from Strudel (issue 13): controls' short names, the high- and band-pass
  * filters' envelopes, the pitch envelope, fastGap, slowcatPrime, revv, into,
- * chunkInto; each with the events Strudel 1.2.6 gives (../shared/oracle).
+ * chunkInto, binary and its kin; each with the events Strudel 1.2.6 gives (../shared/oracle).
  * Included in CASES of test_library.c after strudel_cases.h.
  */
 /* clang-format off */
@@ -219,4 +219,72 @@
          "13/4 7/2 1\n"
          "7/2 15/4 2\n"
          "15/4 4 3\n"},
+    /* binary, binaryN, binaryL, binaryNL */
+    {"0:2", "binaryN(5, 4)",
+         "0 1/4 0\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 0\n"
+         "3/4 1 1\n"
+         "1 5/4 0\n"
+         "5/4 3/2 1\n"
+         "3/2 7/4 0\n"
+         "7/4 2 1\n"},
+    {"0:2", "binary(5)",
+         "0 1/3 1\n"
+         "1/3 2/3 0\n"
+         "2/3 1 1\n"
+         "1 4/3 1\n"
+         "4/3 5/3 0\n"
+         "5/3 2 1\n"},
+    {"0:2", "binaryNL(5, 4)",
+         "0 1 0:1:0:1\n"
+         "1 2 0:1:0:1\n"},
+    {"0:2", "binaryN(\"<5 3>\", 4)",
+         "0 1/4 0\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 0\n"
+         "3/4 1 1\n"
+         "1 5/4 0\n"
+         "5/4 3/2 0\n"
+         "3/2 7/4 1\n"
+         "7/4 2 1\n"},
+    {"0:2", "binaryN(-3, 4)",
+         "0 1/4 1\n"
+         "1/4 1/2 1\n"
+         "1/2 3/4 0\n"
+         "3/4 1 1\n"
+         "1 5/4 1\n"
+         "5/4 3/2 1\n"
+         "3/2 7/4 0\n"
+         "7/4 2 1\n"},
+    {"0:2", "s(\"hh\").struct(binaryN(55532, 16))",
+         "0 1/16 s=hh\n"
+         "1/16 1/8 s=hh\n"
+         "3/16 1/4 s=hh\n"
+         "1/4 5/16 s=hh\n"
+         "1/2 9/16 s=hh\n"
+         "9/16 5/8 s=hh\n"
+         "5/8 11/16 s=hh\n"
+         "3/4 13/16 s=hh\n"
+         "13/16 7/8 s=hh\n"
+         "1 17/16 s=hh\n"
+         "17/16 9/8 s=hh\n"
+         "19/16 5/4 s=hh\n"
+         "5/4 21/16 s=hh\n"
+         "3/2 25/16 s=hh\n"
+         "25/16 13/8 s=hh\n"
+         "13/8 27/16 s=hh\n"
+         "7/4 29/16 s=hh\n"
+         "29/16 15/8 s=hh\n"},
+    {"0:2", "binaryL(\"<5 12>\")",
+         "0 1 1:0:1\n"
+         "1 2 1:1:0:0\n"},
+    {"0:2", "binary(\"<5 12>\")",
+         "0 1/3 1\n"
+         "1/3 2/3 0\n"
+         "2/3 1 1\n"
+         "1 5/4 1\n"
+         "5/4 3/2 1\n"
+         "3/2 7/4 0\n"
+         "7/4 2 0\n"},
     /* clang-format on */
