@@ -136,6 +136,92 @@ static bool nat_plyWith(Vm *vm, Value *args, int argc, Value *out) {
     return patterned(vm, build_ply, args, 3, NIL_VAL, BIND_INNER, out);
 }
 
+/* plyForEach(n, f): each event n times within itself, copy i as f(pure(value), i) */
+static bool ply_each_map(Query *q, Value v, Value param, Value *out) {
+    ObjList *l = AS_LIST(param);
+    int n = (int)l->items[1].as.num;
+    Heap *h = q->heap;
+    ObjPattern *ps[64];
+    ps[0] = pat_pure(h, v);
+    heap_push(h, OBJ_VAL(ps[0]));
+    int pushed = 1;
+    for (int i = 1; i < n; i++) {
+        Value args[2] = {OBJ_VAL(ps[0]), NUM_VAL(i)}, r;
+        if (!query_call(q, l->items[0], args, 2, &r)) {
+            heap_pop(h, (unsigned)pushed);
+            return false;
+        }
+        heap_push(h, r);
+        ps[i] = reify(q->vm, r);
+        heap_push(h, OBJ_VAL(ps[i]));
+        pushed += 2;
+    }
+    ObjPattern *cat = pat_slowcat(h, ps, (unsigned)n);
+    heap_push(h, OBJ_VAL(cat));
+    *out = OBJ_VAL(pat_fast(h, rat_int(n), cat));
+    heap_pop(h, (unsigned)pushed + 1);
+    return true;
+}
+
+static bool build_ply_each(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    double f;
+    if (!get_num(q, a[0], "plyForEach's factor", &f)) return false;
+    int n = f < 1 ? 1 : f > 64 ? 64 : (int)floor(f);
+    Value items[2] = {a[1], NUM_VAL(n)};
+    Value param = OBJ_VAL(list_new(q->heap, items, 2));
+    heap_push(q->heap, param);
+    ObjPattern *m = pat_map(q->heap, sub, ply_each_map, param);
+    heap_push(q->heap, OBJ_VAL(m));
+    *out = pat_bind(q->heap, BIND_SQUEEZE, m);
+    heap_pop(q->heap, 2);
+    return true;
+}
+
+static bool nat_plyForEach(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    if (!IS_CALLABLE(args[1])) {
+        vm_error(vm, "plyForEach takes a function second, got %s", val_type_name(args[1]));
+        vm_hint(vm, "write plyForEach(4, (p, n) => p.add(n * 2))");
+        return false;
+    }
+    return patterned(vm, build_ply_each, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* beat(t, div): each event squeezed into step t of div steps of its cycle */
+static bool beat_map(Query *q, Value v, Value param, Value *out) {
+    ObjList *l = AS_LIST(param);
+    ObjPattern *p = pat_pure(q->heap, v);
+    heap_push(q->heap, OBJ_VAL(p));
+    *out = OBJ_VAL(pat_compress(q->heap, rat_from_double(l->items[0].as.num),
+                                rat_from_double(l->items[1].as.num), p));
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static bool build_beat(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    Rat t, div;
+    if (!get_rat(q, a[0], "beat's step", &t) || !get_rat(q, a[1], "beat's steps", &div))
+        return false;
+    if (rat_is_zero(div)) return lib_fail(q, NULL, "beat: no steps (0)");
+    t = rat_sub(t, rat_mul(div, rat_floor(rat_div(t, div)))); /* t mod div */
+    Value items[2] = {NUM_VAL(rat_to_double(rat_div(t, div))),
+                      NUM_VAL(rat_to_double(rat_div(rat_add(t, rat_int(1)), div)))};
+    Value param = OBJ_VAL(list_new(q->heap, items, 2));
+    heap_push(q->heap, param);
+    ObjPattern *m = pat_map(q->heap, sub, beat_map, param);
+    heap_push(q->heap, OBJ_VAL(m));
+    *out = pat_bind(q->heap, BIND_INNER, m);
+    heap_pop(q->heap, 2);
+    return true;
+}
+
+static bool nat_beat(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_beat, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
 /* repeatCycles(n): each cycle played n times */
 static bool build_repeat(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
     (void)pm;
@@ -342,6 +428,14 @@ static const NativeDef NATIVES[] = {
      "n(\"0 2\".plyWith(3, x => x.add(1)))", NULL},
     {"plywith", 3, nat_plyWith, 0, "plywith(n, f, pat)", "Same as plyWith.",
      "n(\"0 2\".plywith(3, x => x.add(1)))", NULL},
+    {"plyForEach", 3, nat_plyForEach, 0, "plyForEach(n, f, pat)",
+     "Each event played n times within itself, copy i as f(the event's value as a pattern, i).",
+     "n(\"<0 [2 4]>\".plyForEach(4, (p, i) => p.add(i * 2)))", NULL},
+    {"plyforeach", 3, nat_plyForEach, 0, "plyforeach(n, f, pat)", "Same as plyForEach.",
+     "n(\"0 2\".plyforeach(2, (p, i) => p.add(i)))", NULL},
+    {"beat", 3, nat_beat, 0, "beat(step, steps, pat)",
+     "Each cycle's event played at step of steps (a pattern of steps: several at once).",
+     "s(\"bd\").beat(\"0,7,10\", 16)", NULL},
     {"repeatCycles", 2, nat_repeatCycles, 0, "repeatCycles(n, pat)",
      "Each cycle of the pattern played n times.", "n(\"<0 1 2 3>\").repeatCycles(2)", NULL},
     {"focus", 3, nat_focus, 0, "focus(start, end, pat)",

@@ -2,7 +2,8 @@
  * strudel_more_cases.h - more of the library test's cases for what tala took
  * from Strudel (issue 13): controls' short names, the high- and band-pass
  * filters' envelopes, the pitch envelope, fastGap, slowcatPrime, revv, into,
- * chunkInto, binary and its kin; each with the events Strudel 1.2.6 gives (../shared/oracle).
+ * chunkInto, binary and its kin, beat, plyForEach; each with the events
+ * Strudel 1.2.6 gives (../shared/oracle).
  * Included in CASES of test_library.c after strudel_cases.h.
  */
 /* clang-format off */
@@ -287,4 +288,37 @@
          "5/4 3/2 1\n"
          "3/2 7/4 0\n"
          "7/4 2 0\n"},
+    /* beat, plyForEach */
+    {"0:2", "s(\"bd\").beat(\"0,7,10\", 16)",
+         "0 1/16 s=bd\n"
+         "7/16 1/2 s=bd\n"
+         "5/8 11/16 s=bd\n"
+         "1 17/16 s=bd\n"
+         "23/16 3/2 s=bd\n"
+         "13/8 27/16 s=bd\n"},
+    {"0:2", "s(\"bd sd\").beat(\"<1 3>\", 4)",
+         "1/4 1/2 s=bd\n"
+         "7/4 2 s=sd\n"},
+    {"0:2", "\"<0 [2 4]>\".plyForEach(4, (p,n) => p.add(n*2)).scale(\"C:minor\").note()",
+         "0 1/4 note=C3\n"
+         "1/4 1/2 note=Eb3\n"
+         "1/2 3/4 note=G3\n"
+         "3/4 1 note=Bb3\n"
+         "1 9/8 note=Eb3\n"
+         "9/8 5/4 note=G3\n"
+         "5/4 11/8 note=Bb3\n"
+         "11/8 3/2 note=D4\n"
+         "3/2 13/8 note=G3\n"
+         "13/8 7/4 note=Bb3\n"
+         "7/4 15/8 note=D4\n"
+         "15/8 2 note=F4\n"},
+    {"0:2", "n(\"0 2\".plyforeach(2, (p, i) => p.add(i)))",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=1\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=3\n"
+         "1 5/4 n=0\n"
+         "5/4 3/2 n=1\n"
+         "3/2 7/4 n=2\n"
+         "7/4 2 n=3\n"},
     /* clang-format on */
