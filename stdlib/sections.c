@@ -188,6 +188,24 @@ static bool nat_plyForEach(Vm *vm, Value *args, int argc, Value *out) {
     return patterned(vm, build_ply_each, args, 3, NIL_VAL, BIND_INNER, out);
 }
 
+/* filterWhen(test): the events whose whole begins at a time test gives true for */
+static bool filter_when_map(Query *q, Value v, Value test, Value *out) {
+    Value at = NUM_VAL(rat_to_double(q->whole_at)), r;
+    if (!query_call(q, test, &at, 1, &r)) return false;
+    *out = js_truthy(r) ? v : NIL_VAL; /* nil drops the event */
+    return true;
+}
+
+static bool nat_filterWhen(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    if (!IS_CALLABLE(args[0])) {
+        vm_error(vm, "filterWhen takes a function of the time, got %s", val_type_name(args[0]));
+        vm_hint(vm, "%s", "write filterWhen(t => t % 1 < 0.5)");
+        return false;
+    }
+    return map_values(vm, args[1], filter_when_map, args[0], out);
+}
+
 /* beat(t, div): each event squeezed into step t of div steps of its cycle */
 static bool beat_map(Query *q, Value v, Value param, Value *out) {
     ObjList *l = AS_LIST(param);
@@ -433,6 +451,9 @@ static const NativeDef NATIVES[] = {
      "n(\"<0 [2 4]>\".plyForEach(4, (p, i) => p.add(i * 2)))", NULL},
     {"plyforeach", 3, nat_plyForEach, 0, "plyforeach(n, f, pat)", "Same as plyForEach.",
      "n(\"0 2\".plyforeach(2, (p, i) => p.add(i)))", NULL},
+    {"filterWhen", 2, nat_filterWhen, 0, "filterWhen(test, pat)",
+     "Only the events whose start (in cycles) test gives true for.",
+     "s(\"bd*8\").filterWhen(t => t % 1 < 0.5)", NULL},
     {"beat", 3, nat_beat, 0, "beat(step, steps, pat)",
      "Each cycle's event played at step of steps (a pattern of steps: several at once).",
      "s(\"bd\").beat(\"0,7,10\", 16)", NULL},

@@ -2,7 +2,7 @@
  * strudel_more_cases.h - more of the library test's cases for what tala took
  * from Strudel (issue 13): controls' short names, the high- and band-pass
  * filters' envelopes, the pitch envelope, fastGap, slowcatPrime, revv, into,
- * chunkInto, binary and its kin, beat, plyForEach; each with the events
+ * chunkInto, binary and its kin, beat, plyForEach, filterWhen; each with the events
  * Strudel 1.2.6 gives (../shared/oracle).
  * Included in CASES of test_library.c after strudel_cases.h.
  */
@@ -321,4 +321,19 @@
          "5/4 3/2 n=1\n"
          "3/2 7/4 n=2\n"
          "7/4 2 n=3\n"},
+    /* filterWhen */
+    {"0:2", "s(\"bd*8\").filterWhen(t => t % 1 < 0.5)",
+         "0 1/8 s=bd\n"
+         "1/8 1/4 s=bd\n"
+         "1/4 3/8 s=bd\n"
+         "3/8 1/2 s=bd\n"
+         "1 9/8 s=bd\n"
+         "9/8 5/4 s=bd\n"
+         "5/4 11/8 s=bd\n"
+         "11/8 3/2 s=bd\n"},
+    {"0:2", "n(\"0 1 2 3\").fast(2).filterWhen(t => t % 0.5 == 0)",
+         "0 1/8 n=0\n"
+         "1/2 5/8 n=0\n"
+         "1 9/8 n=0\n"
+         "3/2 13/8 n=0\n"},
     /* clang-format on */
