@@ -82,7 +82,7 @@ static bool apply_control(Vm *vm, const char *const *keys, Value *args, int argc
 
 /* ---- the control functions, one per name and alias of spec/controls.h ---- */
 
-#define MAX_CONTROL_NATIVES 160
+#define MAX_CONTROL_NATIVES 256
 
 static NativeDef NATIVES[MAX_CONTROL_NATIVES];
 static const ControlDef *ROW[MAX_CONTROL_NATIVES]; /* the row of NATIVES[i] */
@@ -240,7 +240,66 @@ static const NativeDef MIDI_NATIVE = {
     "note(\"c4 e4 g4 b4\").velocity(0.8).midi()",
     NULL};
 
+/* A control's record key by its name or an alias ("lpf" -> "cutoff"); other
+ * names as they are (Strudel's getControlName). */
+static const char *control_key(const char *name) {
+    const ControlDef *t = control_table();
+    for (int i = 0; i < CTL_COUNT; i++) {
+        if (!strcmp(t[i].name, name)) return t[i].keys[0];
+        size_t n = strlen(name);
+        for (const char *a = t[i].aliases; (a = strstr(a, name)); a += n)
+            if ((a == t[i].aliases || a[-1] == ' ') && (a[n] == ' ' || a[n] == 0))
+                return t[i].keys[0];
+    }
+    return name;
+}
+
+/* as(mapping): each value (a list: a:b:c) as a record of those controls */
+static bool as_map(Query *q, Value v, Value mapping, Value *out) {
+    ObjList *names = AS_LIST(mapping);
+    const Value *vals = IS_LIST(v) ? AS_LIST(v)->items : &v;
+    uint32_t nv = IS_LIST(v) ? AS_LIST(v)->len : 1;
+    RecField fs[64];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < names->len && i < nv && n < 64; i++)
+        if (IS_STRING(names->items[i]))
+            fs[n++] =
+                (RecField){str_c(q->heap, control_key(AS_STRING(names->items[i])->chars)), vals[i]};
+    /* (the keys are interned control names, kept alive by the library's globals) */
+    *out = OBJ_VAL(rec_new(q->heap, fs, n));
+    return true;
+}
+
+static bool build_as(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    Value m = a[0];
+    if (!IS_LIST(m)) m = OBJ_VAL(list_new(q->heap, &m, 1));
+    heap_push(q->heap, m);
+    *out = pat_map(q->heap, sub, as_map, m);
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static bool nat_as(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_as, args, 2, NIL_VAL, BIND_INNER, out);
+}
+
+static const NativeDef AS_NATIVE = {
+    "as",
+    2,
+    nat_as,
+    0,
+    "as(mapping, pat)",
+    "Each value (a list a:b:c) as the controls named in mapping: \"c:.5 a:1\".as(\"note:clip\").",
+    "\"c:.5 a:1 f:.25 e:.8\".as(\"note:clip\")",
+    NULL};
+
 static void make_natives(void) {
+    NATIVES[NNATIVES] = AS_NATIVE;
+    snprintf(NAME[NNATIVES], sizeof NAME[0], "as");
+    NATIVES[NNATIVES].name = NAME[NNATIVES];
+    ROW[NNATIVES++] = NULL;
     NATIVES[NNATIVES] = MIDI_NATIVE;
     snprintf(NAME[NNATIVES], sizeof NAME[0], "midi");
     NATIVES[NNATIVES].name = NAME[NNATIVES];

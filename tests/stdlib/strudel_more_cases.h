@@ -2,7 +2,7 @@
  * strudel_more_cases.h - more of the library test's cases for what tala took
  * from Strudel (issue 13): controls' short names, the high- and band-pass
  * filters' envelopes, the pitch envelope, fastGap, slowcatPrime, revv, into,
- * chunkInto, binary and its kin, beat, plyForEach, filterWhen; each with the events
+ * chunkInto, binary and its kin, beat, plyForEach, filterWhen, as; each with the events
  * Strudel 1.2.6 gives (../shared/oracle).
  * Included in CASES of test_library.c after strudel_cases.h.
  */
@@ -336,4 +336,15 @@
          "1/2 5/8 n=0\n"
          "1 9/8 n=0\n"
          "3/2 13/8 n=0\n"},
+    /* as */
+    {"0:1", "\"c:.5 a:1 f:.25 e:.8\".as(\"note:clip\")",
+         "0 1/4 clip=0.5 note=c\n"
+         "1/4 1/2 clip=1 note=a\n"
+         "1/2 3/4 clip=0.25 note=f\n"
+         "3/4 1 clip=0.8 note=e\n"},
+    {"0:1", "\"0.5:2 0.2\".as(\"begin:speed\").s(\"bd\")",
+         "0 1/2 begin=0.5 s=bd speed=2\n"
+         "1/2 1 begin=0.2 s=bd\n"},
+    {"0:1", "\"c:800\".as(\"note:lpf\")",
+         "0 1 cutoff=800 note=c\n"},
     /* clang-format on */
