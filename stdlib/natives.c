@@ -18,7 +18,7 @@
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
-N(fastGap) N(slowcatPrime) N(revv) N(into) N(chunkInto) N(chunkBackInto) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
+N(seed) N(fastGap) N(slowcatPrime) N(revv) N(into) N(chunkInto) N(chunkBackInto) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
@@ -271,6 +271,10 @@ N(ffi) N(load) N(setcps)
         {"scramble", 2, nat_scramble, 0, "scramble(n, pat)",
          "The cycle cut in n parts, n random ones played (parts may repeat).",
          "n(\"0 1 2 3\").scramble(4)", NULL},
+        {"seed", 2, nat_seed, 0, "seed(n, pat)",
+         "The pattern's random numbers (rand, perlin, degrade, sometimes, shuffle ...) drawn as "
+         "with another seed, so two patterns at the same time can differ.",
+         "s(\"bd*8\").degrade().seed(1)", NULL},
         {"wchooseCycles", 0, nat_wchooseCycles, V, "wchooseCycles([pat, weight], ...)",
          "One of the patterns each cycle, chosen at random by weight.",
          "wchooseCycles([s(\"bd*2\"), 3], [s(\"sn hh\"), 1]).fast(2)", NULL},

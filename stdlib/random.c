@@ -59,6 +59,17 @@ static bool b_undegradeby(Query *q, const Value *a, ObjPattern *sub, Value pm, O
     return true;
 }
 REGISTER(degradeBy, b_degradeby)
+
+/* seed(n): the pattern's random numbers drawn as with seed n (Strudel's:
+ * at time + n) */
+static bool b_seed(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)pm;
+    double n;
+    if (!get_num(q, a[0], "seed", &n)) return false;
+    *out = pat_seed(q->heap, n, sub);
+    return true;
+}
+REGISTER(seed, b_seed)
 REGISTER(undegradeBy, b_undegradeby)
 
 NATIVE(degrade) {
@@ -275,11 +286,10 @@ NATIVE(wchooseCycles) {
 /* randrun(n): each cycle the numbers 0..n-1 in a random order, n a cycle
  * (Strudel's: the order of n random numbers drawn at the cycle's middle) */
 static bool randrun_map(Query *q, Value t, Value nv, Value *out) {
-    (void)q;
     int n = (int)nv.as.num;
     double x = t.as.num, rands[256];
     int idx[256];
-    pat_rands_at(floor(x) + 0.5, n, rands);
+    pat_rands_at(floor(x) + 0.5 + q->seed, n, rands);
     for (int i = 0; i < n; i++) idx[i] = i;
     for (int i = 1; i < n; i++) { /* a stable sort, as JavaScript's */
         int k = idx[i], j = i;

@@ -283,6 +283,12 @@ ObjPattern *pat_rev(Heap *h, ObjPattern *p) {
     return node_with(h, PAT_REV, p, NULL, 0);
 }
 
+ObjPattern *pat_seed(Heap *h, double n, ObjPattern *p) {
+    ObjPattern *r = node_with(h, PAT_SEED, p, NULL, 0);
+    r->value = NUM_VAL(n);
+    return r;
+}
+
 ObjPattern *pat_revv(Heap *h, ObjPattern *p) {
     ObjPattern *r = node_with(h, PAT_REV, p, NULL, 0);
     r->op = 1; /* the whole timeline, around time 0 */
@@ -439,7 +445,7 @@ static bool q_repcycles(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     return true;
 }
 
-static double perlin_at(double t);
+static double perlin_at(double t, double seed);
 
 static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     if (!spend(q, p)) return false;
@@ -458,15 +464,15 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
         break;
     }
     case SIG_SQUARE: v = floor(fmod(x * 2, 2)); break;
-    case SIG_RAND: v = pat_rand_at(x); break;
-    case SIG_PERLIN: v = perlin_at(x); break;
+    case SIG_RAND: v = pat_rand_at(x + q->seed); break;
+    case SIG_PERLIN: v = perlin_at(x, q->seed); break;
     /* each as Strudel's: saw.toBipolar() is (t % 1) * 2 - 1; sine2 and cosine2 are sin itself */
     case SIG_SAW2: v = fmod(x, 1) * 2 - 1; break;
     case SIG_ISAW2: v = (1 - fmod(x, 1)) * 2 - 1; break;
     case SIG_SINE2: v = sin(M_PI * 2 * x); break;
     case SIG_COSINE2: v = sin(M_PI * 2 * rat_to_double(rat_add(t, rat_make(1, 4)))); break;
     case SIG_SQUARE2: v = floor(fmod(x * 2, 2)) * 2 - 1; break;
-    case SIG_RAND2: v = pat_rand_at(x) * 2 - 1; break;
+    case SIG_RAND2: v = pat_rand_at(x + q->seed) * 2 - 1; break;
     case SIG_TIME: v = x; break;
     }
     evbuf_push(out, (Event){{0}, s, false, NUM_VAL(v), NIL_VAL});
@@ -502,11 +508,11 @@ void pat_rands_at(double t, int n, double *out) {
     }
 }
 
-static double perlin_at(double t) {
+static double perlin_at(double t, double seed) {
     double ta = floor(t), tb = ta + 1;
     double x = t - ta;
     double smoother = 6.0 * pow(x, 5) - 15.0 * pow(x, 4) + 10.0 * pow(x, 3);
-    double ra = pat_rand_at(ta), rb = pat_rand_at(tb);
+    double ra = pat_rand_at(ta + seed), rb = pat_rand_at(tb + seed);
     return ra + smoother * (rb - ra);
 }
 
@@ -617,6 +623,13 @@ bool pat_query(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case PAT_BIND: ok = pat_q_bind(q, p, s, out); break;
     case PAT_COLLECT: ok = pat_q_collect(q, p, s, out); break;
     case PAT_WINDOW: ok = q_window(q, p, s, out); break;
+    case PAT_SEED: {
+        double was = q->seed;
+        q->seed = p->value.as.num;
+        ok = pat_query(q, p->sub, s, out);
+        q->seed = was;
+        break;
+    }
     }
     q->depth--;
     return ok;

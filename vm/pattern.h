@@ -79,6 +79,7 @@ typedef enum {
     PAT_BIND,      /* sub's values are patterns, flattened; op: BindKind */
     PAT_COLLECT,   /* events of sub with equal wholes grouped: value is their list */
     PAT_WINDOW, /* events of sub whose onset's cycle position is in [a, b] (op 1) or not (op 0) */
+    PAT_SEED,   /* sub with its random numbers drawn at time + value (Strudel's seed) */
 } PatKind;
 
 typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
@@ -160,6 +161,7 @@ typedef struct Query {
     Value ctx;     /* a PatMapFn reads and may set the context of its event here */
     Rat whole;     /* and reads the length of its event's whole here (0: none) */
     Rat whole_at;  /* ... and where that whole begins */
+    double seed;   /* added to the time random numbers are drawn at (PAT_SEED; 0) */
 } Query;
 
 /* Appends the events of p over span to out. False on error (q->err set).
@@ -215,6 +217,8 @@ ObjPattern *pat_build(Heap *h, PatBuildFn fn, ObjPattern **args, unsigned nargs,
 ObjPattern *pat_rev(Heap *h, ObjPattern *p);
 /* Strudel's revv: the whole timeline backwards around time 0. */
 ObjPattern *pat_revv(Heap *h, ObjPattern *p);
+/* p with its random numbers drawn as with seed n (Strudel's seed). */
+ObjPattern *pat_seed(Heap *h, double n, ObjPattern *p);
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p);
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats);
 ObjPattern *pat_collect(Heap *h, ObjPattern *p);

@@ -2,8 +2,8 @@
  * strudel_more_cases.h - more of the library test's cases for what tala took
  * from Strudel (issue 13): controls' short names, the high- and band-pass
  * filters' envelopes, the pitch envelope, fastGap, slowcatPrime, revv, into,
- * chunkInto, binary and its kin, beat, plyForEach, filterWhen, as; each with the events
- * Strudel 1.2.6 gives (../shared/oracle).
+ * chunkInto, binary and its kin, beat, plyForEach, filterWhen, as, seed;
+ * each with the events Strudel 1.2.6 gives (../shared/oracle).
  * Included in CASES of test_library.c after strudel_cases.h.
  */
 /* clang-format off */
@@ -347,4 +347,52 @@
          "1/2 1 begin=0.2 s=bd\n"},
     {"0:1", "\"c:800\".as(\"note:lpf\")",
          "0 1 cutoff=800 note=c\n"},
+    /* seed */
+    {"0:2", "s(\"hh*8\").degrade().seed(1)",
+         "0 1/8 s=hh\n"
+         "1/8 1/4 s=hh\n"
+         "1/4 3/8 s=hh\n"
+         "1/2 5/8 s=hh\n"
+         "7/8 1 s=hh\n"
+         "1 9/8 s=hh\n"
+         "9/8 5/4 s=hh\n"
+         "11/8 3/2 s=hh\n"
+         "7/4 15/8 s=hh\n"},
+    {"0:2", "n(rand.mul(8).floor().segment(4)).seed(3)",
+         "0 1/4 n=1\n"
+         "1/4 1/2 n=7\n"
+         "1/2 3/4 n=3\n"
+         "3/4 1 n=6\n"
+         "1 5/4 n=0\n"
+         "5/4 3/2 n=1\n"
+         "3/2 7/4 n=2\n"
+         "7/4 2 n=2\n"},
+    {"0:2", "n(perlin.mul(8).floor().segment(4)).seed(0.5)",
+         "0 1/4 n=2\n"
+         "1/4 1/2 n=2\n"
+         "1/2 3/4 n=3\n"
+         "3/4 1 n=4\n"
+         "1 5/4 n=4\n"
+         "5/4 3/2 n=4\n"
+         "3/2 7/4 n=4\n"
+         "7/4 2 n=3\n"},
+    {"0:2", "s(\"bd*8\").degrade().seed(\"<1 2>\")",
+         "0 1/8 s=bd\n"
+         "1/8 1/4 s=bd\n"
+         "1/4 3/8 s=bd\n"
+         "1/2 5/8 s=bd\n"
+         "7/8 1 s=bd\n"
+         "5/4 11/8 s=bd\n"
+         "13/8 7/4 s=bd\n"
+         "7/4 15/8 s=bd\n"
+         "15/8 2 s=bd\n"},
+    {"0:2", "n(randrun(4)).seed(2)",
+         "0 1/4 n=1\n"
+         "1/4 1/2 n=0\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=3\n"
+         "1 5/4 n=0\n"
+         "5/4 3/2 n=2\n"
+         "3/2 7/4 n=3\n"
+         "7/4 2 n=1\n"},
     /* clang-format on */
