@@ -486,6 +486,16 @@ static bool expr(C *c, Ast *n) {
         return true;
     }
     case A_BINARY: {
+        if (n->op == T_LBRACKET) { /* x[i]: the builtin "index:" */
+            unsigned k;
+            if (!constant(c, n, OBJ_VAL(str_c(c->h, "index:")), &k)) return false;
+            emit(c, n, OP_GET_GLOBAL);
+            emit16(c, n, k);
+            if (!expr(c, n->a) || !expr(c, n->b)) return false;
+            emit(c, n, OP_CALL);
+            emit(c, n, 2);
+            return true;
+        }
         if (!expr(c, n->a) || !expr(c, n->b)) return false;
         switch (n->op) {
         case T_PLUS: emit(c, n, OP_ADD); break;

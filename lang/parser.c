@@ -397,6 +397,23 @@ static Ast *postfix(Parser *p) {
             take_args(call, &a);
             finish(p, call, tok_end(open));
             e = call;
+        } else if (check(p, T_LBRACKET) && !p->cur.space_before) {
+            /* JavaScript's x[i]: an item of a list, a field of a record */
+            Token open = p->cur;
+            advance(p);
+            Ast *ix = expr(p);
+            Token close = p->cur;
+            if (!ix || !expect(p, T_RBRACKET, "an index looks like haps[2]")) {
+                e = NULL;
+                break;
+            }
+            Ast *b = node(p, A_BINARY, open);
+            b->off = e->off;
+            b->op = T_LBRACKET;
+            b->a = e;
+            b->b = ix;
+            finish(p, b, tok_end(close));
+            e = b;
         } else if (check(p, T_STRING) && p->src->text[p->cur.off] == '`') {
             /* JavaScript's tagged template: f`text` calls f with the text */
             Token str = p->cur;

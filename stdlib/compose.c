@@ -301,6 +301,61 @@ bool nat_chunkBackInto(Vm *vm, Value *args, int argc, Value *out) {
     return patterned(vm, b_chunkbackinto, args, argc, NIL_VAL, BIND_INNER, out);
 }
 
+/* arpWith(f): the events that sound together (collected), f given them as a
+ * list of haps (records {value: ...}), and what it gives played: a hap's
+ * value (Strudel's arpWith) */
+static bool arpwith_map(Query *q, Value list, Value fn, Value *out) {
+    ObjList *l = AS_LIST(list);
+    Heap *h = q->heap;
+    ObjString *key = str_c(h, "value");
+    heap_push(h, OBJ_VAL(key));
+    uint32_t n = l->len < 256 ? l->len : 256;
+    Value items[256];
+    for (uint32_t i = 0; i < n; i++) {
+        RecField f = {key, l->items[i]};
+        items[i] = OBJ_VAL(rec_new(h, &f, 1));
+        heap_push(h, items[i]);
+    }
+    Value haps = OBJ_VAL(list_new(h, items, n)), r;
+    heap_push(h, haps);
+    bool ok = query_call(q, fn, &haps, 1, &r);
+    if (ok) {
+        heap_push(h, r);
+        *out = OBJ_VAL(reify(q->vm, r));
+        heap_pop(h, 1);
+    }
+    heap_pop(h, n + 2);
+    return ok;
+}
+
+static bool hap_value(Query *q, Value v, Value param, Value *out) {
+    (void)q, (void)param;
+    *out = v;
+    if (IS_RECORD(v)) rec_get(AS_RECORD(v), "value", out);
+    return true;
+}
+
+static bool nat_arpWith(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    if (!IS_CALLABLE(args[0])) {
+        vm_error(vm, "arpWith takes a function of the notes, got %s", val_type_name(args[0]));
+        vm_hint(vm, "write arpWith(haps => haps[2])");
+        return false;
+    }
+    Heap *h = vm_heap(vm);
+    ObjPattern *p = reify(vm, args[1]);
+    KEEP(vm, p);
+    ObjPattern *c = pat_collect(h, p);
+    KEEP(vm, c);
+    ObjPattern *m = pat_map(h, c, arpwith_map, args[0]);
+    KEEP(vm, m);
+    ObjPattern *b = pat_bind(h, BIND_INNER, m);
+    KEEP(vm, b);
+    *out = OBJ_VAL(pat_map(h, b, hap_value, NIL_VAL));
+    for (int i = 0; i < 4; i++) vm_pop_root(vm);
+    return true;
+}
+
 /* bite(n, indices): the cycle cut in n parts, each index's part squeezed into its event */
 static bool bite_map(Query *q, Value in, Value sub, Value *out) {
     ObjList *l = AS_LIST(in);
@@ -420,6 +475,10 @@ static bool nat_math(Vm *vm, Value *args, int argc, Value *out) {
 #define MATH(n, a, doc, ex)                                                                        \
     { "Math." n, a, nat_math, 0, "Math." n, doc, ex, NULL }
 static const NativeDef NATIVES[] = {
+    {"arpWith", 2, nat_arpWith, 0, "arpWith(f, pat)",
+     "f given the notes that sound together as a list of haps ({value: ...}); what it gives "
+     "plays (a hap's value).",
+     "note(\"<[c,eb,g]!2 [c,f,ab] [d,f,ab]>\").arpWith(haps => haps[2])", NULL},
     {"echo", 4, nat_echo, 0, "echo(times, time, feedback, pat)",
      "Layers times copies of the pattern, each time cycles later, the gain of copy i set to "
      "feedback^i.",

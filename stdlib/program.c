@@ -166,8 +166,45 @@ static bool nat_piano(Vm *vm, Value *args, int argc, Value *out) {
 #define QN(n)                                                                                      \
     { n, 1, nat_q, V, "pat." n, "A muted block: silence.", "s(\"bd sd\")." n, NULL }
 
+/* x[i] (JavaScript's): item i of a list (from 0; nil past either end), the
+ * field of a record, the character of a string */
+static bool nat_index(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Value x = args[0], i = args[1];
+    *out = NIL_VAL;
+    if (IS_RECORD(x) && IS_STRING(i)) {
+        rec_get(AS_RECORD(x), AS_STRING(i)->chars, out);
+        return true;
+    }
+    if (IS_RECORD(x)) {
+        vm_error(vm, "a record's field is read with its name in single quotes, got %s",
+                 val_type_name(i));
+        vm_hint(vm, "write x['name'] (double quotes make a pattern)");
+        return false;
+    }
+    double d = IS_NUM(i) ? i.as.num : -1;
+    if (d != floor(d) || d < 0) {
+        if (IS_LIST(x) || IS_STRING(x)) return true; /* as JavaScript's: undefined */
+        vm_error(vm, "cannot index %s", val_type_name(x));
+        vm_hint(vm, "x[i] reads item i of a list (from 0) or field i of a record");
+        return false;
+    }
+    if (IS_LIST(x)) {
+        if (d < AS_LIST(x)->len) *out = AS_LIST(x)->items[(uint32_t)d];
+    } else if (IS_STRING(x)) {
+        if (d < AS_STRING(x)->len)
+            *out = OBJ_VAL(str_intern(vm_heap(vm), AS_STRING(x)->chars + (size_t)d, 1));
+    } else {
+        vm_error(vm, "cannot index %s", val_type_name(x));
+        vm_hint(vm, "x[i] reads item i of a list (from 0) or field i of a record");
+        return false;
+    }
+    return true;
+}
+
 static const NativeDef HIDDEN[] = {
     {"label:", 2, nat_label, 0, "label:(name, pat)", "The compiled form of `name: pat`.", "", NULL},
+    {"index:", 2, nat_index, 0, "index:(x, i)", "The compiled form of `x[i]`.", "", NULL},
 };
 
 static const NativeDef NATIVES[] = {

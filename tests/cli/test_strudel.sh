@@ -158,6 +158,12 @@ setDefaultVoicings('mine')
 $: chord("<Dm7 Em7>").voicing()
 EOF2
 
+program "x[i] reads a list's item and a record's field (JavaScript's)" $'0 1/2 n=3\n1/2 1 n=7' <<'EOF2'
+const xs = [1, 2, 3]
+const r = {a: 7}
+n(seq(xs[2], r['a']))
+EOF2
+
 program "let ... in stays tala's" $'0 1 note=3' <<'EOF2'
 let x = 3 in note(x)
 EOF2

@@ -2,8 +2,8 @@
  * strudel_more_cases.h - more of the library test's cases for what tala took
  * from Strudel (issue 13): controls' short names, the high- and band-pass
  * filters' envelopes, the pitch envelope, fastGap, slowcatPrime, revv, into,
- * chunkInto, binary and its kin, beat, plyForEach, filterWhen, as, seed;
- * each with the events Strudel 1.2.6 gives (../shared/oracle).
+ * chunkInto, binary and its kin, beat, plyForEach, filterWhen, as, seed,
+ * arpWith; each with the events Strudel 1.2.6 gives (../shared/oracle).
  * Included in CASES of test_library.c after strudel_cases.h.
  */
 /* clang-format off */
@@ -395,4 +395,15 @@
          "5/4 3/2 n=2\n"
          "3/2 7/4 n=3\n"
          "7/4 2 n=1\n"},
+    /* arpWith (and x[i]) */
+    {"0:4", "note(\"<[c,eb,g]!2 [c,f,ab] [d,f,ab]>\").arpWith(haps => haps[2])",
+         "0 1 note=g\n"
+         "1 2 note=g\n"
+         "2 3 note=ab\n"
+         "3 4 note=ab\n"},
+    {"0:4", "n(\"[0,4,7] [2,5,9]\").arpWith(haps => haps[0])",
+         "0 1 n=0\n"
+         "1 2 n=0\n"
+         "2 3 n=0\n"
+         "3 4 n=0\n"},
     /* clang-format on */
