@@ -18,7 +18,7 @@
 #define N(name) bool nat_##name(Vm *vm, Value *args, int argc, Value *out);
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
-N(seed) N(fastGap) N(slowcatPrime) N(revv) N(into) N(chunkInto) N(chunkBackInto) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
+N(seed) N(berlin) N(chooseIn) N(chooseWith) N(chooseInWith) N(fastGap) N(slowcatPrime) N(revv) N(into) N(chunkInto) N(chunkBackInto) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
 N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
@@ -34,7 +34,7 @@ N(ffi) N(load) N(setcps)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                                            static const NativeDef
+                                                                static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -221,6 +221,9 @@ N(ffi) N(load) N(setcps)
          "s(\"hh*8\").gain(rand)", NULL},
         {"perlin", 0, nat_perlin, VAL, "perlin", "Smooth random noise in 0..1, changing per cycle.",
          "s(\"hh*8\").pan(perlin)", NULL},
+        {"berlin", 0, nat_berlin, VAL, "berlin",
+         "Random ridges in 0..1: each cycle rises from one random value by another, halved.",
+         "n(berlin.range(0, 7).segment(8)).scale(\"C:major\")", NULL},
         {"irand", 1, nat_irand, 0, "irand(n)", "Random whole numbers from 0 to n-1.",
          "n(irand(8).segment(4))", NULL},
         {"degradeBy", 2, nat_degradeBy, 0, "degradeBy(amount, pat)",
@@ -257,6 +260,16 @@ N(ffi) N(load) N(setcps)
         {"choose", 0, nat_choose, V | SF, "choose(x, ...)",
          "A random choice among the values, continuously (sample it with a structure).",
          "note(\"c*4\").s(choose(\"sine\", \"saw\"))", NULL},
+        {"chooseIn", 0, nat_chooseIn, V | SF, "chooseIn(x, ...)",
+         "A random choice among the values (or patterns), keeping the structure of what is "
+         "chosen.",
+         "n(chooseIn(\"0 2\", \"4 7 9\").segment(4))", NULL},
+        {"chooseWith", 2, nat_chooseWith, SF, "chooseWith(pat, xs)",
+         "A choice among the list xs by pat's values (0..1), keeping pat's structure.",
+         "note(chooseWith(sine.segment(4), [\"c\", \"e\", \"g\"]))", NULL},
+        {"chooseInWith", 2, nat_chooseInWith, SF, "chooseInWith(pat, xs)",
+         "As chooseWith, keeping the structure of what is chosen.",
+         "note(chooseInWith(sine.segment(2), [\"c e\", \"g a b\"]))", NULL},
         {"chooseCycles", 0, nat_chooseCycles, V | SF, "chooseCycles(pat, ...)",
          "One of the patterns, chosen at random each cycle.", "chooseCycles(\"bd*2\", \"hh*3\")",
          NULL},

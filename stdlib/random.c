@@ -34,6 +34,10 @@ NATIVE(perlin) {
     *out = OBJ_VAL(pat_signal(vm_heap(vm), SIG_PERLIN));
     return true;
 }
+NATIVE(berlin) {
+    *out = OBJ_VAL(pat_signal(vm_heap(vm), SIG_BERLIN));
+    return true;
+}
 
 /* degradeByWith(rand, x) and undegradeBy's 1 - rand */
 static ObjPattern *degrade_with(Query *q, ObjPattern *pat, double x, bool inverse,
@@ -183,9 +187,17 @@ NATIVE(irand) {
 }
 
 /* choose(xs...) = rand.range(0, n) picks xs[floor], joined keeping the
- * structure of where it is used (outerJoin); chooseCycles picks per cycle */
+ * structure of where it is used (outerJoin); chooseCycles picks per cycle;
+ * chooseIn joins inner (the structure of the values chosen); the ...With
+ * forms pick by a pattern of their own (0..1) instead of rand */
+typedef enum { CHOOSE_OUTER, CHOOSE_CYCLES, CHOOSE_INNER } ChooseKind;
+static bool choose_by(Vm *vm, Value by, Value *args, int argc, ChooseKind kind, Value *out);
 static bool choose_nat(Vm *vm, Value *args, int argc, bool cycles, Value *out) {
+    return choose_by(vm, NIL_VAL, args, argc, cycles ? CHOOSE_CYCLES : CHOOSE_OUTER, out);
+}
+static bool choose_by(Vm *vm, Value by, Value *args, int argc, ChooseKind kind, Value *out) {
     Heap *h = vm_heap(vm);
+    bool cycles = kind == CHOOSE_CYCLES;
     if (argc == 0) {
         *out = OBJ_VAL(pat_silence(h));
         return true;
@@ -198,7 +210,7 @@ static bool choose_nat(Vm *vm, Value *args, int argc, bool cycles, Value *out) {
     }
     ObjList *l = list_new(h, items, (uint32_t)argc);
     vm_push_root(vm, OBJ_VAL(l));
-    ObjPattern *r = pat_signal(h, SIG_RAND);
+    ObjPattern *r = IS_NIL(by) ? pat_signal(h, SIG_RAND) : reify(vm, by);
     KEEP(vm, r);
     int extra = 0;
     if (cycles) {
@@ -210,7 +222,7 @@ static bool choose_nat(Vm *vm, Value *args, int argc, bool cycles, Value *out) {
     }
     ObjPattern *m = pat_map(h, r, pat_pick, OBJ_VAL(l));
     KEEP(vm, m);
-    *out = OBJ_VAL(pat_bind(h, cycles ? BIND_INNER : BIND_OUTER, m));
+    *out = OBJ_VAL(pat_bind(h, kind == CHOOSE_OUTER ? BIND_OUTER : BIND_INNER, m));
     for (int i = 0; i < argc + 3 + extra; i++) vm_pop_root(vm);
     return true;
 }
@@ -219,6 +231,27 @@ NATIVE(choose) {
 }
 NATIVE(chooseCycles) {
     return choose_nat(vm, args, argc, true, out);
+}
+NATIVE(chooseIn) {
+    return choose_by(vm, NIL_VAL, args, argc, CHOOSE_INNER, out);
+}
+/* chooseWith(pat, xs), chooseInWith(pat, xs): xs a list */
+static bool choose_with(Vm *vm, Value *args, ChooseKind kind, Value *out) {
+    if (!IS_LIST(args[1])) {
+        vm_error(vm, "the choices are a list, got %s", val_type_name(args[1]));
+        vm_hint(vm, "write chooseWith(sine, [\"a\", \"b\"])");
+        return false;
+    }
+    ObjList *l = AS_LIST(args[1]);
+    return choose_by(vm, args[0], l->items, (int)l->len, kind, out);
+}
+NATIVE(chooseWith) {
+    (void)argc;
+    return choose_with(vm, args, CHOOSE_OUTER, out);
+}
+NATIVE(chooseInWith) {
+    (void)argc;
+    return choose_with(vm, args, CHOOSE_INNER, out);
 }
 
 /* wchoose([value, weight], ...): a weighted choice by rand */

@@ -474,6 +474,11 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case SIG_SQUARE2: v = floor(fmod(x * 2, 2)) * 2 - 1; break;
     case SIG_RAND2: v = pat_rand_at(x + q->seed) * 2 - 1; break;
     case SIG_TIME: v = x; break;
+    case SIG_BERLIN: { /* from r(cycle) rising by r(next cycle) over the cycle, halved */
+        double c = floor(x), lo = pat_rand_at(c + q->seed), up = pat_rand_at(c + 1 + q->seed);
+        v = (lo + (x - c) * up) / 2;
+        break;
+    }
     }
     evbuf_push(out, (Event){{0}, s, false, NUM_VAL(v), NIL_VAL});
     return true;

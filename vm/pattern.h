@@ -104,6 +104,7 @@ typedef enum {
     SIG_SQUARE2,
     SIG_RAND2,
     SIG_TIME,
+    SIG_BERLIN, /* Strudel's berlin: a random rise from each cycle's start, halved */
 } Signal;
 
 /* Operations that take (possibly patterned) numeric arguments. */

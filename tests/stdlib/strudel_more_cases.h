@@ -3,7 +3,8 @@
  * from Strudel (issue 13): controls' short names, the high- and band-pass
  * filters' envelopes, the pitch envelope, fastGap, slowcatPrime, revv, into,
  * chunkInto, binary and its kin, beat, plyForEach, filterWhen, as, seed,
- * arpWith; each with the events Strudel 1.2.6 gives (../shared/oracle).
+ * arpWith, berlin, the choose family; each with the events Strudel 1.2.6
+ * gives (../shared/oracle).
  * Included in CASES of test_library.c after strudel_cases.h.
  */
 /* clang-format off */
@@ -406,4 +407,74 @@
          "1 2 n=0\n"
          "2 3 n=0\n"
          "3 4 n=0\n"},
+    /* berlin, chooseIn, chooseWith, chooseInWith */
+    {"0:2", "n(berlin.range(0, 7).segment(8))",
+         "0 1/8 n=0\n"
+         "1/8 1/4 n=0.22729969723150134\n"
+         "1/4 3/8 n=0.4545993944630027\n"
+         "3/8 1/2 n=0.681899091694504\n"
+         "1/2 5/8 n=0.9091987889260054\n"
+         "5/8 3/4 n=1.1364984861575067\n"
+         "3/4 7/8 n=1.363798183389008\n"
+         "7/8 1 n=1.5910978806205094\n"
+         "1 9/8 n=1.8183975778520107\n"
+         "9/8 5/4 n=2.2381906928494573\n"
+         "5/4 11/8 n=2.657983807846904\n"
+         "11/8 3/2 n=3.0777769228443503\n"
+         "3/2 13/8 n=3.497570037841797\n"
+         "13/8 7/4 n=3.9173631528392434\n"
+         "7/4 15/8 n=4.33715626783669\n"
+         "15/8 2 n=4.7569493828341365\n"},
+    {"0:2", "n(berlin.mul(10).floor().segment(4)).seed(2)",
+         "0 1/4 n=4\n"
+         "1/4 1/2 n=5\n"
+         "1/2 3/4 n=5\n"
+         "3/4 1 n=5\n"
+         "1 5/4 n=1\n"
+         "5/4 3/2 n=1\n"
+         "3/2 7/4 n=1\n"
+         "7/4 2 n=1\n"},
+    {"0:2", "n(chooseIn(\"0 2\", \"4 7 9\").segment(4))",
+         "0 1/4 n=0\n"
+         "1/4 1/2 n=0\n"
+         "1/2 3/4 n=2\n"
+         "3/4 1 n=2\n"
+         "1 5/4 n=4\n"
+         "5/4 3/2 n=4\n"
+         "3/2 7/4 n=7\n"
+         "7/4 2 n=2\n"},
+    {"0:2", "n(chooseIn(\"0 2\", \"4 7 9\"))",
+         "0 1/2 n=0\n"
+         "1/2 1 n=2\n"
+         "1 3/2 n=0\n"
+         "3/2 2 n=2\n"},
+    {"0:2", "note(chooseWith(sine.segment(4), [\"c\", \"e\", \"g\"]))",
+         "0 1/4 note=e\n"
+         "1/4 1/2 note=g\n"
+         "1/2 3/4 note=e\n"
+         "3/4 1 note=c\n"
+         "1 5/4 note=e\n"
+         "5/4 3/2 note=g\n"
+         "3/2 7/4 note=e\n"
+         "7/4 2 note=c\n"},
+    {"0:2", "note(chooseWith(saw.segment(4), [\"c\", \"e\"]))",
+         "0 1/4 note=c\n"
+         "1/4 1/2 note=c\n"
+         "1/2 3/4 note=e\n"
+         "3/4 1 note=e\n"
+         "1 5/4 note=c\n"
+         "5/4 3/2 note=c\n"
+         "3/2 7/4 note=e\n"
+         "7/4 2 note=e\n"},
+    {"0:2", "note(chooseInWith(sine.segment(2), [\"c e\", \"g a b\"]))",
+         "0 1/3 note=g\n"
+         "1/3 2/3 note=a\n"
+         "2/3 1 note=b\n"
+         "1 3/2 note=c\n"
+         "5/3 2 note=b\n"},
+    {"0:2", "note(chooseInWith(saw.segment(2), [\"c\", \"d e\"]))",
+         "0 1 note=c\n"
+         "1/2 1 note=e\n"
+         "1 2 note=c\n"
+         "3/2 2 note=e\n"},
     /* clang-format on */
