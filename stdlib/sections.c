@@ -85,22 +85,30 @@ static bool nat_pressBy(Vm *vm, Value *args, int argc, Value *out) {
     return patterned(vm, build_press, args, 2, NIL_VAL, BIND_INNER, out);
 }
 
-/* plyWith(n, f): each event n times within itself, copy i given f i times */
+/* plyWith(n, f): each event n times within itself, copy i given f i times;
+ * plyForEach(n, f): copy i is f(pure(value), i) (param: [f, n, each]) */
 static bool ply_map(Query *q, Value v, Value param, Value *out) {
     ObjList *l = AS_LIST(param);
     Value fn = l->items[0];
     int n = (int)l->items[1].as.num;
+    bool each = js_truthy(l->items[2]);
     Heap *h = q->heap;
     ObjPattern *ps[64];
-    Value x = v;
-    int pushed = 0;
+    Value x = each ? OBJ_VAL(pat_pure(h, v)) : v;
+    heap_push(h, x);
+    int pushed = 1;
     for (int i = 0; i < n; i++) {
-        if (i > 0 && !query_call(q, fn, &x, 1, &x)) {
-            heap_pop(h, (unsigned)pushed);
-            return false;
+        Value y = x;
+        if (i > 0) {
+            Value args[2] = {x, NUM_VAL(i)};
+            if (!query_call(q, fn, args, each ? 2 : 1, &y)) {
+                heap_pop(h, (unsigned)pushed);
+                return false;
+            }
+            if (!each) x = y; /* plyWith applies f again to the last copy */
         }
-        heap_push(h, x);
-        ps[i] = reify(q->vm, x);
+        heap_push(h, y);
+        ps[i] = reify(q->vm, y);
         heap_push(h, OBJ_VAL(ps[i]));
         pushed += 2;
     }
@@ -111,13 +119,12 @@ static bool ply_map(Query *q, Value v, Value param, Value *out) {
     return true;
 }
 
-static bool build_ply(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    (void)pm;
+static bool build_ply(Query *q, const Value *a, ObjPattern *sub, Value each, ObjPattern **out) {
     double f;
-    if (!get_num(q, a[0], "plyWith's factor", &f)) return false;
+    if (!get_num(q, a[0], "ply's factor", &f)) return false;
     int n = f < 1 ? 1 : f > 64 ? 64 : (int)floor(f);
-    Value items[2] = {a[1], NUM_VAL(n)};
-    Value param = OBJ_VAL(list_new(q->heap, items, 2));
+    Value items[3] = {a[1], NUM_VAL(n), each};
+    Value param = OBJ_VAL(list_new(q->heap, items, 3));
     heap_push(q->heap, param);
     ObjPattern *m = pat_map(q->heap, sub, ply_map, param);
     heap_push(q->heap, OBJ_VAL(m));
@@ -128,64 +135,17 @@ static bool build_ply(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPa
 
 static bool nat_plyWith(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
+    bool each = !strncmp(vm_current_native(vm)->name, "plyF", 4) ||
+                !strncmp(vm_current_native(vm)->name, "plyf", 4);
     if (!IS_CALLABLE(args[1])) {
-        vm_error(vm, "plyWith takes a function second, got %s", val_type_name(args[1]));
-        vm_hint(vm, "write plyWith(3, x => x.add(12))");
+        vm_error(vm, "%s takes a function second, got %s", vm_current_native(vm)->name,
+                 val_type_name(args[1]));
+        vm_hint(vm, "%s",
+                each ? "write plyForEach(4, (p, n) => p.add(n * 2))"
+                     : "write plyWith(3, x => x.add(12))");
         return false;
     }
-    return patterned(vm, build_ply, args, 3, NIL_VAL, BIND_INNER, out);
-}
-
-/* plyForEach(n, f): each event n times within itself, copy i as f(pure(value), i) */
-static bool ply_each_map(Query *q, Value v, Value param, Value *out) {
-    ObjList *l = AS_LIST(param);
-    int n = (int)l->items[1].as.num;
-    Heap *h = q->heap;
-    ObjPattern *ps[64];
-    ps[0] = pat_pure(h, v);
-    heap_push(h, OBJ_VAL(ps[0]));
-    int pushed = 1;
-    for (int i = 1; i < n; i++) {
-        Value args[2] = {OBJ_VAL(ps[0]), NUM_VAL(i)}, r;
-        if (!query_call(q, l->items[0], args, 2, &r)) {
-            heap_pop(h, (unsigned)pushed);
-            return false;
-        }
-        heap_push(h, r);
-        ps[i] = reify(q->vm, r);
-        heap_push(h, OBJ_VAL(ps[i]));
-        pushed += 2;
-    }
-    ObjPattern *cat = pat_slowcat(h, ps, (unsigned)n);
-    heap_push(h, OBJ_VAL(cat));
-    *out = OBJ_VAL(pat_fast(h, rat_int(n), cat));
-    heap_pop(h, (unsigned)pushed + 1);
-    return true;
-}
-
-static bool build_ply_each(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
-    (void)pm;
-    double f;
-    if (!get_num(q, a[0], "plyForEach's factor", &f)) return false;
-    int n = f < 1 ? 1 : f > 64 ? 64 : (int)floor(f);
-    Value items[2] = {a[1], NUM_VAL(n)};
-    Value param = OBJ_VAL(list_new(q->heap, items, 2));
-    heap_push(q->heap, param);
-    ObjPattern *m = pat_map(q->heap, sub, ply_each_map, param);
-    heap_push(q->heap, OBJ_VAL(m));
-    *out = pat_bind(q->heap, BIND_SQUEEZE, m);
-    heap_pop(q->heap, 2);
-    return true;
-}
-
-static bool nat_plyForEach(Vm *vm, Value *args, int argc, Value *out) {
-    (void)argc;
-    if (!IS_CALLABLE(args[1])) {
-        vm_error(vm, "plyForEach takes a function second, got %s", val_type_name(args[1]));
-        vm_hint(vm, "write plyForEach(4, (p, n) => p.add(n * 2))");
-        return false;
-    }
-    return patterned(vm, build_ply_each, args, 3, NIL_VAL, BIND_INNER, out);
+    return patterned(vm, build_ply, args, 3, BOOL_VAL(each), BIND_INNER, out);
 }
 
 /* filterWhen(test): the events whose whole begins at a time test gives true for */
@@ -446,10 +406,10 @@ static const NativeDef NATIVES[] = {
      "n(\"0 2\".plyWith(3, x => x.add(1)))", NULL},
     {"plywith", 3, nat_plyWith, 0, "plywith(n, f, pat)", "Same as plyWith.",
      "n(\"0 2\".plywith(3, x => x.add(1)))", NULL},
-    {"plyForEach", 3, nat_plyForEach, 0, "plyForEach(n, f, pat)",
+    {"plyForEach", 3, nat_plyWith, 0, "plyForEach(n, f, pat)",
      "Each event played n times within itself, copy i as f(the event's value as a pattern, i).",
      "n(\"<0 [2 4]>\".plyForEach(4, (p, i) => p.add(i * 2)))", NULL},
-    {"plyforeach", 3, nat_plyForEach, 0, "plyforeach(n, f, pat)", "Same as plyForEach.",
+    {"plyforeach", 3, nat_plyWith, 0, "plyforeach(n, f, pat)", "Same as plyForEach.",
      "n(\"0 2\".plyforeach(2, (p, i) => p.add(i)))", NULL},
     {"filterWhen", 2, nat_filterWhen, 0, "filterWhen(test, pat)",
      "Only the events whose start (in cycles) test gives true for.",
