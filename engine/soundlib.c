@@ -88,6 +88,9 @@ struct SoundLib {
     bool kits_read;
     Loaded **loaded;
     int nloaded;
+    /* each Dirt name's sounds that are here, in order (found the first time: -1 before) */
+    const char *(*dirt_refs)[64];
+    int *dirt_n;
     fluid_settings_t *fs;
     fluid_synth_t *fsynth; /* used under synth_lock (a render takes milliseconds) */
     int sfont;
@@ -123,6 +126,10 @@ SoundLib *soundlib_new(double rate) {
     pthread_cond_init(&lib->wake, NULL);
     pthread_cond_init(&lib->idle, NULL);
     lib->rate = rate;
+    lib->dirt_refs = calloc((size_t)NDIRT_SOUNDS, sizeof *lib->dirt_refs);
+    lib->dirt_n = malloc((size_t)NDIRT_SOUNDS * sizeof *lib->dirt_n);
+    if (!lib->dirt_refs || !lib->dirt_n) abort();
+    for (int i = 0; i < NDIRT_SOUNDS; i++) lib->dirt_n[i] = -1;
     lib->sonicpi = dup_or_null("TALA_SONIC_PI_SAMPLES", SONIC_PI_DIR);
     lib->hydrogen = dup_or_null("TALA_HYDROGEN_KITS", HYDROGEN_DIR);
     lib->soundfont = dup_or_null("TALA_SOUNDFONT", SOUNDFONT);
@@ -159,6 +166,8 @@ void soundlib_free(SoundLib *lib) {
         free(lib->loaded[i]);
     }
     free(lib->loaded);
+    free(lib->dirt_refs);
+    free(lib->dirt_n);
     for (int i = 0; i < lib->nnotes; i++) {
         free((void *)lib->notes[i]->s.data);
         free(lib->notes[i]);
@@ -419,6 +428,20 @@ static const DirtSound *dirt_named(const char *name) {
     return NULL;
 }
 
+/* The sounds of Dirt name d that are here, in order, as *refs; how many
+ * (lib->lock held). */
+static int dirt_have(SoundLib *lib, const DirtSound *d, const char *const **refs) {
+    int k = (int)(d - DIRT_SOUNDS);
+    if (lib->dirt_n[k] < 0) {
+        int n = 0;
+        for (int i = 0; d->sounds[i] && n < 64; i++)
+            if (ref_available(lib, d->sounds[i])) lib->dirt_refs[k][n++] = d->sounds[i];
+        lib->dirt_n[k] = n;
+    }
+    *refs = lib->dirt_refs[k];
+    return lib->dirt_n[k];
+}
+
 static int wrap(int n, int c) {
     return ((n % c) + c) % c;
 }
@@ -431,10 +454,8 @@ bool soundlib_sample(SoundLib *lib, const char *name, int n, double velocity, Li
     bool ok = false;
     const DirtSound *d = dirt_named(name);
     if (d) {
-        const char *have[64];
-        int nhave = 0;
-        for (int i = 0; d->sounds[i] && nhave < 64; i++)
-            if (ref_available(lib, d->sounds[i])) have[nhave++] = d->sounds[i];
+        const char *const *have;
+        int nhave = dirt_have(lib, d, &have);
         if (nhave && !out)
             ok = true;
         else if (nhave)
@@ -451,9 +472,8 @@ bool soundlib_sample(SoundLib *lib, const char *name, int n, double velocity, Li
 int soundlib_variations(SoundLib *lib, const char *name) {
     const DirtSound *d = dirt_named(name);
     pthread_mutex_lock(&lib->lock);
-    int have = 0;
-    for (int i = 0; d && d->sounds[i]; i++) have += ref_available(lib, d->sounds[i]);
-    if (!d) have = sonic_pi_has(lib, name);
+    const char *const *refs;
+    int have = d ? dirt_have(lib, d, &refs) : sonic_pi_has(lib, name);
     pthread_mutex_unlock(&lib->lock);
     return have;
 }
@@ -743,9 +763,9 @@ int soundlib_preload(SoundLib *lib, const char *text, size_t len) {
     for (int w = 0; w < nw; w++) {
         const char *word = words[w];
         const DirtSound *d = dirt_named(word);
-        for (int i = 0; d && d->sounds[i]; i++)
-            if (ref_available(lib, d->sounds[i]))
-                ref_sound(lib, d->sounds[i], 1, true, &ls, why, sizeof why);
+        const char *const *refs;
+        for (int i = 0, n = d ? dirt_have(lib, d, &refs) : 0; i < n; i++)
+            ref_sound(lib, refs[i], 1, true, &ls, why, sizeof why);
         if (!d && sonic_pi_has(lib, word)) ref_sound(lib, word, 1, false, &ls, why, sizeof why);
         if (gm_program(word, 0) >= 0) { /* the soundfont, read without holding the library */
             pthread_mutex_unlock(&lib->lock);
@@ -803,9 +823,8 @@ void soundlib_list(SoundLib *lib, FILE *out) {
     soundlib_version("sonic-pi-samples", v, sizeof v);
     fprintf(out, "# Dirt names (s(\"bd:3\") is variation 3)\n");
     for (int i = 0; i < NDIRT_SOUNDS; i++) {
-        int have = 0;
-        for (int k = 0; DIRT_SOUNDS[i].sounds[k]; k++)
-            have += ref_available(lib, DIRT_SOUNDS[i].sounds[k]);
+        const char *const *refs;
+        int have = dirt_have(lib, &DIRT_SOUNDS[i], &refs);
         fprintf(out, "%-6s %2d  %s\n", DIRT_SOUNDS[i].name, have, DIRT_SOUNDS[i].doc);
     }
     fprintf(out, "\n# Sonic Pi's samples: %s\n", lib->nsp ? v : "not installed (sonic-pi-samples)");
@@ -848,10 +867,9 @@ bool soundlib_describe(SoundLib *lib, const char *name, FILE *out) {
     if (d) {
         found = true;
         fprintf(out, "%s: %s, a Dirt name; its variations (%s:N):\n", name, d->doc, name);
-        int k = 0;
-        for (int i = 0; d->sounds[i]; i++)
-            if (ref_available(lib, d->sounds[i]))
-                fprintf(out, "  %s:%d  %s\n", name, k++, d->sounds[i]);
+        const char *const *refs;
+        int k = dirt_have(lib, d, &refs);
+        for (int i = 0; i < k; i++) fprintf(out, "  %s:%d  %s\n", name, i, refs[i]);
         if (!k) fprintf(out, "  none here: install sonic-pi-samples and hydrogen-drumkits\n");
     } else if (sonic_pi_has(lib, name)) {
         found = true;
