@@ -36,6 +36,9 @@ static void adsr_values(double *a, double *d, double *s, double *r, const double
     *r = fmax(isnan(*r) ? 0 : *r, 0.01);
 }
 
+static void fenv_ramps(FenvShape *f, double lo, double hi, double a, double d, double s, double r,
+                       double gate);
+
 void senv_shape(FenvShape *f, double a, double d, double s, double r, double gate, bool sample) {
     /* superdough's defaults when none is given: its synths', its samples' */
     static const double DEF[2][4] = {{0.001, 0.05, 0.6, 0.01}, {0.001, 0.001, 1, 0.01}};
@@ -63,16 +66,7 @@ double senv_at(const FenvShape *f, double t) {
 
 void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, double r, double e,
                 double anchor, double gate) {
-    bool any = !isnan(a) || !isnan(d) || !isnan(s) || !isnan(r);
-    if (!any) {
-        a = 0.005, d = 0.14, s = 0, r = 0.1;
-    } else {
-        if (isnan(s)) s = (!isnan(a) && isnan(d)) || (isnan(a) && isnan(d)) ? 1 : 0.001;
-        a = fmax(isnan(a) ? 0 : a, 0.001);
-        d = fmax(isnan(d) ? 0 : d, 0.001);
-        s = fmin(s, 1);
-        r = fmax(isnan(r) ? 0 : r, 0.01);
-    }
+    adsr_values(&a, &d, &s, &r, (const double[4]){0.005, 0.14, 0, 0.1});
     if (isnan(e)) e = 1;
     if (isnan(anchor)) anchor = 0;
     double ea = fabs(e), off = ea * anchor;
@@ -81,6 +75,18 @@ void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, doubl
         double t = lo;
         lo = hi, hi = t;
     }
+    fenv_ramps(f, lo, hi, a, d, s, r, gate);
+}
+
+void fenv_range_shape(FenvShape *f, double lo, double hi, double a, double d, double s, double r,
+                      double gate) {
+    adsr_values(&a, &d, &s, &r, (const double[4]){0.001, 0.001, 1, 0.01});
+    fenv_ramps(f, lo, hi, a, d, s, r, gate);
+}
+
+/* the ramps between lo and hi of settings already resolved */
+static void fenv_ramps(FenvShape *f, double lo, double hi, double a, double d, double s, double r,
+                       double gate) {
     f->lo = lo, f->peak = hi, f->sus = lo + s * (hi - lo);
     f->a = a, f->d = d, f->r = r, f->gate = gate > 0 ? gate : 0;
     double g = f->gate;

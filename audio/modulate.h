@@ -30,6 +30,11 @@ typedef struct {
 /* The shape of one note's sweep of cutoff (hertz) over gate seconds. */
 void fenv_shape(FenvShape *f, double cutoff, double a, double d, double s, double r, double e,
                 double anchor, double gate);
+/* superdough's getParamADSR with exponential ramps from lo up to hi and back
+ * (settings not given resolved as getADSRValues does: 0.001, 0.001, 1, 0.01
+ * when none is). */
+void fenv_range_shape(FenvShape *f, double lo, double hi, double a, double d, double s, double r,
+                      double gate);
 /* The cutoff t seconds after the note's start. */
 double fenv_at(const FenvShape *f, double t);
 /* Strudel's note envelope (superdough's synths: linear ramps from 0 to 1, defaults

@@ -8,6 +8,7 @@
  * Audio thread: no allocation, no locks, no I/O.
  */
 #include "synth.h"
+#include "fm.h"
 #include "modulate.h"
 #include "sampler.h"
 
@@ -109,6 +110,11 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
         v->level = tail->in[1].value;
     }
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
+    if (def->fm.nroutes) {
+        memset(v->fm_phase, 0, sizeof v->fm_phase);
+        memset(v->fm_out, 0, sizeof v->fm_out);
+        memset(v->fm_noise, 0, sizeof v->fm_noise);
+    }
     for (int i = 0; i < def->nnodes; i++)
         for (int k = 0; k < 3 && def->nodes[i].ugen < UGEN_COUNT; k++) /* (an extension's:
                                                                          zeroed) */
@@ -278,6 +284,10 @@ static inline float wavetable_read(const WtPoint *t, double ph) {
     int i = (int)x;
     float frac = (float)(x - i);
     return t[i].v + t[i].d * frac;
+}
+
+float synth_wave(int shape, float freq, double ph) {
+    return wavetable_read(wavetable[shape][wavetable_band(freq)], ph);
 }
 
 /* A block of a steady wavetable oscillator from the 32-bit phase ph: the
@@ -783,6 +793,7 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         vib_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate);
         break;
     case UGEN_FMMOD: fm_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate); break;
+    case UGEN_FMX: fm_operators_block(v, in[0], m[0], out, n, pos, rate); break;
     case UGEN_PENV: /* the note's settings: read once a block */
         penv_block(in[0], m[0], X(1, 0), X(2, 0), X(3, 0), X(4, 0), X(5, 0), X(6, 0), v->gate, out,
                    n, pos, inv_rate);

@@ -23,7 +23,7 @@
 #include <stdint.h>
 
 #define SYN_MAX_NODES  48
-#define SYN_MAX_PARAMS 16
+#define SYN_MAX_PARAMS 48
 #define SYN_NAME       32
 #define SYN_BLOCK      64 /* a voice's graph runs this many samples at a time */
 
@@ -52,6 +52,25 @@ typedef struct {
     float value[SYN_LV2_CONTROLS];
 } SynLv2;
 
+/* Strudel's FM operators (fm, fm2..fm8 and the matrix fmIJ) of a note:
+ * which parameters hold each operator's settings and each route's amount
+ * (audio/fm.h plays them). Operator 0 is the note's own pitch. */
+#define SYN_FM_OPS    8
+#define SYN_FM_ROUTES 24
+typedef struct {
+    int8_t h, wave, env; /* parameter slots of fmh, fmwave, fmenv; -1: not given */
+    int8_t adsr[4];      /* fmattack ... fmrelease; all -1: no envelope */
+} SynFmOp;
+typedef struct {
+    uint8_t from, to; /* operator from (1..8) moves operator to's frequency (0: the note) */
+    uint8_t amount;   /* the parameter slot of its index (fmi, fmi2, fmi13, ...) */
+} SynFmRoute;
+typedef struct {
+    uint8_t nroutes;
+    SynFmOp op[SYN_FM_OPS + 1]; /* [1..8] */
+    SynFmRoute route[SYN_FM_ROUTES];
+} SynFm;
+
 typedef struct {
     char name[SYN_NAME];
     int nparams;
@@ -63,6 +82,7 @@ typedef struct {
     SynNode nodes[SYN_MAX_NODES]; /* the last one is the output */
     int nlv2;
     SynLv2 lv2[SYN_MAX_LV2];
+    SynFm fm; /* the fmx node's operators */
 } SynthDef;
 
 /* Per-node state: what each unit generator remembers between samples. */
@@ -119,6 +139,9 @@ typedef struct {
     int32_t cut;         /* cut group, 0 for none */
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     NodeState st[SYN_MAX_NODES];
+    double fm_phase[SYN_FM_OPS + 1]; /* the FM operators' phases (turns), last outputs, */
+    float fm_out[SYN_FM_OPS + 1];    /* noise filters' memories (audio/fm.c) */
+    float fm_noise[SYN_FM_OPS + 1][3];
     float carry[SYN_BLOCK];
 } Voice;
 
@@ -128,6 +151,10 @@ typedef struct {
     float node[SYN_MAX_NODES][SYN_BLOCK];
     float konst[SYN_MAX_NODES][UGEN_MAX_INPUTS + 1];
 } SynScratch;
+
+/* One sample of tala's band-limited sawtooth (shape 0), square (1) or
+ * triangle (2) at phase ph (turns, 0..1) for a pitch of freq hertz. */
+float synth_wave(int shape, float freq, double ph);
 
 /* Builds the band-limited wavetables for a sample rate: call on the control
  * thread before audio starts (audio_new does). */

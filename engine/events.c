@@ -10,6 +10,7 @@
  */
 #include "session_impl.h"
 
+#include "../audio/fm.h"
 #include "../spec/controls.h"
 #include "../stdlib/lib.h"
 
@@ -47,6 +48,22 @@ Value ses_record_get(ObjRecord *r, const char *key) {
 /* A control of an event as a number: a vowel's letters become its index in
  * the audio side's table (an unknown one is warned about and left out). */
 static bool event_control(Session *s, ObjRecord *r, const char *key, double *out) {
+    if (!strncmp(key, "fmwave", 6) || !strncmp(key, "fmenv", 5)) {
+        Value v = ses_record_get(r, key);
+        if (!IS_STRING(v)) { /* a number: not "exp" (linear ramps), not a waveform (sine) */
+            if (!ses_record_num(r, key, out)) return false;
+            *out = key[2] == 'e';
+            return true;
+        }
+        int k = key[2] == 'e' ? strcmp(AS_STRING(v)->chars, "exp") != 0
+                              : fm_wave_index(AS_STRING(v)->chars);
+        if (k < 0) {
+            ses_warn_once(s, AS_STRING(v)->chars, true);
+            return false;
+        }
+        *out = k;
+        return true;
+    }
     if (strcmp(key, KEY(VOWEL)) != 0) return ses_record_num(r, key, out);
     Value v = ses_record_get(r, key);
     if (!IS_STRING(v) || js_numeral(v, out)) return ses_record_num(r, key, out); /* a number */
@@ -204,15 +221,72 @@ static void add_vibrato(SynthDef *d) {
     prepend_pitch_node(d, vib, f, sampler);
 }
 
-/* Frequency modulation: an fmmod node (the frequency, harmonicity fmh, index
- * fmi) before the graph's nodes, which read it for the freq parameter. */
-static void add_fm(SynthDef *d) {
+/* the settings of an FM operator, in FmSig's order */
+static const char *const FM_OP_KEYS[7] = {"fmh",     "fmwave",    "fmenv",    "fmattack",
+                                          "fmdecay", "fmsustain", "fmrelease"};
+
+/* the key of route from -> to: fmi (1 into the note), fmi2 ... fmi8 (n into
+ * n - 1), fmiIJ */
+static void fm_route_key(int from, int to, char *key, size_t size) {
+    if (from == to + 1)
+        snprintf(key, size, from == 1 ? "fmi" : "fmi%d", from);
+    else
+        snprintf(key, size, "fmi%d%d", from, to);
+}
+
+static void fm_op_key(int k, int op, char *key, size_t size) {
+    snprintf(key, size, op == 1 ? "%s" : "%s%d", FM_OP_KEYS[k], op);
+}
+
+static FmSig fm_sig(Session *s, ObjRecord *rec) {
+    FmSig g = {{0, 0}, 0};
+    double x;
+    char key[16];
+    unsigned used = 0;
+    for (int from = 1; from <= SYN_FM_OPS; from++)
+        for (int to = 0; to <= SYN_FM_OPS; to++) {
+            fm_route_key(from, to, key, sizeof key);
+            if (!ses_record_num(rec, key, &x) || x == 0 || !isfinite(x)) continue;
+            int bit = from * 9 + to;
+            g.routes[bit / 64] |= 1ull << (bit % 64);
+            used |= 1u << from | 1u << to;
+        }
+    for (int op = 1; op <= SYN_FM_OPS; op++)
+        for (int k = 0; used >> op & 1 && k < 7; k++) {
+            fm_op_key(k, op, key, sizeof key);
+            if (event_control(s, rec, key, &x)) g.ops |= 1ull << ((op - 1) * 7 + k);
+        }
+    return g;
+}
+
+/* The operators of sig as an fmx node (the frequency in) before the graph's
+ * nodes, which read it for the freq parameter; its settings are parameters
+ * of the variant. Routes past the parameters' room are left out. */
+static void add_fm(SynthDef *d, const FmSig *sig) {
     int f = synth_param(d, "freq");
-    if (f < 0 || d->nnodes + 1 > SYN_MAX_NODES || d->nparams + 2 > SYN_MAX_PARAMS) return;
-    SynNode fm = {.ugen = UGEN_FMMOD, .n = 3};
+    if (f < 0 || d->nnodes + 1 > SYN_MAX_NODES) return;
+    char key[16];
+    memset(&d->fm, 0, sizeof d->fm);
+    for (int op = 1; op <= SYN_FM_OPS; op++) {
+        SynFmOp *o = &d->fm.op[op];
+        int8_t *slot[7] = {&o->h,       &o->wave,    &o->env,    &o->adsr[0],
+                           &o->adsr[1], &o->adsr[2], &o->adsr[3]};
+        for (int k = 0; k < 7; k++) {
+            *slot[k] = -1;
+            if (!(sig->ops >> ((op - 1) * 7 + k) & 1) || d->nparams == SYN_MAX_PARAMS) continue;
+            fm_op_key(k, op, key, sizeof key);
+            *slot[k] = (int8_t)param_slot(d, key);
+        }
+    }
+    for (int bit = 9; bit < 81; bit++) {
+        if (!(sig->routes[bit / 64] >> (bit % 64) & 1)) continue;
+        if (d->fm.nroutes == SYN_FM_ROUTES || d->nparams == SYN_MAX_PARAMS) break;
+        fm_route_key(bit / 9, bit % 9, key, sizeof key);
+        d->fm.route[d->fm.nroutes++] =
+            (SynFmRoute){(uint8_t)(bit / 9), (uint8_t)(bit % 9), (uint8_t)param_slot(d, key)};
+    }
+    SynNode fm = {.ugen = UGEN_FMX, .n = 1};
     fm.in[0] = (SynIn){IN_PARAM, (uint8_t)f, 0};
-    fm.in[1] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, "fmh"), 0};
-    fm.in[2] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, "fmi"), 0};
     prepend_pitch_node(d, fm, f, -1);
 }
 
@@ -251,13 +325,14 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     /* vibrato (bit NFX + 1): the pitch of a synth with a freq, or a sample's speed */
     if (event_control(s, rec, "vib", &x) && x > 0 && synth_param(*def, "vib") < 0)
         mask |= 1u << (NFX + 1);
-    /* frequency modulation (bit NFX + 2): a synth's frequency */
-    if (event_control(s, rec, "fmi", &x) && x != 0 && synth_param(*def, "fmi") < 0 &&
-        synth_param(*def, "freq") >= 0)
-        mask |= 1u << (NFX + 2);
+    /* frequency modulation (bit NFX + 2): a synth's frequency moved by the FM operators */
+    FmSig fm = {{0, 0}, 0};
+    if (synth_param(*def, "fmi") < 0 && synth_param(*def, "freq") >= 0) fm = fm_sig(s, rec);
+    if (fm.routes[0] | fm.routes[1]) mask |= 1u << (NFX + 2);
     if (!mask) return si;
     for (int i = 0; i < s->nvariants; i++)
-        if (s->variants[i].base == si && s->variants[i].mask == mask) {
+        if (s->variants[i].base == si && s->variants[i].mask == mask &&
+            !memcmp(&s->variants[i].fm, &fm, sizeof fm)) {
             *def = s->variants[i].def;
             return s->variants[i].index;
         }
@@ -305,13 +380,15 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
         add_pitch_env(d); /* (before the vibrato: a sample's speed takes
                              one of the two) */
     if (mask & (1u << (NFX + 1))) add_vibrato(d);
-    if (mask & (1u << (NFX + 2))) add_fm(d); /* first: the vibrato swings the modulated pitch */
+    if (mask & (1u << (NFX + 2)))
+        add_fm(d, &fm); /* first: the vibrato swings the modulated
+                            pitch */
     int index = audio_add_synth(s->audio, d);
     if (index < 0 || s->nvariants == (int)(sizeof s->variants / sizeof s->variants[0])) {
         free(d);
         return si; /* the table is full: the sound without its effects */
     }
-    s->variants[s->nvariants++] = (Variant){si, mask, index, d};
+    s->variants[s->nvariants++] = (Variant){si, mask, index, d, fm};
     *def = d;
     return index;
 }

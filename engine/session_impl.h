@@ -48,11 +48,19 @@ typedef struct {
     Notes cache;
 } Track;
 
+/* Strudel's FM operators an event asks for (events.c): the routes given
+ * (not 0), bit from * 9 + to, and which settings each operator has (7 bits
+ * an operator: fmh, fmwave, fmenv, fmattack ... fmrelease). */
+typedef struct {
+    uint64_t routes[2], ops;
+} FmSig;
+
 typedef struct {
     int base;      /* the synth's audio index */
     unsigned mask; /* which EVENT_FX */
     int index;     /* the variant's audio index */
     SynthDef *def;
+    FmSig fm; /* the FM operators it plays */
 } Variant;
 
 typedef struct {

@@ -93,10 +93,22 @@ typedef enum {
       "the unit of a sample's speed: \"c\" makes speed a number of plays of the whole sample a second, speed times the sample's length (loopAt and fit set it)", "s(\"bd\").speed(2).unit(\"c\")") \
     X(POSTGAIN, "postgain", K("postgain"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 4), 1, \
       "a gain after the note's own effects", "s(\"bd*4\").shape(0.6).postgain(0.5)") \
-    X(FMI, "fmi", K("fmi", "fmh"), "fm", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), 0, \
-      "frequency modulation: how far a sine at fmh times the note's frequency swings it, in that modulator's frequency (fm(\"4:2\") also sets fmh)", "note(\"c3 e3\").s(\"sine\").fm(4)") \
-    X(FMH, "fmh", K("fmh"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 32), 1, \
-      "the frequency modulator's ratio to the note's frequency (with fm)", "note(\"c3 e3\").s(\"sine\").fm(4).fmh(1.5)") \
+    X(FMI, "fmi", K("fmi", "fmh"), "fm fm1 fmi1 fmh1", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), 0, \
+      "frequency modulation: how far FM operator 1 (a sine at fmh times the note's frequency) swings the note's frequency, in the operator's frequency (fm(\"4:2\") also sets fmh); fm2 ... fm8 route operator 2 into 1, ... 8 into 7, and fmIJ any operator I into J (0: the note), as superdough 1.3 plays them (fmh1 sets fmi, as Strudel's does)", "note(\"c3 e3\").s(\"sine\").fm(4)") \
+    X(FMH, "fmh", K("fmh", "fmi"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 32), 1, \
+      "an FM operator's frequency as a ratio to the note's (fmh2 ... fmh8: operators 2 to 8)", "note(\"c3 e3\").s(\"sine\").fm(4).fmh(1.5)") \
+    X(FMATTACK, "fmattack", K("fmattack"), "fmatt fmatt1 fmattack1", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack in seconds of an FM operator's envelope (fmattack2 ... 8 for the others): with any of its settings given, the operator's level follows it", "note(\"c3 e3\").s(\"sine\").fm(6).fmattack(0.3)") \
+    X(FMDECAY, "fmdecay", K("fmdecay"), "fmdec fmdec1 fmdecay1", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay in seconds of an FM operator's envelope", "note(\"c3 e3\").s(\"sine\").fm(6).fmdecay(0.2).fmsustain(0)") \
+    X(FMSUSTAIN, "fmsustain", K("fmsustain"), "fmsus fmsus1 fmsustain1", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level (0..1) of an FM operator's envelope", "note(\"c3 e3\").s(\"sine\").fm(6).fmdecay(0.2).fmsustain(0.3)") \
+    X(FMRELEASE, "fmrelease", K("fmrelease"), "fmrel fmrel1 fmrelease1", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release in seconds of an FM operator's envelope", "note(\"c3 e3\").s(\"sine\").fm(6).fmrelease(0.5)") \
+    X(FMENV, "fmenv", K("fmenv"), "fmenv1", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the ramps of an FM operator's envelope: exp (exponential, the default) or lin", "note(\"c3 e3\").s(\"sine\").fm(6).fmdecay(0.2).fmsustain(0).fmenv(\"<exp lin>\")") \
+    X(FMWAVE, "fmwave", K("fmwave"), "fmwave1", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+      "an FM operator's waveform: sine (the default), sawtooth, square, triangle, or the noises white, pink, brown, crackle", "note(\"c3 e3\").s(\"sine\").fm(2).fmwave(\"<sine square sawtooth>\")") \
     X(VIB, "vib", K("vib", "vibmod"), "vibrato v", DRIVES_PARAM, CTL_NONE, NULL, R(0, 50), 0, \
       "vibrato: how many times a second the pitch swings (vib(\"5:0.5\") also sets vibmod)", "note(\"c4 e4\").s(\"sawtooth\").vib(6)") \
     X(VIBMOD, "vibmod", K("vibmod", "vib"), "vmod", DRIVES_PARAM, CTL_NONE, NULL, R(0, 24), 0.5, \
@@ -208,6 +220,15 @@ typedef enum {
     X(MIDITOUCH, "miditouch", K("miditouch"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 1), 0, \
       "the MIDI channel aftertouch, 0..1", "note(\"c3*4\").miditouch(\"0 0.3 0.6 1\").midi()")
 /* clang-format on */
+
+/* Numbered families, as Strudel's registerMultiControl makes them: for n 2..8,
+ * the row's name, keys and these aliases with n appended (fm2 sets fmi2 and
+ * fmh2); name1 and alias1 are aliases of the row itself. And the FM matrix:
+ * fmiIJ with its alias fmIJ, I and J 0..8, each setting its own key. */
+#define CONTROL_FAMILY_MAX 8
+#define CONTROL_FAMILIES(F) \
+    F(FMI, "fm") F(FMH, "") F(FMATTACK, "fmatt") F(FMDECAY, "fmdec") F(FMSUSTAIN, "fmsus") \
+    F(FMRELEASE, "fmrel") F(FMENV, "") F(FMWAVE, "")
 
 typedef enum {
 #define CONTROL_ENUM_ROW(id, ...) CTL_##id,

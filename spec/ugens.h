@@ -113,6 +113,10 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(FMMOD, "fmmod", UG_EFFECT, IN("harmonicity", "index"), DEF(1, 0), 0,                         \
       "Frequency modulation of a frequency (its input) by a sine at harmonicity times it, "        \
       "swinging index times that modulator's frequency either way.")                               \
+    /* a frequency with Strudel's FM operators (fm, fm2..fm8, fmIJ: audio/fm.h) */                 \
+    X(FMX, "fmx", UG_EFFECT, IN(), DEF(), 0,                                                       \
+      "Strudel's FM operators moving a frequency (its input), as an event's fm controls set "      \
+      "them (the engine adds it; in a synth of your own it passes the frequency on).")             \
     /* a plugin in an effect chain (audio/lv2.h) */                                                \
     X(LV2, "lv2", UG_EFFECT, IN("plugin", "settings"), DEF(0, 0), 1,                               \
       "An LV2 plugin in an effect chain: its URI or a part of its name only it has "               \

@@ -82,12 +82,14 @@ static bool apply_control(Vm *vm, const char *const *keys, Value *args, int argc
 
 /* ---- the control functions, one per name and alias of spec/controls.h ---- */
 
-#define MAX_CONTROL_NATIVES 256
-
+/* the rows' names and aliases, the numbered families and the FM matrix */
+#define MAX_CONTROL_NATIVES 640
 static NativeDef NATIVES[MAX_CONTROL_NATIVES];
 static const ControlDef *ROW[MAX_CONTROL_NATIVES]; /* the row of NATIVES[i] */
 static char SIG[MAX_CONTROL_NATIVES][48], DOC[MAX_CONTROL_NATIVES][320],
-    EXAMPLE[MAX_CONTROL_NATIVES][96], NAME[MAX_CONTROL_NATIVES][32];
+    EXAMPLE[MAX_CONTROL_NATIVES][112], NAME[MAX_CONTROL_NATIVES][32],
+    KEYBUF[MAX_CONTROL_NATIVES][CTL_MAX_KEYS][16];
+static const char *KEYS[MAX_CONTROL_NATIVES][CTL_MAX_KEYS + 1]; /* the record keys it sets */
 static int NNATIVES;
 
 /* x.gain(v) and gain(v): the row is found from the native being called. */
@@ -101,21 +103,34 @@ static bool nat_control(Vm *vm, Value *args, int argc, Value *out) {
      * be a pattern there too */
     if (argc > 2 && !IS_PATTERN(args[1]))
         return vm_error(vm, "%s takes 1 argument, got %d", name, argc);
-    return apply_control(vm, ROW[i]->keys, args, argc > 2 ? 2 : argc, out);
+    return apply_control(vm, KEYS[i], args, argc > 2 ? 2 : argc, out);
 }
 
-static void add_native(const ControlDef *c, const char *name, size_t len) {
+/* A function of row c: its name (len bytes of name), the keys it sets with
+ * suffix appended to each ("" for the row's own), its doc and example (NULL:
+ * the row's, as an alias of the row when the name is not the row's). */
+static void add_native(const ControlDef *c, const char *name, size_t len, const char *suffix,
+                       const char *doc, const char *example) {
     if (NNATIVES == MAX_CONTROL_NATIVES || len >= sizeof NAME[0]) abort(); /* grow the arrays */
     int i = NNATIVES++;
     memcpy(NAME[i], name, len);
     NAME[i][len] = 0;
+    for (int k = 0; k < CTL_MAX_KEYS && c->keys[k]; k++) {
+        snprintf(KEYBUF[i][k], sizeof KEYBUF[i][k], "%s%s", c->keys[k], suffix);
+        KEYS[i][k] = KEYBUF[i][k];
+    }
     bool alias = strcmp(NAME[i], c->name) != 0;
     snprintf(SIG[i], sizeof SIG[i], "%s(value)", NAME[i]);
-    snprintf(DOC[i], sizeof DOC[i], "Control: sets %s on every event.%s%s%s", c->doc,
-             alias ? " An alias of " : "", alias ? c->name : "", alias ? "." : "");
+    if (doc)
+        snprintf(DOC[i], sizeof DOC[i], "Control: sets %s on every event.", doc);
+    else
+        snprintf(DOC[i], sizeof DOC[i], "Control: sets %s on every event.%s%s%s", c->doc,
+                 alias ? " An alias of " : "", alias ? c->name : "", alias ? "." : "");
     /* an alias shows the row's example with its own name in place of the row's */
-    const char *at = alias ? strstr(c->example, c->name) : NULL;
-    if (at)
+    const char *at = alias && !example ? strstr(c->example, c->name) : NULL;
+    if (example)
+        snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%s", example);
+    else if (at)
         snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%.*s%s%s", (int)(at - c->example), c->example,
                  NAME[i], at + strlen(c->name));
     else
@@ -123,6 +138,85 @@ static void add_native(const ControlDef *c, const char *name, size_t len) {
     ROW[i] = c;
     NATIVES[i] = (NativeDef){NAME[i], 1,      nat_control, NF_CONTROL | NF_VARIADIC,
                              SIG[i],  DOC[i], EXAMPLE[i],  NULL};
+}
+
+/* Strudel's numbered families: name2 ... name8 (and their aliases) of a row */
+static void add_family(ControlId id, const char *aliases) {
+    const ControlDef *c = control(id);
+    static const struct {
+        ControlId id;
+        const char *what, *value;
+    } WHAT[] = {{CTL_FMH, "the frequency ratio", "1.5"},
+                {CTL_FMATTACK, "the attack", "0.3"},
+                {CTL_FMDECAY, "the decay", "0.2"},
+                {CTL_FMSUSTAIN, "the sustain", "0.3"},
+                {CTL_FMRELEASE, "the release", "0.5"},
+                {CTL_FMENV, "the envelope's ramps", "\"<exp lin>\""},
+                {CTL_FMWAVE, "the waveform", "\"<square sawtooth>\""}};
+    const char *what = NULL, *value = NULL;
+    for (size_t w = 0; w < sizeof WHAT / sizeof WHAT[0]; w++)
+        if (WHAT[w].id == id) what = WHAT[w].what, value = WHAT[w].value;
+    for (int n = 2; n <= CONTROL_FAMILY_MAX; n++) {
+        char suffix[4], name[32], doc[200], example[112], route[16] = "";
+        snprintf(suffix, sizeof suffix, "%d", n);
+        if (id == CTL_FMI) {
+            snprintf(doc, sizeof doc,
+                     "fmi%d, how far FM operator %d swings operator %d's frequency (in its own "
+                     "frequency, see fmi; fm%d(\"4:2\") also sets fmh%d)",
+                     n, n, n - 1, n, n);
+            if (n > 2) snprintf(route, sizeof route, ".fm%d0(1)", n - 1); /* n-1 heard */
+            snprintf(example, sizeof example, "note(\"c3 e3\").s(\"sine\").fm(2)%s.fm%d(3)", route,
+                     n);
+        } else {
+            snprintf(doc, sizeof doc, "%s%d, %s of FM operator %d (see %s)", c->keys[0], n, what, n,
+                     c->name);
+            bool decay = id == CTL_FMSUSTAIN || id == CTL_FMENV; /* heard with a decay */
+            snprintf(example, sizeof example,
+                     "note(\"c3 e3\").s(\"sine\").fm(2).fm%d0(1.5).%s%d(%s)%s%.0d%s", n, c->name, n,
+                     value, decay ? ".fmdecay" : "", decay ? n : 0, decay ? "(0.2)" : "");
+        }
+        int len = snprintf(name, sizeof name, "%s%d", c->name, n);
+        add_native(c, name, (size_t)len, suffix, doc, example);
+        for (const char *a = aliases; *a;) {
+            size_t k = strcspn(a, " ");
+            len = snprintf(name, sizeof name, "%.*s%d", (int)k, a, n);
+            add_native(c, name, (size_t)len, suffix, doc, example);
+            a += k + (a[k] == ' ');
+        }
+    }
+}
+
+/* the FM matrix: fmiIJ and fmIJ set fmiIJ, how far operator I moves J */
+static void add_fm_matrix(void) {
+    static const ControlDef *row;
+    static ControlDef cell[9][9];
+    static char keys[9][9][8], docs[9][9][160];
+    row = control(CTL_FMI);
+    for (int i = 0; i <= 8; i++)
+        for (int j = 0; j <= 8; j++) {
+            ControlDef *c = &cell[i][j];
+            *c = *row;
+            snprintf(keys[i][j], sizeof keys[i][j], "fmi%d%d", i, j);
+            c->keys[0] = keys[i][j], c->keys[1] = NULL;
+            c->name = keys[i][j];
+            if (i == 0 || i == j + 1) /* operator 0 is the note; I into I - 1 is fmI */
+                snprintf(docs[i][j], sizeof docs[i][j],
+                         "%s, a route superdough does not read (%s), so it changes nothing",
+                         keys[i][j], i ? "operator I into I - 1 is fmI" : "operator 0 is the note");
+            else
+                snprintf(docs[i][j], sizeof docs[i][j],
+                         "%s, how far FM operator %d swings %s%.0d's frequency, in its own "
+                         "frequency (the FM matrix; see fmi)",
+                         keys[i][j], i, j ? "operator " : "the note", j);
+            char name[8], example[112], route[16] = "";
+            if (j > 1) snprintf(route, sizeof route, ".fm%d0(1)", j); /* j heard */
+            snprintf(example, sizeof example, "note(\"c3 e3\").s(\"sine\").fm(2)%s.fm%d%d(1.5)",
+                     route, i, j);
+            int len = snprintf(name, sizeof name, "fmi%d%d", i, j);
+            add_native(c, name, (size_t)len, "", docs[i][j], example);
+            len = snprintf(name, sizeof name, "fm%d%d", i, j);
+            add_native(c, name, (size_t)len, "", docs[i][j], example);
+        }
 }
 
 /* x.midi() and x.midi(port): x's events go to a MIDI port (tala's own
@@ -243,14 +337,10 @@ static const NativeDef MIDI_NATIVE = {
 /* A control's record key by its name or an alias ("lpf" -> "cutoff"); other
  * names as they are (Strudel's getControlName). */
 static const char *control_key(const char *name) {
-    const ControlDef *t = control_table();
-    for (int i = 0; i < CTL_COUNT; i++) {
-        if (!strcmp(t[i].name, name)) return t[i].keys[0];
-        size_t n = strlen(name);
-        for (const char *a = t[i].aliases; (a = strstr(a, name)); a += n)
-            if ((a == t[i].aliases || a[-1] == ' ') && (a[n] == ' ' || a[n] == 0))
-                return t[i].keys[0];
-    }
+    int n;
+    stdlib_control_natives(&n);
+    for (int i = 0; i < n; i++)
+        if (ROW[i] && !strcmp(NAME[i], name)) return KEYS[i][0];
     return name;
 }
 
@@ -314,13 +404,17 @@ static void make_natives(void) {
     ROW[NNATIVES++] = NULL;
     const ControlDef *t = control_table();
     for (int r = 0; r < CTL_COUNT; r++) {
-        add_native(&t[r], t[r].name, strlen(t[r].name));
+        add_native(&t[r], t[r].name, strlen(t[r].name), "", NULL, NULL);
         for (const char *a = t[r].aliases; *a;) {
             size_t n = strcspn(a, " ");
-            if (n) add_native(&t[r], a, n);
+            if (n) add_native(&t[r], a, n, "", NULL, NULL);
             a += n + (a[n] == ' ');
         }
     }
+#define FAMILY(id, aliases) add_family(CTL_##id, aliases);
+    CONTROL_FAMILIES(FAMILY)
+#undef FAMILY
+    add_fm_matrix();
 }
 
 const NativeDef *stdlib_control_natives(int *count) {

@@ -126,6 +126,20 @@ static void build_cases(void) {
     on("panchor", "panchor(0)", B(WAVE ".penv(12)"));
     on("fmi", "fmi(3)", B(WAVE, SINE));
     on("fmh", "fmh(3)", B(SINE ".fmi(3)"));
+    on("fmattack", "fmattack(0.3)", B(SINE ".fmi(3)", WAVE ".fm(2)"));
+    on("fmdecay", "fmdecay(0.1)", B(SINE ".fmi(3).fmsustain(0)"));
+    on("fmsustain", "fmsustain(0.2)", B(SINE ".fmi(3).fmdecay(0.1)"));
+    on("fmrelease", "fmrelease(0.5)", B(SINE ".fmi(3).fmdecay(0.1).clip(0.5)"));
+    on("fmenv", "fmenv(\"lin\")", B(SINE ".fmi(3).fmdecay(0.1).fmsustain(0)"));
+    on("fmwave", "fmwave(\"<square sawtooth triangle white>\")", B(SINE ".fmi(3)"));
+    /* the other operators, their settings, the matrix */
+    on("fm2", "fm2(3)", B(SINE ".fm(2)", WAVE ".fm(1)"));
+    on("fmh2", "fmh2(2.5)", B(SINE ".fm(2).fm2(3)"));
+    on("fm30", "fm30(3)", B(SINE, SINE ".fm(2)"));
+    on("fm13", "fm13(2)", B(SINE ".fm(2).fm30(1)"));
+    on("fm11", "fm11(0.5)", B(SINE ".fm(2)"));
+    on("fmattack3", "fmattack3(0.3)", B(SINE ".fm30(3)"));
+    on("fmwave8", "fmwave8(\"square\")", B(SINE ".fm80(3)"));
     on("vib", "vib(6)", B(WAVE, SMP, GM));
     on("vibmod", "vibmod(2)", B(WAVE ".vib(6)"));
     /* sends */
@@ -148,6 +162,83 @@ static void build_cases(void) {
     add("n", GM, GM ".n(1)");
     add("note", "note(\"c3\")", "note(\"e3\")");
     add("freq", "freq(300)", "freq(400)");
+}
+
+static bool same(const Audio *a, const Audio *b);
+
+/* The amplitude of the frequency f in x[from..to) (a Hann window; 1 for a
+ * full-scale sine whose frequency is f). */
+static double tone(const float *x, long from, long to, double f, double rate) {
+    double re = 0, im = 0, wsum = 0;
+    for (long i = from; i < to; i++) {
+        double w = 0.5 - 0.5 * cos(2 * M_PI * (double)(i - from) / (double)(to - from));
+        re += w * x[i] * cos(2 * M_PI * f * (double)i / rate);
+        im += w * x[i] * sin(2 * M_PI * f * (double)i / rate);
+        wsum += w;
+    }
+    return 2 * sqrt(re * re + im * im) / wsum;
+}
+
+/* Frequency modulation of index I by a sine at h times the note's frequency f
+ * puts the Bessel function J_n(I) of the note's level at f + n h f: fm(1) with
+ * fmh 0.25 on a3 (220 Hz), the sidebands 55 Hz apart, measured against the
+ * carrier over a second of the held note. */
+static void test_fm_spectrum_is_bessel(void **st) {
+    (void)st;
+    Audio a = render(NULL, "note(\"a3\").s(\"sine\").fm(1).fmh(0.25)", 120, 1);
+    const double J[4] = {0.765197686557967, 0.440050585744934, 0.114903484931901,
+                         0.019563353982668}; /* J_0(1) ... J_3(1) */
+    double c = tone(a.l, 24000, 72000, 220, 48000);
+    for (int n = 1; n <= 3; n++)
+        for (int sign = -1; sign <= 1; sign += 2) {
+            double got = tone(a.l, 24000, 72000, 220 + sign * n * 55.0, 48000) / c;
+            double want = J[n] / J[0];
+            if (fabs(got - want) > 0.02 * want + 1e-4)
+                fail_msg("sideband %+d: %.5f of the carrier, Bessel says %.5f", sign * n, got,
+                         want);
+        }
+    audio_done(&a);
+}
+
+/* Operator numbers only name the routes: operator 2 straight into the note
+ * sounds as operator 1 into it; routes superdough does not read (fm10, fm21:
+ * those are fm and fm2) change nothing; fm2 sends 2 into 1, not into the note. */
+static void test_fm_routes(void **st) {
+    (void)st;
+    Audio one = render(NULL, "note(\"a3\").s(\"sine\").fm(1.5).fmh(0.25)", 120, 1);
+    Audio two = render(NULL, "note(\"a3\").s(\"sine\").fm20(1.5).fmh2(0.25)", 120, 1);
+    Audio unread =
+        render(NULL, "note(\"a3\").s(\"sine\").fm(1.5).fmh(0.25).fm10(3).fm21(2)", 120, 1);
+    Audio chain = render(NULL, "note(\"a3\").s(\"sine\").fm(1.5).fmh(0.25).fm2(1)", 120, 1);
+    Audio both = render(NULL, "note(\"a3\").s(\"sine\").fm(1.5).fmh(0.25).fm20(1)", 120, 1);
+    assert_true(same(&one, &two));
+    assert_true(same(&one, &unread));
+    assert_false(same(&chain, &both));
+    assert_false(same(&one, &chain));
+    audio_done(&one), audio_done(&two), audio_done(&unread), audio_done(&chain), audio_done(&both);
+}
+
+/* An operator's envelope: decaying to sustain 0, exponential ramps stop at
+ * 0.001 (superdough's floor: the sideband is then J_1(0.001) / J_0(0.001),
+ * 0.0005 of the carrier), linear ones at 0; an attack of a second brings the
+ * sidebands in. */
+static void test_fm_envelope(void **st) {
+    (void)st;
+    Audio d =
+        render(NULL, "note(\"a3\").s(\"sine\").fm(1).fmh(0.25).fmdecay(0.05).fmsustain(0)", 120, 1);
+    double side = tone(d.l, 24000, 72000, 275, 48000) / tone(d.l, 24000, 72000, 220, 48000);
+    if (fabs(side - 0.0005) > 0.00002) fail_msg("exp: the sideband is %g of the carrier", side);
+    audio_done(&d);
+    d = render(NULL,
+               "note(\"a3\").s(\"sine\").fm(1).fmh(0.25).fmdecay(0.05).fmsustain(0).fmenv(\"lin\")",
+               120, 1);
+    side = tone(d.l, 24000, 72000, 275, 48000) / tone(d.l, 24000, 72000, 220, 48000);
+    if (!(side < 1e-5)) fail_msg("lin: the sideband is %g of the carrier", side);
+    Audio a = render(NULL, "note(\"a3\").s(\"sine\").fm(1).fmh(0.25).fmattack(1)", 120, 1);
+    double early = tone(a.l, 2400, 9600, 275, 48000) / tone(a.l, 2400, 9600, 220, 48000);
+    double late = tone(a.l, 57600, 76800, 275, 48000) / tone(a.l, 57600, 76800, 220, 48000);
+    if (!(early < 0.3 * late)) fail_msg("sideband %g early, %g late", early, late);
+    audio_done(&d), audio_done(&a);
 }
 
 static bool same(const Audio *a, const Audio *b) {
@@ -193,6 +284,9 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_control_has_a_case),
         cmocka_unit_test(test_each_control_changes_the_sound),
+        cmocka_unit_test(test_fm_spectrum_is_bessel),
+        cmocka_unit_test(test_fm_routes),
+        cmocka_unit_test(test_fm_envelope),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
