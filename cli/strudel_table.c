@@ -13,6 +13,7 @@
  */
 #include "cli.h"
 
+#include "../spec/controls.h"
 #include "../spec/strudel_names.h"
 #include "../stdlib/stdlib.h"
 #include "../vm/vm.h"
@@ -71,6 +72,19 @@ static const char *differs(const char *name) {
 
 typedef enum { ST_SAME, ST_DIFFERS, ST_IGNORED, ST_NA, ST_MISSING } Status;
 
+/* A control tala carries in its events for others to play (DRIVES_EVENT). */
+static bool event_only(const char *name) {
+    const ControlDef *t = control_table();
+    size_t len = strlen(name);
+    for (int i = 0; i < CTL_COUNT; i++) {
+        if (t[i].drives != DRIVES_EVENT) continue;
+        if (!strcmp(t[i].name, name)) return true;
+        for (const char *a = t[i].aliases; (a = strstr(a, name)); a += len)
+            if ((a == t[i].aliases || a[-1] == ' ') && (a[len] == ' ' || a[len] == 0)) return true;
+    }
+    return false;
+}
+
 static Status status_of(const Name *nm, const NativeDef *defs, int n, const char **note) {
     *note = NULL;
     bool has = have(defs, n, nm->name);
@@ -83,6 +97,9 @@ static Status status_of(const Name *nm, const NativeDef *defs, int n, const char
     }
     if (!has) return ST_MISSING;
     if ((*note = differs(nm->name))) return ST_DIFFERS;
+    if (event_only(nm->name))
+        *note = "in its events, as Strudel's; superdough 1.2.6 plays nothing for it, nor does "
+                "tala's engine (SuperDirt or superdough 1.3 reads it)";
     return ST_SAME;
 }
 

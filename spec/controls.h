@@ -42,6 +42,9 @@ typedef enum {
     DRIVES_SEND,    /* a send to the note's orbit's reverb or delay, or their settings */
     DRIVES_PATTERN, /* read by pattern functions (chord, anchor for voicing) */
     DRIVES_MIDI,    /* a MIDI setting: the event goes to a MIDI port (midievents.c) */
+    DRIVES_EVENT,   /* carried in the event for what reads it (SuperDirt's effects and
+                       synths, superdough 1.3's): superdough 1.2.6 plays nothing for it,
+                       nor does tala's engine */
 } ControlDrives;
 
 #define CTL_NONE -1 /* no ugen */
@@ -217,6 +220,174 @@ typedef enum {
       "a MIDI program change (0..127) before the note", "note(\"c3 g3\").progNum(\"<0 19>\").midi()") \
     X(MIDIBEND, "midibend", K("midibend"), "", DRIVES_MIDI, CTL_NONE, NULL, R(-1, 1), 0, \
       "the MIDI pitch bend, -1..1 (0 is none)", "note(\"c3*4\").midibend(\"0 0.25 0.5 -0.5\").midi()") \
+    X(ACCELERATE, "accelerate", K("accelerate"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-4, 4), 0, \
+      "SuperDirt's accelerate: how far a sample's speed moves while it plays (Strudel: osc and SuperDirt only)", "s(\"bd*2 sn\").accelerate(\"<0 1 -1>\")") \
+    X(BUSGAIN, "busgain", K("busgain"), "bgain", DRIVES_EVENT, CTL_NONE, NULL, R(0, 2), 0, \
+      "a gain before the note goes to its bus (superdough 1.3's buses)", "s(\"bd*4\").busgain(\"<1 0.5>\")") \
+    X(BINSHIFT, "binshift", K("binshift"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's binshift: the spectrum's bins moved (0..1)", "s(\"sn*2\").binshift(\"<0.2 0.6>\")") \
+    X(BUS, "bus", K("bus"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 16), 0, \
+      "the bus a note is sent to, to mix patterns (superdough 1.3's buses)", "s(\"bd*4\").bus(\"<1 2>\")") \
+    X(CHORUS, "chorus", K("chorus"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "the chorus effect's mix (superdough 1.3's chorus)", "note(\"d d a# a\").s(\"sawtooth\").chorus(\"<0 0.5>\")") \
+    X(COMB, "comb", K("comb"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's comb: a comb filter through the spectrum (0..1)", "s(\"hh*4\").comb(\"<0.2 0.8>\")") \
+    X(CTLNUM, "ctlNum", K("ctlNum"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 127), 0, \
+      "a MIDI controller number for SuperDirt's MIDI events", "s(\"midi*2\").ctlNum(\"<74 71>\")") \
+    X(CTRANSPOSE, "ctranspose", K("ctranspose"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-24, 24), 0, \
+      "SuperCollider's chromatic transposition of a degree (SuperDirt's synths)", "degree(\"0 2 4\").ctranspose(\"<0 1>\")") \
+    X(DEGREE, "degree", K("degree"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-24, 48), 0, \
+      "SuperCollider's scale degree (SuperDirt's synths)", "s(\"superpiano*3\").degree(\"0 2 4\")") \
+    X(DELAYSPEED, "delayspeed", K("delayspeed"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-4, 4), 0, \
+      "how fast the delay's time changes (superdough 1.3's delay)", "s(\"cp*2\").delay(0.6).delayspeed(\"<2 0.5>\")") \
+    X(ENHANCE, "enhance", K("enhance"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's enhance: a spectral enhancer (0..1)", "s(\"sn*2\").enhance(\"<0.3 0.9>\")") \
+    X(EXPRESSION, "expression", K("expression"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "a MIDI expression value for SuperDirt's MIDI events", "s(\"midi*2\").expression(\"<0.4 1>\")") \
+    X(FADETIME, "fadeTime", K("fadeTime"), "fadeOutTime", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's fade out of a looping sample, in seconds", "s(\"loop_amen\").fadeTime(\"<0.1 1>\")") \
+    X(FRAMERATE, "frameRate", K("frameRate"), "", DRIVES_EVENT, CTL_NONE, NULL, R(1, 120), 0, \
+      "the frame rate of SuperDirt's MIDI time code", "s(\"midi\").frameRate(\"<25 30>\")") \
+    X(FSHIFT, "fshift", K("fshift"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-2000, 2000), 0, \
+      "SuperDirt's frequency shifter: hertz every partial moves", "note(\"c3 e3\").s(\"supersaw\").fshift(\"<0 100>\")") \
+    X(FSHIFTNOTE, "fshiftnote", K("fshiftnote"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-48, 48), 0, \
+      "SuperDirt's frequency shift as a multiple of the note's frequency", "note(\"c3 e3\").s(\"supersaw\").fshift(1).fshiftnote(\"<1 2>\")") \
+    X(FSHIFTPHASE, "fshiftphase", K("fshiftphase"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 6.3), 0, \
+      "the phase of SuperDirt's frequency shifter", "note(\"c3\").s(\"supersaw\").fshift(100).fshiftphase(\"<0 1.5>\")") \
+    X(FXRELEASE, "FXrelease", K("FXrelease"), "FXrel FXr fxr", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's release of a synth's effects, in seconds", "note(\"c3\").s(\"superpiano\").FXrelease(\"<0.5 2>\")") \
+    X(GATE, "gate", K("gate"), "gat", DRIVES_EVENT, CTL_NONE, NULL, R(0, 8), 0, \
+      "SuperDirt's gate of a sustained synth (tala's own synths take the note's length as their gate)", "note(\"c3 e3\").s(\"superpiano\").gate(\"<1 0>\")") \
+    X(HOLD, "hold", K("hold"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's hold: how long a note stays at full level, in seconds", "s(\"bd*2\").hold(\"<0.1 0.5>\")") \
+    X(HOURS, "hours", K("hours"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 24), 0, \
+      "the hours of SuperDirt's MIDI time code", "s(\"midi\").hours(\"<1 2>\")") \
+    X(HARMONIC, "harmonic", K("harmonic"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 32), 0, \
+      "a harmonic of SuperDirt's synths", "note(\"c3\").s(\"superhammond\").harmonic(\"<1 2>\")") \
+    X(HBRICK, "hbrick", K("hbrick"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's brick-wall high-pass in the spectrum (0..1)", "s(\"bd sn\").hbrick(\"<0.1 0.4>\")") \
+    X(KCUTOFF, "kcutoff", K("kcutoff"), "", DRIVES_EVENT, CTL_NONE, NULL, R(20, 20000), 0, \
+      "the cutoff of SuperDirt's krush", "s(\"bd sn\").krush(2).kcutoff(\"<500 3000>\")") \
+    X(KRUSH, "krush", K("krush"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's krush: a squashing distortion (from Sonic Pi)", "s(\"bd sn\").krush(\"<0 2 4>\")") \
+    X(LBRICK, "lbrick", K("lbrick"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's brick-wall low-pass in the spectrum (0..1)", "s(\"hh*4\").lbrick(\"<0.1 0.6>\")") \
+    X(LESLIE, "leslie", K("leslie"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's Leslie speaker: rotating speakers in a cabinet (0..1)", "n(\"0,4,7\").s(\"supersquare\").leslie(\"<0 0.6>\")") \
+    X(LOCK, "lock", K("lock"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "1 makes SuperDirt's delay time relative to the tempo", "s(\"sd\").delay(0.5).lock(\"<1 0>\")") \
+    X(LRATE, "lrate", K("lrate"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 20), 0, \
+      "the rotation rate of SuperDirt's Leslie, in hertz", "n(\"0,4,7\").s(\"supersquare\").leslie(1).lrate(\"<1 6>\")") \
+    X(LSIZE, "lsize", K("lsize"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 2), 0, \
+      "the size in metres of SuperDirt's Leslie cabinet (its Doppler warble)", "n(\"0,4,7\").s(\"supersquare\").leslie(1).lsize(\"<0.1 0.6>\")") \
+    X(MIDIMAP, "midimap", K("midimap"), "", DRIVES_EVENT, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the name of a MIDI CC map (Strudel's midimap, with its own maps)", "note(\"c4\").midimap(\"default\")") \
+    X(MINUTES, "minutes", K("minutes"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 60), 0, \
+      "the minutes of SuperDirt's MIDI time code", "s(\"midi\").minutes(\"<2 3>\")") \
+    X(MTRANSPOSE, "mtranspose", K("mtranspose"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-24, 24), 0, \
+      "SuperCollider's modal transposition of a degree (SuperDirt's synths)", "degree(\"0 2 4\").mtranspose(\"<0 1>\")") \
+    X(OCTAVE, "octave", K("octave"), "oct", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "the octave of SuperDirt's synths (5 by default there)", "n(\"0,4,7\").s(\"supersaw\").octave(\"<4 5>\")") \
+    X(OCTAVER, "octaveR", K("octaveR"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's octaver: the octave below mixed in (its octaveR)", "s(\"bass*2\").octaveR(\"<0 0.5>\")") \
+    X(OCTER, "octer", K("octer"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's octaver: the octave above", "note(\"c2 e2\").s(\"supersaw\").octer(\"<0 0.7>\")") \
+    X(OCTERSUB, "octersub", K("octersub"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's octaver: the octave below", "note(\"c2 e2\").s(\"supersaw\").octersub(\"<0 0.7>\")") \
+    X(OCTERSUBSUB, "octersubsub", K("octersubsub"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's octaver: two octaves below", "note(\"c2 e2\").s(\"supersaw\").octersubsub(\"<0 0.7>\")") \
+    X(OSCHOST, "oschost", K("oschost"), "", DRIVES_EVENT, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the host Strudel's OSC bridge sends to", "note(\"c4\").oschost(\"127.0.0.1\")") \
+    X(OSCPORT, "oscport", K("oscport"), "", DRIVES_EVENT, CTL_NONE, NULL, R(1, 65535), 0, \
+      "the port Strudel's OSC bridge sends to", "note(\"c4\").oscport(\"<57120 57121>\")") \
+    X(OVERGAIN, "overgain", K("overgain"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's overgain: gain into its overdrive", "s(\"bd sn\").overgain(\"<0 2>\")") \
+    X(OVERSHAPE, "overshape", K("overshape"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's overshape: the shape of its overdrive", "s(\"bd sn\").overgain(2).overshape(\"<0.2 0.8>\")") \
+    X(PANORIENT, "panorient", K("panorient"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's pan orientation over more than two channels", "s(\"hh*4\").panorient(\"<0 0.5>\")") \
+    X(PANSPAN, "panspan", K("panspan"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's spread of a multichannel sound's channels", "s(\"hh*4\").panspan(\"<0 1>\")") \
+    X(PANSPLAY, "pansplay", K("pansplay"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's splay of a multichannel sound's channels", "s(\"hh*4\").pansplay(\"<0 1>\")") \
+    X(PANWIDTH, "panwidth", K("panwidth"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 8), 0, \
+      "SuperDirt's width of the pan over its channels", "s(\"hh*4\").panwidth(\"<2 4>\")") \
+    X(RING, "ring", K("ring"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's ring modulation: its amount", "note(\"c3 e3\").s(\"supersaw\").ring(\"<0 1>\").ringf(200)") \
+    X(RINGDF, "ringdf", K("ringdf"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-2000, 2000), 0, \
+      "SuperDirt's ring modulation: how far its frequency slides", "note(\"c3\").s(\"supersaw\").ring(1).ringf(200).ringdf(\"<0 100>\")") \
+    X(RINGF, "ringf", K("ringf"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 20000), 0, \
+      "SuperDirt's ring modulation: its frequency", "note(\"c3 e3\").s(\"supersaw\").ring(1).ringf(\"<100 400>\")") \
+    X(SCRAM, "scram", K("scram"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's scram: the spectrum's bins scrambled (0..1)", "s(\"sn*2\").scram(\"<0.2 0.8>\")") \
+    X(SEMITONE, "semitone", K("semitone"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 24), 0, \
+      "SuperCollider's semitones per octave of a degree (SuperDirt's synths)", "degree(\"0 2 4\").semitone(\"<12 7>\")") \
+    X(SMEAR, "smear", K("smear"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's smear: the spectrum smeared (0..1)", "s(\"sn*2\").smear(\"<0.2 0.8>\")") \
+    X(SONGPTR, "songPtr", K("songPtr"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 16383), 0, \
+      "a MIDI song position pointer for SuperDirt's MIDI events", "s(\"midi\").songPtr(\"<0 16>\")") \
+    X(SQUIZ, "squiz", K("squiz"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 16), 0, \
+      "SuperDirt's squiz: a pitch-raising distortion of filter, ring modulator and pitch shifter (2 and up)", "s(\"bd*2 sn\").squiz(\"<1 2 4>\")") \
+    X(STEPSPEROCTAVE, "stepsPerOctave", K("stepsPerOctave"), "", DRIVES_EVENT, CTL_NONE, NULL, R(1, 48), 0, \
+      "SuperCollider's steps per octave of a degree (SuperDirt's synths)", "degree(\"0 2 4\").stepsPerOctave(\"<12 24>\")") \
+    X(SUSTAINPEDAL, "sustainpedal", K("sustainpedal"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "a MIDI sustain pedal value for SuperDirt's MIDI events", "s(\"midi*2\").sustainpedal(\"<0 1>\")") \
+    X(TRANSIENT, "transient", K("transient", "transsustain"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-1, 1), 0, \
+      "a transient shaper's emphasis on the attack (transient(\"0.5:-0.5\") also sets transsustain; superdough 1.3's)", "s(\"bd*4\").transient(\"<0.5 -0.5>\")") \
+    X(TRIODE, "triode", K("triode"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's triode: a tube distortion", "s(\"bd sn\").triode(\"<0 2>\")") \
+    X(TSDELAY, "tsdelay", K("tsdelay"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 16), 0, \
+      "SuperDirt's tsdelay: the delay time of its xsdelay", "s(\"bd sn\").xsdelay(2).tsdelay(\"<1 3>\")") \
+    X(UID, "uid", K("uid"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1000000.0), 0, \
+      "an event's id for SuperDirt", "s(\"bd*2\").uid(\"<1 2>\")") \
+    X(WAVELOSS, "waveloss", K("waveloss"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 100), 0, \
+      "SuperDirt's waveloss: that percentage of the wave's segments left out", "s(\"hh*4\").waveloss(\"<10 60>\")") \
+    X(XSDELAY, "xsdelay", K("xsdelay"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 16), 0, \
+      "SuperDirt's xsdelay: a delay of its own", "s(\"bd sn\").xsdelay(\"<1 3>\")") \
+    X(ACTIVELABEL, "activeLabel", K("activeLabel"), "", DRIVES_EVENT, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the label strudel.cc's editor highlights while the event plays", "s(\"bd*2\").activeLabel(\"<kick drum>\")") \
+    X(LPRATE, "lprate", K("lprate"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 50), 0, \
+      "the rate in hertz of an LFO on the low-pass filter's cutoff (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").lpf(600).lprate(\"<4 8>\")") \
+    X(LPDEPTH, "lpdepth", K("lpdepth"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 4), 0, \
+      "the depth of that LFO on the low-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").lpf(600).lpdepth(\"<1 0.5>\")") \
+    X(LPDC, "lpdc", K("lpdc"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-1, 1), 0, \
+      "the DC offset of that LFO on the low-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").lpf(600).lprate(4).lpdc(\"<0 0.5>\")") \
+    X(LPSHAPE, "lpshape", K("lpshape"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 4), 0, \
+      "the shape of that LFO on the low-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").lpf(600).lprate(4).lpshape(\"<0 1>\")") \
+    X(LPSKEW, "lpskew", K("lpskew"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "the skew of that LFO on the low-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").lpf(600).lprate(4).lpskew(\"<0.5 0.1>\")") \
+    X(LPSYNC, "lpsync", K("lpsync"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 64), 0, \
+      "the rate in cycles of that LFO on the low-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").lpf(600).lpsync(\"<4 8>\")") \
+    X(LPDEPTHFREQUENCY, "lpdepthfrequency", K("lpdepthfrequency"), "lpdepthfreq", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10000), 0, \
+      "the depth in hertz of that LFO on the low-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").lpf(600).lpdepthfrequency(\"<200 500>\")") \
+    X(HPRATE, "hprate", K("hprate"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 50), 0, \
+      "the rate in hertz of an LFO on the high-pass filter's cutoff (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").hpf(1000).hprate(\"<4 8>\")") \
+    X(HPDEPTH, "hpdepth", K("hpdepth"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 4), 0, \
+      "the depth of that LFO on the high-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").hpf(1000).hpdepth(\"<1 0.5>\")") \
+    X(HPDC, "hpdc", K("hpdc"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-1, 1), 0, \
+      "the DC offset of that LFO on the high-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").hpf(1000).hprate(4).hpdc(\"<0 0.5>\")") \
+    X(HPSHAPE, "hpshape", K("hpshape"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 4), 0, \
+      "the shape of that LFO on the high-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").hpf(1000).hprate(4).hpshape(\"<0 1>\")") \
+    X(HPSKEW, "hpskew", K("hpskew"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "the skew of that LFO on the high-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").hpf(1000).hprate(4).hpskew(\"<0.5 0.1>\")") \
+    X(HPSYNC, "hpsync", K("hpsync"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 64), 0, \
+      "the rate in cycles of that LFO on the high-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").hpf(1000).hpsync(\"<4 8>\")") \
+    X(HPDEPTHFREQUENCY, "hpdepthfrequency", K("hpdepthfrequency"), "hpdepthfreq", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10000), 0, \
+      "the depth in hertz of that LFO on the high-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").hpf(1000).hpdepthfrequency(\"<200 500>\")") \
+    X(BPRATE, "bprate", K("bprate"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 50), 0, \
+      "the rate in hertz of an LFO on the band-pass filter's cutoff (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bprate(\"<4 8>\")") \
+    X(BPDEPTH, "bpdepth", K("bpdepth"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 4), 0, \
+      "the depth of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bpdepth(\"<1 0.5>\")") \
+    X(BPDC, "bpdc", K("bpdc"), "", DRIVES_EVENT, CTL_NONE, NULL, R(-1, 1), 0, \
+      "the DC offset of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bprate(4).bpdc(\"<0 0.5>\")") \
+    X(BPSHAPE, "bpshape", K("bpshape"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 4), 0, \
+      "the shape of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bprate(4).bpshape(\"<0 1>\")") \
+    X(BPSKEW, "bpskew", K("bpskew"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "the skew of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bprate(4).bpskew(\"<0.5 0.1>\")") \
+    X(BPSYNC, "bpsync", K("bpsync"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 64), 0, \
+      "the rate in cycles of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bpsync(\"<4 8>\")") \
+    X(BPDEPTHFREQUENCY, "bpdepthfrequency", K("bpdepthfrequency"), "bpdepthfreq", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10000), 0, \
+      "the depth in hertz of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bpdepthfrequency(\"<200 500>\")") \
     X(MIDITOUCH, "miditouch", K("miditouch"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 1), 0, \
       "the MIDI channel aftertouch, 0..1", "note(\"c3*4\").miditouch(\"0 0.3 0.6 1\").midi()")
 /* clang-format on */

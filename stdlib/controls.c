@@ -54,9 +54,16 @@ static bool control_map(Query *q, Value v, Value keys, Value *out) {
     return true;
 }
 
+/* A control's value: a list given to a control of several keys (lpf([300, 5]))
+ * is one value filling them, as Strudel's reify makes an array a pure value;
+ * tala's lists are sequences elsewhere. */
+static ObjPattern *control_value(Vm *vm, Value v, bool several) {
+    return several && IS_LIST(v) ? pat_pure(vm_heap(vm), v) : reify(vm, v);
+}
+
 static bool apply_control(Vm *vm, const char *const *keys, Value *args, int argc, Value *out) {
     Heap *h = vm_heap(vm);
-    ObjPattern *p = reify(vm, args[0]);
+    ObjPattern *p = control_value(vm, args[0], keys[1] != NULL);
     KEEP(vm, p);
     Value ks[CTL_MAX_KEYS];
     uint32_t nk = 0;
@@ -80,6 +87,82 @@ static bool apply_control(Vm *vm, const char *const *keys, Value *args, int argc
     return true;
 }
 
+/* ---- Strudel's envelope shorthands and control() ---- */
+
+/* adsr("a:d:s:r"), ad("a:d"), ds("d:s"), ar("a:r"), control("ccn:ccv"): a value
+ * (or a list of them) sets these keys in order; a second value not given is
+ * the first (ad, ar) or 0 (ds's sustain), as Strudel's. */
+static const struct {
+    const char *name, *keys[4];
+    int second; /* the second value when not given: 1 the first, 0 zero, -1 none */
+    const char *doc, *example;
+} SHORTHAND[] = {
+    {"adsr",
+     {"attack", "decay", "sustain", "release"},
+     -1,
+     "attack, decay, sustain and release at once: adsr(\".1:.1:.5:.2\")",
+     "note(\"[c3 bb2 f3 eb3]*2\").s(\"sawtooth\").lpf(600).adsr(\".1:.1:.5:.2\")"},
+    {"ad",
+     {"attack", "decay", NULL, NULL},
+     1,
+     "attack and decay at once (one value: both)",
+     "s(\"hh*8\").ad(\"<.01 .05>:.1\")"},
+    {"ds",
+     {"decay", "sustain", NULL, NULL},
+     0,
+     "decay and sustain at once (sustain 0 unless given)",
+     "note(\"c3 e3 g3\").s(\"sawtooth\").ds(\".2:.3\")"},
+    {"ar",
+     {"attack", "release", NULL, NULL},
+     1,
+     "attack and release at once (one value: both)",
+     "note(\"c3 e3 g3\").s(\"sawtooth\").ar(\".05:.4\")"},
+    {"control",
+     {"ccn", "ccv", NULL, NULL},
+     -1,
+     "a MIDI control change: control(\"74:0.5\") is ccn(74).ccv(0.5)",
+     "note(\"c3 e3\").control(\"74:<0.2 0.8>\").midi()"},
+};
+
+static bool shorthand_map(Query *q, Value v, Value which, Value *out) {
+    int w = (int)which.as.num;
+    const Value *x = IS_LIST(v) ? AS_LIST(v)->items : &v;
+    uint32_t nx = IS_LIST(v) ? AS_LIST(v)->len : 1, n = 0;
+    RecField fs[4];
+    for (uint32_t i = 0; i < 4 && SHORTHAND[w].keys[i]; i++) {
+        Value val = i < nx ? x[i] : NIL_VAL;
+        if (i == 1 && i >= nx && SHORTHAND[w].second >= 0)
+            val = SHORTHAND[w].second ? x[0] : NUM_VAL(0);
+        if (IS_NIL(val)) continue; /* (Strudel's undefined: not set) */
+        fs[n++] = (RecField){str_c(q->heap, SHORTHAND[w].keys[i]), val};
+        heap_push(q->heap, OBJ_VAL(fs[n - 1].key));
+    }
+    *out = OBJ_VAL(rec_new(q->heap, fs, n));
+    heap_pop(q->heap, n);
+    return true;
+}
+
+static bool nat_shorthand(Vm *vm, Value *args, int argc, Value *out) {
+    const char *name = vm_current_native(vm)->name;
+    int w = 0;
+    while (strcmp(SHORTHAND[w].name, name)) w++;
+    if (argc > 2) return vm_error(vm, "%s takes 1 argument, got %d", name, argc - 1);
+    Heap *h = vm_heap(vm);
+    ObjPattern *p = control_value(vm, args[0], true);
+    KEEP(vm, p);
+    ObjPattern *cp = pat_map(h, p, shorthand_map, NUM_VAL(w));
+    KEEP(vm, cp);
+    if (argc == 2) {
+        ObjPattern *subj = reify(vm, args[1]);
+        KEEP(vm, subj);
+        cp = pat_app(h, APP_LEFT, subj, cp, combine_union, NIL_VAL);
+        vm_pop_root(vm);
+    }
+    vm_pop_root(vm), vm_pop_root(vm);
+    *out = OBJ_VAL(cp);
+    return true;
+}
+
 /* ---- the control functions, one per name and alias of spec/controls.h ---- */
 
 /* the rows' names and aliases, the numbered families and the FM matrix */
@@ -88,7 +171,7 @@ static NativeDef NATIVES[MAX_CONTROL_NATIVES];
 static const ControlDef *ROW[MAX_CONTROL_NATIVES]; /* the row of NATIVES[i] */
 static char SIG[MAX_CONTROL_NATIVES][48], DOC[MAX_CONTROL_NATIVES][320],
     EXAMPLE[MAX_CONTROL_NATIVES][112], NAME[MAX_CONTROL_NATIVES][32],
-    KEYBUF[MAX_CONTROL_NATIVES][CTL_MAX_KEYS][16];
+    KEYBUF[MAX_CONTROL_NATIVES][CTL_MAX_KEYS][24];
 static const char *KEYS[MAX_CONTROL_NATIVES][CTL_MAX_KEYS + 1]; /* the record keys it sets */
 static int NNATIVES;
 
@@ -402,6 +485,15 @@ static void make_natives(void) {
     snprintf(NAME[NNATIVES], sizeof NAME[0], "midiin");
     NATIVES[NNATIVES].name = NAME[NNATIVES];
     ROW[NNATIVES++] = NULL;
+    for (size_t w = 0; w < sizeof SHORTHAND / sizeof SHORTHAND[0]; w++) {
+        int i = NNATIVES++;
+        snprintf(NAME[i], sizeof NAME[0], "%s", SHORTHAND[w].name);
+        snprintf(SIG[i], sizeof SIG[i], "%s(values)", NAME[i]);
+        snprintf(DOC[i], sizeof DOC[i], "Control: sets %s on every event.", SHORTHAND[w].doc);
+        NATIVES[i] = (NativeDef){NAME[i], 1,      nat_shorthand,        NF_CONTROL | NF_VARIADIC,
+                                 SIG[i],  DOC[i], SHORTHAND[w].example, NULL};
+        ROW[i] = NULL;
+    }
     const ControlDef *t = control_table();
     for (int r = 0; r < CTL_COUNT; r++) {
         add_native(&t[r], t[r].name, strlen(t[r].name), "", NULL, NULL);
