@@ -10,6 +10,7 @@
 #include "synth.h"
 #include "fm.h"
 #include "modulate.h"
+#include "noteffects.h"
 #include "sampler.h"
 
 #include "../include/tala_ext.h"
@@ -794,6 +795,11 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         break;
     case UGEN_FMMOD: fm_block(in[0], m[0], in[1], m[1], in[2], m[2], out, n, pos, inv_rate); break;
     case UGEN_FMX: fm_operators_block(v, in[0], m[0], out, n, pos, rate); break;
+    case UGEN_SHAPER:
+    case UGEN_DISTORT:
+    case UGEN_TREMOLO:
+    case UGEN_PHASER:
+    case UGEN_DYNCOMP: note_fx_block(v, i, in, m, out, n, rate); break;
     case UGEN_PENV: /* the note's settings: read once a block */
         penv_block(in[0], m[0], X(1, 0), X(2, 0), X(3, 0), X(4, 0), X(5, 0), X(6, 0), v->gate, out,
                    n, pos, inv_rate);

@@ -11,6 +11,7 @@
 #include "session_impl.h"
 
 #include "../audio/fm.h"
+#include "../audio/noteffects.h"
 #include "../spec/controls.h"
 #include "../stdlib/lib.h"
 
@@ -60,6 +61,18 @@ static bool event_control(Session *s, ObjRecord *r, const char *key, double *out
         if (k < 0) {
             ses_warn_once(s, AS_STRING(v)->chars, true);
             return false;
+        }
+        *out = k;
+        return true;
+    }
+    if (!strcmp(key, "distorttype") || !strcmp(key, "tremoloshape")) {
+        Value v = ses_record_get(r, key);
+        if (!IS_STRING(v)) return ses_record_num(r, key, out);
+        int k = key[0] == 'd' ? note_fx_distortion(AS_STRING(v)->chars)
+                              : note_fx_lfo_shape(AS_STRING(v)->chars);
+        if (k < 0) { /* superdough's fallbacks: scurve, tri */
+            ses_warn_once(s, AS_STRING(v)->chars, true);
+            k = 0;
         }
         *out = k;
         return true;
@@ -137,6 +150,41 @@ static const struct {
     {UGEN_HPF, {"hpattack", "hpdecay", "hpsustain", "hprelease", "hpenv", "fanchor"}},
     {UGEN_BPF, {"bpattack", "bpdecay", "bpsustain", "bprelease", "bpenv", "fanchor"}},
 };
+
+/* The settings an effect takes as its inputs, in order, when they are more than
+ * its control and input2 (superdough's effects: audio/noteffects.h) */
+static const struct {
+    int ugen;
+    const char *keys[6];
+} FX_INPUTS[] = {
+    {UGEN_SHAPER, {"shape", "shapevol"}},
+    {UGEN_DISTORT, {"distort", "distortvol", "distorttype"}},
+    {UGEN_TREMOLO,
+     {"tremolo", "tremolodepth", "tremoloskew", "tremolophase", "tremoloshape", "tremolosync"}},
+    {UGEN_DYNCOMP,
+     {"compressor", "compressorRatio", "compressorKnee", "compressorAttack", "compressorRelease"}},
+    {UGEN_PHASER, {"phaserrate", "phaserdepth", "phasercenter", "phasersweep"}},
+};
+
+/* The FX_INPUTS keys of ugen (n of them), or NULL. */
+static const char *const *fx_inputs(int ugen, int *n) {
+    for (size_t i = 0; i < sizeof FX_INPUTS / sizeof FX_INPUTS[0]; i++)
+        if (FX_INPUTS[i].ugen == ugen) {
+            for (*n = 0; *n < 6 && FX_INPUTS[i].keys[*n]; ++*n) {
+            }
+            return FX_INPUTS[i].keys;
+        }
+    return NULL;
+}
+
+/* the parameter that brings the note's level into its graph (with_event_fx) */
+#define PREGAIN "gain*velocity"
+
+/* Effects whose sound depends on the level they are given. */
+static bool nonlinear_fx(int ugen) {
+    return ugen == UGEN_SHAPER || ugen == UGEN_DISTORT || ugen == UGEN_CRUSH ||
+           ugen == UGEN_DYNCOMP;
+}
 
 /* Which FILTER_ENV row filter ugen has (-1: none). */
 static int filter_env(int ugen) {
@@ -306,8 +354,10 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     unsigned mask = 0;
     double x;
     for (int k = 0; k < NFX; k++)
-        if (event_control(s, rec, FX[k]->keys[0], &x) && synth_param(*def, FX[k]->keys[0]) < 0)
-            mask |= 1u << k;
+        if ((event_control(s, rec, FX[k]->keys[0], &x) ||
+             (FX[k]->ugen == UGEN_TREMOLO && event_control(s, rec, "tremolosync", &x))) &&
+            synth_param(*def, FX[k]->keys[0]) < 0)
+            mask |= 1u << k; /* (a tremolo by the tempo is a tremolo) */
     /* a filter's envelope, any of its settings given (bit NFX + 3 + its row; fanchor
      * alone is none) */
     for (int k = 0; k < NFX; k++) {
@@ -340,16 +390,32 @@ static int with_event_fx(Session *s, int si, const SynthDef **def, ObjRecord *re
     if (!d) abort();
     *d = **def;
     int last = d->nnodes - 1;
+    /* superdough's gain (with velocity) comes before the effects: what drives a
+     * waveshaper, distortion, crusher or compressor is the note's level, so those
+     * take it in the graph (the PREGAIN parameter) instead of after it */
+    bool pregain = false;
+    for (int k = 0; k < NFX && !pregain; k++)
+        pregain = (mask & (1u << k)) && nonlinear_fx(FX[k]->ugen);
+    if (pregain && d->nnodes < SYN_MAX_NODES && d->nparams < SYN_MAX_PARAMS) {
+        SynNode g = {.ugen = UGEN_MUL, .n = 2};
+        g.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
+        g.in[1] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, PREGAIN), 0};
+        d->nodes[d->nnodes] = g;
+        last = d->nnodes++;
+    }
     for (int k = 0; k < NFX; k++) {
         bool vowel = FX[k]->ugen == UGEN_FORMANT;
+        int nin = FX[k]->input2 ? 2 : 1;
+        const char *const *inputs = fx_inputs(FX[k]->ugen, &nin);
         if (!(mask & (1u << k)) || d->nnodes + (vowel ? 5 : 1) > SYN_MAX_NODES ||
-            d->nparams + (FX[k]->input2 ? 2 : 1) > SYN_MAX_PARAMS)
+            d->nparams + nin > SYN_MAX_PARAMS)
             continue; /* a synth this large keeps its sound without the effect */
-        SynNode nd = {.ugen = (uint8_t)FX[k]->ugen, .n = FX[k]->input2 ? 3 : 2};
+        SynNode nd = {.ugen = (uint8_t)FX[k]->ugen, .n = (uint8_t)(1 + nin)};
         nd.in[0] = (SynIn){IN_NODE, (uint8_t)last, 0};
         const char *keys[2] = {FX[k]->keys[0], FX[k]->input2};
-        for (int j = 0; j < 2 && keys[j]; j++)
-            nd.in[1 + j] = (SynIn){IN_PARAM, (uint8_t)param_slot(d, keys[j]), 0};
+        for (int j = 0; j < nin; j++)
+            nd.in[1 + j] =
+                (SynIn){IN_PARAM, (uint8_t)param_slot(d, inputs ? inputs[j] : keys[j]), 0};
         if (vowel) { /* formant f of the signal, plus the formants before it */
             int signal = last;
             for (int f = 0; f < 5; f++) {
@@ -619,7 +685,9 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     out->synth = (int16_t)si;
     out->track = (int16_t)t;
     /* the voice's level, after its effects (a GM note has its velocity in it) */
-    out->amp = (float)(gain * (gm ? 1 : vel) * postgain * lib.amp);
+    double level = gain * (gm ? 1 : vel) * lib.amp; /* into the effects, or after them */
+    bool pre = synth_param(def, PREGAIN) >= 0;
+    out->amp = (float)(pre ? postgain : level * postgain);
     out->pan = (float)pan;
     out->gate = (float)(dur * clip);
     out->cut = cut >= 1 && cut < 2147483647.0 ? (int32_t)cut : 0;
@@ -633,8 +701,14 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
             val = dur * clip;
         else if (strcmp(p, KEY(NOTE)) == 0)
             val = isnan(note) ? 69 : note;
+        else if (strcmp(p, PREGAIN) == 0)
+            val = level;
         else if (!rec || !event_control(s, rec, p, &val))
             val = def->has_default >> i & 1 ? def->pdefault[i] : param_default(p);
+        if (!strcmp(p, "tremolosync") && !key) /* cycles to hertz at this event's tempo */
+            val /= rat_to_double(rat_sub(ses_frame_exact(s, rat_add(ev->whole.begin, rat_int(1))),
+                                         ses_frame_exact(s, ev->whole.begin))) /
+                   s->o.rate;
         if (sample && !strcmp(p, KEY(SPEED))) {
             Value unit = rec ? ses_record_get(rec, KEY(UNIT)) : NIL_VAL;
             if (IS_STRING(unit) && !strcmp(AS_STRING(unit)->chars, "c"))

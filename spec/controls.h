@@ -174,10 +174,46 @@ typedef enum {
       "a lower sample rate: each n-th sample is held for n samples (n whole: 2.5 acts as 2)", "s(\"bd*4\").coarse(\"1 4 8\")") \
     X(CRUSH, "crush", K("crush"), "", DRIVES_FX, UGEN_CRUSH, NULL, R(1, 16), 0, \
       "the bit-crusher depth (1..16, lower is harsher)", "s(\"hh*8\").crush(\"16 6 4\")") \
-    X(SHAPE, "shape", K("shape", "shapevol"), "", DRIVES_FX, UGEN_DIST, NULL, R(0, 1), 0, \
-      "the waveshaper amount (0..1)", "s(\"bd*4\").shape(\"0 0.5\")") \
-    X(DISTORT, "distort", K("distort", "distortvol"), "dist", DRIVES_FX, UGEN_DIST, NULL, R(0, 10), 0, \
-      "a distortion (tala's tanh waveshaper, after shape)", "s(\"bd*2 sn\").distort(\"0 0.6\")") \
+    X(SHAPE, "shape", K("shape", "shapevol"), "", DRIVES_FX, UGEN_SHAPER, NULL, R(0, 1), 0, \
+      "superdough's waveshaper: its amount (0..1; shape(\"0.5:0.8\") also sets shapevol)", "s(\"bd*4\").shape(\"0 0.5\")") \
+    X(SHAPEVOL, "shapevol", K("shapevol"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 1, \
+      "the level after the waveshaper (0.001..1)", "s(\"bd*4\").shape(0.7).shapevol(\"<1 0.5>\")") \
+    X(DISTORT, "distort", K("distort", "distortvol", "distorttype"), "dist", DRIVES_FX, UGEN_DISTORT, NULL, R(0, 10), 0, \
+      "superdough's distortion: its drive (distort(\"2:0.5:fold\") also sets distortvol and distorttype; after shape)", "s(\"bd*2 sn\").distort(\"0 2\")") \
+    X(DISTORTVOL, "distortvol", K("distortvol"), "distvol", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 1, \
+      "the level after the distortion (0.001..1)", "s(\"bd*2 sn\").distort(3).distortvol(\"<1 0.4>\")") \
+    X(DISTORTTYPE, "distorttype", K("distorttype"), "disttype", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+      "the distortion's algorithm: scurve (the default), soft, hard, cubic, diode, asym, fold, sinefold, chebyshev, or its number", "s(\"bd*2 sn\").distort(2).distorttype(\"<scurve fold chebyshev>\")") \
+    X(TREMOLO, "tremolo", K("tremolo", "tremolodepth", "tremoloskew", "tremolophase"), "trem", DRIVES_FX, UGEN_TREMOLO, NULL, R(0, 100), 0, \
+      "a tremolo: how many times a second the level swings (superdough's LFO, a rising ramp unless tremoloshape says)", "note(\"d d d# d\".fast(4)).s(\"sawtooth\").tremolo(\"<3 8>\")") \
+    X(TREMOLOSYNC, "tremolosync", K("tremolosync", "tremolodepth", "tremoloskew", "tremolophase"), "tremsync", DRIVES_PARAM, CTL_NONE, NULL, R(0, 64), NAN, \
+      "a tremolo by the tempo: how many times a cycle the level swings (it makes the tremolo)", "note(\"d d d# d\".fast(4)).s(\"sawtooth\").tremolosync(\"<4 8>\")") \
+    X(TREMOLODEPTH, "tremolodepth", K("tremolodepth"), "tremdepth", DRIVES_PARAM, CTL_NONE, NULL, R(0, 4), 1, \
+      "how deep the tremolo goes (1: to silence; above 1 it clips)", "note(\"a1*8\").s(\"square\").tremolosync(4).tremolodepth(\"<1 0.5>\")") \
+    X(TREMOLOSKEW, "tremoloskew", K("tremoloskew"), "tremskew", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the skew of the tremolo's wave (0..1: where a triangle peaks, where a square falls)", "note(\"f a c e\".fast(4)).s(\"sawtooth\").tremolosync(4).tremoloskew(\"<0.5 0.1>\")") \
+    X(TREMOLOPHASE, "tremolophase", K("tremolophase"), "tremphase", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
+      "where in its wave the tremolo starts (turns, counted from the timeline's start)", "note(\"f a c e\".fast(4)).s(\"sawtooth\").tremolosync(4).tremolophase(\"<0 0.25>\")") \
+    X(TREMOLOSHAPE, "tremoloshape", K("tremoloshape"), "tremshape", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, NAN, \
+      "the tremolo's wave: tri, sine, ramp, saw, square (or 0..4)", "note(\"f a c e\".fast(4)).s(\"sawtooth\").tremolosync(4).tremoloshape(\"<sine square>\")") \
+    X(COMPRESSOR, "compressor", K("compressor", "compressorRatio", "compressorKnee", "compressorAttack", "compressorRelease"), "", DRIVES_FX, UGEN_DYNCOMP, NULL, R(-100, 0), 0, \
+      "a compressor on the note: its threshold in dB (compressor(\"-20:20:10:.002:.02\") also sets ratio, knee, attack and release; the Web Audio compressor superdough uses, with its makeup gain)", "s(\"bd sd [~ bd] sd\").compressor(\"<-30 -10>\")") \
+    X(COMPRESSORRATIO, "compressorRatio", K("compressorRatio"), "", DRIVES_PARAM, CTL_NONE, NULL, R(1, 20), 10, \
+      "the compressor's ratio", "s(\"bd sd\").compressor(-30).compressorRatio(\"<2 20>\")") \
+    X(COMPRESSORKNEE, "compressorKnee", K("compressorKnee"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 40), 10, \
+      "the compressor's knee in dB", "s(\"bd sd\").compressor(-30).compressorKnee(\"<0 30>\")") \
+    X(COMPRESSORATTACK, "compressorAttack", K("compressorAttack"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0.005, \
+      "the compressor's attack in seconds", "s(\"bd sd\").compressor(-30).compressorAttack(\"<0.001 0.1>\")") \
+    X(COMPRESSORRELEASE, "compressorRelease", K("compressorRelease"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0.05, \
+      "the compressor's release in seconds", "s(\"bd sd\").compressor(-30).compressorRelease(\"<0.02 0.5>\")") \
+    X(PHASERRATE, "phaserrate", K("phaserrate", "phaserdepth", "phasercenter", "phasersweep"), "ph phaser", DRIVES_FX, UGEN_PHASER, NULL, R(0, 50), 0, \
+      "a phaser: how many times a second its two notches sweep (superdough's)", "n(\"0 2 4 7\").scale(\"D:pentatonic\").s(\"sawtooth\").phaser(\"<1 4>\")") \
+    X(PHASERDEPTH, "phaserdepth", K("phaserdepth"), "phd phasdp", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0.75, \
+      "how wide the phaser's notches are (0: no phaser)", "s(\"sawtooth*4\").phaser(2).phaserdepth(\"<0.2 0.9>\")") \
+    X(PHASERCENTER, "phasercenter", K("phasercenter"), "phc", DRIVES_PARAM, CTL_NONE, NULL, R(20, 20000), 1000, \
+      "the phaser's first notch in hertz (the second is 282 Hz above)", "s(\"sawtooth*4\").phaser(2).phasercenter(\"<500 2000>\")") \
+    X(PHASERSWEEP, "phasersweep", K("phasersweep"), "phs", DRIVES_PARAM, CTL_NONE, NULL, R(0, 4800), 2000, \
+      "how far the phaser's notches sweep, in cents either way", "s(\"sawtooth*4\").phaser(2).phasersweep(\"<600 2400>\")") \
     X(ROOM, "room", K("room"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 1), 0, \
       "the reverb send (0..1)", "s(\"sn*2\").room(0.4)") \
     X(ROOMSIZE, "roomsize", K("roomsize"), "size sz rsize", DRIVES_SEND, CTL_NONE, NULL, R(0, 10), 2, \
@@ -408,7 +444,7 @@ typedef enum {
         CTL_COUNT
 } ControlId;
 
-#define CTL_MAX_KEYS 4
+#define CTL_MAX_KEYS 6
 
 typedef struct {
     const char *name;               /* the function */

@@ -67,6 +67,26 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(CHORUS, "chorus", UG_EFFECT, IN("rate", "depth", "mix"), DEF(0.8, 0.3, 0.5), 0,              \
       "A stereo chorus.")                                                                          \
     X(DIST, "dist", UG_EFFECT, IN("amount"), DEF(0.5), 0, "A waveshaping distortion.")             \
+    X(SHAPER, "shaper", UG_EFFECT, IN("amount", "postgain"), DEF(0, 1), 0,                         \
+      "superdough's shape: (1 + k) x / (1 + k |x|), k = 2 amount / (1 - amount), times postgain "  \
+      "(0.001..1).")                                                                               \
+    X(DISTORT, "distort", UG_EFFECT, IN("amount", "postgain", "type"), DEF(0, 1, 0), 0,            \
+      "superdough's distortion: algorithm type (0 scurve, 1 soft, 2 hard, 3 cubic, 4 diode, 5 "    \
+      "asym, 6 fold, 7 sinefold, 8 chebyshev) at drive expm1(amount), times postgain.")            \
+    X(TREMOLO, "tremolo", UG_EFFECT, IN("rate", "depth", "skew", "phase", "shape", "sync"),        \
+      DEF(1, 1, NAN, 0, NAN, NAN), 0,                                                              \
+      "superdough's tremolo: the level max(1 - depth, 0) + (lfo depth)^1.5, the LFO (shape 0 "     \
+      "tri, 1 sine, 2 ramp, 3 saw, 4 square, skew 1 unless a shape is given) at rate hertz "       \
+      "(sync, "                                                                                    \
+      "when given: another rate in hertz), its phase counted from the timeline's start.")          \
+    X(PHASER, "phaser", UG_EFFECT, IN("rate", "depth", "center", "sweep"),                         \
+      DEF(1, 0.75, 1000, 2000), 0,                                                                 \
+      "superdough's phaser: two notches, at center and 282 Hz above, swept sweep cents either "    \
+      "way by a triangle at rate hertz; depth narrows them.")                                      \
+    X(DYNCOMP, "dyncomp", UG_EFFECT, IN("threshold", "ratio", "knee", "attack", "release"),        \
+      DEF(-3, 10, 10, 0.005, 0.05), 0,                                                             \
+      "The Web Audio compressor superdough uses: threshold and knee in dB, ratio, attack and "     \
+      "release in seconds, with its makeup gain.")                                                 \
     X(CRUSH, "crush", UG_EFFECT, IN("bits"), DEF(8), 0, "A bit crusher.")                          \
     X(COARSE, "coarse", UG_EFFECT, IN("factor"), DEF(1), 0,                                        \
       "Holds every factor-th sample: the sound at a lower sample rate (as Strudel's "              \

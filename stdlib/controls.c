@@ -96,38 +96,68 @@ static const struct {
     const char *name, *keys[4];
     int second; /* the second value when not given: 1 the first, 0 zero, -1 none */
     const char *doc, *example;
+    bool algo; /* a distortion: the values, then the function's name as distorttype */
 } SHORTHAND[] = {
     {"adsr",
      {"attack", "decay", "sustain", "release"},
      -1,
      "attack, decay, sustain and release at once: adsr(\".1:.1:.5:.2\")",
-     "note(\"[c3 bb2 f3 eb3]*2\").s(\"sawtooth\").lpf(600).adsr(\".1:.1:.5:.2\")"},
+     "note(\"[c3 bb2 f3 eb3]*2\").s(\"sawtooth\").lpf(600).adsr(\".1:.1:.5:.2\")",
+     false},
     {"ad",
      {"attack", "decay", NULL, NULL},
      1,
      "attack and decay at once (one value: both)",
-     "s(\"hh*8\").ad(\"<.01 .05>:.1\")"},
+     "s(\"hh*8\").ad(\"<.01 .05>:.1\")",
+     false},
     {"ds",
      {"decay", "sustain", NULL, NULL},
      0,
      "decay and sustain at once (sustain 0 unless given)",
-     "note(\"c3 e3 g3\").s(\"sawtooth\").ds(\".2:.3\")"},
+     "note(\"c3 e3 g3\").s(\"sawtooth\").ds(\".2:.3\")",
+     false},
     {"ar",
      {"attack", "release", NULL, NULL},
      1,
      "attack and release at once (one value: both)",
-     "note(\"c3 e3 g3\").s(\"sawtooth\").ar(\".05:.4\")"},
+     "note(\"c3 e3 g3\").s(\"sawtooth\").ar(\".05:.4\")",
+     false},
     {"control",
      {"ccn", "ccv", NULL, NULL},
      -1,
      "a MIDI control change: control(\"74:0.5\") is ccn(74).ccv(0.5)",
-     "note(\"c3 e3\").control(\"74:<0.2 0.8>\").midi()"},
+     "note(\"c3 e3\").control(\"74:<0.2 0.8>\").midi()",
+     false},
+#define DISTORTION(name, what)                                                                     \
+    {name,                                                                                         \
+     {"distort", "distortvol", "distorttype", NULL},                                               \
+     -1,                                                                                           \
+     "the distortion " what ": " name "(\"3:0.5\") is distort(\"3:0.5:" name "\")",                \
+     "s(\"bd*2 sn\")." name "(\"<1 3>\")",                                                         \
+     true},
+    DISTORTION("soft", "of a tanh") DISTORTION("hard", "of a hard clip")
+        DISTORTION("cubic", "of a cubic curve") DISTORTION("diode", "of a diode pair")
+            DISTORTION("asym", "of one diode") DISTORTION("fold", "that folds the wave back")
+                DISTORTION("sinefold", "that folds it through a sine")
+                    DISTORTION("chebyshev", "of Chebyshev polynomials' even harmonics")
+#undef DISTORTION
 };
 
 static bool shorthand_map(Query *q, Value v, Value which, Value *out) {
     int w = (int)which.as.num;
     const Value *x = IS_LIST(v) ? AS_LIST(v)->items : &v;
     uint32_t nx = IS_LIST(v) ? AS_LIST(v)->len : 1, n = 0;
+    Value algo[3];
+    if (SHORTHAND[w].algo) { /* [v, 1, name], or the list and the name, as Strudel's */
+        Value name = OBJ_VAL(str_c(q->heap, SHORTHAND[w].name));
+        bool list = IS_LIST(v);
+        if (nx > 3) nx = 3;
+        for (uint32_t i = 0; i < nx; i++) algo[i] = x[i];
+        if (!list) algo[nx++] = NUM_VAL(1);
+        if (nx < 3) algo[nx++] = name;
+        x = algo;
+        heap_push(q->heap, name);
+    }
     RecField fs[4];
     for (uint32_t i = 0; i < 4 && SHORTHAND[w].keys[i]; i++) {
         Value val = i < nx ? x[i] : NIL_VAL;
@@ -138,7 +168,7 @@ static bool shorthand_map(Query *q, Value v, Value which, Value *out) {
         heap_push(q->heap, OBJ_VAL(fs[n - 1].key));
     }
     *out = OBJ_VAL(rec_new(q->heap, fs, n));
-    heap_pop(q->heap, n);
+    heap_pop(q->heap, n + SHORTHAND[w].algo);
     return true;
 }
 

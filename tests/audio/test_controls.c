@@ -126,6 +126,25 @@ static void build_cases(void) {
     on("panchor", "panchor(0)", B(WAVE ".penv(12)"));
     on("fmi", "fmi(3)", B(WAVE, SINE));
     on("fmh", "fmh(3)", B(SINE ".fmi(3)"));
+    on("shapevol", "shapevol(0.5)", B(WAVE ".shape(0.7)"));
+    on("distortvol", "distortvol(0.4)", B(WAVE ".distort(3)"));
+    on("distorttype", "distorttype(\"<fold chebyshev>\")",
+       B(WAVE ".distort(2)", SMP ".distort(2)"));
+    on("tremolo", "tremolo(6)", B(WAVE, SMP, GM));
+    on("tremolosync", "tremolosync(4)", B(WAVE, SMP));
+    on("tremolodepth", "tremolodepth(0.5)", B(WAVE ".tremolo(4)"));
+    on("tremoloskew", "tremoloskew(0.2)", B(WAVE ".tremolo(4)"));
+    on("tremolophase", "tremolophase(0.25)", B(WAVE ".tremolo(4)"));
+    on("tremoloshape", "tremoloshape(\"sine\")", B(WAVE ".tremolo(4)"));
+    on("compressor", "compressor(-30)", B(WAVE, SMP));
+    on("compressorRatio", "compressorRatio(2)", B(WAVE ".compressor(-30)"));
+    on("compressorKnee", "compressorKnee(0)", B(WAVE ".compressor(-30)"));
+    on("compressorAttack", "compressorAttack(0.1)", B(WAVE ".compressor(-30)"));
+    on("compressorRelease", "compressorRelease(0.5)", B(WAVE ".compressor(-30)"));
+    on("phaserrate", "phaser(2)", B(WAVE, SMP));
+    on("phaserdepth", "phaserdepth(0.3)", B(WAVE ".phaser(2)"));
+    on("phasercenter", "phasercenter(2000)", B(WAVE ".phaser(2)"));
+    on("phasersweep", "phasersweep(600)", B(WAVE ".phaser(2)"));
     on("fmattack", "fmattack(0.3)", B(SINE ".fmi(3)", WAVE ".fm(2)"));
     on("fmdecay", "fmdecay(0.1)", B(SINE ".fmi(3).fmsustain(0)"));
     on("fmsustain", "fmsustain(0.2)", B(SINE ".fmi(3).fmdecay(0.1)"));
@@ -282,6 +301,93 @@ static void test_each_control_changes_the_sound(void **st) {
     if (bad) fail_msg("%d of %d cases: the control changed nothing", bad, ncases);
 }
 
+/* superdough's tremolo with a square wave at 4 Hz and depth 1: the level is
+ * whole for the first half of each quarter second (the phase counted from the
+ * timeline's start), nothing for the second. */
+static void test_tremolo_gates(void **st) {
+    (void)st;
+    Audio a = render(NULL, "note(\"a3\").s(\"sine\").tremolo(4).tremoloshape(\"square\")", 120, 1);
+    for (int k = 1; k < 6; k++) { /* 12000 samples a period */
+        long p = k * 12000L;
+        double on = rms(a.l, p + 600, p + 5400), off = rms(a.l, p + 6600, p + 11400);
+        if (!(on > 0.05 && off < 1e-6)) fail_msg("period %d: %g on, %g off", k, on, off);
+    }
+    audio_done(&a);
+    /* tremolosync(2) at tempo 120 (half a cycle a second) is tremolo(1) */
+    Audio s1 = render(NULL, "note(\"a3\").s(\"sine\").tremolosync(2)", 120, 1);
+    Audio s2 = render(NULL, "note(\"a3\").s(\"sine\").tremolo(1)", 120, 1);
+    assert_true(same(&s1, &s2));
+    audio_done(&s1), audio_done(&s2);
+}
+
+/* The phaser's first notch, unswept, at 1000 Hz: a sine there is taken out
+ * (below -40 dB of itself without the phaser), one at 200 Hz passes (the notches are
+ * wide: superdough's Q of 0.5 at its depth 0.75). */
+static void test_phaser_notches(void **st) {
+    (void)st;
+    const char *f[2] = {"1000", "200"};
+    for (int i = 0; i < 2; i++) {
+        char with[200], without[160];
+        snprintf(without, sizeof without, "freq(%s).s(\"sine\")", f[i]);
+        snprintf(with, sizeof with, "%s.phaser(1).phasersweep(0)", without);
+        Audio a = render(NULL, without, 120, 1), b = render(NULL, with, 120, 1);
+        double ratio = rms(b.l, 24000, 72000) / rms(a.l, 24000, 72000);
+        if (i == 0 && !(ratio < 0.01)) fail_msg("1000 Hz through the notch: %g of it", ratio);
+        if (i == 1 && !(ratio > 0.7)) fail_msg("200 Hz through the phaser: %g of it", ratio);
+        audio_done(&a), audio_done(&b);
+    }
+}
+
+/* The compressor: ratio 1 is no compression and no makeup gain (the same bits
+ * as an effect that changes nothing, shape 0: both take the note's gain before
+ * them, as superdough's); at ratio 20 from -30 dB a loud note's level comes
+ * down and its makeup gain lifts a quiet one. */
+static void test_compressor(void **st) {
+    (void)st;
+    Audio a = render(NULL, "note(\"a3\").s(\"sine\").gain(0.3).shape(0)", 120, 1);
+    Audio b = render(NULL, "note(\"a3\").s(\"sine\").gain(0.3).compressor(-30).compressorRatio(1)",
+                     120, 1);
+    assert_true(same(&a, &b));
+    Audio c = render(NULL, "note(\"a3\").s(\"sine\").gain(0.3).compressor(-30).compressorRatio(20)",
+                     120, 1);
+    Audio loud =
+        render(NULL, "note(\"a3\").s(\"sine\").compressor(-30).compressorRatio(20)", 120, 1);
+    Audio plain = render(NULL, "note(\"a3\").s(\"sine\")", 120, 1);
+    /* the loud note is pushed down more than the quiet one: their levels come closer */
+    Audio quiet = render(NULL, "note(\"a3\").s(\"sine\").gain(0.3)", 120, 1);
+    double before = rms(plain.l, 24000, 72000) / rms(quiet.l, 24000, 72000);
+    audio_done(&quiet);
+    double after = rms(loud.l, 24000, 72000) / rms(c.l, 24000, 72000);
+    if (!(after < 0.5 * before)) fail_msg("loud/quiet %g before, %g after", before, after);
+    audio_done(&a), audio_done(&b), audio_done(&c), audio_done(&loud), audio_done(&plain);
+}
+
+/* Each of superdough's nine distortions is its own sound; distortvol is a
+ * level after it (0.5: every sample half, exactly). */
+static void test_distortions(void **st) {
+    (void)st;
+    static const char *const ALGO[9] = {"scurve", "soft", "hard",     "cubic",    "diode",
+                                        "asym",   "fold", "sinefold", "chebyshev"};
+    Audio r[9];
+    for (int i = 0; i < 9; i++) {
+        char p[160];
+        snprintf(p, sizeof p,
+                 "note(\"a2\").s(\"sawtooth\").gain(0.3).distort(2).distorttype(\"%s\")", ALGO[i]);
+        r[i] = render(NULL, p, 120, 1);
+        for (int j = 0; j < i; j++)
+            if (same(&r[i], &r[j])) fail_msg("%s sounds as %s", ALGO[i], ALGO[j]);
+    }
+    Audio h = render(
+        NULL,
+        "note(\"a2\").s(\"sawtooth\").gain(0.3).distort(2).distorttype(\"fold\").distortvol(0.5)",
+        120, 1);
+    for (long i = 0; i < h.n; i++)
+        if (h.l[i] != 0.5f * r[6].l[i])
+            fail_msg("sample %ld: %g, not half of %g", i, h.l[i], r[6].l[i]);
+    audio_done(&h);
+    for (int i = 0; i < 9; i++) audio_done(&r[i]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_control_has_a_case),
@@ -289,6 +395,10 @@ int main(void) {
         cmocka_unit_test(test_fm_spectrum_is_bessel),
         cmocka_unit_test(test_fm_routes),
         cmocka_unit_test(test_fm_envelope),
+        cmocka_unit_test(test_tremolo_gates),
+        cmocka_unit_test(test_phaser_notches),
+        cmocka_unit_test(test_compressor),
+        cmocka_unit_test(test_distortions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
