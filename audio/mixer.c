@@ -481,7 +481,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                             start, e->seed, e->sample);
                 v->key = e->key;
                 v->track = e->track;
-                v->room = e->room, v->echo = e->echo;
+                v->room = e->room, v->echo = e->echo, v->dry = 1 - e->drycut;
                 v->orbit = e->orbit < AUDIO_MAX_ORBITS ? e->orbit : 0;
                 v->channel = e->channel;
                 voice_place(v, e->amp, e->pan);
@@ -639,7 +639,11 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 memset(a->vl, 0, sizeof a->vl);
                 memset(a->vr, 0, sizeof a->vr);
                 voice_render(v, &a->scratch, a->vl + off, a->vr + off, n - off, a->rate, &bad);
-                for (int i = off; i < n; i++) a->tl[t][i] += a->vl[i], a->tr[t][i] += a->vr[i];
+                if (v->dry == 1)
+                    for (int i = off; i < n; i++) a->tl[t][i] += a->vl[i], a->tr[t][i] += a->vr[i];
+                else /* (dry: the direct sound's level, the sends as they are) */
+                    for (int i = off; i < n; i++)
+                        a->tl[t][i] += a->vl[i] * v->dry, a->tr[t][i] += a->vr[i] * v->dry;
                 float amount[2] = {v->room, v->echo}, gl, gr;
                 if (strip_gains(a, t, &gl, &gr)) /* the send comes after the fader */
                     for (int kind = 0; kind < 2; kind++) {

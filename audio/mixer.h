@@ -69,6 +69,8 @@ typedef struct {
             /* sends to its orbit's reverb and delay (Strudel's room and delay),
              * with the settings the note asks them for */
             float room, roomsize, echo, echotime, echofeedback;
+            float drycut;        /* with sends: how much of the note's direct sound is left out
+                                    (Strudel's dry is 1 - drycut; 0: all of it plays) */
             uint8_t orbit;       /* whose reverb and delay: 0 .. AUDIO_MAX_ORBITS-1 */
             uint8_t channel;     /* a stereo sample's voice: 0 left, 1 right */
             uint16_t key;        /* a played key (AEV_NOTE from audio_send_key, and AEV_KEYUP):

@@ -127,6 +127,7 @@ typedef struct {
     float params[SYN_MAX_PARAMS];
     float amp, pan;   /* event gain and pan (0..1) */
     float room, echo; /* the event's sends to its orbit's reverb and delay (0: none) */
+    float dry;        /* with sends: its direct sound's level */
     uint8_t orbit;
     uint8_t channel;     /* a sampler voice: which channel of its sample (1: right) */
     float gl, gr;        /* the gains to left and right they make (with level) */

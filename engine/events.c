@@ -588,6 +588,13 @@ static bool find_sound(Session *s, ObjRecord *rec, const char *name, double note
 /* One onset of track t -> a note on its frame. False: no sound. With key
  * set, the event is what a played key sounds like: the key's note, on the
  * key's frame, held (see ses_key_note). */
+/* How long a cycle lasts, in seconds, where the event (or the played key) starts. */
+static double cycle_seconds(Session *s, const Event *ev, const KeyPlay *key) {
+    Rat c = key ? session_cycle_at(s, key->frame) : ev->whole.begin;
+    Rat f = rat_sub(ses_frame_exact(s, rat_add(c, rat_int(1))), ses_frame_exact(s, c));
+    return rat_to_double(f) / s->o.rate;
+}
+
 static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, const KeyPlay *key) {
     Value v = ev->value;
     ObjRecord *rec = IS_RECORD(v) ? AS_RECORD(v) : NULL;
@@ -657,7 +664,8 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     double gain = DEF(GAIN), pan = DEF(PAN), cut = DEF(CUT);
     double room = DEF(ROOM), roomsize = DEF(ROOMSIZE), echo = DEF(DELAY);
     double echotime = DEF(DELAYTIME), echofb = DEF(DELAYFEEDBACK), orbit = DEF(ORBIT);
-    double postgain = DEF(POSTGAIN);
+    double postgain = DEF(POSTGAIN), dry = DEF(DRY), echosync = DEF(DELAYSYNC);
+    bool echotimed = false;
     if (rec) {
         ses_record_num(rec, KEY(GAIN), &gain);
         ses_record_num(rec, KEY(PAN), &pan);
@@ -666,7 +674,9 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         ses_record_num(rec, KEY(ROOM), &room);
         ses_record_num(rec, KEY(ROOMSIZE), &roomsize);
         ses_record_num(rec, KEY(DELAY), &echo);
-        ses_record_num(rec, KEY(DELAYTIME), &echotime);
+        echotimed = ses_record_num(rec, KEY(DELAYTIME), &echotime);
+        ses_record_num(rec, KEY(DELAYSYNC), &echosync);
+        ses_record_num(rec, KEY(DRY), &dry);
         ses_record_num(rec, KEY(DELAYFEEDBACK), &echofb);
         ses_record_num(rec, KEY(POSTGAIN), &postgain);
     }
@@ -675,6 +685,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     out->room = (float)control_clamp(CTL_ROOM, room);
     out->roomsize = (float)control_clamp(CTL_ROOMSIZE, roomsize);
     out->echo = (float)control_clamp(CTL_DELAY, echo);
+    if (!echotimed) echotime = echosync * cycle_seconds(s, ev, key); /* superdough's */
     out->echotime = (float)control_clamp(CTL_DELAYTIME, echotime);
     out->echofeedback = (float)control_clamp(CTL_DELAYFEEDBACK, echofb);
     /* Strudel's orbits are numbers (1 by default); eight here, the others wrap */
@@ -688,6 +699,10 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     double level = gain * (gm ? 1 : vel) * lib.amp; /* into the effects, or after them */
     bool pre = synth_param(def, PREGAIN) >= 0;
     out->amp = (float)(pre ? postgain : level * postgain);
+    /* dry: the direct sound's level; with no sends it is all the note's sound */
+    dry = isfinite(dry) ? fmax(0, dry) : 1;
+    out->drycut = out->room > 0 || out->echo > 0 ? (float)(1 - dry) : 0;
+    if (!(out->room > 0 || out->echo > 0)) out->amp *= (float)dry;
     out->pan = (float)pan;
     out->gate = (float)(dur * clip);
     out->cut = cut >= 1 && cut < 2147483647.0 ? (int32_t)cut : 0;
@@ -705,10 +720,8 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
             val = level;
         else if (!rec || !event_control(s, rec, p, &val))
             val = def->has_default >> i & 1 ? def->pdefault[i] : param_default(p);
-        if (!strcmp(p, "tremolosync") && !key) /* cycles to hertz at this event's tempo */
-            val /= rat_to_double(rat_sub(ses_frame_exact(s, rat_add(ev->whole.begin, rat_int(1))),
-                                         ses_frame_exact(s, ev->whole.begin))) /
-                   s->o.rate;
+        if (!strcmp(p, "tremolosync")) /* cycles to hertz at this event's tempo */
+            val /= cycle_seconds(s, ev, key);
         if (sample && !strcmp(p, KEY(SPEED))) {
             Value unit = rec ? ses_record_get(rec, KEY(UNIT)) : NIL_VAL;
             if (IS_STRING(unit) && !strcmp(AS_STRING(unit)->chars, "c"))

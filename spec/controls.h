@@ -221,7 +221,11 @@ typedef enum {
     X(DELAY, "delay", K("delay", "delaytime", "delayfeedback"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 1), 0, \
       "the delay send (0..1)", "s(\"cp\").delay(0.5)") \
     X(DELAYTIME, "delaytime", K("delaytime"), "delayt dt", DRIVES_SEND, CTL_NONE, NULL, R(0.001, 4), 0.25, \
-      "the delay time in seconds", "s(\"cp\").delay(0.5).delaytime(0.375)") \
+      "the delay time in seconds (when not given: delaysync, 3/16 of a cycle)", "s(\"cp\").delay(0.5).delaytime(0.375)") \
+    X(DELAYSYNC, "delaysync", K("delaysync"), "", DRIVES_SEND, CTL_NONE, NULL, R(0, 16), 0.1875, \
+      "the delay time in cycles, at the note's tempo, when delaytime is not given (3/16 unless given, as superdough's)", "s(\"cp\").delay(0.5).delaysync(\"<0.25 0.5>\")") \
+    X(DRY, "dry", K("dry"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 1, \
+      "the level of the note's own sound, its sends to reverb and delay left as they are", "s(\"cp\").room(0.8).dry(\"<1 0.2>\")") \
     X(DELAYFEEDBACK, "delayfeedback", K("delayfeedback"), "delayfb dfb", DRIVES_SEND, CTL_NONE, NULL, R(0, 0.98), 0.5, \
       "the delay feedback (0..1)", "s(\"cp\").delay(0.5).delayfeedback(0.7)") \
     X(ORBIT, "orbit", K("orbit"), "o", DRIVES_NOTE, CTL_NONE, NULL, R(1, 8), 1, \
@@ -424,6 +428,28 @@ typedef enum {
       "the rate in cycles of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bpsync(\"<4 8>\")") \
     X(BPDEPTHFREQUENCY, "bpdepthfrequency", K("bpdepthfrequency"), "bpdepthfreq", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10000), 0, \
       "the depth in hertz of that LFO on the band-pass filter (superdough 1.3's)", "note(\"c2*8\").s(\"sawtooth\").bpf(800).bpdepthfrequency(\"<200 500>\")") \
+    X(AMP, "amp", K("amp"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 2), 0, \
+      "SuperDirt's amp: a level (its synths')", "s(\"bd*2\").amp(\"<0.5 1>\")") \
+    X(CHANNEL, "channel", K("channel"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 64), 0, \
+      "SuperDirt's output channel of a sound", "s(\"bd*2\").channel(\"<0 2>\")") \
+    X(VAL, "val", K("val"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "a value for SuperDirt's synths", "s(\"bd*2\").val(\"<0.2 0.8>\")") \
+    X(VOICE, "voice", K("voice"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's voice setting of its synths", "note(\"c3 e3\").s(\"superpiano\").voice(\"<0.2 0.8>\")") \
+    X(SECONDS, "seconds", K("seconds"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 60), 0, \
+      "the seconds of SuperDirt's MIDI time code", "s(\"midi\").seconds(\"<1 2>\")") \
+    X(FRAMES, "frames", K("frames"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 30), 0, \
+      "the frames of SuperDirt's MIDI time code", "s(\"midi\").frames(\"<1 2>\")") \
+    X(FADEINTIME, "fadeInTime", K("fadeInTime"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 10), 0, \
+      "SuperDirt's fade in of a sound, in seconds", "s(\"loop_amen\").fadeInTime(\"<0.1 0.5>\")") \
+    X(FREEZE, "freeze", K("freeze"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "SuperDirt's freeze: the spectrum held (0 or 1)", "s(\"sn*2\").freeze(\"<0 1>\")") \
+    X(PHASES, "phases", K("phases"), "", DRIVES_EVENT, CTL_NONE, NULL, R(0, 1), 0, \
+      "the phases of a custom waveform's partials (superdough 1.3's)", "note(\"c3\").s(\"sine\").phases(\"<0 0.5>\")") \
+    X(LABEL, "label", K("label", "activeLabel"), "", DRIVES_EVENT, CTL_NONE, NULL, CTL_ANY, 0, \
+      "a label for the event (label(\"a:b\") also sets activeLabel, which strudel.cc's editor highlights)", "s(\"bd*2\").label(\"<kick drum>\")") \
+    X(DURATION, "duration", K("duration"), "dur", DRIVES_EVENT, CTL_NONE, NULL, R(0, 64), 0, \
+      "a duration in seconds for SuperDirt (superdough sets its own, the event's length, over it)", "s(\"bd*2\").duration(\"<0.5 1>\")") \
     X(MIDITOUCH, "miditouch", K("miditouch"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 1), 0, \
       "the MIDI channel aftertouch, 0..1", "note(\"c3*4\").miditouch(\"0 0.3 0.6 1\").midi()")
 /* clang-format on */

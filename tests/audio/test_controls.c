@@ -166,6 +166,8 @@ static void build_cases(void) {
     on("roomsize", "roomsize(0.95)", B(WAVE ".room(0.6)", SMP ".room(0.6)"));
     on("delay", "delay(0.6)", fx);
     on("delaytime", "delaytime(0.3)", B(WAVE ".delay(0.6)", SMP ".delay(0.6)"));
+    on("delaysync", "delaysync(0.5)", B(WAVE ".delay(0.6)", SMP ".delay(0.6)"));
+    on("dry", "dry(0.3)", B(WAVE ".room(0.6)", SMP ".delay(0.6)", WAVE));
     on("delayfeedback", "delayfeedback(0.8)", B(WAVE ".delay(0.6)", SMP ".delay(0.6)"));
     /* an orbit is an effect bus of its own: with another sound's room on
      * orbit 1, this one's reverb on orbit 2 keeps its own size */
@@ -388,6 +390,40 @@ static void test_distortions(void **st) {
     for (int i = 0; i < 9; i++) audio_done(&r[i]);
 }
 
+/* superdough's delay time when none is given: delaysync cycles (3/16), at
+ * tempo 120 (half a cycle a second) 0.375 s: a short blip's echo is there. */
+static void test_delay_sync(void **st) {
+    (void)st;
+    Audio a =
+        render(NULL, "freq(1000).s(\"sine\").clip(0.04).delay(0.8).delayfeedback(0.1)", 120, 1);
+    double blip = rms(a.l, 0, 3000), gap = rms(a.l, 9600, 16800);
+    double echo = rms(a.l, 18000, 21000), none = rms(a.l, 22800, 26400);
+    if (!(echo > 0.2 * blip && gap < 1e-4 * blip && none < 0.05 * echo))
+        fail_msg("blip %g, gap %g, echo at 0.375 s %g, after it %g", blip, gap, echo, none);
+    audio_done(&a);
+    Audio b = render(
+        NULL, "freq(1000).s(\"sine\").clip(0.04).delay(0.8).delayfeedback(0.1).delaysync(0.25)",
+        120, 1);
+    double at = rms(b.l, 24000, 27000), before = rms(b.l, 9600, 22800);
+    if (!(at > 0.2 * blip && before < 1e-4 * blip))
+        fail_msg("delaysync 0.25: %g at 0.5 s, %g before", at, before);
+    audio_done(&b);
+}
+
+/* dry is the level of the note's own sound only: with a reverb send, the render
+ * at dry 1 less the one at dry 0 is the note without its send. */
+static void test_dry(void **st) {
+    (void)st;
+    Audio w = render(NULL, "note(\"a3\").s(\"sine\").room(0.6)", 120, 1);
+    Audio d = render(NULL, "note(\"a3\").s(\"sine\").room(0.6).dry(0)", 120, 1);
+    Audio o = render(NULL, "note(\"a3\").s(\"sine\")", 120, 1);
+    double worst = 0;
+    for (long i = 0; i < o.n; i++) worst = fmax(worst, fabs((w.l[i] - d.l[i]) - o.l[i]));
+    if (!(worst < 1e-5)) fail_msg("the difference strays %g from the dry note", worst);
+    assert_true(rms(d.l, 24000, 72000) > 0.001); /* the reverb is still there */
+    audio_done(&w), audio_done(&d), audio_done(&o);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_control_has_a_case),
@@ -399,6 +435,8 @@ int main(void) {
         cmocka_unit_test(test_phaser_notches),
         cmocka_unit_test(test_compressor),
         cmocka_unit_test(test_distortions),
+        cmocka_unit_test(test_delay_sync),
+        cmocka_unit_test(test_dry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,4 +29,11 @@
          "0 1 pansplay=1 panwidth=2 ring=3 ringdf=4 ringf=5 s=bd scram=6 semitone=7 smear=8 songPtr=9\n"},
     {"0:1", "s(\"bd\").squiz(1).stepsPerOctave(2).sustainpedal(3).transient(4).triode(5).tsdelay(6).uid(7).waveloss(8).xsdelay(9)",
          "0 1 s=bd squiz=1 stepsPerOctave=2 sustainpedal=3 transient=4 triode=5 tsdelay=6 uid=7 waveloss=8 xsdelay=9\n"},
+    /* more of them, delaysync and dry */
+    {"0:1", "s(\"bd\").amp(1).channel(2).delaysync(3).dry(4).dur(5).duration(6)",
+         "0 1 amp=1 channel=2 delaysync=3 dry=4 duration=6 s=bd\n"},
+    {"0:1", "s(\"bd\").fadeInTime(1).frames(2).freeze(3).label(4).phases(5).seconds(6)",
+         "0 1 fadeInTime=1 frames=2 freeze=3 label=4 phases=5 s=bd seconds=6\n"},
+    {"0:1", "s(\"bd\").val(1).voice(2)",
+         "0 1 s=bd val=1 voice=2\n"},
 /* clang-format on */
