@@ -423,6 +423,53 @@ static bool nat_loopAt(Vm *vm, Value *args, int argc, Value *out) {
     return patterned(vm, build_loopat, args, 2, NUM_VAL(cps), BIND_INNER, out);
 }
 
+/* loopAtCps(factor, cps): loopAt at that tempo (cycles a second) */
+static bool build_loopatcps(Query *q, const Value *args, ObjPattern *sub, Value param,
+                            ObjPattern **out) {
+    (void)param;
+    double cps;
+    if (!get_num(q, args[1], "loopAtCps's tempo", &cps)) return false;
+    return build_loopat(q, args, sub, NUM_VAL(cps), out);
+}
+
+static bool nat_loopAtCps(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    return patterned(vm, build_loopatcps, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* xfade(a, pos, b): a and b together, a's gain fading out as pos goes from 0.5 to 1
+ * and b's as it goes from 0.5 to 0 (Strudel's: a.mul({gain}) and b.mul({gain})) */
+static bool fade_gain(Query *q, Value v, Value flip, Value *out) {
+    double p;
+    if (!js_numeral(v, &p)) return lib_fail(q, NULL, "xfade's position is a number from 0 to 1");
+    if (flip.as.num != 0) p = 1 - p;
+    RecField f = {str_c(q->heap, "gain"), NUM_VAL(p < 0.5 ? 1 : 1 - (p - 0.5) / 0.5)};
+    heap_push(q->heap, OBJ_VAL(f.key));
+    *out = OBJ_VAL(rec_new(q->heap, &f, 1));
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static bool nat_xfade(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    ObjPattern *pos = reify(vm, args[1]);
+    KEEP(vm, pos);
+    ObjPattern *two[2];
+    for (int i = 0; i < 2; i++) {
+        ObjPattern *g = pat_map(h, pos, fade_gain, NUM_VAL(i));
+        KEEP(vm, g);
+        Value r;
+        if (!stdlib_binary(vm, OP_MUL, args[i * 2], OBJ_VAL(g), &r)) return false;
+        vm_pop_root(vm);
+        two[i] = reify(vm, r);
+        KEEP(vm, two[i]);
+    }
+    *out = OBJ_VAL(pat_stack(h, two, 2));
+    for (int i = 0; i < 3; i++) vm_pop_root(vm);
+    return true;
+}
+
 /* Math.NAME(x, ...) */
 static bool nat_math(Vm *vm, Value *args, int argc, Value *out) {
     const char *name = vm_current_native(vm)->name + 5; /* after "Math." */
@@ -519,6 +566,15 @@ static const NativeDef NATIVES[] = {
     {"bite", 3, nat_bite, 0, "bite(n, indices, pat)",
      "The cycle cut in n parts; each index plays its part, squeezed into the index's event.",
      "n(\"0 1 2 3 4 5 6 7\").bite(4, \"0 2 [1 3]\")", NULL},
+    {"loopAtCps", 3, nat_loopAtCps, 0, "loopAtCps(cycles, cps, pat)",
+     "loopAt at the tempo cps (cycles a second) instead of the program's.",
+     "s(\"breaks\").loopAtCps(2, 0.6)", NULL},
+    {"loopatcps", 3, nat_loopAtCps, 0, "loopatcps(cycles, cps, pat)", "Another name for loopAtCps.",
+     "s(\"breaks\").loopatcps(2, 0.6)", NULL},
+    {"xfade", 3, nat_xfade, NF_SUBJECT_FIRST, "xfade(a, pos, b)",
+     "a and b together, crossfaded by pos (0..1): a whole up to 0.5 then fading out, b fading "
+     "in up to 0.5 then whole (a's and b's gain times that).",
+     "xfade(s(\"bd*2\"), \"<0 .25 .5 .75 1>\", s(\"hh*8\"))", NULL},
     {"loopAt", 2, nat_loopAt, 0, "loopAt(cycles, pat)",
      "Fits a sample to the given number of cycles (speed and unit \"c\"), slowing the "
      "pattern as much.",

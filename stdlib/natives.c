@@ -19,7 +19,7 @@
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
 N(seed) N(berlin) N(chooseIn) N(chooseWith) N(chooseInWith) N(fastGap) N(slowcatPrime) N(revv) N(into) N(chunkInto) N(chunkBackInto) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
-N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
+N(randL) N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
@@ -275,6 +275,10 @@ N(ffi) N(load) N(setcps)
          NULL},
         {"randcat", 0, nat_chooseCycles, V | SF, "randcat(pat, ...)", "Same as chooseCycles.",
          "randcat(\"bd*2\", \"hh*3\")", NULL},
+        {"randL", 1, nat_randL, 0, "randL(n)",
+         "A list of n random numbers (0..1), as a signal: partials or a chord of values at "
+         "once.",
+         "n(randL(3).segment(4).fmap(xs => xs[0] * 12)).scale(\"C:minor\").s(\"pluck\")", NULL},
         {"randrun", 1, nat_randrun, 0, "randrun(n)",
          "The numbers 0 to n-1 in a random order each cycle, n events a cycle.",
          "n(randrun(4)).scale(\"C:minor\")", NULL},
@@ -392,10 +396,11 @@ static void add_aliases(void) {
 }
 
 static void all_init(void) {
-    const NativeDef *(*const TABLES[])(int *) = {
-        stdlib_program_natives, stdlib_voicing_natives, stdlib_compose_natives,
-        stdlib_ops_natives,     stdlib_signal_natives,  stdlib_sections_natives,
-        stdlib_pick_natives,    stdlib_slice_natives,   stdlib_control_natives};
+    const NativeDef *(*const TABLES[])(int *) = {stdlib_program_natives, stdlib_voicing_natives,
+                                                 stdlib_compose_natives, stdlib_ops_natives,
+                                                 stdlib_signal_natives,  stdlib_sections_natives,
+                                                 stdlib_pick_natives,    stdlib_slice_natives,
+                                                 stdlib_rhythm_natives,  stdlib_control_natives};
     all_add(NATIVES, (int)(sizeof NATIVES / sizeof NATIVES[0]));
     for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
         int n;
@@ -434,6 +439,7 @@ const char *stdlib_section(const char *name) {
         {stdlib_sections_natives, "Structure"},
         {stdlib_pick_natives, "Structure"},
         {stdlib_slice_natives, "Structure"},
+        {stdlib_rhythm_natives, "Structure"},
     };
     for (size_t t = 0; t < sizeof SECTIONS / sizeof SECTIONS[0]; t++) {
         int n;

@@ -226,9 +226,20 @@ static const struct {
            {"or", K_OR},     {"func", K_FUNC}};
 static const char *const WAYS[] = {"in", "out", "mix", "squeeze", "squeezeout", "reset", "restart"};
 
+/* Strudel's names for keep in a way: structAll is keep.out, maskAll keep.in,
+ * resetAll keep.reset, restartAll keep.restart (struct, mask, reset and restart
+ * are keepif's) */
+static const struct {
+    const char *name;
+    Way way;
+} ALL[] = {
+    {"structAll", W_OUT}, {"maskAll", W_IN}, {"resetAll", W_RESET}, {"restartAll", W_RESTART}};
+
 static bool nat_op(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     const char *name = vm_current_native(vm)->name;
+    for (size_t i = 0; i < sizeof ALL / sizeof ALL[0]; i++)
+        if (!strcmp(ALL[i].name, name)) return op_way(vm, K_KEEP, ALL[i].way, args, out);
     const char *dot = strchr(name, '.');
     size_t ol = dot ? (size_t)(dot - name) : strlen(name);
     int kind = 0;
@@ -259,6 +270,21 @@ static bool nat_op(Vm *vm, Value *args, int argc, Value *out) {
             "other.")
 
 static const NativeDef NATIVES[] = {
+    {"structAll", 2, nat_op, 0, "structAll(other, pat)",
+     "pat's values on other's structure, every event of other kept (keep.out; struct keeps only "
+     "other's true ones).",
+     "note(\"c e g\".structAll(\"x ~ x x\")).s(\"pluck\")", NULL},
+    {"maskAll", 2, nat_op, 0, "maskAll(other, pat)",
+     "pat's events where other has events, whatever their values (keep.in; mask keeps only "
+     "other's true ones).",
+     "note(\"c e g b\".maskAll(\"1 ~ 0 1\")).s(\"pluck\")", NULL},
+    {"resetAll", 2, nat_op, 0, "resetAll(trigger, pat)",
+     "pat started again from its cycle at each event of trigger, whatever its value (keep.reset).",
+     "note(\"c e g b\".resetAll(\"<x@3 x(3,8)>\")).s(\"pluck\")", NULL},
+    {"restartAll", 2, nat_op, 0, "restartAll(trigger, pat)",
+     "pat started again from cycle 0 at each event of trigger, whatever its value "
+     "(keep.restart).",
+     "note(\"<c a> e\".restartAll(\"<x@3 x(3,8)>\")).s(\"pluck\")", NULL},
     {"set", 2, nat_op, 0, "set(other, pat)",
      "The values of other on pat's events (records: fields joined, other's winning).",
      "s(\"bd*2 [~ sd] hh*4\").set(pan(\"<0.2 0.8>\"))", NULL},

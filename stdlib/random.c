@@ -367,6 +367,36 @@ NATIVE(randrun) {
     return patterned(vm, b_randrun, a2, 2, NIL_VAL, BIND_INNER, out);
 }
 
+/* randL(n): a list of n random numbers (0..1) at each moment, as a signal
+ * (Strudel's: drawn at the time itself, with no seed) */
+static bool randl_map(Query *q, Value t, Value nv, Value *out) {
+    int n = (int)nv.as.num;
+    double rands[256];
+    Value items[256];
+    pat_rands_at(t.as.num, n, rands);
+    for (int i = 0; i < n; i++) items[i] = NUM_VAL(fabs(rands[i]));
+    *out = OBJ_VAL(list_new(q->heap, items, (uint32_t)n));
+    return true;
+}
+static bool b_randl(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    (void)sub, (void)pm;
+    int n;
+    if (!get_int(q, a[0], "randL's count", &n)) return false;
+    if (n < 1 || n > 256) {
+        *out = pat_silence(q->heap);
+        return n < 1 || lib_fail(q, NULL, "randL: at most 256");
+    }
+    ObjPattern *t = keep(q, pat_signal(q->heap, SIG_TIME));
+    *out = pat_map(q->heap, t, randl_map, NUM_VAL(n));
+    drop(q, 1);
+    return true;
+}
+NATIVE(randL) {
+    Value a2[2] = {args[0], NIL_VAL};
+    (void)argc;
+    return patterned(vm, b_randl, a2, 2, NIL_VAL, BIND_INNER, out);
+}
+
 /* shuffle(n) and scramble(n): the cycle cut in n parts, played in the order of
  * randrun(n) (each part once a cycle) or of irand(n) (parts may repeat) */
 static bool rearrange_map(Query *q, Value i, Value parts, Value *out) {

@@ -43,6 +43,19 @@ static bool nat_time(Vm *vm, Value *a, int n, Value *out) {
     return sig(vm, SIG_TIME, out);
 }
 
+static bool nat_cyclesPer(Vm *vm, Value *a, int n, Value *out) {
+    (void)a, (void)n;
+    return sig(vm, SIG_CYCLESPER, out);
+}
+static bool nat_per(Vm *vm, Value *a, int n, Value *out) {
+    (void)a, (void)n;
+    return sig(vm, SIG_PER, out);
+}
+static bool nat_perx(Vm *vm, Value *a, int n, Value *out) {
+    (void)a, (void)n;
+    return sig(vm, SIG_PERX, out);
+}
+
 /* tri2 = fastcat(saw2, isaw2); itri = fastcat(isaw, saw); itri2 = fastcat(isaw2, saw2) */
 static bool two(Vm *vm, Signal a, Signal b, Value *out) {
     Heap *h = vm_heap(vm);
@@ -267,6 +280,18 @@ static const NativeDef NATIVES[] = {
     {"itri2", 0, nat_itri2, VAL, "itri2", "itri from 1 to -1 and back.", "itri2.segment(4)", NULL},
     {"time", 0, nat_time, VAL, "time", "The cycle time itself, as a signal.", "time.segment(4)",
      NULL},
+    {"cyclesPer", 0, nat_cyclesPer, VAL, "cyclesPer",
+     "How long each event is, in cycles: no structure of its own, it takes the events of what "
+     "it is combined with.",
+     "note(\"c [c c] c\".add(cyclesPer.mul(24))).s(\"sawtooth\")", NULL},
+    {"per", 0, nat_per, VAL, "per",
+     "How short each event is: events a cycle (1 / cyclesPer), from what it is combined with.",
+     "s(\"bd [bd bd] bd*4\").gain(\"0.3\".add(per.div(8)))", NULL},
+    {"perCycle", 0, nat_per, VAL, "perCycle", "Another name for per.",
+     "note(\"c [c c]\".add(perCycle)).s(\"pluck\")", NULL},
+    {"perx", 0, nat_perx, VAL, "perx",
+     "per on a curve: 1 for a whole cycle, one more each time the event halves.",
+     "note(\"c [c [c c]]\".add(perx.mul(2))).s(\"pluck\")", NULL},
     {"brand", 0, nat_brand, VAL, "brand", "Random true or false (rand < 0.5).",
      "s(\"hh*8\").struct(brand.segment(8))", NULL},
     {"brandBy", 1, nat_brandBy, 0, "brandBy(probability)",

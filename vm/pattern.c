@@ -474,6 +474,9 @@ static bool q_signal(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case SIG_SQUARE2: v = floor(fmod(x * 2, 2)) * 2 - 1; break;
     case SIG_RAND2: v = pat_rand_at(x + q->seed) * 2 - 1; break;
     case SIG_TIME: v = x; break;
+    case SIG_CYCLESPER: v = rat_to_double(rat_sub(s.end, s.begin)); break;
+    case SIG_PER: v = rat_to_double(rat_div(rat_int(1), rat_sub(s.end, s.begin))); break;
+    case SIG_PERX: v = log2(rat_to_double(rat_div(rat_int(1), rat_sub(s.end, s.begin)))) + 1; break;
     case SIG_BERLIN: { /* from r(cycle) rising by r(next cycle) over the cycle, halved */
         double c = floor(x), lo = pat_rand_at(c + q->seed), up = pat_rand_at(c + 1 + q->seed);
         v = (lo + (x - c) * up) / 2;

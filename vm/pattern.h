@@ -105,6 +105,12 @@ typedef enum {
     SIG_RAND2,
     SIG_TIME,
     SIG_BERLIN, /* Strudel's berlin: a random rise from each cycle's start, halved */
+    /* the length of the span queried, in cycles (cyclesPer), its inverse (per), and
+     * log2 of that plus 1 (perx): what an event's length is, where structure comes
+     * from elsewhere */
+    SIG_CYCLESPER,
+    SIG_PER,
+    SIG_PERX,
 } Signal;
 
 /* Operations that take (possibly patterned) numeric arguments. */

@@ -1,0 +1,2 @@
+0:2
+"a b".structAll("x ~ x 0")

@@ -1,0 +1,2 @@
+0:3
+"<a b c> d".resetAll("x ~ 0")

@@ -1,0 +1,2 @@
+0:1
+"1 ~ [1 1]".struct("x x [x x]").mul(cyclesPer)

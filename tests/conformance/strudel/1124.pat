@@ -1,0 +1,2 @@
+0:1
+note("c [c c]".add(per))

@@ -1,0 +1,2 @@
+0:2
+randL(3).segment(2)
