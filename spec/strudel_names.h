@@ -6,7 +6,10 @@
  * packages, as ../shared/oracle's list-names.mjs and the REPL's scope give
  * them (the 155 internal ones, such as appLeft, withHap and register, left
  * out). A row: X(name, kind, package, alias_of); alias_of is empty unless the
- * name is another name for alias_of. Data only.
+ * name is another name for alias_of. Four controls need the browser: fft (the
+ * size of the analyser strudel.cc's scopes draw), source and src (a JavaScript
+ * function that makes Web Audio nodes) and worklet (an AudioWorklet's URL).
+ * Data only.
  */
 #ifndef TALA_SPEC_STRUDEL_NAMES_H
 #define TALA_SPEC_STRUDEL_NAMES_H
@@ -93,7 +96,7 @@ typedef enum {
     X("extend", SN_FUNCTION, "core", "") X("fadeInTime", SN_CONTROL, "core", "") X("fadeOutTime", SN_CONTROL, "core", "fadeTime") \
     X("fadeTime", SN_CONTROL, "core", "") X("fanchor", SN_CONTROL, "core", "") X("fast", SN_FUNCTION, "core", "") \
     X("fastcat", SN_FUNCTION, "core", "") X("fastChunk", SN_FUNCTION, "core", "") X("fastchunk", SN_FUNCTION, "core", "fastChunk") \
-    X("fastGap", SN_FUNCTION, "core", "") X("fastgap", SN_FUNCTION, "core", "fastGap") X("fft", SN_CONTROL, "core", "") \
+    X("fastGap", SN_FUNCTION, "core", "") X("fastgap", SN_FUNCTION, "core", "fastGap") X("fft", SN_BROWSER, "core", "") \
     X("filter", SN_FUNCTION, "core", "") X("filterWhen", SN_FUNCTION, "core", "") X("firstOf", SN_FUNCTION, "core", "") \
     X("fit", SN_FUNCTION, "core", "") X("floor", SN_FUNCTION, "core", "") X("fm", SN_CONTROL, "core", "fmi") \
     X("fm00", SN_CONTROL, "core", "fmi00") X("fm01", SN_CONTROL, "core", "fmi01") X("fm02", SN_CONTROL, "core", "fmi02") \
@@ -321,11 +324,11 @@ typedef enum {
     X("slowChunk", SN_FUNCTION, "core", "chunk") X("slowchunk", SN_FUNCTION, "core", "chunk") X("smear", SN_CONTROL, "core", "") \
     X("soft", SN_CONTROL, "core", "") X("someCycles", SN_FUNCTION, "core", "") X("someCyclesBy", SN_FUNCTION, "core", "") \
     X("sometimes", SN_FUNCTION, "core", "") X("sometimesBy", SN_FUNCTION, "core", "") X("songPtr", SN_CONTROL, "core", "") \
-    X("sound", SN_CONTROL, "core", "s") X("source", SN_CONTROL, "core", "") X("sparsity", SN_FUNCTION, "core", "slow") \
+    X("sound", SN_CONTROL, "core", "s") X("source", SN_BROWSER, "core", "") X("sparsity", SN_FUNCTION, "core", "slow") \
     X("speak", SN_BROWSER, "core", "") X("spectrum", SN_VISUAL, "superdough", "") X("speed", SN_CONTROL, "core", "") \
     X("spiral", SN_VISUAL, "draw", "") X("splice", SN_FUNCTION, "core", "") X("spread", SN_CONTROL, "core", "") \
     X("square", SN_SIGNAL, "core", "") X("square2", SN_SIGNAL, "core", "") X("squeeze", SN_FUNCTION, "core", "") \
-    X("squeezeout", SN_FUNCTION, "core", "") X("squiz", SN_CONTROL, "core", "") X("src", SN_CONTROL, "core", "source") \
+    X("squeezeout", SN_FUNCTION, "core", "") X("squiz", SN_CONTROL, "core", "") X("src", SN_BROWSER, "core", "source") \
     X("stack", SN_FUNCTION, "core", "") X("stackBy", SN_FUNCTION, "core", "") X("stackCentre", SN_FUNCTION, "core", "") \
     X("stackLeft", SN_FUNCTION, "core", "") X("stackRight", SN_FUNCTION, "core", "") X("steady", SN_SIGNAL, "core", "") \
     X("stepalt", SN_FUNCTION, "core", "") X("stepcat", SN_FUNCTION, "core", "") X("steps", SN_FUNCTION, "core", "pace") \
@@ -361,7 +364,7 @@ typedef enum {
     X("wavetableWarpMode", SN_CONTROL, "core", "warpmode") X("wchoose", SN_SIGNAL, "core", "") X("wchooseCycles", SN_FUNCTION, "core", "") \
     X("when", SN_FUNCTION, "core", "") X("whenKey", SN_BROWSER, "core", "") X("within", SN_FUNCTION, "core", "") \
     X("withSeed", SN_FUNCTION, "core", "") X("withValue", SN_FUNCTION, "core", "") X("wordfall", SN_VISUAL, "draw", "") \
-    X("worklet", SN_CONTROL, "core", "") X("wrandcat", SN_FUNCTION, "core", "wchooseCycles") X("wt", SN_CONTROL, "core", "") \
+    X("worklet", SN_BROWSER, "core", "") X("wrandcat", SN_FUNCTION, "core", "wchooseCycles") X("wt", SN_CONTROL, "core", "") \
     X("wtatt", SN_CONTROL, "core", "wtattack") X("wtattack", SN_CONTROL, "core", "") X("wtdc", SN_CONTROL, "core", "") \
     X("wtdec", SN_CONTROL, "core", "wtdecay") X("wtdecay", SN_CONTROL, "core", "") X("wtdepth", SN_CONTROL, "core", "") \
     X("wtenv", SN_CONTROL, "core", "") X("wtphaserand", SN_CONTROL, "core", "") X("wtrate", SN_CONTROL, "core", "") \

@@ -79,6 +79,7 @@ const NativeDef *stdlib_sections_natives(int *count); /* sections.c */
 const NativeDef *stdlib_pick_natives(int *count);     /* pick.c */
 const NativeDef *stdlib_slice_natives(int *count);    /* slice.c */
 const NativeDef *stdlib_rhythm_natives(int *count);   /* rhythm.c */
+const NativeDef *stdlib_steps_natives(int *count);    /* steps.c */
 /* The control functions, one per name and alias of spec/controls.h. */
 const NativeDef *stdlib_control_natives(int *count);
 /* The unit generators' constructors ("~lpf", ...), made once from spec/ugens.h. */

@@ -396,11 +396,11 @@ static void add_aliases(void) {
 }
 
 static void all_init(void) {
-    const NativeDef *(*const TABLES[])(int *) = {stdlib_program_natives, stdlib_voicing_natives,
-                                                 stdlib_compose_natives, stdlib_ops_natives,
-                                                 stdlib_signal_natives,  stdlib_sections_natives,
-                                                 stdlib_pick_natives,    stdlib_slice_natives,
-                                                 stdlib_rhythm_natives,  stdlib_control_natives};
+    const NativeDef *(*const TABLES[])(int *) = {
+        stdlib_program_natives, stdlib_voicing_natives, stdlib_compose_natives,
+        stdlib_ops_natives,     stdlib_signal_natives,  stdlib_sections_natives,
+        stdlib_pick_natives,    stdlib_slice_natives,   stdlib_rhythm_natives,
+        stdlib_steps_natives,   stdlib_control_natives};
     all_add(NATIVES, (int)(sizeof NATIVES / sizeof NATIVES[0]));
     for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
         int n;
@@ -440,6 +440,7 @@ const char *stdlib_section(const char *name) {
         {stdlib_pick_natives, "Structure"},
         {stdlib_slice_natives, "Structure"},
         {stdlib_rhythm_natives, "Structure"},
+        {stdlib_steps_natives, "Structure"},
     };
     for (size_t t = 0; t < sizeof SECTIONS / sizeof SECTIONS[0]; t++) {
         int n;

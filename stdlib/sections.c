@@ -259,26 +259,36 @@ static bool nat_cpm(Vm *vm, Value *args, int argc, Value *out) {
 /* stepcat([w, pat], ...) (timeCat, timecat, s_cat): each pattern gets w of
  * the cycle; a bare pattern counts 1 (Strudel counts its steps). arrange([n,
  * pat], ...): each section n cycles long, in turn. */
+/* The parts of stepcat or arrange: [weight, pattern] pairs, or (stepcat) a
+ * pattern that counts its own steps (as Strudel's: one without steps takes the
+ * others' average; *none is set when no part has steps). */
 static bool weighted(Vm *vm, Value *args, int argc, Rat *w, ObjPattern **ps, const char *name,
-                     int *kept) {
+                     int *kept, bool *none) {
+    bool arrange = !strcmp(name, "arrange");
+    Rat sum = rat_int(0);
+    int known = 0;
     for (int i = 0; i < argc; i++) {
         Value x = args[i];
-        if (IS_LIST(x) && AS_LIST(x)->len == 2 && IS_NUM(AS_LIST(x)->items[0])) {
+        bool pair = IS_LIST(x) && AS_LIST(x)->len == 2 && IS_NUM(AS_LIST(x)->items[0]);
+        if (pair) {
             w[i] = rat_from_double(AS_LIST(x)->items[0].as.num);
             x = AS_LIST(x)->items[1];
-        } else if (!strcmp(name, "arrange")) {
+        } else if (arrange) {
             vm_error(vm, "arrange takes [cycles, pattern] pairs");
             vm_hint(vm, "write arrange([4, intro], [8, verse])");
             return false;
-        } else {
-            w[i] = rat_int(1);
         }
-        if (!rat_lt(rat_int(0), w[i]))
-            return vm_error(vm, "%s: each part needs a length above 0", name);
         ps[i] = reify(vm, x);
         KEEP(vm, ps[i]);
         (*kept)++;
+        if (!pair) w[i] = ps[i]->steps; /* its own steps (NaR: none) */
+        if (rat_ok(w[i]) && (arrange ? !rat_lt(rat_int(0), w[i]) : rat_lt(w[i], rat_int(0))))
+            return vm_error(vm, "%s: each part needs a length above 0", name);
+        if (rat_ok(w[i])) sum = rat_add(sum, w[i]), known++;
     }
+    *none = known == 0;
+    for (int i = 0; i < argc && known > 0; i++)
+        if (!rat_ok(w[i])) w[i] = rat_div(sum, rat_int(known));
     return true;
 }
 
@@ -292,11 +302,22 @@ static bool nat_stepcat(Vm *vm, Value *args, int argc, Value *out) {
     Rat w[64];
     ObjPattern *ps[64];
     int kept = 0;
-    if (!weighted(vm, args, argc, w, ps, name, &kept)) {
+    bool none = false;
+    if (!weighted(vm, args, argc, w, ps, name, &kept, &none)) {
         for (int i = 0; i < kept; i++) vm_pop_root(vm);
         return false;
     }
     Heap *h = vm_heap(vm);
+    if (none) { /* no part counts steps: a sequence, as Strudel's */
+        *out = OBJ_VAL(pat_fastcat(h, ps, (unsigned)argc));
+        for (int i = 0; i < kept; i++) vm_pop_root(vm);
+        return true;
+    }
+    if (argc == 1 && strcmp(name, "arrange")) { /* one part: itself, with its steps */
+        *out = OBJ_VAL(pat_with_steps(h, ps[0], w[0]));
+        for (int i = 0; i < kept; i++) vm_pop_root(vm);
+        return true;
+    }
     bool arrange = !strcmp(name, "arrange");
     Rat total = rat_int(0);
     if (arrange)
@@ -383,7 +404,9 @@ static bool nat_pure(Vm *vm, Value *args, int argc, Value *out) {
 }
 static bool nat_nothing(Vm *vm, Value *args, int argc, Value *out) {
     (void)args, (void)argc;
-    *out = OBJ_VAL(pat_silence(vm_heap(vm)));
+    ObjPattern *p = pat_silence(vm_heap(vm));
+    p->steps = rat_int(0);
+    *out = OBJ_VAL(p);
     return true;
 }
 

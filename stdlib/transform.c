@@ -167,6 +167,9 @@ static bool ply_map(Query *q, Value v, Value n, Value *out) {
 static bool b_ply(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
     ObjPattern *m = keep(q, pat_map(q->heap, sub, ply_map, a[0]));
     *out = pat_bind(q->heap, BIND_SQUEEZE, m);
+    Rat n;
+    if (rat_ok(sub->steps) && IS_NUM(a[0]) && rat_ok(n = rat_from_double(a[0].as.num)))
+        (*out)->steps = rat_mul(sub->steps, n); /* n times the steps */
     drop(q, 1);
     return true;
 }
@@ -179,6 +182,7 @@ static bool b_segment(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPa
     ObjPattern *t = keep(q, pat_pure(q->heap, BOOL_VAL(true)));
     ObjPattern *f = keep(q, rat_is_zero(n) ? pat_silence(q->heap) : pat_fast(q->heap, n, t));
     *out = pat_app(q->heap, APP_RIGHT, sub, f, combine_keep_if, NIL_VAL);
+    (*out)->steps = n; /* n steps, as Strudel's */
     drop(q, 2);
     return true;
 }

@@ -76,6 +76,7 @@ static ObjPattern *node(Heap *h, PatKind kind, unsigned nkids) {
     p->kind = (uint8_t)kind;
     p->n = (uint16_t)nkids;
     p->a = p->b = rat_int(0);
+    p->steps = RAT_NAR;
     p->value = NIL_VAL;
     return p;
 }
@@ -101,11 +102,33 @@ static ObjPattern *node_with(Heap *h, PatKind kind, ObjPattern *sub, ObjPattern 
     heap_pop(h, n + (sub ? 1 : 0));
     p->sub = sub;
     for (unsigned i = 0; i < n; i++) p->kids[i] = kids[i];
+    if (sub) p->steps = sub->steps; /* a transformation keeps its pattern's steps */
     return p;
 }
 
+/* the lcm of the kids' steps (stack, slowcat) */
+static ObjPattern *lcm_steps(ObjPattern *p) {
+    Rat s = RAT_NAR;
+    for (unsigned i = 0; i < p->n; i++) s = rat_lcm(s, p->kids[i]->steps);
+    p->steps = s;
+    return p;
+}
+
+ObjPattern *pat_with_steps(Heap *h, ObjPattern *p, Rat steps) {
+    heap_push(h, OBJ_VAL(p));
+    ObjPattern *c = node(h, (PatKind)p->kind, p->n);
+    heap_pop(h, 1);
+    Rat keep = rat_ok(steps) ? steps : RAT_NAR;
+    memcpy((char *)c + sizeof(Obj), (char *)p + sizeof(Obj),
+           sizeof(ObjPattern) - sizeof(Obj) + p->n * sizeof(ObjPattern *));
+    c->steps = keep;
+    return c;
+}
+
 ObjPattern *pat_silence(Heap *h) {
-    return node(h, PAT_SILENCE, 0);
+    ObjPattern *p = node(h, PAT_SILENCE, 0);
+    p->steps = rat_int(1);
+    return p;
 }
 
 ObjPattern *pat_pure(Heap *h, Value v) {
@@ -113,23 +136,27 @@ ObjPattern *pat_pure(Heap *h, Value v) {
     ObjPattern *p = node(h, PAT_PURE, 0);
     heap_pop(h, 1);
     p->value = v;
+    p->steps = rat_int(1);
     return p;
 }
 
 ObjPattern *pat_stack(Heap *h, ObjPattern **pats, unsigned n) {
     if (n == 1) return pats[0];
-    return node_with(h, PAT_STACK, NULL, pats, n);
+    return lcm_steps(node_with(h, PAT_STACK, NULL, pats, n));
 }
 
 ObjPattern *pat_slowcat(Heap *h, ObjPattern **pats, unsigned n) {
     if (n == 0) return pat_silence(h);
     if (n == 1) return pats[0];
-    return node_with(h, PAT_SLOWCAT, NULL, pats, n);
+    return lcm_steps(node_with(h, PAT_SLOWCAT, NULL, pats, n));
 }
 
 ObjPattern *pat_fastcat(Heap *h, ObjPattern **pats, unsigned n) {
     ObjPattern *p = pat_slowcat(h, pats, n);
-    return n > 1 ? pat_fast(h, rat_int(n), p) : p;
+    if (n <= 1) return p;
+    p = pat_fast(h, rat_int(n), p);
+    p->steps = rat_int(n); /* a sequence counts its items */
+    return p;
 }
 
 ObjPattern *pat_fast(Heap *h, Rat factor, ObjPattern *p) {
@@ -157,6 +184,7 @@ ObjPattern *pat_compress(Heap *h, Rat b, Rat e, ObjPattern *p) {
     ObjPattern *r = node_with(h, PAT_COMPRESS, p, NULL, 0);
     r->a = b;
     r->b = e;
+    r->steps = RAT_NAR; /* as Strudel's compress */
     return r;
 }
 
@@ -187,6 +215,8 @@ ObjPattern *pat_timecat(Heap *h, const Rat *weights, ObjPattern **pats, unsigned
     ObjPattern *r = pat_stack(h, parts, made);
     free(parts);
     heap_pop(h, made + n);
+    if (made == 1) r = pat_with_steps(h, r, total); /* (not the kid's own node) */
+    r->steps = total;                               /* the weights' sum, as Strudel's stepcat */
     return r;
 }
 
@@ -202,7 +232,9 @@ ObjPattern *pat_replicate(Heap *h, Rat n, ObjPattern *p) {
 
 ObjPattern *pat_applist(Heap *h, ObjPattern *left, ObjPattern *right) {
     ObjPattern *kids[2] = {left, right};
-    return node_with(h, PAT_APPLIST, NULL, kids, 2);
+    ObjPattern *p = node_with(h, PAT_APPLIST, NULL, kids, 2);
+    p->steps = left->steps;
+    return p;
 }
 
 ObjPattern *pat_op(Heap *h, PatOp op, ObjPattern **args, unsigned nargs, ObjPattern *sub, Rat k,
@@ -229,13 +261,14 @@ ObjPattern *pat_euclid(Heap *h, int pulses, int steps, int rotation, ObjPattern 
     ObjPattern *r =
         pat_op(h, rotation ? PO_EUCLIDROT : PO_EUCLID, args, n, p, rat_int(1), (SrcRef){0});
     heap_pop(h, n + 1);
+    r->steps = rat_int(steps); /* its structure's: the rhythm's steps */
     return r;
 }
 
 ObjPattern *pat_slowcat_prime(Heap *h, ObjPattern **pats, unsigned n) {
     if (n == 0) return pat_silence(h);
     if (n == 1) return pats[0];
-    ObjPattern *r = node_with(h, PAT_SLOWCAT, NULL, pats, n);
+    ObjPattern *r = lcm_steps(node_with(h, PAT_SLOWCAT, NULL, pats, n));
     r->op = 1; /* prime: kids are queried at the real cycle */
     return r;
 }
@@ -258,6 +291,8 @@ ObjPattern *pat_app(Heap *h, AppStructure st, ObjPattern *l, ObjPattern *r, PatC
     p->op = (uint8_t)st;
     p->f.combine = fn;
     p->value = param;
+    /* the steps of where the structure comes from (both: their lcm) */
+    p->steps = st == APP_LEFT ? l->steps : st == APP_RIGHT ? r->steps : rat_lcm(l->steps, r->steps);
     return p;
 }
 
@@ -299,6 +334,7 @@ ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p) {
     ObjPattern *r = node_with(h, PAT_ZOOM, p, NULL, 0);
     r->a = s;
     r->b = e;
+    if (rat_ok(r->steps)) r->steps = rat_mul(r->steps, rat_sub(e, s)); /* the part it keeps */
     return r;
 }
 
@@ -313,6 +349,7 @@ ObjPattern *pat_window(Heap *h, Rat a, Rat b, bool inside, ObjPattern *p) {
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats) {
     ObjPattern *r = node_with(h, PAT_BIND, pats, NULL, 0);
     r->op = (uint8_t)kind;
+    r->steps = RAT_NAR; /* what the inner patterns count is not known here */
     return r;
 }
 

@@ -141,6 +141,8 @@ struct ObjPattern {
     uint8_t op;   /* PatOp, for PAT_OP */
     uint16_t n;   /* number of kids */
     Rat a, b;     /* constant parameters (see PatKind); for PAT_OP, a is k */
+    Rat steps;    /* Strudel's steps per cycle (its "tactus"): a sequence of 3 has 3; NaR
+                     when the pattern has none (signals, what Strudel does not count) */
     Value value;  /* PAT_PURE */
     SrcRef where; /* the source this node came from, for query errors */
     union {
@@ -229,6 +231,8 @@ ObjPattern *pat_seed(Heap *h, double n, ObjPattern *p);
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p);
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats);
 ObjPattern *pat_collect(Heap *h, ObjPattern *p);
+/* p with its steps set (a copy of the node; p itself is left as it is). */
+ObjPattern *pat_with_steps(Heap *h, ObjPattern *p, Rat steps);
 /* Strudel's filterWhen on the cycle position of each event's onset: the events
  * of p whose position lies in [a, b] (inside), or those outside it. */
 ObjPattern *pat_window(Heap *h, Rat a, Rat b, bool inside, ObjPattern *p);

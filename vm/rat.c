@@ -299,3 +299,13 @@ int rat_format(Rat a, char *buf, size_t size) {
     if (a.den == 1) return snprintf(buf, size, "%lld", (long long)a.num);
     return snprintf(buf, size, "%lld/%lld", (long long)a.num, (long long)a.den);
 }
+
+Rat rat_lcm(Rat a, Rat b) {
+    if (!rat_ok(a)) return b;
+    if (!rat_ok(b)) return a;
+    /* lcm(p/q, r/s) = lcm(p, r) / gcd(q, s), as fraction.js's */
+    int64_t p = a.num < 0 ? -a.num : a.num, r = b.num < 0 ? -b.num : b.num;
+    if (p == 0 || r == 0) return rat_int(0);
+    int64_t g = gcd64(p, r);
+    return rat_make(p / g * r, gcd64(a.den, b.den));
+}

@@ -57,6 +57,9 @@ static inline bool rat_ge(Rat a, Rat b) {
 /* -1, 0, 1; NaR sorts before every rational (only for total orders in sorting). */
 int rat_cmp(Rat a, Rat b);
 Rat rat_min(Rat a, Rat b); /* NaR if either is NaR */
+/* The least common multiple of two rationals (fraction.js's lcm); a NaR one is
+ * left out (both NaR: NaR). */
+Rat rat_lcm(Rat a, Rat b);
 Rat rat_max(Rat a, Rat b);
 static inline bool rat_is_zero(Rat a) {
     return a.den != 0 && a.num == 0;

@@ -1,0 +1,2 @@
+0:1
+"a b".s_contract(2).pace(2)

@@ -1,0 +1,2 @@
+0:2
+stepcat(s("bd sd").replicate(2), s("cp"))

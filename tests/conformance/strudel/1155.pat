@@ -1,0 +1,2 @@
+0:2
+"<a b> c".replicate(2)

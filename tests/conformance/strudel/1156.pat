@@ -1,0 +1,2 @@
+0:1
+polymeter(s("bd sd"), s("hh hh oh"))

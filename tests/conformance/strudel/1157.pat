@@ -1,0 +1,2 @@
+0:2
+polymeter("a b c", "d e", "f")

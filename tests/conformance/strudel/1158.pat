@@ -1,0 +1,2 @@
+0:1
+pm(s("bd sd"), s("hh hh oh"))

@@ -1,0 +1,2 @@
+0:1
+s_polymeter(s("bd sd"), s("hh hh oh"))

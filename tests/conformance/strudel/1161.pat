@@ -1,0 +1,2 @@
+0:1
+s_polymeter("a", "b c")

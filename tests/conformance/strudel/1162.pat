@@ -1,0 +1,2 @@
+0:2
+note(zip("c d e", "g a"))

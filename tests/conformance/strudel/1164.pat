@@ -1,0 +1,2 @@
+0:1
+note(s_zip("c d", "g a b"))

@@ -1,0 +1,2 @@
+0:1
+stepcat(gap(1), "a b")

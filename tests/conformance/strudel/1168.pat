@@ -1,0 +1,2 @@
+0:1
+stackLeft(s("bd sd bd"), s("hh hh"))

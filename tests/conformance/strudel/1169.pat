@@ -1,0 +1,2 @@
+0:1
+stackLeft("a b c d", "e", "f g")

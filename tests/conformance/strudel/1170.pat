@@ -1,0 +1,2 @@
+0:1
+stackRight(s("bd sd bd"), s("hh hh"))

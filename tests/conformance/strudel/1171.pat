@@ -1,0 +1,2 @@
+0:1
+stackRight("a b c d", "e")

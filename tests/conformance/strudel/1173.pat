@@ -1,0 +1,2 @@
+0:1
+stackCentre("a b c", "d")

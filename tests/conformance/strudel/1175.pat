@@ -1,0 +1,2 @@
+0:2
+stackBy("<expand repeat>", "a b c d", "e f")

@@ -1,0 +1,2 @@
+0:1
+timecat("a b", "c d e")

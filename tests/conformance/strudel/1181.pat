@@ -1,0 +1,2 @@
+0:1
+s_cat("a b", sine.segment(4))

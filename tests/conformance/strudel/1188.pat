@@ -1,0 +1,2 @@
+0:1
+note("c d e f".s_sub(1))
