@@ -48,14 +48,6 @@ static const struct {
     {"splice", "its speed is at the program's tempo (strudel.cc's scheduler tempo)"},
     {"fit", "its speed is at the program's tempo (strudel.cc's scheduler tempo)"},
     {"cpm", "as strudel.cc's editor defines it: cycles a minute at the program's tempo"},
-#define STEPJOIN                                                                                   \
-    "with a patterned count each cycle takes its own count (Strudel 1.2.6's step-wise join "       \
-    "plays the first cycle's count throughout)"
-    {"take", STEPJOIN},
-    {"drop", STEPJOIN},
-    {"s_add", STEPJOIN},
-    {"s_sub", STEPJOIN},
-#undef STEPJOIN
     {"setcps", "the tempo changes from the next bar, as tala's tempo statement"},
     {"setCps", "the tempo changes from the next bar, as tala's tempo statement"},
     {"setcpm", "the tempo changes from the next bar, as tala's tempo statement"},

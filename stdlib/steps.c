@@ -4,7 +4,10 @@
  * every node) and the functions that use them: pace (steps), take and drop
  * (s_add, s_sub), expand, contract and extend, replicate, polymeter (pm,
  * s_polymeter), zip (s_zip), gap, and stackLeft, stackRight, stackCentre and
- * stackBy, which line up patterns of different lengths.
+ * stackBy, which line up patterns of different lengths. A patterned argument of
+ * take, drop, expand, contract, extend or replicate joins step-wise (Strudel's
+ * stepJoin, vm's BIND_STEP): "a b c d".take("1 2") plays take(1) then take(2),
+ * each by its own steps.
  */
 #include "lib.h"
 #include "stdlib.h"
@@ -112,24 +115,36 @@ static bool b_replicate(Query *q, const Value *a, ObjPattern *sub, Value pm, Obj
     return true;
 }
 
+/* a step-wise joined result counts the steps of its first cycle */
+static bool step_joined(Vm *vm, PatBuildFn fn, Value *args, int argc, Value param, Value *out) {
+    if (!patterned(vm, fn, args, argc, param, BIND_STEP, out)) return false;
+    ObjPattern *p = AS_PATTERN(*out);
+    if (p->kind == PAT_BUILD && p->op == BIND_STEP) {
+        vm_push_root(vm, *out);
+        p->steps = pat_step_steps(vm_query(vm), p);
+        vm_pop_root(vm);
+    }
+    return true;
+}
+
 static bool nat_pace(Vm *vm, Value *args, int argc, Value *out) {
     return patterned(vm, b_pace, args, argc, NIL_VAL, BIND_INNER, out);
 }
 static bool nat_take(Vm *vm, Value *args, int argc, Value *out) {
-    return patterned(vm, b_take, args, argc, NIL_VAL, BIND_INNER, out);
+    return step_joined(vm, b_take, args, argc, NIL_VAL, out);
 }
 static bool nat_drop(Vm *vm, Value *args, int argc, Value *out) {
-    return patterned(vm, b_drop, args, argc, NIL_VAL, BIND_INNER, out);
+    return step_joined(vm, b_drop, args, argc, NIL_VAL, out);
 }
 static bool nat_expand(Vm *vm, Value *args, int argc, Value *out) {
     bool contract = strstr(vm_current_native(vm)->name, "contract") != NULL;
-    return patterned(vm, b_expand, args, argc, NUM_VAL(contract), BIND_INNER, out);
+    return step_joined(vm, b_expand, args, argc, NUM_VAL(contract), out);
 }
 static bool nat_extend(Vm *vm, Value *args, int argc, Value *out) {
-    return patterned(vm, b_extend, args, argc, NIL_VAL, BIND_INNER, out);
+    return step_joined(vm, b_extend, args, argc, NIL_VAL, out);
 }
 static bool nat_replicate(Vm *vm, Value *args, int argc, Value *out) {
-    return patterned(vm, b_replicate, args, argc, NIL_VAL, BIND_INNER, out);
+    return step_joined(vm, b_replicate, args, argc, NIL_VAL, out);
 }
 
 /* gap(n): silence of n steps */
@@ -318,8 +333,195 @@ static bool nat_stackBy(Vm *vm, Value *args, int argc, Value *out) {
     return true;
 }
 
+/* shrinklist(amount): the pattern, then with amount more steps left out each time
+ * (from its start, or its end when amount is negative), as many times as it has steps
+ * (or [amount, times]) */
+static int shrink_list(Heap *h, ObjPattern *pat, Value amount, ObjPattern **out, int cap) {
+    out[0] = pat;
+    if (!rat_ok(pat->steps) || rat_is_zero(pat->steps)) return 1;
+    Value av = amount;
+    double times = rat_to_double(pat->steps);
+    if (IS_LIST(amount) && AS_LIST(amount)->len >= 2) {
+        av = AS_LIST(amount)->items[0];
+        if (IS_NUM(AS_LIST(amount)->items[1])) times = AS_LIST(amount)->items[1].as.num;
+    }
+    if (!IS_NUM(av) || av.as.num == 0 || times == 0) return 1;
+    Rat a = rat_from_double(av.as.num);
+    bool fromstart = rat_gt(a, rat_int(0));
+    if (!fromstart) a = rat_neg(a);
+    Rat seg = rat_mul(rat_div(rat_int(1), pat->steps), a);
+    int n = 0;
+    for (int i = 0; i < times && n < cap; i++) {
+        Rat x = rat_mul(seg, rat_int(i));
+        if (fromstart ? rat_gt(x, rat_int(1)) : rat_lt(rat_sub(rat_int(1), x), rat_int(0))) break;
+        out[n] = fromstart ? pat_zoom(h, x, rat_int(1), pat)
+                           : pat_zoom(h, rat_int(0), rat_sub(rat_int(1), x), pat);
+        heap_push(h, OBJ_VAL(out[n]));
+        n++;
+    }
+    heap_pop(h, (unsigned)n);
+    return n;
+}
+
+/* a stepcat of parts, its steps their sum */
+static ObjPattern *stepcat_of(Heap *h, ObjPattern **ps, int n) {
+    Rat w[MAX_PATS * 4], sum = rat_int(0);
+    ObjPattern *kept[MAX_PATS * 4];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (!rat_ok(ps[i]->steps) || rat_is_zero(ps[i]->steps)) continue;
+        w[m] = ps[i]->steps, kept[m++] = ps[i];
+        sum = rat_add(sum, ps[i]->steps);
+    }
+    if (!m) return nothing(h);
+    if (m == 1) return kept[0];
+    ObjPattern *r = pat_timecat(h, w, kept, (unsigned)m);
+    r->steps = sum;
+    return r;
+}
+
+static bool b_shrink(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    bool grow = pm.as.num != 0;
+    if (!rat_ok(sub->steps)) {
+        *out = nothing(q->heap);
+        return true;
+    }
+    Value amount = a[0];
+    if (grow && IS_NUM(amount)) amount = NUM_VAL(-amount.as.num);
+    ObjPattern *list[MAX_PATS * 4];
+    int n = shrink_list(q->heap, sub, amount, list, MAX_PATS * 4);
+    for (int i = 0; i < n; i++) heap_push(q->heap, OBJ_VAL(list[i]));
+    if (grow)
+        for (int i = 0; i < n / 2; i++) {
+            ObjPattern *t = list[i];
+            list[i] = list[n - 1 - i], list[n - 1 - i] = t;
+        }
+    *out = stepcat_of(q->heap, list, n);
+    heap_pop(q->heap, (unsigned)n);
+    return true;
+}
+
+static bool nat_shrink(Vm *vm, Value *args, int argc, Value *out) {
+    bool grow = !strcmp(vm_current_native(vm)->name, "grow");
+    if (argc < 2 || !IS_LIST(args[0]))
+        return step_joined(vm, b_shrink, args, argc, NUM_VAL(grow), out);
+    /* [amount, times] is one value, as Strudel's arrays are */
+    Value a[2] = {OBJ_VAL(pat_pure(vm_heap(vm), args[0])), args[1]};
+    vm_push_root(vm, a[0]);
+    bool ok = step_joined(vm, b_shrink, a, 2, NUM_VAL(grow), out);
+    vm_pop_root(vm);
+    return ok;
+}
+
+/* shrinklist(amount, pat): the list of those patterns */
+static bool nat_shrinklist(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    ObjPattern *pat = reify(vm, args[1]);
+    KEEP(vm, pat);
+    ObjPattern *list[MAX_PATS * 4];
+    int n = shrink_list(h, pat, args[0], list, MAX_PATS * 4);
+    Value items[MAX_PATS * 4];
+    for (int i = 0; i < n; i++) {
+        items[i] = OBJ_VAL(list[i]);
+        vm_push_root(vm, items[i]);
+    }
+    *out = OBJ_VAL(list_new(h, items, (uint32_t)n));
+    for (int i = 0; i <= n; i++) vm_pop_root(vm);
+    return true;
+}
+
+/* tour(pat, a, b, ...): pat taken on a tour through the others: a b pat, a pat b,
+ * pat a b, then pat, a, b, one after another by their steps */
+static bool nat_tour(Vm *vm, Value *args, int argc, Value *out) {
+    Heap *h = vm_heap(vm);
+    if (argc > MAX_PATS || argc < 1) return vm_error(vm, "tour: 1 to %d patterns", MAX_PATS);
+    ObjPattern *ps[MAX_PATS] = {NULL};
+    reify_all(vm, args, argc, ps);
+    ObjPattern *pat = ps[0], **many = ps + 1, *seq[MAX_PATS * 4];
+    int m = argc - 1, n = 0;
+    for (int i = 0; i < m && n + m + 1 <= MAX_PATS * 4; i++) {
+        for (int k = 0; k < m - i; k++) seq[n++] = many[k];
+        seq[n++] = pat;
+        for (int k = m - i; k < m; k++) seq[n++] = many[k];
+    }
+    if (n + m + 1 <= MAX_PATS * 4) {
+        seq[n++] = pat;
+        for (int k = 0; k < m; k++) seq[n++] = many[k];
+    }
+    *out = OBJ_VAL(stepcat_of(h, seq, n));
+    for (int i = 0; i < argc; i++) vm_pop_root(vm);
+    return true;
+}
+
+/* stepalt(a, [b, c], ...): a step-wise alternation: each cycle of the groups' lcm
+ * takes the next of each list, all of them one after another by their steps */
+static bool nat_stepalt(Vm *vm, Value *args, int argc, Value *out) {
+    Heap *h = vm_heap(vm);
+    if (argc > MAX_PATS) return vm_error(vm, "stepalt: at most %d groups", MAX_PATS);
+    int lens[MAX_PATS], cycles = 1, pushed = 0;
+    ObjPattern *g[MAX_PATS][16];
+    for (int i = 0; i < argc; i++) {
+        if (IS_LIST(args[i])) {
+            ObjList *l = AS_LIST(args[i]);
+            lens[i] = l->len < 16 ? (int)l->len : 16;
+            for (int k = 0; k < lens[i]; k++) {
+                g[i][k] = reify(vm, l->items[k]);
+                KEEP(vm, g[i][k]);
+                pushed++;
+            }
+        } else {
+            lens[i] = 1;
+            g[i][0] = reify(vm, args[i]);
+            KEEP(vm, g[i][0]);
+            pushed++;
+        }
+        int a = cycles, b = lens[i] ? lens[i] : 1; /* lcm */
+        while (b) {
+            int t = a % b;
+            a = b, b = t;
+        }
+        cycles = cycles / a * (lens[i] ? lens[i] : 1);
+        if (cycles > 64) cycles = 64;
+    }
+    ObjPattern *seq[MAX_PATS * 4];
+    int n = 0;
+    for (int c = 0; c < cycles; c++)
+        for (int i = 0; i < argc && n < MAX_PATS * 4; i++)
+            if (lens[i]) seq[n++] = g[i][c % lens[i]];
+    *out = OBJ_VAL(stepcat_of(h, seq, n));
+    for (int i = 0; i < pushed; i++) vm_pop_root(vm);
+    return true;
+}
+
 #define V NF_VARIADIC
 static const NativeDef NATIVES[] = {
+    {"shrink", 2, nat_shrink, 0, "shrink(amount, pat)",
+     "pat, then pat without its first amount steps, without 2 amount, ... one after another "
+     "(without its last ones when amount is negative; [amount, times] says how many).",
+     "note(\"c d e f\".shrink(1)).s(\"pluck\").pace(8)", NULL},
+    {"s_taper", 2, nat_shrink, 0, "s_taper(amount, pat)", "Another name for shrink.",
+     "note(\"c d e f\".s_taper(-1)).s(\"pluck\").pace(8)", NULL},
+    {"grow", 2, nat_shrink, 0, "grow(amount, pat)",
+     "shrink backwards: the first amount steps, then 2 amount, ... up to the whole pattern.",
+     "note(\"c d e f\".grow(1)).s(\"pluck\").pace(8)", NULL},
+    {"shrinklist", 2, nat_shrinklist, 0, "shrinklist(amount, pat)",
+     "The list of patterns shrink plays one after another.",
+     "note(\"c d e\".shrinklist(1)[1]).s(\"pluck\")", NULL},
+    {"s_taperlist", 2, nat_shrinklist, 0, "s_taperlist(amount, pat)",
+     "Another name for shrinklist.", "note(\"c d e\".s_taperlist(-1)[2]).s(\"pluck\")", NULL},
+    {"tour", 1, nat_tour, V | NF_SUBJECT_FIRST, "tour(pat, ...others)",
+     "pat taken on a tour through the others (a b pat, a pat b, pat a b, ...), one after "
+     "another by their steps.",
+     "note(\"c e\".tour(\"g a\", \"b\")).s(\"pluck\").pace(8)", NULL},
+    {"s_tour", 1, nat_tour, V | NF_SUBJECT_FIRST, "s_tour(pat, ...others)",
+     "Another name for tour.", "note(\"c e\".s_tour(\"g\")).s(\"pluck\").pace(8)", NULL},
+    {"stepalt", 0, nat_stepalt, V, "stepalt(group, ...)",
+     "Step-wise alternation: a list takes its next pattern each time round, the rest play "
+     "each time, all one after another by their steps.",
+     "note(stepalt(\"c d\", [\"e\", \"f g\"])).s(\"pluck\").pace(4)", NULL},
+    {"s_alt", 0, nat_stepalt, V, "s_alt(group, ...)", "Another name for stepalt.",
+     "note(s_alt(\"c\", [\"e\", \"g\"])).s(\"pluck\").pace(4)", NULL},
     {"pace", 2, nat_pace, 0, "pace(steps, pat)",
      "pat played at that many steps a cycle: \"a b c\".pace(4) is a step a quarter cycle, "
      "whatever the pattern's length (Strudel's steps).",

@@ -353,6 +353,16 @@ ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats) {
     return r;
 }
 
+ObjPattern *pat_query_fn(Heap *h, bool (*fn)(Query *q, ObjPattern *self, Span span, EvBuf *out),
+                         ObjPattern *sub, Value value) {
+    heap_push(h, value);
+    ObjPattern *r = node_with(h, PAT_QUERY, sub, NULL, 0);
+    heap_pop(h, 1);
+    r->f.query = fn;
+    r->value = value;
+    return r;
+}
+
 ObjPattern *pat_collect(Heap *h, ObjPattern *p) {
     return node_with(h, PAT_COLLECT, p, NULL, 0);
 }
@@ -668,6 +678,7 @@ bool pat_query(Query *q, ObjPattern *p, Span s, EvBuf *out) {
     case PAT_BIND: ok = pat_q_bind(q, p, s, out); break;
     case PAT_COLLECT: ok = pat_q_collect(q, p, s, out); break;
     case PAT_WINDOW: ok = q_window(q, p, s, out); break;
+    case PAT_QUERY: ok = spend(q, p) && p->f.query(q, p, s, out); break;
     case PAT_SEED: {
         double was = q->seed;
         q->seed = p->value.as.num;

@@ -80,6 +80,7 @@ typedef enum {
     PAT_COLLECT,   /* events of sub with equal wholes grouped: value is their list */
     PAT_WINDOW, /* events of sub whose onset's cycle position is in [a, b] (op 1) or not (op 0) */
     PAT_SEED,   /* sub with its random numbers drawn at time + value (Strudel's seed) */
+    PAT_QUERY,  /* f.query(q, node, span, out): a query of the library's own (sub, value) */
 } PatKind;
 
 typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
@@ -87,7 +88,9 @@ typedef enum { APP_LEFT, APP_RIGHT, APP_BOTH } AppStructure;
  * from the inner patterns), outer (from the outer), squeeze (each inner cycle
  * fitted into its outer event), reset (each inner pattern restarted from its
  * cycle position at each outer event), restart (from its cycle zero). */
-typedef enum { BIND_INNER, BIND_OUTER, BIND_SQUEEZE, BIND_RESET, BIND_RESTART } BindKind;
+/* step (PAT_BUILD only): Strudel's stepJoin, each cycle the patterns built in it put
+ * one after another by their steps (stepcat), a slice of the cycle each */
+typedef enum { BIND_INNER, BIND_OUTER, BIND_SQUEEZE, BIND_RESET, BIND_RESTART, BIND_STEP } BindKind;
 typedef enum {
     SIG_SAW,
     SIG_ISAW,
@@ -149,6 +152,7 @@ struct ObjPattern {
         PatMapFn map;
         PatCombineFn combine;
         PatBuildFn build;
+        bool (*query)(struct Query *q, ObjPattern *self, Span span, EvBuf *out);
     } f;
     ObjPattern *sub;
     ObjPattern *kids[];
@@ -231,6 +235,13 @@ ObjPattern *pat_seed(Heap *h, double n, ObjPattern *p);
 ObjPattern *pat_zoom(Heap *h, Rat s, Rat e, ObjPattern *p);
 ObjPattern *pat_bind(Heap *h, BindKind kind, ObjPattern *pats);
 ObjPattern *pat_collect(Heap *h, ObjPattern *p);
+/* The steps of a step join (a PAT_BUILD of BIND_STEP): those of its first cycle's
+ * stepcat, as Strudel's stepJoin counts them. */
+Rat pat_step_steps(Query *q, ObjPattern *p);
+/* A pattern queried by fn (PAT_QUERY), which may read sub and value. */
+ObjPattern *pat_query_fn(Heap *h,
+                         bool (*fn)(struct Query *q, ObjPattern *self, Span span, EvBuf *out),
+                         ObjPattern *sub, Value value);
 /* p with its steps set (a copy of the node; p itself is left as it is). */
 ObjPattern *pat_with_steps(Heap *h, ObjPattern *p, Rat steps);
 /* Strudel's filterWhen on the cycle position of each event's onset: the events

@@ -521,7 +521,9 @@ bool pat_q_collect(Query *q, ObjPattern *p, Span s, EvBuf *out) {
 
 /* register-style patterned function: tuples of argument values (appLeft over
  * the argument patterns), a pattern built per tuple, joined. */
-bool pat_q_build(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+/* The argument tuples of p over s, each built and joined into out as p's kind
+ * says, or (built_only) as an event whose value is the pattern built. */
+static bool build_tuples(Query *q, ObjPattern *p, Span s, EvBuf *out, bool built_only) {
     unsigned n = p->n;
     EvBuf t[8];
     if (n > 8 || n == 0) {
@@ -567,9 +569,114 @@ bool pat_q_build(Query *q, ObjPattern *p, Span s, EvBuf *out) {
         for (unsigned k = 0; k < n; k++) vals[k] = t[k].ev[i].value;
         ObjPattern *built = NULL;
         ok = p->f.build(q, vals, p->sub, p->value, &built);
-        if (ok) ok = join_into(q, p, (BindKind)p->op, &t[0].ev[i], built, out);
+        if (!ok) break;
+        if (built_only) { /* the step join collects the patterns built */
+            Event e = t[0].ev[i];
+            e.value = OBJ_VAL(built);
+            evbuf_push(out, e);
+        } else {
+            ok = join_into(q, p, (BindKind)p->op, &t[0].ev[i], built, out);
+        }
     }
     evbuf_free(&tmp);
     for (unsigned i = n; i-- > 0;) evbuf_free(&t[i]);
+    return ok;
+}
+
+/* Strudel's stepJoin over one cycle c: the cycle cut wherever a built pattern's
+ * event begins or ends; each slice the stack of the patterns sounding in it, counted
+ * by its steps (a slice whose stack has none takes the others' average; none has
+ * any: equal parts); the slices one after another (stepcat), queried over s. */
+static bool step_pattern(Query *q, ObjPattern *p, Rat c, ObjPattern **result, unsigned *pushed_out);
+
+static bool step_cycle(Query *q, ObjPattern *p, Rat c, Span s, EvBuf *out) {
+    ObjPattern *r = NULL;
+    unsigned pushed = 0;
+    bool ok = step_pattern(q, p, c, &r, &pushed);
+    if (ok && r) ok = pat_query(q, r, s, out);
+    heap_pop(q->heap, pushed);
+    return ok;
+}
+
+Rat pat_step_steps(Query *q, ObjPattern *p) {
+    ObjPattern *r = NULL;
+    unsigned pushed = 0;
+    Rat steps = RAT_NAR;
+    if (step_pattern(q, p, rat_int(0), &r, &pushed) && r) steps = r->steps;
+    heap_pop(q->heap, pushed);
+    return steps;
+}
+
+/* the stepcat of cycle c's slices (*result NULL when there are none), rooted: the
+ * caller pops *pushed_out */
+static bool step_pattern(Query *q, ObjPattern *p, Rat c, ObjPattern **result,
+                         unsigned *pushed_out) {
+    Heap *h = q->heap;
+    EvBuf built;
+    evbuf_init(&built, h);
+    bool ok = build_tuples(q, p, (Span){c, rat_add(c, rat_int(1))}, &built, true);
+    enum { MAX_CUTS = 130 };
+    Rat cut[MAX_CUTS];
+    int nc = 0;
+    cut[nc++] = c;
+    cut[nc++] = rat_add(c, rat_int(1));
+    for (size_t i = 0; ok && i < built.len && nc + 2 <= MAX_CUTS; i++)
+        cut[nc++] = built.ev[i].part.begin, cut[nc++] = built.ev[i].part.end;
+    for (int i = 1; i < nc; i++) /* sorted */
+        for (int j = i; j > 0 && rat_lt(cut[j], cut[j - 1]); j--) {
+            Rat x = cut[j];
+            cut[j] = cut[j - 1], cut[j - 1] = x;
+        }
+    ObjPattern *parts[MAX_CUTS];
+    Rat w[MAX_CUTS];
+    int np = 0, known = 0, pushed = 0;
+    Rat sum = rat_int(0);
+    for (int i = 0; ok && i + 1 < nc; i++) {
+        if (!rat_lt(cut[i], cut[i + 1])) continue; /* (repeated cuts) */
+        Span slice = {cut[i], cut[i + 1]}, x;
+        ObjPattern *in[MAX_CUTS];
+        unsigned ni = 0;
+        for (size_t k = 0; k < built.len && ni < MAX_CUTS; k++)
+            if (span_intersect(built.ev[k].part, slice, &x) && rat_lt(x.begin, x.end))
+                in[ni++] = AS_PATTERN(built.ev[k].value);
+        ObjPattern *st = ni ? pat_stack(h, in, ni) : pat_silence(h);
+        if (!ni) st->steps = RAT_NAR; /* Strudel's empty stack counts no steps */
+        heap_push(h, OBJ_VAL(st));
+        pushed++;
+        parts[np] = st;
+        w[np] = st->steps;
+        if (rat_ok(w[np])) sum = rat_add(sum, w[np]), known++;
+        np++;
+    }
+    ObjPattern *r = NULL;
+    if (ok && np) {
+        if (!known) {
+            r = pat_fastcat(h, parts, (unsigned)np);
+        } else {
+            for (int i = 0; i < np; i++)
+                if (!rat_ok(w[i])) w[i] = rat_div(sum, rat_int(known));
+            r = np == 1 ? parts[0] : pat_timecat(h, w, parts, (unsigned)np);
+        }
+        heap_push(h, OBJ_VAL(r));
+        pushed++;
+    }
+    *result = r;
+    *pushed_out = (unsigned)pushed;
+    evbuf_free(&built);
+    return ok;
+}
+
+bool pat_q_build(Query *q, ObjPattern *p, Span s, EvBuf *out) {
+    if ((BindKind)p->op != BIND_STEP) return build_tuples(q, p, s, out, false);
+    /* the step join, cycle by cycle (as Strudel's scheduler queries it) */
+    Rat c = rat_floor(s.begin);
+    bool ok = true;
+    do {
+        Rat next = rat_add(c, rat_int(1));
+        Span part = {rat_max(s.begin, c), rat_min(s.end, next)};
+        if (rat_lt(part.begin, part.end) || rat_eq(s.begin, s.end))
+            ok = step_cycle(q, p, c, part, out);
+        c = next;
+    } while (ok && rat_lt(c, s.end));
     return ok;
 }
