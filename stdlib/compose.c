@@ -423,6 +423,67 @@ static bool nat_loopAt(Vm *vm, Value *args, int argc, Value *out) {
     return patterned(vm, build_loopat, args, 2, NUM_VAL(cps), BIND_INNER, out);
 }
 
+/* scrub("begin:speed"): each event of the scrub pattern plays pat from that point of
+ * its samples (begin), its speed times the second number (1), clip 1 (Strudel's:
+ * an outer join, the scrub pattern's structure) */
+static bool scrub_rec(Query *q, Value v, Value bs, Value *out) {
+    ObjList *l = AS_LIST(bs);
+    RecField fs[64];
+    uint32_t n = 0;
+    double speed = l->items[1].as.num, x;
+    if (IS_RECORD(v)) {
+        ObjRecord *r = AS_RECORD(v);
+        for (uint32_t i = 0; i < r->len && n < 60; i++) {
+            const char *k = r->fields[i].key->chars;
+            if (!strcmp(k, "speed") && js_numeral(r->fields[i].val, &x)) {
+                speed *= x;
+                continue;
+            }
+            if (strcmp(k, "begin") && strcmp(k, "clip")) fs[n++] = r->fields[i];
+        }
+    } else {
+        fs[n++] = (RecField){str_c(q->heap, "value"), v};
+        heap_push(q->heap, OBJ_VAL(fs[n - 1].key));
+    }
+    static const char *const KEYS[3] = {"begin", "speed", "clip"};
+    Value vals[3] = {l->items[0], NUM_VAL(speed), NUM_VAL(1)};
+    for (int k = 0; k < 3; k++) {
+        fs[n] = (RecField){str_c(q->heap, KEYS[k]), vals[k]};
+        heap_push(q->heap, OBJ_VAL(fs[n].key));
+        n++;
+    }
+    *out = OBJ_VAL(rec_new(q->heap, fs, n));
+    heap_pop(q->heap, IS_RECORD(v) ? 3 : 4);
+    return true;
+}
+
+static bool scrub_outer(Query *q, Value v, Value sub, Value *out) {
+    const Value *x = IS_LIST(v) ? AS_LIST(v)->items : &v;
+    uint32_t nx = IS_LIST(v) ? AS_LIST(v)->len : 1;
+    double sp = 1;
+    if (nx >= 2 && !js_numeral(x[1], &sp)) return lib_fail(q, NULL, "scrub's speed is a number");
+    Value bs[2] = {x[0], NUM_VAL(sp)};
+    Value l = OBJ_VAL(list_new(q->heap, bs, 2));
+    heap_push(q->heap, l);
+    *out = OBJ_VAL(pat_map(q->heap, AS_PATTERN(sub), scrub_rec, l));
+    heap_pop(q->heap, 1);
+    return true;
+}
+
+static bool nat_scrub(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    ObjPattern *by = reify(vm, args[0]);
+    KEEP(vm, by);
+    ObjPattern *sub = reify(vm, args[1]);
+    KEEP(vm, sub);
+    ObjPattern *m = pat_map(h, by, scrub_outer, OBJ_VAL(sub));
+    KEEP(vm, m);
+    *out = OBJ_VAL(pat_bind(h, BIND_OUTER, m));
+    for (int i = 0; i < 3; i++) vm_pop_root(vm);
+    return true;
+}
+
 /* loopAtCps(factor, cps): loopAt at that tempo (cycles a second) */
 static bool build_loopatcps(Query *q, const Value *args, ObjPattern *sub, Value param,
                             ObjPattern **out) {
@@ -566,6 +627,10 @@ static const NativeDef NATIVES[] = {
     {"bite", 3, nat_bite, 0, "bite(n, indices, pat)",
      "The cycle cut in n parts; each index plays its part, squeezed into the index's event.",
      "n(\"0 1 2 3 4 5 6 7\").bite(4, \"0 2 [1 3]\")", NULL},
+    {"scrub", 2, nat_scrub, 0, "scrub(\"begin:speed\", pat)",
+     "Each event of the scrub pattern plays pat's samples from begin (0..1), at speed times "
+     "the second number, clip 1: a tape head moved by hand.",
+     "s(\"breaks\").scrub(\"<0 0.25 0.5:2 0.75>*4\")", NULL},
     {"loopAtCps", 3, nat_loopAtCps, 0, "loopAtCps(cycles, cps, pat)",
      "loopAt at the tempo cps (cycles a second) instead of the program's.",
      "s(\"breaks\").loopAtCps(2, 0.6)", NULL},

@@ -19,7 +19,7 @@
 N(fast) N(slow) N(early) N(late) N(rev) N(iter) N(iterBack) N(firstOf) N(lastOf) N(palindrome)
 N(when) N(ply) N(segment) N(compress) N(zoom) N(linger) N(inside) N(outside) N(swingBy) N(swing)
 N(seed) N(berlin) N(chooseIn) N(chooseWith) N(chooseInWith) N(fastGap) N(slowcatPrime) N(revv) N(into) N(chunkInto) N(chunkBackInto) N(hurry) N(off) N(superimpose) N(layer) N(juxBy) N(jux) N(chunk) N(chunkBack) N(fastChunk) N(struct) N(mask)
-N(randL) N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
+N(randL) N(choose2) N(euclid) N(euclidRot) N(euclidLegato) N(euclidLegatoRot) N(arp) N(chop) N(striate) N(run) N(stack) N(cat) N(fastcat)
 N(silence) N(saw) N(isaw) N(sine) N(cosine) N(square) N(tri) N(add) N(sub) N(mul) N(div) N(mod) N(range)
 N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
@@ -34,7 +34,7 @@ N(ffi) N(load) N(setcps)
 #define C   NF_CONTROL
 #define VAL NF_VALUE
 
-                                                                static const NativeDef
+                                                                        static const NativeDef
     NATIVES[] = {
         /* time */
         {"fast", 2, nat_fast, 0, "fast(factor, pat)",
@@ -264,6 +264,10 @@ N(ffi) N(load) N(setcps)
          "A random choice among the values (or patterns), keeping the structure of what is "
          "chosen.",
          "n(chooseIn(\"0 2\", \"4 7 9\").segment(4))", NULL},
+        {"choose2", 1, nat_choose2, V | SF, "choose2(pat, x, ...)",
+         "A choice among the values by pat's values from -1 to 1 (a bipolar signal), keeping "
+         "pat's structure: sine2.segment(4).choose2(\"a\", \"b\").",
+         "note(sine2.segment(4).choose2(\"c\", \"e\", \"g\")).s(\"pluck\")", NULL},
         {"chooseWith", 2, nat_chooseWith, SF, "chooseWith(pat, xs)",
          "A choice among the list xs by pat's values (0..1), keeping pat's structure.",
          "note(chooseWith(sine.segment(4), [\"c\", \"e\", \"g\"]))", NULL},

@@ -235,6 +235,14 @@ NATIVE(chooseCycles) {
 NATIVE(chooseIn) {
     return choose_by(vm, NIL_VAL, args, argc, CHOOSE_INNER, out);
 }
+static bool bipolar_from(Query *q, Value v, Value pm, Value *out) {
+    (void)pm;
+    double x;
+    if (!js_numeral(v, &x)) return lib_fail(q, NULL, "choose2 needs numbers from -1 to 1");
+    *out = NUM_VAL((x + 1) / 2);
+    return true;
+}
+
 /* chooseWith(pat, xs), chooseInWith(pat, xs): xs a list */
 static bool choose_with(Vm *vm, Value *args, ChooseKind kind, Value *out) {
     if (!IS_LIST(args[1])) {
@@ -244,6 +252,16 @@ static bool choose_with(Vm *vm, Value *args, ChooseKind kind, Value *out) {
     }
     ObjList *l = AS_LIST(args[1]);
     return choose_by(vm, args[0], l->items, (int)l->len, kind, out);
+}
+/* pat.choose2(xs...): chooseWith with pat's values from -1..1 */
+NATIVE(choose2) {
+    if (argc < 1) return vm_error(vm, "choose2 is a method: sine2.choose2(\"a\", \"b\")");
+    Value by;
+    if (!map_values(vm, args[0], bipolar_from, NIL_VAL, &by)) return false;
+    vm_push_root(vm, by);
+    bool ok = choose_by(vm, by, args + 1, argc - 1, CHOOSE_OUTER, out);
+    vm_pop_root(vm);
+    return ok;
 }
 NATIVE(chooseWith) {
     (void)argc;

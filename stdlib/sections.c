@@ -402,6 +402,76 @@ static bool nat_pure(Vm *vm, Value *args, int argc, Value *out) {
     *out = OBJ_VAL(pat_pure(vm_heap(vm), args[0]));
     return true;
 }
+/* seqPLoop([start, stop, pat], ...) (or [stop, pat], from the last stop): each pat
+ * from start to stop cycles, the whole looping over the last stop */
+static bool nat_seqPLoop(Vm *vm, Value *args, int argc, Value *out) {
+    Heap *h = vm_heap(vm);
+    if (argc < 1 || argc > 64) return vm_error(vm, "seqPLoop takes 1 to 64 parts");
+    Rat start[64], stop[64], total = rat_int(0);
+    Value pat[64];
+    for (int i = 0; i < argc; i++) {
+        ObjList *l = IS_LIST(args[i]) ? AS_LIST(args[i]) : NULL;
+        if (!l || (l->len != 2 && l->len != 3) || !IS_NUM(l->items[0]) ||
+            !IS_NUM(l->items[l->len - 2])) {
+            vm_error(vm, "seqPLoop takes [start, stop, pattern] or [stop, pattern] parts");
+            vm_hint(vm, "write seqPLoop([0, 2, \"bd(3,8)\"], [1, 3, \"cp(3,8)\"])");
+            return false;
+        }
+        start[i] = l->len == 3 ? rat_from_double(l->items[0].as.num) : total;
+        stop[i] = rat_from_double(l->items[l->len - 2].as.num);
+        pat[i] = l->items[l->len - 1];
+        total = stop[i];
+    }
+    if (!rat_gt(total, rat_int(0))) return vm_error(vm, "seqPLoop: the last part must end after 0");
+    ObjPattern *ps[64];
+    for (int i = 0; i < argc; i++) {
+        ObjPattern *inner = reify(vm, pat[i]);
+        KEEP(vm, inner);
+        ObjPattern *pp = pat_pure(h, OBJ_VAL(inner));
+        KEEP(vm, pp);
+        ps[i] = pat_compress(h, rat_div(start[i], total), rat_div(stop[i], total), pp);
+        KEEP(vm, ps[i]);
+    }
+    ObjPattern *r = pat_stack(h, ps, (unsigned)argc);
+    KEEP(vm, r);
+    r = pat_slow(h, total, r);
+    KEEP(vm, r);
+    *out = OBJ_VAL(pat_bind(h, BIND_INNER, r));
+    for (int i = 0; i < argc * 3 + 2; i++) vm_pop_root(vm);
+    return true;
+}
+
+/* parray([a, b, ...]): a pattern of lists, one value of each (the structure of all) */
+static int append_value(Query *q, Value a, Value b, Value pm, Value *out) {
+    (void)pm;
+    ObjList *l = AS_LIST(a);
+    Value items[64];
+    uint32_t n = l->len < 63 ? l->len : 63;
+    for (uint32_t i = 0; i < n; i++) items[i] = l->items[i];
+    items[n++] = b;
+    *out = OBJ_VAL(list_new(q->heap, items, n));
+    return 1;
+}
+
+static bool nat_parray(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    Heap *h = vm_heap(vm);
+    if (!IS_LIST(args[0])) return vm_error(vm, "parray takes a list of patterns");
+    ObjList *l = AS_LIST(args[0]);
+    vm_push_root(vm, args[0]);
+    ObjPattern *acc = pat_pure(h, OBJ_VAL(list_new(h, NULL, 0)));
+    KEEP(vm, acc);
+    for (uint32_t i = 0; i < l->len; i++) {
+        ObjPattern *p = reify(vm, l->items[i]);
+        KEEP(vm, p);
+        acc = pat_app(h, APP_BOTH, acc, p, append_value, NIL_VAL);
+        KEEP(vm, acc);
+    }
+    *out = OBJ_VAL(acc);
+    for (uint32_t i = 0; i < 2 * l->len + 2; i++) vm_pop_root(vm);
+    return true;
+}
+
 static bool nat_nothing(Vm *vm, Value *args, int argc, Value *out) {
     (void)args, (void)argc;
     ObjPattern *p = pat_silence(vm_heap(vm));
@@ -471,6 +541,13 @@ static const NativeDef NATIVES[] = {
     {"ratio", 1, nat_ratio, 0, "ratio(pat)", "Values written a:b become a / b.",
      "\"1 5:4 3:2\".ratio().mul(110)", NULL},
     {"pure", 1, nat_pure, 0, "pure(value)", "The value once a cycle.", "n(pure(3))", NULL},
+    {"seqPLoop", 1, nat_seqPLoop, V, "seqPLoop([start, stop, pat], ...)",
+     "Each pattern from its start to its stop cycle (a part [stop, pat] starts where the last "
+     "stopped), the whole looping over the last stop.",
+     "s(seqPLoop([0, 2, \"bd(3,8)\"], [1, 3, \"cp(3,8)\"]))", NULL},
+    {"parray", 1, nat_parray, 0, "parray([pat, ...])",
+     "A pattern of lists: a value of each pattern together, where they all have events.",
+     "note(parray([\"c e\", \"g a b\"]).fmap(xs => xs[0])).s(\"pluck\")", NULL},
     {"nothing", 0, nat_nothing, NF_VALUE, "nothing", "Silence that takes no steps.",
      "stack(nothing, s(\"bd sn\"))", NULL},
 };

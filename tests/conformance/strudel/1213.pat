@@ -1,0 +1,2 @@
+0:2
+sine2.segment(4).choose2("a", "b", "c")
