@@ -1,7 +1,8 @@
 /*
  * sampler.c - the sampler: a sound file's frames at a speed, linearly
  * interpolated, from begin to end (or back from end to begin at a negative
- * speed), looping between them when asked. Audio thread.
+ * speed), or, looping, from begin round the loop loopBegin..loopEnd as
+ * superdough's. Audio thread.
  */
 #include "sampler.h"
 
@@ -20,17 +21,27 @@ void sampler_block(const Sample *smp, int channel, double *phase, const float *c
         if (pos + (uint64_t)j == 0) *phase = sp < 0 ? last : first;
         double p = *phase;
         double lo = first < last ? first : last, hi = first > last ? first : last;
-        double span = fabs(e - b) * smp->frames; /* a loop's period, in frames */
-        if (X(3, j) > 0 && span >= 1) {
-            if (p < lo || p >= lo + span) { /* looping: wrap around inside begin..end */
-                p = lo + fmod(p - lo, span);
-                if (p < lo) p += span;
+        if (X(3, j) > 0) {
+            /* looping as superdough's buffer source does: between loopBegin and loopEnd
+             * less begin (its quirk), in the file's frames; a loop that is not inside
+             * the file is the whole file */
+            double fr = smp->frames, le = (X(5, j) - b) * fr, ls = (X(4, j) - b) * fr;
+            if (!(le > 0 && le <= fr)) le = fr;
+            if (!(ls >= 0 && ls < le)) ls = 0;
+            double span = le - ls;
+            if (span >= 1) {
+                if (p >= le)
+                    p = ls + fmod(p - ls, span);
+                else if (p < ls && sp < 0)
+                    p = le - fmod(ls - p, span);
             }
         } else if (p < lo || p > hi) {
             continue;
         }
-        uint32_t k = (uint32_t)p;
-        float f = (float)(p - k);
+        /* (a loop's last frame holds until the phase wraps) */
+        double rp = p < 0 ? 0 : p > smp->frames - 1 ? smp->frames - 1 : p;
+        uint32_t k = (uint32_t)rp;
+        float f = (float)(rp - k);
         const float *d = channel && smp->right ? smp->right : smp->data;
         out[j] = d[k] + f * (d[k + 1 < smp->frames ? k + 1 : k] - d[k]);
         *phase = p + sp * smp->rate * inv_rate;

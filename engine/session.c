@@ -140,13 +140,18 @@ Session *session_new(const SessionOpts *o, Err *err) {
     s->horizon = rat_int(0);
     /* the sampler: every sample plays on it, through Strudel's note envelope
      * (superdough's samples have one too: 1 ms in, 10 ms out by default) */
-    s->sampler = (SynthDef){.name = "sampler", .nparams = 8, .nnodes = 3};
-    const char *sp[8] = {"speed", "begin", "end", "loop", "attack", "decay", "sustain", "release"};
-    for (int i = 0; i < 8; i++) snprintf(s->sampler.params[i], SYN_NAME, "%s", sp[i]);
-    s->sampler.nodes[0] =
-        (SynNode){.ugen = UGEN_SAMPLER,
-                  .n = 4,
-                  .in = {{IN_PARAM, 0, 0}, {IN_PARAM, 1, 0}, {IN_PARAM, 2, 0}, {IN_PARAM, 3, 0}}};
+    s->sampler = (SynthDef){.name = "sampler", .nparams = 10, .nnodes = 3};
+    const char *sp[10] = {"speed", "begin",   "end",     "loop",      "attack",
+                          "decay", "sustain", "release", "loopBegin", "loopEnd"};
+    for (int i = 0; i < 10; i++) snprintf(s->sampler.params[i], SYN_NAME, "%s", sp[i]);
+    s->sampler.nodes[0] = (SynNode){.ugen = UGEN_SAMPLER,
+                                    .n = 6,
+                                    .in = {{IN_PARAM, 0, 0},
+                                           {IN_PARAM, 1, 0},
+                                           {IN_PARAM, 2, 0},
+                                           {IN_PARAM, 3, 0},
+                                           {IN_PARAM, 8, 0},
+                                           {IN_PARAM, 9, 0}}};
     s->sampler.nodes[1] = (SynNode){.ugen = UGEN_SENV,
                                     .n = 5,
                                     .in = {{IN_PARAM, 4, 0},

@@ -78,6 +78,10 @@ typedef enum {
       "the cut group (a new sound stops the old one in the same group)", "s(\"hh*8, oh(3,8)\").cut(1)") \
     X(LOOP, "loop", K("loop"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
       "1 loops the sample (between begin and end) for as long as the note lasts", "s(\"bd\").loop(1).clip(2)") \
+    X(LOOPBEGIN, "loopBegin", K("loopBegin"), "loopb", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
+      "where a looping sample's loop starts (0..1; superdough's: less begin)", "s(\"loop_amen\").loop(1).loopBegin(\"<0 0.5>\").clip(2)") \
+    X(LOOPEND, "loopEnd", K("loopEnd"), "loope", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 1, \
+      "where a looping sample's loop ends (0..1; superdough's: less begin)", "s(\"loop_amen\").loop(1).loopEnd(\"<1 0.25>\").clip(2)") \
     X(CLIP, "clip", K("clip"), "legato", DRIVES_NOTE, CTL_NONE, NULL, R(0, 8), 1, \
       "the note length relative to the event", "note(\"c3 e3 g3\").s(\"saw\").clip(\"0.25 1\")") \
     X(SUSTAIN, "sustain", K("sustain"), "sus", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \

@@ -109,9 +109,10 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(MUL, "mul", UG_MATH, IN("a", "b"), DEF(1, 1), 2, "a * b")                                    \
     X(DIV, "div", UG_MATH, IN("a", "b"), DEF(1, 1), 2, "a / b")                                    \
     /* plays the event's sample (the engine gives each sampler voice its sound) */                 \
-    X(SAMPLER, "sampler", UG_SOURCE, IN("speed", "begin", "end", "loop"), DEF(1, 0, 1, 0), 0,      \
+    X(SAMPLER, "sampler", UG_SOURCE, IN("speed", "begin", "end", "loop", "loopBegin", "loopEnd"),  \
+      DEF(1, 0, 1, 0, 0, 1), 0,                                                                    \
       "Plays the event's sample: speed (negative: backwards), begin and end (0..1), "              \
-      "loop.")                                                                                     \
+      "loop (round loopBegin..loopEnd).")                                                          \
     /* a filter's cutoff moved by an envelope (Strudel's lpenv, lpattack, ...) */                  \
     X(FENV, "fenv", UG_EFFECT, IN("attack", "decay", "sustain", "release", "env", "anchor"),       \
       DEF(NAN, NAN, NAN, NAN, NAN, NAN), 0,                                                        \

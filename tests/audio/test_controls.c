@@ -8,6 +8,7 @@
  */
 #include "render_support.h"
 
+#include "audio/sampler.h"
 #include "spec/controls.h"
 
 /* One case: the control, and a pattern without and with it. */
@@ -166,6 +167,8 @@ static void build_cases(void) {
     on("roomsize", "roomsize(0.95)", B(WAVE ".room(0.6)", SMP ".room(0.6)"));
     on("delay", "delay(0.6)", fx);
     on("delaytime", "delaytime(0.3)", B(WAVE ".delay(0.6)", SMP ".delay(0.6)"));
+    on("loopBegin", "loopBegin(0.5)", B(SMP ".loop(1).clip(4)"));
+    on("loopEnd", "loopEnd(0.2)", B(SMP ".loop(1).clip(4)"));
     on("delaysync", "delaysync(0.5)", B(WAVE ".delay(0.6)", SMP ".delay(0.6)"));
     on("dry", "dry(0.3)", B(WAVE ".room(0.6)", SMP ".delay(0.6)", WAVE));
     on("delayfeedback", "delayfeedback(0.8)", B(WAVE ".delay(0.6)", SMP ".delay(0.6)"));
@@ -424,6 +427,35 @@ static void test_dry(void **st) {
     audio_done(&w), audio_done(&d), audio_done(&o);
 }
 
+/* A looping sample goes round loopBegin..loopEnd, as superdough's buffer source: a
+ * ramp of 100 frames at the output's rate reads 0..74, then 50..74 again and again;
+ * with begin 0.2 the loop points count from begin (superdough's quirk): 30..54. */
+static void test_loop_points(void **st) {
+    (void)st;
+    float ramp[100];
+    for (int i = 0; i < 100; i++) ramp[i] = (float)i;
+    Sample smp = {ramp, NULL, 100, 48000};
+    const float one = 1, on = 1, lb = 0.5f, le = 0.75f, end = 1;
+    for (int k = 0; k < 2; k++) {
+        const float begin = k ? 0.2f : 0;
+        const float *in[6] = {&one, &begin, &end, &on, &lb, &le};
+        const int m[6] = {0};
+        float out[256];
+        double phase = 0;
+        sampler_block(&smp, 0, &phase, in, m, out, 64, 0, 1.0 / 48000);
+        sampler_block(&smp, 0, &phase, in, m, out + 64, 64, 64, 1.0 / 48000);
+        sampler_block(&smp, 0, &phase, in, m, out + 128, 128, 128, 1.0 / 48000);
+        double p = begin * 99;
+        double ls = k ? 30 : 50, lend = k ? 55 : 75;
+        for (int j = 0; j < 256; j++) {
+            if (p >= lend) p = ls + fmod(p - ls, lend - ls);
+            if (fabs(out[j] - p) > 1e-3)
+                fail_msg("begin %g, sample %d: %g, not %g", begin, j, out[j], p);
+            p += 1;
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_control_has_a_case),
@@ -437,6 +469,7 @@ int main(void) {
         cmocka_unit_test(test_distortions),
         cmocka_unit_test(test_delay_sync),
         cmocka_unit_test(test_dry),
+        cmocka_unit_test(test_loop_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
