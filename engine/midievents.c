@@ -107,6 +107,31 @@ bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *i
         b[0] = (uint8_t)(0xD0 | ch), b[1] = (uint8_t)clamp7(x * 127);
         push(into, t, port, (uint64_t)frame, on, b, 2, 0, none);
     }
+    /* an NRPN as the WebMidi Strudel uses sends it: parameter (99, 98), value (6, 38),
+     * then no parameter selected (101, 100 at 127) */
+    Value nrpnn = ses_record_get(rec, KEY(NRPNN)), nrpv = ses_record_get(rec, KEY(NRPV));
+    if (!IS_NIL(nrpnn) && !IS_NIL(nrpv)) {
+        double pn[2] = {0, 0}, pv[2] = {0, -1};
+        if (IS_LIST(nrpnn) && AS_LIST(nrpnn)->len >= 2) {
+            js_numeral(AS_LIST(nrpnn)->items[0], &pn[0]),
+                js_numeral(AS_LIST(nrpnn)->items[1], &pn[1]);
+        } else if (js_numeral(nrpnn, &x)) {
+            pn[0] = floor(x / 128), pn[1] = fmod(x, 128);
+        }
+        if (IS_LIST(nrpv) && AS_LIST(nrpv)->len >= 2)
+            js_numeral(AS_LIST(nrpv)->items[0], &pv[0]),
+                js_numeral(AS_LIST(nrpv)->items[1], &pv[1]);
+        else
+            js_numeral(nrpv, &pv[0]);
+        const double ccs[6][2] = {{99, pn[0]}, {98, pn[1]}, {6, pv[0]},
+                                  {38, pv[1]}, {101, 127},  {100, 127}};
+        for (int i = 0; i < 6; i++) {
+            if (ccs[i][1] < 0) continue; /* (no second value byte) */
+            b[0] = (uint8_t)(0xB0 | ch), b[1] = (uint8_t)ccs[i][0],
+            b[2] = (uint8_t)clamp7(ccs[i][1]);
+            push(into, t, port, (uint64_t)frame, on, b, 3, 0, none);
+        }
+    }
     Value cmd = ses_record_get(rec, KEY(MIDICMD));
     if (IS_STRING(cmd)) {
         const char *c = AS_STRING(cmd)->chars;
@@ -147,6 +172,10 @@ bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *i
     if (off_frame <= frame) off_frame = frame + 1;
     b[0] = (uint8_t)(0x90 | ch), b[1] = (uint8_t)key, b[2] = (uint8_t)v;
     push(into, t, port, (uint64_t)frame, on, b, 3, (uint64_t)off_frame, off);
+    if (ses_record_num(rec, KEY(POLYTOUCH), &x)) { /* the key's pressure, after its note-on */
+        b[0] = (uint8_t)(0xA0 | ch), b[1] = (uint8_t)key, b[2] = (uint8_t)clamp7(x * 127);
+        push(into, t, port, (uint64_t)frame, on, b, 3, 0, none);
+    }
     return true;
 }
 

@@ -454,6 +454,12 @@ typedef enum {
       "a label for the event (label(\"a:b\") also sets activeLabel, which strudel.cc's editor highlights)", "s(\"bd*2\").label(\"<kick drum>\")") \
     X(DURATION, "duration", K("duration"), "dur", DRIVES_EVENT, CTL_NONE, NULL, R(0, 64), 0, \
       "a duration in seconds for SuperDirt (superdough sets its own, the event's length, over it)", "s(\"bd*2\").duration(\"<0.5 1>\")") \
+    X(NRPNN, "nrpnn", K("nrpnn"), "", DRIVES_MIDI, CTL_NONE, NULL, CTL_ANY, 0, \
+      "a MIDI NRPN parameter, msb:lsb (with nrpv: CC 99 and 98, the value on CC 6, and 38 for its second byte, then CC 101 and 100 at 127)", "note(\"c4\").nrpnn(\"1:8\").nrpv(\"<12 64>\").midi()") \
+    X(NRPV, "nrpv", K("nrpv"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 127), 0, \
+      "the value of a MIDI NRPN (0..127, or msb:lsb), with nrpnn", "note(\"c4\").nrpnn(\"1:8\").nrpv(\"<12 64>\").midi()") \
+    X(POLYTOUCH, "polyTouch", K("polyTouch"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 1), 0, \
+      "a MIDI polyphonic aftertouch on the note's key, 0..1, just after its note-on (Strudel's MIDI output reads it and sends nothing)", "note(\"c3 e3\").polyTouch(\"<0.2 0.8>\").midi()") \
     X(MIDITOUCH, "miditouch", K("miditouch"), "", DRIVES_MIDI, CTL_NONE, NULL, R(0, 1), 0, \
       "the MIDI channel aftertouch, 0..1", "note(\"c3*4\").miditouch(\"0 0.3 0.6 1\").midi()")
 /* clang-format on */

@@ -110,5 +110,14 @@ vals=$("$DUMP" "$tmp/cc.mid" | awk '$3 == "cc" && $2 < 3840 { printf "%s:%s ", $
 [ "$vals" = "0:0 480:0 960:0 1440:0 1920:127 2400:127 2880:127 3360:127 " ] &&
     ok "a knob moved at half a bar: cc() reads it from there, not from the next bar" ||
     bad "cc from its cycle: $vals"
+# an NRPN (parameter 1:8, value 12), as the WebMidi Strudel uses sends it, and a
+# polyphonic aftertouch (0.5 -> 64) on the note's key just after its note-on
+"$TALA" render --pattern 'note("c4").nrpnn("1:8").nrpv(12).polyTouch(0.5).midi()' -o "$tmp/n.wav" \
+    --bars 1 --midi "$tmp/n.mid" >/dev/null 2>&1
+got=$("$DUMP" "$tmp/n.mid" | grep '^2 0 ' | tr '\n' ',')
+[ "$got" = "2 0 cc 1 99 1,2 0 cc 1 98 8,2 0 cc 1 6 12,2 0 cc 1 101 127,2 0 cc 1 100 127,2 0 on 1 60 114,2 0 msg 1 60 64," ] &&
+    ok "NRPN: CC 99 1, 98 8, 6 12, then 101 and 100 at 127; poly aftertouch 64 on key 60" ||
+    bad "NRPN and aftertouch: $got"
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

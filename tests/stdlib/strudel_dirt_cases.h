@@ -36,4 +36,17 @@
          "0 1 fadeInTime=1 frames=2 freeze=3 label=4 phases=5 s=bd seconds=6\n"},
     {"0:1", "s(\"bd\").val(1).voice(2)",
          "0 1 s=bd val=1 voice=2\n"},
+    /* MIDI: NRPN and polyphonic aftertouch */
+    {"0:1", "note(\"c4\").nrpnn(\"1:8\").nrpv(\"123\")",
+         "0 1 note=c4 nrpnn=1:8 nrpv=123\n"},
+    {"0:2", "note(\"c4 e4\").nrpnn(\"<1:8 2:9>\")",
+         "0 1/2 note=c4 nrpnn=1:8\n1/2 1 note=e4 nrpnn=1:8\n1 3/2 note=c4 nrpnn=2:9\n3/2 2 note=e4 nrpnn=2:9\n"},
+    {"0:1", "note(\"c4\").nrpnn(\"1:8\").nrpv(\"12 64\")",
+         "0 1 note=c4 nrpnn=1:8 nrpv=12\n"},
+    {"0:2", "note(\"c4\").nrpv(\"<1:2 3>\")",
+         "0 1 note=c4 nrpv=1:2\n1 2 note=c4 nrpv=3\n"},
+    {"0:1", "note(\"c3 e3\").polyTouch(\"0.2 0.8\")",
+         "0 1/2 note=c3 polyTouch=0.2\n1/2 1 note=e3 polyTouch=0.8\n"},
+    {"0:2", "note(\"c3\").polyTouch(\"<0 1>\")",
+         "0 1 note=c3 polyTouch=0\n1 2 note=c3 polyTouch=1\n"},
 /* clang-format on */
