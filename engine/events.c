@@ -286,20 +286,36 @@ static void fm_op_key(int k, int op, char *key, size_t size) {
     snprintf(key, size, op == 1 ? "%s" : "%s%d", FM_OP_KEYS[k], op);
 }
 
+/* The route a record key names (fmi, fmi2 ... fmi8, fmiIJ), as from * 9 + to, or -1
+ * (fmi0J and fmiI(I-1) are no routes superdough reads). */
+static int fm_route_bit(const char *k) {
+    if (strncmp(k, "fmi", 3)) return -1;
+    k += 3;
+    if (!k[0]) return 1 * 9 + 0;
+    if (k[0] < '0' || k[0] > '8') return -1;
+    int i = k[0] - '0';
+    if (!k[1]) return i >= 2 ? i * 9 + i - 1 : -1;
+    if (k[1] < '0' || k[1] > '8' || k[2]) return -1;
+    int j = k[1] - '0';
+    return i >= 1 && i != j + 1 ? i * 9 + j : -1;
+}
+
 static FmSig fm_sig(Session *s, ObjRecord *rec) {
     FmSig g = {{0, 0}, 0};
     double x;
     char key[16];
     unsigned used = 0;
-    for (int from = 1; from <= SYN_FM_OPS; from++)
-        for (int to = 0; to <= SYN_FM_OPS; to++) {
-            fm_route_key(from, to, key, sizeof key);
-            if (!ses_record_num(rec, key, &x) || x == 0 || !isfinite(x)) continue;
-            int bit = from * 9 + to;
-            g.routes[bit / 64] |= 1ull << (bit % 64);
-            used |= 1u << from | 1u << to;
-        }
-    for (int op = 1; op <= SYN_FM_OPS; op++)
+    /* the routes the event gives (not 0), read off its own keys: most events have
+     * none, and one look at each key says so */
+    for (uint32_t f = 0; f < rec->len; f++) {
+        const char *k = rec->fields[f].key->chars;
+        if (k[0] != 'f' || k[1] != 'm') continue;
+        int bit = fm_route_bit(k);
+        if (bit < 0 || !ses_record_num(rec, k, &x) || x == 0 || !isfinite(x)) continue;
+        g.routes[bit / 64] |= 1ull << (bit % 64);
+        used |= 1u << (bit / 9) | 1u << (bit % 9);
+    }
+    for (int op = 1; used && op <= SYN_FM_OPS; op++)
         for (int k = 0; used >> op & 1 && k < 7; k++) {
             fm_op_key(k, op, key, sizeof key);
             if (event_control(s, rec, key, &x)) g.ops |= 1ull << ((op - 1) * 7 + k);

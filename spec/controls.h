@@ -469,9 +469,11 @@ typedef enum {
  * fmh2); name1 and alias1 are aliases of the row itself. And the FM matrix:
  * fmiIJ with its alias fmIJ, I and J 0..8, each setting its own key. */
 #define CONTROL_FAMILY_MAX 8
+/* clang-format off */
 #define CONTROL_FAMILIES(F) \
     F(FMI, "fm") F(FMH, "") F(FMATTACK, "fmatt") F(FMDECAY, "fmdec") F(FMSUSTAIN, "fmsus") \
     F(FMRELEASE, "fmrel") F(FMENV, "") F(FMWAVE, "")
+/* clang-format on */
 
 typedef enum {
 #define CONTROL_ENUM_ROW(id, ...) CTL_##id,

@@ -49,4 +49,4 @@
          "0 1/2 note=c3 polyTouch=0.2\n1/2 1 note=e3 polyTouch=0.8\n"},
     {"0:2", "note(\"c3\").polyTouch(\"<0 1>\")",
          "0 1 note=c3 polyTouch=0\n1 2 note=c3 polyTouch=1\n"},
-/* clang-format on */
+    /* clang-format on */

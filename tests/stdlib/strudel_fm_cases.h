@@ -68,4 +68,4 @@
          "0 1 fmsustain3=1 fmsustain4=2 fmsustain5=3 fmsustain6=4 fmsustain7=5 fmsustain8=6 fmwave=square fmwave2=square note=c3\n"},
     {"0:1", "note(\"c3\").fmwave3(\"square\").fmwave4(\"square\").fmwave5(\"square\").fmwave6(\"square\").fmwave7(\"square\").fmwave8(\"square\")",
          "0 1 fmwave3=square fmwave4=square fmwave5=square fmwave6=square fmwave7=square fmwave8=square note=c3\n"},
-/* clang-format on */
+    /* clang-format on */

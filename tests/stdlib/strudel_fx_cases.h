@@ -42,4 +42,4 @@
          "0 1 loop=1 loopEnd=0.5 s=bev\n"},
     {"0:2", "s(\"x\").loope(\"<0.3 0.6>\")",
          "0 1 loopEnd=0.3 s=x\n1 2 loopEnd=0.6 s=x\n"},
-/* clang-format on */
+    /* clang-format on */

@@ -715,4 +715,4 @@
          "0 1/2 a\n1/2 1 b\n1 3/2 a\n1 2 c\n3/2 2 b\n2 3 c\n"},
     {"0:3", "seqPLoop([2, \"a\"], [3, \"b c\"])",
          "0 1 a\n1 2 a\n2 5/2 b\n5/2 3 c\n"},
-/* clang-format on */
+    /* clang-format on */
