@@ -484,6 +484,26 @@ static bool nat_scrub(Vm *vm, Value *args, int argc, Value *out) {
     return true;
 }
 
+/* bypass(on): silence where on is a whole number other than 0 (JavaScript's
+ * Boolean(parseInt(on)): true and "x" are not numbers, so they play) */
+static bool build_bypass(Query *q, const Value *args, ObjPattern *sub, Value param,
+                         ObjPattern **out) {
+    (void)param;
+    Value v = args[0];
+    double x = NAN;
+    if (IS_NUM(v))
+        x = v.as.num;
+    else if (IS_STRING(v))
+        x = strtod(AS_STRING(v)->chars, NULL), x = isfinite(x) ? x : NAN;
+    bool on = isfinite(x) && trunc(x) != 0;
+    *out = on ? pat_silence(q->heap) : sub;
+    return true;
+}
+
+static bool nat_bypass(Vm *vm, Value *args, int argc, Value *out) {
+    return patterned(vm, build_bypass, args, argc, NIL_VAL, BIND_INNER, out);
+}
+
 /* loopAtCps(factor, cps): loopAt at that tempo (cycles a second) */
 static bool build_loopatcps(Query *q, const Value *args, ObjPattern *sub, Value param,
                             ObjPattern **out) {
@@ -627,6 +647,9 @@ static const NativeDef NATIVES[] = {
     {"bite", 3, nat_bite, 0, "bite(n, indices, pat)",
      "The cycle cut in n parts; each index plays its part, squeezed into the index's event.",
      "n(\"0 1 2 3 4 5 6 7\").bite(4, \"0 2 [1 3]\")", NULL},
+    {"bypass", 2, nat_bypass, 0, "bypass(on, pat)",
+     "Silence while on is a whole number other than 0 (1 mutes, 0 plays), as Strudel's.",
+     "s(\"bd*4\").bypass(\"<0 1>\")", NULL},
     {"scrub", 2, nat_scrub, 0, "scrub(\"begin:speed\", pat)",
      "Each event of the scrub pattern plays pat's samples from begin (0..1), at speed times "
      "the second number, clip 1: a tape head moved by hand.",
