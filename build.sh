@@ -119,7 +119,13 @@ run_all() {
     for t in "$ROOT/$dir"/test_*; do
         [ -x "$t" ] || continue
         log "$label: $(basename "$t")"
-        run_suite "$label/$(basename "$t")" "$t"
+        if [ "$(basename "$t")" = test_controls ] && [ -n "${TALA_GC_STRESS:-}" ]; then
+            # its 240 renders are about sound, not the collector (test_library runs every
+            # control's expressions with it stressed): sanitized, without the stress
+            run_suite "$label/$(basename "$t")" env -u TALA_GC_STRESS "$t"
+        else
+            run_suite "$label/$(basename "$t")" "$t"
+        fi
     done
     log "$label: conformance (mini-notation)"
     run_suite "$label/conformance-mini" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
@@ -128,8 +134,21 @@ run_all() {
     run_suite "$label/conformance-functions" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
         "$ROOT/tests/conformance/functions"
     log "$label: conformance (Strudel's functions tala added)"
+    local corpus="$ROOT/tests/conformance/strudel" sample
+    if [ "$label" = asan ]; then
+        # every fourth case (the release pass runs all of them; test_library, above, has
+        # run every name's expressions under ASan with the collector stressed): a sanitized,
+        # stressed process for each of 1200 cases would cost nine minutes
+        sample=$(mktemp -d)
+        for f in "$corpus"/*.pat; do
+            n=$(basename "$f" .pat)
+            [ $((10#$n % 4)) = 0 ] && ln -s "$f" "$sample/" && ln -s "${f%.pat}.out" "$sample/"
+        done
+        corpus=$sample
+    fi
     run_suite "$label/conformance-strudel" sh "$ROOT/tests/conformance/check.sh" "$ROOT/$dir/tala" \
-        "$ROOT/tests/conformance/strudel"
+        "$corpus"
+    [ -n "${sample:-}" ] && rm -rf "$sample"
     log "$label: Strudel (surface syntax, tunes)"
     run_suite "$label/strudel" bash "$ROOT/tests/cli/test_strudel.sh" "$ROOT/$dir/tala"
     run_suite "$label/strudel-tunes" bash "$ROOT/tests/strudel/test_tunes.sh" "$ROOT/$dir/tala"
