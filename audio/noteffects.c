@@ -174,7 +174,6 @@ void note_fx_block(Voice *v, int i, const float *const in[], const int m[], floa
         double att = fmax(IN(4, 0), 1e-4), rel = fmax(IN(5, 0), 1e-4);
         double ca = exp(-dt / att), cr = exp(-dt / rel);
         double makeup = -0.6 * comp_curve(0, thr, ratio, knee); /* dB */
-        if (pos == 0) s->a = 0;
         for (int j = 0; j < n; j++) {
             double x = in[0][j], lvl = 20 * log10(fabs(x) + 1e-12);
             double want = comp_curve(lvl, thr, ratio, knee) - lvl; /* <= 0 dB */

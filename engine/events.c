@@ -701,7 +701,9 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     out->room = (float)control_clamp(CTL_ROOM, room);
     out->roomsize = (float)control_clamp(CTL_ROOMSIZE, roomsize);
     out->echo = (float)control_clamp(CTL_DELAY, echo);
-    if (!echotimed) echotime = echosync * cycle_seconds(s, ev, key); /* superdough's */
+    /* superdough's delay time, in cycles at this event's tempo (only a note with a
+     * delay send sets its orbit's delay: mixplan.c) */
+    if (!echotimed && out->echo > 0) echotime = echosync * cycle_seconds(s, ev, key);
     out->echotime = (float)control_clamp(CTL_DELAYTIME, echotime);
     out->echofeedback = (float)control_clamp(CTL_DELAYFEEDBACK, echofb);
     /* Strudel's orbits are numbers (1 by default); eight here, the others wrap */
