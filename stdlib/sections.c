@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 
 /* within(a, b, f): f on the events whose onset lies in [a, b] of the cycle */
@@ -239,6 +240,40 @@ static bool build_focus(Query *q, const Value *a, ObjPattern *sub, Value pm, Obj
 static bool nat_focus(Vm *vm, Value *args, int argc, Value *out) {
     (void)argc;
     return patterned(vm, build_focus, args, 3, NIL_VAL, BIND_INNER, out);
+}
+
+/* compressSpan, focusSpan and zoomArc: compress, focus and zoom given a span, a record
+ * {begin, end} (what Strudel's TimeSpan holds) */
+static bool build_span(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
+    static const char *const names[] = {"compressSpan", "focusSpan", "zoomArc"};
+    int kind = (int)pm.as.num;
+    Value two[2] = {NIL_VAL, NIL_VAL};
+    if (IS_RECORD(a[0])) {
+        rec_get(AS_RECORD(a[0]), "begin", &two[0]);
+        rec_get(AS_RECORD(a[0]), "end", &two[1]);
+    }
+    Rat b, e;
+    if (IS_NIL(two[0]) || IS_NIL(two[1]))
+        return lib_fail(q, "write a span as {begin: 0.25, end: 0.75}", "%s takes a span, got %s",
+                        names[kind], val_type_name(a[0]));
+    if (kind == 1) return build_focus(q, two, sub, NIL_VAL, out);
+    if (!get_rat(q, two[0], "the span's begin", &b) || !get_rat(q, two[1], "the span's end", &e))
+        return false;
+    if (kind == 0)
+        *out = rat_gt(b, e) || rat_gt(b, rat_int(1)) || rat_gt(e, rat_int(1)) ||
+                       rat_lt(b, rat_int(0)) || rat_lt(e, rat_int(0)) || rat_eq(b, e)
+                   ? pat_silence(q->heap)
+                   : pat_compress(q->heap, b, e, sub);
+    else
+        *out = rat_ge(b, e) ? pat_silence(q->heap) : pat_zoom(q->heap, b, e, sub);
+    return true;
+}
+
+static bool nat_span(Vm *vm, Value *args, int argc, Value *out) {
+    (void)argc;
+    const char *name = vm_current_native(vm)->name;
+    int kind = tolower((unsigned char)name[0]) == 'c' ? 0 : name[0] == 'f' ? 1 : 2;
+    return patterned(vm, build_span, args, 2, NUM_VAL(kind), BIND_INNER, out);
 }
 
 /* cpm(x): x cycles a minute at the program's tempo (Strudel's pat.fast(cpm / 60 / cps)) */
@@ -515,6 +550,21 @@ static const NativeDef NATIVES[] = {
     {"focus", 3, nat_focus, 0, "focus(start, end, pat)",
      "The span start..end played as one cycle (like compress, without the gaps).",
      "s(\"bd hh sd hh\").focus(1/4, 3/4)", NULL},
+    {"compressSpan", 2, nat_span, 0, "compressSpan(span, pat)",
+     "compress given a span {begin, end}: each cycle squeezed into it, silence around.",
+     "s(\"bd hh sd hh\").compressSpan({begin: 0.25, end: 0.75})", NULL},
+    {"compressspan", 2, nat_span, 0, "compressspan(span, pat)", "Same as compressSpan.",
+     "s(\"bd hh sd hh\").compressspan({begin: 0.25, end: 0.75})", NULL},
+    {"focusSpan", 2, nat_span, 0, "focusSpan(span, pat)",
+     "focus given a span {begin, end}: the span played as one cycle, without gaps.",
+     "s(\"bd hh sd hh\").focusSpan({begin: 0.25, end: 0.75})", NULL},
+    {"focusspan", 2, nat_span, 0, "focusspan(span, pat)", "Same as focusSpan.",
+     "s(\"bd hh sd hh\").focusspan({begin: 0.25, end: 0.75})", NULL},
+    {"zoomArc", 2, nat_span, 0, "zoomArc(span, pat)",
+     "zoom given a span {begin, end}: that part of each cycle stretched to the cycle.",
+     "s(\"bd hh sd hh\").zoomArc({begin: 0.25, end: 0.75})", NULL},
+    {"zoomarc", 2, nat_span, 0, "zoomarc(span, pat)", "Same as zoomArc.",
+     "s(\"bd hh sd hh\").zoomarc({begin: 0.25, end: 0.75})", NULL},
     {"cpm", 2, nat_cpm, 0, "cpm(cycles_per_minute, pat)",
      "The pattern at that many cycles a minute, at the program's tempo.", "s(\"bd sn\").cpm(60)",
      NULL},

@@ -700,6 +700,7 @@ static const Case CASES[] = {
 #include "strudel_fm_cases.h"
 #include "strudel_dirt_cases.h"
 #include "strudel_fx_cases.h"
+#include "strudel_late_cases.h"
     /* (load's real test is tests/cli/test_ext.sh, with the example extension) */
     {"0:1", "\"a b\".fmap(x => if x == \"c\" then load(x) else x)",
          "0 1/2 a\n1/2 1 b\n"},

@@ -1,0 +1,2 @@
+0:1
+s("a b").focusspan({begin:0, end:0.5})
