@@ -470,7 +470,8 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                                (a 5 ms fade, not a click) */
                 for (int k = 0; k < a->nlive; k++) {
                     Voice *o = &a->voices[a->live[k]];
-                    bool partner = o->start == start && o->sample == e->sample && e->sample &&
+                    bool partner = o->start == start && o->sample == e->sample &&
+                                   (e->sample || e->channel) &&
                                    o->channel != e->channel; /* the other side of a stereo sound */
                     if (o->cut == e->cut && o->fade == 0 && o->start <= start && !partner)
                         o->fade = 1, o->fade_from = start;

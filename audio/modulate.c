@@ -94,6 +94,29 @@ static void fenv_ramps(FenvShape *f, double lo, double hi, double a, double d, d
     f->v_end = a > g ? f->v_a : a + d > g ? fenv_line(f, g) : f->sus;
 }
 
+void lenv_shape(FenvShape *f, double lo, double hi, double a, double d, double s, double r,
+                const double def[4], double gate) {
+    adsr_values(&a, &d, &s, &r, def);
+    f->lo = lo, f->peak = hi, f->sus = lo + s * (hi - lo);
+    f->a = a, f->d = d, f->r = r, f->gate = gate > 0 ? gate : 0;
+    double g = f->gate;
+    /* superdough's envValAtTime, without the exponential ramps' floor */
+    double at_g = a > g ? g * ((hi - lo) / a) + (lo > hi ? lo : 0)
+                        : (g - a) * (d > 0 ? (f->sus - hi) / d : 0) + hi;
+    f->v_a = a > g ? at_g : hi;
+    f->v_end = a > g ? f->v_a : a + d > g ? at_g : f->sus;
+}
+
+double lenv_at(const FenvShape *f, double t) {
+    double g = f->gate;
+    if (t >= g) return t >= g + f->r ? f->lo : lin(f->v_end, f->lo, g, g + f->r, t);
+    if (f->a > g) return lin(f->lo, f->v_a, 0, g, t);
+    if (t < f->a) return lin(f->lo, f->peak, 0, f->a, t);
+    if (f->a + f->d > g) return lin(f->peak, f->v_end, f->a, g, t);
+    if (t < f->a + f->d) return lin(f->peak, f->sus, f->a, f->a + f->d, t);
+    return f->sus;
+}
+
 /* an exponential ramp from x0 at t0 to x1 at t1, at t */
 static double fenv_ramp(double x0, double x1, double t0, double t1, double t) {
     if (t1 <= t0) return x1;

@@ -51,6 +51,13 @@ void senv_block(double a, double d, double s, double r, double gate, bool sample
 void fenv_block(double cutoff, double a, double d, double s, double r, double e, double anchor,
                 double gate, float *out, int n, uint64_t pos, double dt);
 
+/* superdough's getParamADSR with linear ramps from lo to hi and back (its
+ * parameter modulators: a wavetable's position and warp), the settings not
+ * given resolved as getADSRValues does with defaults def (all four missing). */
+void lenv_shape(FenvShape *f, double lo, double hi, double a, double d, double s, double r,
+                const double def[4], double gate);
+double lenv_at(const FenvShape *f, double t);
+
 /* Vibrato: out[j] = f * 2^(depth/12 * sin(2 pi rate t)), t the j-th sample's time from
  * the note's start ((pos + j) * dt, the same however the blocks fall); each input read at [j &
  * mask] (a mask of 0: a constant). */

@@ -78,7 +78,7 @@ static double distortion(int algo, double x, double k) {
 
 /* ---- superdough's LFO shapes at phase p (0..1) with skew ---- */
 
-static double lfo_shape(int shape, double p, double skew) {
+double note_fx_lfo(int shape, double p, double skew) {
     switch (shape) {
     case 1: return sin(2 * M_PI * p) * 0.5 + 0.5;
     case 2: return p;
@@ -134,7 +134,7 @@ void note_fx_block(Voice *v, int i, const float *const in[], const int m[], floa
         double ph0 = start * f + (isfinite(IN(4, 0)) ? IN(4, 0) : 0), base = fmax(1 - d, 0);
         for (int j = 0; j < n; j++) {
             double p = ph0 + f * (double)(pos + (uint64_t)j) * dt;
-            double w = lfo_shape(shape, p - floor(p), skew) * d;
+            double w = note_fx_lfo(shape, p - floor(p), skew) * d;
             double g = base + fmax(0, fmin(1, w > 0 ? pow(w, 1.5) : 0));
             out[j] = (float)(in[0][j] * g);
         }
@@ -151,7 +151,7 @@ void note_fx_block(Voice *v, int i, const float *const in[], const int m[], floa
         double *z[2][2] = {{&s->a, &s->b}, {&s->c, &s->d}};
         for (int j = 0; j < n; j++) {
             double p = start * f + f * (double)(pos + (uint64_t)j) * dt;
-            double cents = (lfo_shape(0, p - floor(p), 0.5) - 0.5) * 2 * sweep;
+            double cents = (note_fx_lfo(0, p - floor(p), 0.5) - 0.5) * 2 * sweep;
             double x = in[0][j];
             for (int st = 0; st < 2; st++) {
                 double fc = (centre + 282.0 * st) * exp2(cents / 1200);

@@ -23,4 +23,8 @@ void note_fx_block(Voice *v, int i, const float *const in[], const int m[], floa
 int note_fx_distortion(const char *name);
 int note_fx_lfo_shape(const char *name);
 
+/* superdough's LFO shapes (0 tri, 1 sine, 2 ramp, 3 saw, 4 square) at phase p
+ * (0..1) with skew, 0..1. */
+double note_fx_lfo(int shape, double p, double skew);
+
 #endif

@@ -12,6 +12,8 @@
 #include "modulate.h"
 #include "noteffects.h"
 #include "sampler.h"
+#include "unison.h"
+#include "vowels.h"
 
 #include "../include/tala_ext.h"
 
@@ -325,117 +327,6 @@ static ALWAYS_INLINE void wavetable_block(const WtPoint *t, uint32_t ph, uint32_
         const WtPoint *e = &t[p >> shift];
         out[j] = e->v + e->d * ((float)(int32_t)(p & ((1u << shift) - 1)) * scale);
     }
-}
-
-/* The five formants of each vowel: centre frequency, level and Q. The values
- * are the ones Strudel uses (from WebDirt), so a note's vowel("a") sounds as
- * it does there; VOWEL_MAKEUP is its makeup gain for the narrow bands. */
-typedef struct {
-    float freq, gain, q;
-} Formant;
-#define N_VOWELS     15
-#define VOWEL_MAKEUP 8.0
-static const Formant VOWELS[N_VOWELS][5] = {
-    /* a */ {{660, 1, 80},
-             {1120, 0.5012f, 90},
-             {2750, 0.0708f, 120},
-             {3000, 0.0631f, 130},
-             {3350, 0.0126f, 140}},
-    /* e */
-    {{440, 1, 70}, {1800, 0.1995f, 80}, {2700, 0.1259f, 100}, {3000, 0.1f, 120}, {3300, 0.1f, 120}},
-    /* i */
-    {{270, 1, 40},
-     {1850, 0.0631f, 90},
-     {2900, 0.0631f, 100},
-     {3350, 0.0158f, 120},
-     {3590, 0.0158f, 120}},
-    /* o */
-    {{430, 1, 40},
-     {820, 0.3162f, 80},
-     {2700, 0.0501f, 100},
-     {3000, 0.0794f, 120},
-     {3300, 0.01995f, 120}},
-    /* u */
-    {{370, 1, 40},
-     {630, 0.1f, 60},
-     {2750, 0.0708f, 100},
-     {3000, 0.0316f, 120},
-     {3400, 0.01995f, 120}},
-    /* ae */
-    {{650, 1, 80},
-     {1515, 0.5f, 90},
-     {2400, 0.1008f, 120},
-     {3000, 0.0631f, 130},
-     {3350, 0.0126f, 140}},
-    /* aa */
-    {{560, 1, 80},
-     {900, 0.5f, 90},
-     {2570, 0.0708f, 120},
-     {3000, 0.0631f, 130},
-     {3300, 0.0126f, 140}},
-    /* oe */
-    {{500, 1, 40},
-     {1430, 0.2f, 60},
-     {2300, 0.0708f, 100},
-     {3000, 0.0316f, 120},
-     {3300, 0.01995f, 120}},
-    /* ue */
-    {{250, 1, 40},
-     {1750, 0.1f, 60},
-     {2150, 0.0708f, 100},
-     {3200, 0.0316f, 120},
-     {3300, 0.01995f, 120}},
-    /* y */
-    {{400, 1, 40},
-     {1460, 0.2f, 60},
-     {2400, 0.0708f, 100},
-     {3000, 0.0316f, 120},
-     {3300, 0.02995f, 120}},
-    /* uh */
-    {{600, 1, 40},
-     {1250, 0.3f, 70},
-     {2100, 0.0608f, 100},
-     {3100, 0.0316f, 120},
-     {3500, 0.01995f, 130}},
-    /* un */
-    {{500, 1, 40},
-     {1240, 0.1f, 60},
-     {2280, 0.1708f, 100},
-     {3000, 0.0216f, 120},
-     {3500, 0.02995f, 120}},
-    /* en */
-    {{600, 1, 40},
-     {1480, 0.15f, 60},
-     {2450, 0.0708f, 100},
-     {3200, 0.0316f, 120},
-     {3300, 0.02995f, 120}},
-    /* an */
-    {{700, 1, 40},
-     {1050, 0.1f, 60},
-     {2500, 0.0708f, 100},
-     {3000, 0.0316f, 120},
-     {3300, 0.02995f, 120}},
-    /* on */
-    {{500, 1, 40},
-     {1080, 0.1f, 60},
-     {2350, 0.0708f, 100},
-     {3000, 0.0316f, 120},
-     {3300, 0.02995f, 120}},
-};
-
-int synth_vowel(const char *name) {
-    static const char *const names[N_VOWELS] = {"a",  "e", "i",  "o",  "u",  "ae", "aa", "oe",
-                                                "ue", "y", "uh", "un", "en", "an", "on"};
-    static const struct {
-        const char *alias;
-        int k;
-    } aliases[] = {{"\u00e6", 5}, {"\u00f8", 7}, {"\u0251", 6}, {"\u00e5", 6},
-                   {"\u00f6", 7}, {"\u00fc", 8}, {"\u0131", 9}};
-    for (int k = 0; k < N_VOWELS; k++)
-        if (strcmp(name, names[k]) == 0) return k;
-    for (size_t k = 0; k < sizeof aliases / sizeof aliases[0]; k++)
-        if (strcmp(name, aliases[k].alias) == 0) return aliases[k].k;
-    return -1;
 }
 
 static inline double advance(double ph, double inc) {
@@ -800,6 +691,11 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_TREMOLO:
     case UGEN_PHASER:
     case UGEN_DYNCOMP: note_fx_block(v, i, in, m, out, n, rate); break;
+    case UGEN_UNISAW:
+    case UGEN_WAVETABLE:
+    case UGEN_TOMISAWA:
+    case UGEN_MODENV:
+    case UGEN_MODLFO: unison_block(v, i, in, m, out, n, rate); break;
     case UGEN_PENV: /* the note's settings: read once a block */
         penv_block(in[0], m[0], X(1, 0), X(2, 0), X(3, 0), X(4, 0), X(5, 0), X(6, 0), v->gate, out,
                    n, pos, inv_rate);
@@ -814,9 +710,8 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         break;
     case UGEN_FORMANT: { /* a band-pass (RBJ, 0 dB at its peak) times the formant's level */
         float vf = X(1, 0), nf = X(2, 0);
-        int vw = vf >= 0 && vf < N_VOWELS ? (int)vf : 0, k = nf >= 0 && nf < 5 ? (int)nf : 0;
         if (vf != s->cache[0] || nf != s->cache[1]) {
-            const Formant *fm = &VOWELS[vw][k];
+            const Formant *fm = synth_formant(vf, nf);
             double w = TWO_PI * fm->freq * inv_rate, alpha = sin(w) / (2 * fm->q);
             s->c = -2 * cos(w) / (1 + alpha); /* a1 */
             s->d = (1 - alpha) / (1 + alpha); /* a2 */

@@ -26,6 +26,7 @@
 #define SYN_MAX_PARAMS 48
 #define SYN_NAME       32
 #define SYN_BLOCK      64 /* a voice's graph runs this many samples at a time */
+#define UNI_MAX        32 /* unison voices of an oscillator (audio/unison.h) */
 
 typedef enum { IN_CONST, IN_PARAM, IN_NODE } SynInKind;
 
@@ -129,7 +130,8 @@ typedef struct {
     float room, echo; /* the event's sends to its orbit's reverb and delay (0: none) */
     float dry;        /* with sends: its direct sound's level */
     uint8_t orbit;
-    uint8_t channel;     /* a sampler voice: which channel of its sample (1: right) */
+    uint8_t channel;     /* a sampler voice: which channel of its sample (1: right); a stereo
+                           oscillator's: which side it renders (1 left, 2 right, 0 both) */
     float gl, gr;        /* the gains to left and right they make (with level) */
     float level;         /* the synth's own closing "* constant", not computed per sample */
     float fade;          /* > 0 while being stolen or cut: remaining fade gain */
@@ -143,6 +145,7 @@ typedef struct {
     double fm_phase[SYN_FM_OPS + 1]; /* the FM operators' phases (turns), last outputs, */
     float fm_out[SYN_FM_OPS + 1];    /* noise filters' memories (audio/fm.c) */
     float fm_noise[SYN_FM_OPS + 1][3];
+    double uni[UNI_MAX]; /* a unison oscillator's phases (audio/unison.c) */
     float carry[SYN_BLOCK];
 } Voice;
 

@@ -12,6 +12,7 @@
 
 #include "../audio/fm.h"
 #include "../audio/noteffects.h"
+#include "../audio/unison.h"
 #include "../spec/controls.h"
 #include "../stdlib/lib.h"
 
@@ -65,12 +66,16 @@ static bool event_control(Session *s, ObjRecord *r, const char *key, double *out
         *out = k;
         return true;
     }
-    if (!strcmp(key, "distorttype") || !strcmp(key, "tremoloshape")) {
+    bool warp = !strcmp(key, "warpmode");
+    if (!strcmp(key, "distorttype") || !strcmp(key, "tremoloshape") || warp ||
+        !strcmp(key, "wtshape") || !strcmp(key, "warpshape")) {
         Value v = ses_record_get(r, key);
         if (!IS_STRING(v)) return ses_record_num(r, key, out);
-        int k = key[0] == 'd' ? note_fx_distortion(AS_STRING(v)->chars)
-                              : note_fx_lfo_shape(AS_STRING(v)->chars);
-        if (k < 0) { /* superdough's fallbacks: scurve, tri */
+        const char *name = AS_STRING(v)->chars;
+        int k = key[0] == 'd' ? note_fx_distortion(name)
+                : warp        ? unison_warp_mode(name)
+                              : note_fx_lfo_shape(name);
+        if (k < 0) { /* superdough's fallbacks: scurve, tri, none */
             ses_warn_once(s, AS_STRING(v)->chars, true);
             k = 0;
         }
@@ -552,6 +557,7 @@ static bool find_sound(Session *s, ObjRecord *rec, const char *name, double note
         snprintf(full, sizeof full, "%s_%s", bank, name);
         if ((lib->sample = samples_find(&s->bank, full, n))) return true;
         if (samples_has(&s->bank, full)) return false; /* listed, not loaded */
+        if ((lib->sample = wavetables_builtin(full))) return true;
         if (soundlib_bank_sample(s->lib, bank, name, n, vel, load ? lib : NULL, why, sizeof why)) {
             if (load) lib_played(s, lib);
             return load;
@@ -571,6 +577,7 @@ static bool find_sound(Session *s, ObjRecord *rec, const char *name, double note
     if (!kit) {
         if ((lib->sample = samples_find(&s->bank, name, n))) return true;
         if (samples_has(&s->bank, name)) return false;
+        if ((lib->sample = wavetables_builtin(name))) return true;
         bool missing = false;
         if (soundlib_sample(s->lib, name, n, vel, load ? lib : NULL, &missing, why, sizeof why)) {
             if (load) lib_played(s, lib);
@@ -611,7 +618,8 @@ static double cycle_seconds(Session *s, const Event *ev, const KeyPlay *key) {
     return rat_to_double(f) / s->o.rate;
 }
 
-static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, const KeyPlay *key) {
+static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, const KeyPlay *key,
+                       const SynthDef **used) {
     Value v = ev->value;
     ObjRecord *rec = IS_RECORD(v) ? AS_RECORD(v) : NULL;
     Value sound = rec ? ses_record_get(rec, KEY(S)) : (IS_STRING(v) ? v : NIL_VAL);
@@ -652,29 +660,37 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     if (key) vel *= key->velocity, clip = 1; /* the key's own strength; held, not clipped */
     ObjSynth *sy = NULL;
     LibSound lib = {.amp = 1, .speed = 1};
+    bool table = false;
     if (IS_SYNTH(sound)) {
         sy = AS_SYNTH(sound);
     } else if (IS_STRING(sound)) {
         if (!find_sound(s, rec, AS_STRING(sound)->chars, note, vel, dur * clip, &sy, &lib))
             return false;
+        Value bv = rec ? ses_record_get(rec, KEY(BANK)) : NIL_VAL;
+        /* a wavetable (superdough's tables are named wt_...): its synth plays the file */
+        table = lib.sample && (!strncmp(AS_STRING(sound)->chars, "wt_", 3) ||
+                               (IS_STRING(bv) && !strncmp(AS_STRING(bv)->chars, "wt_", 3)));
+        Value wv;
+        if (table && vm_instrument(s->vm, "wavetable", &wv)) sy = AS_SYNTH(wv);
     } else if (!isnan(note)) {
         Value sv;
         if (vm_instrument(s->vm, "triangle", &sv)) sy = AS_SYNTH(sv); /* Strudel's default */
     }
     /* n is a synth's pitch when the event gives none, as in superdough (a
      * sample's n picks which one) */
-    if (sy && isnan(note) && rec && ses_record_num(rec, KEY(N), &x)) note = x;
+    if (sy && !table && isnan(note) && rec && ses_record_num(rec, KEY(N), &x)) note = x;
     const Sample *sample = lib.sample;
     bool gm = lib.library && !strcmp(lib.library, "fluid-soundfont-gm");
     int si;
     const SynthDef *def;
-    if (sample) {
+    if (sample && !table) {
         si = s->sampler_index;
         def = &s->sampler;
     } else {
         if (!sy || (si = synth_index(s, sy, &def)) < 0) return false;
     }
     if (rec) si = with_event_fx(s, si, &def, rec);
+    *used = def;
 
     /* the note's settings, each its control's default when not given */
     double gain = DEF(GAIN), pan = DEF(PAN), cut = DEF(CUT);
@@ -728,8 +744,10 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     for (int i = 0; i < def->nparams; i++) {
         const char *p = def->params[i];
         double val = 0;
-        if (strcmp(p, KEY(FREQ)) == 0)
-            val = isnan(note) ? 440 : note < 0 ? -note : midi_to_freq(note);
+        if (strcmp(p, KEY(FREQ)) == 0) /* no pitch: the synth's default, else a4 */
+            val = !isnan(note)                ? (note < 0 ? -note : midi_to_freq(note))
+                  : def->has_default >> i & 1 ? def->pdefault[i]
+                                              : 440;
         else if (strcmp(p, "gate") == 0)
             val = dur * clip;
         else if (strcmp(p, KEY(NOTE)) == 0)
@@ -738,7 +756,8 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
             val = level;
         else if (!rec || !event_control(s, rec, p, &val))
             val = def->has_default >> i & 1 ? def->pdefault[i] : param_default(p);
-        if (!strcmp(p, "tremolosync")) /* cycles to hertz at this event's tempo */
+        if (!strcmp(p, "tremolosync") || !strcmp(p, "wtsync") || !strcmp(p, "warpsync"))
+            /* cycles to hertz at this event's tempo */
             val /= cycle_seconds(s, ev, key);
         if (sample && !strcmp(p, KEY(SPEED))) {
             Value unit = rec ? ses_record_get(rec, KEY(UNIT)) : NIL_VAL;
@@ -748,7 +767,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         }
         out->params[i] = (float)val;
     }
-    if (sample && !key) { /* as superdough's: a sample's envelope holds while its slice
+    if (sample && !table && !key) { /* as superdough's: a sample's envelope holds while its slice
                              plays, unless clip, loop or release say how long */
         double given;
         bool told = rec && (ses_record_num(rec, KEY(CLIP), &given) ||
@@ -767,10 +786,39 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     return true;
 }
 
+/* A note of a stereo oscillator (audio/unison.h) that is spread or panned plays
+ * as two voices, each rendering one side: with the sides (left, right) of Web
+ * Audio's stereo panner at pan p (-1..1), x = p + 1 for p <= 0 and p otherwise,
+ * the left gets L + R cos(x pi/2) and the right R sin(x pi/2) for p <= 0, the
+ * left L cos(x pi/2) and the right R + L sin(x pi/2) above, which is the side
+ * held hard to its place and the other panned to x. */
+static bool stereo_split(const SynthDef *d, AudioEvent *e, AudioEvent *r) {
+    int u = -1;
+    for (int i = 0; d && i < d->nnodes && u < 0; i++)
+        if (d->nodes[i].ugen == UGEN_UNISAW || d->nodes[i].ugen == UGEN_WAVETABLE) u = i;
+    if (u < 0) return false;
+    const SynNode *nd = &d->nodes[u];
+    bool saw = nd->ugen == UGEN_UNISAW;
+    const SynIn *vi = &nd->in[saw ? 2 : 4], *si = &nd->in[saw ? 3 : 6];
+    double voices = vi->kind == IN_PARAM ? e->params[vi->index] : vi->value;
+    double spread = si->kind == IN_PARAM ? e->params[si->index] : si->value;
+    bool wide = (vi->kind == IN_NODE || voices > 1) && (si->kind == IN_NODE || spread > 0);
+    float pan = e->pan < 0 ? 0 : e->pan > 1 ? 1 : e->pan;
+    if (!wide && pan == 0.5f) return false;
+    *r = *e;
+    e->channel = 1, r->channel = 2;
+    if (pan <= 0.5f)
+        e->pan = 0, r->pan = 2 * pan;
+    else
+        e->pan = 2 * pan - 1, r->pan = 1;
+    return true;
+}
+
 int ses_event_voices(Session *s, int t, const Event *ev, const KeyPlay *key, AudioEvent out[2]) {
     AudioEvent *e = &out[0], *r = &out[1];
-    if (!make_event(s, t, ev, e, key)) return 0;
-    if (!e->sample || !e->sample->right) return 1;
+    const SynthDef *def = NULL;
+    if (!make_event(s, t, ev, e, key, &def)) return 0;
+    if (!e->sample || !e->sample->right) return stereo_split(def, e, r) ? 2 : 1;
     *r = *e;
     float bal = e->pan < 0 ? 0 : e->pan > 1 ? 1 : e->pan;
     e->amp *= bal <= 0.5f ? 1 : 2 * (1 - bal), e->pan = 0, e->channel = 0;

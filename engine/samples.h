@@ -40,6 +40,13 @@ void samples_free(SampleBank *bank);
  * out->data owns); false with why (libsndfile's reason, or ours). */
 bool samples_read(const char *path, Sample *out, char *why, size_t n);
 
+/* tala's own wavetables (wavetables.c: wt_basic, wt_harmonics, wt_pulse,
+ * wt_vowel), built the first time one is asked for; NULL for another name.
+ * A sound whose name (or bank) begins with wt_ plays on the wavetable synth,
+ * its file's frames of 2048 samples a table, as superdough's tables do. */
+const Sample *wavetables_builtin(const char *name);
+bool wavetables_is_builtin(const char *name);
+
 /* The longest sound a sample folder may hold: 10 minutes at 48 kHz. */
 #define SAMPLE_MAX_FRAMES (48000L * 600)
 

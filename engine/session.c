@@ -121,6 +121,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
     if (s->vm) vm_set_safe(s->vm, o->safe);
     if (!s->vm) abort();
     if (!engine_load_prelude(s->vm, err)) {
+        err->at.src = NULL; /* (the prelude's source goes with its VM) */
         vm_free(s->vm);
         free(s);
         return NULL;

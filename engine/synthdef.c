@@ -244,3 +244,4 @@ bool engine_compile_chain(Vm *vm, const char *name, Value chain, const ChainEnv 
     }
     return flatten(&f, AS_GRAPH(chain)) >= 0;
 }
+_Static_assert(SYNTH_MAX_PARAMS <= SYN_MAX_PARAMS, "a synth's parameters fit a SynthDef");

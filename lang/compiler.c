@@ -300,6 +300,8 @@ static bool args(C *c, Ast *n) {
     for (unsigned i = 0; i < n->nnamed; i++)
         if (!expr(c, n->named[i])) return false;
     if (n->nkids + n->nnamed > 255) return error_at(c, n, NULL, "%s", "too many arguments");
+    if (n->nnamed > FN_MAX_PARAMS)
+        return error_at(c, n, NULL, "%s", "a call takes at most 64 named arguments");
     return true;
 }
 
@@ -315,7 +317,8 @@ static bool lambda(C *c, Ast *n, ObjString *name) {
     heap_push(c->h, OBJ_VAL(fs.fn));
     fs.fn->name = name;
     fs.fn->arity = (int)n->nnamed;
-    if (n->nnamed > 32) return error_at(c, n, NULL, "%s", "a function takes at most 32 parameters");
+    if (n->nnamed > FN_MAX_PARAMS)
+        return error_at(c, n, NULL, "%s", "a function takes at most 64 parameters");
     fs.fn->params = calloc(n->nnamed ? n->nnamed : 1, sizeof(ObjString *));
     if (!fs.fn->params) abort();
     c->fs = &fs;

@@ -200,6 +200,70 @@ typedef enum {
       "where in its wave the tremolo starts (turns, counted from the timeline's start)", "note(\"f a c e\".fast(4)).s(\"sawtooth\").tremolosync(4).tremolophase(\"<0 0.25>\")") \
     X(TREMOLOSHAPE, "tremoloshape", K("tremoloshape"), "tremshape", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, NAN, \
       "the tremolo's wave: tri, sine, ramp, saw, square (or 0..4)", "note(\"f a c e\".fast(4)).s(\"sawtooth\").tremolosync(4).tremoloshape(\"<sine square>\")") \
+    X(WT, "wt", K("wt"), "wavetablePosition", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
+      "where in its wavetable a wavetable sound plays (0..1: its first frame to its last, morphing between)", "note(\"c2 c2 g1 bb1\").s(\"wt_harmonics\").wt(\"<0 0.3 0.6 1>\")") \
+    X(WTENV, "wtenv", K("wtenv"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-1, 1), NAN, \
+      "how far the wavetable position's envelope moves it (0.5 when only its times are given)", "note(\"c2*4\").s(\"wt_harmonics\").wtenv(\"<0.5 1>\").wtdecay(0.3)") \
+    X(WTATTACK, "wtattack", K("wtattack"), "wtatt", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack time of the wavetable position's envelope (seconds)", "note(\"c2 g1\").s(\"wt_harmonics\").wtattack(\"<0.05 0.4>\")") \
+    X(WTDECAY, "wtdecay", K("wtdecay"), "wtdec", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay time of the wavetable position's envelope (seconds)", "note(\"c2*4\").s(\"wt_pulse\").wtdecay(\"<0.1 0.5>\")") \
+    X(WTSUSTAIN, "wtsustain", K("wtsustain"), "wtsus", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level of the wavetable position's envelope (0..1 of its amount)", "note(\"c2 g1\").s(\"wt_harmonics\").wtdecay(0.2).wtsustain(\"<0 0.6>\")") \
+    X(WTRELEASE, "wtrelease", K("wtrelease"), "wtrel", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release time of the wavetable position's envelope (seconds)", "note(\"c2 ~ g1 ~\").s(\"wt_harmonics\").wtenv(1).wtrelease(\"<0.1 0.5>\").release(0.5)") \
+    X(WTRATE, "wtrate", K("wtrate"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), NAN, \
+      "how many times a second the wavetable position's LFO swings", "note(\"c2\").s(\"wt_harmonics\").wtrate(\"<1 4>\")") \
+    X(WTSYNC, "wtsync", K("wtsync"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 64), NAN, \
+      "how many times a cycle the wavetable position's LFO swings (by the tempo)", "note(\"c2 g1\").s(\"wt_harmonics\").wtsync(\"<1 4>\")") \
+    X(WTDEPTH, "wtdepth", K("wtdepth"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "how far the wavetable position's LFO moves it (0.5 when only its rate, shape or skew is given)", "note(\"c2\").s(\"wt_harmonics\").wtrate(2).wtdepth(\"<0.3 1>\")") \
+    X(WTSHAPE, "wtshape", K("wtshape"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, NAN, \
+      "the wave of the wavetable position's LFO: tri, sine, ramp, saw, square (or 0..4)", "note(\"c2\").s(\"wt_harmonics\").wtrate(2).wtshape(\"<sine square>\")") \
+    X(WTDC, "wtdc", K("wtdc"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-1, 1), NAN, \
+      "the offset added to the wavetable position's LFO wave (0..1) before its depth scales it", "note(\"c2\").s(\"wt_harmonics\").wtrate(2).wtdc(\"<0 -0.5>\")") \
+    X(WTSKEW, "wtskew", K("wtskew"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the skew of the wavetable position's LFO wave (where a triangle peaks)", "note(\"c2\").s(\"wt_harmonics\").wtrate(2).wtskew(\"<0.1 0.9>\")") \
+    X(WTPHASERAND, "wtphaserand", K("wtphaserand"), "wavetablePhaseRand", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "whether each of a wavetable sound's unison voices starts at a random phase (1; by default when unison is above 1)", "note(\"c2*4\").s(\"wt_basic\").unison(3).wtphaserand(\"<0 1>\")") \
+    X(WARP, "warp", K("warp"), "wavetableWarp", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
+      "how far a wavetable sound's waveform is bent (0..1), in the way warpmode says", "note(\"c2*4\").s(\"wt_basic\").warpmode(\"fold\").warp(\"<0 0.3 0.6 1>\")") \
+    X(WARPMODE, "warpmode", K("warpmode"), "wavetableWarpMode", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, 0, \
+      "how warp bends a wavetable sound: none, asym, mirror, bendp, bendm, bendmp, sync, quant, fold, pwm, orbit, spin, chaos, primes, binary, brownian, reciprocal, wormhole, logistic, sigmoid, fractal, flip (or 0..21)", "note(\"c2*4\").s(\"wt_basic\").warp(0.6).warpmode(\"<sync fold pwm quant>\")") \
+    X(WARPENV, "warpenv", K("warpenv"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-1, 1), NAN, \
+      "how far the warp's envelope moves it (0.5 when only its times are given)", "note(\"c2*4\").s(\"wt_basic\").warpmode(\"sync\").warpenv(\"<0.5 1>\").warpdecay(0.3)") \
+    X(WARPATTACK, "warpattack", K("warpattack"), "warpatt", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the attack time of the warp's envelope (seconds)", "note(\"c2 g1\").s(\"wt_basic\").warpmode(\"fold\").warpattack(\"<0.05 0.4>\")") \
+    X(WARPDECAY, "warpdecay", K("warpdecay"), "warpdec", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the decay time of the warp's envelope (seconds)", "note(\"c2*4\").s(\"wt_basic\").warpmode(\"sync\").warpdecay(\"<0.1 0.5>\")") \
+    X(WARPSUSTAIN, "warpsustain", K("warpsustain"), "warpsus", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the sustain level of the warp's envelope (0..1 of its amount)", "note(\"c2 g1\").s(\"wt_basic\").warpmode(\"fold\").warpdecay(0.2).warpsustain(\"<0 0.6>\")") \
+    X(WARPRELEASE, "warprelease", K("warprelease"), "warprel", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), NAN, \
+      "the release time of the warp's envelope (seconds)", "note(\"c2 ~ g1 ~\").s(\"wt_basic\").warpmode(\"fold\").warpenv(1).warprelease(\"<0.1 0.5>\").release(0.5)") \
+    X(WARPRATE, "warprate", K("warprate"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), NAN, \
+      "how many times a second the warp's LFO swings", "note(\"c2\").s(\"wt_basic\").warpmode(\"fold\").warprate(\"<1 4>\")") \
+    X(WARPSYNC, "warpsync", K("warpsync"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 64), NAN, \
+      "how many times a cycle the warp's LFO swings (by the tempo)", "note(\"c2 g1\").s(\"wt_basic\").warpmode(\"pwm\").warpsync(\"<1 4>\")") \
+    X(WARPDEPTH, "warpdepth", K("warpdepth"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "how far the warp's LFO moves it (0.5 when only its rate, shape or skew is given)", "note(\"c2\").s(\"wt_basic\").warpmode(\"fold\").warprate(2).warpdepth(\"<0.3 1>\")") \
+    X(WARPSHAPE, "warpshape", K("warpshape"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, NAN, \
+      "the wave of the warp's LFO: tri, sine, ramp, saw, square (or 0..4)", "note(\"c2\").s(\"wt_basic\").warpmode(\"fold\").warprate(2).warpshape(\"<sine square>\")") \
+    X(WARPDC, "warpdc", K("warpdc"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-1, 1), NAN, \
+      "the offset added to the warp's LFO wave (0..1) before its depth scales it", "note(\"c2\").s(\"wt_basic\").warpmode(\"fold\").warprate(2).warpdc(\"<0 0.5>\")") \
+    X(WARPSKEW, "warpskew", K("warpskew"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the skew of the warp's LFO wave (where a triangle peaks)", "note(\"c2\").s(\"wt_basic\").warpmode(\"fold\").warprate(2).warpskew(\"<0.1 0.9>\")") \
+    X(UNISON, "unison", K("unison"), "", DRIVES_PARAM, CTL_NONE, NULL, R(1, 100), NAN, \
+      "how many detuned voices a supersaw or wavetable sound stacks (the supersaw's 5, a wavetable's 1 by default)", "note(\"d f a a# a d3\").fast(2).s(\"supersaw\").unison(\"<1 2 7>\")") \
+    X(DETUNE, "detune", K("detune"), "det", DRIVES_PARAM, CTL_NONE, NULL, R(0, 48), NAN, \
+      "how far apart (semitones, lowest to highest) the unison voices of a supersaw or wavetable sound are tuned (0.18 by default)", "note(\"d f a a# a d3\").fast(2).s(\"supersaw\").detune(\"<.1 .2 .5 24.1>\")") \
+    X(SPREAD, "spread", K("spread"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "how far the unison voices of a supersaw or wavetable sound are spread to the left and right (supersaw 0.6, wavetable 0.7 by default)", "note(\"d f a a# a d3\").fast(2).s(\"supersaw\").spread(\"<0 .3 1>\")") \
+    X(PW, "pw", K("pw"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the pulse width of the pulse sound (0.5 square by default)", "note(\"c2 c2 eb2 g1\").s(\"pulse\").pw(\"<0.5 0.2 0.05>\")") \
+    X(PWRATE, "pwrate", K("pwrate"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), NAN, \
+      "how many times a second the pulse width swings (0.3 wide when pwsweep is not given)", "note(\"c2 ~ c2 g1\").s(\"pulse\").pwrate(\"<0.5 4>\")") \
+    X(PWSWEEP, "pwsweep", K("pwsweep"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
+      "how wide the pulse width swings (at 1 Hz when pwrate is not given)", "note(\"c2 ~ c2 g1\").s(\"pulse\").pwsweep(\"<0.2 0.6>\")") \
     X(COMPRESSOR, "compressor", K("compressor", "compressorRatio", "compressorKnee", "compressorAttack", "compressorRelease"), "", DRIVES_FX, UGEN_DYNCOMP, NULL, R(-100, 0), 0, \
       "a compressor on the note: its threshold in dB (compressor(\"-20:20:10:.002:.02\") also sets ratio, knee, attack and release; the Web Audio compressor superdough uses, with its makeup gain)", "s(\"bd sd [~ bd] sd\").compressor(\"<-30 -10>\")") \
     X(COMPRESSORRATIO, "compressorRatio", K("compressorRatio"), "", DRIVES_PARAM, CTL_NONE, NULL, R(1, 20), 10, \

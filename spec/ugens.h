@@ -142,7 +142,32 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(LV2, "lv2", UG_EFFECT, IN("plugin", "settings"), DEF(0, 0), 1,                               \
       "An LV2 plugin in an effect chain: its URI or a part of its name only it has "               \
       "(tala plugins lists them), then its control inputs by symbol, as a record: "                \
-      "lv2(\"fil4#mono\", {freq3: 1000, gain3: -12}).")
+      "lv2(\"fil4#mono\", {freq3: 1000, gain3: -12}).")                                            \
+    /* superdough's stereo oscillators and modulators (audio/unison.h) */                          \
+    X(UNISAW, "unisaw", UG_SOURCE, IN("freq", "detune", "voices", "spread"),                       \
+      DEF(440, 0.18, 5, 0.6), 0,                                                                   \
+      "superdough's supersaw: voices (1..100) band-limited saws detuned evenly over detune "       \
+      "semitones, odd and even ones spread (0..1) to either side, the sum over sqrt(voices).")     \
+    X(WAVETABLE, "wavetable", UG_SOURCE,                                                           \
+      IN("freq", "position", "warp", "mode", "voices", "detune", "spread", "phaserand"),           \
+      DEF(65.40639, 0, 0, 0, 1, 0.18, 0.7, NAN), 0,                                                \
+      "superdough's wavetable oscillator over the note's table (frames of 2048 samples): "         \
+      "position (0..1) morphs through the frames, warp (0..1) bends the phase by mode (0..21, "    \
+      "see warpmode), in unison as unisaw; phaserand 1: each voice starts at a random phase.")     \
+    X(TOMISAWA, "tomisawa", UG_SOURCE, IN("freq", "width", "rate", "sweep"),                       \
+      DEF(440, 0.5, NAN, NAN), 0,                                                                  \
+      "superdough's pulse: two self-modulating cosines (Tomisawa), width 0..1, swept by a "        \
+      "triangle sweep wide at rate hertz (0.3 at 1 Hz when only one is given).")                   \
+    X(MODENV, "modenv", UG_SOURCE,                                                                 \
+      IN("offset", "attack", "decay", "sustain", "release", "amount"),                             \
+      DEF(0, NAN, NAN, NAN, NAN, NAN), 0,                                                          \
+      "superdough's parameter envelope: linear ADSR from offset up by amount (0.5 when a time "    \
+      "is given and amount not; none when neither), defaults 0, 0.5, 0, 0.1.")                     \
+    X(MODLFO, "modlfo", UG_EFFECT, IN("rate", "depth", "shape", "skew", "dc", "sync"),             \
+      DEF(NAN, NAN, NAN, NAN, 0, NAN), 0,                                                          \
+      "superdough's parameter LFO added to its input: (shape + dc) * depth, shape 0 tri, 1 "       \
+      "sine, 2 ramp, 3 saw, 4 square at rate (or sync) hertz, depth 0.5 when only a rate, shape "  \
+      "or skew is given.")
 
 typedef enum {
 #define UGEN_ENUM_ROW(id, ...) UGEN_##id,
@@ -151,7 +176,7 @@ typedef enum {
         UGEN_COUNT
 } UgenId;
 
-#define UGEN_MAX_INPUTS 6
+#define UGEN_MAX_INPUTS 8
 
 typedef struct UgenDef {
     const char *name;

@@ -240,7 +240,13 @@ static void add_native(const ControlDef *c, const char *name, size_t len, const 
         snprintf(DOC[i], sizeof DOC[i], "Control: sets %s on every event.%s%s%s", c->doc,
                  alias ? " An alias of " : "", alias ? c->name : "", alias ? "." : "");
     /* an alias shows the row's example with its own name in place of the row's */
-    const char *at = alias && !example ? strstr(c->example, c->name) : NULL;
+    const char *at = NULL;
+    if (alias && !example) { /* its call, .name( (else the name's first appearance) */
+        char call[64];
+        snprintf(call, sizeof call, ".%s(", c->name);
+        at = strstr(c->example, call);
+        at = at ? at + 1 : strstr(c->example, c->name);
+    }
     if (example)
         snprintf(EXAMPLE[i], sizeof EXAMPLE[i], "%s", example);
     else if (at)

@@ -138,12 +138,12 @@ bool vm_call_value(Vm *vm, int argc, ObjString **keys, int nnamed) {
         ObjFunction *fn = AS_CLOSURE(f)->fn;
         if (nnamed) {
             /* Put named arguments in their parameter slots. */
-            Value tmp[32];
+            Value tmp[FN_MAX_PARAMS];
             int positional = argc - nnamed;
-            if (fn->arity > 32) return vm_error(vm, "too many parameters");
+            if (fn->arity > FN_MAX_PARAMS) return vm_error(vm, "too many parameters");
             for (int i = 0; i < fn->arity; i++) tmp[i] = i < positional ? base[1 + i] : NIL_VAL;
-            bool given[32] = {0};
-            for (int i = 0; i < positional && i < 32; i++) given[i] = true;
+            bool given[FN_MAX_PARAMS] = {0};
+            for (int i = 0; i < positional && i < FN_MAX_PARAMS; i++) given[i] = true;
             for (int k = 0; k < nnamed; k++) {
                 int i;
                 for (i = 0; i < fn->arity; i++)
@@ -432,12 +432,16 @@ bool vm_run(Vm *vm, int stop) {
         case OP_CALL:
         case OP_CALL_NAMED: {
             int argc = READ8();
-            ObjString *kb[32];
+            ObjString *kb[FN_MAX_PARAMS];
             int nnamed = 0;
             if (op == OP_CALL_NAMED) {
                 ObjList *names = AS_LIST(CONST(READ16()));
                 nnamed = (int)names->len;
-                for (int i = 0; i < nnamed && i < 32; i++) kb[i] = AS_STRING(names->items[i]);
+                if (nnamed > FN_MAX_PARAMS) {
+                    vm_error(vm, "too many named arguments");
+                    FAIL();
+                }
+                for (int i = 0; i < nnamed; i++) kb[i] = AS_STRING(names->items[i]);
             }
             HERE();
             int before = vm->nframes;
@@ -449,12 +453,16 @@ bool vm_run(Vm *vm, int stop) {
         case OP_METHOD_NAMED: {
             ObjString *name = AS_STRING(CONST(READ16()));
             int argc = READ8();
-            ObjString *kb[32];
+            ObjString *kb[FN_MAX_PARAMS];
             int nnamed = 0;
             if (op == OP_METHOD_NAMED) {
                 ObjList *names = AS_LIST(CONST(READ16()));
                 nnamed = (int)names->len;
-                for (int i = 0; i < nnamed && i < 32; i++) kb[i] = AS_STRING(names->items[i]);
+                if (nnamed > FN_MAX_PARAMS) {
+                    vm_error(vm, "too many named arguments");
+                    FAIL();
+                }
+                for (int i = 0; i < nnamed; i++) kb[i] = AS_STRING(names->items[i]);
             }
             HERE();
             Value f;

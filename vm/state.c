@@ -78,8 +78,9 @@ bool vm_op_synth(Vm *vm, ObjString *name) {
     ObjList *defaults = AS_LIST(vm->sp[-1]); /* the parameters' defaults (nil: none) */
     Value fn = vm->sp[-2];                   /* both stay on the stack (rooted) while it runs */
     ObjFunction *f = AS_CLOSURE(fn)->fn;
-    Value params[32];
-    if (f->arity > 32) return vm_error(vm, "a synth has at most 32 parameters");
+    Value params[SYNTH_MAX_PARAMS];
+    if (f->arity > SYNTH_MAX_PARAMS)
+        return vm_error(vm, "a synth has at most %d parameters", SYNTH_MAX_PARAMS);
     for (int i = 0; i < f->arity; i++) {
         params[i] = OBJ_VAL(graph_new(vm, GRAPH_PARAM, NULL, f->params[i], NULL, 0));
         vm_stack_push(vm, params[i]); /* rooted */
@@ -94,7 +95,7 @@ bool vm_op_synth(Vm *vm, ObjString *name) {
         return false;
     }
     vm_stack_push(vm, body);
-    Value names[32];
+    Value names[SYNTH_MAX_PARAMS];
     for (int i = 0; i < f->arity; i++) names[i] = OBJ_VAL(f->params[i]);
     ObjList *pl = list_new(vm->heap, names, (uint32_t)f->arity);
     vm_stack_push(vm, OBJ_VAL(pl));

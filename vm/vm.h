@@ -31,6 +31,11 @@ typedef struct Vm Vm;
 
 /* ---- function objects ---- */
 
+/* The most parameters a function has (and named arguments a call gives). */
+#define FN_MAX_PARAMS 64
+/* The most parameters a synth definition has (audio/synth.h's SYN_MAX_PARAMS). */
+#define SYNTH_MAX_PARAMS 48
+
 typedef struct {
     Obj obj;
     int arity;

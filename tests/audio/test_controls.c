@@ -55,6 +55,12 @@ static void on(const char *control, const char *suffix, const char *const *bases
 #define KIT2   "s(\"bd sd hh oh\").bank(\"ColomboAcousticDrumkit\")"
 #define GM     "note(\"c4 e4\").s(\"gm_piano\")"
 #define GMLONG "note(\"c4 ~ ~ ~\").s(\"gm_church_organ\")"
+/* superdough's stereo oscillators: tala's wavetables, the supersaw, the pulse */
+#define WT    "note(\"c2 g2\").s(\"wt_harmonics\")"
+#define WB    "note(\"c2 g2\").s(\"wt_basic\")"
+#define WF    WB ".warpmode(\"fold\")"
+#define SSAW  "note(\"c3 e3\").s(\"supersaw\")"
+#define PULSE "note(\"c2 g2\").s(\"pulse\")"
 
 static void build_cases(void) {
     const char *const *all = B(WAVE, PAD, KIT, SMP, KIT2, GM);
@@ -160,6 +166,38 @@ static void build_cases(void) {
     on("fm11", "fm11(0.5)", B(SINE ".fm(2)"));
     on("fmattack3", "fmattack3(0.3)", B(SINE ".fm30(3)"));
     on("fmwave8", "fmwave8(\"square\")", B(SINE ".fm80(3)"));
+    on("wt", "wt(0.7)", B(WT));
+    on("wtenv", "wtenv(1)", B(WT));
+    on("wtattack", "wtattack(0.3)", B(WT));
+    on("wtdecay", "wtdecay(0.2)", B(WT));
+    on("wtsustain", "wtsustain(0.5)", B(WT ".wtdecay(0.1)"));
+    on("wtrelease", "wtrelease(0.5)", B(WT ".wtdecay(0.1).wtsustain(0.6).release(0.5)"));
+    on("wtrate", "wtrate(3)", B(WT));
+    on("wtsync", "wtsync(4)", B(WT));
+    on("wtdepth", "wtdepth(1)", B(WT ".wtrate(2)"));
+    on("wtshape", "wtshape(\"square\")", B(WT ".wtrate(2)"));
+    on("wtdc", "wtdc(0.5)", B(WT ".wtrate(2)"));
+    on("wtskew", "wtskew(0.1)", B(WT ".wtrate(2)"));
+    on("wtphaserand", "wtphaserand(0)", B(WB ".unison(3)"));
+    on("warp", "warp(0.5)", B(WF));
+    on("warpmode", "warpmode(\"<sync pwm>\")", B(WB ".warp(0.5)"));
+    on("warpenv", "warpenv(1)", B(WF));
+    on("warpattack", "warpattack(0.3)", B(WF));
+    on("warpdecay", "warpdecay(0.2)", B(WF));
+    on("warpsustain", "warpsustain(0.5)", B(WF ".warpdecay(0.1)"));
+    on("warprelease", "warprelease(0.5)", B(WF ".warpdecay(0.1).warpsustain(0.6).release(0.5)"));
+    on("warprate", "warprate(3)", B(WF));
+    on("warpsync", "warpsync(4)", B(WF));
+    on("warpdepth", "warpdepth(1)", B(WF ".warprate(2)"));
+    on("warpshape", "warpshape(\"square\")", B(WF ".warprate(2)"));
+    on("warpdc", "warpdc(0.5)", B(WF ".warprate(2)"));
+    on("warpskew", "warpskew(0.1)", B(WF ".warprate(2)"));
+    on("unison", "unison(2)", B(SSAW, WB));
+    on("detune", "detune(1)", B(SSAW, WB ".unison(3)"));
+    on("spread", "spread(0.2)", B(SSAW, WB ".unison(3)"));
+    on("pw", "pw(0.2)", B(PULSE));
+    on("pwrate", "pwrate(3)", B(PULSE));
+    on("pwsweep", "pwsweep(0.5)", B(PULSE));
     on("vib", "vib(6)", B(WAVE, SMP, GM));
     on("vibmod", "vibmod(2)", B(WAVE ".vib(6)"));
     /* sends */
@@ -309,6 +347,65 @@ static void test_each_control_changes_the_sound(void **st) {
 /* superdough's tremolo with a square wave at 4 Hz and depth 1: the level is
  * whole for the first half of each quarter second (the phase counted from the
  * timeline's start), nothing for the second. */
+/* tala's wt_basic is a sine, a triangle, a sawtooth and a square, one frame
+ * each: at wt 0 c3 (130.8 Hz) has no second harmonic (below -60 dB), at wt 2/3
+ * (the saw) its second is half its first, the square's (wt 1) third a third
+ * and its second nothing; halfway between the saw and the square (the frames
+ * mixed half and half) the second harmonic is half the saw's. */
+static double wt_harmonic(const char *wt, int h) {
+    char pat[120];
+    snprintf(pat, sizeof pat, "note(\"c3\").s(\"wt_basic\").wt(%s).release(0)", wt);
+    Audio a = render(NULL, pat, 120, 1);
+    double f = 440 * pow(2, (48 - 69) / 12.0), x = tone(a.l, 4800, 76800, h * f, 48000);
+    audio_done(&a);
+    return x;
+}
+
+static void test_wavetable_frames(void **st) {
+    (void)st;
+    static const struct {
+        const char *wt;
+        int h;
+        double ratio, tol;
+    } C[] = {{"0", 2, 0, 0.001},
+             {"0.6666667", 2, 0.5, 0.02},
+             {"1", 3, 1.0 / 3, 0.02},
+             {"1", 2, 0, 0.002}};
+    for (size_t k = 0; k < sizeof C / sizeof C[0]; k++) {
+        double one = wt_harmonic(C[k].wt, 1), r = wt_harmonic(C[k].wt, C[k].h) / one;
+        if (!(one > 0.01 && fabs(r - C[k].ratio) < C[k].tol))
+            fail_msg("wt %s: harmonic %d at %g of the first (%g expected)", C[k].wt, C[k].h, r,
+                     C[k].ratio);
+    }
+    double saw = wt_harmonic("0.6666667", 2), mid = wt_harmonic("0.8333333", 2);
+    if (!(fabs(mid / saw - 0.5) < 0.01)) fail_msg("halfway: %g of the saw's second", mid / saw);
+}
+
+/* superdough's supersaw and wavetable voices are stereo: with no spread the
+ * two sides are the same bits, spread makes them differ; panned hard left a
+ * note is all on the left (Web Audio's stereo panner) */
+static void test_stereo_oscillators(void **st) {
+    (void)st;
+    static const char *const flat[] = {SSAW ".spread(0)", SSAW ".unison(1)", WB};
+    static const char *const wide[] = {SSAW, WB ".unison(4)"};
+    for (int k = 0; k < 3; k++) {
+        Audio a = render(NULL, flat[k], 120, 1);
+        assert_true(a.n > 0 && rms(a.l, 0, a.n) > 0.01);
+        assert_memory_equal(a.l, a.r, sizeof(float) * (size_t)a.n);
+        audio_done(&a);
+    }
+    for (int k = 0; k < 2; k++) {
+        Audio a = render(NULL, wide[k], 120, 1);
+        double d = 0;
+        for (long i = 0; i < a.n; i++) d += fabs(a.l[i] - a.r[i]);
+        if (!(d / a.n > 0.01)) fail_msg("%s: the sides differ by %g on average", wide[k], d / a.n);
+        audio_done(&a);
+    }
+    Audio a = render(NULL, SSAW ".pan(0)", 120, 1);
+    assert_true(rms(a.l, 0, a.n) > 0.01 && rms(a.r, 0, a.n) == 0);
+    audio_done(&a);
+}
+
 static void test_tremolo_gates(void **st) {
     (void)st;
     Audio a = render(NULL, "note(\"a3\").s(\"sine\").tremolo(4).tremoloshape(\"square\")", 120, 1);
@@ -463,6 +560,8 @@ int main(void) {
         cmocka_unit_test(test_fm_spectrum_is_bessel),
         cmocka_unit_test(test_fm_routes),
         cmocka_unit_test(test_fm_envelope),
+        cmocka_unit_test(test_wavetable_frames),
+        cmocka_unit_test(test_stereo_oscillators),
         cmocka_unit_test(test_tremolo_gates),
         cmocka_unit_test(test_phaser_notches),
         cmocka_unit_test(test_compressor),

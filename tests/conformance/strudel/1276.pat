@@ -1,0 +1,2 @@
+0:1
+wtshape("<sine square>").s("wt_digital")

@@ -1,0 +1,2 @@
+0:1
+warpmode("<fold sync>").s("wt_digital")

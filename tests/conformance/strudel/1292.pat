@@ -1,0 +1,2 @@
+0:1
+wavetableWarpMode("<pwm asym>").s("wt_digital")

@@ -1,0 +1,2 @@
+0:2
+note("c2 g2").s("wt_digital").warprel("<0.25 0.75>")

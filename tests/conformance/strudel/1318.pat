@@ -1,0 +1,2 @@
+0:1
+warpshape("<saw ramp>").s("wt_digital")
