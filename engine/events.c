@@ -618,6 +618,32 @@ static double cycle_seconds(Session *s, const Event *ev, const KeyPlay *key) {
     return rat_to_double(f) / s->o.rate;
 }
 
+/* A ZzFX note's buffer (zzfx.h): its controls, superdough's defaults for those
+ * not given, or the list zzfx([...]) gives; NULL when it makes no sound, and
+ * when nothing is to be played (tala check, a look ahead). */
+static const Sample *zzfx_note(Session *s, int t, ObjRecord *rec, const char *name, double note,
+                               double dur, int64_t frame) {
+    if (s->o.samples_listed || s->looking_ahead) return NULL;
+    static const char *const KEYS[ZZ_NCTL] = {"attack",    "decay",         "sustain", "release",
+                                              "zrand",     "curve",         "slide",   "deltaSlide",
+                                              "pitchJump", "pitchJumpTime", "znoise",  "zmod",
+                                              "zcrush",    "zdelay",        "tremolo"};
+    double ctl[ZZ_NCTL] = {0, 0, 0.8, 0.1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, p[ZZFX_PARAMS];
+    for (int i = 0; rec && i < ZZ_NCTL; i++) ses_record_num(rec, KEYS[i], &ctl[i]);
+    double freq = isnan(note) ? midi_to_freq(36) : note < 0 ? -note : midi_to_freq(note);
+    zzfx_params(name, freq, dur, ctl, p);
+    Value list = rec ? ses_record_get(rec, "zzfx") : NIL_VAL;
+    if (IS_LIST(list)) { /* ZzFX's own parameters, its defaults for those missing */
+        static const double DEF[ZZFX_PARAMS] = {1, 0.05, 220, 0, 0, 0.1, 0, 1, 0, 0,
+                                                0, 0,    0,   0, 0, 0,   0, 1, 0, 0};
+        ObjList *l = AS_LIST(list);
+        for (int i = 0; i < ZZFX_PARAMS; i++)
+            p[i] = i < (int)l->len && IS_NUM(l->items[i]) ? l->items[i].as.num : DEF[i];
+    }
+    uint32_t seed = (uint32_t)(frame * 2654435761u) ^ (uint32_t)(t * 40503u + 1);
+    return zzfx_render(&s->zz, p, s->o.rate, seed, (uint64_t)frame, audio_frame(s->audio));
+}
+
 static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, const KeyPlay *key,
                        const SynthDef **used) {
     Value v = ev->value;
@@ -660,9 +686,13 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     if (key) vel *= key->velocity, clip = 1; /* the key's own strength; held, not clipped */
     ObjSynth *sy = NULL;
     LibSound lib = {.amp = 1, .speed = 1};
-    bool table = false;
+    bool table = false, zz = false;
     if (IS_SYNTH(sound)) {
         sy = AS_SYNTH(sound);
+    } else if (IS_STRING(sound) && zzfx_sound(AS_STRING(sound)->chars)) {
+        if (!(lib.sample = zzfx_note(s, t, rec, AS_STRING(sound)->chars, note, dur, frame)))
+            return false;
+        zz = true;
     } else if (IS_STRING(sound)) {
         if (!find_sound(s, rec, AS_STRING(sound)->chars, note, vel, dur * clip, &sy, &lib))
             return false;
@@ -683,7 +713,10 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     bool gm = lib.library && !strcmp(lib.library, "fluid-soundfont-gm");
     int si;
     const SynthDef *def;
-    if (sample && !table) {
+    if (zz) {
+        si = s->zzfx_index;
+        def = &s->zzfx;
+    } else if (sample && !table) {
         si = s->sampler_index;
         def = &s->sampler;
     } else {
@@ -767,8 +800,8 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
         }
         out->params[i] = (float)val;
     }
-    if (sample && !table && !key) { /* as superdough's: a sample's envelope holds while its slice
-                             plays, unless clip, loop or release say how long */
+    if (sample && !table && !zz && !key) { /* as superdough's: a sample's envelope holds while its
+                             slice plays, unless clip, loop or release say how long */
         double given;
         bool told = rec && (ses_record_num(rec, KEY(CLIP), &given) ||
                             ses_record_num(rec, KEY(RELEASE), &given) ||

@@ -163,6 +163,17 @@ Session *session_new(const SessionOpts *o, Err *err) {
     s->sampler.nodes[2] =
         (SynNode){.ugen = UGEN_MUL, .n = 2, .in = {{IN_NODE, 0, 0}, {IN_NODE, 1, 0}}};
     s->sampler_index = audio_add_synth(s->audio, &s->sampler);
+    /* ZzFX's notes: the buffer from start to end, once, at its own speed */
+    s->zzfx = (SynthDef){.name = "zzfx", .nnodes = 1};
+    s->zzfx.nodes[0] = (SynNode){.ugen = UGEN_SAMPLER,
+                                 .n = 6,
+                                 .in = {{IN_CONST, 0, 1},
+                                        {IN_CONST, 0, 0},
+                                        {IN_CONST, 0, 1},
+                                        {IN_CONST, 0, 0},
+                                        {IN_CONST, 0, 0},
+                                        {IN_CONST, 0, 1}}};
+    s->zzfx_index = audio_add_synth(s->audio, &s->zzfx);
     s->lib = soundlib_new(s->o.rate);
     vm_set_sound_known(s->vm, ses_sound_known, s);
     session_log(s, "tala-session 1");
@@ -194,6 +205,7 @@ void session_free(Session *s) {
     for (int i = 0; i < s->nvariants; i++) free(s->variants[i].def);
     samples_free(&s->bank);
     soundlib_free(s->lib); /* after the audio side: its voices played these */
+    zzfx_free(&s->zz);
     for (int i = 0; i < s->nsample_dirs; i++) free(s->sample_dirs[i]);
     free(s->sample_dirs);
     free(s->segs);

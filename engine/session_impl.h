@@ -15,6 +15,7 @@
 
 #include "engine.h"
 #include "samples.h"
+#include "zzfx.h"
 #include "soundlib.h"
 
 #define MAX_TRACKS AUDIO_MAX_TRACKS
@@ -104,6 +105,9 @@ struct Session {
     int nsample_dirs;
     SynthDef sampler;
     int sampler_index;
+    SynthDef zzfx; /* a ZzFX note's buffer, played as it is (zzfx.h) */
+    int zzfx_index;
+    ZzPool zz;
     char warned[64][48];
     int nwarned;
     /* frame-ordered events not yet in the ring */

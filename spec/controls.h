@@ -264,6 +264,28 @@ typedef enum {
       "how many times a second the pulse width swings (0.3 wide when pwsweep is not given)", "note(\"c2 ~ c2 g1\").s(\"pulse\").pwrate(\"<0.5 4>\")") \
     X(PWSWEEP, "pwsweep", K("pwsweep"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), NAN, \
       "how wide the pulse width swings (at 1 Hz when pwrate is not given)", "note(\"c2 ~ c2 g1\").s(\"pulse\").pwsweep(\"<0.2 0.6>\")") \
+    X(ZRAND, "zrand", K("zrand"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
+      "how much a ZzFX note's pitch is randomized (0..1 of it either way)", "note(\"c4*8\").s(\"z_sine\").zrand(\"<0 0.2>\")") \
+    X(CURVE, "curve", K("curve"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 8), 1, \
+      "the shape of a ZzFX note's wave: its level raised to this power (0 a square, above 1 pointier)", "note(\"c3 e3 g3\").s(\"z_sine\").curve(\"<1 0.2 4>\")") \
+    X(SLIDE, "slide", K("slide"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-100, 100), 0, \
+      "how fast a ZzFX note's pitch slides (up when positive)", "note(\"c4 g3\").s(\"z_triangle\").slide(\"<0 -2 4>\")") \
+    X(DELTASLIDE, "deltaSlide", K("deltaSlide"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-100, 100), 0, \
+      "how fast a ZzFX note's slide itself changes", "note(\"c4 g3\").s(\"z_sawtooth\").slide(1).deltaSlide(\"<0 -20>\")") \
+    X(PITCHJUMP, "pitchJump", K("pitchJump"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-2000, 2000), 0, \
+      "how far (hertz) a ZzFX note's pitch jumps after pitchJumpTime", "note(\"c4*4\").s(\"z_square\").pitchJump(\"<0 200 -100>\").pitchJumpTime(0.05)") \
+    X(PITCHJUMPTIME, "pitchJumpTime", K("pitchJumpTime"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 4), 0, \
+      "when (seconds into a ZzFX note) its pitch jumps by pitchJump", "note(\"c4*4\").s(\"z_square\").pitchJump(300).pitchJumpTime(\"<0.02 0.1>\")") \
+    X(ZNOISE, "znoise", K("znoise"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
+      "noise on a ZzFX note's frequency (0: none)", "note(\"c3*4\").s(\"z_sine\").znoise(\"<0 0.5 2>\")") \
+    X(ZMOD, "zmod", K("zmod"), "", DRIVES_PARAM, CTL_NONE, NULL, R(-100, 100), 0, \
+      "frequency modulation of a ZzFX note: its frequency swings by a cosine this many hertz", "note(\"c3*4\").s(\"z_sawtooth\").zmod(\"<0 5 30>\")") \
+    X(ZCRUSH, "zcrush", K("zcrush"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 10), 0, \
+      "a ZzFX note's bit crush: its samples held for 100 times this many", "note(\"c3*4\").s(\"z_triangle\").zcrush(\"<0 0.05 0.2>\")") \
+    X(ZDELAY, "zdelay", K("zdelay"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 2), 0, \
+      "a ZzFX note's echo: the note again, this many seconds later, half as loud", "note(\"c4 ~ ~ ~\").s(\"z_sine\").zdelay(\"<0 0.1 0.25>\")") \
+    X(ZZFX, "zzfx", K("zzfx"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, NAN, \
+      "ZzFX's own parameters for a ZzFX sound, as a list (volume, randomness, frequency, attack, sustain, release, shape, curve, slide, deltaSlide, pitchJump, pitchJumpTime, repeatTime, noise, modulation, bitCrush, delay, sustainVolume, decay, tremolo; missing ones ZzFX's defaults)", "s(\"zzfx*2\").zzfx([0.5, 0, 330, 0.01, 0.1, 0.3, 2, 1, 2])") \
     X(COMPRESSOR, "compressor", K("compressor", "compressorRatio", "compressorKnee", "compressorAttack", "compressorRelease"), "", DRIVES_FX, UGEN_DYNCOMP, NULL, R(-100, 0), 0, \
       "a compressor on the note: its threshold in dB (compressor(\"-20:20:10:.002:.02\") also sets ratio, knee, attack and release; the Web Audio compressor superdough uses, with its makeup gain)", "s(\"bd sd [~ bd] sd\").compressor(\"<-30 -10>\")") \
     X(COMPRESSORRATIO, "compressorRatio", K("compressorRatio"), "", DRIVES_PARAM, CTL_NONE, NULL, R(1, 20), 10, \

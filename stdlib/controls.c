@@ -55,15 +55,15 @@ static bool control_map(Query *q, Value v, Value keys, Value *out) {
 }
 
 /* A control's value: a list given to a control of several keys (lpf([300, 5]))
- * is one value filling them, as Strudel's reify makes an array a pure value;
- * tala's lists are sequences elsewhere. */
+ * is one value filling them, as Strudel's reify makes an array a pure value,
+ * and so is the list zzfx takes; tala's lists are sequences elsewhere. */
 static ObjPattern *control_value(Vm *vm, Value v, bool several) {
     return several && IS_LIST(v) ? pat_pure(vm_heap(vm), v) : reify(vm, v);
 }
 
 static bool apply_control(Vm *vm, const char *const *keys, Value *args, int argc, Value *out) {
     Heap *h = vm_heap(vm);
-    ObjPattern *p = control_value(vm, args[0], keys[1] != NULL);
+    ObjPattern *p = control_value(vm, args[0], keys[1] != NULL || !strcmp(keys[0], "zzfx"));
     KEEP(vm, p);
     Value ks[CTL_MAX_KEYS];
     uint32_t nk = 0;

@@ -9,6 +9,7 @@
 #include "render_support.h"
 
 #include "audio/sampler.h"
+#include "engine/zzfx.h"
 #include "spec/controls.h"
 
 /* One case: the control, and a pattern without and with it. */
@@ -61,6 +62,8 @@ static void on(const char *control, const char *suffix, const char *const *bases
 #define WF    WB ".warpmode(\"fold\")"
 #define SSAW  "note(\"c3 e3\").s(\"supersaw\")"
 #define PULSE "note(\"c2 g2\").s(\"pulse\")"
+#define ZS    "note(\"c4 e4\").s(\"z_sine\")"
+#define ZQ    "note(\"c3 g3\").s(\"z_square\")"
 
 static void build_cases(void) {
     const char *const *all = B(WAVE, PAD, KIT, SMP, KIT2, GM);
@@ -198,6 +201,18 @@ static void build_cases(void) {
     on("pw", "pw(0.2)", B(PULSE));
     on("pwrate", "pwrate(3)", B(PULSE));
     on("pwsweep", "pwsweep(0.5)", B(PULSE));
+    on("zrand", "zrand(0.3)", B(ZS));
+    on("curve", "curve(3)", B(ZS));
+    on("slide", "slide(2)", B(ZS, ZQ));
+    on("deltaSlide", "deltaSlide(-10)", B(ZS ".slide(1)"));
+    on("pitchJump", "pitchJump(200)", B(ZQ ".pitchJumpTime(0.05)"));
+    on("pitchJumpTime", "pitchJumpTime(0.2)", B(ZQ ".pitchJump(200)"));
+    on("znoise", "znoise(1)", B(ZS));
+    on("zmod", "zmod(20)", B(ZS));
+    on("zcrush", "zcrush(0.1)", B(ZS));
+    on("zdelay", "zdelay(0.1)", B(ZS));
+    add("zzfx", "s(\"zzfx\").zzfx([0.5, 0, 220, 0, 0.2, 0.1])",
+        "s(\"zzfx\").zzfx([0.5, 0, 330, 0, 0.2, 0.1, 2])");
     on("vib", "vib(6)", B(WAVE, SMP, GM));
     on("vibmod", "vibmod(2)", B(WAVE ".vib(6)"));
     /* sends */
@@ -406,6 +421,50 @@ static void test_stereo_oscillators(void **st) {
     audio_done(&a);
 }
 
+/* A ZzFX note is ZzFX's buildSamples (superdough's zzfx_fork.mjs): these are
+ * its length, RMS and two samples for four notes at 48 kHz, computed by that
+ * JavaScript in node (1 s long, superdough's defaults otherwise): c4 on
+ * z_sine; on z_square sliding up by 4; c3 on z_sawtooth crushed 0.1 and
+ * echoed 0.1 s later; c3 on z_triangle modulated 10 Hz with a 100 Hz jump after
+ * 0.1 s. Then the engine plays it as it is: at gain 0.8 and centred, the left
+ * is the buffer times 0.8 cos(pi/4). */
+static void test_zzfx_is_buildsamples(void **st) {
+    (void)st;
+    static const struct {
+        const char *s;
+        double note;
+        int ctl;
+        double v1, v2;
+        uint32_t n;
+        double rms, at1000, at20000;
+    } C[] = {{"z_sine", 60, -1, 0, 0, 52809, 0.137070, 0.061167, 0.013376},
+             {"z_square", 60, ZZ_SLIDE, 4, 0, 52809, 0.193837, 0.2, -0.2},
+             {"z_sawtooth", 48, ZZ_CRUSH, 0.1, 0.1, 57609, 0.075708, -0.044508, 0.025408},
+             {"z_triangle", 48, ZZ_MOD, 10, 0, 52809, 0.113330, 0.190385, 0.053964}};
+    ZzPool pool = {0};
+    for (size_t k = 0; k < sizeof C / sizeof C[0]; k++) {
+        double ctl[ZZ_NCTL] = {0, 0, 0.8, 0.1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, p[ZZFX_PARAMS];
+        if (C[k].ctl >= 0) ctl[C[k].ctl] = C[k].v1;
+        if (C[k].ctl == ZZ_CRUSH) ctl[ZZ_DELAY] = C[k].v2;
+        if (C[k].ctl == ZZ_MOD) ctl[ZZ_PITCHJUMP] = 100, ctl[ZZ_PITCHJUMPTIME] = 0.1;
+        zzfx_params(C[k].s, 440 * pow(2, (C[k].note - 69) / 12), 1, ctl, p);
+        const Sample *b = zzfx_render(&pool, p, 48000, 1, 0, 0);
+        assert_non_null(b);
+        double e = 0;
+        for (uint32_t i = 0; i < b->frames; i++) e += (double)b->data[i] * b->data[i];
+        if (b->frames != C[k].n || fabs(sqrt(e / b->frames) - C[k].rms) > 1e-6 ||
+            fabs(b->data[1000] - C[k].at1000) > 1e-6 || fabs(b->data[20000] - C[k].at20000) > 1e-6)
+            fail_msg("%s: %u samples, RMS %.6f, %.6f, %.6f", C[k].s, b->frames, sqrt(e / b->frames),
+                     b->data[1000], b->data[20000]);
+    }
+    zzfx_free(&pool);
+    /* played: half a second at tempo 120 (a cycle of two notes lasting 1 s each is
+     * "c4 ~" over 2 s); 1000 samples in, the left is the buffer's sample x 0.8 x 0.7071 */
+    Audio a = render(NULL, "note(\"c4 ~\").s(\"z_sine\")", 120, 1);
+    assert_true(fabs(a.l[1000] - 0.061167 * 0.8 * M_SQRT1_2) < 1e-5);
+    audio_done(&a);
+}
+
 static void test_tremolo_gates(void **st) {
     (void)st;
     Audio a = render(NULL, "note(\"a3\").s(\"sine\").tremolo(4).tremoloshape(\"square\")", 120, 1);
@@ -562,6 +621,7 @@ int main(void) {
         cmocka_unit_test(test_fm_envelope),
         cmocka_unit_test(test_wavetable_frames),
         cmocka_unit_test(test_stereo_oscillators),
+        cmocka_unit_test(test_zzfx_is_buildsamples),
         cmocka_unit_test(test_tremolo_gates),
         cmocka_unit_test(test_phaser_notches),
         cmocka_unit_test(test_compressor),

@@ -1,0 +1,2 @@
+0:2
+note("c4 e4").s("z_sine").deltaSlide("<0.25 2>")
