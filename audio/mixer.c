@@ -2,6 +2,7 @@
  * mixer.c - voices into strips into the master (see mixer.h).
  */
 #include "mixer.h"
+#include "duck.h"
 
 #include "filters.h"
 
@@ -64,8 +65,10 @@ struct AudioEngine {
     /* notes' sends, after their track's fader, into each orbit's reverb
      * (2 * orbit) and delay (2 * orbit + 1) */
     float ol[2 * AUDIO_MAX_ORBITS][AUDIO_BLOCK], orr[2 * AUDIO_MAX_ORBITS][AUDIO_BLOCK];
-    float vl[AUDIO_BLOCK], vr[AUDIO_BLOCK]; /* one voice's block, when it sends */
-    float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK]; /* the old chain's copy during a crossfade */
+    float vl[AUDIO_BLOCK], vr[AUDIO_BLOCK];  /* one voice's block, when it sends or is ducked */
+    Duck ducks[AUDIO_MAX_ORBITS];            /* each orbit's ducked level (duckorbit) ... */
+    float dg[AUDIO_MAX_ORBITS][AUDIO_BLOCK]; /* ... over this block, where it is not 1 */
+    float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK];  /* the old chain's copy during a crossfade */
     /* sidechains: each track's voice level this block, computed only while a
      * chain has a compressor listening to a track */
     float side[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
@@ -446,6 +449,10 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
             }
         } else if (e->kind == AEV_CHAIN) {
             set_chain(a, e);
+        } else if (e->kind == AEV_DUCK) {
+            if (e->duck.orbit < AUDIO_MAX_ORBITS)
+                duck_start(&a->ducks[e->duck.orbit], e->frame > a->frame ? e->frame : a->frame,
+                           e->duck.note, e->duck.onset, e->duck.attack, e->duck.depth, a->rate);
         } else if (e->kind == AEV_KEYUP) {
             /* the gate closes on its frame, however far the voice has computed */
             uint64_t at = e->frame > a->frame ? e->frame : a->frame;
@@ -620,6 +627,9 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 zero_block(a->ol[c], AUDIO_BLOCK);
                 zero_block(a->orr[c], AUDIO_BLOCK);
             }
+        unsigned ducked = 0; /* the orbits whose level is not 1 this block, a bit each */
+        for (int o = 0; o < AUDIO_MAX_ORBITS; o++)
+            if (duck_block(&a->ducks[o], now, n, a->dg[o])) ducked |= 1u << o;
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
             int slot = a->live[k];
@@ -636,11 +646,16 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 used[t] = 1;
             }
             bool bad = false;
-            if (v->room > 0 || v->echo > 0) { /* its own block, to add to the sends too */
+            const float *dg = ducked >> v->orbit & 1 ? a->dg[v->orbit] : NULL;
+            if (v->room > 0 || v->echo > 0 || dg) { /* its own block, to add to the sends too */
                 memset(a->vl, 0, sizeof a->vl);
                 memset(a->vr, 0, sizeof a->vr);
                 voice_render(v, &a->scratch, a->vl + off, a->vr + off, n - off, a->rate, &bad);
-                if (v->dry == 1)
+                if (dg) /* (the orbit's level after its sends: its reverb's output is ducked) */
+                    for (int i = off; i < n; i++)
+                        a->tl[t][i] += a->vl[i] * v->dry * dg[i],
+                            a->tr[t][i] += a->vr[i] * v->dry * dg[i];
+                else if (v->dry == 1)
                     for (int i = off; i < n; i++) a->tl[t][i] += a->vl[i], a->tr[t][i] += a->vr[i];
                 else /* (dry: the direct sound's level, the sends as they are) */
                     for (int i = off; i < n; i++)
@@ -749,6 +764,9 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         for (unsigned m = orbits; m; m &= m - 1) { /* the orbits' reverbs and delays */
             int c = __builtin_ctz(m);
             run_chain(a, CHAIN_ROOM + c, a->ol[c], a->orr[c], n);
+            if (ducked >> (c / 2) & 1)
+                for (int i = 0; i < n; i++)
+                    a->ol[c][i] *= a->dg[c / 2][i], a->orr[c][i] *= a->dg[c / 2][i];
             for (int i = 0; i < n; i++) L[i] += a->ol[c][i], R[i] += a->orr[c][i];
         }
         run_chain(a, CHAIN_MASTER, L, R, n);

@@ -39,6 +39,7 @@ typedef enum {
     AEV_MIDI,    /* a MIDI message: the engine hands it to its MIDI output, in frame order
                     with the rest; never sent to the audio side */
     AEV_KEYUP,   /* a key let go: the voices it holds (`key`) start their release */
+    AEV_DUCK,    /* an orbit's level ducked by a note (audio/duck.h), 10 ms before it */
 } AudioEventKind;
 
 /* A key held on a keyboard: its note's gate stays open this long at most,
@@ -93,6 +94,11 @@ typedef struct {
             uint64_t off_frame;       /* a note-on: its note-off's frame (0: none) ... */
             int64_t off_num, off_den; /* ... and cycle */
         } midi;
+        struct {           /* AEV_DUCK */
+            uint8_t orbit; /* the orbit ducked */
+            uint64_t note; /* the ducking note's frame */
+            float onset, attack, depth;
+        } duck;
         struct {          /* AEV_CHAIN */
             int16_t slot; /* a bus index, CHAIN_MASTER or CHAIN_INSERT */
             /* keep: the slot's chain has this def's shape; it takes the new

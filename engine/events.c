@@ -887,6 +887,7 @@ bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into
         bool sounds = true;
         if (IS_RECORD(v) && ses_midi_event(s, t, &ev.ev[i], AS_RECORD(v), into, &sounds) && !sounds)
             continue;
+        if (IS_RECORD(v)) ses_duck_events(s, t, &ev.ev[i], AS_RECORD(v), into);
         AudioEvent two[2];
         int n = ses_event_voices(s, t, &ev.ev[i], NULL, two);
         for (int k = 0; k < n; k++) ses_notes_push(into, &two[k], ev.ev[i].whole.begin);

@@ -158,6 +158,10 @@ static void commit_batch(Session *s) {
             }
             continue;
         }
+        if (e->kind == AEV_DUCK) { /* (no seed, no sends) */
+            ses_out_push(s, e);
+            continue;
+        }
         uint64_t f = e->frame;
         rank = f == last_frame && e->track == last_track ? rank + 1 : 0;
         last_frame = f, last_track = e->track;

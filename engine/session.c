@@ -336,6 +336,10 @@ static bool same_notes(const AudioEvent *a, size_t na, const AudioEvent *b, size
     if (na != nb) return false;
     for (size_t i = 0; i < na; i++) {
         if (a[i].kind != b[i].kind || a[i].frame != b[i].frame) return false;
+        if (a[i].kind == AEV_DUCK) {
+            if (memcmp(&a[i].duck, &b[i].duck, sizeof a[i].duck) != 0) return false;
+            continue;
+        }
         if (a[i].kind == AEV_MIDI) { /* its message, its port, its note-off */
             if (a[i].midi.port != b[i].midi.port || a[i].midi.len != b[i].midi.len ||
                 memcmp(a[i].midi.bytes, b[i].midi.bytes, a[i].midi.len) != 0 ||

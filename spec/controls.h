@@ -286,6 +286,14 @@ typedef enum {
       "a ZzFX note's echo: the note again, this many seconds later, half as loud", "note(\"c4 ~ ~ ~\").s(\"z_sine\").zdelay(\"<0 0.1 0.25>\")") \
     X(ZZFX, "zzfx", K("zzfx"), "", DRIVES_PARAM, CTL_NONE, NULL, CTL_ANY, NAN, \
       "ZzFX's own parameters for a ZzFX sound, as a list (volume, randomness, frequency, attack, sustain, release, shape, curve, slide, deltaSlide, pitchJump, pitchJumpTime, repeatTime, noise, modulation, bitCrush, delay, sustainVolume, decay, tremolo; missing ones ZzFX's defaults)", "s(\"zzfx*2\").zzfx([0.5, 0, 330, 0.01, 0.1, 0.3, 2, 1, 2])") \
+    X(DUCKORBIT, "duckorbit", K("duckorbit"), "duck", DRIVES_NOTE, CTL_NONE, NULL, R(0, 64), NAN, \
+      "the orbit (or orbits, \"2:3\") each note ducks: their whole sound, effects too, dips and comes back (a sidechain)", "stack(note(\"c3 g3\").s(\"sawtooth\").orbit(2), s(\"bd*4\").duckorbit(2))") \
+    X(DUCKONSET, "duckonset", K("duckonset"), "duckons", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 0, \
+      "how long (seconds) the ducked orbit takes to go down, from 10 ms before the note (\"0:0.01\": per orbit)", "stack(freq(63).s(\"sine\").orbit(2), s(\"bd*4\").duckorbit(2).duckonset(\"<0 .01>\"))") \
+    X(DUCKATTACK, "duckattack", K("duckattack"), "duckatt", DRIVES_NOTE, CTL_NONE, NULL, R(0, 4), 0.1, \
+      "how long (seconds) the ducked orbit takes to come back (per orbit: \"0.2:0.1\")", "stack(note(\"c3 g3\").s(\"sawtooth\").orbit(2), s(\"bd*4\").duckorbit(2).duckattack(\"<.05 .3>\"))") \
+    X(DUCKDEPTH, "duckdepth", K("duckdepth"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 1, \
+      "how deep the ducking goes: the orbit's level falls to 1 - sqrt(depth) (at least 0.01; per orbit: \"1:0.5\")", "stack(note(\"c3 g3\").s(\"sawtooth\").orbit(2), s(\"bd*4\").duckorbit(2).duckdepth(\"<1 .6>\"))") \
     X(COMPRESSOR, "compressor", K("compressor", "compressorRatio", "compressorKnee", "compressorAttack", "compressorRelease"), "", DRIVES_FX, UGEN_DYNCOMP, NULL, R(-100, 0), 0, \
       "a compressor on the note: its threshold in dB (compressor(\"-20:20:10:.002:.02\") also sets ratio, knee, attack and release; the Web Audio compressor superdough uses, with its makeup gain)", "s(\"bd sd [~ bd] sd\").compressor(\"<-30 -10>\")") \
     X(COMPRESSORRATIO, "compressorRatio", K("compressorRatio"), "", DRIVES_PARAM, CTL_NONE, NULL, R(1, 20), 10, \

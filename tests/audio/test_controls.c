@@ -57,13 +57,14 @@ static void on(const char *control, const char *suffix, const char *const *bases
 #define GM     "note(\"c4 e4\").s(\"gm_piano\")"
 #define GMLONG "note(\"c4 ~ ~ ~\").s(\"gm_church_organ\")"
 /* superdough's stereo oscillators: tala's wavetables, the supersaw, the pulse */
-#define WT    "note(\"c2 g2\").s(\"wt_harmonics\")"
-#define WB    "note(\"c2 g2\").s(\"wt_basic\")"
-#define WF    WB ".warpmode(\"fold\")"
-#define SSAW  "note(\"c3 e3\").s(\"supersaw\")"
-#define PULSE "note(\"c2 g2\").s(\"pulse\")"
-#define ZS    "note(\"c4 e4\").s(\"z_sine\")"
-#define ZQ    "note(\"c3 g3\").s(\"z_square\")"
+#define WT     "note(\"c2 g2\").s(\"wt_harmonics\")"
+#define WB     "note(\"c2 g2\").s(\"wt_basic\")"
+#define WF     WB ".warpmode(\"fold\")"
+#define SSAW   "note(\"c3 e3\").s(\"supersaw\")"
+#define PULSE  "note(\"c2 g2\").s(\"pulse\")"
+#define ZS     "note(\"c4 e4\").s(\"z_sine\")"
+#define DUCKED "stack(note(\"c3\").s(\"sawtooth\").orbit(2).sustain(1), s(\"bd*4\")"
+#define ZQ     "note(\"c3 g3\").s(\"z_square\")"
 
 static void build_cases(void) {
     const char *const *all = B(WAVE, PAD, KIT, SMP, KIT2, GM);
@@ -213,6 +214,11 @@ static void build_cases(void) {
     on("zdelay", "zdelay(0.1)", B(ZS));
     add("zzfx", "s(\"zzfx\").zzfx([0.5, 0, 220, 0, 0.2, 0.1])",
         "s(\"zzfx\").zzfx([0.5, 0, 330, 0, 0.2, 0.1, 2])");
+    add("duckorbit", DUCKED ")", DUCKED ".duckorbit(2))");
+    add("duckorbit", DUCKED ")", DUCKED ".duck(\"1:2\"))");
+    add("duckonset", DUCKED ".duckorbit(2))", DUCKED ".duckorbit(2).duckonset(0.05))");
+    add("duckattack", DUCKED ".duckorbit(2))", DUCKED ".duckorbit(2).duckattack(0.3))");
+    add("duckdepth", DUCKED ".duckorbit(2))", DUCKED ".duckorbit(2).duckdepth(0.5))");
     on("vib", "vib(6)", B(WAVE, SMP, GM));
     on("vibmod", "vibmod(2)", B(WAVE ".vib(6)"));
     /* sends */
@@ -465,6 +471,44 @@ static void test_zzfx_is_buildsamples(void **st) {
     audio_done(&a);
 }
 
+/* duckorbit, as superdough's Orbit.duck: a silent kick on every beat (0.5 s
+ * at tempo 120) ducks orbit 2, where a sine holds: the sine's level, against
+ * the same render without the ducking, is 1 until 10 ms before the beat,
+ * 0.01 (1 - sqrt(depth 1), at least 0.01) at it, then back up exponentially
+ * over the attack (0.2 s): 0.1 halfway. Depth 0.25 goes down to 0.5 only. */
+static double duck_ratio(const Audio *d, const Audio *p, long at) {
+    double num = 0, den = 0; /* a least-squares gain over the 9 samples around `at` */
+    for (long i = at - 4; i <= at + 4; i++) num += d->l[i] * p->l[i], den += p->l[i] * p->l[i];
+    return num / den;
+}
+
+static void test_duck(void **st) {
+    (void)st;
+    const char *plain = "stack(note(\"c3\").s(\"sine\").orbit(2).sustain(1), "
+                        "s(\"bd*4\").postgain(0))";
+    Audio p = render(NULL, plain, 120, 1);
+    Audio d = render(NULL,
+                     "stack(note(\"c3\").s(\"sine\").orbit(2).sustain(1), "
+                     "s(\"bd*4\").postgain(0).duckorbit(2).duckattack(0.2))",
+                     120, 1);
+    Audio h = render(NULL,
+                     "stack(note(\"c3\").s(\"sine\").orbit(2).sustain(1), "
+                     "s(\"bd*4\").postgain(0).duckorbit(2).duckattack(0.2).duckdepth(0.25))",
+                     120, 1);
+    static const struct {
+        long at;
+        double want;
+    } C[] = {{24000 - 600, 1}, {24000, 0.01}, {24000 + 4800, 0.1}, {24000 + 9600, 1}};
+    for (size_t k = 0; k < sizeof C / sizeof C[0]; k++) {
+        double r = duck_ratio(&d, &p, C[k].at);
+        if (!(fabs(r / C[k].want - 1) < 0.03))
+            fail_msg("at frame %ld the ducked level is %g, not %g", C[k].at, r, C[k].want);
+    }
+    double half = duck_ratio(&h, &p, 24000);
+    if (!(fabs(half - 0.5) < 0.015)) fail_msg("depth 0.25: %g, not 0.5", half);
+    audio_done(&p), audio_done(&d), audio_done(&h);
+}
+
 static void test_tremolo_gates(void **st) {
     (void)st;
     Audio a = render(NULL, "note(\"a3\").s(\"sine\").tremolo(4).tremoloshape(\"square\")", 120, 1);
@@ -622,6 +666,7 @@ int main(void) {
         cmocka_unit_test(test_wavetable_frames),
         cmocka_unit_test(test_stereo_oscillators),
         cmocka_unit_test(test_zzfx_is_buildsamples),
+        cmocka_unit_test(test_duck),
         cmocka_unit_test(test_tremolo_gates),
         cmocka_unit_test(test_phaser_notches),
         cmocka_unit_test(test_compressor),

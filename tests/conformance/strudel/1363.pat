@@ -1,0 +1,2 @@
+0:1
+s("bd sd").duckorbit(2).duckatt("0.2:0.05")
