@@ -492,6 +492,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 v->room = e->room, v->echo = e->echo, v->dry = 1 - e->drycut;
                 v->orbit = e->orbit < AUDIO_MAX_ORBITS ? e->orbit : 0;
                 v->channel = e->channel;
+                v->route = e->route;
                 voice_place(v, e->amp, e->pan);
                 v->cut = e->cut;
                 a->stats.voices_started++;

@@ -74,6 +74,9 @@ typedef struct {
                                     (Strudel's dry is 1 - drycut; 0: all of it plays) */
             uint8_t orbit;       /* whose reverb and delay: 0 .. AUDIO_MAX_ORBITS-1 */
             uint8_t channel;     /* a stereo sample's voice: 0 left, 1 right */
+            uint8_t route;       /* where its sides go (Strudel's channels; 0: as they are):
+                                    bits 0-1 the left's, 2-3 the right's, each 0 nowhere,
+                                    1 the left output, 2 the right (0xF0: both nowhere) */
             uint16_t key;        /* a played key (AEV_NOTE from audio_send_key, and AEV_KEYUP):
                                     1 + (channel - 1) * 128 + key; 0: not a key */
             const SynthDef *def; /* AEV_SYNTH; a played key's note carries its synth too */

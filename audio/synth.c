@@ -695,7 +695,10 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_WAVETABLE:
     case UGEN_TOMISAWA:
     case UGEN_MODENV:
-    case UGEN_MODLFO: unison_block(v, i, in, m, out, n, rate); break;
+    case UGEN_MODLFO:
+    case UGEN_NOISEMIX:
+    case UGEN_BROWN:
+    case UGEN_CRACKLE: unison_block(v, i, in, m, out, n, rate); break;
     case UGEN_PENV: /* the note's settings: read once a block */
         penv_block(in[0], m[0], X(1, 0), X(2, 0), X(3, 0), X(4, 0), X(5, 0), X(6, 0), v->gate, out,
                    n, pos, inv_rate);
@@ -762,6 +765,11 @@ void voice_place(Voice *v, float amp, float pan) {
     v->pan = pan;
     v->gl = (float)(amp * cos(p * M_PI / 2)) * v->level;
     v->gr = (float)(amp * sin(p * M_PI / 2)) * v->level;
+    if (v->route) { /* Strudel's channels: each side to the output it names, or none */
+        float side[2] = {v->gl, v->gr}, to[3] = {0, 0, 0};
+        to[v->route & 3] += side[0], to[v->route >> 2 & 3] += side[1];
+        v->gl = to[1], v->gr = to[2];
+    }
 }
 
 /* The inputs of node k for a block: where each is read from (a node's

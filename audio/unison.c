@@ -55,7 +55,7 @@ int unison_warp_mode(const char *name) {
 
 bool unison_ugen(int u) {
     return u == UGEN_UNISAW || u == UGEN_WAVETABLE || u == UGEN_TOMISAWA || u == UGEN_MODENV ||
-           u == UGEN_MODLFO;
+           u == UGEN_MODLFO || u == UGEN_NOISEMIX || u == UGEN_BROWN || u == UGEN_CRACKLE;
 }
 
 /* ---- the helpers of superdough's worklets ---- */
@@ -337,8 +337,61 @@ static void modlfo_block(Voice *v, const float *const in[], const int m[], float
     }
 }
 
+/* ---- superdough's noises: uniform white from the voice's generator ---- */
+
+static double white01(Voice *v) {
+    uint32_t x = v->rng;
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    v->rng = x;
+    return x / 4294967296.0;
+}
+
+/* getNoiseBuffer's pink (Paul Kellet's refined filter, times 0.11) mixed into the
+ * input as drywet does: the input at wetfade(amount), the noise at wetfade(1 - amount),
+ * wetfade(d) 1 up to 0.5 then falling to 0 at 1 */
+static void noisemix_block(Voice *v, NodeState *s, const float *const in[], const int m[],
+                           float *out, int n) {
+    double amt = IN(1, 0);
+    if (!(amt != 0)) { /* none (superdough's drywet returns the input itself) */
+        for (int j = 0; j < n; j++) out[j] = in[0][j & m[0]];
+        return;
+    }
+    double dry = amt < 0.5 ? 1 : 1 - (amt - 0.5) / 0.5, d1 = 1 - amt;
+    double wet = d1 < 0.5 ? 1 : 1 - (d1 - 0.5) / 0.5;
+    double b[7] = {s->a, s->b, s->c, s->d, s->k[0], s->k[1], s->k[2]};
+    for (int j = 0; j < n; j++) {
+        double w = white01(v) * 2 - 1;
+        b[0] = 0.99886 * b[0] + w * 0.0555179;
+        b[1] = 0.99332 * b[1] + w * 0.0750759;
+        b[2] = 0.969 * b[2] + w * 0.153852;
+        b[3] = 0.8665 * b[3] + w * 0.3104856;
+        b[4] = 0.55 * b[4] + w * 0.5329522;
+        b[5] = -0.7616 * b[5] - w * 0.016898;
+        double pink = (b[0] + b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + w * 0.5362) * 0.11;
+        b[6] = w * 0.115926;
+        out[j] = (float)(in[0][j & m[0]] * dry + pink * wet);
+    }
+    s->a = b[0], s->b = b[1], s->c = b[2], s->d = b[3];
+    s->k[0] = (float)b[4], s->k[1] = (float)b[5], s->k[2] = (float)b[6];
+}
+
 void unison_block(Voice *v, int i, const float *const in[], const int m[], float *out, int n,
                   double rate) {
+    NodeState *s = &v->st[i];
+    switch (v->def->nodes[i].ugen) {
+    case UGEN_NOISEMIX: noisemix_block(v, s, in, m, out, n); return;
+    case UGEN_BROWN: /* (last + 0.02 white) / 1.02 */
+        for (int j = 0; j < n; j++)
+            out[j] = (float)(s->a = (s->a + 0.02 * (white01(v) * 2 - 1)) / 1.02);
+        return;
+    case UGEN_CRACKLE: /* an impulse of a random level with chance density / 100 */
+        for (int j = 0; j < n; j++) {
+            double p = IN(0, j) * 0.01;
+            out[j] = white01(v) < p ? (float)(white01(v) * 2 - 1) : 0;
+        }
+        return;
+    default: break;
+    }
     switch (v->def->nodes[i].ugen) {
     case UGEN_UNISAW: unisaw_block(v, in, m, out, n, 1 / rate); break;
     case UGEN_WAVETABLE: wavetable_block(v, in, m, out, n, 1 / rate); break;

@@ -618,6 +618,22 @@ static double cycle_seconds(Session *s, const Event *ev, const KeyPlay *key) {
     return rat_to_double(f) / s->o.rate;
 }
 
+/* Strudel's channels (a number or a list, counted from 1) as AudioEvent.route:
+ * side i goes to output (channel - 1) mod 2, as superdough's channel merger
+ * wraps on a stereo device; a side with no channel, or one below 1, is left out. */
+static uint8_t channel_route(Value v) {
+    if (!IS_NUM(v) && !(IS_LIST(v) && AS_LIST(v)->len)) return 0;
+    uint8_t route = 0;
+    for (int i = 0; i < 2; i++) {
+        Value c = IS_NUM(v)                  ? (i == 0 ? v : NIL_VAL)
+                  : i < (int)AS_LIST(v)->len ? AS_LIST(v)->items[i]
+                                             : NIL_VAL;
+        if (!IS_NUM(c) || !(c.as.num >= 1) || !isfinite(c.as.num)) continue;
+        route |= (uint8_t)((1 + (int)fmod(floor(c.as.num) - 1, 2)) << (2 * i));
+    }
+    return route ? route : 0xF0; /* (nothing to any output: a route to nowhere) */
+}
+
 /* A ZzFX note's buffer (zzfx.h): its controls, superdough's defaults for those
  * not given, or the list zzfx([...]) gives; NULL when it makes no sound, and
  * when nothing is to be played (tala check, a look ahead). */
@@ -771,6 +787,7 @@ static bool make_event(Session *s, int t, const Event *ev, AudioEvent *out, cons
     out->drycut = out->room > 0 || out->echo > 0 ? (float)(1 - dry) : 0;
     if (!(out->room > 0 || out->echo > 0)) out->amp *= (float)dry;
     out->pan = (float)pan;
+    out->route = rec ? channel_route(ses_record_get(rec, KEY(CHANNELS))) : 0;
     out->gate = (float)(dur * clip);
     out->cut = cut >= 1 && cut < 2147483647.0 ? (int32_t)cut : 0;
     out->sample = sample;

@@ -294,6 +294,12 @@ typedef enum {
       "how long (seconds) the ducked orbit takes to come back (per orbit: \"0.2:0.1\")", "stack(note(\"c3 g3\").s(\"sawtooth\").orbit(2), s(\"bd*4\").duckorbit(2).duckattack(\"<.05 .3>\"))") \
     X(DUCKDEPTH, "duckdepth", K("duckdepth"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), 1, \
       "how deep the ducking goes: the orbit's level falls to 1 - sqrt(depth) (at least 0.01; per orbit: \"1:0.5\")", "stack(note(\"c3 g3\").s(\"sawtooth\").orbit(2), s(\"bd*4\").duckorbit(2).duckdepth(\"<1 .6>\"))") \
+    X(CHANNELS, "channels", K("channels"), "ch", DRIVES_NOTE, CTL_NONE, NULL, CTL_ANY, NAN, \
+      "the output channels a note's left and right go to (\"2:1\" swaps them, 1 keeps only the left, on the left; numbers above 2 wrap, as on a stereo device)", "note(\"e a d b g\").pan(0.2).channels(\"<1:2 2:1 1 2>\")") \
+    X(NOISE, "noise", K("noise"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 1), 0, \
+      "how much pink noise is mixed into a sine, triangle, sawtooth or square note (0 none; the tone at full level up to 0.5, then fading out by 1)", "note(\"c3 e3 g3 c4\").s(\"sawtooth\").noise(\"<0 0.3 0.7>\")") \
+    X(DENSITY, "density", K("density"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), 0.02, \
+      "how dense the crackle sound's impulses are (density/100 the chance of one each sample)", "s(\"crackle*4\").density(\"<0.01 0.1 1>\")") \
     X(COMPRESSOR, "compressor", K("compressor", "compressorRatio", "compressorKnee", "compressorAttack", "compressorRelease"), "", DRIVES_FX, UGEN_DYNCOMP, NULL, R(-100, 0), 0, \
       "a compressor on the note: its threshold in dB (compressor(\"-20:20:10:.002:.02\") also sets ratio, knee, attack and release; the Web Audio compressor superdough uses, with its makeup gain)", "s(\"bd sd [~ bd] sd\").compressor(\"<-30 -10>\")") \
     X(COMPRESSORRATIO, "compressorRatio", K("compressorRatio"), "", DRIVES_PARAM, CTL_NONE, NULL, R(1, 20), 10, \

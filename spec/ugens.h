@@ -167,7 +167,13 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
       DEF(NAN, NAN, NAN, NAN, 0, NAN), 0,                                                          \
       "superdough's parameter LFO added to its input: (shape + dc) * depth, shape 0 tri, 1 "       \
       "sine, 2 ramp, 3 saw, 4 square at rate (or sync) hertz, depth 0.5 when only a rate, shape "  \
-      "or skew is given.")
+      "or skew is given.")                                                                         \
+    X(NOISEMIX, "noisemix", UG_EFFECT, IN("amount"), DEF(0), 0,                                    \
+      "superdough's noise control: pink noise mixed into its input, amount 0 (none) .. 1 (only "   \
+      "the noise), each side at full level up to 0.5 and fading out beyond.")                      \
+    X(BROWN, "brown", UG_SOURCE, IN(), DEF(), 0, "superdough's brown noise (integrated white).")   \
+    X(CRACKLE, "crackle", UG_SOURCE, IN("density"), DEF(0.02), 0,                                  \
+      "superdough's crackle: random impulses, density/100 the chance of one each sample.")
 
 typedef enum {
 #define UGEN_ENUM_ROW(id, ...) UGEN_##id,

@@ -219,6 +219,10 @@ static void build_cases(void) {
     add("duckonset", DUCKED ".duckorbit(2))", DUCKED ".duckorbit(2).duckonset(0.05))");
     add("duckattack", DUCKED ".duckorbit(2))", DUCKED ".duckorbit(2).duckattack(0.3))");
     add("duckdepth", DUCKED ".duckorbit(2))", DUCKED ".duckorbit(2).duckdepth(0.5))");
+    on("channels", "channels(\"2:1\")", B(WAVE ".pan(0.2)", SMP ".pan(0.8)"));
+    on("channels", "channels(1)", B(WAVE, SSAW));
+    on("noise", "noise(0.3)", B(WAVE, SINE));
+    on("density", "density(0.3)", B("s(\"crackle*2\")"));
     on("vib", "vib(6)", B(WAVE, SMP, GM));
     on("vibmod", "vibmod(2)", B(WAVE ".vib(6)"));
     /* sends */
@@ -509,6 +513,48 @@ static void test_duck(void **st) {
     audio_done(&p), audio_done(&d), audio_done(&h);
 }
 
+/* channels: a note's sides to the outputs named, as superdough's channel
+ * merger on a stereo device: 1 keeps the left alone, on the left; 2 puts the
+ * left on the right; "2:1" swaps; 3:4 wraps to 1:2. Bit for bit. */
+static void test_channels(void **st) {
+    (void)st;
+    Audio p = render(NULL, WAVE ".pan(0.2)", 120, 1);
+    Audio one = render(NULL, WAVE ".pan(0.2).channels(1)", 120, 1);
+    Audio two = render(NULL, WAVE ".pan(0.2).ch(2)", 120, 1);
+    Audio sw = render(NULL, WAVE ".pan(0.2).channels(\"2:1\")", 120, 1);
+    Audio wr = render(NULL, WAVE ".pan(0.2).channels(\"3:4\")", 120, 1);
+    size_t bytes = sizeof(float) * (size_t)p.n;
+    assert_true(p.n > 0 && rms(p.l, 0, p.n) > 0.01 && rms(p.r, 0, p.n) > 0.01);
+    assert_memory_equal(one.l, p.l, bytes);
+    assert_true(rms(one.r, 0, one.n) == 0);
+    assert_memory_equal(two.r, p.l, bytes);
+    assert_true(rms(two.l, 0, two.n) == 0);
+    assert_memory_equal(sw.l, p.r, bytes);
+    assert_memory_equal(sw.r, p.l, bytes);
+    assert_true(same(&wr, &p));
+    audio_done(&p), audio_done(&one), audio_done(&two), audio_done(&sw), audio_done(&wr);
+}
+
+/* noise, as superdough's drywet of pink noise into the oscillator: up to 0.5 the
+ * tone keeps its full level (c4's fundamental as without, within 2 %), at 1 it
+ * is gone (below 1 % of it) and only noise is left */
+static void test_noise_mix(void **st) {
+    (void)st;
+    double f = 440 * pow(2, (60 - 69) / 12.0), lvl[3];
+    const char *pats[3] = {"note(\"c4\").s(\"sine\")", "note(\"c4\").s(\"sine\").noise(0.4)",
+                           "note(\"c4\").s(\"sine\").noise(1)"};
+    double noise[3];
+    for (int k = 0; k < 3; k++) {
+        Audio a = render(NULL, pats[k], 120, 1);
+        lvl[k] = tone(a.l, 4800, 52800, f, 48000);
+        noise[k] = tone(a.l, 4800, 52800, 3.7 * f, 48000);
+        audio_done(&a);
+    }
+    if (!(fabs(lvl[1] / lvl[0] - 1) < 0.02 && lvl[2] < 0.01 * lvl[0]))
+        fail_msg("the tone: %g, %g, %g", lvl[0], lvl[1], lvl[2]);
+    if (!(noise[1] > 10 * noise[0])) fail_msg("no noise: %g, %g", noise[0], noise[1]);
+}
+
 static void test_tremolo_gates(void **st) {
     (void)st;
     Audio a = render(NULL, "note(\"a3\").s(\"sine\").tremolo(4).tremoloshape(\"square\")", 120, 1);
@@ -667,6 +713,8 @@ int main(void) {
         cmocka_unit_test(test_stereo_oscillators),
         cmocka_unit_test(test_zzfx_is_buildsamples),
         cmocka_unit_test(test_duck),
+        cmocka_unit_test(test_channels),
+        cmocka_unit_test(test_noise_mix),
         cmocka_unit_test(test_tremolo_gates),
         cmocka_unit_test(test_phaser_notches),
         cmocka_unit_test(test_compressor),

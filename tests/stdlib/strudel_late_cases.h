@@ -144,4 +144,12 @@
          "0 1/2 duckonset=0.2:0.05 duckorbit=2 s=bd\n1/2 1 duckonset=0.2:0.05 duckorbit=2 s=sd\n"},
     {"0:1", "s(\"bd sd\").duckorbit(2).duckonset(\"0.2:0.05\")",
          "0 1/2 duckonset=0.2:0.05 duckorbit=2 s=bd\n1/2 1 duckonset=0.2:0.05 duckorbit=2 s=sd\n"},
+        {"0:2", "note(\"e a\").channels(\"<3:4 1>\")",
+         "0 1/2 channels=3:4 note=e\n1/2 1 channels=3:4 note=a\n1 3/2 channels=1 note=e\n3/2 2 channels=1 note=a\n"},
+    {"0:2", "note(\"e a\").ch(\"<2:1 2>\")",
+         "0 1/2 channels=2:1 note=e\n1/2 1 channels=2:1 note=a\n1 3/2 channels=2 note=e\n3/2 2 channels=2 note=a\n"},
+    {"0:2", "note(\"c3 e3\").s(\"sawtooth\").noise(\"<0.1 0.6>\")",
+         "0 1/2 noise=0.1 note=c3 s=sawtooth\n1/2 1 noise=0.1 note=e3 s=sawtooth\n1 3/2 noise=0.6 note=c3 s=sawtooth\n3/2 2 noise=0.6 note=e3 s=sawtooth\n"},
+    {"0:2", "s(\"crackle*2\").density(\"<0.1 2>\")",
+         "0 1/2 density=0.1 s=crackle\n1/2 1 density=0.1 s=crackle\n1 3/2 density=2 s=crackle\n3/2 2 density=2 s=crackle\n"},
     /* clang-format on */

@@ -1,0 +1,2 @@
+0:1
+channels("1 2").note("c")
