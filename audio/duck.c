@@ -34,3 +34,26 @@ bool duck_block(Duck *d, uint64_t now, int n, float *g) {
     for (int i = 0; i < n; i++) g[i] = (float)level_at(d, now + (uint64_t)i);
     return true;
 }
+
+bool djf_setup(Djf *k, float value, double rate) {
+    if (!(value == value)) return false;
+    double v = value < 0 ? 0 : value > 1 ? 1 : value;
+    if (v >= 0.49 && v <= 0.51) return false;
+    k->high = v > 0.51;
+    double cut = pow((k->high ? (v - 0.5) * 2 : v * 2) * 11, 4);
+    cut = fmin(fmax(cut, 0), rate / 2 - 1);
+    double c = fmin(fmax(2 * sin(cut * (M_PI / rate)), 0), 1.14);
+    double r = pow(0.5, (0.1 + 0.125) / 0.125); /* the resonance superdough gives it: 0.1 */
+    k->c = c, k->mrc = 1 - r * c;
+    return true;
+}
+
+void djf_block(const Djf *k, double st[2], float *x, int n) {
+    double s0 = st[0], s1 = st[1];
+    for (int i = 0; i < n; i++) {
+        s0 = k->mrc * s0 - k->c * s1 + k->c * x[i]; /* band-pass */
+        s1 = k->mrc * s1 + k->c * s0;               /* low-pass */
+        x[i] = (float)(k->high ? x[i] - s1 : s1);
+    }
+    st[0] = s0, st[1] = s1;
+}

@@ -5,7 +5,10 @@
  * note, an exponential ramp down to 1 - sqrt(depth) (at least 0.01, at most
  * that level) at the note's onset plus `onset` seconds, then an exponential
  * ramp back to 1 over `attack` seconds (at least 2 ms). A new duck starts
- * from wherever the last one has got to. Audio thread: no allocation.
+ * from wherever the last one has got to. And superdough's DJ filter (djf):
+ * an orbit's whole sound through a two-pole filter, low-pass below 0.49,
+ * high-pass above 0.51, none between, its cutoff (v * 11)^4 hertz with v
+ * the distance from the middle, doubled. Audio thread: no allocation.
  */
 #ifndef TALA_AUDIO_DUCK_H
 #define TALA_AUDIO_DUCK_H
@@ -24,5 +27,15 @@ void duck_start(Duck *d, uint64_t from, uint64_t note, double onset, double atta
                 double rate);
 /* The level at frames now .. now + n - 1 into g; false (g untouched) when it is 1 throughout. */
 bool duck_block(Duck *d, uint64_t now, int n, float *g);
+
+/* The DJ filter at a value (0..1): its kind and coefficients; false when it passes
+ * the sound as it is (between 0.49 and 0.51, or no value: NaN). */
+typedef struct {
+    bool high;
+    double c, mrc;
+} Djf;
+bool djf_setup(Djf *k, float value, double rate);
+/* x[0..n) through it in place, st its memory (zero when the sound starts). */
+void djf_block(const Djf *k, double st[2], float *x, int n);
 
 #endif

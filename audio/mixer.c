@@ -65,10 +65,13 @@ struct AudioEngine {
     /* notes' sends, after their track's fader, into each orbit's reverb
      * (2 * orbit) and delay (2 * orbit + 1) */
     float ol[2 * AUDIO_MAX_ORBITS][AUDIO_BLOCK], orr[2 * AUDIO_MAX_ORBITS][AUDIO_BLOCK];
-    float vl[AUDIO_BLOCK], vr[AUDIO_BLOCK];  /* one voice's block, when it sends or is ducked */
-    Duck ducks[AUDIO_MAX_ORBITS];            /* each orbit's ducked level (duckorbit) ... */
-    float dg[AUDIO_MAX_ORBITS][AUDIO_BLOCK]; /* ... over this block, where it is not 1 */
-    float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK];  /* the old chain's copy during a crossfade */
+    float vl[AUDIO_BLOCK], vr[AUDIO_BLOCK]; /* one voice's block, when it sends or is ducked */
+    float djf[AUDIO_MAX_ORBITS];            /* each orbit's DJ filter (NaN: none) ... */
+    double djf_chain[2 * AUDIO_MAX_ORBITS][2][2]; /* ... its reverb's and delay's memories */
+    float fl[AUDIO_BLOCK], fr[AUDIO_BLOCK];       /* a voice's block through it */
+    Duck ducks[AUDIO_MAX_ORBITS];                 /* each orbit's ducked level (duckorbit) ... */
+    float dg[AUDIO_MAX_ORBITS][AUDIO_BLOCK];      /* ... over this block, where it is not 1 */
+    float xl[AUDIO_BLOCK], xr[AUDIO_BLOCK];       /* the old chain's copy during a crossfade */
     /* sidechains: each track's voice level this block, computed only while a
      * chain has a compressor listening to a track */
     float side[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
@@ -107,6 +110,7 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
         return NULL;
     }
     for (int i = a->nvoices - 1; i >= 0; i--) a->spare[a->nspare++] = i;
+    for (int o = 0; o < AUDIO_MAX_ORBITS; o++) a->djf[o] = NAN;
     ring_init(&a->events, a->ring_storage, sizeof(AudioEvent), cap);
     ring_init(&a->keys, a->key_storage, sizeof(AudioEvent), 1024);
     ring_init(&a->retired, a->retired_storage, sizeof(Retired), 1024);
@@ -449,6 +453,8 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
             }
         } else if (e->kind == AEV_CHAIN) {
             set_chain(a, e);
+        } else if (e->kind == AEV_DJF) {
+            if (e->djf.orbit < AUDIO_MAX_ORBITS) a->djf[e->djf.orbit] = e->djf.value;
         } else if (e->kind == AEV_DUCK) {
             if (e->duck.orbit < AUDIO_MAX_ORBITS)
                 duck_start(&a->ducks[e->duck.orbit], e->frame > a->frame ? e->frame : a->frame,
@@ -493,6 +499,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 v->orbit = e->orbit < AUDIO_MAX_ORBITS ? e->orbit : 0;
                 v->channel = e->channel;
                 v->route = e->route;
+                memset(v->djf, 0, sizeof v->djf);
                 voice_place(v, e->amp, e->pan);
                 v->cut = e->cut;
                 a->stats.voices_started++;
@@ -628,9 +635,12 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 zero_block(a->ol[c], AUDIO_BLOCK);
                 zero_block(a->orr[c], AUDIO_BLOCK);
             }
-        unsigned ducked = 0; /* the orbits whose level is not 1 this block, a bit each */
-        for (int o = 0; o < AUDIO_MAX_ORBITS; o++)
+        unsigned ducked = 0, filtered = 0; /* orbits ducked, DJ-filtered this block: a bit each */
+        Djf djf[AUDIO_MAX_ORBITS];
+        for (int o = 0; o < AUDIO_MAX_ORBITS; o++) {
             if (duck_block(&a->ducks[o], now, n, a->dg[o])) ducked |= 1u << o;
+            if (djf_setup(&djf[o], a->djf[o], a->rate)) filtered |= 1u << o;
+        }
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
             int slot = a->live[k];
@@ -648,15 +658,23 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             }
             bool bad = false;
             const float *dg = ducked >> v->orbit & 1 ? a->dg[v->orbit] : NULL;
-            if (v->room > 0 || v->echo > 0 || dg) { /* its own block, to add to the sends too */
+            bool dj = filtered >> v->orbit & 1;
+            if (v->room > 0 || v->echo > 0 || dg || dj) { /* its own block, for the sends too */
                 memset(a->vl, 0, sizeof a->vl);
                 memset(a->vr, 0, sizeof a->vr);
                 voice_render(v, &a->scratch, a->vl + off, a->vr + off, n - off, a->rate, &bad);
-                if (dg) /* (the orbit's level after its sends: its reverb's output is ducked) */
-                    for (int i = off; i < n; i++)
-                        a->tl[t][i] += a->vl[i] * v->dry * dg[i],
-                            a->tr[t][i] += a->vr[i] * v->dry * dg[i];
-                else if (v->dry == 1)
+                if (dg || dj) { /* the orbit's filter and level come after its sends */
+                    memcpy(a->fl, a->vl, sizeof a->fl);
+                    memcpy(a->fr, a->vr, sizeof a->fr);
+                    if (dj) {
+                        djf_block(&djf[v->orbit], v->djf[0], a->fl + off, n - off);
+                        djf_block(&djf[v->orbit], v->djf[1], a->fr + off, n - off);
+                    }
+                    for (int i = off; i < n; i++) {
+                        float g = (dg ? dg[i] : 1) * v->dry;
+                        a->tl[t][i] += a->fl[i] * g, a->tr[t][i] += a->fr[i] * g;
+                    }
+                } else if (v->dry == 1)
                     for (int i = off; i < n; i++) a->tl[t][i] += a->vl[i], a->tr[t][i] += a->vr[i];
                 else /* (dry: the direct sound's level, the sends as they are) */
                     for (int i = off; i < n; i++)
@@ -765,6 +783,10 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         for (unsigned m = orbits; m; m &= m - 1) { /* the orbits' reverbs and delays */
             int c = __builtin_ctz(m);
             run_chain(a, CHAIN_ROOM + c, a->ol[c], a->orr[c], n);
+            if (filtered >> (c / 2) & 1) {
+                djf_block(&djf[c / 2], a->djf_chain[c][0], a->ol[c], n);
+                djf_block(&djf[c / 2], a->djf_chain[c][1], a->orr[c], n);
+            }
             if (ducked >> (c / 2) & 1)
                 for (int i = 0; i < n; i++)
                     a->ol[c][i] *= a->dg[c / 2][i], a->orr[c][i] *= a->dg[c / 2][i];

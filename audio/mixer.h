@@ -40,6 +40,7 @@ typedef enum {
                     with the rest; never sent to the audio side */
     AEV_KEYUP,   /* a key let go: the voices it holds (`key`) start their release */
     AEV_DUCK,    /* an orbit's level ducked by a note (audio/duck.h), 10 ms before it */
+    AEV_DJF,     /* an orbit's DJ filter set (audio/duck.h), from then on */
 } AudioEventKind;
 
 /* A key held on a keyboard: its note's gate stays open this long at most,
@@ -97,6 +98,10 @@ typedef struct {
             uint64_t off_frame;       /* a note-on: its note-off's frame (0: none) ... */
             int64_t off_num, off_den; /* ... and cycle */
         } midi;
+        struct { /* AEV_DJF */
+            uint8_t orbit;
+            float value;
+        } djf;
         struct {           /* AEV_DUCK */
             uint8_t orbit; /* the orbit ducked */
             uint64_t note; /* the ducking note's frame */

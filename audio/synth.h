@@ -133,6 +133,7 @@ typedef struct {
     uint8_t channel;     /* a sampler voice: which channel of its sample (1: right); a stereo
                            oscillator's: which side it renders (1 left, 2 right, 0 both) */
     uint8_t route;       /* where its sides go (AudioEvent.route; 0: as they are) */
+    double djf[2][2];    /* its sides' memories in its orbit's DJ filter (audio/duck.h) */
     float gl, gr;        /* the gains to left and right they make (with level) */
     float level;         /* the synth's own closing "* constant", not computed per sample */
     float fade;          /* > 0 while being stolen or cut: remaining fade gain */

@@ -158,7 +158,7 @@ static void commit_batch(Session *s) {
             }
             continue;
         }
-        if (e->kind == AEV_DUCK) { /* (no seed, no sends) */
+        if (e->kind == AEV_DUCK || e->kind == AEV_DJF) { /* (no seed, no sends) */
             ses_out_push(s, e);
             continue;
         }

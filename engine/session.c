@@ -336,8 +336,10 @@ static bool same_notes(const AudioEvent *a, size_t na, const AudioEvent *b, size
     if (na != nb) return false;
     for (size_t i = 0; i < na; i++) {
         if (a[i].kind != b[i].kind || a[i].frame != b[i].frame) return false;
-        if (a[i].kind == AEV_DUCK) {
-            if (memcmp(&a[i].duck, &b[i].duck, sizeof a[i].duck) != 0) return false;
+        if (a[i].kind == AEV_DUCK || a[i].kind == AEV_DJF) {
+            if (a[i].kind == AEV_DUCK ? memcmp(&a[i].duck, &b[i].duck, sizeof a[i].duck) != 0
+                                      : memcmp(&a[i].djf, &b[i].djf, sizeof a[i].djf) != 0)
+                return false;
             continue;
         }
         if (a[i].kind == AEV_MIDI) { /* its message, its port, its note-off */

@@ -173,7 +173,8 @@ void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, 
 /* midievents.c: an event with a midiport as MIDI messages into `into`;
  * false when the event is not MIDI. *sounds: it also names a sound. */
 bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *into, bool *sounds);
-/* The orbits a note's duckorbit ducks, as AEV_DUCK events into `into` (duckevents.c). */
+/* The orbits a note's duckorbit ducks and its djf, as AEV_DUCK and AEV_DJF events
+ * into `into` (duckevents.c). */
 void ses_duck_events(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *into);
 /* An AEV_MIDI event leaving the outbox: to the session's MIDI output. */
 void ses_midi_send(Session *s, const AudioEvent *e);

@@ -300,6 +300,8 @@ typedef enum {
       "how much pink noise is mixed into a sine, triangle, sawtooth or square note (0 none; the tone at full level up to 0.5, then fading out by 1)", "note(\"c3 e3 g3 c4\").s(\"sawtooth\").noise(\"<0 0.3 0.7>\")") \
     X(DENSITY, "density", K("density"), "", DRIVES_PARAM, CTL_NONE, NULL, R(0, 100), 0.02, \
       "how dense the crackle sound's impulses are (density/100 the chance of one each sample)", "s(\"crackle*4\").density(\"<0.01 0.1 1>\")") \
+    X(DJF, "djf", K("djf"), "", DRIVES_NOTE, CTL_NONE, NULL, R(0, 1), NAN, \
+      "the DJ filter of the note's orbit, from this note on (0..0.49 low-pass, lower is darker; 0.51..1 high-pass; between: none), on all the orbit plays, its reverb and delay too", "n(\"0 2 4 6\").scale(\"c:minor\").s(\"sawtooth\").djf(\"<.5 .3 .2 .75>\")") \
     X(COMPRESSOR, "compressor", K("compressor", "compressorRatio", "compressorKnee", "compressorAttack", "compressorRelease"), "", DRIVES_FX, UGEN_DYNCOMP, NULL, R(-100, 0), 0, \
       "a compressor on the note: its threshold in dB (compressor(\"-20:20:10:.002:.02\") also sets ratio, knee, attack and release; the Web Audio compressor superdough uses, with its makeup gain)", "s(\"bd sd [~ bd] sd\").compressor(\"<-30 -10>\")") \
     X(COMPRESSORRATIO, "compressorRatio", K("compressorRatio"), "", DRIVES_PARAM, CTL_NONE, NULL, R(1, 20), 10, \

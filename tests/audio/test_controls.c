@@ -223,6 +223,8 @@ static void build_cases(void) {
     on("channels", "channels(1)", B(WAVE, SSAW));
     on("noise", "noise(0.3)", B(WAVE, SINE));
     on("density", "density(0.3)", B("s(\"crackle*2\")"));
+    on("djf", "djf(0.3)", B(WAVE, SMP ".room(0.5)"));
+    on("djf", "djf(0.7)", B(WAVE, GM));
     on("vib", "vib(6)", B(WAVE, SMP, GM));
     on("vibmod", "vibmod(2)", B(WAVE ".vib(6)"));
     /* sends */
@@ -555,6 +557,41 @@ static void test_noise_mix(void **st) {
     if (!(noise[1] > 10 * noise[0])) fail_msg("no noise: %g, %g", noise[0], noise[1]);
 }
 
+/* djf, superdough's DJ filter (its worklet's two-pole filter, resonance 0.1):
+ * held sines through it against the same without, their gain as that
+ * filter gives it run in node: djf 0.2 (a low-pass at 374.8 Hz) 1.3855 at c4
+ * and 0.1474 at c6; djf 0.8 (a high-pass at 1897 Hz) 0.0728 at c4 and 1.1986
+ * at c8. It stays on the orbit after the note that set it. */
+static void test_djf(void **st) {
+    (void)st;
+    static const struct {
+        double djf;
+        int note;
+        double gain;
+    } C[] = {{0.2, 60, 1.38550}, {0.2, 84, 0.14742}, {0.8, 60, 0.07280}, {0.8, 108, 1.19859}};
+    for (size_t k = 0; k < sizeof C / sizeof C[0]; k++) {
+        char a[120], b[140];
+        snprintf(a, sizeof a, "note(\"%d\").s(\"sine\").sustain(1)", C[k].note);
+        snprintf(b, sizeof b, "%s.djf(%g)", a, C[k].djf);
+        Audio p = render(NULL, a, 120, 1), d = render(NULL, b, 120, 1);
+        double f = 440 * pow(2, (C[k].note - 69) / 12.0);
+        double g = tone(d.l, 24000, 72000, f, 48000) / tone(p.l, 24000, 72000, f, 48000);
+        if (!(fabs(g / C[k].gain - 1) < 0.01))
+            fail_msg("djf %g at note %d: gain %g, not %g", C[k].djf, C[k].note, g, C[k].gain);
+        audio_done(&p), audio_done(&d);
+    }
+    /* the second note gives no djf: the orbit keeps the first's */
+    Audio p = render(NULL, "note(\"60 60\").s(\"sine\").sustain(1)", 120, 1);
+    Audio d = render(NULL,
+                     "seq(note(60).s(\"sine\").sustain(1).djf(0.8), "
+                     "note(60).s(\"sine\").sustain(1))",
+                     120, 1);
+    double f = 440 * pow(2, (60 - 69) / 12.0);
+    double g = tone(d.l, 60000, 90000, f, 48000) / tone(p.l, 60000, 90000, f, 48000);
+    if (!(fabs(g / 0.0728 - 1) < 0.02)) fail_msg("the orbit's djf after it: gain %g", g);
+    audio_done(&p), audio_done(&d);
+}
+
 static void test_tremolo_gates(void **st) {
     (void)st;
     Audio a = render(NULL, "note(\"a3\").s(\"sine\").tremolo(4).tremoloshape(\"square\")", 120, 1);
@@ -715,6 +752,7 @@ int main(void) {
         cmocka_unit_test(test_duck),
         cmocka_unit_test(test_channels),
         cmocka_unit_test(test_noise_mix),
+        cmocka_unit_test(test_djf),
         cmocka_unit_test(test_tremolo_gates),
         cmocka_unit_test(test_phaser_notches),
         cmocka_unit_test(test_compressor),

@@ -152,4 +152,6 @@
          "0 1/2 noise=0.1 note=c3 s=sawtooth\n1/2 1 noise=0.1 note=e3 s=sawtooth\n1 3/2 noise=0.6 note=c3 s=sawtooth\n3/2 2 noise=0.6 note=e3 s=sawtooth\n"},
     {"0:2", "s(\"crackle*2\").density(\"<0.1 2>\")",
          "0 1/2 density=0.1 s=crackle\n1/2 1 density=0.1 s=crackle\n1 3/2 density=2 s=crackle\n3/2 2 density=2 s=crackle\n"},
+        {"0:2", "n(\"0 2\").s(\"sawtooth\").djf(\"<0.2 0.8>\")",
+         "0 1/2 djf=0.2 n=0 s=sawtooth\n1/2 1 djf=0.2 n=2 s=sawtooth\n1 3/2 djf=0.8 n=0 s=sawtooth\n3/2 2 djf=0.8 n=2 s=sawtooth\n"},
     /* clang-format on */
