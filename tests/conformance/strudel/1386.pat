@@ -1,0 +1,2 @@
+0:1
+cat(nothing, s("hh"))

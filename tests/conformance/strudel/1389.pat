@@ -1,0 +1,2 @@
+0:1
+"a b c".s_taperlist(1)[1]

@@ -1,0 +1,2 @@
+0:1
+"a b c".shrinklist(1)[1]
