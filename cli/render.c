@@ -40,6 +40,10 @@ static void report(const char *out, double rate, const RenderReport *rep) {
             (unsigned long long)rep->audio.voices_stolen,
             rep->peak > 0 ? 20 * log10(rep->peak) : -INFINITY,
             rep->rms > 0 ? 20 * log10(rep->rms) : -INFINITY);
+    /* EBU R128, as libebur128 measures the file's samples */
+    fprintf(stderr, "tala: loudness %.1f LUFS integrated, range %.1f LU, true peak %.1f dBTP\n",
+            isnan(rep->lufs) || rep->lufs < -200 ? -INFINITY : rep->lufs, rep->lra,
+            isnan(rep->true_peak) ? -INFINITY : rep->true_peak);
     if (rep->audio.voices_killed)
         fprintf(stderr, "tala: warning: %llu voices produced NaN or infinity and were silenced\n",
                 (unsigned long long)rep->audio.voices_killed);

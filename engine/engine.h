@@ -52,6 +52,9 @@ typedef struct {
     int tracks;
     double peak; /* of the output */
     double rms;
+    /* EBU R128 (libebur128) of what was written: integrated loudness (LUFS; -inf
+     * for silence), loudness range (LU) and true peak (dBTP, the louder channel) */
+    double lufs, lra, true_peak;
 } RenderReport;
 
 /* A scripted performance: evaluations and commands at given cycles (the

@@ -15,6 +15,7 @@
 
 #include "../io/midifile.h"
 
+#include <ebur128.h>
 #include <math.h>
 #include <sndfile.h>
 #include <sys/stat.h>
@@ -155,6 +156,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
                    RenderReport *rep, Err *err) {
     bool ok = false;
     float *L = NULL, *Rt = NULL, *inter = NULL;
+    ebur128_state *loud = NULL;
     float *stem[MAX_TRACKS][2] = {{0}};
     OutFile out = {0}, stem_out[MAX_TRACKS] = {{0}};
     MidiRender *mr = NULL; /* (its sounding table is 128 KB: not on the stack) */
@@ -191,6 +193,10 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         }
     double sumsq = 0, peak = 0;
     uint64_t written = 0;
+    /* EBU R128: integrated loudness, its range and the true peak of the master */
+    loud = ebur128_init(2, (unsigned long)opts->rate,
+                        EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK);
+    if (!loud) abort();
     while (written < total) {
         uint64_t n = total - written < (uint64_t)CHUNK ? total - written : (uint64_t)CHUNK;
         uint64_t target = written + n;
@@ -244,6 +250,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
             }
         }
         if (!out_write(&out, inter, n, err)) goto out;
+        if (ebur128_add_frames_float(loud, inter, (size_t)n) != EBUR128_SUCCESS) abort();
         if (opts->stems) {
             ntracks = session_tracks(S, tracks, MAX_TRACKS);
             for (int t = 0; t < ntracks; t++) {
@@ -279,6 +286,13 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         rep->tracks = session_tracks(S, tracks, MAX_TRACKS);
         rep->peak = peak;
         rep->rms = written ? sqrt(sumsq / (double)written) : 0;
+        double tp[2] = {0, 0};
+        rep->lufs = rep->lra = rep->true_peak = NAN;
+        if (ebur128_loudness_global(loud, &rep->lufs) != EBUR128_SUCCESS) rep->lufs = NAN;
+        if (ebur128_loudness_range(loud, &rep->lra) != EBUR128_SUCCESS) rep->lra = NAN;
+        if (ebur128_true_peak(loud, 0, &tp[0]) == EBUR128_SUCCESS &&
+            ebur128_true_peak(loud, 1, &tp[1]) == EBUR128_SUCCESS)
+            rep->true_peak = 20 * log10(fmax(tp[0], tp[1]));
     }
     ok = true;
 out:
@@ -294,6 +308,7 @@ out:
         free(stem[t][0]);
         free(stem[t][1]);
     }
+    if (loud) ebur128_destroy(&loud);
     free(L);
     free(Rt);
     free(inter);

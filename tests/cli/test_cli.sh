@@ -142,6 +142,15 @@ expect_err "the hint says where coarse goes" "coarse and vowel go on notes"
 expect "render stems" 0 "" -- render "$tmp/ok.tala" -o "$tmp/s.wav" --bars 1 --stems "$tmp/stems"
 if [ -s "$tmp/stems/drums.wav" ]; then pass=$((pass + 1)); else
     echo "FAIL --stems wrote no drums.wav"; fail=$((fail + 1)); fi
+# loudness (EBU R128, libebur128): EBU Tech 3341's first case, a 1 kHz sine at -23 dBFS on
+# both channels (0.1 centred: 0.0707 a side), measures -23.0 LUFS, range 0 LU, -23.0 dBTP
+cat >"$tmp/ref.tala" <<'EOF2'
+synth ref(freq, gate) = sine(1000) * 0.1
+note("c4").s("ref").gain(1).slow(8)
+EOF2
+expect "render the loudness reference" 0 "" -- render "$tmp/ref.tala" -o "$tmp/ref.wav" --bars 8
+expect_err "it measures -23 LUFS" "loudness -23.0 LUFS integrated, range 0.0 LU, true peak -23.0 dBTP"
+
 for ex in "$here"/../../examples/*.tala "$here"/../../examples/*/*.tala; do
     [ -f "$ex" ] || continue
     name=${ex#"$here"/../../}

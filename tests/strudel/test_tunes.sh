@@ -98,7 +98,8 @@ for js in "$dir"/*.js; do
 done
 echo "$passed of $((passed + failed + nknown)) tunes play Strudel's events; $nknown known to differ"
 
-# Sound: each tune renders its 8 cycles with no warning but those about sounds strudel.cc
+# Sound: each tune renders its 8 cycles (TALA_TUNES_BARS cycles: the sanitized pass renders
+# 2) with no warning but those about sounds strudel.cc
 # takes from the network (samples by URL, Dirt-Samples and VCSL names the library lacks,
 # its drum machines), not silent unless every sound it has needs the network, and not
 # clipping: no sample above the master's protection limiter's 0.9 (-0.9 dBFS), which turns an
@@ -114,7 +115,7 @@ nhot=0
 rendered=0
 for js in "$dir"/*.js; do
     name=$(basename "${js%.js}")
-    if ! timeout 120 "$tala" render "$js" -o "$tmp/t.wav" --bars 8 >"$tmp/rout" 2>"$tmp/rerr"; then
+    if ! timeout 120 "$tala" render "$js" -o "$tmp/t.wav" --bars "${TALA_TUNES_BARS:-8}" >"$tmp/rout" 2>"$tmp/rerr"; then
         failed=$((failed + 1))
         echo "FAIL $name: the render failed: $(grep -m1 . "$tmp/rerr")"
         continue
@@ -145,7 +146,7 @@ for js in "$dir"/*.js; do
     if grep -q 'gm_\|s("piano")\|\.piano()' "$js" && [ "${twice:-}" = "" ]; then
         twice=$name
         cp "$tmp/t.wav" "$tmp/first.wav"
-        timeout 120 "$tala" render "$js" -o "$tmp/t.wav" --bars 8 >/dev/null 2>&1
+        timeout 120 "$tala" render "$js" -o "$tmp/t.wav" --bars "${TALA_TUNES_BARS:-8}" >/dev/null 2>&1
         if cmp -s "$tmp/first.wav" "$tmp/t.wav"; then
             passed=$((passed + 1))
             echo "ok   $name (General MIDI) renders the same bytes twice"
