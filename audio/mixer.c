@@ -37,6 +37,7 @@ struct AudioEngine {
     double guard, guard_rel;    /* the protection limiter's gain and its release a sample
                                    (double: a float's steps near 1 are coarser than these) */
     int guard_hold, guard_wait; /* frames it holds the gain after it took some, left */
+    bool master_off, guard_off; /* offline: the master chain, the protection left out */
     _Atomic uint64_t frame;
     Voice *voices;
     int nvoices; /* slots: max_voices plus a reserve for voices fading out */
@@ -606,6 +607,11 @@ static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, flo
     *sumsq = (double)(s4[0] + s4[2]) + (double)(s4[1] + s4[3]);
 }
 
+void audio_set_master(AudioEngine *a, bool chain, bool protect) {
+    a->master_off = !chain;
+    a->guard_off = !protect;
+}
+
 DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int frames,
                              float *(*stems)[2]) {
 #if defined(__x86_64__) || defined(__SSE__)
@@ -727,6 +733,12 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 memset(a->bl[b], 0, sizeof a->bl[b]);
                 memset(a->br[b], 0, sizeof a->br[b]);
             }
+        if (stems) /* the returns' stems: silence unless they sound below */
+            for (int k = AUDIO_MAX_TRACKS; k < AUDIO_STEMS; k++)
+                if (stems[k][0]) {
+                    memset(stems[k][0] + done, 0, (size_t)n * sizeof(float));
+                    memset(stems[k][1] + done, 0, (size_t)n * sizeof(float));
+                }
         for (int t = 0; t < AUDIO_MAX_TRACKS; t++) {
             if (t >= nt && !stems) break;
             Strip *s = &a->strips[t];
@@ -779,6 +791,10 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             int b = __builtin_ctz(m);
             run_chain(a, b, a->bl[b], a->br[b], n);
             for (int i = 0; i < n; i++) L[i] += a->bl[b][i], R[i] += a->br[b][i];
+            if (stems && stems[AUDIO_STEM_BUS(b)][0]) {
+                memcpy(stems[AUDIO_STEM_BUS(b)][0] + done, a->bl[b], (size_t)n * sizeof(float));
+                memcpy(stems[AUDIO_STEM_BUS(b)][1] + done, a->br[b], (size_t)n * sizeof(float));
+            }
         }
         for (unsigned m = orbits; m; m &= m - 1) { /* the orbits' reverbs and delays */
             int c = __builtin_ctz(m);
@@ -791,14 +807,21 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
                 for (int i = 0; i < n; i++)
                     a->ol[c][i] *= a->dg[c / 2][i], a->orr[c][i] *= a->dg[c / 2][i];
             for (int i = 0; i < n; i++) L[i] += a->ol[c][i], R[i] += a->orr[c][i];
+            if (stems && stems[AUDIO_STEM_ORBIT(c)][0]) {
+                memcpy(stems[AUDIO_STEM_ORBIT(c)][0] + done, a->ol[c], (size_t)n * sizeof(float));
+                memcpy(stems[AUDIO_STEM_ORBIT(c)][1] + done, a->orr[c], (size_t)n * sizeof(float));
+            }
         }
-        run_chain(a, CHAIN_MASTER, L, R, n);
+        if (!a->master_off) run_chain(a, CHAIN_MASTER, L, R, n);
         float top = 0; /* the protection is the identity below 0.9: most blocks skip it */
         for (int i = 0; i < n; i++) {
             float l = fabsf(L[i]), r = fabsf(R[i]), m = l > r ? l : r; /* not fmaxf: a call */
             top = m > top ? m : top;
         }
-        if (!(top <= 0.9f) || a->guard < 1) guard(a, L, R, n), top = 0.9f;
+        if (a->guard_off)
+            top = 0;
+        else if (!(top <= 0.9f) || a->guard < 1)
+            guard(a, L, R, n), top = 0.9f;
         if (!(top <= 0.9f))
             for (int i = 0; i < n; i++) {
                 L[i] = protect(L[i]);

@@ -194,9 +194,23 @@ uint64_t audio_frame(const AudioEngine *a); /* the next frame to render */
 /* A track's meters since the last call: peak (linear) and mean square. */
 void audio_meter(AudioEngine *a, int track, float *peak, double *meansq);
 
+/* Stems: the tracks' (0 .. AUDIO_MAX_TRACKS-1), then each bus's return,
+ * then each orbit's reverb and delay return; together they sum to the
+ * pre-master mix. */
+#define AUDIO_STEM_BUS(b) (AUDIO_MAX_TRACKS + (b))
+#define AUDIO_STEM_ORBIT(c)                                                                        \
+    (AUDIO_MAX_TRACKS + AUDIO_MAX_BUSES + (c)) /* c: CHAIN_ORBIT - CHAIN_ROOM */
+#define AUDIO_STEMS (AUDIO_MAX_TRACKS + AUDIO_MAX_BUSES + 2 * AUDIO_MAX_ORBITS)
+
+/* Offline, before rendering: whether the master chain runs (false: the
+ * output is the pre-master mix) and whether the protection limiter after it
+ * does (false: a mastering limiter after the engine takes its place). Both
+ * on by default. */
+void audio_set_master(AudioEngine *a, bool chain, bool protect);
+
 /* Audio thread: renders `frames` stereo frames (non-interleaved), from the
- * current frame on. Optionally also the pre-master mix of each track
- * (stems[t][0..1], may be NULL). */
+ * current frame on. Optionally also the stems (stems[AUDIO_STEMS][0..1]
+ * as above, NULL or a NULL entry: not wanted). */
 void audio_render(AudioEngine *a, float *left, float *right, int frames, float *(*stems)[2]);
 
 #endif

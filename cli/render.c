@@ -24,14 +24,17 @@ static int usage(void) {
         stderr,
         "usage: tala render FILE -o OUT.wav [--bars N | --seconds S] [--rate 48000]\n"
         "                   [--format wav|flac|ogg|mp3] [--tempo BPM] [--voices N] [--stems DIR]\n"
-        "                   [--midi OUT.mid]\n"
+        "                   [--midi OUT.mid] [--lufs TARGET] [--true-peak DBTP] [--bits "
+        "16|24|32f]\n"
+        "                   [--bypass-master]\n"
         "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
     return EXIT_USAGE;
 }
 
 #define num_arg cli_num_arg
 
-static void report(const char *out, double rate, const RenderReport *rep) {
+static void report(const char *out, const RenderOpts *o, const RenderReport *rep) {
+    double rate = o->rate;
     fprintf(stderr,
             "tala: wrote %s: %.3f s, %d track%s, %llu voices (%llu stolen), peak %.1f dBFS, "
             "RMS %.1f dBFS\n",
@@ -44,6 +47,18 @@ static void report(const char *out, double rate, const RenderReport *rep) {
     fprintf(stderr, "tala: loudness %.1f LUFS integrated, range %.1f LU, true peak %.1f dBTP\n",
             isnan(rep->lufs) || rep->lufs < -200 ? -INFINITY : rep->lufs, rep->lra,
             isnan(rep->true_peak) ? -INFINITY : rep->true_peak);
+    if (rep->passes || rep->reduction_db > 0 || rep->gain_db != 0)
+        fprintf(stderr,
+                "tala: mastered: gain %+.2f dB into the true-peak limiter, which took up to "
+                "%.1f dB\n",
+                rep->gain_db, rep->reduction_db);
+    if (!isnan(o->lufs) && !(fabs(rep->lufs - o->lufs) <= 0.5))
+        fprintf(stderr,
+                "tala: warning: %.1f LUFS was not reached: with its true peak at %.1f dBTP the "
+                "mix measures %.1f LUFS%s\n",
+                o->lufs, o->ceiling, rep->lufs,
+                rep->lufs < o->lufs ? " (less limiting: a lower target or a higher --true-peak)"
+                                    : "");
     if (rep->audio.voices_killed)
         fprintf(stderr, "tala: warning: %llu voices produced NaN or infinity and were silenced\n",
                 (unsigned long long)rep->audio.voices_killed);
@@ -53,6 +68,45 @@ static bool make_stems_dir(const char *dir) {
     struct stat st;
     if (dir && stat(dir, &st) != 0 && mkdir(dir, 0777) != 0) {
         fprintf(stderr, "tala: cannot create %s\n", dir);
+        return false;
+    }
+    return true;
+}
+
+/* The options render and replay share: --bits, --lufs, --true-peak and
+ * --bypass-master. 1: taken (with its value, *i moved past it), 0: not one
+ * of them, -1: a usage error (said). */
+static int master_arg(const char *a, const char *v, int *i, RenderOpts *o) {
+    if (!strcmp(a, "--bits")) {
+        if (!v || (strcmp(v, "16") && strcmp(v, "24") && strcmp(v, "32f") && strcmp(v, "32"))) {
+            fprintf(stderr, "tala: --bits takes 16, 24 or 32f\n");
+            return -1;
+        }
+        o->bits = atoi(v), (*i)++;
+    } else if (!strcmp(a, "--lufs")) {
+        if (!num_arg(a, v, -70, 0, &o->lufs)) return -1;
+        o->limit = true, (*i)++;
+    } else if (!strcmp(a, "--true-peak")) {
+        if (!num_arg(a, v, -20, 0, &o->ceiling)) return -1;
+        o->limit = true, (*i)++;
+    } else if (!strcmp(a, "--bypass-master")) {
+        o->bypass_master = true;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* What the mastering options say together, checked with the output's format. */
+static bool master_check(const RenderOpts *o) {
+    char why[256];
+    if (o->limit && o->bypass_master) {
+        fprintf(stderr, "tala: --bypass-master renders the pre-master mix: it is not mastered "
+                        "(leave out --lufs and --true-peak)\n");
+        return false;
+    }
+    if (!engine_sound_bits(o->format, o->bits, why, sizeof why)) {
+        fprintf(stderr, "tala: %s\n", why);
         return false;
     }
     return true;
@@ -68,13 +122,16 @@ static bool out_format(const char *out, const char **format) {
 }
 
 int cli_render(int argc, char **argv) {
-    RenderOpts o = {.rate = 48000, .bars = 0, .seconds = 0, .format = NULL, .stems = NULL};
+    RenderOpts o = {.rate = 48000, .format = NULL, .stems = NULL, .ceiling = -1, .lufs = NAN};
     SessionOpts so = {.voices = 2048, .quiet = true, .safe = cli_safe};
     const char *file = NULL, *out = NULL, *pattern = NULL;
     bool have_len = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         double x;
+        int m = master_arg(a, v, &i, &o);
+        if (m < 0) return EXIT_USAGE;
+        if (m > 0) continue;
         if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             if (!v) return usage();
             out = argv[++i];
@@ -119,7 +176,7 @@ int cli_render(int argc, char **argv) {
     }
     if (!out || (!file && !pattern) || (file && pattern)) return usage();
     if (!have_len) o.bars = 4;
-    if (!out_format(out, &o.format)) return EXIT_USAGE;
+    if (!out_format(out, &o.format) || !master_check(&o)) return EXIT_USAGE;
     if (!make_stems_dir(o.stems)) return EXIT_ENV;
     so.rate = o.rate;
     Err err = {0};
@@ -151,7 +208,7 @@ int cli_render(int argc, char **argv) {
     if (!ok)
         err_print(stderr, &err);
     else
-        report(out, o.rate, &rep);
+        report(out, &o, &rep);
     session_free(S);
     return ok ? EXIT_OK : EXIT_USER;
 }
@@ -159,10 +216,13 @@ int cli_render(int argc, char **argv) {
 /* tala replay LOG -o OUT.wav [--bars N | --seconds S] [--format wav|flac|ogg|mp3]
  * [--stems DIR]: renders a recorded session, evaluations on their cycles. */
 int cli_replay(int argc, char **argv) {
-    RenderOpts o = {.format = NULL};
+    RenderOpts o = {.format = NULL, .ceiling = -1, .lufs = NAN};
     const char *log = NULL, *out = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int m = master_arg(a, v, &i, &o);
+        if (m < 0) return EXIT_USAGE;
+        if (m > 0) continue;
         if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && v) {
             out = argv[++i];
         } else if (!strcmp(a, "--bars")) {
@@ -182,17 +242,20 @@ int cli_replay(int argc, char **argv) {
         } else {
             fprintf(stderr,
                     "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
-                    "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n");
+                    "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n"
+                    "       [--lufs TARGET] [--true-peak DBTP] [--bits 16|24|32f] "
+                    "[--bypass-master]\n");
             return EXIT_USAGE;
         }
     }
     if (!log || !out) {
-        fprintf(stderr,
-                "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
-                "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n");
+        fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
+                        "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n"
+                        "       [--lufs TARGET] [--true-peak DBTP] [--bits 16|24|32f] "
+                        "[--bypass-master]\n");
         return EXIT_USAGE;
     }
-    if (!out_format(out, &o.format)) return EXIT_USAGE;
+    if (!out_format(out, &o.format) || !master_check(&o)) return EXIT_USAGE;
     if (!make_stems_dir(o.stems)) return EXIT_ENV;
     Script sc;
     Err err = {0};
@@ -238,7 +301,7 @@ int cli_replay(int argc, char **argv) {
     if (!ok)
         err_print(stderr, &err);
     else
-        report(out, o.rate, &rep);
+        report(out, &o, &rep);
     script_free(&sc);
     return ok ? EXIT_OK : EXIT_USER;
 }

@@ -159,6 +159,10 @@ int session_patterns(Session *s, ObjPattern **out, int max) {
     return n;
 }
 
+const char *session_bus_name(Session *s, int b) {
+    return b >= 0 && b < s->nbuses && s->bus_names[b] ? s->bus_names[b]->chars : NULL;
+}
+
 int session_tracks(Session *s, TrackInfo *out, int max) {
     int n = 0;
     for (int i = 0; i < s->ntracks && n < max; i++) {

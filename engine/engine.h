@@ -44,6 +44,13 @@ typedef struct {
     const char *stems;  /* folder for one file per track, or NULL */
     const char *midi;   /* a Standard MIDI File of the MIDI events (.midi()), or NULL */
     bool safe;          /* a replay in safe mode (also when its log says it was) */
+    int bits;           /* the file's samples (engine_sound_bits): 0, 16, 24 or 32 (float) */
+    bool bypass_master; /* the master chain and the protection left out: the pre-master mix */
+    /* Mastering: the mix goes through a lookahead true-peak limiter at `ceiling`
+     * dBTP (in place of the protection), turned up or down first so that it
+     * measures `lufs` LUFS integrated when that is not NAN (mastering.h). */
+    bool limit;
+    double ceiling, lufs;
 } RenderOpts;
 
 typedef struct {
@@ -55,6 +62,10 @@ typedef struct {
     /* EBU R128 (libebur128) of what was written: integrated loudness (LUFS; -inf
      * for silence), loudness range (LU) and true peak (dBTP, the louder channel) */
     double lufs, lra, true_peak;
+    /* with RenderOpts.limit: the gain before the limiter, the most it took
+     * (dB), and the measuring passes it needed */
+    double gain_db, reduction_db;
+    int passes;
 } RenderReport;
 
 /* A scripted performance: evaluations and commands at given cycles (the
@@ -99,7 +110,18 @@ bool engine_sound_format(const char *path, const char *format, const char **out,
 /* Opens path for writing stereo sound at rate in a format named by
  * engine_sound_format; NULL with why when it cannot. */
 typedef struct sf_private_tag SNDFILE; /* as <sndfile.h> names it */
-SNDFILE *engine_sound_open(const char *path, double rate, const char *format, char *why, size_t n);
+SNDFILE *engine_sound_open(const char *path, double rate, const char *format, int bits, char *why,
+                           size_t n);
+/* bits: 0 (the format's own: 32-bit float wav, 24-bit flac), 16, 24 or 32
+ * (float, wav only). False with why when the format cannot hold it. */
+bool engine_sound_bits(const char *format, int bits, char *why, size_t n);
+/* The bits a file of format and bits (as above) holds: 16, 24 or 32. */
+int engine_sound_depth(const char *format, int bits);
+/* Writes n interleaved stereo frames. At 16 or 24 bits each sample is
+ * rounded with TPDF dither (from the generator state *seed) and frames[] is
+ * left holding what was written; else they go as floats. False when the
+ * write failed. */
+bool engine_sound_write(SNDFILE *sf, int bits, uint64_t *seed, float *frames, uint64_t n);
 /* Closes a file of engine_sound_open (NULL is fine) so that sox and ffmpeg
  * read it without a warning; false when the last write failed. */
 bool engine_sound_close(SNDFILE *sf, const char *path);

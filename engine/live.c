@@ -159,7 +159,7 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
         return NULL;
     }
     if (o->record) {
-        l->rec = engine_sound_open(o->record, so.rate, rec_format, why, n);
+        l->rec = engine_sound_open(o->record, so.rate, rec_format, 0, why, n);
         if (!l->rec) {
             live_close(l);
             return NULL;

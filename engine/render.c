@@ -11,6 +11,7 @@
  */
 #include "engine.h"
 
+#include "mastering.h"
 #include "session.h"
 
 #include "../io/midifile.h"
@@ -24,6 +25,7 @@
 #include <string.h>
 
 #define MAX_TRACKS AUDIO_MAX_TRACKS
+#define MAX_STEMS  AUDIO_STEMS
 
 /* Applies a script item: an evaluation (its errors reported, as they were
  * live) or a command. */
@@ -50,20 +52,24 @@ static void apply_item(Session *s, const ScriptItem *it) {
 typedef struct {
     SNDFILE *sf;
     char path[1024];
-    bool made; /* opened (so created or truncated) by this render */
+    bool made;     /* opened (so created or truncated) by this render */
+    int bits;      /* 16 or 24: dithered; 32: float */
+    uint64_t seed; /* the dither's */
 } OutFile;
 
 static bool out_open(OutFile *o, const char *path, const RenderOpts *opts, Err *err) {
     char why[1200];
     snprintf(o->path, sizeof o->path, "%s", path);
-    o->sf = engine_sound_open(path, opts->rate, opts->format, why, sizeof why);
+    o->sf = engine_sound_open(path, opts->rate, opts->format, opts->bits, why, sizeof why);
     if (!o->sf) err_set(err, (SrcRef){0}, "%s", why);
+    o->bits = engine_sound_depth(opts->format, opts->bits);
+    o->seed = 0x9E3779B97F4A7C15ULL; /* the same dither every time: renders repeat */
     o->made = o->sf != NULL;
     return o->sf != NULL;
 }
 
-static bool out_write(OutFile *o, const float *frames, uint64_t n, Err *err) {
-    if (sf_writef_float(o->sf, frames, (sf_count_t)n) == (sf_count_t)n) return true;
+static bool out_write(OutFile *o, float *frames, uint64_t n, Err *err) {
+    if (engine_sound_write(o->sf, o->bits, &o->seed, frames, n)) return true;
     err_set(err, (SrcRef){0}, "cannot write %s: %s", o->path, sf_strerror(o->sf));
     err_hint(err, "is the disk full? nothing was kept");
     return false;
@@ -152,13 +158,52 @@ static bool save_midi(MidiRender *r, const char *path, Rat end, Err *err) {
     return true;
 }
 
+/* The mastered frames on their way to the file, and their peak and power. */
+typedef struct {
+    OutFile *out;
+    double peak, sumsq;
+} Written;
+
+static bool master_write(void *ud, float *frames, uint64_t n, Err *err) {
+    Written *w = ud;
+    if (!out_write(w->out, frames, n, err)) return false;
+    for (uint64_t i = 0; i < 2 * n; i++) {
+        double v = fabs(frames[i]);
+        w->peak = v > w->peak ? v : w->peak;
+        w->sumsq += 0.5 * frames[i] * frames[i];
+    }
+    return true;
+}
+
+/* A stem file's name: the track's, or the bus's or the orbit's return. */
+static void stem_name(Session *S, int k, const TrackInfo *tracks, char *out, size_t n) {
+    if (k < MAX_TRACKS) /* the anonymous track's stem is anonymous.wav ($ is unkind to shells) */
+        snprintf(out, n, "%s", strcmp(tracks[k].name, ANON_TRACK) ? tracks[k].name : "anonymous");
+    else if (k < AUDIO_STEM_ORBIT(0))
+        snprintf(out, n, "bus-%s", session_bus_name(S, k - AUDIO_STEM_BUS(0)));
+    else
+        snprintf(out, n, "orbit%d-%s", (k - AUDIO_STEM_ORBIT(0)) / 2,
+                 (k - AUDIO_STEM_ORBIT(0)) % 2 ? "delay" : "reverb");
+}
+
+/* Whether stem k has a file to write now: a track that exists, a return
+ * that has sounded. */
+static bool stem_due(Session *S, int k, int ntracks, const float *l, const float *r, uint64_t n) {
+    if (k < MAX_TRACKS) return k < ntracks;
+    if (k < AUDIO_STEM_ORBIT(0) && !session_bus_name(S, k - AUDIO_STEM_BUS(0))) return false;
+    for (uint64_t i = 0; i < n; i++)
+        if (l[i] != 0 || r[i] != 0) return true;
+    return false;
+}
+
 bool engine_render(Session *S, const char *path, const RenderOpts *opts, const Script *script,
                    RenderReport *rep, Err *err) {
     bool ok = false;
     float *L = NULL, *Rt = NULL, *inter = NULL;
     ebur128_state *loud = NULL;
-    float *stem[MAX_TRACKS][2] = {{0}};
-    OutFile out = {0}, stem_out[MAX_TRACKS] = {{0}};
+    float *stem[MAX_STEMS][2] = {{0}};
+    OutFile out = {0}, stem_out[MAX_STEMS] = {{0}};
+    FILE *raw = NULL;      /* mastering: the mix, kept until it is normalised and limited */
     MidiRender *mr = NULL; /* (its sounding table is 128 KB: not on the stack) */
     AudioEngine *audio = session_audio(S);
     TrackInfo tracks[MAX_TRACKS];
@@ -185,8 +230,14 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     Rt = malloc(CHUNK * sizeof(float));
     inter = malloc(2 * CHUNK * sizeof(float));
     if (!L || !Rt || !inter) abort();
-    if (opts->stems) /* every track slot: a replayed session may add tracks later */
-        for (int t = 0; t < MAX_TRACKS; t++) {
+    audio_set_master(audio, !opts->bypass_master, !opts->bypass_master && !opts->limit);
+    if (opts->limit && !(raw = tmpfile())) {
+        err_set(err, (SrcRef){0}, "cannot keep the mix for mastering: no temporary file");
+        err_hint(err, "is TMPDIR writable?");
+        goto out;
+    }
+    if (opts->stems) /* every slot: a replayed session may add tracks later */
+        for (int t = 0; t < MAX_STEMS; t++) {
             stem[t][0] = calloc(CHUNK, sizeof(float));
             stem[t][1] = calloc(CHUNK, sizeof(float));
             if (!stem[t][0] || !stem[t][1]) abort();
@@ -249,16 +300,24 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
                 if (pk[q] > peak) peak = pk[q];
             }
         }
-        if (!out_write(&out, inter, n, err)) goto out;
+        if (raw) {
+            if (fwrite(inter, 2 * sizeof(float), n, raw) != n) {
+                err_set(err, (SrcRef){0}, "cannot keep the mix for mastering: %s",
+                        "the temporary file is full");
+                err_hint(err, "is the disk (TMPDIR) full? nothing was kept");
+                goto out;
+            }
+        } else if (!out_write(&out, inter, n, err)) {
+            goto out;
+        }
         if (ebur128_add_frames_float(loud, inter, (size_t)n) != EBUR128_SUCCESS) abort();
         if (opts->stems) {
             ntracks = session_tracks(S, tracks, MAX_TRACKS);
-            for (int t = 0; t < ntracks; t++) {
+            for (int t = 0; t < MAX_STEMS; t++) {
                 if (!stem_out[t].sf) {
-                    char p[1024];
-                    /* the anonymous track's stem is anonymous.wav ($ is unkind to shells) */
-                    const char *tn =
-                        strcmp(tracks[t].name, ANON_TRACK) ? tracks[t].name : "anonymous";
+                    if (!stem_due(S, t, ntracks, stem[t][0], stem[t][1], n)) continue;
+                    char p[1024], tn[200];
+                    stem_name(S, t, tracks, tn, sizeof tn);
                     snprintf(p, sizeof p, "%s/%s.%s", opts->stems, tn,
                              opts->format ? opts->format : "wav");
                     if (!out_open(&stem_out[t], p, opts, err)) goto out;
@@ -286,8 +345,27 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         rep->tracks = session_tracks(S, tracks, MAX_TRACKS);
         rep->peak = peak;
         rep->rms = written ? sqrt(sumsq / (double)written) : 0;
-        double tp[2] = {0, 0};
         rep->lufs = rep->lra = rep->true_peak = NAN;
+        rep->gain_db = rep->reduction_db = 0;
+        rep->passes = 0;
+    }
+    if (raw) { /* mastering: normalised, limited, then written */
+        double raw_lufs;
+        if (ebur128_loudness_global(loud, &raw_lufs) != EBUR128_SUCCESS) raw_lufs = NAN;
+        MasterResult res = {0};
+        Written w = {.out = &out};
+        if (!master_finish(raw, written, opts->rate, opts->lufs, opts->ceiling, raw_lufs,
+                           master_write, &w, &res, err))
+            goto out;
+        if (rep) {
+            rep->lufs = res.lufs, rep->lra = res.lra, rep->true_peak = res.true_peak;
+            rep->gain_db = res.gain_db, rep->reduction_db = res.reduction_db;
+            rep->passes = res.passes;
+            rep->peak = w.peak; /* of what was written */
+            rep->rms = written ? sqrt(w.sumsq / (double)written) : 0;
+        }
+    } else if (rep) {
+        double tp[2];
         if (ebur128_loudness_global(loud, &rep->lufs) != EBUR128_SUCCESS) rep->lufs = NAN;
         if (ebur128_loudness_range(loud, &rep->lra) != EBUR128_SUCCESS) rep->lra = NAN;
         if (ebur128_true_peak(loud, 0, &tp[0]) == EBUR128_SUCCESS &&
@@ -301,9 +379,10 @@ out:
         midifile_free(mr->file);
         free(mr);
     }
-    for (int t = 0; t < MAX_TRACKS; t++) out_close(&stem_out[t], &ok, err);
+    for (int t = 0; t < MAX_STEMS; t++) out_close(&stem_out[t], &ok, err);
     out_close(&out, &ok, err);
-    for (int t = 0; t < MAX_TRACKS; t++) { /* a failure anywhere: no stem is kept either */
+    if (raw) fclose(raw);
+    for (int t = 0; t < MAX_STEMS; t++) { /* a failure anywhere: no stem is kept either */
         if (!ok) out_discard(&stem_out[t]);
         free(stem[t][0]);
         free(stem[t][1]);

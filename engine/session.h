@@ -174,6 +174,8 @@ typedef struct {
     bool mute, solo;
 } TrackInfo;
 int session_tracks(Session *s, TrackInfo *out, int max);
+/* The name of bus b (`bus verb = ...`), NULL when there is none. */
+const char *session_bus_name(Session *s, int b);
 /* The patterns of the tracks that play from the horizon on (the code a
  * pending swap brings; not those muted, or not soloed while some are), up
  * to max; returns how many (tala query --file). */

@@ -77,8 +77,33 @@ bool engine_sound_format(const char *path, const char *format, const char **out,
     return true;
 }
 
-SNDFILE *engine_sound_open(const char *path, double rate, const char *format, char *why, size_t n) {
+bool engine_sound_bits(const char *format, int bits, char *why, size_t n) {
+    bool pcm = format && !strcmp(format, "flac"), wav = !format || !strcmp(format, "wav");
+    if (bits == 0 || ((wav || pcm) && (bits == 16 || bits == 24)) || (wav && bits == 32))
+        return true;
+    if (pcm)
+        snprintf(why, n, "FLAC holds 16 or 24 bits, not %s", bits == 32 ? "32f" : "that");
+    else if (wav)
+        snprintf(why, n, "--bits takes 16, 24 or 32f");
+    else
+        snprintf(why, n, "--bits is for wav and flac (%s has no bit depth)", format);
+    return false;
+}
+
+int engine_sound_depth(const char *format, int bits) {
+    if (bits) return bits;
+    return format && !strcmp(format, "flac") ? 24 : 32;
+}
+
+SNDFILE *engine_sound_open(const char *path, double rate, const char *format, int bits, char *why,
+                           size_t n) {
     SF_INFO info = {.samplerate = (int)rate, .channels = 2, .format = sf_format(format)};
+    int depth = engine_sound_depth(format, bits);
+    if ((info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_WAV ||
+        (info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_FLAC)
+        info.format = (info.format & SF_FORMAT_TYPEMASK) | (depth == 16   ? SF_FORMAT_PCM_16
+                                                            : depth == 24 ? SF_FORMAT_PCM_24
+                                                                          : SF_FORMAT_FLOAT);
     SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
     if (!sf) {
         snprintf(why, n, "cannot write %s: %s", path, sf_strerror(NULL));
@@ -87,6 +112,44 @@ SNDFILE *engine_sound_open(const char *path, double rate, const char *format, ch
     /* no PEAK chunk: it carries a time stamp, and renders must repeat byte for byte */
     sf_command(sf, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
     return sf;
+}
+
+/* A uniform number in [0, 1) from a xorshift64* generator. */
+static double uniform(uint64_t *s) {
+    *s ^= *s >> 12, *s ^= *s << 25, *s ^= *s >> 27;
+    return (double)((*s * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
+}
+
+bool engine_sound_write(SNDFILE *sf, int bits, uint64_t *seed, float *frames, uint64_t n) {
+    if (bits != 16 && bits != 24)
+        return sf_writef_float(sf, frames, (sf_count_t)n) == (sf_count_t)n;
+    /* TPDF dither: the difference of two uniform numbers, +-1 step, before
+     * rounding; the frames become what the file holds (a reader divides by
+     * 2^(bits-1), as libsndfile and sox do) */
+    const double scale = bits == 16 ? 32768.0 : 8388608.0, top = scale - 1;
+    enum { CHUNK = 512 };
+    union {
+        short s[2 * CHUNK];
+        int i[2 * CHUNK];
+    } q;
+    for (uint64_t done = 0; done < n;) {
+        uint64_t k = n - done < CHUNK ? n - done : CHUNK;
+        for (uint64_t j = 0; j < 2 * k; j++) {
+            double d = uniform(seed) - uniform(seed);
+            double v = floor(frames[2 * done + j] * scale + d + 0.5);
+            v = v > top ? top : v < -scale ? -scale : v;
+            frames[2 * done + j] = (float)(v / scale);
+            if (bits == 16)
+                q.s[j] = (short)v;
+            else
+                q.i[j] = (int)v * 256; /* libsndfile keeps an int's top 24 bits */
+        }
+        sf_count_t w = bits == 16 ? sf_writef_short(sf, q.s, (sf_count_t)k)
+                                  : sf_writef_int(sf, q.i, (sf_count_t)k);
+        if (w != (sf_count_t)k) return false;
+        done += k;
+    }
+    return true;
 }
 
 static uint32_t le32(const unsigned char *p) {

@@ -150,6 +150,24 @@ note("c4").s("ref").gain(1).slow(8)
 EOF2
 expect "render the loudness reference" 0 "" -- render "$tmp/ref.tala" -o "$tmp/ref.wav" --bars 8
 expect_err "it measures -23 LUFS" "loudness -23.0 LUFS integrated, range 0.0 LU, true peak -23.0 dBTP"
+# mastering: --lufs turns it up 9 dB (nothing to limit); --true-peak holds it at -8 dBTP,
+# where -5 LUFS cannot be reached (a warning says so); --bits
+expect "render --lufs -14" 0 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --bars 8 --lufs -14
+expect_err "it measures -14 LUFS" "loudness -14.0 LUFS integrated, range 0.0 LU, true peak -14.0 dBTP"
+expect_err "it says the gain" "mastered: gain +9.00 dB into the true-peak limiter, which took up to 0.0 dB"
+expect "render --lufs -5 --true-peak -8" 0 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --bars 8 --lufs -5 --true-peak -8 --bits 16
+expect_err "the limiter holds -8 dBTP" "true peak -8.1 dBTP"
+expect_err "... and says the target was not reached" "warning: -5.0 LUFS was not reached"
+if [ "$(soxi -b "$tmp/m.wav")" = 16 ]; then pass=$((pass + 1)); else
+    echo "FAIL --bits 16 wrote $(soxi -b "$tmp/m.wav") bits"; fail=$((fail + 1)); fi
+expect "render --bits 24 to flac" 0 "" -- render "$tmp/ref.tala" -o "$tmp/m.flac" --bars 1 --bits 24
+if [ "$(soxi -b "$tmp/m.flac")" = 24 ]; then pass=$((pass + 1)); else
+    echo "FAIL --bits 24 wrote $(soxi -b "$tmp/m.flac") bits"; fail=$((fail + 1)); fi
+expect "--bits 12 is a usage error" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --bits 12
+expect "--bits 32f is not for flac" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.flac" --bits 32f
+expect_err "it says what FLAC holds" "FLAC holds 16 or 24 bits, not 32f"
+expect "--lufs out of range" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --lufs 3
+expect "--bypass-master with --lufs" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --bypass-master --lufs -14
 
 for ex in "$here"/../../examples/*.tala "$here"/../../examples/*/*.tala; do
     [ -f "$ex" ] || continue
