@@ -175,7 +175,6 @@ int cli_render(int argc, char **argv) {
         }
     }
     if (!out || (!file && !pattern) || (file && pattern)) return usage();
-    if (!have_len) o.bars = 4;
     if (!out_format(out, &o.format) || !master_check(&o)) return EXIT_USAGE;
     if (!make_stems_dir(o.stems)) return EXIT_ENV;
     so.rate = o.rate;
@@ -202,6 +201,14 @@ int cli_render(int argc, char **argv) {
         cli_folder_of(file, base, sizeof base);
         ok = session_eval(S, file, text, len, base, &err);
         free(text);
+    }
+    if (!have_len) { /* an arrangement's length: one pass of the song; else 4 bars */
+        Section sec[1];
+        Rat total;
+        session_sections(S, sec, 1, &total);
+        o.bars = total.num > 0 ? rat_to_double(total) : 4;
+        if (ok && total.num > 0)
+            fprintf(stderr, "tala: rendering the arrangement: %g cycles\n", o.bars);
     }
     RenderReport rep = {0};
     ok = ok && engine_render(S, out, &o, NULL, &rep, &err);

@@ -195,24 +195,26 @@ static void update_prompt(Repl *r) {
 
 static const char *COMMANDS[] = {":help",      ":tracks", ":stop",   ":hush", ":tempo",  ":mute",
                                  ":unmute",    ":solo",   ":unsolo", ":undo", ":volume", ":render",
-                                 ":reconnect", ":sounds", ":quit",   NULL};
+                                 ":reconnect", ":sounds", ":quit",   ":jump", NULL};
 
 static void help(void) {
-    print_above("type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
-                "a block goes on while brackets are open. Changes land on the next bar.\n"
-                "Strudel's code works too: $: and name: blocks, setcps, const (docs/strudel.md).\n"
-                "  :help NAME        a function, control, statement, unit generator or instrument\n"
-                "  :tracks           what plays, what is waiting for its bar\n"
-                "  :stop NAME  :hush stop a track / everything (now)\n"
-                "  :mute :unmute :solo :unsolo NAME\n"
-                "  :undo NAME        back to the track's previous code (next bar)\n"
-                "  :tempo [BPM]      show or set the tempo (from the next bar)\n"
-                "  :volume V         monitor volume, 0..2 (not in recordings)\n"
-                "  :render FILE      render the session so far (+4 bars) to FILE\n"
-                "  :reconnect        open the audio device again, its ports connected anew\n"
-                "  :capture [BARS] [GRID]  the notes played on --midi-in as code (2 bars, 16ths)\n"
-                "  :sounds [NAME]    the sound library (Dirt names, banks, General MIDI), or NAME\n"
-                "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
+    print_above(
+        "type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
+        "a block goes on while brackets are open. Changes land on the next bar.\n"
+        "Strudel's code works too: $: and name: blocks, setcps, const (docs/strudel.md).\n"
+        "  :help NAME        a function, control, statement, unit generator or instrument\n"
+        "  :tracks           what plays, what is waiting for its bar\n"
+        "  :stop NAME  :hush stop a track / everything (now)\n"
+        "  :mute :unmute :solo :unsolo NAME\n"
+        "  :undo NAME        back to the track's previous code (next bar)\n"
+        "  :tempo [BPM]      show or set the tempo (from the next bar)\n"
+        "  :jump SECTION     the arrangement moves to a section (name or number), next bar\n"
+        "  :volume V         monitor volume, 0..2 (not in recordings)\n"
+        "  :render FILE      render the session so far (+4 bars) to FILE\n"
+        "  :reconnect        open the audio device again, its ports connected anew\n"
+        "  :capture [BARS] [GRID]  the notes played on --midi-in as code (2 bars, 16ths)\n"
+        "  :sounds [NAME]    the sound library (Dirt names, banks, General MIDI), or NAME\n"
+        "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
 }
 
 static void help_name(const char *name) {
@@ -347,6 +349,8 @@ static void command(Repl *r, char *line) {
             return;
         }
         if (!live_command(r->live, cmd + 1, arg, &err)) print_err(&err);
+    } else if (!strcmp(cmd, ":jump")) { /* no section: the error lists them */
+        if (!live_command(r->live, "jump", arg[0] ? arg : NULL, &err)) print_err(&err);
     } else if (!strcmp(cmd, ":tempo")) {
         if (arg[0]) {
             char code[1100];

@@ -897,8 +897,16 @@ bool ses_query_notes(Session *s, int t, ObjPattern *p, Rat a, Rat b, Notes *into
     q->err = err;
     EvBuf ev;
     evbuf_init(&ev, vm_heap(s->vm));
-    bool ok = pat_events(q, p, a, b, true, &ev);
+    /* a song moved by :jump plays the cycles it moved to, at the cycles it plays on */
+    Rat sh = rat_lt(a, s->shift_at) ? s->shift_prev : s->shift;
+    bool moved = sh.num != 0;
+    bool ok = pat_events(q, p, moved ? rat_add(a, sh) : a, moved ? rat_add(b, sh) : b, true, &ev);
     q->err = saved;
+    for (size_t i = 0; ok && moved && i < ev.len; i++) {
+        Event *e = &ev.ev[i];
+        e->whole.begin = rat_sub(e->whole.begin, sh), e->whole.end = rat_sub(e->whole.end, sh);
+        e->part.begin = rat_sub(e->part.begin, sh), e->part.end = rat_sub(e->part.end, sh);
+    }
     for (size_t i = 0; ok && i < ev.len; i++) {
         Value v = ev.ev[i].value;
         bool sounds = true;

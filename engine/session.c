@@ -139,6 +139,7 @@ Session *session_new(const SessionOpts *o, Err *err) {
         return NULL;
     }
     s->horizon = rat_int(0);
+    s->shift = s->shift_prev = s->shift_at = rat_int(0);
     /* the sampler: every sample plays on it, through Strudel's note envelope
      * (superdough's samples have one too: 1 ms in, 10 ms out by default) */
     s->sampler = (SynthDef){.name = "sampler", .nparams = 10, .nnodes = 3};

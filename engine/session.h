@@ -174,6 +174,16 @@ typedef struct {
     bool mute, solo;
 } TrackInfo;
 int session_tracks(Session *s, TrackInfo *out, int max);
+/* The song's sections: the program's last arrange(...), each section's
+ * start cycle and length and the name of a global holding it (NULL: none);
+ * up to max, returns how many; *total is the form's length in cycles (0:
+ * no arrangement). */
+typedef struct {
+    Rat at, len;
+    const char *name;
+} Section;
+int session_sections(Session *s, Section *out, int max, Rat *total);
+
 /* The name of bus b (`bus verb = ...`), NULL when there is none. */
 const char *session_bus_name(Session *s, int b);
 /* The patterns of the tracks that play from the horizon on (the code a

@@ -79,6 +79,9 @@ struct Session {
     Track tracks[MAX_TRACKS];
     int ntracks;
     Rat horizon; /* every onset before it has been sent */
+    /* :jump moves the song: cycle c plays what the patterns hold at c + shift
+     * (shift_prev before the cycle shift_at) */
+    Rat shift, shift_prev, shift_at;
     Seg *segs;
     int nsegs;
     /* synths compiled so far, deduplicated by content */
@@ -154,6 +157,9 @@ typedef struct {
     } while (0)
 
 /* sessionlog.c: messages and the log */
+/* The jump command: the song moves to a section (a name or its number, from
+ * 1) at the next bar (arrangement.c). */
+bool ses_jump(Session *s, const char *to, Err *err);
 void ses_say(Session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ses_say_err(Session *s, const Err *e);
 void ses_rat_text(Rat r, char *buf, size_t n);

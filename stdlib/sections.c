@@ -327,8 +327,87 @@ static bool weighted(Vm *vm, Value *args, int argc, Rat *w, ObjPattern **ps, con
     return true;
 }
 
+/* arrange's pattern of sections ps[i], each w[i] cycles, in turn. */
+static ObjPattern *arranged(Vm *vm, const Rat *w, ObjPattern **ps, int argc) {
+    Heap *h = vm_heap(vm);
+    Rat total = rat_int(0);
+    ObjPattern *fast[64];
+    for (int i = 0; i < argc; i++) {
+        total = rat_add(total, w[i]);
+        fast[i] = pat_fast(h, w[i], ps[i]);
+        KEEP(vm, fast[i]);
+    }
+    ObjPattern *r = pat_timecat(h, w, fast, (unsigned)argc);
+    KEEP(vm, r);
+    r = pat_slow(h, total, r);
+    for (int i = 0; i <= argc; i++) vm_pop_root(vm);
+    return r;
+}
+
+/* The song's form for the session (its sections and their lengths: `:jump`,
+ * a render's length): the last arrangement the program made. */
+static void keep_form(Vm *vm, Value *args, int argc) {
+    ObjList *form = list_new(vm_heap(vm), args, (uint32_t)argc);
+    vm_set_global(vm, "arrange:form", OBJ_VAL(form));
+}
+
+/* arrange of scenes, [cycles, { track: pattern, ... }] each: a record with
+ * each track's own arrangement (silent in the sections without it), which
+ * `play` plays as one track a field. */
+static bool arrange_scenes(Vm *vm, Value *args, int argc, Value *out) {
+    ObjString *keys[64];
+    int nk = 0;
+    Rat w[64];
+    for (int i = 0; i < argc; i++) {
+        ObjList *pair = AS_LIST(args[i]);
+        w[i] = rat_from_double(pair->items[0].as.num);
+        if (!rat_lt(rat_int(0), w[i]))
+            return vm_error(vm, "arrange: each part needs a length above 0");
+        ObjRecord *r = AS_RECORD(pair->items[1]);
+        for (uint32_t k = 0; k < r->len; k++) {
+            int j = 0;
+            while (j < nk && keys[j] != r->fields[k].key) j++;
+            if (j < nk) continue;
+            if (nk == 64) return vm_error(vm, "arrange: at most 64 tracks in its scenes");
+            keys[nk++] = r->fields[k].key;
+        }
+    }
+    RecField fields[64];
+    for (int j = 0; j < nk; j++) {
+        ObjPattern *ps[64];
+        for (int i = 0; i < argc; i++) {
+            ObjRecord *r = AS_RECORD(AS_LIST(args[i])->items[1]);
+            Value v = NIL_VAL;
+            for (uint32_t k = 0; k < r->len; k++)
+                if (r->fields[k].key == keys[j]) v = r->fields[k].val;
+            ps[i] = IS_NIL(v) ? pat_silence(vm_heap(vm)) : reify(vm, v);
+            if (!ps[i]) {
+                for (int k = 0; k < i + j; k++) vm_pop_root(vm);
+                return false;
+            }
+            KEEP(vm, ps[i]);
+        }
+        ObjPattern *a = arranged(vm, w, ps, argc);
+        for (int i = 0; i < argc; i++) vm_pop_root(vm);
+        KEEP(vm, a);
+        fields[j] = (RecField){keys[j], OBJ_VAL(a)};
+    }
+    ObjRecord *rec = rec_new(vm_heap(vm), fields, (uint32_t)nk);
+    for (int j = 0; j < nk; j++) vm_pop_root(vm);
+    *out = OBJ_VAL(rec);
+    KEEP(vm, rec);
+    keep_form(vm, args, argc);
+    vm_pop_root(vm);
+    return true;
+}
+
 static bool nat_stepcat(Vm *vm, Value *args, int argc, Value *out) {
     const char *name = vm_current_native(vm)->name;
+    bool scenes = !strcmp(name, "arrange") && argc > 0;
+    for (int i = 0; i < argc && scenes; i++)
+        scenes = IS_LIST(args[i]) && AS_LIST(args[i])->len == 2 &&
+                 IS_NUM(AS_LIST(args[i])->items[0]) && IS_RECORD(AS_LIST(args[i])->items[1]);
+    if (scenes && argc <= 64) return arrange_scenes(vm, args, argc, out);
     if (argc > 64) return vm_error(vm, "%s takes at most 64 parts", name);
     if (argc == 0) {
         *out = OBJ_VAL(pat_silence(vm_heap(vm)));
@@ -353,21 +432,15 @@ static bool nat_stepcat(Vm *vm, Value *args, int argc, Value *out) {
         for (int i = 0; i < kept; i++) vm_pop_root(vm);
         return true;
     }
-    bool arrange = !strcmp(name, "arrange");
-    Rat total = rat_int(0);
-    if (arrange)
-        for (int i = 0; i < argc; i++) {
-            total = rat_add(total, w[i]);
-            ps[i] = pat_fast(h, w[i], ps[i]);
-            KEEP(vm, ps[i]);
-            kept++;
-        }
-    ObjPattern *r = pat_timecat(h, w, ps, (unsigned)argc);
-    if (arrange) {
+    if (!strcmp(name, "arrange")) {
+        ObjPattern *r = arranged(vm, w, ps, argc);
+        *out = OBJ_VAL(r);
         KEEP(vm, r);
-        kept++;
-        r = pat_slow(h, total, r);
+        keep_form(vm, args, argc);
+        for (int i = 0; i <= kept; i++) vm_pop_root(vm);
+        return true;
     }
+    ObjPattern *r = pat_timecat(h, w, ps, (unsigned)argc);
     for (int i = 0; i < kept; i++) vm_pop_root(vm);
     *out = OBJ_VAL(r);
     return true;
@@ -579,7 +652,10 @@ static const NativeDef NATIVES[] = {
     {"s_cat", 0, nat_stepcat, V, "s_cat([weight, pat], ...)", "Same as stepcat.",
      "s_cat([1, s(\"bd\")], [2, s(\"sn hh\")])", NULL},
     {"arrange", 0, nat_stepcat, V, "arrange([cycles, pat], ...)",
-     "Song form: each section plays for its number of cycles, in turn, then again.",
+     "Song form: each section plays for its number of cycles, in turn, then again. A section "
+     "may be a scene, a record of tracks ({drums: beat, bass: line}): then the result is a "
+     "record of each track's arrangement, which `play` plays as tracks. The last arrangement "
+     "is the song's form: `:jump NAME` moves to a section, a render lasts one pass.",
      "arrange([2, s(\"bd sn\")], [1, s(\"hh*4\")])", NULL},
     {"invert", 1, nat_invert, 0, "invert(pat)", "true for false and false for true.",
      "s(\"bd*4\").struct(\"1 0 1 1\".invert())", NULL},

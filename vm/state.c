@@ -40,7 +40,31 @@ bool vm_track_pattern(Vm *vm, const ObjString *name, Value *out) {
         block_key(name->chars, hidden, sizeof hidden);
         return vm_get_global(vm, hidden, out);
     }
+    /* a track of a record played (a scene, an arrangement): that field of the
+     * record's global as it is now */
+    char scene[96];
+    Value from, rec;
+    snprintf(scene, sizeof scene, "scene:%s", name->chars);
+    if (vm_get_global(vm, scene, &from) && IS_STRING(from)) {
+        *out = NIL_VAL;
+        if (!vm_get_global(vm, AS_STRING(from)->chars, &rec) || !IS_RECORD(rec)) return false;
+        for (uint32_t k = 0; k < AS_RECORD(rec)->len; k++)
+            if (AS_RECORD(rec)->fields[k].key == name) *out = AS_RECORD(rec)->fields[k].val;
+        return !IS_NIL(*out);
+    }
     return vm_get_global(vm, name->chars, out);
+}
+
+/* Adds a name to the tracks played (once). */
+static void played_add(Vm *vm, ObjString *n, uint32_t *cap) {
+    for (int i = 0; i < vm->nplayed; i++)
+        if (vm->played[i] == n) return;
+    if ((uint32_t)vm->nplayed == *cap) {
+        *cap *= 2;
+        vm->played = realloc(vm->played, *cap * sizeof(ObjString *));
+        if (!vm->played) abort();
+    }
+    vm->played[vm->nplayed++] = n;
 }
 
 void vm_blocks_stop(Vm *vm) {
@@ -51,23 +75,47 @@ void vm_blocks_stop(Vm *vm) {
     vm_set_global(vm, "blocks:on", BOOL_VAL(false));
 }
 
-/* play a, b, c: each must be a defined pattern. */
+/* play a, b, c: each must be a defined pattern, or a record of patterns (a
+ * scene, an arrangement of scenes), whose fields are tracks named by their
+ * keys. */
 bool vm_op_play(Vm *vm, ObjList *names) {
     vm_set_global(vm, "blocks:on", BOOL_VAL(false)); /* the tracks are globals again */
     vm->plays++;
     free(vm->played);
     vm->nplayed = 0;
-    vm->played = malloc((names->len + 1) * sizeof(ObjString *));
+    uint32_t cap = names->len + 1;
+    vm->played = malloc(cap * sizeof(ObjString *));
     if (!vm->played) abort();
+    char scene[96];
     for (uint32_t i = 0; i < names->len; i++) {
         ObjString *n = AS_STRING(names->items[i]);
         Value v;
         if (!vm_global_lookup(vm, n, &v))
             return vm_error(vm, "cannot play '%s': it is not defined", n->chars);
+        if (IS_RECORD(v)) {
+            ObjRecord *r = AS_RECORD(v);
+            for (uint32_t k = 0; k < r->len; k++)
+                if (!IS_PATTERN(r->fields[k].val)) {
+                    vm_error(vm, "cannot play '%s': its %s is %s, not a pattern", n->chars,
+                             r->fields[k].key->chars, val_type_name(r->fields[k].val));
+                    vm_hint(vm,
+                            "a scene is a record of patterns: { drums: s(\"bd*4\"), bass: line }");
+                    return false;
+                }
+            for (uint32_t k = 0; k < r->len; k++) {
+                snprintf(scene, sizeof scene, "scene:%s", r->fields[k].key->chars);
+                vm_set_global(vm, scene, OBJ_VAL(n));
+                played_add(vm, r->fields[k].key, &cap);
+            }
+            continue;
+        }
         if (!IS_PATTERN(v))
             return vm_error(vm, "cannot play '%s': it is %s, not a pattern", n->chars,
                             val_type_name(v));
-        vm->played[vm->nplayed++] = n;
+        snprintf(scene, sizeof scene, "scene:%s", n->chars);
+        Value was;
+        if (vm_get_global(vm, scene, &was)) vm_set_global(vm, scene, NIL_VAL);
+        played_add(vm, n, &cap);
     }
     return true;
 }

@@ -169,6 +169,21 @@ expect_err "it says what FLAC holds" "FLAC holds 16 or 24 bits, not 32f"
 expect "--lufs out of range" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --lufs 3
 expect "--bypass-master with --lufs" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --bypass-master --lufs -14
 
+# arranging: a song of scenes renders for its arrangement's length; a scene must hold patterns
+cat >"$tmp/form.tala" <<'EOF2'
+beat = s("bd*4, ~ sn")
+intro = { bass: note("c2 g1").s("saw") }
+verse = { drums: beat, bass: note("c2 eb2").s("saw") }
+song = arrange([2, intro], [4, verse], [2, intro])
+play song
+EOF2
+expect "render an arrangement" 0 "" -- render "$tmp/form.tala" -o "$tmp/form.wav"
+expect_err "its length is the form's" "rendering the arrangement: 8 cycles"
+expect_err "8 cycles at 120 bpm" "wrote $tmp/form.wav: 16.000 s, 2 tracks"
+printf 'x = { drums: s("bd"), tempo: 3 }\nplay x\n' >"$tmp/scene.tala"
+expect "a scene of a number" 1 "" -- check "$tmp/scene.tala"
+expect_err "names the field" "cannot play 'x': its tempo is a number, not a pattern"
+
 for ex in "$here"/../../examples/*.tala "$here"/../../examples/*/*.tala; do
     [ -f "$ex" ] || continue
     name=${ex#"$here"/../../}
