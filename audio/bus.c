@@ -18,6 +18,8 @@
 
 #define MAX_DELAY_S 4.0
 #define BUS_BLOCK   64
+#define GLUE_RMS    0.01 /* seconds: glue's level detector */
+#define GLUE_KNEE   6.0  /* dB */
 
 /* the reverb's tuning, in samples at 44.1 kHz (scaled to the rate) */
 static const int COMB[8] = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
@@ -466,6 +468,33 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
                 double g = b->env[k];
                 if (nd->ugen == UGEN_LIMIT && peak * g > thr && peak > 0) g = thr / peak;
                 for (int c = 0; c < 2; c++) b->out[c][k][i] = (float)(x0[c] * g);
+                break;
+            }
+            case UGEN_WIDTH: { /* mid and side: the side times amount */
+                float w = x1 < 0 ? 0 : x1 > 4 ? 4 : x1;
+                float mid = 0.5f * (x0[0] + x0[1]), sd = 0.5f * (x0[0] - x0[1]) * w;
+                b->out[0][k][i] = mid + sd;
+                b->out[1][k][i] = mid - sd;
+                break;
+            }
+            case UGEN_GLUE: {                 /* threshold, ratio, attack, release, makeup */
+                NodeState *gs = &b->st[0][k]; /* a: mean square, b: gain reduction in dB */
+                double rel = input(b, 0, &nd->in[4], in[0], i);
+                double makeup = input(b, 0, &nd->in[5], in[0], i);
+                double ms = 0.5 * ((double)x0[0] * x0[0] + (double)x0[1] * x0[1]);
+                gs->a += (ms - gs->a) * (1 - exp(-1 / (GLUE_RMS * rate)));
+                double over = 10 * log10(gs->a + 1e-30) - 20 * log10(x1 > 1e-9 ? x1 : 1e-9);
+                double slope = 1 - 1 / (x2 > 1 ? x2 : 1), want = 0;
+                if (over >= GLUE_KNEE / 2)
+                    want = over * slope;
+                else if (over > -GLUE_KNEE / 2)
+                    want =
+                        slope * (over + GLUE_KNEE / 2) * (over + GLUE_KNEE / 2) / (2 * GLUE_KNEE);
+                double t = want > gs->b ? x3 : rel;
+                gs->b += (want - gs->b) * (t > 0 ? 1 - exp(-1 / (t * rate)) : 1);
+                float g = (float)(pow(10, -gs->b / 20) * makeup);
+                b->out[0][k][i] = x0[0] * g;
+                b->out[1][k][i] = x0[1] * g;
                 break;
             }
             case UGEN_CHORUS: { /* rate Hz, depth 0..1, mix */

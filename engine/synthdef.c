@@ -117,7 +117,8 @@ static int flatten(Flat *f, const ObjGraph *g) {
         if (u->kind == UG_SOURCE || id == UGEN_PAN || id == UGEN_COARSE || id == UGEN_FORMANT) {
             fail(f, "%s: %s cannot be used in an effect chain", u->name);
             err_hint(f->err, "chains take filters, peak, lowshelf, highshelf, delay, reverb, "
-                             "chorus, dist, crush, comp, limit, gain; set a track's pan in mix; "
+                             "chorus, dist, crush, comp, glue, limit, width, mastereq, gain; set a "
+                             "track's pan in mix; "
                              "coarse and vowel go on notes: s(\"bd\").coarse(4).vowel(\"a\")");
             return -1;
         }
@@ -128,6 +129,8 @@ static int flatten(Flat *f, const ObjGraph *g) {
         case UGEN_CHORUS:
         case UGEN_COMP:
         case UGEN_LIMIT:
+        case UGEN_GLUE:
+        case UGEN_WIDTH:
         case UGEN_PAN:
             fail(f, "synth %s: %s works on buses and the master, not inside a synth", u->name);
             err_hint(f->err, "write bus verb = reverb(...) and send tracks to it with mix");

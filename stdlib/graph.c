@@ -12,6 +12,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One filter of mastereq's, after `x`. */
+static Value stage(Vm *vm, const char *name, Value x, Value a, Value b, Value c, int n) {
+    Value in[4] = {x, a, b, c};
+    vm_push_root(vm, x);
+    ObjGraph *g =
+        graph_new(vm, GRAPH_UGEN, ugen_find(name, (unsigned)strlen(name)), NULL, in, (uint32_t)n);
+    vm_pop_root(vm);
+    return OBJ_VAL(g);
+}
+
+/* mastereq(low, mid, high, lowfreq, midfreq, highfreq, cut) is tala's own
+ * filters in a row (in[0] the signal, then the inputs in that order). */
+static bool mastereq(Vm *vm, const Value *in, Value *out) {
+    Value x = stage(vm, "hpf", in[0], in[7], NUM_VAL(0.7), NIL_VAL, 3);
+    x = stage(vm, "lowshelf", x, in[4], in[1], NIL_VAL, 3);
+    x = stage(vm, "peak", x, in[5], in[2], NUM_VAL(0.7), 4);
+    *out = stage(vm, "highshelf", x, in[6], in[3], NIL_VAL, 3);
+    return true;
+}
+
 /* One constructor serves every unit generator: its NativeDef's name is
  * "~" + the ugen's name. Positional arguments fill the inputs in order,
  * named ones by input name, the rest take their defaults; `in` (given by
@@ -64,6 +84,7 @@ bool nat_ugen(Vm *vm, Value *args, int argc, Value *out) {
     if (off && !has_in) {
         in[0] = OBJ_VAL(graph_new(vm, GRAPH_INPUT, NULL, NULL, NULL, 0));
     }
+    if (!strcmp(u->name, "mastereq")) return mastereq(vm, in, out);
     vm_push_root(vm, in[0]);
     ObjGraph *g = graph_new(vm, GRAPH_UGEN, u, NULL, in, (uint32_t)(off + u->ninputs));
     vm_pop_root(vm);

@@ -284,6 +284,74 @@ static void test_stems_sum_to_the_mix(void **st) {
     rmdir(dir);
 }
 
+/* A tone of freq hertz (0.5 x sine, a bar long) through `master`, panned. */
+static Audio through(const char *master, double freq, double pan) {
+    char prog[512];
+    snprintf(prog, sizeof prog,
+             "synth tone(freq, gate) = sine(freq) * 0.5\nx = note(\"%g\").s(\"tone\")\n"
+             "mix x { pan: %g }\n%s%s%s\nplay x\n",
+             69 + 12 * log2(freq / 440), pan, master ? "master = " : "", master ? master : "", "");
+    return render(prog, NULL, 120, 1);
+}
+
+static double db(double x) {
+    return 20 * log10(x);
+}
+
+/* width: mid and side, the side scaled: 0 is mono, 2 the side twice. */
+static void test_width(void **st) {
+    (void)st;
+    Audio dry = through(NULL, 330, 0.2), w0 = through("width(0)", 330, 0.2),
+          w1 = through("width(1)", 330, 0.2), w2 = through("width(2)", 330, 0.2);
+    assert_true(rms(dry.r, 0, dry.n) > 0.05); /* both sides sound, unequally */
+    for (long i = 0; i < dry.n; i++) {
+        float l = dry.l[i], r = dry.r[i];
+        assert_true(w0.l[i] == w0.r[i] && fabsf(w0.l[i] - 0.5f * (l + r)) < 1e-6f);
+        assert_true(fabsf(w1.l[i] - l) < 1e-6f && fabsf(w1.r[i] - r) < 1e-6f);
+        assert_true(fabsf(w2.l[i] - (1.5f * l - 0.5f * r)) < 1e-6f);
+        assert_true(fabsf(w2.r[i] - (1.5f * r - 0.5f * l)) < 1e-6f);
+    }
+    audio_done(&dry), audio_done(&w0), audio_done(&w1), audio_done(&w2);
+}
+
+/* glue: a steady tone 4 dB over the threshold at ratio 2 (past the 6 dB
+ * knee's half) comes out 2 dB down; under the knee it is untouched, bit for bit. */
+static void test_glue(void **st) {
+    (void)st;
+    Audio dry = through(NULL, 220, 0.5), hot = through("glue(-18dB, 2)", 220, 0.5),
+          under = through("glue(-6dB, 2)", 220, 0.5),
+          made = through("glue(-18dB, 2, makeup: 3dB)", 220, 0.5);
+    long h = dry.n / 2;
+    double in = db(rms(dry.l, h, dry.n)); /* -13.98: 0.5 x sin at the note's gain 0.8, centred */
+    assert_true(fabs(in + 13.98) < 0.05);
+    double over = in + 18, want = in - over / 2;
+    assert_true(fabs(db(rms(hot.l, h, hot.n)) - want) < 0.15);
+    assert_true(fabs(db(rms(made.l, h, made.n)) - (want + 3)) < 0.15);
+    assert_memory_equal(under.l, dry.l, (size_t)dry.n * sizeof(float));
+    audio_done(&dry), audio_done(&hot), audio_done(&under), audio_done(&made);
+}
+
+/* mastereq: its shelves move their own ends of the spectrum (6 dB at 50 Hz
+ * and 15 kHz) and leave the middle (within 0.5 dB). */
+static void test_mastereq(void **st) {
+    (void)st;
+    const struct {
+        const char *eq;
+        double freq, lo, hi;
+    } cases[] = {{"mastereq(low: 6dB)", 50, 5.5, 6.2},      {"mastereq(low: 6dB)", 3000, -0.5, 0.5},
+                 {"mastereq(high: 6dB)", 15000, 5.5, 6.2},  {"mastereq(high: 6dB)", 300, -0.5, 0.5},
+                 {"mastereq(mid: -4dB)", 1000, -4.2, -3.6}, {"mastereq(cut: 100)", 30, -30, -12}};
+    for (int k = 0; k < 6; k++) {
+        Audio flat = through("mastereq()", cases[k].freq, 0.5),
+              eq = through(cases[k].eq, cases[k].freq, 0.5);
+        long h = flat.n / 2;
+        double d = db(rms(eq.l, h, eq.n)) - db(rms(flat.l, h, flat.n));
+        if (d < cases[k].lo || d > cases[k].hi)
+            fail_msg("%s at %g Hz: %+.2f dB", cases[k].eq, cases[k].freq, d);
+        audio_done(&flat), audio_done(&eq);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_limiter_holds_the_true_peak),
@@ -292,6 +360,9 @@ int main(void) {
         cmocka_unit_test(test_lufs_target_is_met),
         cmocka_unit_test(test_dither),
         cmocka_unit_test(test_stems_sum_to_the_mix),
+        cmocka_unit_test(test_width),
+        cmocka_unit_test(test_glue),
+        cmocka_unit_test(test_mastereq),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
