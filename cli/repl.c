@@ -43,7 +43,8 @@ struct Repl {
     const char *file;
     const char *log; /* the session log, for :render */
     double seconds;
-    bool ctrl_c; /* the last key was a Ctrl-C on an empty line */
+    bool ctrl_c;   /* the last key was a Ctrl-C on an empty line */
+    bool meter_on; /* :meter on: the loudness in the status line */
 };
 
 static Repl *current; /* readline's callbacks take no user data */
@@ -176,6 +177,11 @@ static void update_prompt(Repl *r) {
                              st.tracks[t].mute ? "(m)" : "", METER[k]);
             if (used > 400) used = 400; /* long names: the prompt is cut, never overrun */
         }
+        MeterReading m;
+        if (r->meter_on && used < 400 && live_meter(r->live, &m, false))
+            used += snprintf(p + used, sizeof p - (size_t)used, "| M %.0f S %.0f LUFS TP %.1f ",
+                             m.momentary, m.shortterm, m.true_peak);
+        if (used > 400) used = 400;
         snprintf(p + used, sizeof p - (size_t)used, "> ");
     }
     if (strcmp(p, r->prompt) != 0) {
@@ -195,7 +201,7 @@ static void update_prompt(Repl *r) {
 
 static const char *COMMANDS[] = {":help",      ":tracks", ":stop",   ":hush", ":tempo",  ":mute",
                                  ":unmute",    ":solo",   ":unsolo", ":undo", ":volume", ":render",
-                                 ":reconnect", ":sounds", ":quit",   ":jump", NULL};
+                                 ":reconnect", ":sounds", ":quit",   ":jump", ":meter",  NULL};
 
 static void help(void) {
     print_above(
@@ -349,6 +355,24 @@ static void command(Repl *r, char *line) {
             return;
         }
         if (!live_command(r->live, cmd + 1, arg, &err)) print_err(&err);
+    } else if (!strcmp(cmd, ":meter")) {
+        MeterReading m;
+        if (!strcmp(arg, "on") || !strcmp(arg, "off")) {
+            r->meter_on = arg[1] == 'n';
+            update_prompt(r);
+        } else if (arg[0] && strcmp(arg, "reset")) {
+            print_above(":meter takes on, off or reset (nothing: one reading)");
+        } else if (!live_meter(r->live, &m, !strcmp(arg, "reset"))) {
+            print_above("no meter: libebur128 could not start one");
+        } else {
+            char buf[300];
+            snprintf(buf, sizeof buf,
+                     "momentary %.1f LUFS, short-term %.1f LUFS, integrated %.1f LUFS over %.0f s; "
+                     "true peak %.1f dBTP (3 s), %.1f dBTP (most)",
+                     m.momentary, m.shortterm, m.integrated, m.seconds, m.true_peak,
+                     m.true_peak_max);
+            print_above(buf);
+        }
     } else if (!strcmp(cmd, ":jump")) { /* no section: the error lists them */
         if (!live_command(r->live, "jump", arg[0] ? arg : NULL, &err)) print_err(&err);
     } else if (!strcmp(cmd, ":tempo")) {

@@ -14,6 +14,7 @@
 
 #include "capture.h"
 #include "clockin.h"
+#include "meter.h"
 
 #include "engine.h"
 #include "samples.h"
@@ -52,6 +53,7 @@ struct Live {
     uint64_t logged_at; /* the last progress record's frame */
     SNDFILE *rec;
     float *recbuf;
+    Meter *meter;       /* the master's loudness (:meter), fed from the recording ring */
     MidiOut *midi;      /* MIDI out: messages by time on the audio clock */
     MidiIn *midi_in[4]; /* --midi-in: their controllers become "cc" commands */
     MidiIn *clock_port; /* --clock midi:NAME: one of them, or its own (clock_own) */
@@ -94,7 +96,8 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     if (!l) abort();
     l->o = *o;
     DeviceOpts d = o->device;
-    if (o->record && !d.record_frames) d.record_frames = 1 << 18; /* ~5 s at 48 kHz */
+    /* the ring the callback copies the master into: for --record and the meter */
+    if (!d.record_frames) d.record_frames = 1 << 18; /* ~5 s at 48 kHz */
     l->dev = device_open(&d, why, n);
     if (!l->dev) {
         free(l);
@@ -164,9 +167,10 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
             live_close(l);
             return NULL;
         }
-        l->recbuf = malloc(2 * REC_CHUNK * sizeof(float));
-        if (!l->recbuf) abort();
     }
+    l->recbuf = malloc(2 * REC_CHUNK * sizeof(float));
+    if (!l->recbuf) abort();
+    l->meter = meter_new(device_rate(l->dev));
     return l;
 }
 
@@ -177,12 +181,14 @@ static void say(Live *l, const char *msg) {
         fprintf(stderr, "%s\n", msg);
 }
 
-/* The recorded frames to the file. A write that fails (a full disk) stops
- * the recording, said once; the music plays on. Control thread. */
+/* The frames played: measured by the meter, and to the file when recording.
+ * A write that fails (a full disk) stops the recording, said once; the
+ * music plays on. Control thread. */
 static void drain_recording(Live *l) {
     size_t got;
-    while (l->rec && (got = device_take_recorded(l->dev, l->recbuf, REC_CHUNK)) > 0) {
-        if (l->rec_failed) continue; /* the ring is emptied all the same */
+    while (l->recbuf && (got = device_take_recorded(l->dev, l->recbuf, REC_CHUNK)) > 0) {
+        if (l->meter) meter_add(l->meter, l->recbuf, got);
+        if (!l->rec || l->rec_failed) continue; /* the ring is emptied all the same */
         if (sf_writef_float(l->rec, l->recbuf, (sf_count_t)got) == (sf_count_t)got) continue;
         char msg[1300];
         snprintf(msg, sizeof msg,
@@ -459,6 +465,7 @@ void live_close(Live *l) {
     pthread_cond_destroy(&l->wake);
     pthread_cond_destroy(&l->answer);
     free(l->recbuf);
+    meter_free(l->meter);
     free(l);
 }
 
@@ -542,6 +549,15 @@ Session *live_lock(Live *l) {
 
 void live_unlock(Live *l) {
     pthread_mutex_unlock(&l->lock);
+}
+
+bool live_meter(Live *l, MeterReading *out, bool reset) {
+    pthread_mutex_lock(&l->lock);
+    bool ok = l->meter != NULL;
+    if (ok && reset) meter_reset(l->meter);
+    if (ok) meter_read(l->meter, out);
+    pthread_mutex_unlock(&l->lock);
+    return ok;
 }
 
 void live_status(Live *l, LiveStatus *st) {

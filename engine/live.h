@@ -14,6 +14,7 @@
 
 #include "../audio/device.h"
 #include "../io/midi.h"
+#include "meter.h"
 #include "session.h"
 
 typedef struct Live Live;
@@ -62,6 +63,10 @@ bool live_capture(Live *l, int bars, int grid, char *out, size_t n);
 /* Exclusive use of the session (for :help, completion, :tracks). */
 Session *live_lock(Live *l);
 void live_unlock(Live *l);
+
+/* The master's loudness as it played (meter.h), after starting the
+ * integration again when reset; false when there is no meter. */
+bool live_meter(Live *l, MeterReading *out, bool reset);
 
 typedef struct {
     double rate;

@@ -61,6 +61,32 @@ else
     bad "live and offline differ: $(cmp -n $bytes <(tail -c +$a "$tmp/live.wav") <(tail -c +$b "$tmp/offline.wav") 2>&1 | head -1)"
 fi
 
+# :meter: the master's loudness as it plays, measured on what the callback played: EBU Tech
+# 3341's 1 kHz sine at -23 dBFS reads -23.0 LUFS momentary and short-term, -23.0 dBTP
+cat >"$tmp/ref.tala" <<'TALA'
+synth ref(freq, gate) = sine(1000) * 0.1
+x = note("c4").s("ref").gain(1).slow(64)
+play x
+TALA
+cat >"$tmp/meter.script" <<'SCRIPT'
+expect > 
+sleep 4000
+send :meter\n
+expect true peak
+send :meter on\n
+sleep 500
+send :quit\n
+SCRIPT
+HOME="$tmp" "$(dirname "$TALA")/pty_drive" "$tmp/meter.script" "$TALA" "$tmp/ref.tala" --no-log \
+    --buffer 256 >"$tmp/meter.out" 2>&1
+meter=$(tr -d '\r' <"$tmp/meter.out")
+grep -q "momentary -23.0 LUFS, short-term -23.0 LUFS" <<<"$meter" &&
+    grep -q "true peak -23.0 dBTP (3 s)" <<<"$meter" &&
+    ok ":meter reads -23.0 LUFS and -23.0 dBTP for the EBU reference sine" ||
+    bad ":meter: $(grep -a "LUFS" <<<"$meter" | head -2)"
+grep -q "| M -23 S -23 LUFS TP -23.0 >" <<<"$meter" && ok ":meter on puts it in the status line" ||
+    bad ":meter on: no loudness in the status line"
+
 # LV2 plugins in the chains (x42's EQ, mono on a track, stereo on the master): their run()
 # on the audio thread, no allocator calls there either, and the same samples offline
 cat >"$tmp/lv2.tala" <<'TALA'
