@@ -475,8 +475,9 @@ static void collect_names(Repl *r) {
     int n;
     const NativeDef *defs = stdlib_natives(&n);
     Session *s = live_lock(r->live);
-    int ng = vm_global_names(session_vm(s), NULL, 0);
-    names = malloc((size_t)(n + ng + 16) * sizeof(char *));
+    int ng = vm_global_names(session_vm(s), NULL, 0), ncmd = 0;
+    while (COMMANDS[ncmd]) ncmd++;
+    names = malloc((size_t)(n + ng + ncmd) * sizeof(char *));
     if (!names) abort();
     for (int i = 0; i < n; i++) names[nnames++] = strdup(defs[i].name);
     const char **g = malloc((size_t)(ng + 1) * sizeof(char *));

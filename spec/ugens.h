@@ -106,12 +106,12 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
       "A bus compressor that glues a mix: both sides' RMS level, a 6 dB soft knee, threshold "     \
       "and makeup as gains (-18dB, 0dB), ratio, attack and release seconds.")                      \
     X(WIDTH, "width", UG_EFFECT, IN("amount"), DEF(1), 0,                                          \
-      "Stereo width by mid and side: 0 mono, 1 as it is, 2 the side twice as loud (up to 4).")    \
+      "Stereo width by mid and side: 0 mono, 1 as it is, 2 the side twice as loud (up to 4).")     \
     X(MASTEREQ, "mastereq", UG_EFFECT,                                                             \
-      IN("low", "mid", "high", "lowfreq", "midfreq", "highfreq", "cut"),                          \
+      IN("low", "mid", "high", "lowfreq", "midfreq", "highfreq", "cut"),                           \
       DEF(1, 1, 1, 120, 1000, 8000, 25), 0,                                                        \
       "A mastering EQ made of tala's filters: hpf(cut), lowshelf(lowfreq, low), peak(midfreq, "    \
-      "mid, 0.7), highshelf(highfreq, high); gains in dB: mastereq(low: 2dB, high: 1.5dB).")      \
+      "mid, 0.7), highshelf(highfreq, high); gains in dB: mastereq(low: 2dB, high: 1.5dB).")       \
     X(PAN, "pan", UG_EFFECT, IN("pos"), DEF(0.5), 0, "Equal-power panning (0 left, 1 right).")     \
     X(GAIN, "gain", UG_EFFECT, IN("amount"), DEF(1), 0, "Multiplies the signal.")                  \
     /* arithmetic the language emits for + - * / on signals */                                     \
