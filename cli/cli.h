@@ -16,6 +16,7 @@ int cli_reference(int argc, char **argv);
 /* The table of Strudel's names and their status in tala (docs/strudel.md). */
 int cli_reference_strudel(void);
 int cli_render(int argc, char **argv);
+int cli_loudness(int argc, char **argv);
 int cli_replay(int argc, char **argv);
 int cli_live(int argc, char **argv);
 int cli_devices(int argc, char **argv);

@@ -21,9 +21,12 @@ static void usage(FILE *f) {
            "  query --file FILE              ... of every track a program plays, merged\n"
            "  render FILE -o OUT.wav         render offline (--bars N, --seconds S, --rate R,\n"
            "                                 --format wav|flac|ogg|mp3, --stems DIR, --tempo BPM,\n"
-           "                                 --midi OUT.mid)\n"
+           "                                 --midi OUT.mid, --bits 16|24|32f, --bypass-master)\n"
+           "  render FILE -o OUT --lufs -14  ... mastered: normalised to a loudness (EBU R128)\n"
+           "                                 through a true-peak limiter (--true-peak -1)\n"
            "  render --pattern EXPR -o OUT   render one expression\n"
            "  replay LOG -o OUT.wav          re-render a recorded live session, bit-exact\n"
+           "  loudness FILE...               a sound file's LUFS, loudness range and true peak\n"
            "  check FILE                     run and query 4 cycles, playing nothing; errors as\n"
            "                                 FILE:LINE:COL\n"
            "  disasm FILE                    print the bytecode with its source lines\n"
@@ -80,6 +83,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
     if (strcmp(cmd, "render") == 0) return cli_render(argc - 2, argv + 2);
+    if (strcmp(cmd, "loudness") == 0) return cli_loudness(argc - 2, argv + 2);
     if (strcmp(cmd, "replay") == 0) return cli_replay(argc - 2, argv + 2);
     if (strcmp(cmd, "disasm") == 0) return cli_disasm(argc - 2, argv + 2);
     if (strcmp(cmd, "reference") == 0) return cli_reference(argc - 2, argv + 2);

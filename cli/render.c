@@ -203,12 +203,17 @@ int cli_render(int argc, char **argv) {
         free(text);
     }
     if (!have_len) { /* an arrangement's length: one pass of the song; else 4 bars */
-        Section sec[1];
+        Section sec[64];
         Rat total;
-        session_sections(S, sec, 1, &total);
+        int n = session_sections(S, sec, 64, &total);
         o.bars = total.num > 0 ? rat_to_double(total) : 4;
-        if (ok && total.num > 0)
-            fprintf(stderr, "tala: rendering the arrangement: %g cycles\n", o.bars);
+        if (ok && total.num > 0) {
+            fprintf(stderr, "tala: rendering the arrangement: %g cycles in %d section%s (", o.bars,
+                    n, n == 1 ? "" : "s");
+            for (int i = 0; i < n; i++)
+                fprintf(stderr, "%s%s", i ? ", " : "", sec[i].name ? sec[i].name : "-");
+            fprintf(stderr, ")\n");
+        }
     }
     RenderReport rep = {0};
     ok = ok && engine_render(S, out, &o, NULL, &rep, &err);

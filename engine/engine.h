@@ -126,6 +126,16 @@ bool engine_sound_write(SNDFILE *sf, int bits, uint64_t *seed, float *frames, ui
  * read it without a warning; false when the last write failed. */
 bool engine_sound_close(SNDFILE *sf, const char *path);
 
+/* A sound file's loudness, EBU R128 (libebur128): integrated (LUFS, -inf
+ * for silence), range (LU), true peak and sample peak (dB, the loudest
+ * channel). False with why when the file cannot be read. */
+typedef struct {
+    double lufs, lra, true_peak, peak;
+    double seconds, rate;
+    int channels;
+} Loudness;
+bool engine_loudness(const char *path, Loudness *out, char *why, size_t n);
+
 /* Reads a session log (the format is in docs/live.md). False with err set
  * (file:line) when it is not one. */
 bool script_load(const char *path, Script *out, Err *err);

@@ -163,6 +163,9 @@ if [ "$(soxi -b "$tmp/m.wav")" = 16 ]; then pass=$((pass + 1)); else
 expect "render --bits 24 to flac" 0 "" -- render "$tmp/ref.tala" -o "$tmp/m.flac" --bars 1 --bits 24
 if [ "$(soxi -b "$tmp/m.flac")" = 24 ]; then pass=$((pass + 1)); else
     echo "FAIL --bits 24 wrote $(soxi -b "$tmp/m.flac") bits"; fail=$((fail + 1)); fi
+expect "tala loudness reads it back" 0 "$tmp/m.wav: -8.1 LUFS integrated, range 0.0 LU, true peak -8.1 dBTP, peak -8.1 dBFS (16.0 s, 2 channels, 48000 Hz)" -- loudness "$tmp/m.wav"
+expect "tala loudness of no file" 1 "" -- loudness "$tmp/none.wav"
+expect "tala loudness needs a file" 2 "" -- loudness
 expect "--bits 12 is a usage error" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --bits 12
 expect "--bits 32f is not for flac" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.flac" --bits 32f
 expect_err "it says what FLAC holds" "FLAC holds 16 or 24 bits, not 32f"
@@ -178,7 +181,7 @@ song = arrange([2, intro], [4, verse], [2, intro])
 play song
 EOF2
 expect "render an arrangement" 0 "" -- render "$tmp/form.tala" -o "$tmp/form.wav"
-expect_err "its length is the form's" "rendering the arrangement: 8 cycles"
+expect_err "its length is the form's" "rendering the arrangement: 8 cycles in 3 sections (intro, verse, intro)"
 expect_err "8 cycles at 120 bpm" "wrote $tmp/form.wav: 16.000 s, 2 tracks"
 printf 'x = { drums: s("bd"), tempo: 3 }\nplay x\n' >"$tmp/scene.tala"
 expect "a scene of a number" 1 "" -- check "$tmp/scene.tala"
