@@ -37,6 +37,14 @@ struct Device {
     float *rec;
     size_t rec_cap; /* frames, a power of two */
     _Atomic size_t rec_head, rec_tail;
+    /* input: frames at their output frame's number (a ring overwritten in turn) */
+    int inputs;
+    char input_name[128];
+    PaDeviceIndex in_index;
+    float *in;
+    size_t in_cap;            /* frames, a power of two */
+    _Atomic uint64_t in_head; /* the frame after the last one written */
+    double in_latency_s, out_latency_s;
     pthread_t clock;
     _Atomic bool running;
     Hook enter, leave;
@@ -124,9 +132,24 @@ uint64_t device_frame_at(Device *d, uint64_t ns) {
     return s > 0 ? (uint64_t)(s * d->rate) : 0;
 }
 
+/* The input of this block into the ring, at the frames being rendered
+ * (silence when there is none). */
+static void take_in(Device *d, const float *const *in, unsigned long frames) {
+    if (!d->in) return;
+    uint64_t f0 = audio_frame(d->audio);
+    for (unsigned long i = 0; i < frames; i++) {
+        size_t k = (size_t)((f0 + i) & (d->in_cap - 1));
+        float a = in ? in[0][i] : 0, b = in ? in[d->inputs > 1][i] : 0;
+        d->in[2 * k] = a;
+        d->in[2 * k + 1] = b;
+    }
+    atomic_store_explicit(&d->in_head, f0 + frames, memory_order_release);
+}
+
 static void render_block(Device *d, float *l, float *r, unsigned long frames,
-                         const PaStreamCallbackTimeInfo *ti) {
+                         const PaStreamCallbackTimeInfo *ti, const float *const *in) {
     clock_mark(d, ti);
+    take_in(d, in, frames);
     audio_render(d->audio, l, r, (int)frames, NULL);
     if (d->rec) {
         size_t h = atomic_load_explicit(&d->rec_head, memory_order_relaxed);
@@ -147,7 +170,6 @@ static void render_block(Device *d, float *l, float *r, unsigned long frames,
 
 static int callback(const void *in, void *out, unsigned long frames,
                     const PaStreamCallbackTimeInfo *ti, PaStreamCallbackFlags flags, void *ud) {
-    (void)in;
     Device *d = ud;
     float **o = out;
     atomic_store(&d->in_callback, 1);
@@ -161,7 +183,7 @@ static int callback(const void *in, void *out, unsigned long frames,
     if (d->enter) d->enter();
     uint64_t t0 = now_ns();
     if (flags & paOutputUnderflow) atomic_fetch_add(&d->xruns, 1);
-    render_block(d, o[0], o[1], frames, ti);
+    render_block(d, o[0], o[1], frames, ti, (const float *const *)in);
     atomic_fetch_add(&d->callbacks, 1);
     atomic_store_explicit(&d->busy_ns, now_ns() - t0, memory_order_relaxed);
     if (d->leave) d->leave();
@@ -175,7 +197,7 @@ static void *clock_thread(void *ud) {
     uint64_t period = (uint64_t)(1e9 * d->buffer / d->rate), next = now_ns();
     while (atomic_load(&d->running)) {
         uint64_t t0 = now_ns();
-        render_block(d, d->scratch[0], d->scratch[1], (unsigned long)d->buffer, NULL);
+        render_block(d, d->scratch[0], d->scratch[1], (unsigned long)d->buffer, NULL, NULL);
         atomic_fetch_add(&d->callbacks, 1);
         atomic_store_explicit(&d->busy_ns, now_ns() - t0, memory_order_relaxed);
         next += period;
@@ -250,6 +272,30 @@ static PaDeviceIndex find(const char *name) {
     return paNoDevice;
 }
 
+/* The input device: the one named, else the output device when it has
+ * inputs (JACK's "system"), else the host's default input. */
+static bool find_input(Device *d, char *why, size_t n) {
+    const char *name = d->input_name[0] ? d->input_name : NULL;
+    d->in_index = paNoDevice;
+    char *end;
+    long k = name ? strtol(name, &end, 10) : -1;
+    for (int i = 0; i < Pa_GetDeviceCount() && d->in_index == paNoDevice; i++) {
+        const PaDeviceInfo *info = Pa_GetDeviceInfo(i);
+        if (!info || info->maxInputChannels < 1) continue;
+        if (name ? ((*name && !*end && k == i) || strstr(info->name, name)) : i == d->index)
+            d->in_index = i;
+    }
+    if (d->in_index == paNoDevice && !name) d->in_index = Pa_GetDefaultInputDevice();
+    if (d->in_index == paNoDevice) {
+        snprintf(why, n, name ? "no audio input device named '%s'" : "no audio input device%s",
+                 name ? name : "");
+        return false;
+    }
+    const PaDeviceInfo *info = Pa_GetDeviceInfo(d->in_index);
+    if (info->maxInputChannels < d->inputs) d->inputs = info->maxInputChannels;
+    return true;
+}
+
 Device *device_open(const DeviceOpts *o, char *why, size_t n) {
     Device *d = calloc(1, sizeof *d);
     if (!d) abort();
@@ -259,6 +305,14 @@ Device *device_open(const DeviceOpts *o, char *why, size_t n) {
     d->buffer = o->buffer > 0 ? o->buffer : 256;
     d->rate = o->rate > 0 ? o->rate : 48000;
     d->null = o->null;
+    if (o->inputs > 0) { /* 10 s of input: the control thread reads it every few ms */
+        d->inputs = o->inputs > 1 ? 2 : 1;
+        snprintf(d->input_name, sizeof d->input_name, "%s", o->input ? o->input : "");
+        d->in_cap = 1;
+        while (d->in_cap < (size_t)(10 * d->rate)) d->in_cap <<= 1;
+        d->in = calloc(2 * d->in_cap, sizeof(float));
+        if (!d->in) abort();
+    }
     if (o->record_frames) {
         d->rec_cap = 1;
         while (d->rec_cap < o->record_frames) d->rec_cap <<= 1;
@@ -288,6 +342,10 @@ Device *device_open(const DeviceOpts *o, char *why, size_t n) {
             snprintf(why, n, "no audio device named '%s' (devices: %s)", o->name, list);
         else
             snprintf(why, n, "no audio output device (devices: %s)", list);
+        device_close(d);
+        return NULL;
+    }
+    if (d->inputs && !find_input(d, why, n)) {
         device_close(d);
         return NULL;
     }
@@ -339,8 +397,12 @@ static bool open_stream(Device *d, char *why, size_t n) {
                             .channelCount = 2,
                             .sampleFormat = paFloat32 | paNonInterleaved,
                             .suggestedLatency = info->defaultLowOutputLatency};
-    PaError e = Pa_OpenStream(&d->stream, NULL, &p, d->rate, (unsigned long)d->buffer,
-                              paClipOff | paDitherOff, callback, d);
+    PaStreamParameters ip = {.device = d->in_index,
+                             .channelCount = d->inputs,
+                             .sampleFormat = paFloat32 | paNonInterleaved};
+    if (d->inputs) ip.suggestedLatency = Pa_GetDeviceInfo(d->in_index)->defaultLowInputLatency;
+    PaError e = Pa_OpenStream(&d->stream, d->inputs ? &ip : NULL, &p, d->rate,
+                              (unsigned long)d->buffer, paClipOff | paDitherOff, callback, d);
     if (e != paNoError) {
         snprintf(why, n, "cannot start audio on '%s': %s", info->name, Pa_GetErrorText(e));
         d->stream = NULL;
@@ -372,6 +434,8 @@ bool device_start(Device *d, AudioEngine *a, char *why, size_t n) {
     }
     const PaStreamInfo *si = Pa_GetStreamInfo(d->stream);
     d->out_latency_ns = si ? (int64_t)(si->outputLatency * 1e9) : 0;
+    d->out_latency_s = si ? si->outputLatency : 0;
+    d->in_latency_s = si && d->inputs ? si->inputLatency : 0;
     atomic_fetch_add(&d->opened, 1);
     return true;
 }
@@ -498,6 +562,7 @@ void device_close(Device *d) {
     free(d->scratch[0]);
     free(d->scratch[1]);
     free(d->rec);
+    free(d->in);
     free(d);
 }
 
@@ -525,4 +590,40 @@ size_t device_take_recorded(Device *d, float *dst, size_t max) {
     }
     atomic_store_explicit(&d->rec_tail, t + n, memory_order_release);
     return n;
+}
+
+size_t device_take_input(Device *d, uint64_t *at, uint64_t *first, float *dst, size_t max) {
+    if (!d->in) return 0;
+    uint64_t h = atomic_load_explicit(&d->in_head, memory_order_acquire);
+    if (h > d->in_cap && *at < h - d->in_cap) *at = h - d->in_cap; /* overwritten: skipped */
+    if (*at >= h) return 0;
+    size_t n = h - *at < max ? (size_t)(h - *at) : max;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = (size_t)((*at + i) & (d->in_cap - 1));
+        dst[2 * i] = d->in[2 * k];
+        dst[2 * i + 1] = d->in[2 * k + 1];
+    }
+    /* what the callback wrote over while this copied is not kept */
+    uint64_t h2 = atomic_load_explicit(&d->in_head, memory_order_acquire);
+    if (h2 > d->in_cap && *at < h2 - d->in_cap) {
+        uint64_t lost = h2 - d->in_cap - *at;
+        if (lost >= n) {
+            *at = h2 - d->in_cap;
+            return 0;
+        }
+        memmove(dst, dst + 2 * lost, (n - lost) * 2 * sizeof(float));
+        *at += lost, n -= lost;
+    }
+    *first = *at;
+    *at += n;
+    return n;
+}
+
+int device_inputs(const Device *d) {
+    return d->in ? d->inputs : 0;
+}
+
+void device_latency(const Device *d, double *in, double *out) {
+    *in = d->in_latency_s;
+    *out = d->out_latency_s;
 }

@@ -25,6 +25,8 @@ typedef struct {
     int buffer;           /* frames per callback; 0: PortAudio's choice */
     bool null;            /* no device: a clock thread instead */
     size_t record_frames; /* room in the recording ring (0: not recording) */
+    int inputs;           /* audio input channels to open (0: none; 1 or 2) */
+    const char *input;    /* the input device (name or number); NULL: the output's host's */
 } DeviceOpts;
 
 typedef struct {
@@ -74,5 +76,19 @@ void device_set_volume(Device *d, float v); /* 0..2, linear */
 DeviceStats device_stats(Device *d);
 /* Takes up to max recorded frames (interleaved stereo) from the ring. */
 size_t device_take_recorded(Device *d, float *dst, size_t max);
+
+/* Audio input (DeviceOpts.inputs). The callback copies what came in into a
+ * ring, each frame at the number of the output frame rendered in the same
+ * callback (a mono input on both sides; silence while the device is lost or
+ * absent), so what was heard and what came back are on one clock. Takes up
+ * to max frames (interleaved stereo) from *at on, moving *at past them; a
+ * reader more than the ring behind skips to what is still there; *first is
+ * the frame of dst's first. Control thread. */
+size_t device_take_input(Device *d, uint64_t *at, uint64_t *first, float *dst, size_t max);
+/* The input's channels (0: none) and the stream's reported latencies, in
+ * seconds: input (sound in to the callback) and output (callback to sound
+ * out). */
+int device_inputs(const Device *d);
+void device_latency(const Device *d, double *in, double *out);
 
 #endif

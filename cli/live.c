@@ -136,6 +136,14 @@ static bool parse_args(int argc, char **argv, Args *a) {
             a->log = false;
         } else if (!strcmp(k, "--no-audio")) {
             o->device.null = true;
+        } else if (!strcmp(k, "--input")) { /* the output's host's input, both sides */
+            o->device.inputs = 2;
+        } else if (!strncmp(k, "--input=", 8) && k[8]) { /* an input device by name or number */
+            o->device.inputs = 2;
+            o->device.input = k + 8;
+        } else if (!strcmp(k, "--input-latency")) {
+            if (!num(k, v, 0, 2000, &o->input_latency_ms)) return false;
+            i++;
         } else if (!strcmp(k, "--device") && v) {
             o->device.name = argv[++i];
         } else if (!strcmp(k, "--rate")) {
@@ -308,8 +316,9 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
 }
 
 int cli_live(int argc, char **argv) {
-    Args a = {
-        .o = {.session = {.voices = 2048}, .device = {.rate = 48000}}, .log = true, .volume = 1};
+    Args a = {.o = {.session = {.voices = 2048}, .device = {.rate = 48000}, .input_latency_ms = -1},
+              .log = true,
+              .volume = 1};
     if (!parse_args(argc, argv, &a)) return EXIT_USAGE;
     /* watched from before the first read, so no save is missed */
     Watch *watch = NULL;

@@ -44,6 +44,8 @@ static void usage(FILE *f) {
            "playing: --device NAME|N, --rate R, --buffer FRAMES, --lookahead MS,\n"
            "  --volume V, --seconds S, --record OUT.wav, --samples DIR, --tempo BPM,\n"
            "  --no-audio (keep time without a device), --no-log,\n"
+           "  --input (audio input for record(): the device's own), --input=NAME|N (another),\n"
+           "  --input-latency MS (the round trip takes are moved by, if not the reported one),\n"
            "  --midi-latency NAME=MS (a MIDI port's messages go out later),\n"
            "  --midi-clock NAME (MIDI clock, 24 a quarter note, to a port: tala is tala's own),\n"
            "  --midi-in NAME (its knobs for cc(NUMBER), its keys for midiin(); repeatable)\n"

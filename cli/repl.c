@@ -373,6 +373,8 @@ static void command(Repl *r, char *line) {
                      m.true_peak_max);
             print_above(buf);
         }
+    } else if (!strcmp(cmd, ":record")) { /* a take of the input from the next bar */
+        if (!live_command(r->live, "record", arg[0] ? arg : NULL, &err)) print_err(&err);
     } else if (!strcmp(cmd, ":jump")) { /* no section: the error lists them */
         if (!live_command(r->live, "jump", arg[0] ? arg : NULL, &err)) print_err(&err);
     } else if (!strcmp(cmd, ":tempo")) {

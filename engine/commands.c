@@ -82,6 +82,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         if (s->paused) s->resume_at = at;
         return true;
     }
+    if (strcmp(cmd, "record") == 0) return ses_record_command(s, track, err);
     if (strcmp(cmd, "jump") == 0) return ses_jump(s, track, err) && (ses_flush(s, now), true);
     if (strcmp(cmd, "hush") == 0) {
         for (int i = 0; i < s->ntracks; i++) {

@@ -15,6 +15,7 @@
 #include "capture.h"
 #include "clockin.h"
 #include "meter.h"
+#include "takes.h"
 
 #include "engine.h"
 #include "samples.h"
@@ -53,7 +54,13 @@ struct Live {
     uint64_t logged_at; /* the last progress record's frame */
     SNDFILE *rec;
     float *recbuf;
-    Meter *meter;       /* the master's loudness (:meter), fed from the recording ring */
+    Meter *meter; /* the master's loudness (:meter), fed from the recording ring */
+    /* takes of the audio input (record()): the next input frame to read, the
+       round trip in frames, the takes being recorded */
+    uint64_t in_at, in_latency;
+    bool in_latency_set;
+    float *inbuf;
+    Recording takes[8];
     MidiOut *midi;      /* MIDI out: messages by time on the audio clock */
     MidiIn *midi_in[4]; /* --midi-in: their controllers become "cc" commands */
     MidiIn *clock_port; /* --clock midi:NAME: one of them, or its own (clock_own) */
@@ -105,6 +112,7 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     }
     SessionOpts so = o->session;
     so.rate = device_rate(l->dev);
+    so.input = device_inputs(l->dev) > 0;
     so.midi = to_midi;
     so.midi_ud = l;
     if (!(l->midi = midi_out_new(why, n))) {
@@ -171,6 +179,8 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     l->recbuf = malloc(2 * REC_CHUNK * sizeof(float));
     if (!l->recbuf) abort();
     l->meter = meter_new(device_rate(l->dev));
+    l->inbuf = malloc(2 * REC_CHUNK * sizeof(float));
+    if (!l->inbuf) abort();
     return l;
 }
 
@@ -198,6 +208,51 @@ static void drain_recording(Live *l) {
         say(l, msg);
         l->rec_failed = true;
     }
+}
+
+/* Takes: requests start recording (the round trip measured when the first
+ * one comes, the stream being open by then); the input is read every step
+ * and what it holds of each take copied; a finished take is saved and plays. */
+static void record_takes(Live *l) {
+    TakeRequest q[8];
+    int nq = session_take_requests(l->s, q, 8);
+    if (nq && !l->in_latency_set) {
+        l->in_latency_set = true;
+        double in, out;
+        device_latency(l->dev, &in, &out);
+        double ms = l->o.input_latency_ms >= 0 ? l->o.input_latency_ms : (in + out) * 1000;
+        l->in_latency = (uint64_t)llround(ms / 1000 * device_rate(l->dev));
+        char msg[200];
+        snprintf(msg, sizeof msg, "tala: takes are moved %.1f ms earlier: the round trip %s", ms,
+                 l->o.input_latency_ms >= 0 ? "--input-latency gives" : "the device reports");
+        say(l, msg);
+    }
+    for (int i = 0; i < nq; i++) {
+        int k = 0;
+        while (k < 8 && l->takes[k].active) k++;
+        if (k == 8) {
+            say(l, "tala: warning: eight takes are recording already; this one is not");
+            continue;
+        }
+        take_begin(&l->takes[k], &q[i], l->in_latency);
+    }
+    size_t got;
+    uint64_t first;
+    while ((got = device_take_input(l->dev, &l->in_at, &first, l->inbuf, REC_CHUNK)) > 0)
+        for (int k = 0; k < 8; k++) {
+            Recording *t = &l->takes[k];
+            if (!t->active || !take_feed(t, first, l->inbuf, got)) continue;
+            char path[1200], why[300], msg[1700];
+            int n = session_add_take(l->s, t->req.name, t->l, t->r, t->req.frames, path,
+                                     sizeof path, why, sizeof why);
+            if (n >= 0)
+                snprintf(msg, sizeof msg, "take %s:%d recorded (%g bar%s), saved as %s",
+                         t->req.name, n, t->req.bars, t->req.bars == 1 ? "" : "s", path);
+            else
+                snprintf(msg, sizeof msg, "take %s recorded; it plays, but %s", t->req.name, why);
+            say(l, msg);
+            take_end(t);
+        }
 }
 
 static uint64_t now_ns(void) {
@@ -347,6 +402,7 @@ static void step(Live *l) {
     uint64_t frame = audio_frame(session_audio(l->s));
     session_advance(l->s, frame + l->lookahead);
     drain_recording(l);
+    record_takes(l);
     l->last_step = now_ns();
     /* progress in the log, every second of audio: a replay after a crash
      * runs to where the performance got */
@@ -465,6 +521,9 @@ void live_close(Live *l) {
     pthread_cond_destroy(&l->wake);
     pthread_cond_destroy(&l->answer);
     free(l->recbuf);
+    free(l->inbuf);
+    for (int k = 0; k < 8; k++)
+        if (l->takes[k].active) take_end(&l->takes[k]);
     meter_free(l->meter);
     free(l);
 }

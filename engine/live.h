@@ -33,6 +33,9 @@ typedef struct {
     const char *midi_in[4]; /* input ports whose controllers cc() reads (--midi-in) */
     int nmidi_in;
     const char *clock_in; /* a MIDI input whose clock sets the tempo (--clock midi:NAME) */
+    /* takes (record()): the round trip from output to input in ms, when the
+       device's reported latencies are not it (< 0: the device's) */
+    double input_latency_ms;
     /* session.midi_clock: a port that gets MIDI clock (--midi-clock NAME); a stop
        is sent when the performance ends */
 } LiveOpts;

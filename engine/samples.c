@@ -187,8 +187,36 @@ const Sample *samples_find(const SampleBank *bank, const char *name, int n) {
     return NULL;
 }
 
+int samples_add(SampleBank *bank, const char *name, Sample snd) {
+    int k;
+    for (k = 0; k < bank->n && strcmp(bank->sets[k].name, name); k++) {
+    }
+    if (k == bank->n) {
+        SampleSet set = {.cap = 8};
+        snprintf(set.name, sizeof set.name, "%.63s", name);
+        set.sounds = calloc((size_t)set.cap, sizeof(Sample));
+        if (!set.sounds) abort();
+        put(bank, set);
+    }
+    SampleSet *set = &bank->sets[k];
+    if (set->n >= set->cap) { /* a bigger array; the old one's sounds may be playing */
+        int cap = set->n * 2 + 8;
+        Sample *more = calloc((size_t)cap, sizeof(Sample));
+        if (!more) abort();
+        memcpy(more, set->sounds, (size_t)set->n * sizeof(Sample));
+        bank->old = realloc(bank->old, (size_t)(bank->nold + 1) * sizeof *bank->old);
+        if (!bank->old) abort();
+        bank->old[bank->nold] = *set;
+        bank->old[bank->nold++].shared = true;
+        set->sounds = more;
+        set->cap = cap;
+    }
+    set->sounds[set->n] = snd;
+    return set->n++;
+}
+
 static void free_set(SampleSet *set) {
-    for (int i = 0; i < set->n; i++) free((void *)set->sounds[i].data);
+    for (int i = 0; i < set->n && !set->shared; i++) free((void *)set->sounds[i].data);
     free(set->sounds);
 }
 

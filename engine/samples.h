@@ -12,7 +12,8 @@
 typedef struct {
     char name[64];
     Sample *sounds;
-    int n;
+    int n, cap;  /* cap: room in sounds (samples_add); 0 when it is exactly n */
+    bool shared; /* an outgrown array whose sounds live on in a bigger one */
 } SampleSet;
 
 typedef struct SampleBank {
@@ -33,6 +34,10 @@ bool samples_has(const SampleBank *bank, const char *name);
 /* Moves every set of from into into (as samples_load would have added
  * them); from is left empty. */
 void samples_merge(SampleBank *into, SampleBank *from);
+/* Adds a sound (its data owned by the bank from now on) as name's next
+ * variation; returns its number. Sounds already handed out stay where they
+ * are. */
+int samples_add(SampleBank *bank, const char *name, Sample snd);
 /* Sound n of name (n wraps), or NULL. */
 const Sample *samples_find(const SampleBank *bank, const char *name, int n);
 void samples_free(SampleBank *bank);

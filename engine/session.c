@@ -207,6 +207,7 @@ void session_free(Session *s) {
     samples_free(&s->bank);
     soundlib_free(s->lib); /* after the audio side: its voices played these */
     zzfx_free(&s->zz);
+    free(s->takes_dir);
     for (int i = 0; i < s->nsample_dirs; i++) free(s->sample_dirs[i]);
     free(s->sample_dirs);
     free(s->segs);
@@ -446,6 +447,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     int nb = 0;
     unsigned plays = vm_plays(vm);
     bool ok = eval_program(vm, name, text, len, err) && load_sample_dirs(s, base, err);
+    if (ok) ses_load_takes(s, base);
     /* a file saved again without its $: blocks (and no play): they stop, as in Strudel,
      * where each evaluation is the whole program */
     if (ok && vm_plays(vm) == plays && strcmp(name, "<repl>") != 0) vm_blocks_stop(vm);
@@ -556,6 +558,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
 
     /* commit */
     vm_discard(vm);
+    ses_take_requests(s);
     if (IS_PATTERN(vm_result(vm)) || anon_took) { /* whose bare pattern plays on $, if any */
         free(s->anon_from);
         s->anon_from = anon_took ? NULL : strdup(name);

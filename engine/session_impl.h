@@ -12,6 +12,7 @@
 #define TALA_SESSION_IMPL_H
 
 #include "session.h"
+#include "takes.h"
 
 #include "engine.h"
 #include "samples.h"
@@ -120,6 +121,11 @@ struct Session {
     Notes batch; /* notes of the window being scheduled */
     Notes dry;   /* notes of a dry run */
     char *logged_base;
+    /* takes (takes.c): requests waiting for whoever has the input, and where they are saved */
+    TakeRequest take_req[16];
+    int ntake_req;
+    char *takes_dir;
+    bool takes_loaded;
     bool orbit_on[AUDIO_MAX_ORBITS][2];  /* each orbit's reverb and delay exist ... */
     float orbit[AUDIO_MAX_ORBITS][2][2]; /* ... with these settings */
     LateNote *lates;                     /* a replay's late events, in frame order */
@@ -157,6 +163,11 @@ typedef struct {
     } while (0)
 
 /* sessionlog.c: messages and the log */
+/* takes.c: an evaluation's record() requests to the bar; the record command;
+ * the program folder's takes/ loaded as sounds (once). */
+void ses_take_requests(Session *s);
+bool ses_record_command(Session *s, const char *arg, Err *err);
+void ses_load_takes(Session *s, const char *base);
 /* The jump command: the song moves to a section (a name or its number, from
  * 1) at the next bar (arrangement.c). */
 bool ses_jump(Session *s, const char *to, Err *err);

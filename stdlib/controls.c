@@ -11,8 +11,11 @@
  */
 #include "lib.h"
 
+#include "stdlib.h"
+
 #include "../spec/controls.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -681,6 +684,45 @@ bool nat_samples(Vm *vm, Value *args, int argc, Value *out) {
             items[n++] = AS_LIST(old)->items[i];
     items[n++] = args[0];
     vm_set_global(vm, "samples:dirs", OBJ_VAL(list_new(vm_heap(vm), items, n)));
+    *out = NIL_VAL;
+    return true;
+}
+
+/* record("name", bars): a take of the audio input from the next bar, bars
+ * long (the session does it: engine/takes.c); here it is only asked for,
+ * in the global "record:requests" ([name, bars] pairs), which the session
+ * takes after the evaluation. */
+bool nat_record(Vm *vm, Value *args, int argc, Value *out) {
+    char name[80];
+    if (!stdlib_word(vm, args[0], name, sizeof name) || !name[0]) {
+        vm_error(vm, "record needs the take's name in quotes, got %s", val_type_name(args[0]));
+        vm_hint(vm, "write record(\"vox\", 4): four bars of the input, played as s(\"vox\")");
+        return false;
+    }
+    for (const char *c = name; *c; c++)
+        if (!(isalnum((unsigned char)*c) || *c == '_' || *c == '-') || c - name > 60) {
+            vm_error(vm, "record(\"%s\"): a take's name is letters, digits, _ and - (at most 60)",
+                     name);
+            return false;
+        }
+    double bars = argc < 2 ? 1 : IS_NUM(args[1]) ? args[1].as.num : -1;
+    if (!(bars > 0 && bars <= 64)) {
+        vm_error(vm, "record(\"%s\", ...): the length is a number of bars, above 0 and at most 64",
+                 name);
+        return false;
+    }
+    Value old, items[16];
+    uint32_t n = 0;
+    if (vm_get_global(vm, "record:requests", &old) && IS_LIST(old))
+        for (uint32_t i = 0; i < AS_LIST(old)->len && n < 15; i++)
+            items[n++] = AS_LIST(old)->items[i];
+    Value pair[2] = {OBJ_VAL(str_c(vm_heap(vm), name)), NUM_VAL(bars)};
+    vm_push_root(vm, pair[0]);
+    items[n++] = OBJ_VAL(list_new(vm_heap(vm), pair, 2));
+    vm_push_root(vm, items[n - 1]);
+    vm_set_global(vm, "record:requests", OBJ_VAL(list_new(vm_heap(vm), items, n)));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
     *out = NIL_VAL;
     return true;
 }

@@ -25,7 +25,7 @@ N(scale) N(transpose) N(fmap)
 N(rand) N(perlin) N(degradeBy) N(undegradeBy) N(degrade) N(undegrade) N(sometimesBy) N(sometimes)
 N(often) N(rarely) N(almostNever) N(almostAlways) N(always) N(never) N(someCyclesBy) N(someCycles)
 N(irand) N(choose) N(chooseCycles) N(wchoose) N(wchooseCycles) N(randrun) N(shuffle) N(scramble) N(whenmod) N(euclidFull) N(rangex) N(scaleTranspose) N(samples)
-N(ffi) N(load) N(setcps)
+N(ffi) N(load) N(setcps) N(record)
 #undef N
 /* clang-format on */
 
@@ -345,6 +345,12 @@ N(ffi) N(load) N(setcps)
          "Loads a folder of sample folders (dir/name/*.wav): s(\"name:n\") plays sound n of name. "
          "Strudel's URLs and github: names are not downloaded (a warning names the sounds).",
          "samples('my-samples')", NULL},
+        {"record", 1, nat_record, V, "record(name, bars)",
+         "Records a take of the audio input (tala --input) from the next bar, bars long (1), "
+         "latency compensated: it plays as s(name) from the bar after it ends (each take a "
+         "variation: name:0, name:1, ...) and is saved as takes/name-N.wav "
+         "(docs/production.md).",
+         "record(\"vox\", 4)", NULL},
 };
 
 /* The functions above, those of the other files, then the controls (made

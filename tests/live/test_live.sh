@@ -6,7 +6,7 @@
 #   - what the callback computed equals the offline render, sample for sample,
 # and prints the xrun count (a figure, not an assertion: the machine is shared).
 set -u
-TALA=$1
+TALA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # (absolute: a test below runs elsewhere)
 SHIM=$2
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_PLAYED=${TALA_LIVE_SECONDS:-30}
@@ -86,6 +86,65 @@ grep -q "momentary -23.0 LUFS, short-term -23.0 LUFS" <<<"$meter" &&
     bad ":meter: $(grep -a "LUFS" <<<"$meter" | head -2)"
 grep -q "| M -23 S -23 LUFS TP -23.0 >" <<<"$meter" && ok ":meter on puts it in the status line" ||
     bad ":meter on: no loudness in the status line"
+
+# recording (--input, :record, record()): a click tala plays on each bar goes out of its
+# output port and back into its input port (connected in JACK, replacing the dummy
+# capture), so the input holds a known click; the take, moved back by the round trip the
+# device reports, has it on the bar's first frame (within 1 ms), and s("vox") plays the take
+# from the next bar with its onset on that bar (within 1 ms)
+mkdir -p "$tmp/rec"
+cat >"$tmp/rec/prog.tala" <<'TALA'
+synth tick(freq, gate) = sine(2000) * env(0.0005, 0.01) * 0.8
+click = note("c4 ~ ~ ~").s("tick")
+play click
+TALA
+cat >"$tmp/rec.script" <<'SCRIPT'
+expect > 
+sleep 1500
+send :record vox 1\n
+expect take vox:0 recorded
+send record("vox", 1)\n
+expect take vox:1 recorded
+send back = s("vox:1")\n
+send play back\n
+expect back -> bar
+sleep 4500
+send :quit\n
+SCRIPT
+( for _ in $(seq 100); do jack_lsp 2>/dev/null | grep -q "PortAudio:in_1" && break; sleep 0.05; done
+  jack_disconnect system:capture_1 PortAudio:in_0; jack_disconnect system:capture_2 PortAudio:in_1
+  jack_connect PortAudio:out_0 PortAudio:in_0; jack_connect PortAudio:out_1 PortAudio:in_1 ) &
+connector=$!
+(cd "$tmp/rec" && HOME="$tmp" "$(dirname "$TALA")/pty_drive" "$tmp/rec.script" "$TALA" prog.tala \
+    --input --no-log --buffer 256 --record "$tmp/rec/out.wav" >"$tmp/rec.out" 2>&1)
+wait $connector
+rec=$(tr -d '\r' <"$tmp/rec.out")
+# the first frame from `from` on whose left side is above 0.01
+onset() { sox "$1" -t dat - remix 1 2>/dev/null |
+    awk -v from="$2" 'BEGIN { n = -1 } /^;/ { next } { n++; v = $2 < 0 ? -$2 : $2
+        if (n >= from && v > 0.01) { print n; exit } }'; }
+clicked=$(onset "$tmp/rec/out.wav" 0) # the click as played: its first frame above 0.01
+t0=$(onset "$tmp/rec/takes/vox-0.wav" 0)
+t1=$(onset "$tmp/rec/takes/vox-1.wav" 0)
+echo "     $(grep -a "takes are moved" <<<"$rec" | sed 's/.*tala: //')"
+if [ -n "$t0" ] && [ -n "$t1" ] && [ -n "$clicked" ] &&
+    [ $((t0 - clicked)) -le 48 ] && [ $((clicked - t0)) -le 48 ] &&
+    [ $((t1 - clicked)) -le 48 ] && [ $((clicked - t1)) -le 48 ]; then
+    ok "two takes (:record, record()): the click on the bar at frame $t0 and $t1 (played: $clicked)"
+else
+    bad "takes: onsets ${t0:-none}, ${t1:-none}, the click at ${clicked:-none}"
+    grep -a "take\|record" <<<"$rec" | head -5
+fi
+bar=$(grep -ao "back -> bar [0-9]*" <<<"$rec" | head -1 | awk '{print $4}')
+if [ -n "$bar" ]; then
+    at=$(((bar - 1) * 96000)) # 120 BPM: 96000 frames a bar
+    back=$(onset "$tmp/rec/out.wav" "$at")
+    [ -n "$back" ] && [ $((back - at)) -le 48 ] &&
+        ok "the take plays from bar $bar: its onset at frame $back (the bar: $at)" ||
+        bad "the take's playback: onset ${back:-none}, the bar at $at"
+else
+    bad "the take was not played: $(grep -a "back" <<<"$rec" | head -2)"
+fi
 
 # LV2 plugins in the chains (x42's EQ, mono on a track, stereo on the master): their run()
 # on the audio thread, no allocator calls there either, and the same samples offline

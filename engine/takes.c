@@ -1,0 +1,200 @@
+/*
+ * takes.c - recording takes of the audio input (see takes.h).
+ *
+ * A request lands on the bar after the horizon, like a swap. The take's
+ * frame i is the input that came back when output frame start + i was
+ * heard: numbered (device.c) by the output frame rendered with it, so the
+ * input frame from + i with from = start + latency, the round trip from the
+ * output's DAC to the input's ADC (the stream's reported input and output
+ * latency, or what --input-latency says).
+ */
+#include "takes.h"
+
+#include "samples.h"
+#include "session_impl.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The record requests of the evaluation just done (the global
+ * "record:requests", [name, bars] pairs), or of the record command. */
+static void request(Session *s, const char *name, double bars) {
+    if (!s->o.input) {
+        ses_say(s,
+                "tala: warning: record(\"%s\"): there is no audio input (start tala with "
+                "--input); nothing is recorded",
+                name);
+        return;
+    }
+    if (s->ntake_req == (int)(sizeof s->take_req / sizeof s->take_req[0])) {
+        ses_say(s, "tala: warning: record(\"%s\"): too many takes waiting; not recorded", name);
+        return;
+    }
+    Rat b = ses_quantize(s->horizon, rat_int(1));
+    Rat e = rat_add(b, rat_from_double(bars));
+    TakeRequest *q = &s->take_req[s->ntake_req++];
+    snprintf(q->name, sizeof q->name, "%s", name);
+    q->start = session_frame_of(s, b);
+    q->frames = session_frame_of(s, e) - q->start;
+    q->bars = bars;
+    char at[64];
+    ses_bar_text(b, at, sizeof at);
+    if (!s->o.quiet)
+        ses_say(s, "record %s: %g bar%s of the input from %s", name, bars, bars == 1 ? "" : "s",
+                at);
+}
+
+void ses_take_requests(Session *s) {
+    Value reqs;
+    if (!vm_get_global(s->vm, "record:requests", &reqs) || !IS_LIST(reqs)) return;
+    for (uint32_t i = 0; i < AS_LIST(reqs)->len; i++) {
+        ObjList *p = AS_LIST(AS_LIST(reqs)->items[i]);
+        request(s, AS_STRING(p->items[0])->chars, p->items[1].as.num);
+    }
+    vm_set_global(s->vm, "record:requests", NIL_VAL);
+}
+
+bool ses_record_command(Session *s, const char *arg, Err *err) {
+    char name[64] = {0};
+    double bars = 1;
+    int got = arg ? sscanf(arg, "%63s %lf", name, &bars) : 0;
+    bool ok = got >= 1 && bars > 0 && bars <= 64;
+    for (const char *c = name; ok && *c; c++)
+        ok = isalnum((unsigned char)*c) || *c == '_' || *c == '-';
+    if (!ok) {
+        err_set(err, (SrcRef){0}, "record needs NAME [BARS], got '%s'", arg ? arg : "");
+        err_hint(err, ":record vox 4 records four bars of the input as s(\"vox\")");
+        return false;
+    }
+    request(s, name, bars);
+    return true;
+}
+
+int session_take_requests(Session *s, TakeRequest *out, int max) {
+    int n = s->ntake_req < max ? s->ntake_req : max;
+    memcpy(out, s->take_req, (size_t)n * sizeof *out);
+    memmove(s->take_req, s->take_req + n, (size_t)(s->ntake_req - n) * sizeof *out);
+    s->ntake_req -= n;
+    return n;
+}
+
+void take_begin(Recording *rec, const TakeRequest *q, uint64_t latency) {
+    rec->req = *q;
+    rec->from = q->start + latency;
+    rec->l = calloc(q->frames ? q->frames : 1, sizeof(float));
+    rec->r = calloc(q->frames ? q->frames : 1, sizeof(float));
+    if (!rec->l || !rec->r) abort();
+    rec->active = true;
+}
+
+bool take_feed(Recording *rec, uint64_t first, const float *in, size_t n) {
+    uint64_t end = rec->from + rec->req.frames;
+    uint64_t a = first > rec->from ? first : rec->from, b = first + n < end ? first + n : end;
+    for (uint64_t f = a; f < b; f++) {
+        rec->l[f - rec->from] = in[2 * (f - first)];
+        rec->r[f - rec->from] = in[2 * (f - first) + 1];
+    }
+    return first + n >= end;
+}
+
+void take_end(Recording *rec) {
+    free(rec->l);
+    free(rec->r);
+    memset(rec, 0, sizeof *rec);
+}
+
+/* Is name-N.wav a take's file? Then N. */
+static int take_number(const char *file, const char *name) {
+    size_t k = strlen(name);
+    if (strncmp(file, name, k) || file[k] != '-' || !isdigit((unsigned char)file[k + 1])) return -1;
+    char *end;
+    long n = strtol(file + k + 1, &end, 10);
+    return strcmp(end, ".wav") == 0 && n >= 0 && n < 100000 ? (int)n : -1;
+}
+
+int session_add_take(Session *s, const char *name, float *l, float *r, uint64_t frames, char *path,
+                     size_t pn, char *why, size_t wn) {
+    float *planes = malloc(2 * (frames ? frames : 1) * sizeof(float));
+    if (!planes) abort();
+    memcpy(planes, l, frames * sizeof(float));
+    memcpy(planes + frames, r, frames * sizeof(float));
+    Sample snd = {
+        .data = planes, .right = planes + frames, .frames = (uint32_t)frames, .rate = s->o.rate};
+    int n = samples_add(&s->bank, name, snd);
+    for (int i = 0; i < s->ntracks; i++) s->tracks[i].cpat = NULL; /* it plays from here on */
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/takes", s->takes_dir ? s->takes_dir : ".");
+    snprintf(path, pn, "%s/%s-%d.wav", dir, name, n);
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        snprintf(why, wn, "cannot make %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    for (int k = n; stat(path, &st) == 0; k++) /* never over an earlier take */
+        snprintf(path, pn, "%s/%s-%d.wav", dir, name, k + 1);
+    char swhy[300];
+    SNDFILE *sf = engine_sound_open(path, s->o.rate, "wav", 0, swhy, sizeof swhy);
+    if (!sf) {
+        snprintf(why, wn, "%s", swhy);
+        return -1;
+    }
+    float buf[2 * 1024];
+    bool ok = true;
+    for (uint64_t i = 0; i < frames && ok; i += 1024) {
+        uint64_t k = frames - i < 1024 ? frames - i : 1024;
+        for (uint64_t j = 0; j < k; j++) buf[2 * j] = l[i + j], buf[2 * j + 1] = r[i + j];
+        ok = sf_writef_float(sf, buf, (sf_count_t)k) == (sf_count_t)k;
+    }
+    if (!engine_sound_close(sf, path) || !ok) {
+        snprintf(why, wn, "cannot write %s (is the disk full?)", path);
+        return -1;
+    }
+    session_log(s, "take %s %d %s", name, n, path);
+    return n;
+}
+
+void ses_load_takes(Session *s, const char *base) {
+    if (!s->takes_dir) s->takes_dir = strdup(base ? base : ".");
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/takes", base ? base : ".");
+    if (s->takes_loaded) return;
+    s->takes_loaded = true;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    /* NAME-N.wav, each name's takes in the order of N */
+    char **files = NULL;
+    int nf = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        const char *dash = strrchr(e->d_name, '-');
+        if (e->d_name[0] == '.' || !dash || strcmp(e->d_name + strlen(e->d_name) - 4, ".wav"))
+            continue;
+        files = realloc(files, (size_t)(nf + 1) * sizeof *files);
+        if (!files || !(files[nf++] = strdup(e->d_name))) abort();
+    }
+    closedir(d);
+    for (int want = 0, left = nf; left > 0 && want < 100000; want++)
+        for (int i = 0; i < nf; i++) {
+            if (!files[i]) continue;
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)(strrchr(files[i], '-') - files[i]), files[i]);
+            if (take_number(files[i], name) != want) continue;
+            char path[1400], why[200];
+            snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+            Sample snd;
+            if (samples_read(path, &snd, why, sizeof why)) {
+                if (!snd.right) snd.right = NULL;
+                samples_add(&s->bank, name, snd);
+            }
+            free(files[i]);
+            files[i] = NULL;
+            left--;
+        }
+    for (int i = 0; i < nf; i++) free(files[i]);
+    free(files);
+}
