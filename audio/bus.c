@@ -61,6 +61,7 @@ struct Bus {
     Delay *del[SYN_MAX_NODES];
     double env[SYN_MAX_NODES];  /* compressor / limiter gain follower (shared by both sides) */
     Lv2Run *lv2[SYN_MAX_NODES]; /* LV2 plugins, instantiated with the chain */
+    const float *input[2];      /* the audio input of the block (bus_set_input) */
     struct ExtFifo *fifo[SYN_MAX_NODES]; /* extensions' effects: their blocks */
 };
 
@@ -470,6 +471,15 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
                 for (int c = 0; c < 2; c++) b->out[c][k][i] = (float)(x0[c] * g);
                 break;
             }
+            case UGEN_INPUT:
+            case UGEN_ADC: { /* the channel: 0 left, 1 right, else each side its own */
+                int ch = (int)x0[0];
+                for (int c = 0; c < 2; c++) {
+                    const float *src = b->input[ch == 0 ? 0 : ch == 1 ? 1 : c];
+                    b->out[c][k][i] = src ? src[i] : 0;
+                }
+                break;
+            }
             case UGEN_WIDTH: { /* mid and side: the side times amount */
                 float w = x1 < 0 ? 0 : x1 > 4 ? 4 : x1;
                 float mid = 0.5f * (x0[0] + x0[1]), sd = 0.5f * (x0[0] - x0[1]) * w;
@@ -544,9 +554,18 @@ static void process_block(Bus *b, float *left, float *right, int n, BusSide side
     }
 }
 
+void bus_set_input(Bus *b, const float *left, const float *right) {
+    b->input[0] = left;
+    b->input[1] = right;
+}
+
 void bus_process(Bus *b, float *left, float *right, int n, BusSide side) {
+    const float *in[2] = {b->input[0], b->input[1]};
     for (int done = 0; done < n; done += BUS_BLOCK) {
         int len = n - done < BUS_BLOCK ? n - done : BUS_BLOCK;
+        b->input[0] = in[0] ? in[0] + done : NULL;
+        b->input[1] = in[1] ? in[1] + done : NULL;
         process_block(b, left + done, right + done, len, done == 0 ? side : NULL);
     }
+    b->input[0] = in[0], b->input[1] = in[1];
 }

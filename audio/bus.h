@@ -37,6 +37,10 @@ typedef const float (*BusSide)[BUS_SIDE_BLOCK];
 /* True when the chain has a compressor listening to a track. */
 bool bus_uses_side(const SynthDef *chain);
 
+/* The audio input of the block about to be processed (input() in a chain):
+ * a side each, as many frames as bus_process gets. Audio thread. */
+void bus_set_input(Bus *b, const float *left, const float *right);
+
 /* In place, n frames (at most BUS_SIDE_BLOCK when side is given; side may
  * be NULL). Audio thread. */
 void bus_process(Bus *b, float *left, float *right, int n, BusSide side);

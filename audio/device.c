@@ -150,6 +150,7 @@ static void render_block(Device *d, float *l, float *r, unsigned long frames,
                          const PaStreamCallbackTimeInfo *ti, const float *const *in) {
     clock_mark(d, ti);
     take_in(d, in, frames);
+    audio_set_input(d->audio, in && d->inputs ? in[0] : NULL, in && d->inputs > 1 ? in[1] : NULL);
     audio_render(d->audio, l, r, (int)frames, NULL);
     if (d->rec) {
         size_t h = atomic_load_explicit(&d->rec_head, memory_order_relaxed);

@@ -62,6 +62,10 @@ struct AudioEngine {
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
     SynScratch scratch;    /* node outputs, shared by the voices as they render */
     Chain chains[NCHAINS]; /* buses, master, inserts */
+    /* the audio input (audio_set_input): its history for voices, this block's for chains */
+    const float *in_src[2];
+    SynInput input;
+    float inb[2][AUDIO_BLOCK];
     float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
     /* notes' sends, after their track's fader, into each orbit's reverb
      * (2 * orbit) and delay (2 * orbit + 1) */
@@ -121,6 +125,9 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     a->xf_frames = (int)lround(AUDIO_XFADE_SECONDS * rate);
     if (a->xf_frames < 1) a->xf_frames = 1;
     a->guard = 1;
+    a->input.mask = AUDIO_INPUT_HISTORY - 1;
+    for (int c = 0; c < 2; c++)
+        if (!(a->input.side[c] = calloc(AUDIO_INPUT_HISTORY, sizeof(float)))) abort();
     a->guard_rel = 1 - exp(-1 / (AUDIO_GUARD_RELEASE * rate));
     a->guard_hold = (int)lround(AUDIO_GUARD_HOLD * rate);
     return a;
@@ -157,6 +164,8 @@ void audio_free(AudioEngine *a) {
     for (int c = 0; c < NCHAINS; c++)
         for (Bus **b = &a->chains[c].cur; b <= &a->chains[c].old; b++)
             audio_retired_free(&(Retired){*b, NULL});
+    free(a->input.side[0]);
+    free(a->input.side[1]);
     free(a->voices);
     free(a->live);
     free(a->spare);
@@ -309,6 +318,8 @@ static void set_chain_slot(AudioEngine *a, const AudioEvent *e) {
 static void run_chain(AudioEngine *a, int k, float *L, float *R, int n) {
     Chain *c = &a->chains[k];
     BusSide side = a->need_side ? a->side : NULL;
+    if (c->cur) bus_set_input(c->cur, a->inb[0], a->inb[1]);
+    if (c->old) bus_set_input(c->old, a->inb[0], a->inb[1]);
     if (c->xf <= 0) {
         if (c->cur) bus_process(c->cur, L, R, n, side);
         return;
@@ -495,6 +506,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 voice_start(v, e->def ? e->def : a->synths[e->synth], e->params, e->gate, a->rate,
                             start, e->seed, e->sample);
                 v->key = e->key;
+                v->input = &a->input;
                 v->track = e->track;
                 v->room = e->room, v->echo = e->echo, v->dry = 1 - e->drycut;
                 v->orbit = e->orbit < AUDIO_MAX_ORBITS ? e->orbit : 0;
@@ -607,6 +619,11 @@ static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, flo
     *sumsq = (double)(s4[0] + s4[2]) + (double)(s4[1] + s4[3]);
 }
 
+void audio_set_input(AudioEngine *a, const float *left, const float *right) {
+    a->in_src[0] = left;
+    a->in_src[1] = right ? right : left;
+}
+
 void audio_set_master(AudioEngine *a, bool chain, bool protect) {
     a->master_off = !chain;
     a->guard_off = !protect;
@@ -630,6 +647,12 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         uint64_t end = now + (uint64_t)n;
         uint64_t cut = start_due(a, end);
         if (cut < end) n = (int)(cut - now), end = cut;
+        for (int c = 0; c < 2; c++) /* the input of this block, for input() */
+            for (int i = 0; i < n; i++) {
+                float x = a->in_src[c] ? a->in_src[c][done + i] : 0;
+                a->inb[c][i] = x;
+                a->input.side[c][(now + (uint64_t)i) & a->input.mask] = x;
+            }
         bool used[AUDIO_MAX_TRACKS];
         const int nt = a->ntracks;
         memset(used, 0, (size_t)nt * sizeof used[0]);

@@ -202,6 +202,13 @@ void audio_meter(AudioEngine *a, int track, float *peak, double *meansq);
     (AUDIO_MAX_TRACKS + AUDIO_MAX_BUSES + (c)) /* c: CHAIN_ORBIT - CHAIN_ROOM */
 #define AUDIO_STEMS (AUDIO_MAX_TRACKS + AUDIO_MAX_BUSES + 2 * AUDIO_MAX_ORBITS)
 
+/* Frames of audio input kept for input() in synths (a power of two). */
+#define AUDIO_INPUT_HISTORY 4096
+/* Audio thread, before audio_render: the input of the frames it renders
+ * next (right NULL: a mono input, both sides; both NULL: silence). The
+ * pointers are read during that audio_render only. */
+void audio_set_input(AudioEngine *a, const float *left, const float *right);
+
 /* Offline, before rendering: whether the master chain runs (false: the
  * output is the pre-master mix) and whether the protection limiter after it
  * does (false: a mastering limiter after the engine takes its place). Both

@@ -579,6 +579,24 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         memcpy(&s->a, g, sizeof g);
         break;
     }
+    case UGEN_INPUT:
+    case UGEN_ADC: { /* the input a block ago: the voice computes up to 63 frames ahead */
+        const SynInput *ip = v->input;
+        int ch = (int)X(0, 0);
+        uint64_t f0 = v->start + pos;
+        for (int j = 0; j < n; j++) {
+            uint64_t f = f0 + (uint64_t)j;
+            if (!ip || f < SYN_BLOCK) {
+                out[j] = 0;
+                continue;
+            }
+            uint32_t k = (uint32_t)(f - SYN_BLOCK) & ip->mask;
+            out[j] = ch == 0   ? ip->side[0][k]
+                     : ch == 1 ? ip->side[1][k]
+                               : 0.5f * (ip->side[0][k] + ip->side[1][k]);
+        }
+        break;
+    }
     case UGEN_PINK: /* three one-pole bands summed: about -3 dB per octave */
         for (int j = 0; j < n; j++) {
             float w = white(v);

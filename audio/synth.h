@@ -101,6 +101,13 @@ typedef struct {
     float k[5];     /* filter coefficients */
 } NodeState;
 
+/* The audio input as the engine keeps it (mixer.c): the last mask + 1
+ * frames of each side, frame f at f & mask; silence without an input. */
+typedef struct {
+    float *side[2];
+    uint32_t mask;
+} SynInput;
+
 /* A loaded sound at its own rate: data is its (first) channel; right is the
  * second channel of a stereo file, or NULL. A stereo sound plays as two
  * voices, one a channel, each hard to its side. */
@@ -149,6 +156,7 @@ typedef struct {
     float fm_noise[SYN_FM_OPS + 1][3];
     double uni[UNI_MAX]; /* a unison oscillator's phases (audio/unison.c) */
     float carry[SYN_BLOCK];
+    const SynInput *input; /* the input() unit generator reads it (64 frames late) */
 } Voice;
 
 /* Node outputs for one block, shared by all voices (they render one after

@@ -114,7 +114,8 @@ static int flatten(Flat *f, const ObjGraph *g) {
     const UgenDef *u = g->ugen;
     UgenId id = (UgenId)ugen_id(u);
     if (f->chain) {
-        if (u->kind == UG_SOURCE || id == UGEN_PAN || id == UGEN_COARSE || id == UGEN_FORMANT) {
+        if ((u->kind == UG_SOURCE && id != UGEN_INPUT && id != UGEN_ADC) || id == UGEN_PAN ||
+            id == UGEN_COARSE || id == UGEN_FORMANT) {
             fail(f, "%s: %s cannot be used in an effect chain", u->name);
             err_hint(f->err, "chains take filters, peak, lowshelf, highshelf, delay, reverb, "
                              "chorus, dist, crush, comp, glue, limit, width, mastereq, gain; set a "

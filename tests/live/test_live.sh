@@ -146,6 +146,54 @@ else
     bad "the take was not played: $(grep -a "back" <<<"$rec" | head -2)"
 fi
 
+# input() monitors the input: in an effect chain (a bus that is the input at half level) the
+# click comes back exactly one round trip later (the same 512 frames), sample for sample at
+# half its level; in a synth 64 frames later than that (its voices compute a block ahead)
+cat >"$tmp/rec/bus.tala" <<'TALA'
+synth tick(freq, gate) = sine(2000) * env(0.0005, 0.01) * 0.8
+click = note("c4 ~ ~ ~").s("tick")
+bus mic = input().gain(0.5)
+play click
+TALA
+cat >"$tmp/rec/synth.tala" <<'TALA'
+synth tick(freq, gate) = sine(2000) * env(0.0005, 0.01) * 0.8
+synth mon(freq, gate) = input(0)
+click = note("c4 ~ ~ ~").s("tick")
+voice = note("c4").s("mon")
+play click, voice
+TALA
+# echo FILE: the click's first frame in bar 3 and the shift (500..700 frames) at which the
+# sound repeats it best, with what is left over once scaled (0: an exact echo)
+echo_of() {
+    ( for _ in $(seq 100); do jack_lsp 2>/dev/null | grep -q "PortAudio:in_1" && break; sleep 0.05; done
+      jack_disconnect system:capture_1 PortAudio:in_0; jack_disconnect system:capture_2 PortAudio:in_1
+      jack_connect PortAudio:out_0 PortAudio:in_0; jack_connect PortAudio:out_1 PortAudio:in_1 ) &
+    local connector=$!
+    "$TALA" "$tmp/rec/$1.tala" --input --no-log --buffer 256 --seconds 5 --record "$tmp/rec/$1.wav" \
+        </dev/null >/dev/null 2>&1
+    wait $connector
+    sox "$tmp/rec/$1.wav" -t dat - remix 1 trim 192000s 2000s 2>/dev/null |
+        awk '/^;/ { next } { x[n++] = $2 } END {
+            for (i = 0; i < n && (x[i] < 0 ? -x[i] : x[i]) <= 0.01; i++);
+            c = i; best = -1; least = 1e9
+            for (s = 500; s <= 700; s++) {
+                xy = 0; xx = 0
+                for (j = 0; j < 400; j++) { xy += x[c + s + j] * x[c + j]; xx += x[c + j] ^ 2 }
+                k = xy / xx; e = 0
+                for (j = 0; j < 400; j++) e += (x[c + s + j] - k * x[c + j]) ^ 2
+                if (e < least) { least = e; best = s; gain = k }
+            }
+            printf "%d %d %.3g %.4f\n", c, best, least, gain }'
+}
+read -r c shift left gain < <(echo_of bus)
+[ "${shift:-0}" = 512 ] && awk -v l="${left:-1}" -v g="${gain:-0}" 'BEGIN { exit !(l < 1e-10 && g > 0.4999 && g < 0.5001) }' &&
+    ok "input() in a bus: the click back 512 frames later at half its level, exactly" ||
+    bad "input() in a bus: click at ${c:-?}, back after ${shift:-?} frames at ${gain:-?} (left ${left:-?})"
+read -r c shift left gain < <(echo_of synth)
+[ "${shift:-0}" = 576 ] && awk -v l="${left:-1}" 'BEGIN { exit !(l < 1e-8) }' &&
+    ok "input() in a synth: the click back 576 frames later (512 and a block), scaled $gain" ||
+    bad "input() in a synth: click at ${c:-?}, back after ${shift:-?} frames at ${gain:-?} (left ${left:-?})"
+
 # LV2 plugins in the chains (x42's EQ, mono on a track, stereo on the master): their run()
 # on the audio thread, no allocator calls there either, and the same samples offline
 cat >"$tmp/lv2.tala" <<'TALA'
