@@ -707,6 +707,12 @@ static const Case CASES[] = {
     {"0:1", "\"a b\".fmap(x => if samples('dir') == nil then x else 0)",
          "0 1/2 a\n"
          "1/2 1 b\n"},
+    /* record asks the session for a take and gives nil; a bad name or length is an error */
+    {"0:1", "\"a b\".fmap(x => if record(\"vox\", 2) == nil then x else 0)",
+         "0 1/2 a\n"
+         "1/2 1 b\n"},
+    {"0:1", "record(\"vox\", 100)",
+     "ERROR 1:1: record(\"vox\", ...): the length is a number of bars, above 0 and at most 64"},
     /* voicing and its controls, as Strudel 1.2.6 gives them (../shared/oracle) */
     {"0:1", "chord(\"G7\").anchor(\"g4\").voicing()",
          "0 1 note=B2\n0 1 note=B3\n0 1 note=D4\n0 1 note=F3\n0 1 note=G4\n"},
