@@ -83,6 +83,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         return true;
     }
     if (strcmp(cmd, "record") == 0) return ses_record_command(s, track, err);
+    if (strcmp(cmd, "take") == 0) return ses_take_command(s, track, err);
     if (strcmp(cmd, "jump") == 0) return ses_jump(s, track, err) && (ses_flush(s, now), true);
     if (strcmp(cmd, "hush") == 0) {
         for (int i = 0; i < s->ntracks; i++) {

@@ -402,6 +402,7 @@ bool engine_replay(const Script *sc, const char *path, RenderOpts *opts, RenderR
                       .samples = sc->samples,
                       .quiet = true,
                       .samples_may_miss = true,
+                      .replaying = true,
                       .safe = sc->safe || opts->safe};
     Session *s = session_new(&so, err);
     if (!s) return false;

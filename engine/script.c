@@ -181,9 +181,11 @@ bool script_load(const char *path, Script *out, Err *err) {
                                .key_channel = ch,
                                .key_number = num,
                                .key_velocity = vel};
-        } else if (!strncmp(line, "eval ", 5) || !strncmp(line, "cmd ", 4)) {
-            bool cmd = line[0] == 'c';
-            if (!parse_at(line + (cmd ? 4 : 5), &at, &rest)) {
+        } else if (!strncmp(line, "eval ", 5) || !strncmp(line, "cmd ", 4) ||
+                   !strncmp(line, "take ", 5)) {
+            /* a take ("take AT NAME N PATH") is a command: "take NAME N PATH" */
+            bool take = line[0] == 't', cmd = line[0] == 'c' || take;
+            if (!parse_at(line + (cmd && !take ? 4 : 5), &at, &rest)) {
                 err_set(err, (SrcRef){0}, "%s:%d: expected a cycle after '%s'", path, lineno,
                         cmd ? "cmd" : "eval");
                 ok = false;
@@ -197,7 +199,17 @@ bool script_load(const char *path, Script *out, Err *err) {
             it->cmd = cmd;
             it->base = base ? strdup(base) : NULL;
             if (cmd) {
-                it->text = dup_line(rest + (*rest == ' '));
+                char *text = dup_line(rest + (*rest == ' '));
+                if (take) { /* the command's name in front */
+                    size_t k = strlen(text);
+                    it->text = malloc(k + 6);
+                    if (!it->text) abort();
+                    memcpy(it->text, "take ", 5);
+                    memcpy(it->text + 5, text, k + 1);
+                    free(text);
+                } else {
+                    it->text = text;
+                }
                 it->len = strlen(it->text);
                 continue;
             }

@@ -297,8 +297,7 @@ void session_adopt_samples(Session *s, const char *dir, SampleBank *loaded) {
     mark_loaded(s, dir);
 }
 
-/* Whether dir (links followed) lies in the working directory's tree. */
-static bool under_cwd(const char *dir) {
+bool ses_under_cwd(const char *dir) {
     char real[PATH_MAX], here[PATH_MAX], cwd[PATH_MAX];
     if (!realpath(dir, real)) return true; /* not there: loading it says so */
     if (!getcwd(here, sizeof here) || !realpath(here, cwd)) return false;
@@ -312,7 +311,7 @@ static bool load_sample_dirs(Session *s, const char *base, Err *err) {
     for (uint32_t i = 0; i < AS_LIST(dirs)->len; i++) {
         char dir[2048], why[256];
         session_sample_path(base, AS_STRING(AS_LIST(dirs)->items[i])->chars, dir, sizeof dir);
-        if (s->o.safe && !under_cwd(dir)) { /* (before dir_loaded: a folder read earlier) */
+        if (s->o.safe && !ses_under_cwd(dir)) { /* (before dir_loaded: a folder read earlier) */
             err_set(err, (SrcRef){0},
                     "samples('%s'): a folder outside the working directory is not allowed in "
                     "safe mode",

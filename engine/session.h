@@ -71,8 +71,9 @@ typedef struct {
     void *midi_ud;
     const char *midi_clock; /* a port to send MIDI clock to (24 a quarter note, song position
                                and start first), or NULL */
-    bool safe;  /* safe mode: ffi refused, sample folders only under the working directory */
-    bool input; /* an audio input is open: record() takes can be made (live.c) */
+    bool safe;      /* safe mode: ffi refused, sample folders only under the working directory */
+    bool input;     /* an audio input is open: record() takes can be made (live.c) */
+    bool replaying; /* a session log's replay: its takes come from the log, on their cycles */
 } SessionOpts;
 
 /* The anonymous track: a block whose last expression is a pattern plays it

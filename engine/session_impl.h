@@ -168,6 +168,10 @@ typedef struct {
 void ses_take_requests(Session *s);
 bool ses_record_command(Session *s, const char *arg, Err *err);
 void ses_load_takes(Session *s, const char *base);
+/* "take NAME N PATH" (a replayed log's take): the file as NAME's next sound. */
+bool ses_take_command(Session *s, const char *arg, Err *err);
+/* Whether path (links followed) lies in the working directory's tree. */
+bool ses_under_cwd(const char *path);
 /* The jump command: the song moves to a section (a name or its number, from
  * 1) at the next bar (arrangement.c). */
 bool ses_jump(Session *s, const char *to, Err *err);

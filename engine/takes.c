@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <sndfile.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 /* The record requests of the evaluation just done (the global
  * "record:requests", [name, bars] pairs), or of the record command. */
 static void request(Session *s, const char *name, double bars) {
+    if (s->o.replaying) return; /* the take, if one was made, is in the log */
     if (!s->o.input) {
         ses_say(s,
                 "tala: warning: record(\"%s\"): there is no audio input (start tala with "
@@ -118,6 +120,38 @@ static int take_number(const char *file, const char *name) {
     return strcmp(end, ".wav") == 0 && n >= 0 && n < 100000 ? (int)n : -1;
 }
 
+/* "take AT NAME N PATH": a replay adds the take on the cycle it came. */
+static void log_take(Session *s, const char *name, int n, const char *path) {
+    char at[64], real[PATH_MAX];
+    ses_rat_text(s->horizon, at, sizeof at);
+    session_log(s, "take %s %s %d %s", at, name, n, realpath(path, real) ? real : path);
+}
+
+bool ses_take_command(Session *s, const char *arg, Err *err) {
+    char name[64];
+    int n, used = 0;
+    if (!arg || sscanf(arg, "%63s %d %n", name, &n, &used) < 2 || !used || !arg[used]) {
+        err_set(err, (SrcRef){0}, "take needs NAME N PATH, got '%s'", arg ? arg : "");
+        return false;
+    }
+    const char *path = arg + used;
+    if (s->o.safe && !ses_under_cwd(path)) {
+        err_set(err, (SrcRef){0}, "take %s: %s is outside the working directory (safe mode)", name,
+                path);
+        return false;
+    }
+    Sample snd;
+    char why[300];
+    if (!samples_read(path, &snd, why, sizeof why)) {
+        err_set(err, (SrcRef){0}, "take %s:%d: %s", name, n, why);
+        err_hint(err, "the take's file is gone: s(\"%s:%d\") stays silent", name, n);
+        return false;
+    }
+    samples_add(&s->bank, name, snd);
+    for (int i = 0; i < s->ntracks; i++) s->tracks[i].cpat = NULL;
+    return true;
+}
+
 int session_add_take(Session *s, const char *name, float *l, float *r, uint64_t frames, char *path,
                      size_t pn, char *why, size_t wn) {
     float *planes = malloc(2 * (frames ? frames : 1) * sizeof(float));
@@ -155,7 +189,7 @@ int session_add_take(Session *s, const char *name, float *l, float *r, uint64_t 
         snprintf(why, wn, "cannot write %s (is the disk full?)", path);
         return -1;
     }
-    session_log(s, "take %s %d %s", name, n, path);
+    log_take(s, name, n, path);
     return n;
 }
 
@@ -163,7 +197,7 @@ void ses_load_takes(Session *s, const char *base) {
     if (!s->takes_dir) s->takes_dir = strdup(base ? base : ".");
     char dir[1100];
     snprintf(dir, sizeof dir, "%s/takes", base ? base : ".");
-    if (s->takes_loaded) return;
+    if (s->takes_loaded || s->o.replaying) return; /* (a replay's come from its log) */
     s->takes_loaded = true;
     DIR *d = opendir(dir);
     if (!d) return;
@@ -187,10 +221,8 @@ void ses_load_takes(Session *s, const char *base) {
             char path[1400], why[200];
             snprintf(path, sizeof path, "%s/%s", dir, files[i]);
             Sample snd;
-            if (samples_read(path, &snd, why, sizeof why)) {
-                if (!snd.right) snd.right = NULL;
-                samples_add(&s->bank, name, snd);
-            }
+            if (samples_read(path, &snd, why, sizeof why))
+                log_take(s, name, samples_add(&s->bank, name, snd), path);
             free(files[i]);
             files[i] = NULL;
             left--;

@@ -183,6 +183,16 @@ EOF2
 expect "render an arrangement" 0 "" -- render "$tmp/form.tala" -o "$tmp/form.wav"
 expect_err "its length is the form's" "rendering the arrangement: 8 cycles in 3 sections (intro, verse, intro)"
 expect_err "8 cycles at 120 bpm" "wrote $tmp/form.wav: 16.000 s, 2 tracks"
+# takes: a program folder's takes/NAME-N.wav play as NAME:N (a render has no input: record()
+# says so and plays what was recorded before)
+mkdir -p "$tmp/song/takes"
+sox -n -r 48000 -c 2 "$tmp/song/takes/vox-0.wav" synth 0.5 sine 440 gain -6 2>/dev/null
+sox -n -r 48000 -c 2 "$tmp/song/takes/vox-1.wav" synth 0.5 sine 660 gain -6 2>/dev/null
+printf 'record("vox", 2)\nv = s("vox:1 ~")\nplay v\n' >"$tmp/song/takes.tala"
+expect "render with takes" 0 "" -- render "$tmp/song/takes.tala" -o "$tmp/takes.wav" --bars 1
+expect_err "record() without an input says so" "record(\"vox\"): there is no audio input (start tala with --input); nothing is recorded"
+if grep -q "peak -[0-9]" "$err" && ! grep -q "peak -inf" "$err"; then pass=$((pass + 1)); else
+    echo "FAIL takes/vox-1.wav did not play as vox:1"; sed 's/^/    /' "$err"; fail=$((fail + 1)); fi
 printf 'x = { drums: s("bd"), tempo: 3 }\nplay x\n' >"$tmp/scene.tala"
 expect "a scene of a number" 1 "" -- check "$tmp/scene.tala"
 expect_err "names the field" "cannot play 'x': its tempo is a number, not a pattern"

@@ -115,8 +115,8 @@ SCRIPT
   jack_disconnect system:capture_1 PortAudio:in_0; jack_disconnect system:capture_2 PortAudio:in_1
   jack_connect PortAudio:out_0 PortAudio:in_0; jack_connect PortAudio:out_1 PortAudio:in_1 ) &
 connector=$!
-(cd "$tmp/rec" && HOME="$tmp" "$(dirname "$TALA")/pty_drive" "$tmp/rec.script" "$TALA" prog.tala \
-    --input --no-log --buffer 256 --record "$tmp/rec/out.wav" >"$tmp/rec.out" 2>&1)
+(cd "$tmp/rec" && HOME="$tmp/rec" "$(dirname "$TALA")/pty_drive" "$tmp/rec.script" "$TALA" \
+    prog.tala --input --buffer 256 --record "$tmp/rec/out.wav" >"$tmp/rec.out" 2>&1)
 wait $connector
 rec=$(tr -d '\r' <"$tmp/rec.out")
 # the first frame from `from` on whose left side is above 0.01
@@ -144,6 +144,21 @@ if [ -n "$bar" ]; then
         bad "the take's playback: onset ${back:-none}, the bar at $at"
 else
     bad "the take was not played: $(grep -a "back" <<<"$rec" | head -2)"
+fi
+# the session log holds the takes on their cycles: its replay is what was heard, bit for bit
+log=$(ls "$tmp"/rec/.local/share/tala/sessions/*.tala-session 2>/dev/null | head -1)
+if [ -n "$log" ] && grep -q "^take .* vox 1 " "$log" &&
+    "$TALA" replay "$log" -o "$tmp/rec/replay.wav" 2>"$tmp/rec/replay.err"; then
+    n=$(($(stat -c %s "$tmp/rec/out.wav") - $(data_at "$tmp/rec/out.wav") - 9))
+    a=$(($(data_at "$tmp/rec/out.wav") + 9))
+    b=$(($(data_at "$tmp/rec/replay.wav") + 9))
+    if cmp -s -n $n <(tail -c +$a "$tmp/rec/out.wav") <(tail -c +$b "$tmp/rec/replay.wav"); then
+        ok "the replay of the session plays the takes where they came: bit for bit ($((n / 8)) frames)"
+    else
+        bad "the replay differs: $(cmp -n $n <(tail -c +$a "$tmp/rec/out.wav") <(tail -c +$b "$tmp/rec/replay.wav") 2>&1 | head -1)"
+    fi
+else
+    bad "no replay of the session with takes: $(head -3 "$tmp/rec/replay.err" 2>/dev/null)"
 fi
 
 # input() monitors the input: in an effect chain (a bus that is the input at half level) the
