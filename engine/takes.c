@@ -165,6 +165,10 @@ int session_add_take(Session *s, const char *name, float *l, float *r, uint64_t 
     char dir[1100];
     snprintf(dir, sizeof dir, "%s/takes", s->takes_dir ? s->takes_dir : ".");
     snprintf(path, pn, "%s/%s-%d.wav", dir, name, n);
+    if (s->o.safe && !ses_under_cwd(s->takes_dir ? s->takes_dir : ".")) {
+        snprintf(why, wn, "safe mode keeps takes only under the working directory (not saved)");
+        return -1;
+    }
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         snprintf(why, wn, "cannot make %s: %s", dir, strerror(errno));
         return -1;
@@ -198,6 +202,7 @@ void ses_load_takes(Session *s, const char *base) {
     char dir[1100];
     snprintf(dir, sizeof dir, "%s/takes", base ? base : ".");
     if (s->takes_loaded || s->o.replaying) return; /* (a replay's come from its log) */
+    if (s->o.safe && !ses_under_cwd(dir)) return;  /* safe mode: files from here down only */
     s->takes_loaded = true;
     DIR *d = opendir(dir);
     if (!d) return;

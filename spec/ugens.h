@@ -49,7 +49,7 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
     X(INPUT, "input", UG_SOURCE, IN("channel"), DEF(-1), 0,                                        \
       "The audio input (tala --input): channel 0 its left (or only) side, 1 its right, -1 both "   \
       "(in a synth their mean). In a synth it lags 64 frames (its voices compute ahead); in an "   \
-      "effect chain it is the input of the same block. Silent without an input.")                 \
+      "effect chain it is the input of the same block. Silent without an input.")                  \
     X(ADC, "adc", UG_SOURCE, IN("channel"), DEF(-1), 0, "Same as input.")                          \
     /* effects: the first input is the signal */                                                   \
     X(LPF, "lpf", UG_EFFECT, IN("cutoff", "q"), DEF(1000, 0.7), 0,                                 \
