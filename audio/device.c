@@ -401,7 +401,12 @@ static bool open_stream(Device *d, char *why, size_t n) {
     PaStreamParameters ip = {.device = d->in_index,
                              .channelCount = d->inputs,
                              .sampleFormat = paFloat32 | paNonInterleaved};
-    if (d->inputs) ip.suggestedLatency = Pa_GetDeviceInfo(d->in_index)->defaultLowInputLatency;
+    const PaDeviceInfo *in_info = d->inputs ? Pa_GetDeviceInfo(d->in_index) : NULL;
+    if (d->inputs && !in_info) {
+        snprintf(why, n, "the audio input device is not there");
+        return false;
+    }
+    if (in_info) ip.suggestedLatency = in_info->defaultLowInputLatency;
     PaError e = Pa_OpenStream(&d->stream, d->inputs ? &ip : NULL, &p, d->rate,
                               (unsigned long)d->buffer, paClipOff | paDitherOff, callback, d);
     if (e != paNoError) {
@@ -476,6 +481,7 @@ static bool reopen(Device *d, char *why, size_t n) {
         return false;
     }
     d->index = i;
+    if (d->inputs && !find_input(d, why, n)) return false; /* (the numbers may have changed) */
     if (!open_stream(d, why, n)) return false;
     hand_to_callback(d);
     PaError e = Pa_StartStream(d->stream);
@@ -486,6 +492,9 @@ static bool reopen(Device *d, char *why, size_t n) {
         return false;
     }
     snprintf(d->name, sizeof d->name, "%s", Pa_GetDeviceInfo(i)->name);
+    const PaStreamInfo *si = Pa_GetStreamInfo(d->stream);
+    d->out_latency_s = si ? si->outputLatency : 0;
+    d->in_latency_s = si && d->inputs ? si->inputLatency : 0;
     atomic_fetch_add(&d->opened, 1);
     return true;
 }
@@ -593,10 +602,16 @@ size_t device_take_recorded(Device *d, float *dst, size_t max) {
     return n;
 }
 
+/* Frames at the ring's old end a callback may be writing over right now
+ * (its head not yet published): counted as lost when a reader is that far
+ * behind. */
+#define IN_GUARD 16384
+
 size_t device_take_input(Device *d, uint64_t *at, uint64_t *first, float *dst, size_t max) {
     if (!d->in) return 0;
     uint64_t h = atomic_load_explicit(&d->in_head, memory_order_acquire);
-    if (h > d->in_cap && *at < h - d->in_cap) *at = h - d->in_cap; /* overwritten: skipped */
+    uint64_t keep = d->in_cap - IN_GUARD;           /* what is surely still there */
+    if (h > keep && *at < h - keep) *at = h - keep; /* overwritten (or about to be): skipped */
     if (*at >= h) return 0;
     size_t n = h - *at < max ? (size_t)(h - *at) : max;
     for (size_t i = 0; i < n; i++) {
@@ -606,10 +621,10 @@ size_t device_take_input(Device *d, uint64_t *at, uint64_t *first, float *dst, s
     }
     /* what the callback wrote over while this copied is not kept */
     uint64_t h2 = atomic_load_explicit(&d->in_head, memory_order_acquire);
-    if (h2 > d->in_cap && *at < h2 - d->in_cap) {
-        uint64_t lost = h2 - d->in_cap - *at;
+    if (h2 > keep && *at < h2 - keep) {
+        uint64_t lost = h2 - keep - *at;
         if (lost >= n) {
-            *at = h2 - d->in_cap;
+            *at = h2 - keep;
             return 0;
         }
         memmove(dst, dst + 2 * lost, (n - lost) * 2 * sizeof(float));

@@ -210,6 +210,22 @@ static void drain_recording(Live *l) {
     }
 }
 
+/* A take done (or, when the performance ends, as far as it got): saved,
+ * playing, said. */
+static void finish_take(Live *l, Recording *t, uint64_t frames) {
+    char path[1200], why[300], msg[1700];
+    int n =
+        session_add_take(l->s, t->req.name, t->l, t->r, frames, path, sizeof path, why, sizeof why);
+    if (n >= 0)
+        snprintf(msg, sizeof msg, "take %s:%d recorded (%g bar%s%s), saved as %s", t->req.name, n,
+                 t->req.bars, t->req.bars == 1 ? "" : "s",
+                 frames < t->req.frames ? ", cut short by the end" : "", path);
+    else
+        snprintf(msg, sizeof msg, "take %s recorded; it plays, but %s", t->req.name, why);
+    say(l, msg);
+    take_end(t);
+}
+
 /* Takes: requests start recording (the round trip measured when the first
  * one comes, the stream being open by then); the input is read every step
  * and what it holds of each take copied; a finished take is saved and plays. */
@@ -239,20 +255,9 @@ static void record_takes(Live *l) {
     size_t got;
     uint64_t first;
     while ((got = device_take_input(l->dev, &l->in_at, &first, l->inbuf, REC_CHUNK)) > 0)
-        for (int k = 0; k < 8; k++) {
-            Recording *t = &l->takes[k];
-            if (!t->active || !take_feed(t, first, l->inbuf, got)) continue;
-            char path[1200], why[300], msg[1700];
-            int n = session_add_take(l->s, t->req.name, t->l, t->r, t->req.frames, path,
-                                     sizeof path, why, sizeof why);
-            if (n >= 0)
-                snprintf(msg, sizeof msg, "take %s:%d recorded (%g bar%s), saved as %s",
-                         t->req.name, n, t->req.bars, t->req.bars == 1 ? "" : "s", path);
-            else
-                snprintf(msg, sizeof msg, "take %s recorded; it plays, but %s", t->req.name, why);
-            say(l, msg);
-            take_end(t);
-        }
+        for (int k = 0; k < 8; k++)
+            if (l->takes[k].active && take_feed(&l->takes[k], first, l->inbuf, got))
+                finish_take(l, &l->takes[k], l->takes[k].req.frames);
 }
 
 static uint64_t now_ns(void) {
@@ -498,6 +503,10 @@ void live_close(Live *l) {
         device_stop(l->dev); /* the callback no longer runs */
         uint64_t end = audio_frame(session_audio(l->s));
         drain_recording(l);
+        record_takes(l); /* what came in: no take is lost, a cut one kept as far as it got */
+        for (int k = 0; k < 8; k++)
+            if (l->takes[k].active && l->takes[k].reached)
+                finish_take(l, &l->takes[k], l->takes[k].reached);
         session_collect(l->s); /* the last late notes into the log */
         uint64_t lost = audio_lates_lost(session_audio(l->s));
         if (lost) /* the replay will differ where these were */

@@ -38,8 +38,10 @@ static void apply_item(Session *s, const ScriptItem *it) {
         return;
     }
     if (it->cmd) {
-        char cmd[32] = {0}, arg[256] = {0};
-        sscanf(it->text, "%31s %255[^\n]", cmd, arg);
+        char cmd[32] = {0};
+        int used = 0;
+        sscanf(it->text, "%31s %n", cmd, &used);
+        const char *arg = used ? it->text + used : "";
         ok = session_command(s, cmd, arg[0] ? arg : NULL, &e);
     } else {
         ok = session_eval(s, it->name, it->text, it->len, it->base, &e);
@@ -63,7 +65,11 @@ static bool out_open(OutFile *o, const char *path, const RenderOpts *opts, Err *
     o->sf = engine_sound_open(path, opts->rate, opts->format, opts->bits, why, sizeof why);
     if (!o->sf) err_set(err, (SrcRef){0}, "%s", why);
     o->bits = engine_sound_depth(opts->format, opts->bits);
-    o->seed = 0x9E3779B97F4A7C15ULL; /* the same dither every time: renders repeat */
+    /* the same dither every time (renders repeat), each file its own (stems summed
+     * do not add up one noise) */
+    o->seed = 0x9E3779B97F4A7C15ULL;
+    for (const char *c = path; *c; c++) o->seed = (o->seed ^ (unsigned char)*c) * 0x100000001B3ULL;
+    if (!o->seed) o->seed = 1;
     o->made = o->sf != NULL;
     return o->sf != NULL;
 }
@@ -321,10 +327,11 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
                     snprintf(p, sizeof p, "%s/%s.%s", opts->stems, tn,
                              opts->format ? opts->format : "wav");
                     if (!out_open(&stem_out[t], p, opts, err)) goto out;
-                    /* a track that joins later starts with the silence before it */
-                    memset(inter, 0, 2 * CHUNK * sizeof(float));
+                    /* a track that joins later starts with the silence before it
+                     * (zeroed each time: a dithered write leaves what it wrote) */
                     for (uint64_t w = 0; w < written; w += CHUNK)
-                        if (!out_write(
+                        if (memset(inter, 0, 2 * CHUNK * sizeof(float)),
+                            !out_write(
                                 &stem_out[t], inter,
                                 written - w < (uint64_t)CHUNK ? written - w : (uint64_t)CHUNK, err))
                             goto out;

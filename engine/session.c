@@ -207,7 +207,7 @@ void session_free(Session *s) {
     samples_free(&s->bank);
     soundlib_free(s->lib); /* after the audio side: its voices played these */
     zzfx_free(&s->zz);
-    free(s->takes_dir);
+    ses_takes_free(s);
     for (int i = 0; i < s->nsample_dirs; i++) free(s->sample_dirs[i]);
     free(s->sample_dirs);
     free(s->segs);
@@ -557,7 +557,6 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
 
     /* commit */
     vm_discard(vm);
-    ses_take_requests(s);
     if (IS_PATTERN(vm_result(vm)) || anon_took) { /* whose bare pattern plays on $, if any */
         free(s->anon_from);
         s->anon_from = anon_took ? NULL : strdup(name);
@@ -575,6 +574,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         ses_bar_text(bar, where, sizeof where);
         if (rat_lt(rat_int(0), h) || s->ntracks) info(s, "tempo %g -> %s", bpm, where);
     }
+    ses_take_requests(s, name); /* (at the tempo from the next bar on) */
     for (int i = 0; i <= AUDIO_MAX_BUSES; i++)
         ses_send_chain(s, i == AUDIO_MAX_BUSES ? CHAIN_MASTER : i, 0, &buses[i], &s->bus_sent[i],
                        bar, session_frame_of(s, bar) > 0);

@@ -126,6 +126,8 @@ struct Session {
     int ntake_req;
     char *takes_dir;
     bool takes_loaded;
+    char **records_seen; /* "SOURCE|NAME|BARS|K": a file's record() calls already made */
+    int nrecords_seen;
     bool orbit_on[AUDIO_MAX_ORBITS][2];  /* each orbit's reverb and delay exist ... */
     float orbit[AUDIO_MAX_ORBITS][2][2]; /* ... with these settings */
     LateNote *lates;                     /* a replay's late events, in frame order */
@@ -165,11 +167,12 @@ typedef struct {
 /* sessionlog.c: messages and the log */
 /* takes.c: an evaluation's record() requests to the bar; the record command;
  * the program folder's takes/ loaded as sounds (once). */
-void ses_take_requests(Session *s);
+void ses_take_requests(Session *s, const char *source);
 bool ses_record_command(Session *s, const char *arg, Err *err);
 void ses_load_takes(Session *s, const char *base);
 /* "take NAME N PATH" (a replayed log's take): the file as NAME's next sound. */
 bool ses_take_command(Session *s, const char *arg, Err *err);
+void ses_takes_free(Session *s);
 /* Whether path (links followed) lies in the working directory's tree. */
 bool ses_under_cwd(const char *path);
 /* The jump command: the song moves to a section (a name or its number, from

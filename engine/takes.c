@@ -52,14 +52,39 @@ static void request(Session *s, const char *name, double bars) {
                 at);
 }
 
-void ses_take_requests(Session *s) {
+/* A file's record() call that an earlier evaluation of the file made: saving
+ * the file again (another change) does not record again. Typed in the REPL,
+ * each one does. */
+static bool seen_before(Session *s, const char *source, const char *name, double bars, int k) {
+    if (!strcmp(source, "<repl>")) return false;
+    char key[1200];
+    snprintf(key, sizeof key, "%s|%s|%g|%d", source, name, bars, k);
+    for (int i = 0; i < s->nrecords_seen; i++)
+        if (!strcmp(s->records_seen[i], key)) return true;
+    s->records_seen = realloc(s->records_seen, (size_t)(s->nrecords_seen + 1) * sizeof(char *));
+    if (!s->records_seen || !(s->records_seen[s->nrecords_seen++] = strdup(key))) abort();
+    return false;
+}
+
+void ses_take_requests(Session *s, const char *source) {
     Value reqs;
     if (!vm_get_global(s->vm, "record:requests", &reqs) || !IS_LIST(reqs)) return;
     for (uint32_t i = 0; i < AS_LIST(reqs)->len; i++) {
         ObjList *p = AS_LIST(AS_LIST(reqs)->items[i]);
-        request(s, AS_STRING(p->items[0])->chars, p->items[1].as.num);
+        const char *name = AS_STRING(p->items[0])->chars;
+        int k = 0; /* the same call made twice in one program: both are takes */
+        for (uint32_t j = 0; j < i; j++)
+            k += !strcmp(AS_STRING(AS_LIST(AS_LIST(reqs)->items[j])->items[0])->chars, name);
+        if (!seen_before(s, source, name, p->items[1].as.num, k))
+            request(s, name, p->items[1].as.num);
     }
     vm_set_global(s->vm, "record:requests", NIL_VAL);
+}
+
+void ses_takes_free(Session *s) {
+    for (int i = 0; i < s->nrecords_seen; i++) free(s->records_seen[i]);
+    free(s->records_seen);
+    free(s->takes_dir);
 }
 
 bool ses_record_command(Session *s, const char *arg, Err *err) {
@@ -102,6 +127,7 @@ bool take_feed(Recording *rec, uint64_t first, const float *in, size_t n) {
         rec->l[f - rec->from] = in[2 * (f - first)];
         rec->r[f - rec->from] = in[2 * (f - first) + 1];
     }
+    if (b > a && b - rec->from > rec->reached) rec->reached = b - rec->from;
     return first + n >= end;
 }
 
@@ -173,8 +199,12 @@ int session_add_take(Session *s, const char *name, float *l, float *r, uint64_t 
         snprintf(why, wn, "cannot make %s: %s", dir, strerror(errno));
         return -1;
     }
+    if (s->o.safe && !ses_under_cwd(dir)) { /* (a link out of here) */
+        snprintf(why, wn, "safe mode keeps takes only under the working directory (not saved)");
+        return -1;
+    }
     struct stat st;
-    for (int k = n; stat(path, &st) == 0; k++) /* never over an earlier take */
+    for (int k = n; lstat(path, &st) == 0; k++) /* never over an earlier take (or a link) */
         snprintf(path, pn, "%s/%s-%d.wav", dir, name, k + 1);
     char swhy[300];
     SNDFILE *sf = engine_sound_open(path, s->o.rate, "wav", 0, swhy, sizeof swhy);
@@ -197,6 +227,18 @@ int session_add_take(Session *s, const char *name, float *l, float *r, uint64_t 
     return n;
 }
 
+typedef struct {
+    char name[64];
+    int n;
+    char *file;
+} FoundTake;
+
+static int found_cmp(const void *a, const void *b) {
+    const FoundTake *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
 void ses_load_takes(Session *s, const char *base) {
     if (!s->takes_dir) s->takes_dir = strdup(base ? base : ".");
     char dir[1100];
@@ -206,32 +248,33 @@ void ses_load_takes(Session *s, const char *base) {
     s->takes_loaded = true;
     DIR *d = opendir(dir);
     if (!d) return;
-    /* NAME-N.wav, each name's takes in the order of N */
-    char **files = NULL;
+    /* NAME-N.wav, each name's takes in the order of N (a missing number closes up) */
+    FoundTake *files = NULL;
     int nf = 0;
     for (struct dirent *e; (e = readdir(d));) {
+        size_t len = strlen(e->d_name);
         const char *dash = strrchr(e->d_name, '-');
-        if (e->d_name[0] == '.' || !dash || strcmp(e->d_name + strlen(e->d_name) - 4, ".wav"))
+        if (e->d_name[0] == '.' || len < 7 || !dash || dash == e->d_name || dash - e->d_name > 63 ||
+            strcmp(e->d_name + len - 4, ".wav"))
             continue;
+        FoundTake f = {.file = NULL};
+        snprintf(f.name, sizeof f.name, "%.*s", (int)(dash - e->d_name), e->d_name);
+        if ((f.n = take_number(e->d_name, f.name)) < 0) continue;
         files = realloc(files, (size_t)(nf + 1) * sizeof *files);
-        if (!files || !(files[nf++] = strdup(e->d_name))) abort();
+        if (!files || !(f.file = strdup(e->d_name))) abort();
+        files[nf++] = f;
     }
     closedir(d);
-    for (int want = 0, left = nf; left > 0 && want < 100000; want++)
-        for (int i = 0; i < nf; i++) {
-            if (!files[i]) continue;
-            char name[64];
-            snprintf(name, sizeof name, "%.*s", (int)(strrchr(files[i], '-') - files[i]), files[i]);
-            if (take_number(files[i], name) != want) continue;
-            char path[1400], why[200];
-            snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-            Sample snd;
-            if (samples_read(path, &snd, why, sizeof why))
-                log_take(s, name, samples_add(&s->bank, name, snd), path);
-            free(files[i]);
-            files[i] = NULL;
-            left--;
-        }
-    for (int i = 0; i < nf; i++) free(files[i]);
+    qsort(files, (size_t)nf, sizeof *files, found_cmp);
+    for (int i = 0; i < nf; i++) {
+        char path[1400], why[200];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
+        Sample snd;
+        if (samples_read(path, &snd, why, sizeof why))
+            log_take(s, files[i].name, samples_add(&s->bank, files[i].name, snd), path);
+        else
+            ses_say(s, "tala: warning: cannot read the take %s: %s", path, why);
+    }
+    for (int i = 0; i < nf; i++) free(files[i].file);
     free(files);
 }

@@ -30,6 +30,7 @@ int session_take_requests(Session *s, TakeRequest *out, int max);
 typedef struct {
     TakeRequest req;
     uint64_t from;
+    uint64_t reached; /* frames filled so far (from the start) */
     float *l, *r;
     bool active;
 } Recording;

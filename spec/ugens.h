@@ -116,7 +116,7 @@ typedef enum { UG_SOURCE, UG_EFFECT, UG_MATH } UgenKind;
       IN("low", "mid", "high", "lowfreq", "midfreq", "highfreq", "cut"),                           \
       DEF(1, 1, 1, 120, 1000, 8000, 25), 0,                                                        \
       "A mastering EQ made of tala's filters: hpf(cut), lowshelf(lowfreq, low), peak(midfreq, "    \
-      "mid, 0.7), highshelf(highfreq, high); gains in dB: mastereq(low: 2dB, high: 1.5dB).")       \
+      "mid, 0.7), highshelf(highfreq, high); gains written in dB: mastereq(low: 2dB, high: 1dB).") \
     X(PAN, "pan", UG_EFFECT, IN("pos"), DEF(0.5), 0, "Equal-power panning (0 left, 1 right).")     \
     X(GAIN, "gain", UG_EFFECT, IN("amount"), DEF(1), 0, "Multiplies the signal.")                  \
     /* arithmetic the language emits for + - * / on signals */                                     \

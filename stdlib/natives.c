@@ -347,9 +347,9 @@ N(ffi) N(load) N(setcps) N(record)
          "samples('my-samples')", NULL},
         {"record", 1, nat_record, V, "record(name, bars)",
          "Records a take of the audio input (tala --input) from the next bar, bars long (1), "
-         "latency compensated: it plays as s(name) from the bar after it ends (each take a "
-         "variation: name:0, name:1, ...) and is saved as takes/name-N.wav "
-         "(docs/production.md).",
+         "latency compensated: it plays as s(name) from the first bar after it is complete "
+         "(each take a variation: name:0, name:1, ...) and is saved as takes/name-N.wav. In a "
+         "file, saving it again does not record again (docs/production.md).",
          "record(\"vox\", 4)", NULL},
 };
 
