@@ -66,6 +66,7 @@ struct AudioEngine {
     const float *in_src[2];
     SynInput input;
     float inb[2][AUDIO_BLOCK];
+    uint32_t in_quiet; /* frames of silence written since the last input (past the history: none) */
     float bl[AUDIO_MAX_BUSES][AUDIO_BLOCK], br[AUDIO_MAX_BUSES][AUDIO_BLOCK];
     /* notes' sends, after their track's fader, into each orbit's reverb
      * (2 * orbit) and delay (2 * orbit + 1) */
@@ -647,12 +648,15 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         uint64_t end = now + (uint64_t)n;
         uint64_t cut = start_due(a, end);
         if (cut < end) n = (int)(cut - now), end = cut;
-        for (int c = 0; c < 2; c++) /* the input of this block, for input() */
-            for (int i = 0; i < n; i++) {
-                float x = a->in_src[c] ? a->in_src[c][done + i] : 0;
-                a->inb[c][i] = x;
-                a->input.side[c][(now + (uint64_t)i) & a->input.mask] = x;
-            }
+        if (a->in_src[0] || a->in_quiet <= AUDIO_INPUT_HISTORY) { /* (silent: zeros already) */
+            for (int c = 0; c < 2; c++) /* the input of this block, for input() */
+                for (int i = 0; i < n; i++) {
+                    float x = a->in_src[c] ? a->in_src[c][done + i] : 0;
+                    a->inb[c][i] = x;
+                    a->input.side[c][(now + (uint64_t)i) & a->input.mask] = x;
+                }
+            a->in_quiet = a->in_src[0] ? 0 : a->in_quiet + (uint32_t)n;
+        }
         bool used[AUDIO_MAX_TRACKS];
         const int nt = a->ntracks;
         memset(used, 0, (size_t)nt * sizeof used[0]);

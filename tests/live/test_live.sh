@@ -184,8 +184,9 @@ echo_of() {
       jack_disconnect system:capture_1 PortAudio:in_0; jack_disconnect system:capture_2 PortAudio:in_1
       jack_connect PortAudio:out_0 PortAudio:in_0; jack_connect PortAudio:out_1 PortAudio:in_1 ) &
     local connector=$!
-    "$TALA" "$tmp/rec/$1.tala" --input --no-log --buffer 256 --seconds 5 --record "$tmp/rec/$1.wav" \
-        </dev/null >/dev/null 2>&1
+    LD_PRELOAD="$SHIM" TALA_ALLOC_REPORT="$tmp/rec/$1.alloc" \
+        "$TALA" "$tmp/rec/$1.tala" --input --no-log --buffer 256 --seconds 5 \
+        --record "$tmp/rec/$1.wav" </dev/null >/dev/null 2>&1
     wait $connector
     sox "$tmp/rec/$1.wav" -t dat - remix 1 trim 192000s 2000s 2>/dev/null |
         awk '/^;/ { next } { x[n++] = $2 } END {
@@ -201,6 +202,10 @@ echo_of() {
             printf "%d %d %.3g %.4f\n", c, best, least, gain }'
 }
 read -r c shift left gain < <(echo_of bus)
+read -r calls callbacks <"$tmp/rec/bus.alloc" || calls=x
+[ "$calls" = 0 ] && [ "${callbacks:-0}" -gt 100 ] &&
+    ok "with the input open: no allocator calls in $callbacks callbacks" ||
+    bad "with the input open: $calls allocator calls (callbacks: ${callbacks:-?})"
 [ "${shift:-0}" = 512 ] && awk -v l="${left:-1}" -v g="${gain:-0}" 'BEGIN { exit !(l < 1e-10 && g > 0.4999 && g < 0.5001) }' &&
     ok "input() in a bus: the click back 512 frames later at half its level, exactly" ||
     bad "input() in a bus: click at ${c:-?}, back after ${shift:-?} frames at ${gain:-?} (left ${left:-?})"
