@@ -19,6 +19,7 @@
 #define CHUNK      4096
 #define MAX_PASSES 8
 #define CLOSE_LU   0.05
+#define STUCK_LU   0.02
 #define MAX_GAIN   60.0 /* dB: a near-silent mix is not turned into noise */
 
 /* One pass at gain_db: measured into st, written through write when given. */
@@ -73,6 +74,7 @@ bool master_finish(FILE *raw, uint64_t frames, double rate, double target, doubl
     res->passes = 0;
     if (!isnan(target) && isfinite(raw_lufs)) {
         gain = fmin(target - raw_lufs, MAX_GAIN);
+        double before = NAN; /* the last pass's loudness */
         for (int p = 0; p < MAX_PASSES; p++) {
             ebur128_state *st = ebur128_init(2, (unsigned long)rate, EBUR128_MODE_I);
             if (!st) abort();
@@ -82,6 +84,10 @@ bool master_finish(FILE *raw, uint64_t frames, double rate, double target, doubl
             res->passes++;
             if (!ok) return false;
             if (!isfinite(got) || fabs(target - got) <= CLOSE_LU) break;
+            /* more gain no longer makes it louder: the limiter takes it all (an
+             * unreachable target), so the passes stop here */
+            if (fabs(got - before) < STUCK_LU) break;
+            before = got;
             gain = fmin(gain + (target - got), MAX_GAIN);
         }
     }
