@@ -34,6 +34,15 @@ extern bool cli_safe;
 /* The help of a name (a function, control, statement, unit generator or
  * instrument) with its example; false when tala knows no such name. */
 bool cli_help_text(const char *name, char *out, size_t n);
+/* The text of a help topic (start, mini, patterns, notes, sound, mix, ...),
+ * NULL when there is none; their names as one line. */
+const char *cli_help_topic(const char *name);
+void cli_help_topics(char *out, size_t n);
+/* The runnable example of a builtin, statement or instrument. */
+bool cli_example_of(const char *name, char *out, size_t n);
+/* The builtins whose name or doc has word (case aside), one a line with the
+ * doc's first sentence: names first; returns how many. */
+int cli_search(const char *word, char *out, size_t n);
 /* Parses a number option's value in [lo, hi], or says what it needs. */
 bool cli_num_arg(const char *opt, const char *v, double lo, double hi, double *out);
 /* The folder a file is in ("." for a bare name). */
@@ -43,5 +52,10 @@ void cli_folder_of(const char *file, char *out, size_t n);
 /* Reads a whole source file (malloc'd, NUL after the last byte), or prints why
  * not and returns NULL: a folder, a file over CLI_MAX_SOURCE, NUL bytes. */
 char *cli_read_file(const char *path, size_t *len);
+
+/* Whether a pattern argument is a tala expression (it has '"', or starts
+ * with a defined name and '(' or '.') rather than mini-notation. */
+struct Vm;
+bool cli_is_expression(struct Vm *vm, const char *text);
 
 #endif

@@ -10,8 +10,10 @@
 #include "../spec/ugens.h"
 #include "../stdlib/stdlib.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* The statements and forms of the language (docs/language.md). */
 static const struct {
@@ -59,6 +61,9 @@ static const struct {
     {"comp", "master = comp(-14dB, 3).limit(-1dB)"},
     {"limit", "master = comp(-14dB, 3).limit(-1dB)"},
     {"pan", "mix keys { pan: 0.3 }"},
+    {"glue", "master = glue(-18dB, 2).limit(-1dB)"},
+    {"mastereq", "master = mastereq(low: 1dB, high: 2dB).limit(-1dB)"},
+    {"width", "master = width(1.2).limit(-1dB)"},
     {"lv2", "mix keys { fx: lv2(\"fil4#mono\", {freq3: 1000, gain3: -12}) }"},
 };
 
@@ -138,4 +143,136 @@ bool cli_help_text(const char *name, char *out, size_t n) {
         add(out, n, e);
     }
     return out[0] != 0;
+}
+
+/* The topics of `:help TOPIC` (and `tala help TOPIC`): a few lines each and
+ * where the whole story is. */
+static const struct {
+    const char *name, *text;
+} TOPICS[] = {
+    {"start", "Type code and press Enter; it plays from the next bar.\n"
+              "  drums = s(\"bd*4\")      a pattern of sounds, named drums\n"
+              "  play drums              play it (play a, b, c plays several)\n"
+              "  drums = s(\"bd sn\")     change it: the new one comes in on the next bar\n"
+              "  :tour walks through ten steps; examples/course/ has ten lessons; "
+              "docs/tutorial.md"},
+    {"mini", "Inside \"...\" is mini-notation, a bar of steps:\n"
+             "  bd sn       two steps      ~        a rest        [bd bd]   two in one step\n"
+             "  bd*4        four in one    <a b>    one a bar     bd(3,8)   3 hits over 8\n"
+             "  bd, hh*8    at once        bd?      sometimes     bd:3      the 4th bd\n"
+             "  docs/mini-notation.md"},
+    {"patterns", "Functions change patterns: fast(2), slow(2), rev, every(4, fast(2)), "
+                 "off(1/8, add(7)), jux(rev), sometimes(x => x.speed(2)), chop(4).\n"
+                 "  write them after a dot: s(\"bd sn\").fast(2).every(4, rev)\n"
+                 "  :search WORD finds them; :help NAME explains one; docs/reference.md"},
+    {"notes", "Pitches: note(\"c3 e3 g3\") by name or MIDI number; n(\"0 2 4\").scale(\"C:minor\") "
+              "by scale step; chord(\"<Cm7 Fm9>\").voicing() for chords.\n"
+              "  add an instrument: .s(\"piano\"), .s(\"bass\"), .s(\"pad\"); :sounds lists them"},
+    {"sound", "Sounds: samples (bd, sn, hh, ... :sounds), General MIDI names (piano, strings), "
+              "and instruments written in tala:\n"
+              "  synth pluck(freq, gate) = saw(freq).lpf(env(0.001, 0.2) * 3000 + 300) * env()\n"
+              "  controls on a pattern: gain, pan, lpf, hpf, room, delay, speed, attack, "
+              "release; docs/sound.md"},
+    {"mix", "A track's channel strip, buses and the master:\n"
+            "  mix drums { gain: -3, pan: 0.4, send: { verb: 0.2 }, fx: lpf(3000) }\n"
+            "  bus verb = reverb(size: 0.8, mix: 1)\n"
+            "  master = glue().mastereq().limit(-1dB)\n"
+            "  docs/production.md (mixing)"},
+    {"arrange", "A song from scenes: records of patterns, played in a form.\n"
+                "  song = arrange([4, {drums: d, bass: b}], [8, {drums: d2, bass: b, keys: k}])\n"
+                "  play song      :jump 2 moves to a section on the next bar; docs/production.md"},
+    {"record", "Takes of the audio input (start tala with --input): :record vox 1 (or "
+               "record(\"vox\", 1)) records a bar from the next bar line into takes/vox-1.wav; "
+               "s(\"vox:1\") plays it. docs/production.md (recording)"},
+    {"master", "The end of the chain: master = glue().mastereq().width(1.1).limit(-1dB); a "
+               "render to a loudness: tala render song.tala -o song.wav --lufs -14; "
+               "tala loudness FILE measures; :meter on shows it live. docs/production.md"},
+    {"live", "Changes land on the next bar (mix NAME { quant: 4 }: on a 4-bar line). "
+             ":mute :solo :undo NAME, :hush, :tempo BPM, :show NAME (the grid of a track), "
+             ":render FILE, :record NAME BARS. The session is logged: tala replay LOG. "
+             "docs/live.md"},
+    {"strudel", "Strudel's code works: $: and name: blocks, setcps(0.5), const, // comments, "
+                "samples(...). docs/strudel.md lists every Strudel name and its status."},
+    {"pictures", "tala show 'bd*2 [~ sn], hh*8' --cycles 2 draws a pattern as a grid (:show NAME "
+                 "for a playing track); tala render FILE -o OUT.wav --plot OUT.png draws its "
+                 "waveform, spectrogram and loudness."},
+};
+
+const char *cli_help_topic(const char *name) {
+    for (size_t i = 0; i < sizeof TOPICS / sizeof TOPICS[0]; i++)
+        if (!strcmp(TOPICS[i].name, name)) return TOPICS[i].text;
+    return NULL;
+}
+
+void cli_help_topics(char *out, size_t n) {
+    int k = snprintf(out, n, "topics (:help TOPIC):");
+    for (size_t i = 0; i < sizeof TOPICS / sizeof TOPICS[0] && k < (int)n; i++)
+        k += snprintf(out + k, n - (size_t)k, " %s", TOPICS[i].name);
+}
+
+bool cli_example_of(const char *name, char *out, size_t n) {
+    int nd;
+    const NativeDef *defs = stdlib_natives(&nd);
+    for (int i = 0; i < nd; i++)
+        if (!strcmp(defs[i].name, name) && defs[i].example && defs[i].example[0]) {
+            snprintf(out, n, "%s", defs[i].example);
+            return true;
+        }
+    for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++)
+        if (!strcmp(WORDS[i].name, name)) {
+            snprintf(out, n, "%s", WORDS[i].example);
+            return true;
+        }
+    if (instrument(name)) {
+        snprintf(out, n, "note(\"c3 e3 g3 c4\").s(\"%s\")", name);
+        return true;
+    }
+    return false;
+}
+
+/* Whether word is in text, case aside. */
+static bool has_word(const char *text, const char *word) {
+    size_t w = strlen(word);
+    for (; *text; text++)
+        if (!strncasecmp(text, word, w)) return true;
+    return false;
+}
+
+/* One line of a search: the name and the doc's first sentence. */
+static size_t found_line(char *out, size_t n, int found, const char *name, const char *doc) {
+    int len = 0;
+    while (doc[len] && len < 72 &&
+           !(doc[len] == '.' &&
+             (!doc[len + 1] || (doc[len + 1] == ' ' && isupper((unsigned char)doc[len + 2])))))
+        len++;
+    return (size_t)snprintf(out, n, "%s  %-14s %.*s%s", found ? "\n" : "", name, len, doc,
+                            doc[len] == '.' || !doc[len] ? "" : "...");
+}
+
+int cli_search(const char *word, char *out, size_t n) {
+    int nd, nu, found = 0;
+    size_t k = 0;
+    out[0] = 0;
+    const NativeDef *defs = stdlib_natives(&nd);
+    const UgenDef *ug = ugen_table(&nu);
+    for (int pass = 0; pass < 2; pass++) { /* names first, then what the docs say */
+        for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0] && k + 120 < n; i++) {
+            bool named = has_word(WORDS[i].name, word);
+            if (pass == 0 ? !named : named || !has_word(WORDS[i].doc, word)) continue;
+            k += found_line(out + k, n - k, found++, WORDS[i].name, WORDS[i].doc);
+        }
+        for (int i = 0; i < nu && k + 120 < n; i++) {
+            bool named = has_word(ug[i].name, word);
+            if (pass == 0 ? !named : named || !has_word(ug[i].doc, word)) continue;
+            k += found_line(out + k, n - k, found++, ug[i].name, ug[i].doc);
+        }
+        for (int i = 0; i < nd && k + 120 < n; i++) {
+            bool named = has_word(defs[i].name, word);
+            if (pass == 0 ? !named : named || !has_word(defs[i].doc, word)) continue;
+            bool seen = false; /* a name may have two entries (a control and a function) */
+            for (int j = 0; j < i && !seen; j++) seen = !strcmp(defs[j].name, defs[i].name);
+            if (!seen) k += found_line(out + k, n - k, found++, defs[i].name, defs[i].doc);
+        }
+    }
+    return found;
 }

@@ -295,9 +295,15 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
     }
     LiveStatus ls;
     live_status(l, &ls);
-    fprintf(stderr, "tala: playing on %s at %g Hz (%d frames a buffer)%s\n", ls.device_name,
-            ls.rate, a->o.device.buffer > 0 ? a->o.device.buffer : 256,
-            interactive ? "; :help for help, :quit to leave" : "; Ctrl-C stops");
+    int frames = a->o.device.buffer > 0 ? a->o.device.buffer : 256;
+    if (interactive) /* the banner: what tala is, where it plays, how to begin */
+        fprintf(stderr,
+                "tala %s: playing on %s at %g Hz (%d frames a buffer), %g BPM\n"
+                "type :help or :tour (ten steps that play as you go); :quit leaves\n",
+                TALA_VERSION, ls.device_name, ls.rate, frames, ls.bpm);
+    else
+        fprintf(stderr, "tala: playing on %s at %g Hz (%d frames a buffer), %g BPM; Ctrl-C stops\n",
+                ls.device_name, ls.rate, frames, ls.bpm);
     if (cli_safe)
         fprintf(stderr, "tala: safe mode: no native code (ffi), no files but those the command "
                         "line names, sample folders only from here down\n");

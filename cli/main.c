@@ -5,6 +5,7 @@
  * user's code or data, 2 a usage error, 3 an environment error.
  */
 #include "cli.h"
+#include "show.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ static void usage(FILE *f) {
            "  render --pattern EXPR -o OUT   render one expression\n"
            "  replay LOG -o OUT.wav          re-render a recorded live session, bit-exact\n"
            "  loudness FILE...               a sound file's LUFS, loudness range and true peak\n"
+           "  show PATTERN [--cycles N]      draw a pattern as a grid: a row per sound or note,\n"
+           "                                 a column per step (--file FILE: every track)\n"
            "  check FILE                     run and query 4 cycles, playing nothing; errors as\n"
            "                                 FILE:LINE:COL\n"
            "  disasm FILE                    print the bytecode with its source lines\n"
@@ -83,6 +86,7 @@ int main(int argc, char **argv) {
         strchr(cmd, '/') || (n > 5 && strcmp(cmd + n - 5, ".tala") == 0))
         return cli_live(argc - 1, argv + 1);
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
+    if (strcmp(cmd, "show") == 0) return cli_show(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
     if (strcmp(cmd, "render") == 0) return cli_render(argc - 2, argv + 2);
     if (strcmp(cmd, "loudness") == 0) return cli_loudness(argc - 2, argv + 2);

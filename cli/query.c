@@ -46,21 +46,6 @@ static bool parse_cycles(const char *s, Rat *a, Rat *b) {
     return rat_ok(*a) && rat_ok(*b) && rat_lt(*a, *b);
 }
 
-/* DESIGN.md: the argument is a tala expression if it contains '"' or starts
- * with a defined name directly followed by '(' or '.'; otherwise it is
- * mini-notation ("bd sn", "bd(3,8)", "3/2", "[0, 4]", "saw"). */
-static bool is_expression(Vm *vm, const char *text) {
-    if (strchr(text, '"')) return true;
-    const char *p = text;
-    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
-    const char *b = p;
-    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-           *p == '_')
-        p++;
-    if (p == b || (*b >= '0' && *b <= '9')) return false;
-    return (*p == '(' || *p == '.') && vm_is_defined(vm, b, (size_t)(p - b));
-}
-
 /* Prints the onsets of pat in [a, b) in the canonical format; false (said)
  * when the query fails. */
 static bool print_events(Vm *vm, ObjPattern *pat, Rat a, Rat b) {
@@ -205,7 +190,7 @@ int cli_query(int argc, char **argv) {
     int status = EXIT_OK;
     ObjPattern *pat = NULL;
     Source *src = NULL;
-    if (is_expression(vm, pattern)) {
+    if (cli_is_expression(vm, pattern)) {
         Value v;
         bool evaluated = eval_expr(vm, "<query>", pattern, strlen(pattern), &v, &err);
         Err w[8]; /* warnings (an unknown scale), positioned like errors */

@@ -16,6 +16,8 @@
 #include "../stdlib/stdlib.h"
 #include "cli.h"
 #include "evalfile.h"
+#include "show.h"
+#include "tour.h"
 
 #include <errno.h>
 #include <math.h>
@@ -45,6 +47,7 @@ struct Repl {
     double seconds;
     bool ctrl_c;   /* the last key was a Ctrl-C on an empty line */
     bool meter_on; /* :meter on: the loudness in the status line */
+    int tour;      /* the :tour's step shown (0: no tour) */
 };
 
 static Repl *current; /* readline's callbacks take no user data */
@@ -178,6 +181,9 @@ static void update_prompt(Repl *r) {
             if (used > 400) used = 400; /* long names: the prompt is cut, never overrun */
         }
         MeterReading m;
+        if (r->tour && used < 400)
+            used +=
+                snprintf(p + used, sizeof p - (size_t)used, "| tour %d/%d ", r->tour, tour_count());
         if (r->meter_on && used < 400 && live_meter(r->live, &m, false))
             used += snprintf(p + used, sizeof p - (size_t)used, "| M %.0f S %.0f LUFS TP %.1f ",
                              m.momentary, m.shortterm, m.true_peak);
@@ -199,16 +205,22 @@ static void update_prompt(Repl *r) {
 
 /* ---------------------------------------------------------------- commands */
 
-static const char *COMMANDS[] = {":help",      ":tracks", ":stop",   ":hush", ":tempo",  ":mute",
-                                 ":unmute",    ":solo",   ":unsolo", ":undo", ":volume", ":render",
-                                 ":reconnect", ":sounds", ":quit",   ":jump", ":meter",  NULL};
+static const char *COMMANDS[] = {":help",   ":tour", ":example", ":search", ":show",      ":tracks",
+                                 ":stop",   ":hush", ":tempo",   ":mute",   ":unmute",    ":solo",
+                                 ":unsolo", ":undo", ":volume",  ":render", ":reconnect", ":sounds",
+                                 ":quit",   ":jump", ":meter",   ":record", ":capture",   NULL};
 
 static void help(void) {
+    char topics[512];
+    cli_help_topics(topics, sizeof topics);
     print_above(
-        "type tala code: definitions (drums = s(\"bd*4\")), play, tempo, synth, bus, mix;\n"
-        "a block goes on while brackets are open. Changes land on the next bar.\n"
+        "type tala code and press Enter: definitions (drums = s(\"bd*4\")), play, tempo, synth,\n"
+        "bus, mix; a block goes on while brackets are open. Changes land on the next bar.\n"
         "Strudel's code works too: $: and name: blocks, setcps, const (docs/strudel.md).\n"
-        "  :help NAME        a function, control, statement, unit generator or instrument\n"
+        "  :tour             ten short steps that play as you go: start here\n"
+        "  :help TOPIC       a topic, :help NAME a function, control, statement, unit generator\n"
+        "  :example NAME     play NAME's example    :search WORD  functions about WORD\n"
+        "  :show NAME [N]    a playing track drawn as a grid of steps (N bars)\n"
         "  :tracks           what plays, what is waiting for its bar\n"
         "  :stop NAME  :hush stop a track / everything (now)\n"
         "  :mute :unmute :solo :unsolo NAME\n"
@@ -216,19 +228,106 @@ static void help(void) {
         "  :tempo [BPM]      show or set the tempo (from the next bar)\n"
         "  :jump SECTION     the arrangement moves to a section (name or number), next bar\n"
         "  :volume V         monitor volume, 0..2 (not in recordings)\n"
+        "  :meter [on|off]   loudness (LUFS) and true peak, once or in the status line\n"
+        "  :record NAME BARS a take of the audio input (tala --input) from the next bar\n"
         "  :render FILE      render the session so far (+4 bars) to FILE\n"
         "  :reconnect        open the audio device again, its ports connected anew\n"
         "  :capture [BARS] [GRID]  the notes played on --midi-in as code (2 bars, 16ths)\n"
         "  :sounds [NAME]    the sound library (Dirt names, banks, General MIDI), or NAME\n"
         "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
+    print_above(topics);
 }
 
-static void help_name(const char *name) {
+static void help_name(Repl *r, const char *name) {
     char buf[2048];
-    if (!cli_help_text(name, buf, sizeof buf))
-        snprintf(buf, sizeof buf, "no function, statement, unit generator or instrument named '%s'",
-                 name);
+    const char *topic = cli_help_topic(name);
+    if (topic) {
+        print_above(topic);
+        return;
+    }
+    if (!cli_help_text(name, buf, sizeof buf)) {
+        char sugg[64] = "";
+        Session *s = live_lock(r->live);
+        bool near = vm_suggest(session_vm(s), name, strlen(name), NULL, 0, sugg, sizeof sugg);
+        live_unlock(r->live);
+        snprintf(buf, sizeof buf,
+                 "no topic, function, statement, unit generator or instrument named '%s'%s%s%s "
+                 "(:search WORD looks through the docs)",
+                 name, near ? "; did you mean '" : "", near ? sugg : "", near ? "'?" : "");
+    }
     print_above(buf);
+}
+
+/* :example NAME: the example of a builtin, shown and played (a bare pattern
+ * plays on the anonymous track $). */
+static void example(Repl *r, const char *name) {
+    char code[1024], msg[1200];
+    if (!name[0] || !cli_example_of(name, code, sizeof code)) {
+        snprintf(msg, sizeof msg, "no example for '%s' (:search WORD finds functions)", name);
+        print_above(msg);
+        return;
+    }
+    snprintf(msg, sizeof msg, "%s", code);
+    print_above(msg);
+    add_history(code); /* up-arrow brings it back, to change */
+    size_t n = strlen(code);
+    code[n] = '\n', code[n + 1] = 0;
+    Err err = {0};
+    if (!live_eval(r->live, "<example>", code, n + 1, ".", &err)) print_err(&err);
+}
+
+/* :search WORD */
+static void search(const char *word) {
+    char out[8192];
+    if (!word[0]) {
+        print_above(":search WORD: the functions whose name or doc has WORD, e.g. :search reverb");
+        return;
+    }
+    int n = cli_search(word, out, sizeof out);
+    if (!n) snprintf(out, sizeof out, "nothing about '%s' (try another word, or :help)", word);
+    print_above(out);
+}
+
+/* :tour [N|end]: shows step N (the next one on an empty line), plays its code. */
+static void tour_show(Repl *r, int i) {
+    const TourStep *t = tour_step(i);
+    if (!t) {
+        r->tour = 0;
+        print_above("That was the tour. Keep changing the code; :help lists topics, "
+                    "examples/course/ has ten lessons (docs/tutorial.md), :quit leaves.");
+        return;
+    }
+    r->tour = i;
+    char buf[2048];
+    snprintf(buf, sizeof buf, "-- tour %d/%d: %s\n%s\n\n%s\n", i, tour_count(), t->title, t->text,
+             t->code);
+    print_above(buf);
+    char code[1024];
+    snprintf(code, sizeof code, "%s\n", t->code);
+    Err err = {0};
+    if (!live_eval(r->live, "<tour>", code, strlen(code), ".", &err)) print_err(&err);
+    add_history(t->code);
+    snprintf(buf, sizeof buf,
+             "listen for: %s.\n(Enter: the next step; change the code (up-arrow brings it back) "
+             "and press Enter to try; :tour end leaves)",
+             t->listen);
+    print_above(buf);
+}
+
+static void tour(Repl *r, const char *arg) {
+    int i = 1;
+    if (!strcmp(arg, "end")) {
+        r->tour = 0;
+        print_above("tour left (:tour starts it again; what plays goes on)");
+        return;
+    }
+    if (arg[0] && (sscanf(arg, "%d", &i) != 1 || !tour_step(i))) {
+        char buf[100];
+        snprintf(buf, sizeof buf, ":tour [STEP]: a step from 1 to %d, or :tour end", tour_count());
+        print_above(buf);
+        return;
+    }
+    tour_show(r, i);
 }
 
 /* :sounds [NAME]: the library's listing, or what NAME plays (tala sounds). */
@@ -263,6 +362,34 @@ static void tracks(Repl *r) {
                  st.tracks[t].solo ? ", solo" : "", at);
         print_above(buf);
     }
+}
+
+/* :show NAME [CYCLES]: a track's pattern as a grid, from the bar playing now. */
+static void show(Repl *r, const char *arg) {
+    char name[256] = "";
+    int cycles = 2;
+    if (sscanf(arg, "%255s %d", name, &cycles) < 1 || cycles < 1 || cycles > 16) {
+        print_above(":show NAME [CYCLES]: a playing track drawn as a grid (2 cycles; up to 16)");
+        return;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) return;
+    LiveStatus st;
+    live_status(r->live, &st);
+    Session *s = live_lock(r->live);
+    ObjPattern *p = session_track_pattern(s, name);
+    Err err = {0};
+    if (!p)
+        fprintf(f, "no track '%s' plays (:tracks lists them)", name);
+    else if (!show_pattern(session_vm(s), p, (int)floor(st.cycle), cycles, f, &err))
+        fprintf(f, "%s", err.msg);
+    live_unlock(r->live);
+    fclose(f);
+    while (len && text[len - 1] == '\n') text[--len] = 0;
+    print_above(text);
+    free(text);
 }
 
 /* :render FILE: the session log so far, replayed offline. */
@@ -314,11 +441,19 @@ static void command(Repl *r, char *line) {
         r->done = true;
     } else if (!strcmp(cmd, ":help")) {
         if (arg[0])
-            help_name(arg);
+            help_name(r, arg);
         else
             help();
+    } else if (!strcmp(cmd, ":tour")) {
+        tour(r, arg);
+    } else if (!strcmp(cmd, ":example")) {
+        example(r, arg);
+    } else if (!strcmp(cmd, ":search")) {
+        search(arg);
     } else if (!strcmp(cmd, ":tracks")) {
         tracks(r);
+    } else if (!strcmp(cmd, ":show")) {
+        show(r, arg);
     } else if (!strcmp(cmd, ":sounds")) {
         sounds(arg);
     } else if (!strcmp(cmd, ":hush")) {
@@ -451,6 +586,7 @@ static void on_line_(Repl *r, char *line) {
         }
         if (!*p) {
             free(line);
+            if (r->tour) tour_show(r, r->tour + 1); /* Enter: the tour's next step */
             return;
         }
     }

@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include "../vm/vm.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,4 +71,19 @@ char *cli_read_file(const char *path, size_t *len) {
     }
     *len = n;
     return buf;
+}
+
+/* DESIGN.md: the argument is a tala expression if it contains '"' or starts
+ * with a defined name directly followed by '(' or '.'; otherwise it is
+ * mini-notation ("bd sn", "bd(3,8)", "3/2", "[0, 4]", "saw"). */
+bool cli_is_expression(Vm *vm, const char *text) {
+    if (strchr(text, '"')) return true;
+    const char *p = text;
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    const char *b = p;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '_')
+        p++;
+    if (p == b || (*b >= '0' && *b <= '9')) return false;
+    return (*p == '(' || *p == '.') && vm_is_defined(vm, b, (size_t)(p - b));
 }

@@ -162,6 +162,14 @@ int session_patterns(Session *s, ObjPattern **out, int max) {
     return n;
 }
 
+ObjPattern *session_track_pattern(Session *s, const char *name) {
+    for (int i = 0; i < s->ntracks; i++) {
+        Track *t = &s->tracks[i];
+        if (t->name && !strcmp(t->name->chars, name)) return t->pending ? t->next : t->pat;
+    }
+    return NULL;
+}
+
 const char *session_bus_name(Session *s, int b) {
     return b >= 0 && b < s->nbuses && s->bus_names[b] ? s->bus_names[b]->chars : NULL;
 }

@@ -192,6 +192,9 @@ const char *session_bus_name(Session *s, int b);
  * pending swap brings; not those muted, or not soloed while some are), up
  * to max; returns how many (tala query --file). */
 int session_patterns(Session *s, ObjPattern **out, int max);
+/* The pattern of the track named name that plays from the horizon on (a
+ * pending swap's), NULL when no such track plays. */
+ObjPattern *session_track_pattern(Session *s, const char *name);
 
 /* Appends a line to the log (an external record: "late ...", "end ...").
  * No-op without a log. */

@@ -123,6 +123,20 @@ if grep -q "DEF_GLOBAL" "$out" && grep -q "drums = s" "$out"; then pass=$((pass 
 expect "help for a function" 0 "*" -- help every
 expect "help for an unknown function" 1 "" -- help nosuch
 
+# tala show: three patterns drawn as grids, as the golden text in tests/cli/show/ says
+# (a drum pattern with quiet notes, held chords, a melody with an echo a 16th later)
+expect "show drums" 0 "$(cat "$here/show/drums.txt")" -- show 's("bd(3,8), hh*8, ~ sn").gain("1 0.3")'
+expect "show chords" 0 "$(cat "$here/show/chords.txt")" -- show 'note("<[c3,e3,g3] [a2,c3,e3]>@3 [g3 b3]").s("piano")' --cycles 2
+expect "show melody" 0 "$(cat "$here/show/melody.txt")" -- show 'n("0 2 4 <7 9>".off(1/8, add(7))).scale("C:minor").s("pluck")' --cycles 2
+expect "show mini-notation" 0 $'   1    2\nbd |x.x.|x.x.|\nsn |.x..|.x.x|\n4 steps a cycle' -- show 'bd sn bd ~, ~ ~ ~ <~ sn>' --cycles 2
+expect "show silence" 0 "nothing plays in these cycles (silence)" -- show '~ ~'
+expect "show a typo" 1 "" -- show 's("bd").fsat(2)'
+expect_err "show a typo names it" "did you mean 'fast'?"
+expect "show needs a pattern" 2 "" -- show
+expect "show --cycles range" 2 "" -- show bd --cycles 99
+printf 'drums = s("bd*2, hh*4")\nbass = note("c2 ~ eb2 ~").s("bass")\nplay drums, bass\n' >"$tmp/show.tala"
+expect "show --file" 0 $'drums\n   1    2\nbd |x.x.|x.x.|\nhh |xxxx|xxxx|\n4 steps a cycle\n\nbass\n         1    2\neb2 bass |..x.|..x.|\nc2 bass  |x...|x...|\n4 steps a cycle' -- show --file "$tmp/show.tala"
+
 # rendering: usage errors, a pattern, the examples (checked, deterministic, no NaN, under 0 dBFS)
 expect "render needs an output" 2 "" -- render --pattern 's("bd")'
 expect "render needs a source" 2 "" -- render -o "$tmp/x.wav"

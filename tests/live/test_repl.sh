@@ -222,5 +222,60 @@ rc=$?
 n=$(grep -c "drums -> bar" "$tmp/watch")
 [ $rc = 0 ] && [ "$n" = 3 ] && ok "--watch sees saves by rename (two in a row), each swapped in once" ||
     { bad "--watch by rename: status $rc, $n swaps"; cat "$tmp/watch"; }
+# :tour: all ten steps, each shown, played and explained, an Enter between them; then the
+# tracks it built play, :show draws one, :example plays an example, :search and :help
+# topics answer, and a typo in :help gets a suggestion
+{
+    echo 'expect :tour'
+    echo 'send :tour\n'
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        echo "expect tour $i/10"
+        echo 'expect listen for:'
+        echo 'send \n'
+    done
+    cat <<'SCRIPT'
+expect That was the tour
+sleep 2300
+send :tracks\n
+expect pad
+send :show drums\n
+expect steps a cycle
+send :example jux\n
+expect $ -> bar
+send :search reverb\n
+expect room
+send :help mini\n
+expect bd(3,8)
+send :help fsat\n
+expect did you mean 'fast'
+send :tour 12\n
+expect :tour [STEP]
+send :quit\n
+SCRIPT
+} >"$tmp/tour"
+HOME="$tmp/home" "$DRIVE" "$tmp/tour" "$TALA" --no-audio --no-log >"$tmp/tour.out" 2>&1
+rc=$?
+out=$(tr -d '\r' <"$tmp/tour.out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g')
+[ $rc = 0 ] && ok ":tour, :example, :search and :help TOPIC ran to :quit" ||
+    { bad ":tour session: status $rc"; echo "$out" | tail -20; }
+grep -q "^tala [0-9.]*: playing on .* BPM$" <<<"$out" && grep -q "type :help or :tour" <<<"$out" &&
+    ok "the banner gives the version, the device, the tempo and ':help or :tour'" ||
+    bad "banner: $(head -3 <<<"$out")"
+steps=$(grep -c "^-- tour [0-9]*/10: " <<<"$out")
+listens=$(grep -c "^listen for: " <<<"$out")
+[ "$steps" = 10 ] && [ "$listens" = 10 ] && ok "the tour showed ten steps, each with what to listen for" ||
+    bad "tour: $steps steps, $listens 'listen for'"
+# every step's code ran: no error between the first step and the end
+if sed -n '/^-- tour 1\/10/,/That was the tour/p' <<<"$out" | grep -q "^<tour>:\|^hint:"; then
+    bad "a tour step's code failed:"; sed -n '/^-- tour 1\/10/,/That was the tour/p' <<<"$out" | grep -A3 "^<tour>:" | head
+else ok "every step's code ran without an error"; fi
+n=$(grep -cE "^(drums|perc|bass|keys|pad) +playing$" <<<"$out")
+[ "$n" = 5 ] && ok "after a bar the five tracks the tour built play" || bad "tour tracks playing: $n"
+grep -q "^bd |" <<<"$out" && grep -q "^sn |" <<<"$out" && ok ":show drums drew the kick and snare rows" ||
+    bad ":show drums"
+grep -q '^s("bd sn").jux(rev)$' <<<"$out" && ok ":example jux showed its code and played it on \$" ||
+    bad ":example jux"
+grep -qE "^ *reverb +" <<<"$out" && grep -qE "^ *room +" <<<"$out" &&
+    ok ":search reverb found the reverb unit generator and the room control" || bad ":search reverb"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -21,8 +21,8 @@ t send-keys -t s 'dru' Tab; sleep 4 # two bars: the status line is redrawn many 
 t capture-pane -t s -p | sed 's/[[:space:]]*$//; s/bar [0-9]*/bar N/' | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$tmp/screen"
 t send-keys -t s C-u ':quit' Enter; sleep 0.3
 cat >"$tmp/want" <<'WANT'
-tala: playing on no device (clock only) at 48000 Hz (256 frames a buffer); :help for help, :quit to
-leave
+tala 0.1.0: playing on no device (clock only) at 48000 Hz (256 frames a buffer), 120 BPM
+type :help or :tour (ten steps that play as you go); :quit leaves
 1:1 (no sound) > drums = s("bd*4")
 1:1 (no sound) > play drums
 drums -> bar N
