@@ -21,7 +21,8 @@ ROOT=$(pwd)
 PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-dev sox
       portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux librtmidi-dev
       libsmf-dev libffi-dev liblilv-dev x42-plugins libfluidsynth-dev libxml2-dev
-      sonic-pi-samples hydrogen-drumkits fluid-soundfont-gm strace libebur128-dev)
+      sonic-pi-samples hydrogen-drumkits fluid-soundfont-gm strace libebur128-dev
+      libcairo2-dev libfftw3-dev)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 

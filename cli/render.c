@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "../engine/engine.h"
+#include "../engine/plot.h"
 #include "../engine/session.h"
 #include "../engine/soundlib.h"
 #include "../lang/mini.h"
@@ -26,7 +27,7 @@ static int usage(void) {
         "                   [--format wav|flac|ogg|mp3] [--tempo BPM] [--voices N] [--stems DIR]\n"
         "                   [--midi OUT.mid] [--lufs TARGET] [--true-peak DBTP] [--bits "
         "16|24|32f]\n"
-        "                   [--bypass-master]\n"
+        "                   [--bypass-master] [--plot OUT.png [--plot-size 1200x720]]\n"
         "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
     return EXIT_USAGE;
 }
@@ -97,6 +98,49 @@ static int master_arg(const char *a, const char *v, int *i, RenderOpts *o) {
     return 1;
 }
 
+/* --plot OUT.png [--plot-size WxH]: a picture of the file written. */
+typedef struct {
+    const char *path;
+    int width, height;
+} Plot;
+
+/* 1: a plot option taken, 0: not one, -1: a usage error (said). */
+static int plot_arg(const char *a, const char *v, int *i, Plot *p) {
+    if (!strcmp(a, "--plot")) {
+        if (!v) {
+            fprintf(stderr, "tala: --plot needs a file name: --plot OUT.png\n");
+            return -1;
+        }
+        p->path = v, (*i)++;
+    } else if (!strcmp(a, "--plot-size")) {
+        char x;
+        if (!v || sscanf(v, "%d%c%d", &p->width, &x, &p->height) != 3 || x != 'x' ||
+            p->width < 320 || p->height < 240 || p->width > 8192 || p->height > 8192) {
+            fprintf(stderr, "tala: --plot-size takes WIDTHxHEIGHT, 320x240 to 8192x8192 "
+                            "(default 1200x720)\n");
+            return -1;
+        }
+        (*i)++;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* Draws the file written (after the report); false when it cannot. */
+static bool plot(const char *out, const Plot *p) {
+    if (!p->path) return true;
+    PlotReport rep;
+    char why[1200];
+    if (!engine_plot(out, p->path, p->width, p->height, &rep, why, sizeof why)) {
+        fprintf(stderr, "tala: %s\n", why);
+        return false;
+    }
+    fprintf(stderr, "tala: plotted %s: %dx%d, waveform, spectrogram and loudness of %.1f s\n",
+            p->path, rep.width, rep.height, rep.seconds);
+    return true;
+}
+
 /* What the mastering options say together, checked with the output's format. */
 static bool master_check(const RenderOpts *o) {
     char why[256];
@@ -126,10 +170,12 @@ int cli_render(int argc, char **argv) {
     SessionOpts so = {.voices = 2048, .quiet = true, .safe = cli_safe};
     const char *file = NULL, *out = NULL, *pattern = NULL;
     bool have_len = false;
+    Plot pl = {.width = 1200, .height = 720};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         double x;
         int m = master_arg(a, v, &i, &o);
+        if (m == 0) m = plot_arg(a, v, &i, &pl);
         if (m < 0) return EXIT_USAGE;
         if (m > 0) continue;
         if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
@@ -222,6 +268,7 @@ int cli_render(int argc, char **argv) {
     else
         report(out, &o, &rep);
     session_free(S);
+    if (ok && !plot(out, &pl)) return EXIT_ENV;
     return ok ? EXIT_OK : EXIT_USER;
 }
 
@@ -230,9 +277,11 @@ int cli_render(int argc, char **argv) {
 int cli_replay(int argc, char **argv) {
     RenderOpts o = {.format = NULL, .ceiling = -1, .lufs = NAN};
     const char *log = NULL, *out = NULL;
+    Plot pl = {.width = 1200, .height = 720};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         int m = master_arg(a, v, &i, &o);
+        if (m == 0) m = plot_arg(a, v, &i, &pl);
         if (m < 0) return EXIT_USAGE;
         if (m > 0) continue;
         if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && v) {
@@ -256,7 +305,7 @@ int cli_replay(int argc, char **argv) {
                     "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
                     "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n"
                     "       [--lufs TARGET] [--true-peak DBTP] [--bits 16|24|32f] "
-                    "[--bypass-master]\n");
+                    "[--bypass-master] [--plot OUT.png]\n");
             return EXIT_USAGE;
         }
     }
@@ -264,7 +313,7 @@ int cli_replay(int argc, char **argv) {
         fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
                         "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n"
                         "       [--lufs TARGET] [--true-peak DBTP] [--bits 16|24|32f] "
-                        "[--bypass-master]\n");
+                        "[--bypass-master] [--plot OUT.png]\n");
         return EXIT_USAGE;
     }
     if (!out_format(out, &o.format) || !master_check(&o)) return EXIT_USAGE;
@@ -315,5 +364,6 @@ int cli_replay(int argc, char **argv) {
     else
         report(out, &o, &rep);
     script_free(&sc);
+    if (ok && !plot(out, &pl)) return EXIT_ENV;
     return ok ? EXIT_OK : EXIT_USER;
 }

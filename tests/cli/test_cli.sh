@@ -137,6 +137,14 @@ expect "show --cycles range" 2 "" -- show bd --cycles 99
 printf 'drums = s("bd*2, hh*4")\nbass = note("c2 ~ eb2 ~").s("bass")\nplay drums, bass\n' >"$tmp/show.tala"
 expect "show --file" 0 $'drums\n   1    2\nbd |x.x.|x.x.|\nhh |xxxx|xxxx|\n4 steps a cycle\n\nbass\n         1    2\neb2 bass |..x.|..x.|\nc2 bass  |x...|x...|\n4 steps a cycle' -- show --file "$tmp/show.tala"
 
+# --plot: a PNG of the size asked for (its IHDR), next to the render
+expect "render --plot" 0 "" -- render --pattern 's("bd*4, hh*8")' -o "$tmp/p.wav" --bars 2 --plot "$tmp/p.png" --plot-size 640x400
+expect_err "render --plot says so" "plotted $tmp/p.png: 640x400"
+if [ "$(od -An -tx1 -j12 -N12 "$tmp/p.png" | tr -d ' \n')" = 494844520000028000000190 ]; then
+    pass=$((pass + 1)); else echo "FAIL --plot: not a 640x400 PNG"; fail=$((fail + 1)); fi
+expect "--plot-size out of range" 2 "" -- render --pattern 's("bd")' -o "$tmp/p.wav" --plot "$tmp/p.png" --plot-size 10x10
+expect "--plot without a file" 2 "" -- render --pattern 's("bd")' -o "$tmp/p.wav" --plot
+
 # rendering: usage errors, a pattern, the examples (checked, deterministic, no NaN, under 0 dBFS)
 expect "render needs an output" 2 "" -- render --pattern 's("bd")'
 expect "render needs a source" 2 "" -- render -o "$tmp/x.wav"
