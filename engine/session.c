@@ -428,6 +428,23 @@ static int anonymous_track(Session *s, const char *src, ObjString **names, int n
     return n;
 }
 
+/* Whether pat has no events at all in the 8 cycles from at (not in a song
+ * form, where a part may wait its turn for longer). */
+static bool silent(Session *s, ObjPattern *pat, Rat at) {
+    Section sec[1];
+    Rat total;
+    if (session_sections(s, sec, 1, &total)) return false;
+    Query *q = vm_query(s->vm);
+    Err ignore = {0}, *saved = q->err;
+    q->err = &ignore;
+    EvBuf ev;
+    evbuf_init(&ev, vm_heap(s->vm));
+    bool none = pat_events(q, pat, at, rat_add(at, rat_int(8)), true, &ev) && ev.len == 0;
+    evbuf_free(&ev);
+    q->err = saved;
+    return none;
+}
+
 bool session_eval(Session *s, const char *name, const char *text, size_t len, const char *base,
                   Err *err) {
     if (base && s->o.log && (!s->logged_base || strcmp(s->logged_base, base) != 0)) {
@@ -546,6 +563,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         p->audible = !cur || !ses_query_notes(s, p->slot, cur, p->at, end, &s->dry, &ignore) ||
                      !same_notes(s->dry.ev, n1, s->dry.ev + n1, s->dry.n - n1);
         p->hold = held && !p->audible; /* defined again, the same: stays stopped */
+        if (!n1 && silent(s, p->pat, p->at)) ses_warn_silent(s, names[i]->chars, 8);
         nplan++;
     }
     if (!ok) {

@@ -192,6 +192,8 @@ void ses_warn_lib(Session *s, const char *name, const char *why);
 void ses_note_library(Session *s, const char *name, bool kit);
 /* A warning about a note name that is none (xx, h4), once per name. */
 void ses_warn_note(Session *s, const char *name);
+/* A warning (once per track) that a track plays nothing for cycles bars. */
+void ses_warn_silent(Session *s, const char *track, int cycles);
 void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len);
 
 /* midievents.c: an event with a midiport as MIDI messages into `into`;

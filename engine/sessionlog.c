@@ -131,8 +131,17 @@ void ses_warn_once(Session *s, const char *name, bool vowel) {
     else {
         char near[160];
         near_sounds(s, name, near, sizeof near);
-        ses_say(s, "tala: warning: no sound named '%s' (its events are silent)%s%s", name, near,
-                more);
+        SrcRef at = vm_find_word(s->vm, name, true);
+        if (!at.src) {
+            ses_say(s, "tala: warning: no sound named '%s' (its events are silent)%s%s", name, near,
+                    more);
+            return;
+        }
+        Err e = {0}; /* where it is written, as errors are */
+        err_set(&e, at, "warning: no sound named '%s': its events are silent%s", name, more);
+        err_hint(&e, "%s%s", near[0] ? near + 2 : "tala sounds (:sounds in the REPL) lists them",
+                 strchr(name, ' ') ? " ('...' is one name; a pattern goes in \"...\")" : "");
+        ses_say_err(s, &e);
     }
 }
 
@@ -177,12 +186,34 @@ void ses_note_library(Session *s, const char *name, bool kit) {
                 name);
 }
 
+void ses_warn_silent(Session *s, const char *track, int cycles) {
+    if (!first_time(s, 'e', track)) return;
+    SrcRef at = vm_find_word(s->vm, track, false);
+    Err e = {0};
+    err_set(&e, at, "warning: '%s' plays nothing in its next %d bars", track, cycles);
+    err_hint(&e, "its pattern is all rests (~) or silence: give it a sound, e.g. s(\"bd ~ sn ~\")");
+    ses_say_err(s, &e);
+}
+
 void ses_warn_note(Session *s, const char *name) {
     if (!first_time(s, 'n', name)) return;
-    ses_say(s,
-            "tala: warning: no note named '%s' (notes are like c4, eb3, f#2, or MIDI numbers): "
-            "those events are silent",
-            name);
+    SrcRef at = vm_find_word(s->vm, name, true);
+    if (!at.src) {
+        ses_say(s,
+                "tala: warning: no note named '%s' (notes are like c4, eb3, f#2, or MIDI "
+                "numbers): those events are silent",
+                name);
+        return;
+    }
+    Err e = {0};
+    err_set(&e, at, "warning: no note named '%s': those events are silent", name);
+    if ((name[0] == 'h' || name[0] == 'H') && strlen(name) < 8) /* German H: B */
+        err_hint(&e, "did you mean %c%s? (notes are like c4, eb3, f#2, or MIDI numbers)",
+                 name[0] == 'h' ? 'b' : 'B', name + 1);
+    else
+        err_hint(&e, "notes are a letter a to g, then # or b, then an octave: c4, eb3, f#2 (or "
+                     "MIDI numbers)");
+    ses_say_err(s, &e);
 }
 
 void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, size_t len) {

@@ -12,6 +12,7 @@
 #include "../spec/ugens.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #define MAX_LOCALS 250
@@ -204,10 +205,43 @@ static bool defined_here(C *c, uint32_t off, uint32_t len) {
 }
 
 static bool unknown_name(C *c, Ast *n, uint32_t off, uint32_t len, const char *what) {
-    char name[64], sugg[64], msg[200], hint[160];
+    char name[64], sugg[64], msg[200], hint[256];
     snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), c->src->text + off);
     snprintf(msg, sizeof msg, "unknown %s '%s'", what, name);
-    if (vm_suggest(c->vm, c->src->text + off, len, c->defs, c->ndefs, sugg, sizeof sugg))
+    const char *t = c->src->text, *after = t + off + len, *before = t + off;
+    while (*after == ' ' || *after == '\t') after++;
+    while (before > t && (before[-1] == ' ' || before[-1] == '\t')) before--;
+    /* the call a bare word is an argument of: s(piano) */
+    const char *call = before > t && before[-1] == '(' ? before - 1 : NULL;
+    size_t clen = 0;
+    while (call && call - clen > t &&
+           (isalnum((unsigned char)call[-1 - (long)clen]) || call[-1 - (long)clen] == '_'))
+        clen++;
+    static const char *WORDS_IN_QUOTES[] = {"s",     "sound", "note",  "n",    "bank",
+                                            "scale", "chord", "vowel", "mini", "m"};
+    bool quoted_arg = false;
+    for (size_t i = 0; call && clen && i < sizeof WORDS_IN_QUOTES / sizeof *WORDS_IN_QUOTES; i++)
+        quoted_arg |=
+            strlen(WORDS_IN_QUOTES[i]) == clen && !strncmp(call - clen, WORDS_IN_QUOTES[i], clen);
+    static const struct {
+        const char *habit, *name;
+    } HABITS[] = {{"sawtooth", "saw"}, {"sin", "sine"},     {"osc", "sine"},    {"lowpass", "lpf"},
+                  {"highpass", "hpf"}, {"bandpass", "bpf"}, {"reverb", "room"}, {"volume", "gain"},
+                  {"vol", "gain"},     {"bpm", "tempo"},    {"cps", "setcps"},  {"sample", "s"},
+                  {"sounds", "s"},     {"print", "log"}};
+    const char *habit = NULL;
+    for (size_t i = 0; i < sizeof HABITS / sizeof *HABITS; i++)
+        if (strlen(HABITS[i].habit) == len && !strncmp(HABITS[i].habit, t + off, len))
+            habit = HABITS[i].name;
+    if (after[0] == '=' && after[1] == '=')
+        snprintf(hint, sizeof hint, "'==' compares; to define %s write one '=': %s = ...", name,
+                 name);
+    else if (quoted_arg && (*after == ')' || *after == ','))
+        snprintf(hint, sizeof hint, "names of sounds and notes go in double quotes: %.*s(\"%s\")",
+                 (int)clen, call - clen, name);
+    else if (habit && vm_is_defined(c->vm, habit, strlen(habit)))
+        snprintf(hint, sizeof hint, "tala calls it '%s'", habit);
+    else if (vm_suggest(c->vm, c->src->text + off, len, c->defs, c->ndefs, sugg, sizeof sugg))
         snprintf(hint, sizeof hint, "did you mean '%s'?", sugg);
     else
         snprintf(hint, sizeof hint, "define it first (%s = ...), or see :help for the built-ins",

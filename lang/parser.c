@@ -97,6 +97,22 @@ static bool expect(Parser *p, TokType t, const char *hint) {
     return fail_at(p, p->cur, hint, msg, tok_name(p->cur.type));
 }
 
+/* Expects the bracket that closes open. A missing one usually shows on a
+ * later line (the next statement read as more arguments): then the error
+ * points at the opening bracket, as a beginner needs it. */
+static bool expect_close(Parser *p, TokType t, Token open, const char *hint) {
+    if (check(p, t) || p->cur.type == T_ERROR) return expect(p, t, hint);
+    int l1, l2, c;
+    src_linecol(p->src, open.off, &l1, &c);
+    src_linecol(p->src, p->cur.off, &l2, &c);
+    if (l1 == l2 && p->cur.type != T_EOF) return expect(p, t, hint);
+    char h[200], what[8];
+    snprintf(h, sizeof h, "add %s to close it (on line %d)%s%s", tok_name(t), l1,
+             hint ? "; if it goes on, " : "", hint ? hint : "");
+    snprintf(what, sizeof what, "'%.1s'", p->src->text + open.off);
+    return fail_at(p, open, h, "unclosed %s (opened here)", what);
+}
+
 static Ast *node(Parser *p, AstKind k, Token t) {
     Ast *n = anew(p, sizeof *n);
     n->kind = k;
@@ -234,9 +250,11 @@ static bool call_args(Parser *p, Args *a, Token open) {
         if (!match(p, T_COMMA)) break;
         skip_newlines(p);
     }
-    if (check(p, T_EOF))
-        return fail_at(p, open, "add ')' to close it", "unclosed %s (opened here)", "'('");
-    return expect(p, T_RPAREN, "separate arguments with ','");
+    /* s(bd sn): words where a pattern goes, without its quotes */
+    if (a->n && a->v[a->n - 1]->kind == A_NAME && check(p, T_NAME) && !a->nn)
+        return fail_at(p, p->cur, "mini-notation goes in double quotes: s(\"bd sn\")",
+                       "expected ')' or ',', found %s", tok_name(p->cur.type));
+    return expect_close(p, T_RPAREN, open, "separate arguments with ','");
 }
 
 static Ast *lambda_body(Parser *p, Ast *lam) {
@@ -316,9 +334,7 @@ static Ast *primary(Parser *p) {
         Ast *e = expr(p);
         if (!e) return NULL;
         skip_newlines(p);
-        if (check(p, T_EOF))
-            return fail_at(p, t, "add ')' to close it", "unclosed %s (opened here)", "'('"), NULL;
-        if (!expect(p, T_RPAREN, NULL)) return NULL;
+        if (!expect_close(p, T_RPAREN, t, NULL)) return NULL;
         return e;
     }
     case T_LBRACKET: {
@@ -334,9 +350,7 @@ static Ast *primary(Parser *p) {
             if (!match(p, T_COMMA)) break;
             skip_newlines(p);
         }
-        if (check(p, T_EOF))
-            return fail_at(p, t, "add ']' to close it", "unclosed %s (opened here)", "'['"), NULL;
-        if (!expect(p, T_RBRACKET, "separate list items with ','")) return NULL;
+        if (!expect_close(p, T_RBRACKET, t, "separate list items with ','")) return NULL;
         take_args(n, &a);
         finish(p, n, tok_end(t));
         return n;
@@ -362,14 +376,22 @@ static Ast *primary(Parser *p) {
             if (!match(p, T_COMMA)) break;
             skip_newlines(p);
         }
-        if (check(p, T_EOF))
-            return fail_at(p, t, "add '}' to close it", "unclosed %s (opened here)", "'{'"), NULL;
-        if (!expect(p, T_RBRACE, "separate fields with ','")) return NULL;
+        if (!expect_close(p, T_RBRACE, t, "separate fields with ','")) return NULL;
         take_args(n, &a);
         return n;
     }
     case T_ERROR: return NULL;
-    default: return fail_at(p, t, NULL, "expected a value, found %s", tok_name(t.type)), NULL;
+    default: {
+        const char *hint = NULL;
+        if (t.type == T_DOT)
+            hint = "a chain starts with a value: s(\"bd sn\").fast(2) (a line that starts with "
+                   "'.' goes on from the line above)";
+        else if (t.type == T_NEWLINE || t.type == T_EOF)
+            hint = "the line ends before the value it needs: finish it, e.g. d = s(\"bd\")";
+        else if (t.type == T_RPAREN || t.type == T_RBRACKET || t.type == T_RBRACE)
+            hint = "something is missing before this bracket (a value after ',' or an operator?)";
+        return fail_at(p, t, hint, "expected a value, found %s", tok_name(t.type)), NULL;
+    }
     }
 }
 
@@ -821,7 +843,10 @@ static void init(Parser *p, const Source *src, Err *err) {
 static bool end_statement(Parser *p) {
     if (check(p, T_NEWLINE) || check(p, T_EOF)) return true;
     if (p->cur.type == T_ERROR) return false;
-    return fail_at(p, p->cur, "put each statement on its own line",
+    bool closer = check(p, T_RPAREN) || check(p, T_RBRACKET) || check(p, T_RBRACE);
+    return fail_at(p, p->cur,
+                   closer ? "one closing bracket too many: remove it (or open one before it)"
+                          : "put each statement on its own line",
                    "expected the end of the line, found %s", tok_name(p->cur.type));
 }
 

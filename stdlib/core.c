@@ -50,9 +50,16 @@ bool get_num(Query *q, Value v, const char *what, double *out) {
         *out = v.as.num;
         return true;
     }
-    char buf[64];
+    char buf[64], hint[160] = "";
     val_format(v, buf, sizeof buf);
-    return lib_fail(q, NULL, "%s must be a number, got %s '%s'", what, val_type_name(v), buf);
+    const char *own = strstr(what, "'s "); /* "fast's factor": fast takes ... */
+    if (own)
+        snprintf(hint, sizeof hint,
+                 "%.*s takes a number or a pattern of numbers: %.*s(2) or "
+                 "%.*s(\"<1 2>\")",
+                 (int)(own - what), what, (int)(own - what), what, (int)(own - what), what);
+    return lib_fail(q, own ? hint : NULL, "%s must be a number, got %s '%s'", what,
+                    val_type_name(v), buf);
 }
 
 bool get_rat(Query *q, Value v, const char *what, Rat *out) {

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- globals */
@@ -77,7 +78,9 @@ bool vm_suggest(Vm *vm, const char *name, size_t len, const char **extra, size_t
     int best = len <= 3 ? 1 : 2;
     const char *pick = NULL;
     best++;
-    for (size_t i = 0; i < vm->capglobals; i++) {
+    /* a name of one or two letters is near too many builtins to guess among
+     * them (d: ad?); the program's own names may still be meant */
+    for (size_t i = 0; len > 2 && i < vm->capglobals; i++) {
         ObjString *k = vm->globals[i].key;
         if (!k) continue;
         int dist = vm_name_distance(name, len, k->chars, k->len);
@@ -365,6 +368,33 @@ Source *vm_keep_source(Vm *vm, const char *name, const char *text, size_t len) {
     if (!vm->sources) abort();
     vm->sources[vm->nsources++] = s;
     return s;
+}
+
+/* A character that may be part of a word of mini-notation. */
+static bool word_char(char c) {
+    return isalnum((unsigned char)c) || c == '_' || c == '#' || c == '-' || c == '.';
+}
+
+SrcRef vm_find_word(Vm *vm, const char *word, bool quoted) {
+    size_t w = strlen(word);
+    for (size_t i = vm->nsources; w && i-- > 0;) { /* the latest evaluation first */
+        const Source *src = vm->sources[i];
+        char q = 0; /* the quote of the string k is in */
+        for (size_t k = 0; k < src->len; k++) {
+            char c = src->text[k];
+            if (!q && (c == '"' || c == '\'')) {
+                q = c;
+                continue;
+            }
+            if (c == q || c == '\n') q = 0;
+            if (!q != !quoted || k + w > src->len || memcmp(src->text + k, word, w)) continue;
+            if (!quoted && k + 1 < src->len && src->text[k] == '-' && src->text[k + 1] == '-')
+                break; /* (a comment: the next line may still hold it) */
+            if (word_char(src->text[k - 1]) || word_char(src->text[k + w])) continue;
+            return srcref(src, k, w);
+        }
+    }
+    return (SrcRef){0};
 }
 
 bool vm_run_function(Vm *vm, ObjFunction *fn, Value *out, Err *err) {

@@ -168,6 +168,12 @@ Heap *vm_heap(Vm *vm);
 
 /* Keeps a source for the VM's lifetime (errors and patterns refer to it). */
 Source *vm_keep_source(Vm *vm, const char *name, const char *text, size_t len);
+/* Where word stands as a whole word inside a quoted string (quoted) or
+ * outside any (!quoted) in the sources kept, the latest first: to point a
+ * warning about a name heard only when the pattern plays (an unknown sound
+ * or note, a track that plays nothing) at its place. No source ({0}) when
+ * it is not found. */
+SrcRef vm_find_word(Vm *vm, const char *word, bool quoted);
 /* Runs a compiled top-level function; its errors go to err. *out (may be
  * NULL) is its result, rooted until the next run. */
 bool vm_run_function(Vm *vm, ObjFunction *fn, Value *out, Err *err);
