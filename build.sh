@@ -197,6 +197,8 @@ test_all() {
     run_suite "layers" bash "$ROOT/tests/arch/test_layers.sh" "$ROOT/build"
     log "golden renders: every sample of every ugen, example and workload unchanged"
     run_suite "golden" bash "$ROOT/tests/golden/test_golden.sh" "$ROOT/build/tala"
+    log "the course: ten lessons, each 8 bars rendered and measured"
+    run_suite "course" bash "$ROOT/tests/course/test_course.sh" "$ROOT/build/tala"
     log "production: the example song mastered to -14 LUFS, its DAW bundle"
     run_suite "production" bash "$ROOT/tests/production/test_song.sh" "$ROOT/build/tala"
     log "soak: a 2-minute scripted set on the offline clock (./build.sh soak MINUTES for more)"

@@ -181,9 +181,10 @@ static const struct {
     {"arrange", "A song from scenes: records of patterns, played in a form.\n"
                 "  song = arrange([4, {drums: d, bass: b}], [8, {drums: d2, bass: b, keys: k}])\n"
                 "  play song      :jump 2 moves to a section on the next bar; docs/production.md"},
-    {"record", "Takes of the audio input (start tala with --input): :record vox 1 (or "
-               "record(\"vox\", 1)) records a bar from the next bar line into takes/vox-1.wav; "
-               "s(\"vox:1\") plays it. docs/production.md (recording)"},
+    {"record",
+     "Takes of the audio input (start tala with --input): :record vox 1 (or "
+     "record(\"vox\", 1)) records a bar from the next bar line into takes/vox-N.wav (N counts up); "
+     "s(\"vox:N\") plays it. docs/production.md (recording)"},
     {"master", "The end of the chain: master = glue().mastereq().width(1.1).limit(-1dB); a "
                "render to a loudness: tala render song.tala -o song.wav --lufs -14; "
                "tala loudness FILE measures; :meter on shows it live. docs/production.md"},

@@ -1,8 +1,8 @@
 /*
  * show.c - a pattern drawn as a grid, like a drum machine or a piano roll:
  * one row per sound or note, one column per step, cycles between bars.
- * `tala show 'EXPR' [--cycles N]`, `tala show --file FILE`, and the REPL's
- * `:show NAME` for a playing track.
+ * `tala show 'EXPR' [--cycles N]`, `tala show --file FILE` (every track of a
+ * program in one grid), and the REPL's `:show NAME` for a playing track.
  *
  *   x  a note starts in this step      o  ... a quiet one (gain under 0.5)
  *   =  a note started before still sounds (notes only: a drum hit is a hit)
@@ -199,7 +199,8 @@ done:
     return ok;
 }
 
-/* tala show --file FILE: each track the program plays, under its name. */
+/* tala show --file FILE: every track the program plays, in one grid (a drum
+ * machine's rows, a piano roll's notes), as `tala query --file` merges them. */
 static int show_file(const char *path, int cycles) {
     size_t len;
     char *text = cli_read_file(path, &len);
@@ -216,15 +217,14 @@ static int show_file(const char *path, int cycles) {
     } else if (!session_eval(s, path, text, len, base, &err)) {
         status = EXIT_USER;
     } else {
-        TrackInfo t[64];
-        int n = session_tracks(s, t, 64);
-        for (int i = 0; i < n && status == EXIT_OK; i++) {
-            ObjPattern *p = session_track_pattern(s, t[i].name);
-            if (!p) continue;
-            printf("%s%s\n", i ? "\n" : "", t[i].name);
-            if (!show_pattern(session_vm(s), p, 0, cycles, stdout, &err)) status = EXIT_USER;
-        }
-        if (!n) printf("the program plays nothing (play NAME, ... or a pattern at the end)\n");
+        ObjPattern *pats[AUDIO_MAX_TRACKS];
+        int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
+        Vm *vm = session_vm(s);
+        if (!n)
+            printf("the program plays nothing (play NAME, ... or a pattern at the end)\n");
+        else if (!show_pattern(vm, pat_stack(vm_heap(vm), pats, (unsigned)n), 0, cycles, stdout,
+                               &err))
+            status = EXIT_USER;
     }
     if (status != EXIT_OK) err_print(stderr, &err);
     session_free(s);

@@ -39,5 +39,25 @@ for b in "$tmp"/*; do
     *) ;;
     esac
 done
+# docs/tutorial.md's pictures are current: drawn again from the lessons (tala show
+# of each lesson's code, tala render --plot of its file), the page is the same, and
+# each plot it shows is a 640x360 PNG in docs/img/
+cp "$root/docs/tutorial.md" "$tmp/tutorial.md"
+mkdir -p "$tmp/img"
+if bash "$root/tools/tutorial_pictures.sh" "$tala" "$tmp/tutorial.md" "$tmp/img" >/dev/null 2>&1 &&
+    diff "$root/docs/tutorial.md" "$tmp/tutorial.md" >"$tmp/diff"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL docs/tutorial.md's pictures are stale: run tools/tutorial_pictures.sh build/tala"
+    sed 's/^/    /' "$tmp/diff" | head -10
+    fail=$((fail + 1))
+fi
+for png in $(sed -n 's/^!\[.*\](img\/\(.*\.png\))$/\1/p' "$root/docs/tutorial.md"); do
+    if [ "$(od -An -tx1 -j12 -N12 "$root/docs/img/$png" 2>/dev/null | tr -d ' \n')" = 494844520000028000000168 ]; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL docs/img/$png: not a 640x360 PNG"; fail=$((fail + 1))
+    fi
+done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
