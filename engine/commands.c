@@ -123,7 +123,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         }
         t->held = NULL; /* the performer asks for it back */
         ObjPattern *back = t->prev;
-        t->prev = t->pending ? t->next : t->pat;
+        t->prev = t->undone = t->pending ? t->next : t->pat;
         t->pending = true;
         t->next = back;
         t->at = ses_quantize(s->horizon, t->quant);

@@ -267,10 +267,15 @@ bool engine_plot(const char *audio, const char *png, int width, int height, Plot
     double secs = (double)s.frames / s.rate;
     char title[512];
     const char *base = strrchr(audio, '/');
-    snprintf(title, sizeof title,
-             "%s   %.1f s   %.1f LUFS integrated   true peak %.1f dBTP   (waveform, spectrogram, "
-             "loudness: short-term green, momentary yellow)",
-             base ? base + 1 : audio, secs, rep->lufs, rep->true_peak);
+    int k =
+        snprintf(title, sizeof title, "%s   %.1f s   %.1f LUFS integrated   true peak %.1f dBTP",
+                 base ? base + 1 : audio, secs, rep->lufs, rep->true_peak);
+    const char *legend = "   (waveform, spectrogram, loudness: short-term green, momentary yellow)";
+    cairo_text_extents_t ext;
+    cairo_set_font_size(cr, 13);
+    snprintf(title + k, sizeof title - (size_t)k, "%s", legend);
+    cairo_text_extents(cr, title, &ext);
+    if (ext.x_advance > width - MARGIN_L - MARGIN_R) title[k] = 0; /* the legend if it fits */
     cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
     text(cr, MARGIN_L, 20, title, 13);
     double step = secs <= 20 ? 1 : secs <= 60 ? 5 : secs <= 300 ? 15 : 60; /* the time axis */

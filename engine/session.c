@@ -32,6 +32,7 @@ static void mark(Heap *h, void *ud) {
         if (t->prev) heap_mark_obj(h, &t->prev->obj);
         if (t->cpat) heap_mark_obj(h, &t->cpat->obj);
         if (t->held) heap_mark_obj(h, &t->held->obj);
+        if (t->undone) heap_mark_obj(h, &t->undone->obj);
     }
     for (int i = 0; i < s->nobjs; i++) heap_mark_obj(h, &s->synth_objs[i]->obj);
     for (int i = 0; i < s->nbuses; i++) heap_mark_obj(h, &s->bus_names[i]->obj);
@@ -550,7 +551,9 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
          * had when the performer stopped it) */
         bool held = existing && t->held && !typed_play;
         ObjPattern *cur = !existing ? NULL : held ? t->held : t->pending ? t->next : t->pat;
-        if (cur == p->pat) { /* not re-defined: only its mix may change */
+        if (cur == p->pat ||
+            (existing && t->undone == p->pat)) { /* not re-defined (or
+                                                  * :undo's code): only its mix may change */
             p->hold = held;
             nplan++;
             continue;
@@ -619,7 +622,8 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
             continue;
         }
         t->held = NULL;
-        if (p->pat && p->pat != (t->pending ? t->next : t->pat)) {
+        if (p->pat && p->pat != t->undone && p->pat != (t->pending ? t->next : t->pat)) {
+            t->undone = NULL; /* defined anew: :undo's choice is over */
             t->pending = true;
             t->next = p->pat;
             t->at = p->at;

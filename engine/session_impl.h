@@ -29,12 +29,14 @@ typedef struct {
 } Notes;
 
 typedef struct {
-    ObjString *name;  /* NULL: the --pattern track */
-    ObjPattern *pat;  /* playing now; NULL: silent */
-    ObjPattern *next; /* from `at` on; NULL with pending: stop there */
-    ObjPattern *prev; /* the code before pat: :undo and the fallback on errors */
-    ObjPattern *held; /* stopped by :hush or :stop, with this code: it stays stopped until
-                         its definition plays something else or a typed `play` names it */
+    ObjString *name;    /* NULL: the --pattern track */
+    ObjPattern *pat;    /* playing now; NULL: silent */
+    ObjPattern *next;   /* from `at` on; NULL with pending: stop there */
+    ObjPattern *prev;   /* the code before pat: :undo and the fallback on errors */
+    ObjPattern *held;   /* stopped by :hush or :stop, with this code: it stays stopped until
+                           its definition plays something else or a typed `play` names it */
+    ObjPattern *undone; /* the code :undo took back: while the name still holds it (no new
+                           definition since), other evaluations leave the track as it is */
     bool pending;
     Rat at;
     Rat quant;

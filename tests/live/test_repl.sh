@@ -277,5 +277,35 @@ grep -q '^s("bd sn").jux(rev)$' <<<"$out" && ok ":example jux showed its code an
     bad ":example jux"
 grep -qE "^ *reverb +" <<<"$out" && grep -qE "^ *room +" <<<"$out" &&
     ok ":search reverb found the reverb unit generator and the room control" || bad ":search reverb"
+# :undo holds: after :undo, an evaluation of other code leaves the track on the code
+# :undo brought back (the name still holds the undone code); a new definition plays
+cat >"$tmp/undo" <<'SCRIPT'
+expect > 
+send hats = s("hh*8")\n
+send play hats\n
+expect hats -> bar
+sleep 2100
+send hats = s("hh*4")\n
+expect hats -> bar
+sleep 2100
+send :undo hats\n
+expect previous code
+send breaks = s("bd")\n
+sleep 300
+send :tracks\n
+expect hats
+send :show hats 1\n
+expect steps a cycle
+send hats = s("hh*2")\n
+expect hats -> bar
+send :quit\n
+SCRIPT
+HOME="$tmp/home" "$DRIVE" "$tmp/undo" "$TALA" --no-audio --no-log >"$tmp/undo.out" 2>&1
+rc=$?
+out=$(tr -d '\r' <"$tmp/undo.out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g')
+swaps=$(sed -n '/previous code/,/^hh |/p' <<<"$out" | grep "hats -> bar" | grep -vc "previous code")
+[ $rc = 0 ] && [ "$swaps" = 0 ] && grep -q "^hh |xx xx xx xx|" <<<"$out" &&
+    ok ":undo holds when other code is evaluated (hats stays on hh*8), a new definition plays" ||
+    { bad ":undo: status $rc, $swaps swaps back"; grep -a "hats\|^hh" <<<"$out" | tail -8; }
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
