@@ -162,6 +162,7 @@ run_all() {
         bash "$ROOT/tests/strudel/test_tunes.sh" "$ROOT/$dir/tala"
     log "$label: command line"
     run_suite "$label/cli" bash "$ROOT/tests/cli/test_cli.sh" "$ROOT/$dir/tala"
+    run_suite "$label/mistakes" bash "$ROOT/tests/teaching/test_mistakes.sh" "$ROOT/$dir/tala"
     run_suite "$label/ffi" bash "$ROOT/tests/cli/test_ffi.sh" "$ROOT/$dir/tala"
     run_suite "$label/plugins" bash "$ROOT/tests/cli/test_plugins.sh" "$ROOT/$dir/tala"
     run_suite "$label/sounds" bash "$ROOT/tests/cli/test_sounds.sh" "$ROOT/$dir/tala"

@@ -46,6 +46,12 @@ static int compile_only(int argc, char **argv, bool disasm) {
         cli_folder_of(argv[0], base, sizeof base);
         ok = session_eval(s, argv[0], text, len, base, &err) && session_check(s, 4, &err);
         if (!ok) err_print(stderr, &err); /* before the session (and its sources) go */
+        TrackInfo t[1];
+        if (ok && !session_tracks(s, t, 1))
+            fprintf(stderr,
+                    "%s: warning: nothing plays: name the patterns in play (play drums, bass), "
+                    "or end the file with one\n",
+                    argv[0]);
         session_free(s);
         free(text);
         return ok ? EXIT_OK : EXIT_USER;

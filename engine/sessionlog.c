@@ -191,7 +191,8 @@ void ses_warn_silent(Session *s, const char *track, int cycles) {
     SrcRef at = vm_find_word(s->vm, track, false);
     Err e = {0};
     err_set(&e, at, "warning: '%s' plays nothing in its next %d bars", track, cycles);
-    err_hint(&e, "its pattern is all rests (~) or silence: give it a sound, e.g. s(\"bd ~ sn ~\")");
+    err_hint(&e, "its pattern has no notes: only rests (~), or notes a warning above dropped; "
+                 "a beat to start from: s(\"bd ~ sn ~\")");
     ses_say_err(s, &e);
 }
 

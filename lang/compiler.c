@@ -233,7 +233,18 @@ static bool unknown_name(C *c, Ast *n, uint32_t off, uint32_t len, const char *w
     for (size_t i = 0; i < sizeof HABITS / sizeof *HABITS; i++)
         if (strlen(HABITS[i].habit) == len && !strncmp(HABITS[i].habit, t + off, len))
             habit = HABITS[i].name;
-    if (after[0] == '=' && after[1] == '=')
+    static const char *STATEMENTS[][2] = {{"tempo", "tempo 120"},
+                                          {"play", "play drums, bass"},
+                                          {"synth", "synth name(freq, gate) = saw(freq) * env()"},
+                                          {"bus", "bus verb = reverb(size: 0.8)"},
+                                          {"mix", "mix drums { gain: -3 }"}};
+    const char *statement = NULL;
+    for (size_t i = 0; i < sizeof STATEMENTS / sizeof *STATEMENTS; i++)
+        if (strlen(STATEMENTS[i][0]) == len && !strncmp(STATEMENTS[i][0], t + off, len))
+            statement = STATEMENTS[i][1];
+    if (statement)
+        snprintf(hint, sizeof hint, "%s is a statement, without brackets: %s", name, statement);
+    else if (after[0] == '=' && after[1] == '=')
         snprintf(hint, sizeof hint, "'==' compares; to define %s write one '=': %s = ...", name,
                  name);
     else if (quoted_arg && (*after == ')' || *after == ','))
@@ -637,6 +648,11 @@ ObjFunction *compile_program(Vm *vm, Program *prog, bool is_expr, Err *err) {
             break;
         case S_DEF: {
             bool ok;
+            if (s->name_len == 5 && !memcmp(c.src->text + s->name_off, "tempo", 5) &&
+                s->a->kind == A_NUM) /* tempo = 90: a name, not the tempo */
+                vm_warn_at(c.vm, srcref(c.src, s->name_off, s->name_len),
+                           "write the statement without '=': tempo 90",
+                           "'tempo = ...' defines a name called tempo; the tempo stays as it was");
             if (s->a->kind == A_LAMBDA)
                 ok = lambda(&c, s->a, name_of(&c, s->name_off, s->name_len));
             else

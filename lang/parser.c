@@ -8,6 +8,7 @@
  */
 #include "ast.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -844,9 +845,21 @@ static bool end_statement(Parser *p) {
     if (check(p, T_NEWLINE) || check(p, T_EOF)) return true;
     if (p->cur.type == T_ERROR) return false;
     bool closer = check(p, T_RPAREN) || check(p, T_RBRACKET) || check(p, T_RBRACE);
+    /* .fast 2: a name, a space, its argument: the brackets are missing */
+    const char *t = p->src->text, *b = t + p->cur.off;
+    while (b > t && (b[-1] == ' ' || b[-1] == '\t')) b--;
+    const char *w = b;
+    while (w > t && (isalnum((unsigned char)w[-1]) || w[-1] == '_')) w--;
+    bool bare_arg = w < b && b < t + p->cur.off && w > t && w[-1] == '.' &&
+                    (check(p, T_NUMBER) || check(p, T_STRING) || check(p, T_NAME));
+    char hint[160];
+    if (bare_arg)
+        snprintf(hint, sizeof hint, "arguments go in brackets: %.*s(%.*s)", (int)(b - w), w,
+                 (int)(p->cur.len < 40 ? p->cur.len : 40), t + p->cur.off);
     return fail_at(p, p->cur,
-                   closer ? "one closing bracket too many: remove it (or open one before it)"
-                          : "put each statement on its own line",
+                   bare_arg ? hint
+                   : closer ? "one closing bracket too many: remove it (or open one before it)"
+                            : "put each statement on its own line",
                    "expected the end of the line, found %s", tok_name(p->cur.type));
 }
 

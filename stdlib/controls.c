@@ -217,8 +217,14 @@ static bool nat_control(Vm *vm, Value *args, int argc, Value *out) {
     if (i < 0 || i >= NNATIVES || name != NAME[i]) abort(); /* not one of ours */
     /* note(a, b, c): Strudel's control takes (value, pat) and ignores the rest; b must
      * be a pattern there too */
-    if (argc > 2 && !IS_PATTERN(args[1]))
-        return vm_error(vm, "%s takes 1 argument, got %d", name, argc);
+    if (argc > 2 && !IS_PATTERN(args[1])) {
+        vm_error(vm, "%s takes 1 argument, got %d", name, argc);
+        vm_hint(vm,
+                "%s takes one value: %s(1.5) (a decimal is written with a dot), or a pattern "
+                "of them: %s(\"1 0.5\")",
+                name, name, name);
+        return false;
+    }
     return apply_control(vm, KEYS[i], args, argc > 2 ? 2 : argc, out);
 }
 

@@ -491,7 +491,8 @@ static void check_scale_name(Vm *vm, Value v) {
                  (int)(type - buf), buf, names);
     } else {
         snprintf(hint, sizeof hint,
-                 "scales are written like C:minor, D:dorian, Eb:major pentatonic");
+                 "scales are written like C:minor, D:dorian, Eb:major:pentatonic (a space "
+                 "in \"...\" starts a new step)");
     }
     vm_warn(vm, hint, "unknown scale '%s': its notes are dropped", buf);
 }

@@ -531,7 +531,12 @@ static bool voicing_map(Query *q, Value v, Value param, Value *out) {
     if (!known && root >= 0 && spelled_otherwise(sym, sizeof sym)) /* tala also reads Abmaj7 */
         known = lookup(&ref, sym, &vs);
     if (!known) {
-        if (vm) vm_warn(vm, NULL, "voicing: no chord '%s' in the dictionary %s", csym, dict);
+        if (vm)
+            vm_warn(vm,
+                    root < 0 ? "a chord starts with its root, A to G (b or # after it): Cmaj7, "
+                               "Ebm7, F#7"
+                             : "chord types are like m, m7, 7, ^7 (or maj7), m9, sus4, o, h7",
+                    "voicing: no chord '%s' in the dictionary %s", csym, dict);
         return true;
     }
     Mode mode = MODE_BELOW;
@@ -613,6 +618,17 @@ static bool nat_voicing(Vm *vm, Value *args, int argc, Value *out) {
     ObjPattern *m = pat_map(h, p, voicing_map, NIL_VAL);
     KEEP(vm, m);
     *out = OBJ_VAL(pat_bind(h, BIND_OUTER, m)); /* Strudel's outerJoin */
+    /* its first cycles voiced now, so an unknown chord is warned about at this call */
+    vm_push_root(vm, *out);
+    Query *q = vm_query(vm);
+    Err qerr = {0}, *saved = q->err;
+    q->err = &qerr;
+    EvBuf ev;
+    evbuf_init(&ev, h);
+    pat_events(q, AS_PATTERN(*out), rat_int(0), rat_int(4), false, &ev);
+    evbuf_free(&ev);
+    q->err = saved;
+    vm_pop_root(vm);
     vm_pop_root(vm);
     vm_pop_root(vm);
     return true;
@@ -723,8 +739,8 @@ static const NativeDef NATIVES[] = {
      "voicings up, or n: one note of the voicing.",
      "chord(\"<C^7 A7 Dm7 G7>\").dict('lefthand').voicing().s(\"pad\")", NULL},
     {"rootNotes", 2, nat_rootNotes, 0, "rootNotes(octave, pat)",
-     "The root of each chord, in that octave.", "chord(\"<C^7 A7 Dm7 G7>\").rootNotes(2).note()",
-     NULL},
+     "The root of each chord, in that octave.",
+     "\"<C^7 A7 Dm7 G7>\".rootNotes(2).note().s(\"bass\")", NULL},
     {"addVoicings", 2, nat_addVoicings, V, "addVoicings(name, dictionary, range)",
      "Adds a voicing dictionary: chord symbols to lists of voicings (intervals above the root).",
      "addVoicings('mine', {m7: ['3m 5P 7m 9M'], '^7': ['3M 5P 7M 9M']})", NULL},

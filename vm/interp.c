@@ -163,9 +163,18 @@ bool vm_call_value(Vm *vm, int argc, ObjString **keys, int nnamed) {
             argc = fn->arity;
         }
         if (argc < fn->arity) return make_partial(vm, argc);
-        if (argc > fn->arity)
-            return vm_error(vm, "%s takes %d argument%s, got %d", fn_name(f), fn->arity,
-                            fn->arity == 1 ? "" : "s", argc);
+        if (argc > fn->arity) {
+            vm_error(vm, "%s takes %d argument%s, got %d", fn_name(f), fn->arity,
+                     fn->arity == 1 ? "" : "s", argc);
+            char sig[200];
+            int k = snprintf(sig, sizeof sig, "%s(", fn_name(f));
+            for (int i = 0; i < fn->arity && k < (int)sizeof sig; i++)
+                k += snprintf(sig + k, sizeof sig - (size_t)k, "%s%s", i ? ", " : "",
+                              fn->params[i]->chars);
+            vm_hint(vm, "%.*s)%s", k < (int)sizeof sig ? k : (int)sizeof sig - 1, sig,
+                    fn->arity <= 2 ? "; a decimal is written with a dot: 1.5" : "");
+            return false;
+        }
         if (vm->nframes == FRAMES_MAX) {
             vm_error(vm, "too many nested calls (is a function calling itself forever?)");
             return false;

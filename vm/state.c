@@ -15,8 +15,12 @@
 /* tempo BPM: the value on the stack top. */
 bool vm_op_tempo(Vm *vm) {
     Value t = *--vm->sp;
-    if (!IS_NUM(t) || !(t.as.num > 0) || t.as.num > 10000)
-        return vm_error(vm, "tempo must be a number of beats per minute, like 120");
+    if (!IS_NUM(t) || !(t.as.num > 0) || t.as.num > 10000) {
+        vm_error(vm, "tempo must be a number of beats per minute, like 120");
+        vm_hint(vm, "tempo 120 (beats a minute, above 0; a cycle is a bar of 4 beats)%s",
+                IS_NUM(t) ? "" : ": a name here must hold a number");
+        return false;
+    }
     vm->tempo = t.as.num;
     return true;
 }

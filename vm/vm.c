@@ -338,6 +338,18 @@ void vm_warn(Vm *vm, const char *hint, const char *fmt, ...) {
     if (hint) err_hint(w, "%s", hint);
 }
 
+void vm_warn_at(Vm *vm, SrcRef at, const char *hint, const char *fmt, ...) {
+    SrcRef was = vm->at;
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    vm->at = at;
+    vm_warn(vm, hint, "%s", msg);
+    vm->at = was;
+}
+
 int vm_take_warnings(Vm *vm, Err *out, int max) {
     int n = vm->nwarnings < max ? vm->nwarnings : max;
     memcpy(out, vm->warnings, (size_t)n * sizeof *out);

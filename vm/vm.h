@@ -219,6 +219,9 @@ void vm_leave_query(Vm *vm);
  * message) until vm_take_warnings hands them over. A message beginning "note: "
  * is said as a note (something ignored on purpose), not as a warning. */
 void vm_warn(Vm *vm, const char *hint, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The same, at a place in the source (the compiler's warnings). */
+void vm_warn_at(Vm *vm, SrcRef at, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 int vm_take_warnings(Vm *vm, Err *out, int max);
 
 /* Errors raised by natives: positioned at the call being made. */
