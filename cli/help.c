@@ -67,20 +67,51 @@ static const struct {
     {"lv2", "mix keys { fx: lv2(\"fil4#mono\", {freq3: 1000, gain3: -12}) }"},
 };
 
+/* A value to show for an input in an example, by its name; NULL: none known
+ * (the example stops there, leaving the rest to their defaults). */
+static const char *example_value(const char *input) {
+    static const char *V[][2] = {
+        {"freq", "freq"},   {"cutoff", "1200"}, {"q", "0.7"},       {"gain", "6"},
+        {"attack", "0.01"}, {"decay", "0.2"},   {"sustain", "0.6"}, {"release", "0.4"},
+        {"from", "3000"},   {"to", "300"},      {"time", "0.5"},    {"rate", "5"},
+        {"depth", "0.3"},   {"mix", "0.3"},     {"width", "0.5"},   {"amount", "0.5"},
+        {"drive", "2"},     {"bits", "6"},      {"ratio", "4"},     {"threshold", "-18dB"}};
+    for (size_t i = 0; i < sizeof V / sizeof V[0]; i++)
+        if (!strcmp(V[i][0], input)) return V[i][1];
+    return NULL;
+}
+
 /* "name(input, input)" of a unit generator, and an example in its place. */
 static void ugen_help(const UgenDef *u, char *out, size_t n) {
-    char sig[160];
-    int k = snprintf(sig, sizeof sig, "%s(", u->name);
-    for (int i = 0; i < u->ninputs && k < (int)sizeof sig; i++)
+    char sig[160], args[160] = "";
+    int k = snprintf(sig, sizeof sig, "%s(", u->name), a = 0;
+    bool stop = false;
+    for (int i = 0; i < u->ninputs && k < (int)sizeof sig; i++) {
         k += snprintf(sig + k, sizeof sig - (size_t)k, "%s%s", i ? ", " : "", u->inputs[i]);
+        const char *v = example_value(u->inputs[i]);
+        if (v && u->kind == UG_EFFECT && !strcmp(v, "freq")) v = "1000"; /* an EQ band's */
+        if (!v) stop = true;
+        if (!stop && a < (int)sizeof args)
+            a += snprintf(args + a, sizeof args - (size_t)a, "%s%s", a ? ", " : "", v);
+    }
     if (k < (int)sizeof sig) snprintf(sig + k, sizeof sig - (size_t)k, ")");
     const char *where = u->kind == UG_EFFECT ? "synth bodies and effect chains" : "synth bodies";
-    char ex[200];
-    snprintf(ex, sizeof ex, "synth tone(freq, gate) = saw(freq).%s() * env(0.005, 0.3)", u->name);
-    if (u->kind == UG_SOURCE)
-        snprintf(ex, sizeof ex, "synth tone(freq, gate) = %s(%s) * env(0.005, 0.3)", u->name,
-                 u->ninputs && !strcmp(u->inputs[0], "freq") ? "freq" : "");
-    else if (u->kind == UG_MATH)
+    char ex[240];
+    bool has_freq = u->ninputs && !strcmp(u->inputs[0], "freq");
+    if (u->kind == UG_EFFECT)
+        snprintf(ex, sizeof ex, "synth tone(freq, gate) = saw(freq).%s(%s) * env(0.005, 0.3)",
+                 u->name, args);
+    else if (u->kind == UG_SOURCE && has_freq) /* an oscillator */
+        snprintf(ex, sizeof ex, "synth tone(freq, gate) = %s(%s) * env(0.005, 0.3)", u->name, args);
+    else if (u->kind == UG_SOURCE && !strcmp(u->name, "line")) /* a sweep */
+        snprintf(ex, sizeof ex,
+                 "synth sweep(freq, gate) = saw(freq).lpf(line(%s)) * env(0.005, 0.6)", args);
+    else if (u->kind == UG_SOURCE && u->ninputs && !strcmp(u->inputs[0], "attack"))
+        snprintf(ex, sizeof ex, "synth tone(freq, gate) = saw(freq) * %s(%s)", u->name, args);
+    else if (u->kind == UG_SOURCE) /* noise, and other sources of their own */
+        snprintf(ex, sizeof ex, "synth hat(freq, gate) = %s(%s).hpf(6000) * env(0.001, 0.08)",
+                 u->name, args);
+    else
         snprintf(ex, sizeof ex, "synth two(freq, gate) = (saw(freq) + sine(freq * 2)) * env()");
     for (size_t i = 0; i < sizeof CHAIN_ONLY / sizeof CHAIN_ONLY[0]; i++)
         if (!strcmp(CHAIN_ONLY[i].name, u->name)) {

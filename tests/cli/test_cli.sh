@@ -145,6 +145,16 @@ if [ "$(od -An -tx1 -j12 -N12 "$tmp/p.png" | tr -d ' \n')" = 4948445200000280000
 expect "--plot-size out of range" 2 "" -- render --pattern 's("bd")' -o "$tmp/p.wav" --plot "$tmp/p.png" --plot-size 10x10
 expect "--plot without a file" 2 "" -- render --pattern 's("bd")' -o "$tmp/p.wav" --plot
 
+# every unit generator's help has an example that checks (as a program with a note
+# played through it, or the chain it belongs in)
+for u in $(sed -n 's/^ *X([A-Z0-9_]*, "\([a-z0-9_]*\)", UG_.*/\1/p' "$here/../../spec/ugens.h"); do
+    ex=$("$tala" help "$u" | sed -n '/(a unit generator/,$p' | sed -n 's/^  example: //p' | head -1)
+    { [ -n "$ex" ] && printf '%s\nd = note("c3 e3").s("%s")\nplay d\n' "$ex" \
+        "$(sed -n 's/^synth \([a-z]*\)(.*/\1/p' <<<"$ex" | grep . || echo piano)" >"$tmp/ug.tala" &&
+        "$tala" check "$tmp/ug.tala" >/dev/null 2>&1; } && pass=$((pass + 1)) ||
+        { echo "FAIL help $u: its example does not check: $ex"; fail=$((fail + 1)); }
+done
+
 # rendering: usage errors, a pattern, the examples (checked, deterministic, no NaN, under 0 dBFS)
 expect "render needs an output" 2 "" -- render --pattern 's("bd")'
 expect "render needs a source" 2 "" -- render -o "$tmp/x.wav"
