@@ -224,6 +224,7 @@ test_all() {
     # Collect at every allocation, so a value the collector cannot see fails here.
     export TALA_GC_STRESS=1
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run_all build-asan "asan"
     unset TALA_GC_STRESS

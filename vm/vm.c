@@ -402,7 +402,9 @@ SrcRef vm_find_word(Vm *vm, const char *word, bool quoted) {
             if (!q != !quoted || k + w > src->len || memcmp(src->text + k, word, w)) continue;
             if (!quoted && k + 1 < src->len && src->text[k] == '-' && src->text[k + 1] == '-')
                 break; /* (a comment: the next line may still hold it) */
-            if (word_char(src->text[k - 1]) || word_char(src->text[k + w])) continue;
+            if ((k > 0 && word_char(src->text[k - 1])) ||
+                (k + w < src->len && word_char(src->text[k + w])))
+                continue;
             return srcref(src, k, w);
         }
     }
