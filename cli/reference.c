@@ -71,6 +71,11 @@ int cli_reference(int argc, char **argv) {
 
 int cli_help_name(const char *name) {
     char text[2048];
+    const char *topic = cli_help_topic(name);
+    if (topic) {
+        printf("%s\n", topic);
+        return EXIT_OK;
+    }
     if (cli_help_text(name, text, sizeof text)) {
         printf("%s\n", text);
         return EXIT_OK;
