@@ -80,7 +80,12 @@ int cli_help_name(const char *name) {
         printf("%s\n", text);
         return EXIT_OK;
     }
-    fprintf(stderr, "tala: no function, statement, unit generator or instrument named '%s'\n",
-            name);
+    char sugg[64] = "";
+    Vm *vm = vm_new(stdlib_library());
+    bool near = vm && vm_suggest(vm, name, strlen(name), NULL, 0, sugg, sizeof sugg);
+    vm_free(vm);
+    fprintf(stderr,
+            "tala: no topic, function, statement, unit generator or instrument named '%s'%s%s%s\n",
+            name, near ? "; did you mean '" : "", near ? sugg : "", near ? "'?" : "");
     return EXIT_USER;
 }

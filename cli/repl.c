@@ -267,13 +267,32 @@ static void example(Repl *r, const char *name) {
         print_above(msg);
         return;
     }
-    snprintf(msg, sizeof msg, "%s", code);
-    print_above(msg);
+    print_above(code);
     add_history(code); /* up-arrow brings it back, to change */
-    size_t n = strlen(code);
-    code[n] = '\n', code[n + 1] = 0;
+    /* a statement or a definition would change the session (its tempo, its tracks,
+     * the master): shown, to type; an expression plays on $ */
+    const char *p = code;
+    while (*p == ' ') p++;
+    const char *w = p;
+    while (*w == '_' || (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z') ||
+           (*w >= '0' && *w <= '9'))
+        w++;
+    const char *eq = w;
+    while (*eq == ' ') eq++;
+    static const char *STATEMENTS[] = {"tempo",  "play", "synth",  "bus",   "mix",
+                                       "master", "fn",   "setcps", "setcpm"};
+    bool statement = strchr(code, '\n') || (*eq == '=' && eq[1] != '=' && eq[1] != '>');
+    for (size_t i = 0; i < sizeof STATEMENTS / sizeof *STATEMENTS; i++)
+        statement |= (size_t)(w - p) == strlen(STATEMENTS[i]) && !strncmp(p, STATEMENTS[i], w - p);
+    if (statement) {
+        print_above("(it changes the session, so it is not run: up-arrow brings it to the "
+                    "prompt, Enter runs it)");
+        return;
+    }
+    char line[1100];
+    int n = snprintf(line, sizeof line, "%s\n", code);
     Err err = {0};
-    if (!live_eval(r->live, "<example>", code, n + 1, ".", &err)) print_err(&err);
+    if (!live_eval(r->live, "<example>", line, (size_t)n, ".", &err)) print_err(&err);
 }
 
 /* :search WORD */
@@ -316,6 +335,7 @@ static void tour_show(Repl *r, int i) {
 
 static void tour(Repl *r, const char *arg) {
     int i = 1;
+    Err err = {0};
     if (!strcmp(arg, "end")) {
         r->tour = 0;
         print_above("tour left (:tour starts it again; what plays goes on)");
@@ -326,6 +346,12 @@ static void tour(Repl *r, const char *arg) {
         snprintf(buf, sizeof buf, ":tour [STEP]: a step from 1 to %d, or :tour end", tour_count());
         print_above(buf);
         return;
+    }
+    /* a later step builds on the earlier ones: their code runs first, quietly */
+    for (int k = 1; k < i; k++) {
+        char code[1024];
+        snprintf(code, sizeof code, "%s\n", tour_step(k)->code);
+        if (!live_eval(r->live, "<tour>", code, strlen(code), ".", &err)) print_err(&err);
     }
     tour_show(r, i);
 }

@@ -115,8 +115,10 @@ bool show_pattern(Vm *vm, ObjPattern *pat, int from, int cycles, FILE *out, Err 
     EvBuf ev;
     evbuf_init(&ev, h);
     Query *q = vm_query(vm);
+    Err *saved = q->err;
     q->err = err;
     bool ok = pat_events(q, pat, rat_int(from), rat_int(from + cycles), true, &ev);
+    q->err = saved;
     Row rows[MAX_ROWS];
     int nrows = 0, steps = 1;
     bool coarse = false, more_rows = false;
@@ -125,9 +127,8 @@ bool show_pattern(Vm *vm, ObjPattern *pat, int from, int cycles, FILE *out, Err 
         if (!ev.ev[i].has_whole) continue;
         for (int end = 0; end < 2; end++) { /* where notes start, and where they stop */
             int64_t d = rat_cyclepos(end ? ev.ev[i].whole.end : ev.ev[i].whole.begin).den;
-            int64_t l = steps / gcd64(steps, d) * d;
-            if (l > MAX_STEPS || d > MAX_STEPS) coarse = true;
-            if (!coarse) steps = (int)l;
+            if (d > MAX_STEPS || steps / gcd64(steps, d) * d > MAX_STEPS) coarse = true;
+            if (!coarse) steps = (int)(steps / gcd64(steps, d) * d);
         }
     }
     if (coarse) steps = 16;

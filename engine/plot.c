@@ -162,7 +162,7 @@ static void spectrogram(cairo_t *cr, const Sound *s, int y0, int h, int w) {
     cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
     static const double MARKS[] = {100, 1000, 10000};
     static const char *LABELS[] = {"100 Hz", "1 kHz", "10 kHz"};
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 3 && log(MARKS[i]) <= hi; i++) { /* (10 kHz: not at 16 kHz) */
         double y = y0 + h * (hi - log(MARKS[i])) / (hi - lo);
         text(cr, 6, y + 4, LABELS[i], 10);
     }

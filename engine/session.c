@@ -429,6 +429,24 @@ static int anonymous_track(Session *s, const char *src, ObjString **names, int n
     return n;
 }
 
+/* Whether text assigns name at the start of a line (name = ..., name: ...):
+ * a new definition, even of the code :undo took back. */
+static bool assigns(const char *text, size_t len, const char *name) {
+    size_t n = strlen(name);
+    for (size_t i = 0; i + n <= len; i++) {
+        if (i && text[i - 1] != '\n') continue;
+        size_t k = i;
+        while (k < len && (text[k] == ' ' || text[k] == '\t')) k++;
+        if (k + 4 <= len && !memcmp(text + k, "let ", 4)) k += 4;
+        if (k + n > len || memcmp(text + k, name, n)) continue;
+        k += n;
+        while (k < len && (text[k] == ' ' || text[k] == '\t')) k++;
+        if (k < len && ((text[k] == '=' && (k + 1 == len || text[k + 1] != '=')) || text[k] == ':'))
+            return true;
+    }
+    return false;
+}
+
 /* Whether pat has no events at all in the 8 cycles from at (not in a song
  * form, where a part may wait its turn for longer). */
 static bool silent(Session *s, ObjPattern *pat, Rat at) {
@@ -440,7 +458,8 @@ static bool silent(Session *s, ObjPattern *pat, Rat at) {
     q->err = &ignore;
     EvBuf ev;
     evbuf_init(&ev, vm_heap(s->vm));
-    bool none = pat_events(q, pat, at, rat_add(at, rat_int(8)), true, &ev) && ev.len == 0;
+    /* any event, onsets or not: midiin() is continuous until keys are played */
+    bool none = pat_events(q, pat, at, rat_add(at, rat_int(8)), false, &ev) && ev.len == 0;
     evbuf_free(&ev);
     q->err = saved;
     return none;
@@ -550,6 +569,8 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
         /* the dry run: the next cycles of the new code, and of the old (of the code it
          * had when the performer stopped it) */
         bool held = existing && t->held && !typed_play;
+        if (existing && t->undone && assigns(text, len, names[i]->chars))
+            t->undone = NULL; /* defined again in this block: :undo's hold is over */
         ObjPattern *cur = !existing ? NULL : held ? t->held : t->pending ? t->next : t->pat;
         if (cur == p->pat ||
             (existing && t->undone == p->pat)) { /* not re-defined (or

@@ -101,12 +101,37 @@ static bool expect(Parser *p, TokType t, const char *hint) {
 /* Expects the bracket that closes open. A missing one usually shows on a
  * later line (the next statement read as more arguments): then the error
  * points at the opening bracket, as a beginner needs it. */
+/* Whether the bracket at off is closed later in the source (brackets counted,
+ * strings and comments skipped). */
+static bool closed_later(const Source *src, uint32_t off) {
+    const char *t = src->text;
+    int depth = 0;
+    for (size_t k = off; k < src->len; k++) {
+        char c = t[k];
+        if (c == '"' || c == '\'' || c == '`') {
+            while (k + 1 < src->len && t[k + 1] != c && (c == '`' || t[k + 1] != '\n')) k++;
+            k++;
+        } else if (k + 1 < src->len &&
+                   ((c == '-' && t[k + 1] == '-') || (c == '/' && t[k + 1] == '/'))) {
+            while (k + 1 < src->len && t[k + 1] != '\n') k++;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth++;
+        } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool expect_close(Parser *p, TokType t, Token open, const char *hint) {
     if (check(p, t) || p->cur.type == T_ERROR) return expect(p, t, hint);
     int l1, l2, c;
     src_linecol(p->src, open.off, &l1, &c);
     src_linecol(p->src, p->cur.off, &l2, &c);
-    if (l1 == l2 && p->cur.type != T_EOF) return expect(p, t, hint);
+    /* on its own line, or closed further on (a comma missing between lines): the
+     * problem is here */
+    if ((l1 == l2 && p->cur.type != T_EOF) || closed_later(p->src, open.off))
+        return expect(p, t, hint);
     char h[200], what[8];
     snprintf(h, sizeof h, "add %s to close it (on line %d)%s%s", tok_name(t), l1,
              hint ? "; if it goes on, " : "", hint ? hint : "");
@@ -251,8 +276,23 @@ static bool call_args(Parser *p, Args *a, Token open) {
         if (!match(p, T_COMMA)) break;
         skip_newlines(p);
     }
-    /* s(bd sn): words where a pattern goes, without its quotes */
-    if (a->n && a->v[a->n - 1]->kind == A_NAME && check(p, T_NAME) && !a->nn)
+    /* s(bd sn): words where a pattern goes, without its quotes (on one line, in a
+     * call of s, sound, note or n) */
+    const char *tx = p->src->text, *callee = tx + open.off;
+    size_t cl = 0;
+    while (callee - cl > tx &&
+           (isalnum((unsigned char)callee[-1 - (long)cl]) || callee[-1 - (long)cl] == '_'))
+        cl++;
+    static const char *PATTERN_CALLS[] = {"s", "sound", "note", "n"};
+    bool pattern_call = false;
+    for (size_t i = 0; i < sizeof PATTERN_CALLS / sizeof *PATTERN_CALLS; i++)
+        pattern_call |=
+            strlen(PATTERN_CALLS[i]) == cl && !strncmp(callee - cl, PATTERN_CALLS[i], cl);
+    int la, lc, col;
+    src_linecol(p->src, open.off, &la, &col);
+    src_linecol(p->src, p->cur.off, &lc, &col);
+    if (pattern_call && la == lc && a->n && a->v[a->n - 1]->kind == A_NAME && check(p, T_NAME) &&
+        !a->nn)
         return fail_at(p, p->cur, "mini-notation goes in double quotes: s(\"bd sn\")",
                        "expected ')' or ',', found %s", tok_name(p->cur.type));
     return expect_close(p, T_RPAREN, open, "separate arguments with ','");
@@ -851,6 +891,7 @@ static bool end_statement(Parser *p) {
     const char *w = b;
     while (w > t && (isalnum((unsigned char)w[-1]) || w[-1] == '_')) w--;
     bool bare_arg = w < b && b < t + p->cur.off && w > t && w[-1] == '.' &&
+                    (isalpha((unsigned char)*w) || *w == '_') &&
                     (check(p, T_NUMBER) || check(p, T_STRING) || check(p, T_NAME));
     char hint[160];
     if (bare_arg)

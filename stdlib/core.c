@@ -52,12 +52,10 @@ bool get_num(Query *q, Value v, const char *what, double *out) {
     }
     char buf[64], hint[160] = "";
     val_format(v, buf, sizeof buf);
-    const char *own = strstr(what, "'s "); /* "fast's factor": fast takes ... */
+    const char *own = strstr(what, "'s "); /* "fast's factor": the factor is ... */
     if (own)
-        snprintf(hint, sizeof hint,
-                 "%.*s takes a number or a pattern of numbers: %.*s(2) or "
-                 "%.*s(\"<1 2>\")",
-                 (int)(own - what), what, (int)(own - what), what, (int)(own - what), what);
+        snprintf(hint, sizeof hint, "%s is a number or a pattern of numbers, like 2 or \"<1 2>\"",
+                 what);
     return lib_fail(q, own ? hint : NULL, "%s must be a number, got %s '%s'", what,
                     val_type_name(v), buf);
 }

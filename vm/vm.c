@@ -392,16 +392,25 @@ SrcRef vm_find_word(Vm *vm, const char *word, bool quoted) {
     for (size_t i = vm->nsources; w && i-- > 0;) { /* the latest evaluation first */
         const Source *src = vm->sources[i];
         char q = 0; /* the quote of the string k is in */
+        const char *t = src->text;
         for (size_t k = 0; k < src->len; k++) {
-            char c = src->text[k];
-            if (!q && (c == '"' || c == '\'')) {
+            char c = t[k];
+            if (!q && (c == '"' || c == '\'' || c == '`')) {
                 q = c;
                 continue;
             }
-            if (c == q || c == '\n') q = 0;
-            if (!q != !quoted || k + w > src->len || memcmp(src->text + k, word, w)) continue;
-            if (!quoted && k + 1 < src->len && src->text[k] == '-' && src->text[k + 1] == '-')
-                break; /* (a comment: the next line may still hold it) */
+            if (!q && k + 1 < src->len &&
+                ((c == '-' && t[k + 1] == '-') || (c == '/' && t[k + 1] == '/'))) {
+                while (k + 1 < src->len && t[k + 1] != '\n') k++; /* a comment */
+                continue;
+            }
+            if (!q && k + 1 < src->len && c == '/' && t[k + 1] == '*') {
+                for (k += 2; k + 1 < src->len && !(t[k] == '*' && t[k + 1] == '/');) k++;
+                k++;
+                continue;
+            }
+            if (c == q || (c == '\n' && q != '`')) q = 0;
+            if (!q != !quoted || k + w > src->len || memcmp(t + k, word, w)) continue;
             if ((k > 0 && word_char(src->text[k - 1])) ||
                 (k + w < src->len && word_char(src->text[k + w])))
                 continue;

@@ -52,7 +52,10 @@ else
     sed 's/^/    /' "$tmp/diff" | head -10
     fail=$((fail + 1))
 fi
-for png in $(sed -n 's/^!\[.*\](img\/\(.*\.png\))$/\1/p' "$root/docs/tutorial.md"); do
+pngs=$(sed -n 's/^!\[.*\](img\/\(.*\.png\))$/\1/p' "$root/docs/tutorial.md")
+[ "$(wc -w <<<"$pngs")" = 10 ] && pass=$((pass + 1)) ||
+    { echo "FAIL docs/tutorial.md shows $(wc -w <<<"$pngs") plots, not one a lesson"; fail=$((fail + 1)); }
+for png in $pngs; do
     if [ "$(od -An -tx1 -j12 -N12 "$root/docs/img/$png" 2>/dev/null | tr -d ' \n')" = 494844520000028000000168 ]; then
         pass=$((pass + 1))
     else
