@@ -337,7 +337,7 @@ SCRIPT
 HOME="$tmp/home" "$DRIVE" "$tmp/undo2" "$TALA" --no-audio --no-log >"$tmp/undo2.out" 2>&1
 rc=$?
 out=$(tr -d '\r' <"$tmp/undo2.out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g')
-[ $rc = 0 ] && ! grep -q "^<tour>:" <<<"$out" && grep -q "^120 BPM" <<<"$out" &&
+[ $rc = 0 ] && ! grep -q "^<tour>:" <<<"$out" && grep -q "120 BPM$" <<<"$out" &&
     ok ":undo ends at a new definition of the same code; :tour 6 catches up; :example tempo is only shown" ||
     { bad ":undo/:tour N/:example of a statement: status $rc"; grep -a "drums ->\|<tour>\|BPM" <<<"$out" | tail -6; }
 echo "$pass passed, $fail failed"
