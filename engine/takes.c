@@ -265,7 +265,7 @@ void ses_load_takes(Session *s, const char *base) {
         files[nf++] = f;
     }
     closedir(d);
-    qsort(files, (size_t)nf, sizeof *files, found_cmp);
+    if (nf) qsort(files, (size_t)nf, sizeof *files, found_cmp); /* (none: files is NULL) */
     for (int i = 0; i < nf; i++) {
         char path[1400], why[200];
         snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
