@@ -225,6 +225,9 @@ expect "render with takes" 0 "" -- render "$tmp/song/takes.tala" -o "$tmp/takes.
 expect_err "record() without an input says so" "record(\"vox\"): there is no audio input (start tala with --input); nothing is recorded"
 if grep -q "peak -[0-9]" "$err" && ! grep -q "peak -inf" "$err"; then pass=$((pass + 1)); else
     echo "FAIL takes/vox-1.wav did not play as vox:1"; sed 's/^/    /' "$err"; fail=$((fail + 1)); fi
+mkdir -p "$tmp/notakes/takes"
+printf 'd = s("bd")\nplay d\n' >"$tmp/notakes/a.tala"
+expect "an empty takes folder" 0 "" -- check "$tmp/notakes/a.tala"
 printf 'x = { drums: s("bd"), tempo: 3 }\nplay x\n' >"$tmp/scene.tala"
 expect "a scene of a number" 1 "" -- check "$tmp/scene.tala"
 expect_err "names the field" "cannot play 'x': its tempo is a number, not a pattern"
