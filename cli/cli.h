@@ -58,4 +58,10 @@ char *cli_read_file(const char *path, size_t *len);
 struct Vm;
 bool cli_is_expression(struct Vm *vm, const char *text);
 
+/* The program in path evaluated as `tala query --file` and `tala show --file`
+ * need it: a session that plays nothing, its samples listed, not read. NULL
+ * with the error said and *status set (1: the program's, 3: the machine's). */
+struct Session;
+struct Session *cli_offline_session(const char *path, int *status);
+
 #endif

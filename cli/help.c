@@ -5,6 +5,7 @@
  * of synth bodies and effect chains (spec/ugens.h), or a built-in instrument
  * (stdlib/prelude.tala). Each comes with a runnable example.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include "cli.h"
 
 #include "../spec/ugens.h"
@@ -13,7 +14,6 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 /* The statements and forms of the language (docs/language.md). */
 static const struct {
@@ -262,14 +262,6 @@ bool cli_example_of(const char *name, char *out, size_t n) {
     return false;
 }
 
-/* Whether word is in text, case aside. */
-static bool has_word(const char *text, const char *word) {
-    size_t w = strlen(word);
-    for (; *text; text++)
-        if (!strncasecmp(text, word, w)) return true;
-    return false;
-}
-
 /* One line of a search: the name and the doc's first sentence. */
 static size_t found_line(char *out, size_t n, int found, const char *name, const char *doc) {
     int len = 0;
@@ -281,30 +273,36 @@ static size_t found_line(char *out, size_t n, int found, const char *name, const
                             doc[len] == '.' || !doc[len] ? "" : "...");
 }
 
+/* A search's results so far, in out. */
+typedef struct {
+    char *out;
+    size_t n, k;
+    int found, pass; /* pass 0: names that have the word; 1: docs that do */
+    const char *word;
+} Search;
+
+/* Adds name when it is found in this pass (and there is room). */
+static void consider(Search *s, const char *name, const char *doc) {
+    bool named = strcasestr(name, s->word) != NULL;
+    if (s->k + 120 >= s->n || (s->pass == 0 ? !named : named || !strcasestr(doc, s->word))) return;
+    s->k += found_line(s->out + s->k, s->n - s->k, s->found++, name, doc);
+}
+
 int cli_search(const char *word, char *out, size_t n) {
-    int nd, nu, found = 0;
-    size_t k = 0;
+    int nd, nu;
     out[0] = 0;
     const NativeDef *defs = stdlib_natives(&nd);
     const UgenDef *ug = ugen_table(&nu);
-    for (int pass = 0; pass < 2; pass++) { /* names first, then what the docs say */
-        for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0] && k + 120 < n; i++) {
-            bool named = has_word(WORDS[i].name, word);
-            if (pass == 0 ? !named : named || !has_word(WORDS[i].doc, word)) continue;
-            k += found_line(out + k, n - k, found++, WORDS[i].name, WORDS[i].doc);
-        }
-        for (int i = 0; i < nu && k + 120 < n; i++) {
-            bool named = has_word(ug[i].name, word);
-            if (pass == 0 ? !named : named || !has_word(ug[i].doc, word)) continue;
-            k += found_line(out + k, n - k, found++, ug[i].name, ug[i].doc);
-        }
-        for (int i = 0; i < nd && k + 120 < n; i++) {
-            bool named = has_word(defs[i].name, word);
-            if (pass == 0 ? !named : named || !has_word(defs[i].doc, word)) continue;
+    Search s = {.out = out, .n = n, .word = word};
+    for (s.pass = 0; s.pass < 2; s.pass++) { /* names first, then what the docs say */
+        for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++)
+            consider(&s, WORDS[i].name, WORDS[i].doc);
+        for (int i = 0; i < nu; i++) consider(&s, ug[i].name, ug[i].doc);
+        for (int i = 0; i < nd; i++) {
             bool seen = false; /* a name may have two entries (a control and a function) */
             for (int j = 0; j < i && !seen; j++) seen = !strcmp(defs[j].name, defs[i].name);
-            if (!seen) k += found_line(out + k, n - k, found++, defs[i].name, defs[i].doc);
+            if (!seen) consider(&s, defs[i].name, defs[i].doc);
         }
     }
-    return found;
+    return s.found;
 }

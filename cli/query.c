@@ -101,34 +101,16 @@ static bool print_events(Vm *vm, ObjPattern *pat, Rat a, Rat b) {
  * that plays, merged; its tempo as cycles a second on stderr ("# cps X", as
  * ../shared/oracle prints a tune's). */
 static int query_file(const char *path, Rat a, Rat b) {
-    size_t len;
-    char *text = cli_read_file(path, &len);
-    if (!text) return EXIT_USER;
-    char base[1024];
-    cli_folder_of(path, base, sizeof base);
-    SessionOpts so = {
-        .rate = 48000, .voices = 64, .quiet = true, .samples_listed = true, .safe = cli_safe};
-    Err err = {0};
-    Session *s = session_new(&so, &err);
-    if (!s) {
-        err_print(stderr, &err);
-        free(text);
-        return EXIT_ENV;
-    }
-    int status = EXIT_OK;
-    if (!session_eval(s, path, text, len, base, &err)) {
-        err_print(stderr, &err);
-        status = EXIT_USER;
-    } else {
-        ObjPattern *pats[AUDIO_MAX_TRACKS];
-        int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
-        Vm *vm = session_vm(s);
-        ObjPattern *all = n ? pat_stack(vm_heap(vm), pats, (unsigned)n) : pat_silence(vm_heap(vm));
-        fprintf(stderr, "# cps %.17g\n", session_bpm(s) / 240);
-        if (!print_events(vm, all, a, b)) status = EXIT_USER;
-    }
+    int status;
+    Session *s = cli_offline_session(path, &status);
+    if (!s) return status;
+    ObjPattern *pats[AUDIO_MAX_TRACKS];
+    int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
+    Vm *vm = session_vm(s);
+    ObjPattern *all = n ? pat_stack(vm_heap(vm), pats, (unsigned)n) : pat_silence(vm_heap(vm));
+    fprintf(stderr, "# cps %.17g\n", session_bpm(s) / 240);
+    if (!print_events(vm, all, a, b)) status = EXIT_USER;
     session_free(s);
-    free(text);
     return status;
 }
 

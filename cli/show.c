@@ -203,33 +203,21 @@ done:
 /* tala show --file FILE: every track the program plays, in one grid (a drum
  * machine's rows, a piano roll's notes), as `tala query --file` merges them. */
 static int show_file(const char *path, int cycles) {
-    size_t len;
-    char *text = cli_read_file(path, &len);
-    if (!text) return EXIT_USER;
-    char base[1024];
-    cli_folder_of(path, base, sizeof base);
-    SessionOpts so = {
-        .rate = 48000, .voices = 64, .quiet = true, .samples_listed = true, .safe = cli_safe};
+    int status;
+    Session *s = cli_offline_session(path, &status);
+    if (!s) return status;
+    ObjPattern *pats[AUDIO_MAX_TRACKS];
+    int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
+    Vm *vm = session_vm(s);
     Err err = {0};
-    Session *s = session_new(&so, &err);
-    int status = EXIT_OK;
-    if (!s) {
-        status = EXIT_ENV;
-    } else if (!session_eval(s, path, text, len, base, &err)) {
+    if (!n) {
+        printf("the program plays nothing (play NAME, ... or a pattern at the end)\n");
+    } else if (!show_pattern(vm, pat_stack(vm_heap(vm), pats, (unsigned)n), 0, cycles, stdout,
+                             &err)) {
+        err_print(stderr, &err);
         status = EXIT_USER;
-    } else {
-        ObjPattern *pats[AUDIO_MAX_TRACKS];
-        int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
-        Vm *vm = session_vm(s);
-        if (!n)
-            printf("the program plays nothing (play NAME, ... or a pattern at the end)\n");
-        else if (!show_pattern(vm, pat_stack(vm_heap(vm), pats, (unsigned)n), 0, cycles, stdout,
-                               &err))
-            status = EXIT_USER;
     }
-    if (status != EXIT_OK) err_print(stderr, &err);
     session_free(s);
-    free(text);
     return status;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include "../engine/session.h"
 #include "../vm/vm.h"
 
 #include <errno.h>
@@ -86,4 +87,29 @@ bool cli_is_expression(Vm *vm, const char *text) {
         p++;
     if (p == b || (*b >= '0' && *b <= '9')) return false;
     return (*p == '(' || *p == '.') && vm_is_defined(vm, b, (size_t)(p - b));
+}
+
+Session *cli_offline_session(const char *path, int *status) {
+    size_t len;
+    char *text = cli_read_file(path, &len);
+    *status = EXIT_USER;
+    if (!text) return NULL;
+    char base[1024];
+    cli_folder_of(path, base, sizeof base);
+    SessionOpts so = {
+        .rate = 48000, .voices = 64, .quiet = true, .samples_listed = true, .safe = cli_safe};
+    Err err = {0};
+    Session *s = session_new(&so, &err);
+    if (!s) {
+        *status = EXIT_ENV;
+    } else if (!session_eval(s, path, text, len, base, &err)) {
+        err_print(stderr, &err); /* before the session (and its sources) go */
+        session_free(s);
+        s = NULL;
+    } else {
+        *status = EXIT_OK;
+    }
+    if (!s && *status == EXIT_ENV) err_print(stderr, &err);
+    free(text); /* (the session keeps its own copy of the source) */
+    return s;
 }

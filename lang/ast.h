@@ -73,5 +73,9 @@ bool parse_program(const Source *src, Program *out, Err *err);
 /* Parses src as one expression (for `tala query`). */
 bool parse_expression(const Source *src, Program *out, Err *err);
 void program_free(Program *p);
+/* Whether the '(' at paren opens a call whose argument is written in double
+ * quotes (s, sound, note, n, bank, scale, chord, vowel, mini, m): for the
+ * hints about missing quotes; *len is the callee's length. */
+bool quoted_call(const Source *src, uint32_t paren, size_t *len);
 
 #endif

@@ -214,15 +214,7 @@ static bool unknown_name(C *c, Ast *n, uint32_t off, uint32_t len, const char *w
     /* the call a bare word is an argument of: s(piano) */
     const char *call = before > t && before[-1] == '(' ? before - 1 : NULL;
     size_t clen = 0;
-    while (call && call - clen > t &&
-           (isalnum((unsigned char)call[-1 - (long)clen]) || call[-1 - (long)clen] == '_'))
-        clen++;
-    static const char *WORDS_IN_QUOTES[] = {"s",     "sound", "note",  "n",    "bank",
-                                            "scale", "chord", "vowel", "mini", "m"};
-    bool quoted_arg = false;
-    for (size_t i = 0; call && clen && i < sizeof WORDS_IN_QUOTES / sizeof *WORDS_IN_QUOTES; i++)
-        quoted_arg |=
-            strlen(WORDS_IN_QUOTES[i]) == clen && !strncmp(call - clen, WORDS_IN_QUOTES[i], clen);
+    bool quoted_arg = call && quoted_call(c->src, (uint32_t)(call - t), &clen);
     static const struct {
         const char *habit, *name;
     } HABITS[] = {{"sawtooth", "saw"}, {"sin", "sine"},     {"osc", "sine"},    {"lowpass", "lpf"},

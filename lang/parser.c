@@ -101,24 +101,32 @@ static bool expect(Parser *p, TokType t, const char *hint) {
 /* Expects the bracket that closes open. A missing one usually shows on a
  * later line (the next statement read as more arguments): then the error
  * points at the opening bracket, as a beginner needs it. */
-/* Whether the bracket at off is closed later in the source (brackets counted,
- * strings and comments skipped). */
+bool quoted_call(const Source *src, uint32_t paren, size_t *len) {
+    static const char *CALLS[] = {"s",     "sound", "note",  "n",    "bank",
+                                  "scale", "chord", "vowel", "mini", "m"};
+    const char *t = src->text, *end = t + paren;
+    size_t l = 0;
+    while (end - l > t && (isalnum((unsigned char)end[-1 - (long)l]) || end[-1 - (long)l] == '_'))
+        l++;
+    *len = l;
+    for (size_t i = 0; l && i < sizeof CALLS / sizeof *CALLS; i++)
+        if (strlen(CALLS[i]) == l && !strncmp(end - l, CALLS[i], l)) return true;
+    return false;
+}
+
+/* Whether the bracket at off is closed later in the source: its tokens
+ * (strings and comments as the lexer reads them), brackets counted from it. */
 static bool closed_later(const Source *src, uint32_t off) {
-    const char *t = src->text;
+    Err scratch = {0};
+    Lexer lx;
+    lex_init(&lx, src, &scratch);
+    lx.pos = off;
     int depth = 0;
-    for (size_t k = off; k < src->len; k++) {
-        char c = t[k];
-        if (c == '"' || c == '\'' || c == '`') {
-            while (k + 1 < src->len && t[k + 1] != c && (c == '`' || t[k + 1] != '\n')) k++;
-            k++;
-        } else if (k + 1 < src->len &&
-                   ((c == '-' && t[k + 1] == '-') || (c == '/' && t[k + 1] == '/'))) {
-            while (k + 1 < src->len && t[k + 1] != '\n') k++;
-        } else if (c == '(' || c == '[' || c == '{') {
+    for (Token t = lex_next(&lx); t.type != T_EOF && t.type != T_ERROR; t = lex_next(&lx)) {
+        if (t.type == T_LPAREN || t.type == T_LBRACKET || t.type == T_LBRACE)
             depth++;
-        } else if ((c == ')' || c == ']' || c == '}') && --depth == 0) {
+        else if ((t.type == T_RPAREN || t.type == T_RBRACKET || t.type == T_RBRACE) && --depth == 0)
             return true;
-        }
     }
     return false;
 }
@@ -277,17 +285,9 @@ static bool call_args(Parser *p, Args *a, Token open) {
         skip_newlines(p);
     }
     /* s(bd sn): words where a pattern goes, without its quotes (on one line, in a
-     * call of s, sound, note or n) */
-    const char *tx = p->src->text, *callee = tx + open.off;
-    size_t cl = 0;
-    while (callee - cl > tx &&
-           (isalnum((unsigned char)callee[-1 - (long)cl]) || callee[-1 - (long)cl] == '_'))
-        cl++;
-    static const char *PATTERN_CALLS[] = {"s", "sound", "note", "n"};
-    bool pattern_call = false;
-    for (size_t i = 0; i < sizeof PATTERN_CALLS / sizeof *PATTERN_CALLS; i++)
-        pattern_call |=
-            strlen(PATTERN_CALLS[i]) == cl && !strncmp(callee - cl, PATTERN_CALLS[i], cl);
+     * call whose argument is written in quotes) */
+    size_t cl;
+    bool pattern_call = quoted_call(p->src, open.off, &cl);
     int la, lc, col;
     src_linecol(p->src, open.off, &la, &col);
     src_linecol(p->src, p->cur.off, &lc, &col);

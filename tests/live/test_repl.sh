@@ -14,6 +14,13 @@ bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/home"
+# drive NAME: types the script $tmp/NAME into tala without a device; sets rc and out
+# (what the terminal showed, without carriage returns and escape sequences)
+drive() {
+    HOME="$tmp/home" "$DRIVE" "$tmp/$1" "$TALA" --no-audio --no-log >"$tmp/$1.out" 2>&1
+    rc=$?
+    out=$(tr -d '\r' <"$tmp/$1.out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g')
+}
 
 cat >"$tmp/script" <<'SCRIPT'
 expect > 
@@ -253,9 +260,7 @@ expect :tour [STEP]
 send :quit\n
 SCRIPT
 } >"$tmp/tour"
-HOME="$tmp/home" "$DRIVE" "$tmp/tour" "$TALA" --no-audio --no-log >"$tmp/tour.out" 2>&1
-rc=$?
-out=$(tr -d '\r' <"$tmp/tour.out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g')
+drive tour
 [ $rc = 0 ] && ok ":tour, :example, :search and :help TOPIC ran to :quit" ||
     { bad ":tour session: status $rc"; echo "$out" | tail -20; }
 grep -q "^tala [0-9.]*: playing on .* BPM$" <<<"$out" && grep -q "type :help or :tour" <<<"$out" &&
@@ -300,9 +305,7 @@ send hats = s("hh*2")\n
 expect hats -> bar
 send :quit\n
 SCRIPT
-HOME="$tmp/home" "$DRIVE" "$tmp/undo" "$TALA" --no-audio --no-log >"$tmp/undo.out" 2>&1
-rc=$?
-out=$(tr -d '\r' <"$tmp/undo.out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g')
+drive undo
 swaps=$(sed -n '/previous code/,/^hh |/p' <<<"$out" | grep "hats -> bar" | grep -vc "previous code")
 [ $rc = 0 ] && [ "$swaps" = 0 ] && grep -q "^hh |xx xx xx xx|" <<<"$out" &&
     ok ":undo holds when other code is evaluated (hats stays on hh*8), a new definition plays" ||
@@ -334,9 +337,7 @@ send :tempo\n
 expect BPM
 send :quit\n
 SCRIPT
-HOME="$tmp/home" "$DRIVE" "$tmp/undo2" "$TALA" --no-audio --no-log >"$tmp/undo2.out" 2>&1
-rc=$?
-out=$(tr -d '\r' <"$tmp/undo2.out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g')
+drive undo2
 [ $rc = 0 ] && ! grep -q "^<tour>:" <<<"$out" && grep -q "120 BPM$" <<<"$out" &&
     ok ":undo ends at a new definition of the same code; :tour 6 catches up; :example tempo is only shown" ||
     { bad ":undo/:tour N/:example of a statement: status $rc"; grep -a "drums ->\|<tour>\|BPM" <<<"$out" | tail -6; }
