@@ -155,6 +155,15 @@ for u in $(sed -n 's/^ *X([A-Z0-9_]*, "\([a-z0-9_]*\)", UG_.*/\1/p' "$here/../..
         { echo "FAIL help $u: its example does not check: $ex"; fail=$((fail + 1)); }
 done
 
+# tala help: a topic, and a near name for a typo; tala check says when nothing plays
+expect "help TOPIC" 0 "*" -- help mini
+grep -q "bd(3,8)   3 hits over 8" "$out" && pass=$((pass + 1)) || { echo "FAIL help mini: not the topic"; fail=$((fail + 1)); }
+expect "help of a typo" 1 "" -- help fsat
+expect_err "help of a typo suggests" "named 'fsat'; did you mean 'fast'?"
+printf 'd = s("bd")\n' >"$tmp/noplay.tala"
+expect "check a program that plays nothing" 0 "" -- check "$tmp/noplay.tala"
+expect_err "and says so" "noplay.tala: warning: nothing plays: name the patterns in play"
+
 # rendering: usage errors, a pattern, the examples (checked, deterministic, no NaN, under 0 dBFS)
 expect "render needs an output" 2 "" -- render --pattern 's("bd")'
 expect "render needs a source" 2 "" -- render -o "$tmp/x.wav"
@@ -263,7 +272,8 @@ done
 # tala replay: a session log, hand-written, renders; the same log twice is the same
 # bytes; something that is not a log is the user's error (status 1)
 printf 'tala-session 1\nopts rate 48000 voices 256 tempo 120\neval 0 2 - set.tala\nd = s("bd*4")\nplay d\neval 3/2 1 - <repl>\nd = s("bd sn")\nend 192000\n' >"$tmp/s.tala-session"
-expect "replay a session log" 0 "" -- replay "$tmp/s.tala-session" -o "$tmp/r1.wav"
+expect "replay a session log" 0 "" -- replay "$tmp/s.tala-session" -o "$tmp/r1.wav" --plot "$tmp/r1.png"
+expect_err "replay --plot draws it" "plotted $tmp/r1.png: 1200x720"
 expect "replay it again" 0 "" -- replay "$tmp/s.tala-session" -o "$tmp/r2.wav"
 if cmp -s "$tmp/r1.wav" "$tmp/r2.wav" && [ "$(stat -c %s "$tmp/r1.wav")" -gt 1500000 ]; then
     pass=$((pass + 1))
