@@ -12,6 +12,7 @@
  *   --midi-clock NAME (MIDI clock to a port, following the tempo map)
  *   --midi-in NAME (a controller's knobs for cc(), its keys for midiin(); repeatable)
  *   --clock midi:NAME (follow a MIDI input's clock: tempo, start, stop)
+ *   --listen [ADDR:]PORT (OSC from editors and controllers: listen.h)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through
@@ -20,11 +21,13 @@
 #define _GNU_SOURCE
 #include "cli.h"
 #include "evalfile.h"
+#include "listen.h"
 #include "repl.h"
 
 #include "../engine/engine.h"
 #include "../engine/live.h"
 #include "../io/midi.h"
+#include "../io/osc.h"
 #include "../io/watch.h"
 
 #include <errno.h>
@@ -117,11 +120,12 @@ static bool eval_file(Live *l, const char *file) {
 
 typedef struct {
     LiveOpts o;
-    const char *file; /* NULL: the REPL alone */
-    bool watch;       /* re-evaluate file on each save */
-    bool log;         /* write a session log */
-    double seconds;   /* stop after this much audio (0: never) */
-    double volume;    /* monitor volume, 0..2 */
+    const char *file;   /* NULL: the REPL alone */
+    bool watch;         /* re-evaluate file on each save */
+    bool log;           /* write a session log */
+    double seconds;     /* stop after this much audio (0: never) */
+    double volume;      /* monitor volume, 0..2 */
+    const char *listen; /* OSC: [ADDR:]PORT, or NULL */
 } Args;
 
 /* Fills a from the command line, or says what is wrong and returns false. */
@@ -197,6 +201,14 @@ static bool parse_args(int argc, char **argv, Args *a) {
                 return false;
             }
             o->clock_in = argv[++i] + 5;
+        } else if (!strcmp(k, "--listen") && v) {
+            char addr[64], why[200];
+            int port;
+            if (!osc_parse_where(v, addr, sizeof addr, &port, why, sizeof why)) {
+                fprintf(stderr, "tala: --listen: %s\n", why);
+                return false;
+            }
+            a->listen = argv[++i];
         } else if (!strcmp(k, "--midi-clock") && v) {
             o->session.midi_clock = argv[++i];
         } else if (!strcmp(k, "--samples") && v) {
@@ -307,12 +319,24 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
     if (cli_safe)
         fprintf(stderr, "tala: safe mode: no native code (ffi), no files but those the command "
                         "line names, sample folders only from here down\n");
+    Listen *listener = NULL;
+    if (a->listen) {
+        listener = listen_open(l, a->listen, a->o.session.say, a->o.session.ud, why, sizeof why);
+        if (!listener) {
+            fprintf(stderr, "tala: --listen: %s\n", why);
+            live_close(l);
+            return EXIT_ENV;
+        }
+        fprintf(stderr, "tala: listening for OSC on %s (UDP and TCP): tala send, /tala/eval\n",
+                listen_where(listener));
+    }
     signal(SIGTERM, on_stop);
     int status = EXIT_OK;
     if (repl)
         status = repl_run(repl, l, a->file, watch, a->seconds);
     else
         plain_loop(l, a, watch);
+    listen_close(listener); /* before the session goes: it calls into it */
     live_status(l, &ls);
     fprintf(stderr, "tala: stopped after %.1f s: %lu xruns, %llu late events, %llu voices\n",
             (double)ls.frame / ls.rate, ls.device.xruns, (unsigned long long)ls.audio.events_late,

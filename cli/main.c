@@ -5,6 +5,7 @@
  * user's code or data, 2 a usage error, 3 an environment error.
  */
 #include "cli.h"
+#include "listen.h"
 #include "show.h"
 
 #include <stdio.h>
@@ -34,6 +35,9 @@ static void usage(FILE *f) {
            "  check FILE                     run and query 4 cycles, playing nothing; errors as\n"
            "                                 FILE:LINE:COL\n"
            "  disasm FILE                    print the bytecode with its source lines\n"
+           "  send [--port [ADDR:]PORT] [--line N] [FILE|-]\n"
+           "                                 a block to a tala playing with --listen (port 7770\n"
+           "                                 or TALA_PORT); prints the answer (editors use it)\n"
            "  devices                        list audio output devices\n"
            "  midi                           list MIDI input and output ports\n"
            "  plugins [NAME]                 list LV2 plugins, or show one's ports\n"
@@ -56,6 +60,8 @@ static void usage(FILE *f) {
            "  --midi-clock NAME (MIDI clock, 24 a quarter note, to a port: tala is tala's own),\n"
            "  --midi-in NAME (its knobs for cc(NUMBER), its keys for midiin(); repeatable)\n"
            "  --clock midi:NAME (follow the tempo, start and stop of a MIDI clock)\n"
+           "  --listen [ADDR:]PORT (OSC from editors, tala send, controllers: 127.0.0.1 unless\n"
+           "  an address is given)\n"
            "any command: --safe (or TALA_SAFE=1) for workshops: no native code (ffi), no files\n"
            "  but those the command line names, sample folders only from here down\n"
            "\n"
@@ -89,6 +95,7 @@ int main(int argc, char **argv) {
         strchr(cmd, '/') || (n > 5 && strcmp(cmd + n - 5, ".tala") == 0))
         return cli_live(argc - 1, argv + 1);
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 2, argv + 2);
+    if (strcmp(cmd, "send") == 0) return cli_send(argc - 2, argv + 2);
     if (strcmp(cmd, "show") == 0) return cli_show(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0) return cli_check(argc - 2, argv + 2);
     if (strcmp(cmd, "render") == 0) return cli_render(argc - 2, argv + 2);

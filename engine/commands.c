@@ -8,6 +8,7 @@
  */
 #include "session_impl.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,51 @@
 static void hold(Track *t) {
     ObjPattern *had = t->pending && t->next ? t->next : t->pat;
     if (had) t->held = had;
+}
+
+/* "set TRACK PARAM VALUE" (a fader over OSC): gain in dB, pan 0..1, mute or
+ * solo 0/1, send.BUS a level; from the horizon on, until the track's `mix`
+ * changes (as :mute). */
+static bool set_strip(Session *s, const char *arg, Err *err) {
+    char name[128], param[128];
+    double v;
+    if (!arg || sscanf(arg, "%127s %127s %lf", name, param, &v) != 3 || !isfinite(v)) {
+        err_set(err, (SrcRef){0}, "set needs TRACK PARAMETER VALUE, got '%s'", arg ? arg : "");
+        return false;
+    }
+    int i = -1;
+    for (int k = 0; k < s->ntracks; k++)
+        if (s->tracks[k].name && strcmp(s->tracks[k].name->chars, name) == 0) i = k;
+    if (i < 0) {
+        err_set(err, (SrcRef){0}, "no track named '%s'", name);
+        err_hint(err, ":tracks lists them");
+        return false;
+    }
+    Strip *st = &s->tracks[i].sent;
+    if (!strcmp(param, "gain") && v >= -120 && v <= 24) {
+        st->gain = v <= -120 ? 0 : (float)pow(10, v / 20);
+    } else if (!strcmp(param, "pan") && v >= 0 && v <= 1) {
+        st->pan = (float)v;
+    } else if (!strcmp(param, "mute") || !strcmp(param, "solo")) {
+        *(param[0] == 'm' ? &st->mute : &st->solo) = v != 0;
+    } else if (!strncmp(param, "send.", 5) && v >= 0 && v <= 4) {
+        int b = -1;
+        for (int k = 0; k < s->nbuses; k++)
+            if (!strcmp(s->bus_names[k]->chars, param + 5)) b = k;
+        if (b < 0) {
+            err_set(err, (SrcRef){0}, "set %s: no bus named '%s'", name, param + 5);
+            err_hint(err, "a bus is made with: bus NAME = reverb(...)");
+            return false;
+        }
+        st->send[b] = (float)v;
+    } else {
+        err_set(err, (SrcRef){0}, "set %s %s %g: not a parameter or out of its range", name, param,
+                v);
+        err_hint(err, "gain -120..24 (dB), pan 0..1, mute 0/1, solo 0/1, send.BUS 0..4");
+        return false;
+    }
+    ses_send_strip(s, i, s->horizon);
+    return true;
 }
 
 bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
@@ -99,6 +145,7 @@ bool session_command(Session *s, const char *cmd, const char *track, Err *err) {
         ses_midi_cut(s, -1);
         return true;
     }
+    if (strcmp(cmd, "set") == 0) return set_strip(s, track, err) && (ses_flush(s, now), true);
     int i = -1;
     for (int k = 0; track && k < s->ntracks; k++)
         if (s->tracks[k].name && strcmp(s->tracks[k].name->chars, track) == 0) i = k;
