@@ -302,7 +302,8 @@ phase=$(awk 'NR == FNR { bar[n++] = $1; bpm[n - 1] = $2; next }
     ok "--clock midi: locked after Start, tempo $t100 then $tend BPM, silent after Stop; bar notes after the clock's bar ticks: $phase (JACK period $PERIOD frames, $xruns xruns)" ||
     { bad "--clock midi: exit $rc, tempo $t100 / $tend, $after_stop notes after Stop, phase '$phase'"; tail -5 "$tmp/out10"; }
 
-# 11. a port that goes away mid-set (a synth switched off) is said once, the rest plays on;
+# 11. a port that goes away mid-set (a synth switched off) is said once, the rest plays on
+#     (3 notes at least before: a sanitized build on a busy machine starts late);
 #     when it is back, tala connects to it again and it gets notes again
 printf 'm = note("c4*4").midi("sink")\nd = note("a4*4").s("sine")\nplay m, d\n' >"$tmp/gone.tala"
 "$LISTEN" sink 3 - >"$tmp/got11a" 2>/dev/null &
@@ -320,7 +321,7 @@ went=$(grep -c "the MIDI port 'sink.*' went away" "$tmp/out11")
 back=$(grep -c "the MIDI port 'sink.*' is back" "$tmp/out11")
 ons_a=$(grep -c " 90 3c " "$tmp/got11a") ons_b=$(grep -c " 90 3c " "$tmp/got11b")
 late_rms=$(sox "$tmp/gone.wav" -n trim 5.5 2 stat 2>&1 | sed -n 's/RMS *amplitude: *//p')
-[ $rc = 0 ] && [ "$went" = 1 ] && [ "$back" = 1 ] && [ "$ons_a" -gt 4 ] && [ "$ons_b" -gt 4 ] &&
+[ $rc = 0 ] && [ "$went" = 1 ] && [ "$back" = 1 ] && [ "$ons_a" -ge 3 ] && [ "$ons_b" -gt 4 ] &&
     awk -v r="$late_rms" 'BEGIN { exit !(r > 0.05) }' &&
     ok "a MIDI port that went away was said once, the sound played on (RMS $late_rms), and it got notes again when back ($ons_a, then $ons_b)" ||
     { bad "port gone: exit $rc, went $went, back $back, notes $ons_a / $ons_b, RMS $late_rms"; cat "$tmp/out11"; }
