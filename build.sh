@@ -22,7 +22,7 @@ PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-de
       portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux librtmidi-dev
       libsmf-dev libffi-dev liblilv-dev x42-plugins libfluidsynth-dev libxml2-dev
       sonic-pi-samples hydrogen-drumkits fluid-soundfont-gm strace libebur128-dev
-      libcairo2-dev libfftw3-dev liblo-dev ableton-link-dev ableton-link-utils iproute2)
+      libcairo2-dev libfftw3-dev liblo-dev liblo-tools ableton-link-dev ableton-link-utils iproute2)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -218,6 +218,8 @@ test_all() {
         "$ROOT/build/pty_drive"
     log "OSC: tala --listen and tala send (eval, hush, tempo, set, bad packets)"
     run_suite "osc" bash "$ROOT/tests/live/test_osc.sh" "$ROOT/build/tala"
+    log "SuperDirt: every sound event as /dirt/play bundles, received with liblo's oscdump"
+    run_suite "superdirt" bash "$ROOT/tests/live/test_superdirt.sh" "$ROOT/build/tala"
     log "faults: the JACK server killed or stalled mid-set, :reconnect, SIGTERM, Ctrl-C"
     run_suite "faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
 
@@ -240,6 +242,7 @@ test_all() {
         "$ROOT/build-asan/midi_dump"
     log "asan: OSC, its bad packets"
     run_suite "asan/osc" bash "$ROOT/tests/live/test_osc.sh" "$ROOT/build-asan/tala"
+    run_suite "asan/superdirt" bash "$ROOT/tests/live/test_superdirt.sh" "$ROOT/build-asan/tala"
     log "asan: the device lost and found again, signals"
     run_suite "asan/faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build-asan/tala" \
         "$ROOT/build-asan/pty_drive"

@@ -126,6 +126,10 @@ uint64_t device_time_of(Device *d, uint64_t frame) {
     return (uint64_t)(zero + (int64_t)((double)frame * 1e9 / d->rate));
 }
 
+bool device_clock_known(Device *d) {
+    return atomic_load_explicit(&d->zero_set, memory_order_acquire);
+}
+
 uint64_t device_frame_at(Device *d, uint64_t ns) {
     if (!atomic_load_explicit(&d->zero_set, memory_order_acquire)) return 0;
     double s = ((double)ns - (double)atomic_load_explicit(&d->zero_ns, memory_order_relaxed)) / 1e9;

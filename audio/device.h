@@ -68,6 +68,9 @@ bool device_reconnect(Device *d, char *why, size_t n);
  * from the blocks' wake-ups smoothed, plus the stream's output latency.
  * MIDI is sent by it. Any thread. */
 uint64_t device_time_of(Device *d, uint64_t frame);
+/* False until the first block has told when frames play (device_time_of
+ * guesses "now" for every frame until then). */
+bool device_clock_known(Device *d);
 /* Its inverse: the frame playing at monotonic time ns (what a performer
  * heard when a key arrived). */
 uint64_t device_frame_at(Device *d, uint64_t ns);

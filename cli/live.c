@@ -13,6 +13,7 @@
  *   --midi-in NAME (a controller's knobs for cc(), its keys for midiin(); repeatable)
  *   --clock midi:NAME (follow a MIDI input's clock: tempo, start, stop)
  *   --listen [ADDR:]PORT (OSC from editors and controllers: listen.h)
+ *   --superdirt [HOST:]PORT, --superdirt-latency MS (sound events to SuperDirt too)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through
@@ -209,6 +210,15 @@ static bool parse_args(int argc, char **argv, Args *a) {
                 return false;
             }
             a->listen = argv[++i];
+        } else if (!strcmp(k, "--superdirt")) { /* [HOST:]PORT, or SuperDirt's own */
+            char addr[64], why[200];
+            int port;
+            o->superdirt = "127.0.0.1:57120";
+            if (v && osc_parse_where(v, addr, sizeof addr, &port, why, sizeof why))
+                o->superdirt = argv[++i];
+        } else if (!strcmp(k, "--superdirt-latency")) {
+            if (!num(k, v, 0, 2000, &x)) return false;
+            o->superdirt_latency = x / 1000, i++;
         } else if (!strcmp(k, "--midi-clock") && v) {
             o->session.midi_clock = argv[++i];
         } else if (!strcmp(k, "--samples") && v) {
@@ -330,6 +340,9 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
         fprintf(stderr, "tala: listening for OSC on %s (UDP and TCP): tala send, /tala/eval\n",
                 listen_where(listener));
     }
+    if (a->o.superdirt)
+        fprintf(stderr, "tala: sound events to SuperDirt at %s too (/dirt/play, %g ms later)\n",
+                a->o.superdirt, a->o.superdirt_latency * 1000);
     signal(SIGTERM, on_stop);
     int status = EXIT_OK;
     if (repl)
@@ -346,7 +359,10 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
 }
 
 int cli_live(int argc, char **argv) {
-    Args a = {.o = {.session = {.voices = 2048}, .device = {.rate = 48000}, .input_latency_ms = -1},
+    Args a = {.o = {.session = {.voices = 2048},
+                    .device = {.rate = 48000},
+                    .input_latency_ms = -1,
+                    .superdirt_latency = 0.2},
               .log = true,
               .volume = 1};
     if (!parse_args(argc, argv, &a)) return EXIT_USAGE;

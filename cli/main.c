@@ -62,6 +62,8 @@ static void usage(FILE *f) {
            "  --clock midi:NAME (follow the tempo, start and stop of a MIDI clock)\n"
            "  --listen [ADDR:]PORT (OSC from editors, tala send, controllers: 127.0.0.1 unless\n"
            "  an address is given)\n"
+           "  --superdirt [HOST:]PORT (every sound event to SuperDirt too, as Tidal sends it;\n"
+           "  127.0.0.1:57120), --superdirt-latency MS (200)\n"
            "any command: --safe (or TALA_SAFE=1) for workshops: no native code (ffi), no files\n"
            "  but those the command line names, sample folders only from here down\n"
            "\n"

@@ -38,6 +38,11 @@ typedef struct {
     bool ok, done;
 } Request;
 
+typedef struct {
+    uint64_t frame;
+    OscPacket *p;
+} DirtWait;
+
 struct Live {
     LiveOpts o;
     Device *dev;
@@ -61,7 +66,11 @@ struct Live {
     bool in_latency_set;
     float *inbuf;
     Recording takes[8];
-    MidiOut *midi;      /* MIDI out: messages by time on the audio clock */
+    MidiOut *midi; /* MIDI out: messages by time on the audio clock */
+    OscOut *dirt;  /* --superdirt: sound events as /dirt/play bundles */
+    uint64_t dirt_sent, dirt_failed;
+    DirtWait *dirt_wait; /* bundles before the device's clock is known */
+    int ndirt_wait, cdirt_wait;
     MidiIn *midi_in[4]; /* --midi-in: their controllers become "cc" commands */
     MidiIn *clock_port; /* --clock midi:NAME: one of them, or its own (clock_own) */
     bool clock_own;
@@ -98,6 +107,50 @@ static void to_midi(void *ud, const MidiMsg *msg) {
                 msg->len);
 }
 
+/* SuperDirt's bundles are stamped with the wall-clock time their frame
+ * plays (the audio clock, as MIDI) plus the latency SuperDirt needs. Until
+ * the device has told when frames play (the first window goes out before
+ * the first block), they wait. Control thread. */
+static void send_dirt(Live *l, uint64_t frame, OscPacket *p) {
+    struct timespec mono, wall;
+    clock_gettime(CLOCK_MONOTONIC, &mono);
+    clock_gettime(CLOCK_REALTIME, &wall);
+    double ahead = ((double)device_time_of(l->dev, frame) -
+                    ((double)mono.tv_sec * 1e9 + (double)mono.tv_nsec)) /
+                   1e9;
+    double when = (double)wall.tv_sec + wall.tv_nsec / 1e9 + ahead + l->o.superdirt_latency;
+    if (osc_out_packet(l->dirt, when, "/dirt/play", p))
+        l->dirt_sent++;
+    else
+        l->dirt_failed++;
+}
+
+static void flush_dirt(Live *l) {
+    if (!l->ndirt_wait || !device_clock_known(l->dev)) return;
+    for (int i = 0; i < l->ndirt_wait; i++) {
+        send_dirt(l, l->dirt_wait[i].frame, l->dirt_wait[i].p);
+        osc_packet_free(l->dirt_wait[i].p);
+    }
+    l->ndirt_wait = 0;
+}
+
+static void to_dirt(void *ud, const DirtMsg *m) {
+    Live *l = ud;
+    if (!l->dirt) return;
+    OscPacket *p = osc_pack(m->types, m->argv);
+    if (device_clock_known(l->dev) && !l->ndirt_wait) {
+        send_dirt(l, m->frame, p);
+        osc_packet_free(p);
+        return;
+    }
+    if (l->ndirt_wait == l->cdirt_wait) {
+        l->cdirt_wait = l->cdirt_wait ? 2 * l->cdirt_wait : 64;
+        l->dirt_wait = realloc(l->dirt_wait, (size_t)l->cdirt_wait * sizeof *l->dirt_wait);
+        if (!l->dirt_wait) abort();
+    }
+    l->dirt_wait[l->ndirt_wait++] = (DirtWait){m->frame, p};
+}
+
 Live *live_open(const LiveOpts *o, char *why, size_t n) {
     Live *l = calloc(1, sizeof *l);
     if (!l) abort();
@@ -115,6 +168,8 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     so.input = device_inputs(l->dev) > 0;
     so.midi = to_midi;
     so.midi_ud = l;
+    so.dirt = o->superdirt ? to_dirt : NULL;
+    so.dirt_ud = l;
     if (!(l->midi = midi_out_new(why, n))) {
         device_close(l->dev);
         free(l);
@@ -164,6 +219,10 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     pthread_cond_init(&l->wake, &ca);
     pthread_condattr_destroy(&ca);
     pthread_cond_init(&l->answer, NULL);
+    if (o->superdirt && !(l->dirt = osc_out_open(o->superdirt, why, n))) {
+        live_close(l);
+        return NULL;
+    }
     const char *rec_format = "wav";
     if (o->record && !engine_sound_format(o->record, NULL, &rec_format, why, n)) {
         live_close(l);
@@ -404,6 +463,7 @@ static void step(Live *l) {
     take_controllers(l);
     follow_clock(l);
     watch_midi(l);
+    flush_dirt(l);
     uint64_t frame = audio_frame(session_audio(l->s));
     session_advance(l->s, frame + l->lookahead);
     drain_recording(l);
@@ -522,6 +582,9 @@ void live_close(Live *l) {
         if (port >= 0) midi_out_at(l->midi, 0, port, SESSION_CLOCK_TRACK, &stop, 1);
     }
     midi_out_free(l->midi); /* every note owed its note-off, then all notes off */
+    for (int i = 0; i < l->ndirt_wait; i++) osc_packet_free(l->dirt_wait[i].p);
+    free(l->dirt_wait);
+    osc_out_close(l->dirt);
     if (l->clock_own) midi_in_close(l->clock_port);
     for (int i = 0; i < 4; i++) midi_in_close(l->midi_in[i]);
     device_close(l->dev);

@@ -32,7 +32,9 @@ typedef struct {
     int nmidi_latency;
     const char *midi_in[4]; /* input ports whose controllers cc() reads (--midi-in) */
     int nmidi_in;
-    const char *clock_in; /* a MIDI input whose clock sets the tempo (--clock midi:NAME) */
+    const char *clock_in;     /* a MIDI input whose clock sets the tempo (--clock midi:NAME) */
+    const char *superdirt;    /* --superdirt [HOST:]PORT: every sound event to SuperDirt too */
+    double superdirt_latency; /* seconds its bundles are stamped later (0.2 is Tidal's) */
     /* takes (record()): the round trip from output to input in ms, when the
        device's reported latencies are not it (< 0: the device's) */
     double input_latency_ms;

@@ -210,6 +210,7 @@ static void schedule_track(Session *s, int i, Rat a, Rat b) {
         for (size_t j = 0; j < t->cache.n; j++)
             if (!rat_lt(t->cache.on[j], a) && rat_lt(t->cache.on[j], e))
                 ses_notes_push(&s->batch, &t->cache.ev[j], t->cache.on[j]);
+        ses_dirt_window(s, i, t->pat, a, e); /* --superdirt: the same window, as Tidal sends */
         a = e;
     }
 }

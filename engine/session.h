@@ -29,6 +29,7 @@
 
 #include "../audio/mixer.h"
 #include "../vm/vm.h"
+#include "../io/osc.h"
 
 #include <stdio.h>
 
@@ -51,6 +52,20 @@ typedef struct {
     uint8_t bytes[3];
 } MidiMsg;
 typedef void (*MidiFn)(void *ud, const MidiMsg *m);
+
+/* A sound event as Tidal sends it to SuperDirt (/dirt/play): its frame and
+ * its controls as name-value pairs (types "sf..." or "ss..."), cps, cycle
+ * and delta (its length in seconds) among them; note is in Tidal's
+ * semitones from middle C. Handed over when it is scheduled (a lookahead
+ * before its frame), on the control thread. */
+#define DIRT_MAX_ARGS 128
+typedef struct {
+    uint64_t frame;
+    int argc;
+    char types[DIRT_MAX_ARGS + 1];
+    OscArg argv[DIRT_MAX_ARGS];
+} DirtMsg;
+typedef void (*DirtFn)(void *ud, const DirtMsg *m);
 #define SESSION_CLOCK_TRACK (-2)
 #define SESSION_CLOCK_PPQN  24 /* MIDI clock: 24 ticks a quarter note, 96 a bar */
 
@@ -69,6 +84,8 @@ typedef struct {
     bool samples_listed;   /* sample folders are listed, not loaded (tala check) */
     MidiFn midi;           /* where MIDI messages go (NULL: nowhere) */
     void *midi_ud;
+    DirtFn dirt; /* where sound events also go, as Tidal's /dirt/play (NULL: nowhere) */
+    void *dirt_ud;
     const char *midi_clock; /* a port to send MIDI clock to (24 a quarter note, song position
                                and start first), or NULL */
     bool safe;      /* safe mode: ffi refused, sample folders only under the working directory */

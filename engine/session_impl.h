@@ -201,6 +201,9 @@ void ses_write_log_eval(Session *s, Rat at, const char *name, const char *text, 
 /* midievents.c: an event with a midiport as MIDI messages into `into`;
  * false when the event is not MIDI. *sounds: it also names a sound. */
 bool ses_midi_event(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *into, bool *sounds);
+/* The sound events of track t's pattern p with onsets in [a, b) to
+ * SessionOpts.dirt (dirtevents.c), when there is one. */
+void ses_dirt_window(Session *s, int t, ObjPattern *p, Rat a, Rat b);
 /* The orbits a note's duckorbit ducks and its djf, as AEV_DUCK and AEV_DJF events
  * into `into` (duckevents.c). */
 void ses_duck_events(Session *s, int t, const Event *ev, ObjRecord *rec, Notes *into);

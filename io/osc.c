@@ -499,14 +499,21 @@ void osc_out_close(OscOut *o) {
     free(o);
 }
 
-bool osc_out_bundle(OscOut *o, double when, const char *path, const char *types,
-                    const OscArg *args) {
+OscPacket *osc_pack(const char *types, const OscArg *args) {
+    return (OscPacket *)build(types, args);
+}
+
+void osc_packet_free(OscPacket *p) {
+    if (p) lo_message_free((lo_message)p);
+}
+
+bool osc_out_packet(OscOut *o, double when, const char *path, OscPacket *p) {
     double secs = when + 2208988800.0; /* NTP counts from 1900 */
     lo_timetag tt = {(uint32_t)secs, (uint32_t)((secs - (double)(uint32_t)secs) * 4294967296.0)};
     lo_bundle b = lo_bundle_new(tt);
-    lo_message m = build(types, args);
-    lo_bundle_add_message(b, path, m);
+    lo_message_incref((lo_message)p); /* the bundle's reference: p stays the caller's */
+    lo_bundle_add_message(b, path, (lo_message)p);
     bool ok = lo_send_bundle(o->to, b) >= 0;
-    lo_bundle_free_recursive(b);
+    lo_bundle_free_recursive(b); /* its copy of the path, and its reference to p */
     return ok;
 }

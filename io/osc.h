@@ -64,9 +64,12 @@ bool osc_ask(const char *spec, const char *path, const char *types, const OscArg
 typedef struct OscOut OscOut;
 OscOut *osc_out_open(const char *spec, char *why, size_t n);
 void osc_out_close(OscOut *o);
-/* One message in a bundle for `when` (seconds since 1970, the wall clock).
- * False when it could not be sent (counted, not said here). */
-bool osc_out_bundle(OscOut *o, double when, const char *path, const char *types,
-                    const OscArg *args);
+/* A message's arguments, copied (strings too): to be sent later. */
+typedef struct OscPacket OscPacket;
+OscPacket *osc_pack(const char *types, const OscArg *args);
+void osc_packet_free(OscPacket *p);
+/* p as the one message of a bundle for `when` (seconds since 1970, the wall
+ * clock); p stays the caller's. False when it could not be sent. */
+bool osc_out_packet(OscOut *o, double when, const char *path, OscPacket *p);
 
 #endif
