@@ -220,6 +220,8 @@ test_all() {
     run_suite "osc" bash "$ROOT/tests/live/test_osc.sh" "$ROOT/build/tala"
     log "SuperDirt: every sound event as /dirt/play bundles, received with liblo's oscdump"
     run_suite "superdirt" bash "$ROOT/tests/live/test_superdirt.sh" "$ROOT/build/tala"
+    log "Ableton Link: two talas in network namespaces, a tempo change, their bar lines"
+    run_suite "link" bash "$ROOT/tests/live/test_link.sh" "$ROOT/build/tala"
     log "faults: the JACK server killed or stalled mid-set, :reconnect, SIGTERM, Ctrl-C"
     run_suite "faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build/tala" "$ROOT/build/pty_drive"
 
@@ -243,6 +245,7 @@ test_all() {
     log "asan: OSC, its bad packets"
     run_suite "asan/osc" bash "$ROOT/tests/live/test_osc.sh" "$ROOT/build-asan/tala"
     run_suite "asan/superdirt" bash "$ROOT/tests/live/test_superdirt.sh" "$ROOT/build-asan/tala"
+    run_suite "asan/link" bash "$ROOT/tests/live/test_link.sh" "$ROOT/build-asan/tala"
     log "asan: the device lost and found again, signals"
     run_suite "asan/faults" bash "$ROOT/tests/live/test_faults.sh" "$ROOT/build-asan/tala" \
         "$ROOT/build-asan/pty_drive"
@@ -264,7 +267,7 @@ test_all() {
 
 # The libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan.
 build_fuzz() {
-    CC=clang configure_build build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTALA_SANITIZE=ON \
+    CC=clang CXX=clang++ configure_build build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTALA_SANITIZE=ON \
         -DTALA_FUZZ=ON -DTALA_TESTS=OFF -DTALA_WERROR=ON
 }
 

@@ -39,14 +39,17 @@ static void reply_err(Listen *ls, OscPeer *to, const Err *err) {
     free(text);
 }
 
-/* "3:2 120 BPM cpu 4% xruns 0 | drums bass(m) keys(s)" */
+/* "3:2 120 BPM cpu 4% xruns 0 [link 1 peer] | drums bass(m) keys(s)" */
 static void status_line(Live *l, char *out, size_t n) {
     LiveStatus st;
     live_status(l, &st);
     double beat = st.cycle * 4;
-    int used =
-        snprintf(out, n, "%lld:%lld %g BPM cpu %.0f%% xruns %lu |", (long long)floor(st.cycle) + 1,
-                 (long long)floor(fmod(beat, 4)) + 1, st.bpm, st.device.cpu * 100, st.device.xruns);
+    int peers = live_link_peers(l);
+    char link[32] = "";
+    if (peers >= 0) snprintf(link, sizeof link, " link %d peer%s", peers, peers == 1 ? "" : "s");
+    int used = snprintf(out, n, "%lld:%lld %g BPM cpu %.0f%% xruns %lu%s |",
+                        (long long)floor(st.cycle) + 1, (long long)floor(fmod(beat, 4)) + 1, st.bpm,
+                        st.device.cpu * 100, st.device.xruns, link);
     for (int t = 0; t < st.ntracks && used > 0 && (size_t)used < n; t++) {
         const TrackInfo *ti = &st.tracks[t];
         if (!ti->playing && !ti->pending) continue;

@@ -14,6 +14,7 @@
  *   --clock midi:NAME (follow a MIDI input's clock: tempo, start, stop)
  *   --listen [ADDR:]PORT (OSC from editors and controllers: listen.h)
  *   --superdirt [HOST:]PORT, --superdirt-latency MS (sound events to SuperDirt too)
+ *   --link [--quantum Q] (an Ableton Link session: tempo, bars, start/stop)
  *
  * This file owns the session's set-up; the loop is repl_run's with a
  * terminal, else the plain one here. Both evaluate the file through
@@ -210,6 +211,11 @@ static bool parse_args(int argc, char **argv, Args *a) {
                 return false;
             }
             a->listen = argv[++i];
+        } else if (!strcmp(k, "--link")) {
+            o->link = true;
+        } else if (!strcmp(k, "--quantum")) {
+            if (!num(k, v, 1, 64, &o->quantum)) return false;
+            i++;
         } else if (!strcmp(k, "--superdirt")) { /* [HOST:]PORT, or SuperDirt's own */
             char addr[64], why[200];
             int port;
@@ -235,6 +241,14 @@ static bool parse_args(int argc, char **argv, Args *a) {
         } else {
             a->file = k;
         }
+    }
+    if (a->o.quantum > 0 && !a->o.link) {
+        fprintf(stderr, "tala: --quantum is for --link\n");
+        return false;
+    }
+    if (a->o.link && a->o.clock_in) {
+        fprintf(stderr, "tala: --link and --clock midi: follow one clock, not two\n");
+        return false;
     }
     if (a->watch && !a->file) {
         fprintf(stderr, "tala: --watch needs a FILE\n");
@@ -340,6 +354,9 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
         fprintf(stderr, "tala: listening for OSC on %s (UDP and TCP): tala send, /tala/eval\n",
                 listen_where(listener));
     }
+    if (a->o.link)
+        fprintf(stderr, "tala: joining an Ableton Link session (quantum %g): :link shows it\n",
+                a->o.quantum > 0 ? a->o.quantum : 4);
     if (a->o.superdirt)
         fprintf(stderr, "tala: sound events to SuperDirt at %s too (/dirt/play, %g ms later)\n",
                 a->o.superdirt, a->o.superdirt_latency * 1000);

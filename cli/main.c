@@ -64,6 +64,8 @@ static void usage(FILE *f) {
            "  an address is given)\n"
            "  --superdirt [HOST:]PORT (every sound event to SuperDirt too, as Tidal sends it;\n"
            "  127.0.0.1:57120), --superdirt-latency MS (200)\n"
+           "  --link (an Ableton Link session: tempo, bar phase, start/stop shared with every\n"
+           "  peer), --quantum BEATS (4)\n"
            "any command: --safe (or TALA_SAFE=1) for workshops: no native code (ffi), no files\n"
            "  but those the command line names, sample folders only from here down\n"
            "\n"

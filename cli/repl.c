@@ -205,10 +205,11 @@ static void update_prompt(Repl *r) {
 
 /* ---------------------------------------------------------------- commands */
 
-static const char *COMMANDS[] = {":help",   ":tour", ":example", ":search", ":show",      ":tracks",
-                                 ":stop",   ":hush", ":tempo",   ":mute",   ":unmute",    ":solo",
-                                 ":unsolo", ":undo", ":volume",  ":render", ":reconnect", ":sounds",
-                                 ":quit",   ":jump", ":meter",   ":record", ":capture",   NULL};
+static const char *COMMANDS[] = {":help",   ":tour",      ":example", ":search", ":show",
+                                 ":tracks", ":stop",      ":hush",    ":tempo",  ":mute",
+                                 ":unmute", ":solo",      ":unsolo",  ":undo",   ":volume",
+                                 ":render", ":reconnect", ":sounds",  ":quit",   ":jump",
+                                 ":meter",  ":record",    ":capture", ":link",   NULL};
 
 static void help(void) {
     char topics[512];
@@ -233,6 +234,7 @@ static void help(void) {
         "  :render FILE      render the session so far (+4 bars) to FILE\n"
         "  :reconnect        open the audio device again, its ports connected anew\n"
         "  :capture [BARS] [GRID]  the notes played on --midi-in as code (2 bars, 16ths)\n"
+        "  :link                   the Ableton Link session (--link): peers, tempo, phase\n"
         "  :sounds [NAME]    the sound library (Dirt names, banks, General MIDI), or NAME\n"
         "  :quit             leave (or Ctrl-D); Ctrl-C only clears the line");
     print_above(topics);
@@ -484,6 +486,10 @@ static void command(Repl *r, char *line) {
         sounds(arg);
     } else if (!strcmp(cmd, ":hush")) {
         live_command(r->live, "hush", NULL, &err);
+    } else if (!strcmp(cmd, ":link")) {
+        char text[400];
+        live_link_text(r->live, text, sizeof text);
+        print_above(text);
     } else if (!strcmp(cmd, ":capture")) {
         int bars = 2, grid = 16;
         char code[4096];

@@ -146,10 +146,9 @@ void clockin_message(ClockIn *c, Session *s, uint8_t status, int spp, double fra
     }
 }
 
-void clockin_step(ClockIn *c, Session *s) {
-    double a, b;
+/* Sets the tempo from the clock's line: tick k falls on frame a + b k. */
+static void follow_line(ClockIn *c, Session *s, double a, double b) {
     Rat h = session_horizon(s);
-    if (c->stopped || rat_lt(h, c->next_beat) || c->n < 24 || !fit_robust(c, &a, &b)) return;
     /* from the next tick boundary on: there, the clock is at bar x (plus the
      * offset tala's bars have from its own) */
     Rat at = rat_div(rat_ceil(rat_mul(h, rat_int(TICKS_A_CYCLE))), rat_int(TICKS_A_CYCLE));
@@ -185,4 +184,17 @@ void clockin_step(ClockIn *c, Session *s) {
         command(s, "resume", arg);
         c->waiting = false;
     }
+}
+
+void clockin_step(ClockIn *c, Session *s) {
+    double a, b;
+    if (c->stopped || rat_lt(session_horizon(s), c->next_beat) || c->n < 24 ||
+        !fit_robust(c, &a, &b))
+        return;
+    follow_line(c, s, a, b);
+}
+
+void clockin_line(ClockIn *c, Session *s, double a, double b, bool now) {
+    if (c->stopped || !c->started || (!now && rat_lt(session_horizon(s), c->next_beat))) return;
+    follow_line(c, s, a, b);
 }

@@ -49,5 +49,9 @@ void clockin_message(ClockIn *c, Session *s, uint8_t status, int spp, double fra
  * from the next tick boundary at or after the horizon on; when locked after
  * a start, the tracks resume on the next bar line. */
 void clockin_step(ClockIn *c, Session *s);
+/* The same from a clock whose line is known exactly (Ableton Link): tick k
+ * (24 a beat) falls on frame a + b k; once a beat, or at once when `now`
+ * (the line has just changed). Start it with clockin_message(0xFB). */
+void clockin_line(ClockIn *c, Session *s, double a, double b, bool now);
 
 #endif

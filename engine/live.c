@@ -14,6 +14,7 @@
 
 #include "capture.h"
 #include "clockin.h"
+#include "linkfollow.h"
 #include "meter.h"
 #include "takes.h"
 
@@ -75,6 +76,7 @@ struct Live {
     MidiIn *clock_port; /* --clock midi:NAME: one of them, or its own (clock_own) */
     bool clock_own;
     ClockIn clock;
+    LinkFollow link;       /* --link: an Ableton Link session's bars and tempo */
     Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
     size_t nplayed;
     bool rec_failed; /* a write failed: the rest is not recorded */
@@ -169,6 +171,7 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     so.midi = to_midi;
     so.midi_ud = l;
     so.dirt = o->superdirt ? to_dirt : NULL;
+    so.tempo_by_link = o->link;
     so.dirt_ud = l;
     if (!(l->midi = midi_out_new(why, n))) {
         device_close(l->dev);
@@ -219,6 +222,10 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     pthread_cond_init(&l->wake, &ca);
     pthread_condattr_destroy(&ca);
     pthread_cond_init(&l->answer, NULL);
+    if (o->link && !(l->link.link = link_join(session_bpm(l->s), o->quantum, why, n))) {
+        live_close(l);
+        return NULL;
+    }
     if (o->superdirt && !(l->dirt = osc_out_open(o->superdirt, why, n))) {
         live_close(l);
         return NULL;
@@ -241,6 +248,11 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     l->inbuf = malloc(2 * REC_CHUNK * sizeof(float));
     if (!l->inbuf) abort();
     return l;
+}
+
+static void say_err(void *ud, const char *msg) {
+    (void)ud;
+    fprintf(stderr, "%s\n", msg);
 }
 
 static void say(Live *l, const char *msg) {
@@ -462,6 +474,8 @@ static void step(Live *l) {
     watch_device(l);
     take_controllers(l);
     follow_clock(l);
+    linkfollow_step(&l->link, l->s, l->dev, &l->clock,
+                    l->o.session.say ? l->o.session.say : say_err, l->o.session.ud);
     watch_midi(l);
     flush_dirt(l);
     uint64_t frame = audio_frame(session_audio(l->s));
@@ -540,6 +554,10 @@ static bool submit(Live *l, Request *r) {
 }
 
 bool live_start(Live *l, char *why, size_t n) {
+    if (l->link.link) { /* in a Link session nothing plays until tala's bars are on its */
+        Err err = {0};
+        session_command(l->s, "pause", NULL, &err);
+    }
     /* the first events go out before the first callback */
     session_advance(l->s, l->lookahead);
     if (!device_start(l->dev, session_audio(l->s), why, n)) return false;
@@ -585,6 +603,7 @@ void live_close(Live *l) {
     for (int i = 0; i < l->ndirt_wait; i++) osc_packet_free(l->dirt_wait[i].p);
     free(l->dirt_wait);
     osc_out_close(l->dirt);
+    link_leave(l->link.link);
     if (l->clock_own) midi_in_close(l->clock_port);
     for (int i = 0; i < 4; i++) midi_in_close(l->midi_in[i]);
     device_close(l->dev);
@@ -662,6 +681,19 @@ bool live_capture(Live *l, int bars, int grid, char *out, size_t n) {
     bool ok = capture_code(notes, (int)count, from, bars, grid, out, n);
     free(notes);
     return ok;
+}
+
+int live_link_peers(Live *l) {
+    if (!l->link.link) return -1;
+    LinkState st;
+    link_state(l->link.link, 0, &st);
+    return st.peers;
+}
+
+void live_link_text(Live *l, char *out, size_t n) {
+    pthread_mutex_lock(&l->lock);
+    linkfollow_text(&l->link, l->s, l->dev, out, n);
+    pthread_mutex_unlock(&l->lock);
 }
 
 bool live_reconnect(Live *l, char *why, size_t n) {

@@ -33,6 +33,8 @@ typedef struct {
     const char *midi_in[4]; /* input ports whose controllers cc() reads (--midi-in) */
     int nmidi_in;
     const char *clock_in;     /* a MIDI input whose clock sets the tempo (--clock midi:NAME) */
+    bool link;                /* --link: join an Ableton Link session */
+    double quantum;           /* its quantum in beats (4 when 0) */
     const char *superdirt;    /* --superdirt [HOST:]PORT: every sound event to SuperDirt too */
     double superdirt_latency; /* seconds its bundles are stamped later (0.2 is Tidal's) */
     /* takes (record()): the round trip from output to input in ms, when the
@@ -64,6 +66,11 @@ bool live_reconnect(Live *l, char *why, size_t n);
  * current one among them once it has a note) as tala code, each onset on
  * the nearest of `grid` steps a bar (capture.h). False when none was. */
 bool live_capture(Live *l, int bars, int grid, char *out, size_t n);
+
+/* ":link": the Ableton Link session as tala sees it (linkfollow.h). */
+void live_link_text(Live *l, char *out, size_t n);
+/* The other peers in the Link session; -1 without --link. */
+int live_link_peers(Live *l);
 
 /* Exclusive use of the session (for :help, completion, :tracks). */
 Session *live_lock(Live *l);

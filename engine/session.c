@@ -101,6 +101,14 @@ Rat session_horizon(const Session *s) {
     return s->horizon;
 }
 
+double session_program_tempo(Session *s) {
+    return vm_tempo(s->vm);
+}
+
+bool session_paused(const Session *s) {
+    return s->paused;
+}
+
 double session_bpm(const Session *s) {
     return seg_at_cycle(s, s->horizon)->bpm;
 }
@@ -608,7 +616,7 @@ bool session_eval(Session *s, const char *name, const char *text, size_t len, co
     /* tempo: from the next bar line (unless an external clock sets it) */
     double bpm = vm_tempo(vm) > 0 ? vm_tempo(vm) : s->o.tempo;
     if (s->tempo_follows) {
-        if (vm_tempo(vm) > 0 && !s->said_follows) {
+        if (vm_tempo(vm) > 0 && !s->said_follows && !s->o.tempo_by_link) {
             ses_say(s, "tala: the tempo follows the MIDI clock; 'tempo %g' is not used", bpm);
             s->said_follows = true;
         }

@@ -88,6 +88,7 @@ typedef struct {
     void *dirt_ud;
     const char *midi_clock; /* a port to send MIDI clock to (24 a quarter note, song position
                                and start first), or NULL */
+    bool tempo_by_link;     /* `tempo` goes to an Ableton Link session (not "not used") */
     bool safe;      /* safe mode: ffi refused, sample folders only under the working directory */
     bool input;     /* an audio input is open: record() takes can be made (live.c) */
     bool replaying; /* a session log's replay: its takes come from the log, on their cycles */
@@ -171,6 +172,10 @@ void session_replay_lates(Session *s, const LateNote *lates, int n);
 
 Rat session_horizon(const Session *s);
 Rat session_cycle_at(const Session *s, uint64_t frame); /* exact */
+/* The tempo the program's last `tempo` statement set (0: none yet). */
+double session_program_tempo(Session *s);
+/* Paused by an external clock (stopped, or waiting to be on its bars). */
+bool session_paused(const Session *s);
 uint64_t session_frame_of(const Session *s, Rat cycle);
 double session_bpm(const Session *s); /* at the horizon */
 double session_bpm_at(const Session *s, Rat cycle);
