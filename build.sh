@@ -22,7 +22,8 @@ PKGS=(build-essential cmake pkg-config libcmocka-dev clang-format libsndfile1-de
       portaudio19-dev libreadline-dev jackd2 clang libclang-rt-dev tmux librtmidi-dev
       libsmf-dev libffi-dev liblilv-dev x42-plugins libfluidsynth-dev libxml2-dev
       sonic-pi-samples hydrogen-drumkits fluid-soundfont-gm strace libebur128-dev
-      libcairo2-dev libfftw3-dev liblo-dev liblo-tools ableton-link-dev ableton-link-utils iproute2)
+      libcairo2-dev libfftw3-dev liblo-dev liblo-tools ableton-link-dev ableton-link-utils iproute2
+      neovim emacs-nox nodejs)
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
@@ -220,6 +221,8 @@ test_all() {
     run_suite "osc" bash "$ROOT/tests/live/test_osc.sh" "$ROOT/build/tala"
     log "SuperDirt: every sound event as /dirt/play bundles, received with liblo's oscdump"
     run_suite "superdirt" bash "$ROOT/tests/live/test_superdirt.sh" "$ROOT/build/tala"
+    log "editors: Neovim, Emacs and VS Code's extension drive a running tala"
+    run_suite "editors" bash "$ROOT/tests/editors/test_editors.sh" "$ROOT/build/tala"
     log "Ableton Link: two talas in network namespaces, a tempo change, their bar lines"
     run_suite "link" bash "$ROOT/tests/live/test_link.sh" "$ROOT/build/tala"
     log "faults: the JACK server killed or stalled mid-set, :reconnect, SIGTERM, Ctrl-C"

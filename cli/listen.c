@@ -32,11 +32,24 @@ static void reply(OscPeer *to, bool ok, const char *text) {
     osc_reply(to, "/tala/reply", "ss", a);
 }
 
-static void reply_err(Listen *ls, OscPeer *to, const Err *err) {
+/* The error as text; a block's "<repl>:" is named as the editor named it. */
+static void reply_err_as(Listen *ls, OscPeer *to, const Err *err, const char *name) {
     char *text = err_text(err);
+    size_t k = strlen("<repl>:");
+    if (name && !strncmp(text, "<repl>:", k)) {
+        char *named = malloc(strlen(name) + strlen(text) + 1);
+        if (!named) abort();
+        sprintf(named, "%s:%s", name, text + k);
+        free(text);
+        text = named;
+    }
     reply(to, false, text);
     ls->say(ls->ud, text); /* the performer sees it too */
     free(text);
+}
+
+static void reply_err(Listen *ls, OscPeer *to, const Err *err) {
+    reply_err_as(ls, to, err, NULL);
 }
 
 /* "3:2 120 BPM cpu 4% xruns 0 [link 1 peer] | drums bass(m) keys(s)" */
@@ -62,10 +75,12 @@ static bool types_are(const OscMsg *m, const char *want) {
     return strcmp(m->types, want) == 0;
 }
 
-/* /tala/eval s [s FILE [i LINE]]: with the file and the block's first line,
- * errors are positioned in the file as the editor shows it. */
+/* /tala/eval s [s FILE [i LINE]]: a block, evaluated as one typed at the
+ * REPL is (and logged so: a replay does the same); with the file and the
+ * block's first line, errors are positioned in the file as the editor shows
+ * it. */
 static void eval(Listen *ls, const OscMsg *m, OscPeer *from) {
-    const char *code = m->argv[0].str, *name = m->argc > 1 ? m->argv[1].str : "<osc>";
+    const char *code = m->argv[0].str, *name = m->argc > 1 ? m->argv[1].str : NULL;
     double line = m->argc > 2 ? m->argv[2].num : 1;
     if (!(line >= 1 && line <= 1e6)) line = 1;
     size_t pad = (size_t)line - 1, len = strlen(code);
@@ -74,12 +89,12 @@ static void eval(Listen *ls, const OscMsg *m, OscPeer *from) {
     memset(text, '\n', pad); /* the lines before the block: positions as in the file */
     memcpy(text + pad, code, len + 1);
     char base[1024];
-    cli_folder_of(m->argc > 1 ? name : "./x", base, sizeof base);
+    cli_folder_of(name ? name : "./x", base, sizeof base);
     Err err = {0};
-    if (live_eval(ls->live, name, text, pad + len, base, &err))
+    if (live_eval(ls->live, "<repl>", text, pad + len, base, &err))
         reply(from, true, "");
     else
-        reply_err(ls, from, &err);
+        reply_err_as(ls, from, &err, name);
     free(text);
 }
 
@@ -203,6 +218,7 @@ static void block_around(char *text, long at, char **start, size_t *len, long *f
 
 static const char SEND_USAGE[] =
     "usage: tala send [--port [ADDR:]PORT] [--timeout S] [--line N] [FILE|-]\n"
+    "       tala send [--port [ADDR:]PORT] --as FILE:LINE -   (stdin is FILE's from LINE on)\n"
     "       tala send [--port [ADDR:]PORT] --hush | --tempo BPM | --set TRACK PARAM VALUE |\n"
     "                 --query\n";
 
@@ -224,7 +240,8 @@ static int ask(const char *where, const char *path, const char *types, const Osc
 int cli_send(int argc, char **argv) {
     const char *where = getenv("TALA_PORT") ? getenv("TALA_PORT") : "7770", *file = NULL;
     double line = 0, timeout = 5, bpm = 0;
-    const char *path = "/tala/eval", *types = "ssi";
+    const char *path = "/tala/eval", *types = "ssi", *as = NULL;
+    long as_line = 1;
     OscArg args[3] = {{0}};
     for (int i = 0; i < argc; i++) {
         const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -236,6 +253,16 @@ int cli_send(int argc, char **argv) {
         } else if (!strcmp(k, "--timeout")) {
             if (!cli_num_arg(k, v, 0.1, 600, &timeout)) return EXIT_USAGE;
             i++;
+        } else if (!strcmp(k, "--as") && v) { /* an editor's unsaved block: where it is */
+            const char *colon = strrchr(v, ':');
+            char *end;
+            as_line = colon ? strtol(colon + 1, &end, 10) : 0;
+            if (!colon || colon == v || *end || as_line < 1) {
+                fprintf(stderr,
+                        "tala send: --as takes FILE:LINE (the block's first line), got '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            as = argv[++i];
         } else if (!strcmp(k, "--hush") || !strcmp(k, "--query")) {
             path = k[2] == 'h' ? "/tala/hush" : "/tala/query", types = "";
         } else if (!strcmp(k, "--tempo")) {
@@ -295,8 +322,12 @@ int cli_send(int argc, char **argv) {
     }
     char *code = strndup(block, len);
     if (!code) abort();
-    char abs[PATH_MAX];
+    char abs[PATH_MAX], asname[PATH_MAX];
     const char *name = file && strcmp(file, "-") ? (realpath(file, abs) ? abs : file) : "<stdin>";
+    if (as) { /* FILE:LINE: the name as given (the editor's), the line the block starts on */
+        snprintf(asname, sizeof asname, "%.*s", (int)(strrchr(as, ':') - as), as);
+        name = asname, first = as_line;
+    }
     args[0] = (OscArg){.type = 's', .str = code};
     args[1] = (OscArg){.type = 's', .str = name};
     args[2] = (OscArg){.type = 'i', .num = (double)first};
