@@ -242,6 +242,18 @@ static bool parse_args(int argc, char **argv, Args *a) {
             a->file = k;
         }
     }
+    if (a->listen && cli_safe) { /* code from the network: this machine's only */
+        char addr[64], why[200];
+        int port;
+        osc_parse_where(a->listen, addr, sizeof addr, &port, why, sizeof why);
+        if (strcmp(addr, "127.0.0.1") != 0 && strcmp(addr, "::1") != 0 &&
+            strcmp(addr, "localhost") != 0) {
+            fprintf(stderr, "tala: safe mode: --listen takes code from this machine only "
+                            "(127.0.0.1 or ::1), not %s\n",
+                    addr);
+            return false;
+        }
+    }
     if (a->o.quantum > 0 && !a->o.link) {
         fprintf(stderr, "tala: --quantum is for --link\n");
         return false;

@@ -170,6 +170,12 @@ udp=$(ss -Hlun "sport = :$p2" | awk '{ print $4 }')
 rc=$?
 [ $rc = 2 ] && grep -q "is not \[ADDRESS:\]PORT" "$tmp/err3" && ok "--listen 7770x: exit 2, said" ||
     bad "--listen 7770x: exit $rc: $(cat "$tmp/err3")"
+"$TALA" --safe "$tmp/set.tala" --no-audio --no-log --listen "0.0.0.0:$((p2 + 2))" --seconds 1 \
+    </dev/null >/dev/null 2>"$tmp/err5"
+rc=$?
+[ $rc = 2 ] && grep -q "safe mode: --listen takes code from this machine only" "$tmp/err5" &&
+    ok "--safe refuses a --listen on another address than loopback (exit 2)" ||
+    bad "--safe --listen 0.0.0.0: exit $rc: $(cat "$tmp/err5")"
 "$TALA" send --port "$((p2 + 1))" --timeout 1 --query >/dev/null 2>"$tmp/err4"
 rc=$?
 [ $rc = 3 ] && grep -q "is tala running with --listen" "$tmp/err4" &&
