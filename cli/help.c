@@ -225,6 +225,10 @@ static const struct {
              "docs/live.md"},
     {"strudel", "Strudel's code works: $: and name: blocks, setcps(0.5), const, // comments, "
                 "samples(...). docs/strudel.md lists every Strudel name and its status."},
+    {"connect", "Editors: tala song.tala --listen 7770, then tala send --line N song.tala (or "
+                "editors/: Neovim, Emacs, VS Code). Controllers: OSC /tala/set TRACK gain -6. "
+                "--superdirt sends every sound event to SuperDirt as Tidal does; --link joins "
+                "an Ableton Link session (:link). docs/editors.md, docs/connect.md"},
     {"pictures", "tala show 'bd*2 [~ sn], hh*8' --cycles 2 draws a pattern as a grid (:show NAME "
                  "for a playing track); tala render FILE -o OUT.wav --plot OUT.png draws its "
                  "waveform, spectrogram and loudness."},

@@ -46,7 +46,7 @@ static void usage(FILE *f) {
            "  help [NAME|TOPIC]              this text, the help of a name (function, control,\n"
            "                                 statement, unit generator, instrument), or a topic:\n"
            "                                 start mini patterns notes sound mix arrange record\n"
-           "                                 master live strudel pictures\n"
+           "                                 master live strudel connect pictures\n"
            "  reference [--strudel]          the function reference (docs/reference.md); with\n"
            "                                 --strudel, Strudel's names in tala (docs/strudel.md)\n"
            "  version                        print the version\n"
