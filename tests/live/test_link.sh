@@ -6,7 +6,9 @@
 # sends its bar notes to its own oscdump with --superdirt, stamped with the wall-clock
 # time of their frames (one clock for both namespaces): the bar lines of A and B are
 # compared before the change and from one bar after it (within 1 ms), and B's bars
-# are 140 BPM's. Needs root for the namespaces (CI has it).
+# are 140 BPM's. Then Debian's LinkHut (on a JACK dummy server, in a tmux) is the peer in
+# B: it raises the tempo, stops the transport (tala's tracks pause: no bar notes) and
+# starts it again (they resume on a bar line). Needs root for the namespaces (CI has it).
 set -u
 TALA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 pass=0
@@ -16,7 +18,11 @@ bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 tmp=$(mktemp -d)
 export HOME="$tmp"
 A=tala-a-$$ B=tala-b-$$ VA=tva$$ VB=tvb$$
+export JACK_DEFAULT_SERVER=tala-linkhut-$$ JACK_NO_START_SERVER=1
+JACKPID=
 cleanup() {
+    ip netns exec "$B" tmux -L "tl$$" kill-server 2>/dev/null
+    [ -n "$JACKPID" ] && kill "$JACKPID" 2>/dev/null
     ip netns pids "$A" 2>/dev/null | xargs -r kill 2>/dev/null
     ip netns pids "$B" 2>/dev/null | xargs -r kill 2>/dev/null
     wait 2>/dev/null
@@ -105,6 +111,59 @@ grep -q "tala: tempo 140 to the Link session" "$tmp/outA" && ok "A said its temp
     bad "A did not say where its tempo went"
 grep -q "tala: on the Link session at 1[24]0.00 BPM: playing from the next bar" "$tmp/outB" &&
     ok "B said when it was on the session's bars" || { bad "B's messages"; cat "$tmp/outB"; }
+
+# LinkHut in B: tempo up, transport stopped and started again; tala in A follows
+jackd --no-realtime -d dummy -r 48000 -p 256 >"$tmp/jackd.log" 2>&1 &
+JACKPID=$!
+for _ in $(seq 50); do jack_lsp >/dev/null 2>&1 && break; sleep 0.1; done
+ip netns exec "$B" tmux -L "tl$$" new-session -d -x 120 -y 20 "LinkHut"
+hut() { ip netns exec "$B" tmux -L "tl$$" "$@"; }
+sleep 1
+hut send-keys -t 0 a s # Link on, start/stop sync on (LinkHut starts stopped)
+: >"$tmp/dumpA"
+ip netns exec "$A" oscdump -L 57120 >"$tmp/dumpA" 2>&1 &
+sleep 0.3
+ip netns exec "$A" "$TALA" "$tmp/bar.tala" --no-audio --no-log --link --listen 7770 \
+    --superdirt --superdirt-latency 0 --seconds 17 </dev/null >"$tmp/outH" 2>&1 &
+PH=$!
+for _ in $(seq 60); do
+    sendA --query --timeout 0.3 2>/dev/null | grep -q "link 1 peer " && break
+    sleep 0.1
+done
+sleep 2
+screen=$(hut capture-pane -p -t 0 | grep -E "^yes")
+grep -q "playing" <<<"$screen" && ok "LinkHut sees tala: the session plays, tala started it ($(tr -s ' ' <<<"$screen"))" ||
+    bad "LinkHut's line: '$screen'"
+for _ in $(seq 10); do # 1 BPM up a key
+    hut send-keys -t 0 e
+    sleep 0.1
+done
+sleep 3
+hut_bpm=$(hut capture-pane -p -t 0 | awk -F'|' '/^yes/ { gsub(/ /, "", $5); print $5 }')
+q=$(sendA --query 2>&1)
+bpm=$(awk '{ print $2 }' <<<"$q")
+awk -v b="$bpm" -v h="$hut_bpm" 'BEGIN { exit !(h > 121 && b > h - 0.1 && b < h + 0.1) }' &&
+    ok "LinkHut's tempo up to $hut_bpm: tala follows ($bpm BPM)" ||
+    bad "LinkHut at '$hut_bpm' BPM, tala at '$bpm'"
+stop=$(date +%s.%N)
+hut send-keys -t 0 Space
+sleep 3.5
+start=$(date +%s.%N)
+hut send-keys -t 0 Space
+wait $PH
+sleep 0.2
+grep -q "tala: the Link session stopped: the tracks pause" "$tmp/outH" &&
+    grep -q "tala: in the Link session (1 peer, $hut_bpm BPM): the tracks wait" "$tmp/outH" &&
+    ok "LinkHut's stop paused tala's tracks, its start made them wait for the bar and play" ||
+    { bad "tala's messages for LinkHut's stop and start"; cat "$tmp/outH"; }
+tags "$tmp/dumpA" >"$tmp/barsH"
+quiet=$(awk -v a="$stop" -v b="$start" '$1 > a + 0.1 && $1 < b { n++ } END { print n + 0 }' "$tmp/barsH")
+again=$(awk -v b="$start" '$1 > b { n++ } END { print n + 0 }' "$tmp/barsH")
+gaps=$(awk -v b="$start" -v h="$hut_bpm" '$1 > b { if (p) { d = $1 - p - 240 / h; if (d * d > m * m) m = d }; p = $1 }
+        END { printf "%.3f", m * 1000 }' "$tmp/barsH")
+[ "$quiet" = 0 ] && [ "$again" -ge 2 ] && awk -v g="$gaps" 'BEGIN { exit !(g * g < 1) }' &&
+    ok "no bar note while stopped; $again after the start, $hut_bpm BPM's bars within $gaps ms" ||
+    bad "while stopped $quiet bar notes, after the start $again (bars off by $gaps ms)"
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
