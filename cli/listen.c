@@ -98,10 +98,17 @@ static void eval(Listen *ls, const OscMsg *m, OscPeer *from) {
     free(text);
 }
 
+/* Argument i is a number (OSC's int, float, double or 64-bit int). */
+static bool number(const OscMsg *m, int i) {
+    return i < m->argc && strchr("ifdh", m->types[i]);
+}
+
 static void on_message(void *ud, const OscMsg *m, OscPeer *from) {
     Listen *ls = ud;
     Err err = {0};
     char text[600];
+    /* answers (another tala's, a loop back) and what is not for tala: not answered */
+    if (strncmp(m->path, "/tala/", 6) != 0 || !strcmp(m->path, "/tala/reply")) return;
     if (!strcmp(m->path, "/tala/eval") &&
         (types_are(m, "s") || types_are(m, "ss") || types_are(m, "ssi") || types_are(m, "ssf"))) {
         eval(ls, m, from);
@@ -110,19 +117,22 @@ static void on_message(void *ud, const OscMsg *m, OscPeer *from) {
             reply(from, true, "");
         else
             reply_err(ls, from, &err);
-    } else if (!strcmp(m->path, "/tala/tempo") && m->argc == 1 && !m->argv[0].str &&
-               m->types[0] != 'b' && m->argv[0].num >= 1 && m->argv[0].num <= 1000) {
-        /* as typed: `tempo N` takes effect from the next bar and is logged */
-        snprintf(text, sizeof text, "tempo %.17g", m->argv[0].num);
-        if (live_eval(ls->live, "<osc>", text, strlen(text), ".", &err))
+    } else if (!strcmp(m->path, "/tala/tempo") && m->argc == 1 && number(m, 0) &&
+               m->argv[0].num >= 1 && m->argv[0].num <= 1000) {
+        /* as typed: `tempo N` takes effect from the next bar and is logged (a float's
+         * digits, not its binary tail) */
+        snprintf(text, sizeof text, m->types[0] == 'f' ? "tempo %.7g" : "tempo %.17g",
+                 m->argv[0].num);
+        if (live_eval(ls->live, "<repl>", text, strlen(text), ".", &err))
             reply(from, true, "");
         else
             reply_err(ls, from, &err);
     } else if (!strcmp(m->path, "/tala/set") && m->argc == 3 && m->argv[0].str && m->argv[1].str &&
-               !m->argv[2].str && m->types[2] != 'b' && !strpbrk(m->argv[0].str, " \t\n") &&
+               number(m, 2) && !strpbrk(m->argv[0].str, " \t\n") &&
                !strpbrk(m->argv[1].str, " \t\n")) {
-        snprintf(text, sizeof text, "%.200s %.200s %.17g", m->argv[0].str, m->argv[1].str,
-                 m->argv[2].num);
+        snprintf(text, sizeof text,
+                 m->types[2] == 'f' ? "%.200s %.200s %.7g" : "%.200s %.200s %.17g", m->argv[0].str,
+                 m->argv[1].str, m->argv[2].num);
         if (live_command(ls->live, "set", text, &err))
             reply(from, true, "");
         else
@@ -257,7 +267,7 @@ int cli_send(int argc, char **argv) {
             const char *colon = strrchr(v, ':');
             char *end;
             as_line = colon ? strtol(colon + 1, &end, 10) : 0;
-            if (!colon || colon == v || *end || as_line < 1) {
+            if (!colon || colon == v || *end || as_line < 1 || as_line > 1000000) {
                 fprintf(stderr,
                         "tala send: --as takes FILE:LINE (the block's first line), got '%s'\n", v);
                 return EXIT_USAGE;
@@ -267,7 +277,7 @@ int cli_send(int argc, char **argv) {
             path = k[2] == 'h' ? "/tala/hush" : "/tala/query", types = "";
         } else if (!strcmp(k, "--tempo")) {
             if (!cli_num_arg(k, v, 1, 1000, &bpm)) return EXIT_USAGE;
-            path = "/tala/tempo", types = "f", args[0] = (OscArg){.type = 'f', .num = bpm};
+            path = "/tala/tempo", types = "d", args[0] = (OscArg){.type = 'd', .num = bpm};
             i++;
         } else if (!strcmp(k, "--set") && i + 3 < argc) {
             char *end;
@@ -277,10 +287,10 @@ int cli_send(int argc, char **argv) {
                         argv[i + 3]);
                 return EXIT_USAGE;
             }
-            path = "/tala/set", types = "ssf";
+            path = "/tala/set", types = "ssd";
             args[0] = (OscArg){.type = 's', .str = argv[i + 1]};
             args[1] = (OscArg){.type = 's', .str = argv[i + 2]};
-            args[2] = (OscArg){.type = 'f', .num = x};
+            args[2] = (OscArg){.type = 'd', .num = x};
             i += 3;
         } else if ((k[0] == '-' && k[1]) || file) {
             fputs(SEND_USAGE, stderr);
@@ -288,6 +298,11 @@ int cli_send(int argc, char **argv) {
         } else {
             file = k;
         }
+    }
+    if (as && line > 0) {
+        fprintf(stderr, "tala send: --as names where stdin's block is; --line picks one in a "
+                        "FILE: one or the other\n");
+        return EXIT_USAGE;
     }
     if (strcmp(path, "/tala/eval") != 0) {
         if (file || line > 0) {
@@ -303,9 +318,15 @@ int cli_send(int argc, char **argv) {
         text = malloc(cap);
         if (!text) abort();
         size_t got;
-        while ((got = fread(text + len, 1, cap - len - 1, stdin)) > 0)
+        while ((got = fread(text + len, 1, cap - len - 1, stdin)) > 0 && len < CLI_MAX_SOURCE)
             if ((len += got) + 1 == cap && !(text = realloc(text, cap *= 2))) abort();
         text[len] = 0;
+        if (len >= CLI_MAX_SOURCE || strlen(text) != len) {
+            fprintf(stderr, "tala send: stdin is not tala code (%s)\n",
+                    len >= CLI_MAX_SOURCE ? "over 4 MiB" : "a NUL byte in it");
+            free(text);
+            return EXIT_USER;
+        }
     } else if (!(text = cli_read_file(file, &len))) {
         return EXIT_USER; /* cli_read_file said why */
     }

@@ -2,7 +2,8 @@
  * listen.h - `tala FILE --listen [ADDR:]PORT`: editors and controllers drive
  * a running performance over OSC (docs/editors.md).
  *
- *   /tala/eval s      a block, evaluated as a REPL block is
+ *   /tala/eval s [s i] a block, evaluated as a REPL block is (with its file and
+ *                     first line: errors are positioned in the file)
  *   /tala/hush        every track stops
  *   /tala/tempo f     BPM, from the next bar
  *   /tala/set s s f   TRACK PARAMETER VALUE: gain (dB), pan (0..1), mute,
@@ -28,8 +29,10 @@ void listen_close(Listen *ls);
 /* "127.0.0.1:7770" */
 const char *listen_where(const Listen *ls);
 
-/* tala send [--port [ADDR:]PORT] [--line N] [FILE|-]: one block to a running
- * tala, its answer printed; exit 1 when the answer is an error. */
+/* tala send [--port [ADDR:]PORT] [--line N | --as FILE:LINE] [FILE|-], or
+ * --hush, --tempo BPM, --set TRACK PARAM VALUE, --query: one message to a
+ * running tala, its answer printed; exit 1 when the answer is an error, 3
+ * when none comes. */
 int cli_send(int argc, char **argv);
 
 #endif

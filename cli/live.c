@@ -213,8 +213,15 @@ static bool parse_args(int argc, char **argv, Args *a) {
             a->listen = argv[++i];
         } else if (!strcmp(k, "--link")) {
             o->link = true;
-        } else if (!strcmp(k, "--quantum")) {
-            if (!num(k, v, 1, 64, &o->quantum)) return false;
+        } else if (!strcmp(k, "--quantum")) { /* tala's bars are 4 beats: a number of them */
+            if (!num(k, v, 4, 64, &o->quantum)) return false;
+            if (fmod(o->quantum, 4) != 0) {
+                fprintf(stderr,
+                        "tala: --quantum takes 4, 8, 12 ... 64 beats (tala's bars are 4 "
+                        "beats), got '%s'\n",
+                        v ? v : "");
+                return false;
+            }
             i++;
         } else if (!strcmp(k, "--superdirt")) { /* [HOST:]PORT, or SuperDirt's own */
             char addr[64], why[200];
@@ -248,8 +255,9 @@ static bool parse_args(int argc, char **argv, Args *a) {
         osc_parse_where(a->listen, addr, sizeof addr, &port, why, sizeof why);
         if (strcmp(addr, "127.0.0.1") != 0 && strcmp(addr, "::1") != 0 &&
             strcmp(addr, "localhost") != 0) {
-            fprintf(stderr, "tala: safe mode: --listen takes code from this machine only "
-                            "(127.0.0.1 or ::1), not %s\n",
+            fprintf(stderr,
+                    "tala: safe mode: --listen takes code from this machine only "
+                    "(127.0.0.1 or ::1), not %s\n",
                     addr);
             return false;
         }
@@ -336,8 +344,16 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
         return EXIT_USER;
     }
     char why[1200];
+    Listen *listener = NULL; /* bound before anything plays: a port in use is said first */
+    if (a->listen && !(listener = listen_open(l, a->listen, a->o.session.say, a->o.session.ud, why,
+                                              sizeof why))) {
+        fprintf(stderr, "tala: --listen: %s\n", why);
+        live_close(l);
+        return EXIT_ENV;
+    }
     if (!live_start(l, why, sizeof why)) {
         fprintf(stderr, "tala: %s\n", why);
+        listen_close(listener);
         live_close(l);
         return EXIT_ENV;
     }
@@ -355,17 +371,9 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
     if (cli_safe)
         fprintf(stderr, "tala: safe mode: no native code (ffi), no files but those the command "
                         "line names, sample folders only from here down\n");
-    Listen *listener = NULL;
-    if (a->listen) {
-        listener = listen_open(l, a->listen, a->o.session.say, a->o.session.ud, why, sizeof why);
-        if (!listener) {
-            fprintf(stderr, "tala: --listen: %s\n", why);
-            live_close(l);
-            return EXIT_ENV;
-        }
+    if (listener)
         fprintf(stderr, "tala: listening for OSC on %s (UDP and TCP): tala send, /tala/eval\n",
                 listen_where(listener));
-    }
     if (a->o.link)
         fprintf(stderr, "tala: joining an Ableton Link session (quantum %g): :link shows it\n",
                 a->o.quantum > 0 ? a->o.quantum : 4);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <math.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
@@ -70,18 +71,23 @@ static struct addrinfo *resolve(const char *addr, int port, int socktype, bool p
 
 /* ------------------------------------------------------------ reading */
 
+typedef struct Conn Conn;
+
 struct OscPeer {
     int fd;                      /* the socket to answer on */
-    bool stream;                 /* TCP: framed */
+    Conn *conn;                  /* TCP: its connection (closed when an answer cannot go) */
     struct sockaddr_storage who; /* UDP: where to */
     socklen_t wholen;
 };
 
-typedef struct {
+struct Conn {
     int fd;
     unsigned char *buf; /* what has come so far of the current packet */
     size_t have;
-} Conn;
+    double last; /* when it last sent (monotonic s): idle ones are closed */
+    bool dead;   /* an answer could not go (it does not read): closed */
+};
+#define OSC_IDLE_S 300
 
 struct OscListener {
     int udp, tcp, wake[2];
@@ -232,6 +238,7 @@ static void close_conn(Conn *c) {
 static void read_tcp(OscListener *l, Conn *c) {
     unsigned char chunk[4096];
     ssize_t got = recv(c->fd, chunk, sizeof chunk, 0);
+    if (got < 0 && (errno == EINTR || errno == EAGAIN)) return;
     if (got <= 0) {
         if (c->have) drop(l, "%s", "a connection closed in the middle of a packet");
         close_conn(c);
@@ -242,8 +249,9 @@ static void read_tcp(OscListener *l, Conn *c) {
     c->buf = nb;
     memcpy(c->buf + c->have, chunk, (size_t)got);
     c->have += (size_t)got;
+    c->last = now_mono();
     size_t at = 0;
-    while (c->have - at >= 4) {
+    while (c->have - at >= 4 && !c->dead) {
         uint32_t len = be32(c->buf + at);
         if (len > OSC_MAX_PACKET) {
             char size[32];
@@ -253,10 +261,14 @@ static void read_tcp(OscListener *l, Conn *c) {
             return;
         }
         if (c->have - at - 4 < len) break;
-        OscPeer from = {.fd = c->fd, .stream = true};
+        OscPeer from = {.fd = c->fd, .conn = c};
         memcpy(l->packet, c->buf + at + 4, len);
         packet(l, l->packet, len, &from, 0);
         at += 4 + len;
+    }
+    if (c->dead) { /* it does not take its answers: it is not waited for */
+        close_conn(c);
+        return;
     }
     memmove(c->buf, c->buf + at, c->have - at);
     c->have -= at;
@@ -279,15 +291,19 @@ static void *listen_thread(void *arg) {
         if (pf[0].revents) break;
         if (pf[1].revents & POLLIN) read_udp(l);
         if (pf[2].revents & POLLIN) {
-            int fd = accept(l->tcp, NULL, NULL);
+            int fd = accept4(l->tcp, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
             int slot = -1;
             for (int i = 0; i < OSC_MAX_CONNS && slot < 0; i++)
                 if (l->conns[i].fd < 0) slot = i;
             if (fd >= 0 && slot < 0) close(fd); /* too many at once: the newest waits */
-            if (fd >= 0 && slot >= 0) l->conns[slot] = (Conn){.fd = fd};
+            if (fd >= 0 && slot >= 0) l->conns[slot] = (Conn){.fd = fd, .last = now_mono()};
         }
-        for (int i = 0; i < OSC_MAX_CONNS; i++)
-            if (l->conns[i].fd >= 0 && pf[3 + i].revents) read_tcp(l, &l->conns[i]);
+        double t = now_mono();
+        for (int i = 0; i < OSC_MAX_CONNS; i++) {
+            Conn *c = &l->conns[i];
+            if (c->fd >= 0 && pf[3 + i].revents) read_tcp(l, c);
+            if (c->fd >= 0 && t - c->last > OSC_IDLE_S) close_conn(c); /* a slot back */
+        }
     }
     return NULL;
 }
@@ -295,7 +311,7 @@ static void *listen_thread(void *arg) {
 static int bound_socket(const char *addr, int port, int type, char *why, size_t n) {
     struct addrinfo *ai = resolve(addr, port, type, true, why, n);
     if (!ai) return -1;
-    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, 0);
+    int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     int one = 1;
     if (fd >= 0 && type == SOCK_STREAM) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 ||
@@ -320,9 +336,12 @@ OscListener *osc_listen(const char *spec, OscHandler on, OscWarn warn, void *ud,
     l->udp = l->tcp = l->wake[0] = l->wake[1] = -1;
     for (int i = 0; i < OSC_MAX_CONNS; i++) l->conns[i].fd = -1;
     snprintf(l->where, sizeof l->where, strchr(addr, ':') ? "[%s]:%d" : "%s:%d", addr, port);
-    if ((l->udp = bound_socket(addr, port, SOCK_DGRAM, why, n)) < 0 ||
-        (l->tcp = bound_socket(addr, port, SOCK_STREAM, why, n)) < 0 ||
-        pipe2(l->wake, O_CLOEXEC) < 0 || pthread_create(&l->thread, NULL, listen_thread, l)) {
+    bool bound = (l->udp = bound_socket(addr, port, SOCK_DGRAM, why, n)) >= 0 &&
+                 (l->tcp = bound_socket(addr, port, SOCK_STREAM, why, n)) >= 0;
+    if (bound &&
+        (pipe2(l->wake, O_CLOEXEC) < 0 || pthread_create(&l->thread, NULL, listen_thread, l)))
+        snprintf(why, n, "cannot start the OSC listener: %s", strerror(errno)), bound = false;
+    if (!bound) {
         if (l->udp >= 0) close(l->udp);
         if (l->tcp >= 0) close(l->tcp);
         if (l->wake[0] >= 0) close(l->wake[0]), close(l->wake[1]);
@@ -346,10 +365,6 @@ void osc_listener_close(OscListener *l) {
 
 const char *osc_listener_where(const OscListener *l) {
     return l->where;
-}
-
-uint64_t osc_listener_dropped(const OscListener *l) {
-    return atomic_load(&((OscListener *)l)->dropped);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -381,14 +396,18 @@ bool osc_reply(OscPeer *to, const char *path, const char *types, const OscArg *a
     unsigned char *data = serialise(path, types, args, &size);
     if (!data) return false;
     bool ok;
-    if (to->stream) {
-        unsigned char head[4] = {(unsigned char)(size >> 24), (unsigned char)(size >> 16),
-                                 (unsigned char)(size >> 8), (unsigned char)size};
-        ok = send(to->fd, head, 4, MSG_NOSIGNAL) == 4 &&
-             send(to->fd, data, size, MSG_NOSIGNAL) == (ssize_t)size;
+    if (to->conn) { /* framed, in one piece, never waiting for a client that does not read */
+        unsigned char *framed = malloc(size + 4);
+        if (!framed) abort();
+        framed[0] = (unsigned char)(size >> 24), framed[1] = (unsigned char)(size >> 16);
+        framed[2] = (unsigned char)(size >> 8), framed[3] = (unsigned char)size;
+        memcpy(framed + 4, data, size);
+        ok = send(to->fd, framed, size + 4, MSG_NOSIGNAL | MSG_DONTWAIT) == (ssize_t)(size + 4);
+        if (!ok) to->conn->dead = true;
+        free(framed);
     } else {
-        ok =
-            sendto(to->fd, data, size, 0, (struct sockaddr *)&to->who, to->wholen) == (ssize_t)size;
+        ok = sendto(to->fd, data, size, MSG_DONTWAIT, (struct sockaddr *)&to->who, to->wholen) ==
+             (ssize_t)size;
     }
     free(data);
     return ok;
@@ -478,11 +497,20 @@ struct OscOut {
 };
 
 OscOut *osc_out_open(const char *spec, char *why, size_t n) {
-    char addr[64], port[16];
+    char addr[64], port[16], host[NI_MAXHOST];
     int p;
     if (!osc_parse_where(spec, addr, sizeof addr, &p, why, n)) return NULL;
+    /* resolved once, here: a name that stops resolving never holds up a send */
+    struct addrinfo *ai = resolve(addr, p, SOCK_DGRAM, false, why, n);
+    if (!ai) return NULL;
+    int e = getnameinfo(ai->ai_addr, ai->ai_addrlen, host, sizeof host, NULL, 0, NI_NUMERICHOST);
+    freeaddrinfo(ai);
+    if (e) {
+        snprintf(why, n, "%s: %s", addr, gai_strerror(e));
+        return NULL;
+    }
     snprintf(port, sizeof port, "%d", p);
-    lo_address a = lo_address_new(addr, port);
+    lo_address a = lo_address_new(host, port);
     if (!a) {
         snprintf(why, n, "cannot send to %s", spec);
         return NULL;
@@ -508,8 +536,8 @@ void osc_packet_free(OscPacket *p) {
 }
 
 bool osc_out_packet(OscOut *o, double when, const char *path, OscPacket *p) {
-    double secs = when + 2208988800.0; /* NTP counts from 1900 */
-    lo_timetag tt = {(uint32_t)secs, (uint32_t)((secs - (double)(uint32_t)secs) * 4294967296.0)};
+    double secs = fmod(when + 2208988800.0, 4294967296.0); /* NTP: from 1900, in eras of 2^32 s */
+    lo_timetag tt = {(uint32_t)secs, (uint32_t)((secs - floor(secs)) * 4294967296.0)};
     lo_bundle b = lo_bundle_new(tt);
     lo_message_incref((lo_message)p); /* the bundle's reference: p stays the caller's */
     lo_bundle_add_message(b, path, (lo_message)p);

@@ -47,9 +47,8 @@ OscListener *osc_listen(const char *spec, OscHandler on, OscWarn warn, void *ud,
                         size_t n);
 /* Stops the thread and closes every socket. */
 void osc_listener_close(OscListener *l);
-/* The address actually bound ("127.0.0.1:7770") and the packets dropped. */
+/* The address bound ("127.0.0.1:7770"). */
 const char *osc_listener_where(const OscListener *l);
-uint64_t osc_listener_dropped(const OscListener *l);
 
 /* Answers the message being handled (only inside the handler). */
 bool osc_reply(OscPeer *to, const char *path, const char *types, const OscArg *args);

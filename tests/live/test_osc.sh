@@ -53,7 +53,7 @@ tcp=$(ss -Hltn "sport = :$port" | awk '{ print $4 }')
     bad "--listen $port bound UDP '$udp', TCP '$tcp'"
 
 # 2. a fader: -12 dB on t, about 1 s in (the replay below measures it)
-sleep 0.6
+sleep 0.9
 out=$(send --set t gain -12 2>&1)
 [ $? = 0 ] && [ "$out" = ok ] && ok "set t gain -12: answered ok" || bad "set: '$out'"
 out=$(send --set nosuch gain 0 2>&1)
@@ -94,6 +94,23 @@ out=$(send --line 4 "$tmp/edit.tala" 2>&1)
 rc=$?
 [ $rc = 1 ] && grep -q "line 4 of .* is blank" <<<"$out" && ok "--line on a blank line: exit 1, said" ||
     bad "--line 4: exit $rc, '$out'"
+
+# 3b. TCP: a framed /tala/query is answered, framed; a client that never reads its
+#     answers is let go, and the others are served meanwhile
+q='\0\0\0\20/tala/query\0,\0\0\0'
+(exec 3<>/dev/tcp/127.0.0.1/$port && printf "$q" >&3 && timeout 1 cat <&3 >"$tmp/tcp") # (cat: no buffer)
+got=$(tr -d '\0' <"$tmp/tcp" | tr -c '[:print:]' ' ')
+grep -q "/tala/reply,ssok.*BPM" <<<"$got" && ok "TCP: /tala/query answered on the connection (${got:0:40}...)" ||
+    bad "TCP query: '$got'"
+(exec 3<>/dev/tcp/127.0.0.1/$port && for _ in $(seq 6000); do printf "$q"; done >&3 && sleep 4) 2>/dev/null &
+HOG=$!
+sleep 1.5
+out=$(send --query --timeout 2 2>&1)
+rc=$?
+[ $rc = 0 ] && ok "a TCP client that never reads 6000 answers does not hold up the rest (query: ok)" ||
+    bad "with a client that does not read: exit $rc, '$out'"
+kill $HOG 2>/dev/null
+wait $HOG 2>/dev/null
 
 # 4. query, tempo, hush
 sleep 2.2
@@ -145,17 +162,34 @@ log=$(ls "$tmp"/.local/share/tala/sessions/*.tala-session 2>/dev/null | head -1)
 "$TALA" replay "$log" -o "$tmp/replay.wav" --seconds 4 >/dev/null 2>&1
 at=$(awk '$1 == "cmd" && $3 == "set" { print $2; exit }' "$log")
 secs=$(awk -v c="$at" 'BEGIN { n = split(c, p, "/"); print (n == 2 ? p[1] / p[2] : c) * 2 }')
-# whole eighth notes (0.25 s) before and after the step, the step's own left out
+# whole eighth notes (0.25 s) before and after the step, the step's own left out, and the
+# first (no note rings into it)
 w=$(awk -v s="$secs" 'BEGIN { a = int(s / 0.25) * 0.25; b = a + 0.25; if (b < s) b += 0.25;
                                  printf "%g %g", a, b }')
 read -r before_end after_start <<<"$w"
 rms() { sox "$tmp/replay.wav" -n trim "$1" ="$2" stat 2>&1 | awk '/RMS +amplitude/ { print $3 }'; }
-r1=$(rms 0 "$before_end")
+r1=$(rms 0.25 "$before_end")
 r2=$(rms "$after_start" 4)
 db=$(awk -v a="$r1" -v b="$r2" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", 20 * log(b / a) / log(10); else print "none" }')
-awk -v d="$db" 'BEGIN { exit !(d != "none" && d > -12.3 && d < -11.7) }' && [ "$(awk -v s="$secs" 'BEGIN { print (s >= 0.5) }')" = 1 ] &&
+awk -v d="$db" 'BEGIN { exit !(d != "none" && d > -12.1 && d < -11.9) }' && [ "$(awk -v s="$secs" 'BEGIN { print (s >= 0.75) }')" = 1 ] &&
     ok "the replay: t at ${r1} RMS before the fader (${secs} s), ${r2} after: ${db} dB" ||
     bad "the fader in the replay: set at cycle '$at' (${secs} s), RMS $r1 -> $r2 ($db dB)"
+
+# 6b. a Strudel program's $: blocks keep playing through a tempo from a controller
+printf '$: s("bd*4")\n$: s("hh*8")\n' >"$tmp/blocks.tala"
+p3=$((port + 3))
+"$TALA" "$tmp/blocks.tala" --no-audio --no-log --listen "$p3" --seconds 5 </dev/null >/dev/null 2>&1 &
+PIDS+=($!)
+port=$p3 wait_up
+sleep 0.5
+before=$(port=$p3 send --query | sed 's/.*| *//')
+port=$p3 send --tempo 130 >/dev/null 2>&1
+sleep 2.5
+q=$(port=$p3 send --query)
+after=$(sed 's/.*| *//' <<<"$q")
+[ -n "$before" ] && [ "$before" = "$after" ] && grep -q " 130 BPM" <<<"$q" &&
+    ok "\$: blocks play on through /tala/tempo ($after at 130 BPM)" ||
+    bad "\$: blocks before the tempo '$before', after '$after' ($q)"
 
 # 7. an explicit address is used as given; a bad port is a usage error; nothing listening
 p2=$((port + 1))
@@ -180,6 +214,9 @@ rc=$?
 rc=$?
 [ $rc = 3 ] && grep -q "is tala running with --listen" "$tmp/err4" &&
     ok "tala send with nothing listening: exit 3, said" || bad "send to nothing: exit $rc: $(cat "$tmp/err4")"
+
+ldd "$TALA" | grep -q "liblo\.so" && ok "tala is linked with liblo ($(ldd "$TALA" | grep -o 'liblo\.so[.0-9]*' | head -1))" ||
+    bad "ldd $TALA does not show liblo"
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
