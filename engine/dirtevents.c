@@ -63,6 +63,9 @@ static bool midi_only(Value v) {
 
 void ses_dirt_window(Session *s, int t, ObjPattern *p, Rat a, Rat b) {
     if (!s->o.dirt || !p || !rat_lt(a, b)) return;
+    bool solo = false; /* a muted track, or one another's solo silences, is not sent either */
+    for (int i = 0; i < s->ntracks; i++) solo |= s->tracks[i].sent.solo;
+    if (s->tracks[t].sent.mute || (solo && !s->tracks[t].sent.solo)) return;
     Query *q = vm_query(s->vm);
     Err err = {0}, *saved = q->err;
     q->err = &err; /* the track's own query of this cycle said any error */

@@ -18,7 +18,7 @@ static double frame_at(Device *d, uint64_t t) {
     return ((double)t - (double)device_time_of(d, 0)) * device_rate(d) / 1e9;
 }
 
-void linkfollow_step(LinkFollow *f, Session *s, Device *d, ClockIn *c,
+void linkfollow_step(LinkFollow *f, Session *s, Device *d, ClockIn *c, bool evaluating,
                      void (*say)(void *, const char *), void *ud) {
     if (!f->link || !device_clock_known(d)) return;
     uint64_t now = mono_now();
@@ -28,13 +28,14 @@ void linkfollow_step(LinkFollow *f, Session *s, Device *d, ClockIn *c,
     link_state(f->link, now, &st);
     if (!f->begun) { /* tala's start starts the session's transport */
         f->begun = true;
+        f->ref_t = now;
         f->program_bpm = want;
         if (want > 0 && st.peers == 0) /* alone: the program's tempo; else the session's */
             link_set_tempo(f->link, want, now);
         if (!st.playing) link_set_playing(f->link, true, now);
         link_state(f->link, now, &st);
         f->playing = false;
-    } else if (want > 0 && want != f->program_bpm) { /* a `tempo` statement: every peer's */
+    } else if (!evaluating && want > 0 && want != f->program_bpm) { /* `tempo`: every peer's */
         snprintf(msg, sizeof msg, "tala: tempo %g to the Link session", want);
         say(ud, msg);
         f->program_bpm = want;
@@ -58,8 +59,10 @@ void linkfollow_step(LinkFollow *f, Session *s, Device *d, ClockIn *c,
     /* the line: tick k (24 a beat) of the session on frame a + b k */
     double rate = device_rate(d);
     double b = rate * 60 / (st.bpm * 24), a = frame_at(d, now) - b * st.beat * 24;
-    bool changed = st.bpm != f->bpm || fabs(a - f->a) > rate * 1e-4; /* 0.1 ms */
-    f->bpm = st.bpm, f->a = a;
+    LinkState ref; /* the timeline moved (a peer's tempo, a beat requested): follow at once */
+    link_state(f->link, f->ref_t, &ref);
+    bool changed = st.bpm != f->bpm || fabs(ref.beat - f->ref_beat) > 1e-6;
+    f->bpm = st.bpm, f->ref_beat = ref.beat;
     clockin_line(c, s, a, b, changed);
     if (waiting && !c->waiting) {
         snprintf(msg, sizeof msg,
@@ -83,7 +86,7 @@ void linkfollow_text(LinkFollow *f, Session *s, Device *d, char *out, size_t n) 
     uint64_t t_bar = device_time_of(d, session_frame_of(s, bar));
     LinkState at;
     link_state(f->link, t_bar, &at);
-    double q = link_quantum(f->link), off_beats = fmod(at.beat, 4);
+    double q = link_quantum(f->link), off_beats = at.beat - 4 * floor(at.beat / 4); /* 0..4 */
     if (off_beats > 2) off_beats -= 4;
     double off_ms = off_beats * 60000 / at.bpm;
     snprintf(out, n,

@@ -19,13 +19,16 @@
 
 typedef struct {
     TalaLink *link;
-    double bpm, a;      /* the line last followed: its tempo, and tick 0's frame */
+    double bpm, ref_beat; /* the session's timeline last followed: its tempo, and its beat
+                             at ref_t (a peer's change moves one or the other) */
+    uint64_t ref_t;
     double program_bpm; /* the program's tempo last given to the session */
     bool begun, playing;
 } LinkFollow;
 
-/* Once a scheduler step, before the session advances. */
-void linkfollow_step(LinkFollow *f, Session *s, Device *d, ClockIn *c,
+/* Once a scheduler step, before the session advances; `evaluating`: a block
+ * is running (its `tempo` is not the program's until it has succeeded). */
+void linkfollow_step(LinkFollow *f, Session *s, Device *d, ClockIn *c, bool evaluating,
                      void (*say)(void *, const char *), void *ud);
 /* ":link": peers, tempo, beat and phase, how far tala's bar is from its. */
 void linkfollow_text(LinkFollow *f, Session *s, Device *d, char *out, size_t n);

@@ -67,9 +67,9 @@ struct Live {
     bool in_latency_set;
     float *inbuf;
     Recording takes[8];
-    MidiOut *midi; /* MIDI out: messages by time on the audio clock */
-    OscOut *dirt;  /* --superdirt: sound events as /dirt/play bundles */
-    uint64_t dirt_sent, dirt_failed;
+    MidiOut *midi;       /* MIDI out: messages by time on the audio clock */
+    OscOut *dirt;        /* --superdirt: sound events as /dirt/play bundles */
+    bool dirt_said;      /* a bundle that could not be sent, said once */
     DirtWait *dirt_wait; /* bundles before the device's clock is known */
     int ndirt_wait, cdirt_wait;
     MidiIn *midi_in[4]; /* --midi-in: their controllers become "cc" commands */
@@ -77,6 +77,7 @@ struct Live {
     bool clock_own;
     ClockIn clock;
     LinkFollow link;       /* --link: an Ableton Link session's bars and tempo */
+    bool evaluating;       /* a block runs (the scheduler steps meanwhile) */
     Captured played[4096]; /* the last notes played on them, for :capture (a ring) */
     size_t nplayed;
     bool rec_failed; /* a write failed: the rest is not recorded */
@@ -113,6 +114,8 @@ static void to_midi(void *ud, const MidiMsg *msg) {
  * plays (the audio clock, as MIDI) plus the latency SuperDirt needs. Until
  * the device has told when frames play (the first window goes out before
  * the first block), they wait. Control thread. */
+static void say(Live *l, const char *msg);
+
 static void send_dirt(Live *l, uint64_t frame, OscPacket *p) {
     struct timespec mono, wall;
     clock_gettime(CLOCK_MONOTONIC, &mono);
@@ -121,10 +124,15 @@ static void send_dirt(Live *l, uint64_t frame, OscPacket *p) {
                     ((double)mono.tv_sec * 1e9 + (double)mono.tv_nsec)) /
                    1e9;
     double when = (double)wall.tv_sec + wall.tv_nsec / 1e9 + ahead + l->o.superdirt_latency;
-    if (osc_out_packet(l->dirt, when, "/dirt/play", p))
-        l->dirt_sent++;
-    else
-        l->dirt_failed++;
+    if (!osc_out_packet(l->dirt, when, "/dirt/play", p) && !l->dirt_said) {
+        char msg[300];
+        snprintf(msg, sizeof msg,
+                 "warning: SuperDirt at %.100s: a bundle could not be sent (said once; tala "
+                 "plays on)",
+                 l->o.superdirt);
+        say(l, msg);
+        l->dirt_said = true;
+    }
 }
 
 static void flush_dirt(Live *l) {
@@ -144,6 +152,11 @@ static void to_dirt(void *ud, const DirtMsg *m) {
         send_dirt(l, m->frame, p);
         osc_packet_free(p);
         return;
+    }
+    if (l->ndirt_wait == 4096) { /* a device that never starts: the oldest go */
+        osc_packet_free(l->dirt_wait[0].p);
+        memmove(l->dirt_wait, l->dirt_wait + 1, sizeof *l->dirt_wait * 4095);
+        l->ndirt_wait--;
     }
     if (l->ndirt_wait == l->cdirt_wait) {
         l->cdirt_wait = l->cdirt_wait ? 2 * l->cdirt_wait : 64;
@@ -474,7 +487,7 @@ static void step(Live *l) {
     watch_device(l);
     take_controllers(l);
     follow_clock(l);
-    linkfollow_step(&l->link, l->s, l->dev, &l->clock,
+    linkfollow_step(&l->link, l->s, l->dev, &l->clock, l->evaluating,
                     l->o.session.say ? l->o.session.say : say_err, l->o.session.ud);
     watch_midi(l);
     flush_dirt(l);
@@ -502,7 +515,9 @@ static bool step_while_evaluating(void *ud) {
 static void run_request(Live *l, Request *r) {
     if (r->text) {
         vm_set_yield(session_vm(l->s), step_while_evaluating, l, 20000);
+        l->evaluating = true;
         r->ok = session_eval(l->s, r->name, r->text, r->len, r->base, r->err);
+        l->evaluating = false;
         vm_set_yield(session_vm(l->s), NULL, NULL, 0);
     } else {
         r->ok = session_command(l->s, r->cmd, r->track, r->err);

@@ -34,16 +34,12 @@ std::chrono::microseconds to_link(uint64_t mono_ns) {
     return std::chrono::microseconds((int64_t(mono_ns) - mono_minus_raw()) / 1000);
 }
 
-uint64_t from_link(std::chrono::microseconds t) {
-    int64_t ns = int64_t(t.count()) * 1000 + mono_minus_raw();
-    return ns > 0 ? uint64_t(ns) : 0;
-}
-
 } // namespace
 
 extern "C" TalaLink *link_join(double bpm, double quantum, char *why, size_t n) {
+    TalaLink *k = nullptr;
     try {
-        TalaLink *k = new TalaLink(bpm, quantum > 0 ? quantum : 4);
+        k = new TalaLink(bpm, quantum > 0 ? quantum : 4);
         k->link.enableStartStopSync(true);
         k->link.enable(true);
         return k;
@@ -52,6 +48,7 @@ extern "C" TalaLink *link_join(double bpm, double quantum, char *why, size_t n) 
     } catch (...) {
         std::snprintf(why, n, "Ableton Link could not start");
     }
+    delete k;
     return nullptr;
 }
 
@@ -69,11 +66,6 @@ extern "C" void link_state(TalaLink *k, uint64_t t, LinkState *out) {
     out->phase = s.phaseAtTime(at, k->quantum);
     out->playing = s.isPlaying();
     out->peers = int(k->link.numPeers());
-}
-
-extern "C" uint64_t link_time_of_beat(TalaLink *k, double beat) {
-    auto s = k->link.captureAppSessionState();
-    return from_link(s.timeAtBeat(beat, k->quantum));
 }
 
 extern "C" void link_set_tempo(TalaLink *k, double bpm, uint64_t t) {

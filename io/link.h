@@ -27,8 +27,6 @@ TalaLink *link_join(double bpm, double quantum, char *why, size_t n);
 void link_leave(TalaLink *k);
 /* The session as at time t. */
 void link_state(TalaLink *k, uint64_t t, LinkState *out);
-/* When (monotonic ns) the session's beat b falls, at its tempo now. */
-uint64_t link_time_of_beat(TalaLink *k, double beat);
 /* A new tempo for every peer, from time t on (the beat at t stays). */
 void link_set_tempo(TalaLink *k, double bpm, uint64_t t);
 /* Starts or stops the session's transport at time t. */

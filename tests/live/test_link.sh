@@ -112,6 +112,19 @@ grep -q "tala: tempo 140 to the Link session" "$tmp/outA" && ok "A said its temp
 grep -q "tala: on the Link session at 1[24]0.00 BPM: playing from the next bar" "$tmp/outB" &&
     ok "B said when it was on the session's bars" || { bad "B's messages"; cat "$tmp/outB"; }
 
+# the REPL's :link, in A while B plays (pty_drive types into it)
+DRIVE=$(dirname "$TALA")/pty_drive
+printf 'expect > \nsleep 2500\nsend :link\\n\nexpect Link: \nsleep 300\nsend :quit\\n\n' >"$tmp/repl"
+ip netns exec "$B" "$TALA" "$tmp/bar.tala" --no-audio --no-log --link --seconds 6 </dev/null \
+    >/dev/null 2>&1 &
+PB=$!
+ip netns exec "$A" "$DRIVE" "$tmp/repl" "$TALA" --no-audio --no-log --link >"$tmp/outR" 2>&1
+rc=$?
+wait $PB
+line=$(tr -d '\r' <"$tmp/outR" | grep -o "Link: [0-9]* peers\?, [0-9.]* BPM.*session's" | head -1)
+[ $rc = 0 ] && grep -q "^Link: 1 peer, 120.00 BPM, beat [0-9.]*, phase [0-9.]* of 4, playing; tala's bar lines [0-9.]* ms" <<<"$line" &&
+    ok ":link in the REPL: $line" || { bad ":link: exit $rc, '$line'"; tr -d '\r' <"$tmp/outR" | tail -5; }
+
 # LinkHut in B: tempo up, transport stopped and started again; tala in A follows
 jackd --no-realtime -d dummy -r 48000 -p 256 >"$tmp/jackd.log" 2>&1 &
 JACKPID=$!

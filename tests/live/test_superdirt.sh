@@ -73,8 +73,12 @@ else
     bad "the events differ from two bars' ($n received):"
     diff <(sort "$tmp/want") "$tmp/got" | head -20
 fi
-grep -q "^[0-9.]* ssssssss" "$tmp/events" && bad "a number sent as a string" ||
-    ok "numbers go as floats, words as strings (type tags $(awk 'NR == 1 { print $2 }' "$tmp/events"))"
+# each value: a number unquoted (a float), a word in quotes (a string): s and _id_ only
+kinds=$(awk '$2 == "/dirt/play" { for (i = 4; i < NF; i += 2) { k = $i; v = $(i + 1)
+            w = (v ~ /^"/) ? "s" : "f"; if ((k == "\"s\"" || k == "\"_id_\"") != (w == "s")) bad++ } }
+        END { print bad + 0 }' "$tmp/dump")
+[ "$kinds" = 0 ] && [ "$n" -gt 0 ] && ok "numbers go as floats, s and _id_ as strings (type tags $(awk 'NR == 1 { print $2 }' "$tmp/events"))" ||
+    bad "$kinds values of the wrong kind"
 
 # the tags: each minus its cycle's time (2 s a cycle at 120 BPM) is one instant, T0
 spread=$(awk '{ c = $0; sub(/.*cycle=/, "", c); sub(/ .*/, "", c); z = $1 - c * 2
@@ -89,7 +93,7 @@ awk -v l="$late" 'BEGIN { exit !(l >= 0.3 && l < 3) }' &&
     ok "bar 1 is stamped ${late} s after tala was started: its start-up plus the 300 ms latency" ||
     bad "bar 1 stamped ${late} s after the start"
 
-# a host name and the default port are taken; a bad latency is a usage error
+# the default address is SuperDirt's; a bad latency is a usage error
 "$TALA" "$tmp/sd.tala" --no-audio --no-log --superdirt-latency 5000 --seconds 0.1 </dev/null \
     >/dev/null 2>"$tmp/err2"
 rc=$?
