@@ -76,10 +76,12 @@
   (interactive)
   (if (use-region-p)
       (tala-eval-region (region-beginning) (region-end))
-    (save-excursion
-      (let ((end (progn (forward-paragraph) (point)))
-            (start (progn (backward-paragraph) (skip-chars-forward " \t\n") (point))))
-        (tala-eval-region start end)))))
+    (if (save-excursion (beginning-of-line) (looking-at-p "[ \t]*$"))
+        (message "tala: a blank line, no block here")
+      (save-excursion
+        (let ((end (progn (forward-paragraph) (point)))
+              (start (progn (backward-paragraph) (skip-chars-forward " \t\n") (point))))
+          (tala-eval-region start end))))))
 
 (defun tala-hush ()
   "Stop every track."

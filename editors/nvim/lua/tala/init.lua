@@ -8,7 +8,8 @@ M.config = {
   flash_ms = 150, -- how long evaluated lines are highlighted (0: not at all)
 }
 
-local ns = vim.api.nvim_create_namespace("tala")
+local ns = vim.api.nvim_create_namespace("tala") -- diagnostics
+local flash_ns = vim.api.nvim_create_namespace("tala_flash") -- the evaluated lines, briefly
 
 function M.setup(opts)
   M.config = vim.tbl_extend("force", M.config, opts or {})
@@ -46,9 +47,9 @@ end
 
 local function flash(buf, first, last)
   if M.config.flash_ms <= 0 then return end
-  vim.highlight.range(buf, ns, "IncSearch", { first - 1, 0 }, { last - 1, -1 })
+  vim.highlight.range(buf, flash_ns, "IncSearch", { first - 1, 0 }, { last - 1, -1 })
   vim.defer_fn(function()
-    if vim.api.nvim_buf_is_valid(buf) then vim.api.nvim_buf_clear_namespace(buf, ns, 0, -1) end
+    if vim.api.nvim_buf_is_valid(buf) then vim.api.nvim_buf_clear_namespace(buf, flash_ns, 0, -1) end
   end, M.config.flash_ms)
 end
 
