@@ -619,9 +619,13 @@ void midi_out_free(MidiOut *m) {
     pthread_cond_signal(&m->wake);
     pthread_mutex_unlock(&m->lock);
     pthread_join(m->sender, NULL);
-    uint64_t now = now_ns(); /* what is due (a clock's stop) goes; what is not, not */
+    uint64_t now = now_ns();           /* what is due (a clock's stop) goes; what is not, not */
+    bool stopped[MAX_PORTS] = {false}; /* a port's clock stopped: a tick due meanwhile stays */
     while (m->n && m->q[0].due <= now) {
         Msg x = heap_pop(m);
+        bool tick = x.len == 1 && x.bytes[0] == 0xF8, stop = x.len == 1 && x.bytes[0] == 0xFC;
+        if (tick && stopped[x.port]) continue;
+        if (stop) stopped[x.port] = true;
         send(m, &x, x.due);
     }
     m->n = 0;
