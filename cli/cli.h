@@ -63,5 +63,9 @@ bool cli_is_expression(struct Vm *vm, const char *text);
  * with the error said and *status set (1: the program's, 3: the machine's). */
 struct Session;
 struct Session *cli_offline_session(const char *path, int *status);
+/* Every track the session plays, merged into one pattern (silence when none
+ * does); *ntracks says how many. */
+struct ObjPattern;
+struct ObjPattern *cli_program_pattern(struct Session *s, int *ntracks);
 
 #endif

@@ -104,12 +104,10 @@ static int query_file(const char *path, Rat a, Rat b) {
     int status;
     Session *s = cli_offline_session(path, &status);
     if (!s) return status;
-    ObjPattern *pats[AUDIO_MAX_TRACKS];
-    int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
-    Vm *vm = session_vm(s);
-    ObjPattern *all = n ? pat_stack(vm_heap(vm), pats, (unsigned)n) : pat_silence(vm_heap(vm));
+    int n;
+    ObjPattern *all = cli_program_pattern(s, &n);
     fprintf(stderr, "# cps %.17g\n", session_bpm(s) / 240);
-    if (!print_events(vm, all, a, b)) status = EXIT_USER;
+    if (!print_events(session_vm(s), all, a, b)) status = EXIT_USER;
     session_free(s);
     return status;
 }

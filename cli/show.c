@@ -206,14 +206,12 @@ static int show_file(const char *path, int cycles) {
     int status;
     Session *s = cli_offline_session(path, &status);
     if (!s) return status;
-    ObjPattern *pats[AUDIO_MAX_TRACKS];
-    int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
-    Vm *vm = session_vm(s);
+    int n;
+    ObjPattern *all = cli_program_pattern(s, &n);
     Err err = {0};
     if (!n) {
         printf("the program plays nothing (play NAME, ... or a pattern at the end)\n");
-    } else if (!show_pattern(vm, pat_stack(vm_heap(vm), pats, (unsigned)n), 0, cycles, stdout,
-                             &err)) {
+    } else if (!show_pattern(session_vm(s), all, 0, cycles, stdout, &err)) {
         err_print(stderr, &err);
         status = EXIT_USER;
     }

@@ -89,6 +89,14 @@ bool cli_is_expression(Vm *vm, const char *text) {
     return (*p == '(' || *p == '.') && vm_is_defined(vm, b, (size_t)(p - b));
 }
 
+ObjPattern *cli_program_pattern(Session *s, int *ntracks) {
+    ObjPattern *pats[AUDIO_MAX_TRACKS];
+    int n = session_patterns(s, pats, AUDIO_MAX_TRACKS);
+    Heap *h = vm_heap(session_vm(s));
+    *ntracks = n;
+    return n ? pat_stack(h, pats, (unsigned)n) : pat_silence(h);
+}
+
 Session *cli_offline_session(const char *path, int *status) {
     size_t len;
     char *text = cli_read_file(path, &len);

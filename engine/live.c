@@ -263,9 +263,8 @@ Live *live_open(const LiveOpts *o, char *why, size_t n) {
     return l;
 }
 
-static void say_err(void *ud, const char *msg) {
-    (void)ud;
-    fprintf(stderr, "%s\n", msg);
+static void say_live(void *ud, const char *msg) { /* say() for code that knows no Live */
+    say(ud, msg);
 }
 
 static void say(Live *l, const char *msg) {
@@ -487,8 +486,7 @@ static void step(Live *l) {
     watch_device(l);
     take_controllers(l);
     follow_clock(l);
-    linkfollow_step(&l->link, l->s, l->dev, &l->clock, l->evaluating,
-                    l->o.session.say ? l->o.session.say : say_err, l->o.session.ud);
+    linkfollow_step(&l->link, l->s, l->dev, &l->clock, l->evaluating, say_live, l);
     watch_midi(l);
     flush_dirt(l);
     uint64_t frame = audio_frame(session_audio(l->s));
