@@ -158,6 +158,9 @@ done
 # tala help: a topic, and a near name for a typo; tala check says when nothing plays
 expect "help TOPIC" 0 "*" -- help mini
 grep -q "bd(3,8)   3 hits over 8" "$out" && pass=$((pass + 1)) || { echo "FAIL help mini: not the topic"; fail=$((fail + 1)); }
+expect "help connect" 0 "*" -- help connect
+grep -q "tala song.tala --listen 7770" "$out" && grep -q "docs/connect.md" "$out" && pass=$((pass + 1)) ||
+    { echo "FAIL help connect: not the topic"; fail=$((fail + 1)); }
 expect "help of a typo" 1 "" -- help fsat
 expect_err "help of a typo suggests" "named 'fsat'; did you mean 'fast'?"
 printf 'd = s("bd")\n' >"$tmp/noplay.tala"

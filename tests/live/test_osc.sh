@@ -204,6 +204,15 @@ udp=$(ss -Hlun "sport = :$p2" | awk '{ print $4 }')
 rc=$?
 [ $rc = 2 ] && grep -q "is not \[ADDRESS:\]PORT" "$tmp/err3" && ok "--listen 7770x: exit 2, said" ||
     bad "--listen 7770x: exit $rc: $(cat "$tmp/err3")"
+"$TALA" "$tmp/set.tala" --no-audio --no-log --link --quantum 6 --seconds 1 </dev/null >/dev/null \
+    2>"$tmp/err6" # (refused before Link is joined: nothing goes on the network)
+rc=$?
+[ $rc = 2 ] && grep -q "quantum takes 4, 8, 12 ... 64 beats" "$tmp/err6" &&
+    ok "--quantum 6: exit 2 (tala's bars are 4 beats)" || bad "--quantum 6: exit $rc: $(cat "$tmp/err6")"
+"$TALA" "$tmp/set.tala" --no-audio --no-log --quantum 8 --seconds 1 </dev/null >/dev/null 2>"$tmp/err7"
+rc=$?
+[ $rc = 2 ] && grep -q "quantum is for --link" "$tmp/err7" && ok "--quantum without --link: exit 2" ||
+    bad "--quantum without --link: exit $rc"
 "$TALA" --safe "$tmp/set.tala" --no-audio --no-log --listen "0.0.0.0:$((p2 + 2))" --seconds 1 \
     </dev/null >/dev/null 2>"$tmp/err5"
 rc=$?
