@@ -269,12 +269,15 @@ bool cli_example_of(const char *name, char *out, size_t n) {
 /* One line of a search: the name and the doc's first sentence. */
 static size_t found_line(char *out, size_t n, int found, const char *name, const char *doc) {
     int len = 0;
-    while (doc[len] && len < 72 &&
-           !(doc[len] == '.' &&
-             (!doc[len + 1] || (doc[len + 1] == ' ' && isupper((unsigned char)doc[len + 2])))))
-        len++;
+    bool end = false; /* the sentence (or the doc) ends at len */
+    while (len < 72 && !end) {
+        end = !doc[len] ||
+              (doc[len] == '.' &&
+               (!doc[len + 1] || (doc[len + 1] == ' ' && isupper((unsigned char)doc[len + 2]))));
+        if (!end) len++;
+    }
     return (size_t)snprintf(out, n, "%s  %-14s %.*s%s", found ? "\n" : "", name, len, doc,
-                            doc[len] == '.' || !doc[len] ? "" : "...");
+                            end ? "" : "...");
 }
 
 /* A search's results so far, in out. */
