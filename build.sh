@@ -363,6 +363,8 @@ bench() {
     build
     log "pattern query throughput"
     "$ROOT/build/bench_query" "${1:-[bd*16, hh*32, <sn cp>*8]}" "${2:-10000}"
+    log "pattern queries: tala against Strudel 1.2.6 (bench/queries.sh; node, if there is one)"
+    bash "$ROOT/bench/queries.sh" "$ROOT/build/tala"
     log "compile time of a 200-line program"
     "$ROOT/build/bench_compile"
     log "Enter to scheduled: a block evaluated in a playing session"
