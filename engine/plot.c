@@ -16,6 +16,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../spec/lazylib.h"
+
+/* cairo and FFTW are opened when the first plot is drawn (spec/lazylib.h) */
+/* clang-format off */
+#define CAIRO_FNS(X) \
+    X(cairo_create) X(cairo_destroy) X(cairo_fill) X(cairo_image_surface_create) \
+    X(cairo_image_surface_get_data) X(cairo_image_surface_get_stride) X(cairo_line_to) \
+    X(cairo_move_to) X(cairo_paint) X(cairo_rectangle) X(cairo_select_font_face) \
+    X(cairo_set_dash) X(cairo_set_font_size) X(cairo_set_line_width) X(cairo_set_source_rgb) \
+    X(cairo_set_source_rgba) X(cairo_set_source_surface) X(cairo_show_text) \
+    X(cairo_status_to_string) X(cairo_stroke) X(cairo_surface_destroy) X(cairo_surface_flush) \
+    X(cairo_surface_mark_dirty) X(cairo_surface_write_to_png) X(cairo_text_extents)
+/* clang-format on */
+LAZY_LIB(cairo_api, TALA_SO_CAIRO, CAIRO_FNS)
+/* clang-format off */
+#define FFTW_FNS(X) \
+    X(fftwf_destroy_plan) X(fftwf_execute) X(fftwf_free) X(fftwf_malloc) \
+    X(fftwf_plan_dft_r2c_1d)
+/* clang-format on */
+LAZY_LIB(fftw_api, TALA_SO_FFTW, FFTW_FNS)
+
 #define FFT_N    4096
 #define MARGIN_L 64
 #define MARGIN_R 16
@@ -62,16 +83,16 @@ static void heat(double v, unsigned char rgb[3]) {
 }
 
 static void text(cairo_t *cr, double x, double y, const char *s, double size) {
-    cairo_set_font_size(cr, size);
-    cairo_move_to(cr, x, y);
-    cairo_show_text(cr, s);
+    cairo_api.cairo_set_font_size(cr, size);
+    cairo_api.cairo_move_to(cr, x, y);
+    cairo_api.cairo_show_text(cr, s);
 }
 
 /* A panel's dark ground. */
 static void panel(cairo_t *cr, int y, int h, int w) {
-    cairo_set_source_rgb(cr, 0.08, 0.08, 0.1);
-    cairo_rectangle(cr, MARGIN_L, y, w - MARGIN_L - MARGIN_R, h);
-    cairo_fill(cr);
+    cairo_api.cairo_set_source_rgb(cr, 0.08, 0.08, 0.1);
+    cairo_api.cairo_rectangle(cr, MARGIN_L, y, w - MARGIN_L - MARGIN_R, h);
+    cairo_api.cairo_fill(cr);
 }
 
 static void waveform(cairo_t *cr, const Sound *s, int y0, int h, int w) {
@@ -93,37 +114,37 @@ static void waveform(cairo_t *cr, const Sound *s, int y0, int h, int w) {
             }
             double rms = sqrt(sq / (double)(b - a));
             double x = MARGIN_L + px + 0.5, scale = lh / 2 * 0.95;
-            cairo_set_source_rgb(cr, 0.25, 0.55, 0.9); /* peaks */
-            cairo_move_to(cr, x, mid - hi * scale);
-            cairo_line_to(cr, x, mid - lo * scale + 0.5);
-            cairo_stroke(cr);
-            cairo_set_source_rgb(cr, 0.6, 0.85, 1); /* RMS */
-            cairo_move_to(cr, x, mid - rms * scale);
-            cairo_line_to(cr, x, mid + rms * scale);
-            cairo_stroke(cr);
+            cairo_api.cairo_set_source_rgb(cr, 0.25, 0.55, 0.9); /* peaks */
+            cairo_api.cairo_move_to(cr, x, mid - hi * scale);
+            cairo_api.cairo_line_to(cr, x, mid - lo * scale + 0.5);
+            cairo_api.cairo_stroke(cr);
+            cairo_api.cairo_set_source_rgb(cr, 0.6, 0.85, 1); /* RMS */
+            cairo_api.cairo_move_to(cr, x, mid - rms * scale);
+            cairo_api.cairo_line_to(cr, x, mid + rms * scale);
+            cairo_api.cairo_stroke(cr);
             if (fabsf(hi) >= 1 || fabsf(lo) >= 1) { /* a full-scale sample: red */
-                cairo_set_source_rgb(cr, 1, 0.2, 0.2);
-                cairo_rectangle(cr, x - 0.5, y0 + lh * lane, 1, 3);
-                cairo_fill(cr);
+                cairo_api.cairo_set_source_rgb(cr, 1, 0.2, 0.2);
+                cairo_api.cairo_rectangle(cr, x - 0.5, y0 + lh * lane, 1, 3);
+                cairo_api.cairo_fill(cr);
             }
         }
-        cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+        cairo_api.cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
         text(cr, 6, mid + 4, lanes == 1 ? "mono" : lane ? "right" : "left", 10);
     }
 }
 
 static void spectrogram(cairo_t *cr, const Sound *s, int y0, int h, int w) {
     int pw = w - MARGIN_L - MARGIN_R;
-    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, h);
-    unsigned char *px = cairo_image_surface_get_data(img);
-    int stride = cairo_image_surface_get_stride(img);
-    float *in = fftwf_malloc(sizeof(float) * FFT_N);
-    fftwf_complex *out = fftwf_malloc(sizeof(fftwf_complex) * (FFT_N / 2 + 1));
-    fftwf_plan plan = fftwf_plan_dft_r2c_1d(FFT_N, in, out, FFTW_ESTIMATE);
+    cairo_surface_t *img = cairo_api.cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, h);
+    unsigned char *px = cairo_api.cairo_image_surface_get_data(img);
+    int stride = cairo_api.cairo_image_surface_get_stride(img);
+    float *in = fftw_api.fftwf_malloc(sizeof(float) * FFT_N);
+    fftwf_complex *out = fftw_api.fftwf_malloc(sizeof(fftwf_complex) * (FFT_N / 2 + 1));
+    fftwf_plan plan = fftw_api.fftwf_plan_dft_r2c_1d(FFT_N, in, out, FFTW_ESTIMATE);
     double *db = malloc(sizeof(double) * (FFT_N / 2 + 1)), win[FFT_N], wsum = 0;
     for (int i = 0; i < FFT_N; i++) wsum += win[i] = 0.5 - 0.5 * cos(2 * M_PI * i / FFT_N);
     double lo = log(30), hi = log(fmin(20000, s->rate / 2.0));
-    cairo_surface_flush(img);
+    cairo_api.cairo_surface_flush(img);
     for (int col = 0; col < pw; col++) {
         long centre = (long)((col + 0.5) / pw * s->frames);
         for (int i = 0; i < FFT_N; i++) {
@@ -133,7 +154,7 @@ static void spectrogram(cairo_t *cr, const Sound *s, int y0, int h, int w) {
                 for (int c = 0; c < s->channels; c++) v += s->x[f * s->channels + c];
             in[i] = (float)(v / s->channels * win[i]);
         }
-        fftwf_execute(plan);
+        fftw_api.fftwf_execute(plan);
         for (int k = 0; k <= FFT_N / 2; k++) {
             double m = hypot(out[k][0], out[k][1]) * 2 / wsum; /* a full-scale sine: 1 */
             db[k] = m > 0 ? 20 * log10(m) : DB_FLOOR;
@@ -151,15 +172,15 @@ static void spectrogram(cairo_t *cr, const Sound *s, int y0, int h, int w) {
             *p = (uint32_t)rgb[0] << 16 | (uint32_t)rgb[1] << 8 | rgb[2];
         }
     }
-    cairo_surface_mark_dirty(img);
-    cairo_set_source_surface(cr, img, MARGIN_L, y0);
-    cairo_paint(cr);
-    cairo_surface_destroy(img);
-    fftwf_destroy_plan(plan);
-    fftwf_free(in);
-    fftwf_free(out);
+    cairo_api.cairo_surface_mark_dirty(img);
+    cairo_api.cairo_set_source_surface(cr, img, MARGIN_L, y0);
+    cairo_api.cairo_paint(cr);
+    cairo_api.cairo_surface_destroy(img);
+    fftw_api.fftwf_destroy_plan(plan);
+    fftw_api.fftwf_free(in);
+    fftw_api.fftwf_free(out);
     free(db);
-    cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+    cairo_api.cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
     static const double MARKS[] = {100, 1000, 10000};
     static const char *LABELS[] = {"100 Hz", "1 kHz", "10 kHz"};
     for (int i = 0; i < 3 && log(MARKS[i]) <= hi; i++) { /* (10 kHz: not at 16 kHz) */
@@ -195,31 +216,31 @@ static void loudness(cairo_t *cr, const Sound *s, int y0, int h, int w, PlotRepo
             double x = MARGIN_L + (double)(f + n) / s->frames * pw,
                    y = y0 + (v < 0 ? -v : 0) * yscale;
             if (pen)
-                cairo_line_to(cr, x, y);
+                cairo_api.cairo_line_to(cr, x, y);
             else
-                cairo_move_to(cr, x, y);
+                cairo_api.cairo_move_to(cr, x, y);
             pen = true;
         }
         if (pass)
-            cairo_set_source_rgb(cr, 0.3, 0.9, 0.5);
+            cairo_api.cairo_set_source_rgb(cr, 0.3, 0.9, 0.5);
         else
-            cairo_set_source_rgba(cr, 0.9, 0.9, 0.3, 0.5);
-        cairo_set_line_width(cr, pass ? 2 : 1);
-        cairo_stroke(cr);
+            cairo_api.cairo_set_source_rgba(cr, 0.9, 0.9, 0.3, 0.5);
+        cairo_api.cairo_set_line_width(cr, pass ? 2 : 1);
+        cairo_api.cairo_stroke(cr);
         if (!pass) ebur128_destroy(&m);
     }
     double integrated, tp = 0;
     if (ebur128_loudness_global(st, &integrated) == EBUR128_SUCCESS && integrated > LUFS_LO) {
         rep->lufs = integrated;
         double y = y0 - integrated * yscale;
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.6);
-        cairo_set_line_width(cr, 1);
+        cairo_api.cairo_set_source_rgba(cr, 1, 1, 1, 0.6);
+        cairo_api.cairo_set_line_width(cr, 1);
         double dash = 4;
-        cairo_set_dash(cr, &dash, 1, 0);
-        cairo_move_to(cr, MARGIN_L, y);
-        cairo_line_to(cr, w - MARGIN_R, y);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_api.cairo_set_dash(cr, &dash, 1, 0);
+        cairo_api.cairo_move_to(cr, MARGIN_L, y);
+        cairo_api.cairo_line_to(cr, w - MARGIN_R, y);
+        cairo_api.cairo_stroke(cr);
+        cairo_api.cairo_set_dash(cr, NULL, 0, 0);
     }
     for (unsigned c = 0; c < (unsigned)s->channels; c++) {
         double p;
@@ -227,7 +248,7 @@ static void loudness(cairo_t *cr, const Sound *s, int y0, int h, int w, PlotRepo
     }
     rep->true_peak = tp > 0 ? 20 * log10(tp) : -INFINITY;
     ebur128_destroy(&st);
-    cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+    cairo_api.cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
     text(cr, 6, y0 + h / 2.0 + 4, "LUFS", 10);
     for (int l = 0; l >= -40; l -= 10) {
         char b[16];
@@ -243,14 +264,16 @@ bool engine_plot(const char *audio, const char *png, int width, int height, Plot
         snprintf(why, n, "a plot is 320x240 to 8192x8192 pixels, not %dx%d", width, height);
         return false;
     }
+    if (!cairo_api_load(why, n) || !fftw_api_load(why, n)) return false;
     Sound s;
     if (!read_sound(audio, &s, why, n)) return false;
-    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-    cairo_t *cr = cairo_create(surf);
-    cairo_set_source_rgb(cr, 0.16, 0.16, 0.19);
-    cairo_paint(cr);
-    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_line_width(cr, 1);
+    cairo_surface_t *surf = cairo_api.cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t *cr = cairo_api.cairo_create(surf);
+    cairo_api.cairo_set_source_rgb(cr, 0.16, 0.16, 0.19);
+    cairo_api.cairo_paint(cr);
+    cairo_api.cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+                                     CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_api.cairo_set_line_width(cr, 1);
     int top = 30, bottom = 24, gap = 10;
     int avail = height - top - bottom - 2 * gap;
     int hw = avail * 3 / 10, hs = avail * 4 / 10, hl = avail - hw - hs;
@@ -272,30 +295,30 @@ bool engine_plot(const char *audio, const char *png, int width, int height, Plot
                  base ? base + 1 : audio, secs, rep->lufs, rep->true_peak);
     const char *legend = "   (waveform, spectrogram, loudness: short-term green, momentary yellow)";
     cairo_text_extents_t ext;
-    cairo_set_font_size(cr, 13);
+    cairo_api.cairo_set_font_size(cr, 13);
     snprintf(title + k, sizeof title - (size_t)k, "%s", legend);
-    cairo_text_extents(cr, title, &ext);
+    cairo_api.cairo_text_extents(cr, title, &ext);
     if (ext.x_advance > width - MARGIN_L - MARGIN_R) title[k] = 0; /* the legend if it fits */
-    cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
+    cairo_api.cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
     text(cr, MARGIN_L, 20, title, 13);
     double step = secs <= 20 ? 1 : secs <= 60 ? 5 : secs <= 300 ? 15 : 60; /* the time axis */
     for (double t = 0; t <= secs + 1e-9; t += step) {
         char b[16];
         double x = MARGIN_L + t / secs * (width - MARGIN_L - MARGIN_R);
         snprintf(b, sizeof b, "%gs", t);
-        cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+        cairo_api.cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
         text(cr, x - 6, height - 8, b, 10);
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.12);
-        cairo_move_to(cr, x + 0.5, top);
-        cairo_line_to(cr, x + 0.5, height - bottom);
-        cairo_stroke(cr);
+        cairo_api.cairo_set_source_rgba(cr, 1, 1, 1, 0.12);
+        cairo_api.cairo_move_to(cr, x + 0.5, top);
+        cairo_api.cairo_line_to(cr, x + 0.5, height - bottom);
+        cairo_api.cairo_stroke(cr);
     }
-    cairo_destroy(cr);
-    cairo_status_t st = cairo_surface_write_to_png(surf, png);
-    cairo_surface_destroy(surf);
+    cairo_api.cairo_destroy(cr);
+    cairo_status_t st = cairo_api.cairo_surface_write_to_png(surf, png);
+    cairo_api.cairo_surface_destroy(surf);
     free(s.x);
     if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(why, n, "cannot write %s: %s", png, cairo_status_to_string(st));
+        snprintf(why, n, "cannot write %s: %s", png, cairo_api.cairo_status_to_string(st));
         return false;
     }
     rep->width = width, rep->height = height, rep->seconds = secs;

@@ -30,6 +30,26 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../spec/lazylib.h"
+
+/* FluidSynth and libxml2 are opened when the first General MIDI note or
+ * Hydrogen kit is needed (spec/lazylib.h): a run without them does not map
+ * them, GLib or SDL. */
+/* clang-format off */
+#define FLUID_FNS(X) \
+    X(delete_fluid_settings) X(delete_fluid_synth) X(fluid_set_log_function) \
+    X(fluid_settings_setint) X(fluid_settings_setnum) X(fluid_synth_noteoff) \
+    X(fluid_synth_noteon) X(fluid_synth_program_select) X(fluid_synth_sfload) \
+    X(fluid_synth_system_reset) X(fluid_synth_write_float) X(new_fluid_settings) \
+    X(new_fluid_synth)
+/* clang-format on */
+LAZY_LIB(fluid_api, TALA_SO_FLUIDSYNTH, FLUID_FNS)
+/* clang-format off */
+#define XML_FNS(X) \
+    X(xmlDocGetRootElement) X(xmlFreeDoc) X(xmlReadFile)
+/* clang-format on */
+LAZY_LIB(xml_api, TALA_SO_LIBXML, XML_FNS)
+
 #define SONIC_PI_DIR "/usr/share/sonic-pi/samples"
 #define HYDROGEN_DIR "/usr/share/hydrogen/data/drumkits"
 #define SOUNDFONT    "/usr/share/sounds/sf2/FluidR3_GM.sf2"
@@ -173,8 +193,8 @@ void soundlib_free(SoundLib *lib) {
         free(lib->notes[i]);
     }
     free(lib->notes);
-    if (lib->fsynth) delete_fluid_synth(lib->fsynth);
-    if (lib->fs) delete_fluid_settings(lib->fs);
+    if (lib->fsynth) fluid_api.delete_fluid_synth(lib->fsynth);
+    if (lib->fs) fluid_api.delete_fluid_settings(lib->fs);
     free(lib->sonicpi);
     free(lib->hydrogen);
     free(lib->soundfont);
@@ -221,19 +241,20 @@ static const xmlNode *child(const xmlNode *n, const char *name) {
     return NULL;
 }
 
-/* The text of n's child element name, trimmed, into buf ("" when none). */
+/* The text of n's child element name (its text and CDATA parts; the parser
+ * has made &amp; and the like text), trimmed, into buf ("" when none). */
 static const char *text_of(const xmlNode *n, const char *name, char *buf, size_t len) {
     buf[0] = 0;
     const xmlNode *c = child(n, name);
-    xmlChar *t = c ? xmlNodeGetContent(c) : NULL;
-    if (t) {
-        const char *p = (const char *)t;
-        while (isspace((unsigned char)*p)) p++;
-        snprintf(buf, len, "%s", p);
-        for (size_t k = strlen(buf); k > 0 && isspace((unsigned char)buf[k - 1]); k--)
-            buf[k - 1] = 0;
-        xmlFree(t);
-    }
+    size_t k = 0;
+    for (const xmlNode *t = c ? c->children : NULL; t && k + 1 < len; t = t->next)
+        if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+            k += (size_t)snprintf(buf + k, len - k, "%s", (const char *)t->content),
+                k = k < len ? k : len - 1;
+    const char *p = buf;
+    while (isspace((unsigned char)*p)) p++;
+    memmove(buf, p, strlen(p) + 1);
+    for (k = strlen(buf); k > 0 && isspace((unsigned char)buf[k - 1]); k--) buf[k - 1] = 0;
     return buf;
 }
 
@@ -276,10 +297,11 @@ static void read_kit(SoundLib *lib, const char *name) {
     char dir[1024], path[1100];
     snprintf(dir, sizeof dir, "%s/%s", lib->hydrogen, name);
     snprintf(path, sizeof path, "%s/drumkit.xml", dir);
+    if (!xml_api_load(NULL, 0)) return; /* (as a kit that cannot be read) */
     xmlDoc *doc =
-        xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        xml_api.xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) return;
-    const xmlNode *list = child(xmlDocGetRootElement(doc), "instrumentList");
+    const xmlNode *list = child(xml_api.xmlDocGetRootElement(doc), "instrumentList");
     Kit kit = {0};
     if (!(kit.dir = strdup(name)) || !(kit.bank = calloc(1, strlen(name) + 1))) abort();
     for (size_t i = 0, k = 0; name[i]; i++)
@@ -302,7 +324,7 @@ static void read_kit(SoundLib *lib, const char *name) {
         if (!kit.inst) abort();
         kit.inst[kit.ninst++] = in;
     }
-    xmlFreeDoc(doc);
+    xml_api.xmlFreeDoc(doc);
     lib->kits = realloc(lib->kits, (size_t)(lib->nkits + 1) * sizeof *lib->kits);
     if (!lib->kits) abort();
     lib->kits[lib->nkits++] = kit;
@@ -526,17 +548,21 @@ static bool open_soundfont(SoundLib *lib, char *why, size_t whylen) {
         return false;
     }
     lib->gm_tried = true;
-    for (int level = 0; level < LAST_LOG_LEVEL; level++) fluid_set_log_function(level, NULL, NULL);
-    lib->fs = new_fluid_settings();
-    fluid_settings_setnum(lib->fs, "synth.sample-rate", lib->rate);
-    fluid_settings_setnum(lib->fs, "synth.gain", 1.0);
-    fluid_settings_setint(lib->fs, "synth.reverb.active", 0); /* tala's own room and delay */
-    fluid_settings_setint(lib->fs, "synth.chorus.active", 0);
-    fluid_settings_setint(lib->fs, "synth.dynamic-sample-loading", 1);
-    fluid_settings_setint(lib->fs, "synth.cpu-cores", 1);
-    lib->fsynth = lib->fs ? new_fluid_synth(lib->fs) : NULL;
-    if (!lib->fsynth || (lib->sfont = fluid_synth_sfload(lib->fsynth, lib->soundfont, 1)) < 0) {
-        if (lib->fsynth) delete_fluid_synth(lib->fsynth);
+    if (!fluid_api_load(why, whylen)) return false;
+    for (int level = 0; level < LAST_LOG_LEVEL; level++)
+        fluid_api.fluid_set_log_function(level, NULL, NULL);
+    lib->fs = fluid_api.new_fluid_settings();
+    fluid_api.fluid_settings_setnum(lib->fs, "synth.sample-rate", lib->rate);
+    fluid_api.fluid_settings_setnum(lib->fs, "synth.gain", 1.0);
+    fluid_api.fluid_settings_setint(lib->fs, "synth.reverb.active",
+                                    0); /* tala's own room and delay */
+    fluid_api.fluid_settings_setint(lib->fs, "synth.chorus.active", 0);
+    fluid_api.fluid_settings_setint(lib->fs, "synth.dynamic-sample-loading", 1);
+    fluid_api.fluid_settings_setint(lib->fs, "synth.cpu-cores", 1);
+    lib->fsynth = lib->fs ? fluid_api.new_fluid_synth(lib->fs) : NULL;
+    if (!lib->fsynth ||
+        (lib->sfont = fluid_api.fluid_synth_sfload(lib->fsynth, lib->soundfont, 1)) < 0) {
+        if (lib->fsynth) fluid_api.delete_fluid_synth(lib->fsynth);
         lib->fsynth = NULL;
         snprintf(why, whylen, "the soundfont %s cannot be read", lib->soundfont);
         return false;
@@ -548,22 +574,22 @@ static bool open_soundfont(SoundLib *lib, char *why, size_t whylen) {
  * (a block below -100 dB) or GM_MAX_TAIL seconds have passed. */
 static bool render_note(SoundLib *lib, GmNote *g) {
     fluid_synth_t *sy = lib->fsynth;
-    fluid_synth_system_reset(sy); /* every note from the same state */
-    fluid_synth_program_select(sy, 0, lib->sfont, 0, g->program);
+    fluid_api.fluid_synth_system_reset(sy); /* every note from the same state */
+    fluid_api.fluid_synth_program_select(sy, 0, lib->sfont, 0, g->program);
     size_t tail = (size_t)(GM_MAX_TAIL * lib->rate), cap = g->gate + tail;
     float *l = malloc(cap * sizeof *l), *r = malloc(cap * sizeof *r);
     if (!l || !r) abort();
-    fluid_synth_noteon(sy, 0, g->key, g->vel);
+    fluid_api.fluid_synth_noteon(sy, 0, g->key, g->vel);
     size_t at = 0;
     while (at < g->gate) {
         int len = g->gate - at > 4096 ? 4096 : (int)(g->gate - at);
-        fluid_synth_write_float(sy, len, l, (int)at, 1, r, (int)at, 1);
+        fluid_api.fluid_synth_write_float(sy, len, l, (int)at, 1, r, (int)at, 1);
         at += (size_t)len;
     }
-    fluid_synth_noteoff(sy, 0, g->key);
+    fluid_api.fluid_synth_noteoff(sy, 0, g->key);
     while (at < cap) {
         int len = cap - at > 1024 ? 1024 : (int)(cap - at);
-        fluid_synth_write_float(sy, len, l, (int)at, 1, r, (int)at, 1);
+        fluid_api.fluid_synth_write_float(sy, len, l, (int)at, 1, r, (int)at, 1);
         float peak = 0;
         for (int i = 0; i < len; i++) {
             float a = fabsf(l[at + i]), b = fabsf(r[at + i]);

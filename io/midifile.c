@@ -9,6 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../spec/lazylib.h"
+
+/* libsmf (and GLib under it) is opened when a MIDI file is first written
+ * (spec/lazylib.h) */
+/* clang-format off */
+#define SMF_FNS(X) \
+    X(smf_add_track) X(smf_delete) X(smf_event_new_from_bytes) X(smf_event_new_from_pointer) \
+    X(smf_event_new_textual) X(smf_new) X(smf_save) X(smf_set_format) X(smf_set_ppqn) \
+    X(smf_track_add_eot_pulses) X(smf_track_add_event_pulses) X(smf_track_get_last_event) \
+    X(smf_track_new)
+/* clang-format on */
+LAZY_LIB(smf_api, TALA_SO_SMF, SMF_FNS)
+
 typedef struct {
     int64_t tick;
     uint32_t seq;
@@ -81,49 +94,51 @@ static int order(const void *a, const void *b) {
 }
 
 bool midifile_save(MidiFile *f, const char *path, int64_t end_tick, char *why, size_t n) {
+    if (!smf_api_load(why, n)) return false;
     qsort(f->ev, f->n, sizeof *f->ev, order);
-    smf_t *smf = smf_new();
-    if (!smf || smf_set_format(smf, 1) || smf_set_ppqn(smf, MIDIFILE_PPQN)) {
+    smf_t *smf = smf_api.smf_new();
+    if (!smf || smf_api.smf_set_format(smf, 1) || smf_api.smf_set_ppqn(smf, MIDIFILE_PPQN)) {
         snprintf(why, n, "libsmf cannot make a file");
-        if (smf) smf_delete(smf);
+        if (smf) smf_api.smf_delete(smf);
         return false;
     }
     smf_track_t *tracks[MAX_TRACKS];
     for (int t = 0; t <= f->ntracks; t++) {
-        tracks[t] = smf_track_new();
-        smf_add_track(smf, tracks[t]);
+        tracks[t] = smf_api.smf_track_new();
+        smf_api.smf_add_track(smf, tracks[t]);
         if (t > 0)
-            smf_track_add_event_pulses(tracks[t], smf_event_new_textual(0x03, f->names[t]), 0);
+            smf_api.smf_track_add_event_pulses(tracks[t],
+                                               smf_api.smf_event_new_textual(0x03, f->names[t]), 0);
     }
     for (size_t i = 0; i < f->n; i++) {
         const Ev *e = &f->ev[i];
         smf_event_t *ev;
         if (e->track == 0) {
             uint8_t meta[6] = {0xFF, 0x51, 0x03, e->bytes[0], e->bytes[1], e->bytes[2]};
-            ev = smf_event_new_from_pointer(meta, 6);
+            ev = smf_api.smf_event_new_from_pointer(meta, 6);
         } else {
-            ev = smf_event_new_from_bytes(e->bytes[0], e->len > 1 ? e->bytes[1] : -1,
-                                          e->len > 2 ? e->bytes[2] : -1);
+            ev = smf_api.smf_event_new_from_bytes(e->bytes[0], e->len > 1 ? e->bytes[1] : -1,
+                                                  e->len > 2 ? e->bytes[2] : -1);
         }
         if (!ev) {
             snprintf(why, n, "libsmf refused an event at tick %lld", (long long)e->tick);
-            smf_delete(smf);
+            smf_api.smf_delete(smf);
             return false;
         }
-        smf_track_add_event_pulses(tracks[e->track], ev, (int)e->tick);
+        smf_api.smf_track_add_event_pulses(tracks[e->track], ev, (int)e->tick);
     }
     for (int t = 0; t <= f->ntracks; t++) {
-        smf_event_t *last = smf_track_get_last_event(tracks[t]);
+        smf_event_t *last = smf_api.smf_track_get_last_event(tracks[t]);
         int64_t at = last && last->time_pulses > end_tick ? last->time_pulses : end_tick;
-        if (smf_track_add_eot_pulses(tracks[t], (int)at)) {
+        if (smf_api.smf_track_add_eot_pulses(tracks[t], (int)at)) {
             snprintf(why, n, "libsmf cannot end track %d", t);
-            smf_delete(smf);
+            smf_api.smf_delete(smf);
             return false;
         }
     }
-    bool ok = smf_save(smf, path) == 0;
+    bool ok = smf_api.smf_save(smf, path) == 0;
     if (!ok) snprintf(why, n, "cannot write %s", path);
-    smf_delete(smf);
+    smf_api.smf_delete(smf);
     return ok;
 }
 

@@ -194,6 +194,27 @@ note("c4").s("ref").gain(1).slow(8)
 EOF2
 expect "render the loudness reference" 0 "" -- render "$tmp/ref.tala" -o "$tmp/ref.wav" --bars 8
 expect_err "it measures -23 LUFS" "loudness -23.0 LUFS integrated, range 0.0 LU, true peak -23.0 dBTP"
+# --no-loudness: the same samples, no measurement (no loudness line); mastering needs one
+expect "render --no-loudness" 0 "" -- render "$tmp/ref.tala" -o "$tmp/ref2.wav" --bars 8 --no-loudness
+if grep -q "loudness" "$err"; then echo "FAIL --no-loudness still measured: $(cat "$err")"; fail=$((fail + 1))
+else pass=$((pass + 1)); fi
+expect_err "--no-loudness still says peak and RMS" "peak -23.0 dBFS, RMS -26.0 dBFS"
+if cmp -s "$tmp/ref.wav" "$tmp/ref2.wav"; then pass=$((pass + 1)); else
+    echo "FAIL --no-loudness wrote other samples"; fail=$((fail + 1)); fi
+expect "--no-loudness with --lufs is a usage error" 2 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --lufs -14 --no-loudness
+expect_err "it says why" "--lufs and --true-peak measure the loudness: leave out --no-loudness"
+# libraries only some runs need are opened when first used (spec/lazylib.h): a plain render
+# maps none of them; a plot maps cairo and FFTW, a MIDI file libsmf
+lazy='libfluidsynth|libcairo|libfftw3f|libsmf|libxml2'
+loaded() { LD_DEBUG=files "$tala" "$@" 2>&1 | grep -oE "file=($lazy)[^ ]*" | sed 's/file=//; s/\.so.*//' | sort -u | tr '\n' ' '; }
+got=$(loaded render "$tmp/ref.tala" -o "$tmp/l.wav" --bars 1)
+if [ -z "$got" ]; then pass=$((pass + 1)); else echo "FAIL a plain render loaded: $got"; fail=$((fail + 1)); fi
+got=$(loaded render "$tmp/ref.tala" -o "$tmp/l.wav" --bars 1 --plot "$tmp/l.png" --midi "$tmp/l.mid")
+if [ "$got" = "libcairo libfftw3f libsmf " ]; then pass=$((pass + 1)); else
+    echo "FAIL --plot and --midi loaded '$got', wanted cairo, fftw3f and smf"; fail=$((fail + 1)); fi
+got=$(loaded render --pattern 'note("c").s("gm_piano")' -o "$tmp/l.wav" --bars 1)
+if [ "$got" = "libfluidsynth " ]; then pass=$((pass + 1)); else
+    echo "FAIL a General MIDI note loaded '$got', wanted fluidsynth"; fail=$((fail + 1)); fi
 # mastering: --lufs turns it up 9 dB (nothing to limit); --true-peak holds it at -8 dBTP,
 # where -5 LUFS cannot be reached (a warning says so); --bits
 expect "render --lufs -14" 0 "" -- render "$tmp/ref.tala" -o "$tmp/m.wav" --bars 8 --lufs -14
