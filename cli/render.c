@@ -27,7 +27,8 @@ static int usage(void) {
         "                   [--format wav|flac|ogg|mp3] [--tempo BPM] [--voices N] [--stems DIR]\n"
         "                   [--midi OUT.mid] [--lufs TARGET] [--true-peak DBTP] [--bits "
         "16|24|32f]\n"
-        "                   [--bypass-master] [--plot OUT.png [--plot-size 1200x720]]\n"
+        "                   [--bypass-master] [--no-loudness] [--plot OUT.png [--plot-size "
+        "1200x720]]\n"
         "       tala render --pattern 'EXPR' -o OUT.wav [options]\n");
     return EXIT_USAGE;
 }
@@ -44,10 +45,11 @@ static void report(const char *out, const RenderOpts *o, const RenderReport *rep
             (unsigned long long)rep->audio.voices_stolen,
             rep->peak > 0 ? 20 * log10(rep->peak) : -INFINITY,
             rep->rms > 0 ? 20 * log10(rep->rms) : -INFINITY);
-    /* EBU R128, as libebur128 measures the file's samples */
-    fprintf(stderr, "tala: loudness %.1f LUFS integrated, range %.1f LU, true peak %.1f dBTP\n",
-            isnan(rep->lufs) || rep->lufs < -200 ? -INFINITY : rep->lufs, rep->lra,
-            isnan(rep->true_peak) ? -INFINITY : rep->true_peak);
+    /* EBU R128, as libebur128 measures the file's samples (not asked for: no line) */
+    if (!o->no_loudness)
+        fprintf(stderr, "tala: loudness %.1f LUFS integrated, range %.1f LU, true peak %.1f dBTP\n",
+                isnan(rep->lufs) || rep->lufs < -200 ? -INFINITY : rep->lufs, rep->lra,
+                isnan(rep->true_peak) ? -INFINITY : rep->true_peak);
     if (rep->passes || rep->reduction_db > 0 || rep->gain_db != 0)
         fprintf(stderr,
                 "tala: mastered: gain %+.2f dB into the true-peak limiter, which took up to "
@@ -74,8 +76,8 @@ static bool make_stems_dir(const char *dir) {
     return true;
 }
 
-/* The options render and replay share: --bits, --lufs, --true-peak and
- * --bypass-master. 1: taken (with its value, *i moved past it), 0: not one
+/* The options render and replay share: --bits, --lufs, --true-peak,
+ * --bypass-master and --no-loudness. 1: taken (with its value, *i moved past it), 0: not one
  * of them, -1: a usage error (said). */
 static int master_arg(const char *a, const char *v, int *i, RenderOpts *o) {
     if (!strcmp(a, "--bits")) {
@@ -92,6 +94,8 @@ static int master_arg(const char *a, const char *v, int *i, RenderOpts *o) {
         o->limit = true, (*i)++;
     } else if (!strcmp(a, "--bypass-master")) {
         o->bypass_master = true;
+    } else if (!strcmp(a, "--no-loudness")) {
+        o->no_loudness = true;
     } else {
         return 0;
     }
@@ -147,6 +151,11 @@ static bool master_check(const RenderOpts *o) {
     if (o->limit && o->bypass_master) {
         fprintf(stderr, "tala: --bypass-master renders the pre-master mix: it is not mastered "
                         "(leave out --lufs and --true-peak)\n");
+        return false;
+    }
+    if (o->limit && o->no_loudness) {
+        fprintf(stderr, "tala: --lufs and --true-peak measure the loudness: leave out "
+                        "--no-loudness\n");
         return false;
     }
     if (!engine_sound_bits(o->format, o->bits, why, sizeof why)) {
@@ -305,7 +314,7 @@ int cli_replay(int argc, char **argv) {
                     "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
                     "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n"
                     "       [--lufs TARGET] [--true-peak DBTP] [--bits 16|24|32f] "
-                    "[--bypass-master] [--plot OUT.png]\n");
+                    "[--bypass-master] [--no-loudness] [--plot OUT.png]\n");
             return EXIT_USAGE;
         }
     }
@@ -313,7 +322,7 @@ int cli_replay(int argc, char **argv) {
         fprintf(stderr, "usage: tala replay SESSION.tala-session -o OUT.wav [--bars N | "
                         "--seconds S] [--format wav|flac|ogg|mp3] [--stems DIR] [--midi OUT.mid]\n"
                         "       [--lufs TARGET] [--true-peak DBTP] [--bits 16|24|32f] "
-                        "[--bypass-master] [--plot OUT.png]\n");
+                        "[--bypass-master] [--no-loudness] [--plot OUT.png]\n");
         return EXIT_USAGE;
     }
     if (!out_format(out, &o.format) || !master_check(&o)) return EXIT_USAGE;

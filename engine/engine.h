@@ -46,6 +46,7 @@ typedef struct {
     bool safe;          /* a replay in safe mode (also when its log says it was) */
     int bits;           /* the file's samples (engine_sound_bits): 0, 16, 24 or 32 (float) */
     bool bypass_master; /* the master chain and the protection left out: the pre-master mix */
+    bool no_loudness;   /* no EBU R128 measurement (the report's lufs, lra, true_peak NAN) */
     /* Mastering: the mix goes through a lookahead true-peak limiter at `ceiling`
      * dBTP (in place of the protection), turned up or down first so that it
      * measures `lufs` LUFS integrated when that is not NAN (mastering.h). */
@@ -60,7 +61,8 @@ typedef struct {
     double peak; /* of the output */
     double rms;
     /* EBU R128 (libebur128) of what was written: integrated loudness (LUFS; -inf
-     * for silence), loudness range (LU) and true peak (dBTP, the louder channel) */
+     * for silence), loudness range (LU) and true peak (dBTP, the louder channel);
+     * NAN with RenderOpts.no_loudness */
     double lufs, lra, true_peak;
     /* with RenderOpts.limit: the gain before the limiter, the most it took
      * (dB), and the measuring passes it needed */

@@ -251,9 +251,11 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     double sumsq = 0, peak = 0;
     uint64_t written = 0;
     /* EBU R128: integrated loudness, its range and the true peak of the master */
-    loud = ebur128_init(2, (unsigned long)opts->rate,
-                        EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK);
-    if (!loud) abort();
+    if (!opts->no_loudness || raw) { /* (mastering measures the raw mix to find its gain) */
+        loud = ebur128_init(2, (unsigned long)opts->rate,
+                            EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK);
+        if (!loud) abort();
+    }
     while (written < total) {
         uint64_t n = total - written < (uint64_t)CHUNK ? total - written : (uint64_t)CHUNK;
         uint64_t target = written + n;
@@ -316,7 +318,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         } else if (!out_write(&out, inter, n, err)) {
             goto out;
         }
-        if (ebur128_add_frames_float(loud, inter, (size_t)n) != EBUR128_SUCCESS) abort();
+        if (loud && ebur128_add_frames_float(loud, inter, (size_t)n) != EBUR128_SUCCESS) abort();
         if (opts->stems) {
             ntracks = session_tracks(S, tracks, MAX_TRACKS);
             for (int t = 0; t < MAX_STEMS; t++) {
@@ -371,7 +373,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
             rep->peak = w.peak; /* of what was written */
             rep->rms = written ? sqrt(w.sumsq / (double)written) : 0;
         }
-    } else if (rep) {
+    } else if (rep && loud) {
         double tp[2];
         if (ebur128_loudness_global(loud, &rep->lufs) != EBUR128_SUCCESS) rep->lufs = NAN;
         if (ebur128_loudness_range(loud, &rep->lra) != EBUR128_SUCCESS) rep->lra = NAN;
