@@ -10,6 +10,7 @@
 #include <math.h>
 #include <portaudio.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,14 @@ struct Device {
     _Atomic float volume;
     _Atomic unsigned long xruns, dropped, callbacks;
     _Atomic uint64_t busy_ns, period_ns; /* for the CPU share */
-    float *scratch[2];                   /* the null device's output */
+    CbTime cbtime;                       /* each period's callback time */
+    /* the callback's thread (its kernel id, taken at its first call: the
+     * one system call it makes, and it cannot block) and its scheduling */
+    _Atomic int cb_tid;
+    int rt_priority;      /* DeviceOpts.rt_priority */
+    _Atomic int rt_state; /* RT_* below */
+    int rt_tid;           /* the thread it was asked for */
+    float *scratch[2];    /* the null device's output */
     /* recording: interleaved frames, single producer (callback), single consumer */
     float *rec;
     size_t rec_cap; /* frames, a power of two */
@@ -70,6 +78,8 @@ struct Device {
  * killed, a USB interface pulled). */
 #define LOST_NS        300000000ull
 #define BACK_CALLBACKS 8 /* callbacks while lost that say the host is back */
+
+enum { RT_NONE, RT_GRANTED, RT_REFUSED };
 
 static uint64_t now_ns(void) {
     struct timespec ts;
@@ -175,6 +185,7 @@ static void render_block(Device *d, float *l, float *r, unsigned long frames,
 
 static int callback(const void *in, void *out, unsigned long frames,
                     const PaStreamCallbackTimeInfo *ti, PaStreamCallbackFlags flags, void *ud) {
+    uint64_t t0 = now_ns();
     Device *d = ud;
     float **o = out;
     atomic_store(&d->in_callback, 1);
@@ -185,13 +196,16 @@ static int callback(const void *in, void *out, unsigned long frames,
         atomic_store(&d->in_callback, 0);
         return paContinue;
     }
+    if (!atomic_load_explicit(&d->cb_tid, memory_order_relaxed))
+        atomic_store(&d->cb_tid, (int)gettid()); /* once a stream */
     if (d->enter) d->enter();
-    uint64_t t0 = now_ns();
     if (flags & paOutputUnderflow) atomic_fetch_add(&d->xruns, 1);
     render_block(d, o[0], o[1], frames, ti, (const float *const *)in);
     atomic_fetch_add(&d->callbacks, 1);
-    atomic_store_explicit(&d->busy_ns, now_ns() - t0, memory_order_relaxed);
     if (d->leave) d->leave();
+    uint64_t busy = now_ns() - t0;
+    atomic_store_explicit(&d->busy_ns, busy, memory_order_relaxed);
+    cbtime_add(&d->cbtime, busy);
     atomic_store(&d->in_callback, 0);
     return paContinue;
 }
@@ -310,6 +324,7 @@ Device *device_open(const DeviceOpts *o, char *why, size_t n) {
     d->buffer = o->buffer > 0 ? o->buffer : 256;
     d->rate = o->rate > 0 ? o->rate : 48000;
     d->null = o->null;
+    d->rt_priority = o->rt_priority;
     if (o->inputs > 0) { /* 10 s of input: the control thread reads it every few ms */
         d->inputs = o->inputs > 1 ? 2 : 1;
         snprintf(d->input_name, sizeof d->input_name, "%s", o->input ? o->input : "");
@@ -411,6 +426,7 @@ static bool open_stream(Device *d, char *why, size_t n) {
         return false;
     }
     if (in_info) ip.suggestedLatency = in_info->defaultLowInputLatency;
+    atomic_store(&d->cb_tid, 0); /* a new stream calls back from a new thread */
     PaError e = Pa_OpenStream(&d->stream, d->inputs ? &ip : NULL, &p, d->rate,
                               (unsigned long)d->buffer, paClipOff | paDitherOff, callback, d);
     if (e != paNoError) {
@@ -503,9 +519,23 @@ static bool reopen(Device *d, char *why, size_t n) {
     return true;
 }
 
+/* DeviceOpts.rt_priority: the callback thread to SCHED_FIFO, from outside
+ * it, once it has called back (a thread the host already made real-time is
+ * left as it is). */
+static void request_rt(Device *d) {
+    int tid = atomic_load(&d->cb_tid);
+    if (!d->rt_priority || !tid || tid == d->rt_tid) return;
+    d->rt_tid = tid;
+    if (sched_getscheduler(tid) != SCHED_OTHER) return;
+    struct sched_param sp = {.sched_priority = d->rt_priority};
+    atomic_store(&d->rt_state,
+                 sched_setscheduler(tid, SCHED_FIFO, &sp) == 0 ? RT_GRANTED : RT_REFUSED);
+}
+
 DeviceChange device_watch(Device *d) {
     if (d->null || !d->stream) return DEVICE_SAME;
     uint64_t now = now_ns();
+    if (!atomic_load(&d->lost)) request_rt(d);
     if (atomic_load(&d->lost)) { /* a host that only stalled calls back again */
         unsigned long idle = atomic_load(&d->idle);
         if (idle - d->seen_idle < BACK_CALLBACKS) return DEVICE_SAME;
@@ -586,10 +616,19 @@ void device_set_volume(Device *d, float v) {
 
 DeviceStats device_stats(Device *d) {
     uint64_t p = atomic_load(&d->period_ns);
-    return (DeviceStats){.xruns = atomic_load(&d->xruns),
-                         .cpu = p ? (double)atomic_load(&d->busy_ns) / (double)p : 0,
-                         .dropped = atomic_load(&d->dropped),
-                         .callbacks = atomic_load(&d->callbacks)};
+    DeviceStats st = {.xruns = atomic_load(&d->xruns),
+                      .cpu = p ? (double)atomic_load(&d->busy_ns) / (double)p : 0,
+                      .dropped = atomic_load(&d->dropped),
+                      .callbacks = atomic_load(&d->callbacks),
+                      .cb = cbtime_summary(&d->cbtime),
+                      .period_ns = p,
+                      .policy = -1};
+    int tid = atomic_load(&d->cb_tid);
+    struct sched_param sp;
+    if (tid && !atomic_load(&d->lost) && (st.policy = sched_getscheduler(tid)) >= 0)
+        st.priority = sched_getparam(tid, &sp) == 0 ? sp.sched_priority : 0;
+    st.rt_refused = atomic_load(&d->rt_state) == RT_REFUSED;
+    return st;
 }
 
 size_t device_take_recorded(Device *d, float *dst, size_t max) {

@@ -6,11 +6,14 @@
  * The callback renders exactly what the offline path renders (64-frame
  * blocks aligned to frame 0, whatever the buffer size), applies the master
  * volume (a monitor level: not in recordings), and copies the mix into a
- * lock-free ring when recording. It never allocates, locks or prints.
+ * lock-free ring when recording. It never allocates, locks or prints. It
+ * times itself, entry to exit, into a histogram (cbtime.h) that
+ * device_stats reads: the callback's own share of each period.
  */
 #ifndef TALA_DEVICE_H
 #define TALA_DEVICE_H
 
+#include "cbtime.h"
 #include "mixer.h"
 
 #include <stdbool.h>
@@ -27,6 +30,8 @@ typedef struct {
     size_t record_frames; /* room in the recording ring (0: not recording) */
     int inputs;           /* audio input channels to open (0: none; 1 or 2) */
     const char *input;    /* the input device (name or number); NULL: the output's host's */
+    int rt_priority;      /* the callback thread to SCHED_FIFO at this priority (1..99) when
+                             the host left it without one, where the system grants it; 0: no */
 } DeviceOpts;
 
 typedef struct {
@@ -34,6 +39,14 @@ typedef struct {
     double cpu;            /* share of the callback period spent rendering (0..1) */
     unsigned long dropped; /* recorded frames lost because the ring was full */
     unsigned long callbacks;
+    /* each period's callback time, entry to exit, since the start (not the
+     * null device's clock thread), against the period's length */
+    CbTimeSummary cb;
+    uint64_t period_ns;
+    /* the callback thread's scheduling as the kernel has it (policy -1:
+     * not known yet, or no callback thread) */
+    int policy, priority;
+    bool rt_refused; /* DeviceOpts.rt_priority was asked for and not granted */
 } DeviceStats;
 
 /* Prints the output devices, numbered; returns how many, or -1 (why set). */

@@ -8,6 +8,7 @@
  *   --device NAME|N  --rate R  --buffer FRAMES  --lookahead MS  --volume V
  *   --seconds S (stop after)  --record OUT.wav  --samples DIR  --tempo BPM
  *   --voices N  --no-audio (keep time without a device)  --no-log
+ *   --rt-priority N (the audio callback's thread to SCHED_FIFO N where granted)
  *   --midi-latency NAME=MS (a MIDI port's messages go out later)
  *   --midi-clock NAME (MIDI clock to a port, following the tempo map)
  *   --midi-in NAME (a controller's knobs for cc(), its keys for midiin(); repeatable)
@@ -35,6 +36,7 @@
 #include <errno.h>
 #include <math.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +160,13 @@ static bool parse_args(int argc, char **argv, Args *a) {
         } else if (!strcmp(k, "--buffer")) {
             if (!num(k, v, 16, 16384, &x)) return false;
             o->device.buffer = (int)x, i++;
+        } else if (!strcmp(k, "--rt-priority")) {
+            if (!num(k, v, 0, 99, &x)) return false;
+            if (x != (int)x) {
+                fprintf(stderr, "tala: --rt-priority takes a whole number, 0 to 99\n");
+                return false;
+            }
+            o->device.rt_priority = (int)x, i++;
         } else if (!strcmp(k, "--lookahead")) {
             if (!num(k, v, 1, 2000, &x)) return false;
             o->lookahead = x / 1000, i++;
@@ -331,6 +340,28 @@ static void plain_loop(Live *l, const Args *a, Watch *watch) {
     }
 }
 
+/* After the stop line: how long the audio callback took per period, against
+ * the period (the headroom a performer has), and whether its thread ran with
+ * real-time priority. Not without a device, or before it called back. */
+static void print_callback_time(const LiveStatus *ls) {
+    const CbTimeSummary *c = &ls->device.cb;
+    if (ls->null || !c->count || !ls->device.period_ns) return;
+    double us = 1e-3, period = (double)ls->device.period_ns * us;
+    char sched[64] = "";
+    if (ls->device.policy == SCHED_FIFO || ls->device.policy == SCHED_RR)
+        snprintf(sched, sizeof sched, ", SCHED_%s %d",
+                 ls->device.policy == SCHED_FIFO ? "FIFO" : "RR", ls->device.priority);
+    else if (ls->device.policy >= 0)
+        snprintf(sched, sizeof sched, ", no real-time priority%s",
+                 ls->device.rt_refused ? " (refused)" : "");
+    fprintf(stderr,
+            "tala: callback time per %.0f µs period: median %.0f µs, p99 %.0f µs, p99.9 %.0f µs "
+            "(%.0f %% of the period), max %.0f µs; %llu periods%s\n",
+            period, (double)c->median_ns * us, (double)c->p99_ns * us, (double)c->p999_ns * us,
+            100.0 * (double)c->p999_ns * us / period, (double)c->max_ns * us,
+            (unsigned long long)c->count, sched);
+}
+
 /* The session from the first evaluation to the last report. */
 static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
     bool interactive = repl != NULL;
@@ -391,6 +422,7 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
     fprintf(stderr, "tala: stopped after %.1f s: %lu xruns, %llu late events, %llu voices\n",
             (double)ls.frame / ls.rate, ls.device.xruns, (unsigned long long)ls.audio.events_late,
             (unsigned long long)ls.audio.voices_started);
+    print_callback_time(&ls);
     live_close(l);
     return status;
 }
