@@ -524,6 +524,12 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
     return block_end;
 }
 
+int audio_start_now(AudioEngine *a) {
+    size_t before = ring_count(&a->events);
+    start_due(a, atomic_load_explicit(&a->frame, memory_order_relaxed) + 1);
+    return (int)(before - ring_count(&a->events));
+}
+
 /* The protection after the master: a sum above 0.9 (-0.9 dBFS) is turned
  * down at once, just enough; the gain holds for AUDIO_GUARD_HOLD (longer
  * than a period of any tone, so a steady one stays a clean tone) and then

@@ -220,4 +220,10 @@ void audio_set_master(AudioEngine *a, bool chain, bool protect);
  * as above, NULL or a NULL entry: not wanted). */
 void audio_render(AudioEngine *a, float *left, float *right, int frames, float *(*stems)[2]);
 
+/* Offline only (nothing renders at the same time): starts what the ring holds
+ * for the current frame, as the next audio_render would, so that a render
+ * whose ring filled up with one frame's events can send the rest before that
+ * frame plays. Returns how many events it took from the ring. */
+int audio_start_now(AudioEngine *a);
+
 #endif

@@ -150,13 +150,15 @@ typedef struct {
     double gate;         /* the note's length in seconds (for adsr) */
     int32_t cut;         /* cut group, 0 for none */
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
+    float carry[SYN_BLOCK];
+    const SynInput *input; /* the input() unit generator reads it (64 frames late) */
+    /* What only some voices use comes last, and a voice touches only its nodes' states:
+     * a voice of a small synth keeps to the start of its slot (fewer pages in memory) */
     NodeState st[SYN_MAX_NODES];
     double fm_phase[SYN_FM_OPS + 1]; /* the FM operators' phases (turns), last outputs, */
     float fm_out[SYN_FM_OPS + 1];    /* noise filters' memories (audio/fm.c) */
     float fm_noise[SYN_FM_OPS + 1][3];
     double uni[UNI_MAX]; /* a unison oscillator's phases (audio/unison.c) */
-    float carry[SYN_BLOCK];
-    const SynInput *input; /* the input() unit generator reads it (64 frames late) */
 } Voice;
 
 /* Node outputs for one block, shared by all voices (they render one after

@@ -176,7 +176,9 @@ static bool out_format(const char *out, const char **format) {
 
 int cli_render(int argc, char **argv) {
     RenderOpts o = {.rate = 48000, .format = NULL, .stems = NULL, .ceiling = -1, .lufs = NAN};
-    SessionOpts so = {.voices = 2048, .quiet = true, .safe = cli_safe};
+    /* a render drains the event ring every block: a small one keeps its memory small (a
+     * full ring holds events back, it does not drop them) */
+    SessionOpts so = {.voices = 2048, .max_events = 4096, .quiet = true, .safe = cli_safe};
     const char *file = NULL, *out = NULL, *pattern = NULL;
     bool have_len = false;
     Plot pl = {.width = 1200, .height = 720};

@@ -283,6 +283,8 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         session_advance(S, target);
         /* a ring that was full holds events back: render no further than them */
         uint64_t pending = session_pending_frame(S);
+        /* a ring filled up with this very frame's events: those start, the rest follow */
+        while (pending == written && audio_start_now(audio) > 0) pending = session_pending_frame(S);
         if (pending < target) n = pending > written ? pending - written : 1;
         audio_render(audio, L, Rt, (int)n, opts->stems ? stem : NULL);
         for (uint64_t i = 0; i < n; i++) inter[2 * i] = L[i], inter[2 * i + 1] = Rt[i];

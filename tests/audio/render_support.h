@@ -29,10 +29,13 @@ static inline Audio read_wav(const char *path);
 
 /* Renders `program` (which plays its tracks) or `pattern`, then the items of
  * `script` (a session log, or NULL) on their cycles; returns the samples. */
+static int render_ring; /* the event ring's size (0: the session's default) */
+
 static inline Audio render_script(const char *program, const char *pattern, double tempo,
                                   double bars, const char *script) {
     Err err = {0};
-    SessionOpts so = {.rate = 48000, .voices = 256, .tempo = tempo, .quiet = true};
+    SessionOpts so = {
+        .rate = 48000, .voices = 256, .tempo = tempo, .quiet = true, .max_events = render_ring};
     Session *S = session_new(&so, &err);
     assert_non_null(S);
     Vm *vm = session_vm(S);

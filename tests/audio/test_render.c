@@ -461,6 +461,27 @@ static void test_renders_repeat_bit_for_bit(void **s) {
     audio_done(&b);
 }
 
+/* A ring smaller than one frame's events (40 notes at once): the render starts what it
+ * holds, sends the rest, and every note still starts on its frame (the same samples as a
+ * big ring). */
+static void test_a_full_ring_holds_notes_back_not_late(void **s) {
+    const char *prog = "synth t(freq) = sine(freq) * 0.002\n"
+                       "x = "
+                       "note(\"[30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,"
+                       "52,53,54,55,56,57,58,59,60,61,62,63,64,65,66,67,68,69]*4, [c2,g2]*8\")\n"
+                       "  .s(\"t\").legato(3)\n"
+                       "play x\n";
+    render_ring = 16; /* (made a power of two, at least 16) */
+    Audio small = render(prog, NULL, 120, 2);
+    render_ring = 0;
+    Audio big = render(prog, NULL, 120, 2);
+    assert_int_equal(small.n, big.n);
+    assert_memory_equal(small.l, big.l, sizeof(float) * (size_t)big.n);
+    assert_memory_equal(small.r, big.r, sizeof(float) * (size_t)big.n);
+    audio_done(&small);
+    audio_done(&big);
+}
+
 static void test_audio_side_allocates_nothing(void **s) {
     Vm *vm = vm_new(stdlib_library());
     Err err = {0};
@@ -950,6 +971,7 @@ int main(void) {
         cmocka_unit_test(test_cut_groups),
         cmocka_unit_test(test_saw_does_not_alias),
         cmocka_unit_test(test_renders_repeat_bit_for_bit),
+        cmocka_unit_test(test_a_full_ring_holds_notes_back_not_late),
         cmocka_unit_test(test_audio_side_allocates_nothing),
         cmocka_unit_test(test_samples_play_from_folders),
         cmocka_unit_test(test_event_effects),
