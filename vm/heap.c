@@ -18,7 +18,7 @@ typedef struct {
     void *ud;
 } Marker;
 
-#define SMALL_MAX     256
+#define SMALL_MAX     512
 #define SMALL_CLASSES (SMALL_MAX / 16)
 
 struct Heap {
@@ -229,24 +229,33 @@ ObjList *list_new(Heap *h, const Value *items, uint32_t n) {
     return l;
 }
 
-static int field_cmp(const void *a, const void *b) {
-    const RecField *x = a, *y = b;
-    int c = strcmp(x->key->chars, y->key->chars);
-    return c;
+/* key order: byte-wise, as strcmp (most keys differ in their first byte) */
+static inline int key_cmp(const ObjString *a, const ObjString *b) {
+    int c = (unsigned char)a->chars[0] - (unsigned char)b->chars[0];
+    return c ? c : strcmp(a->chars, b->chars);
 }
 
 ObjRecord *rec_new(Heap *h, const RecField *fields, uint32_t n) {
     ObjRecord *r = (ObjRecord *)heap_alloc(h, sizeof(ObjRecord) + n * sizeof(RecField), OBJ_RECORD);
+    /* each field inserted in key order (keys are interned: the same key is
+     * the same string); a later duplicate takes the earlier one's place.
+     * Records have a few fields and are mostly made from a sorted one and a
+     * field or two, so this is about one comparison a field. */
+    RecField *out = r->fields;
     uint32_t m = 0;
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t j;
-        for (j = 0; j < m; j++)
-            if (r->fields[j].key == fields[i].key) break;
-        r->fields[j] = fields[i];
-        if (j == m) m++;
+        RecField f = fields[i];
+        uint32_t j = m;
+        while (j > 0 && out[j - 1].key != f.key && key_cmp(out[j - 1].key, f.key) > 0) j--;
+        if (j > 0 && out[j - 1].key == f.key) {
+            out[j - 1] = f;
+            continue;
+        }
+        memmove(out + j + 1, out + j, (m - j) * sizeof *out);
+        out[j] = f;
+        m++;
     }
     r->len = m;
-    qsort(r->fields, m, sizeof(RecField), field_cmp);
     return r;
 }
 
