@@ -4,7 +4,9 @@
  * Every operation computes in 128-bit integers, reduces by the gcd and only
  * then checks that the result fits in 64 bits, so an intermediate product
  * that would overflow but reduces to something small is still exact. A result
- * that does not fit becomes NaR (see rat.h).
+ * that does not fit becomes NaR (see rat.h). Addition and multiplication
+ * reduce as they go (their operands are reduced), which gives the same
+ * fraction with smaller gcds; the comparisons are inline in rat.h.
  */
 #include "rat.h"
 
@@ -25,14 +27,32 @@ static i128 gcd128(i128 a, i128 b) {
     return a;
 }
 
+/* gcd(|a|, |b|), gcd(0, b) = |b|; |a|, |b| <= INT64_MAX. Every rational
+ * result is reduced, so queries feel this: a division brings a numerator
+ * much larger than the denominator (a cycle number times it) down in one
+ * step, then the binary (Stein's) method, whose steps are a shift and a
+ * subtraction, without branches, instead of a division each. */
 static int64_t gcd64(int64_t a, int64_t b) {
-    if (a < 0) a = -a;
-    while (b != 0) {
-        int64_t t = a % b;
-        a = b;
-        b = t;
+    uint64_t u = a < 0 ? -(uint64_t)a : (uint64_t)a, v = b < 0 ? -(uint64_t)b : (uint64_t)b;
+    if (u < v) {
+        uint64_t t = u;
+        u = v;
+        v = t;
     }
-    return a < 0 ? -a : a;
+    if (v <= 1) return v ? 1 : (int64_t)u;
+    if ((u >> 4) > v) {
+        u %= v;
+        if (u == 0) return (int64_t)v;
+    }
+    int shift = __builtin_ctzll(u | v);
+    u >>= __builtin_ctzll(u);
+    v >>= __builtin_ctzll(v);
+    while (u != v) { /* both odd */
+        uint64_t d = u > v ? u - v : v - u;
+        u = u < v ? u : v;
+        v = d >> __builtin_ctzll(d);
+    }
+    return (int64_t)(u << shift);
 }
 
 /* Reduce n/d (d != 0) and narrow to 64 bits, or NaR. */
@@ -66,26 +86,77 @@ Rat rat_make(int64_t n, int64_t d) {
     return narrow(n, d);
 }
 
+/* An already reduced n/d (d > 0) if it fits in 64 bits, else NaR: narrow's
+ * last step, for the operations below that reduce as they go. */
+static Rat fit(i128 n, i128 d) {
+    if (n == 0) return (Rat){0, 1};
+    if (n > INT64_MAX || n < -INT64_MAX || d > INT64_MAX) return RAT_NAR;
+    return (Rat){(int64_t)n, (int64_t)d};
+}
+
+/* gcd(|t|, m), m > 0 */
+static int64_t gcd_wide(i128 t, int64_t m) {
+    if (t > INT64_MAX || t < -INT64_MAX) t %= m;
+    return gcd64((int64_t)t, m);
+}
+
+/* t / g, g > 0 dividing t: in 64 bits when t fits (a 128-bit division is a
+ * library call) */
+static i128 div_wide(i128 t, int64_t g) {
+    if (g == 1) return t;
+    if (t <= INT64_MAX && t >= -INT64_MAX) return (int64_t)t / g;
+    return t / g;
+}
+
+/* The operations reduce as they go (Knuth, TAOCP 4.5.1), from operands
+ * that are reduced (every Rat is): the gcds are of denominators and of
+ * smaller numbers, and adding an integer or a fraction of a coprime
+ * denominator needs none, yet the result is the same reduced fraction a
+ * division by the gcd of the whole would give. */
+static Rat add_reduced(int64_t a, int64_t b, int64_t c, int64_t d) {
+    if (b == d) { /* (a + c) / b: the common case (b == 1 included) */
+        i128 t = (i128)a + c;
+        if (b == 1) return fit(t, 1);
+        int64_t g = gcd_wide(t, b);
+        return fit(div_wide(t, g), b / g);
+    }
+    int64_t d1 = gcd64(b, d);
+    if (d1 == 1) return fit((i128)a * d + (i128)c * b, (i128)b * d);
+    i128 t = (i128)a * (d / d1) + (i128)c * (b / d1);
+    int64_t d2 = gcd_wide(t, d1);
+    return fit(div_wide(t, d2), (i128)(b / d1) * (d / d2));
+}
+
 Rat rat_add(Rat a, Rat b) {
     if (!a.den || !b.den) return RAT_NAR;
-    if (a.den == b.den) return narrow((i128)a.num + b.num, a.den);
-    return narrow((i128)a.num * b.den + (i128)b.num * a.den, (i128)a.den * b.den);
+    return add_reduced(a.num, a.den, b.num, b.den);
 }
 
 Rat rat_sub(Rat a, Rat b) {
     if (!a.den || !b.den) return RAT_NAR;
-    if (a.den == b.den) return narrow((i128)a.num - b.num, a.den);
-    return narrow((i128)a.num * b.den - (i128)b.num * a.den, (i128)a.den * b.den);
+    if (b.num == INT64_MIN)
+        return narrow((i128)a.num * b.den - (i128)b.num * a.den, (i128)a.den * b.den);
+    return add_reduced(a.num, a.den, -b.num, b.den);
+}
+
+/* (a/b) * (c/d), b, d > 0: a with d and c with b cancelled first */
+static Rat mul_reduced(int64_t a, int64_t b, int64_t c, int64_t d) {
+    if (a == 0 || c == 0) return (Rat){0, 1};
+    int64_t g1 = gcd64(a, d), g2 = gcd64(c, b);
+    return fit((i128)(a / g1) * (c / g2), (i128)(b / g2) * (d / g1));
 }
 
 Rat rat_mul(Rat a, Rat b) {
     if (!a.den || !b.den) return RAT_NAR;
-    return narrow((i128)a.num * b.num, (i128)a.den * b.den);
+    return mul_reduced(a.num, a.den, b.num, b.den);
 }
 
 Rat rat_div(Rat a, Rat b) {
     if (!a.den || !b.den || b.num == 0) return RAT_NAR;
-    return narrow((i128)a.num * b.den, (i128)a.den * b.num);
+    if (b.num == INT64_MIN) return narrow((i128)a.num * b.den, (i128)a.den * b.num);
+    /* times den/num, the sign moved to the numerator */
+    return b.num > 0 ? mul_reduced(a.num, a.den, b.den, b.num)
+                     : mul_reduced(a.num, a.den, -b.den, -b.num);
 }
 
 Rat rat_neg(Rat a) {
@@ -102,40 +173,6 @@ int rat_cmp(Rat a, Rat b) {
     if (!a.den || !b.den) return (a.den != 0) - (b.den != 0);
     i128 l = (i128)a.num * b.den, r = (i128)b.num * a.den;
     return (l > r) - (l < r);
-}
-
-bool rat_eq(Rat a, Rat b) {
-    return a.den && b.den && a.num == b.num && a.den == b.den;
-}
-bool rat_lt(Rat a, Rat b) {
-    return a.den && b.den && (i128)a.num * b.den < (i128)b.num * a.den;
-}
-bool rat_le(Rat a, Rat b) {
-    return a.den && b.den && (i128)a.num * b.den <= (i128)b.num * a.den;
-}
-
-Rat rat_min(Rat a, Rat b) {
-    if (!a.den || !b.den) return RAT_NAR;
-    return rat_lt(b, a) ? b : a;
-}
-
-Rat rat_max(Rat a, Rat b) {
-    if (!a.den || !b.den) return RAT_NAR;
-    return rat_lt(a, b) ? b : a;
-}
-
-Rat rat_floor(Rat a) {
-    if (!a.den) return RAT_NAR;
-    int64_t q = a.num / a.den;
-    if (a.num % a.den != 0 && a.num < 0) q -= 1;
-    return (Rat){q, 1};
-}
-
-Rat rat_ceil(Rat a) {
-    if (!a.den) return RAT_NAR;
-    int64_t q = a.num / a.den;
-    if (a.num % a.den != 0 && a.num > 0) q += 1;
-    return (Rat){q, 1};
 }
 
 Rat rat_cyclepos(Rat a) {
@@ -303,6 +340,7 @@ int rat_format(Rat a, char *buf, size_t size) {
 Rat rat_lcm(Rat a, Rat b) {
     if (!rat_ok(a)) return b;
     if (!rat_ok(b)) return a;
+    if (a.num == b.num && a.den == b.den && a.num > 0) return a; /* (a sequence's steps, often) */
     /* lcm(p/q, r/s) = lcm(p, r) / gcd(q, s), as fraction.js's */
     int64_t p = a.num < 0 ? -a.num : a.num, r = b.num < 0 ? -b.num : b.num;
     if (p == 0 || r == 0) return rat_int(0);

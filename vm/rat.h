@@ -44,10 +44,17 @@ Rat rat_div(Rat a, Rat b); /* NaR when b == 0 */
 Rat rat_neg(Rat a);
 Rat rat_inv(Rat a); /* 1/a, NaR when a == 0 */
 
-/* Comparisons are false whenever either side is NaR. */
-bool rat_eq(Rat a, Rat b);
-bool rat_lt(Rat a, Rat b);
-bool rat_le(Rat a, Rat b);
+/* Comparisons are false whenever either side is NaR. Inline, with min, max
+ * and floor: queries make them by the million. */
+static inline bool rat_eq(Rat a, Rat b) {
+    return a.den && b.den && a.num == b.num && a.den == b.den;
+}
+static inline bool rat_lt(Rat a, Rat b) {
+    return a.den && b.den && (__int128)a.num * b.den < (__int128)b.num * a.den;
+}
+static inline bool rat_le(Rat a, Rat b) {
+    return a.den && b.den && (__int128)a.num * b.den <= (__int128)b.num * a.den;
+}
 static inline bool rat_gt(Rat a, Rat b) {
     return rat_lt(b, a);
 }
@@ -56,11 +63,17 @@ static inline bool rat_ge(Rat a, Rat b) {
 }
 /* -1, 0, 1; NaR sorts before every rational (only for total orders in sorting). */
 int rat_cmp(Rat a, Rat b);
-Rat rat_min(Rat a, Rat b); /* NaR if either is NaR */
+static inline Rat rat_min(Rat a, Rat b) { /* NaR if either is NaR */
+    if (!a.den || !b.den) return RAT_NAR;
+    return rat_lt(b, a) ? b : a;
+}
 /* The least common multiple of two rationals (fraction.js's lcm); a NaR one is
  * left out (both NaR: NaR). */
 Rat rat_lcm(Rat a, Rat b);
-Rat rat_max(Rat a, Rat b);
+static inline Rat rat_max(Rat a, Rat b) {
+    if (!a.den || !b.den) return RAT_NAR;
+    return rat_lt(a, b) ? b : a;
+}
 static inline bool rat_is_zero(Rat a) {
     return a.den != 0 && a.num == 0;
 }
@@ -68,8 +81,20 @@ static inline bool rat_is_int(Rat a) {
     return a.den == 1;
 }
 
-Rat rat_floor(Rat a); /* the cycle a lies in ("sam") */
-Rat rat_ceil(Rat a);
+static inline Rat rat_floor(Rat a) { /* the cycle a lies in ("sam") */
+    if (!a.den) return RAT_NAR;
+    if (a.den == 1) return a;
+    int64_t q = a.num / a.den;
+    if (a.num % a.den != 0 && a.num < 0) q -= 1;
+    return (Rat){q, 1};
+}
+static inline Rat rat_ceil(Rat a) {
+    if (!a.den) return RAT_NAR;
+    if (a.den == 1) return a;
+    int64_t q = a.num / a.den;
+    if (a.num % a.den != 0 && a.num > 0) q += 1;
+    return (Rat){q, 1};
+}
 Rat rat_cyclepos(Rat a); /* a - floor(a), in [0, 1) */
 
 double rat_to_double(Rat a); /* NaN for NaR */
