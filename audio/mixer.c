@@ -40,7 +40,8 @@ struct AudioEngine {
     bool master_off, guard_off; /* offline: the master chain, the protection left out */
     _Atomic uint64_t frame;
     Voice *voices;
-    int nvoices; /* slots: max_voices plus a reserve for voices fading out */
+    int nvoices;        /* slots: max_voices plus a reserve for voices fading out */
+    NodeState *st_more; /* nvoices * SYN_MAX_NODES: big synths' node states (Voice.st_more) */
     int max_voices;
     const SynthDef *synths[AUDIO_MAX_SYNTHS];
     int nsynths;     /* audio side: the defs it has received (AEV_SYNTH) */
@@ -107,11 +108,14 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     a->max_voices = max_voices > 0 ? max_voices : 1;
     a->nvoices = a->max_voices + a->max_voices / 8 + 8;
     a->voices = calloc((size_t)a->nvoices, sizeof(Voice));
+    /* node states for voices of big synths, a slot's SYN_MAX_NODES each (untouched,
+     * so not in memory, until such a voice plays there) */
+    a->st_more = calloc((size_t)a->nvoices * SYN_MAX_NODES, sizeof(NodeState));
     a->live = calloc((size_t)a->nvoices, sizeof(int));
     a->spare = calloc((size_t)a->nvoices, sizeof(int));
     size_t cap = pow2((size_t)(max_events > 16 ? max_events : 16));
     a->ring_storage = calloc(cap, sizeof(AudioEvent));
-    if (!a->voices || !a->live || !a->spare || !a->ring_storage) {
+    if (!a->voices || !a->st_more || !a->live || !a->spare || !a->ring_storage) {
         audio_free(a);
         return NULL;
     }
@@ -168,6 +172,7 @@ void audio_free(AudioEngine *a) {
     free(a->input.side[0]);
     free(a->input.side[1]);
     free(a->voices);
+    free(a->st_more);
     free(a->live);
     free(a->spare);
     free(a->ring_storage);
@@ -404,6 +409,7 @@ static Voice *take_voice(AudioEngine *a) {
         a->nlive--;
     }
     a->live[a->nlive++] = slot;
+    a->voices[slot].st_more = &a->st_more[(size_t)slot * SYN_MAX_NODES];
     return &a->voices[slot];
 }
 

@@ -112,6 +112,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
         v->eval = def->nnodes - 2;
         v->level = tail->in[1].value;
     }
+    v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     if (def->fm.nroutes) {
         memset(v->fm_phase, 0, sizeof v->fm_phase);

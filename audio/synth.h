@@ -22,11 +22,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define SYN_MAX_NODES  48
-#define SYN_MAX_PARAMS 48
-#define SYN_NAME       32
-#define SYN_BLOCK      64 /* a voice's graph runs this many samples at a time */
-#define UNI_MAX        32 /* unison voices of an oscillator (audio/unison.h) */
+#define SYN_MAX_NODES   48
+#define SYN_MAX_PARAMS  48
+#define SYN_VOICE_NODES 12 /* node states a voice holds itself (Voice.st_own) */
+#define SYN_NAME        32
+#define SYN_BLOCK       64 /* a voice's graph runs this many samples at a time */
+#define UNI_MAX         32 /* unison voices of an oscillator (audio/unison.h) */
 
 typedef enum { IN_CONST, IN_PARAM, IN_NODE } SynInKind;
 
@@ -152,9 +153,12 @@ typedef struct {
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     float carry[SYN_BLOCK];
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
-    /* What only some voices use comes last, and a voice touches only its nodes' states:
-     * a voice of a small synth keeps to the start of its slot (fewer pages in memory) */
-    NodeState st[SYN_MAX_NODES];
+    /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the
+     * SYN_MAX_NODES states the mixer keeps aside for its slot (st_more). A voice is small
+     * (about 1.8 KB): a thousand of them touch 1.8 MB, not 4 MB. */
+    NodeState *st;
+    NodeState *st_more;
+    NodeState st_own[SYN_VOICE_NODES];
     double fm_phase[SYN_FM_OPS + 1]; /* the FM operators' phases (turns), last outputs, */
     float fm_out[SYN_FM_OPS + 1];    /* noise filters' memories (audio/fm.c) */
     float fm_noise[SYN_FM_OPS + 1][3];
@@ -177,7 +181,9 @@ float synth_wave(int shape, float freq, double ph);
 void wavetables_init(double rate);
 
 /* Prepares a voice for def with its parameters; computes its life in
- * samples from the envelopes (or gate + a short release when it has none). */
+ * samples from the envelopes (or gate + a short release when it has none).
+ * A def of more than SYN_VOICE_NODES nodes needs v->st_more (SYN_MAX_NODES
+ * states; the mixer gives every slot its own). */
 void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
                  uint64_t start, uint32_t seed, const Sample *sample);
 
