@@ -33,7 +33,7 @@ static float fm_white(Voice *v) {
 
 /* one sample of operator k's waveform at its phase (noises ignore it) */
 static float fm_wave(Voice *v, int k, int wave, float freq, double ph) {
-    float *m = v->fm_noise[k], w;
+    float *m = v->more->fm_noise[k], w;
     switch (wave) {
     case W_SAW: return synth_wave(0, freq, ph);
     case W_SQUARE: return synth_wave(1, freq, ph);
@@ -102,20 +102,20 @@ void fm_operators_block(Voice *v, const float *f, int mf, float *out, int n, uin
             for (int r = 0; r < fm->nroutes; r++)
                 if (fm->route[r].to == k) {
                     int from = fm->route[r].from;
-                    df += v->fm_out[from] * amount[r] * op[from].freq;
+                    df += v->more->fm_out[from] * amount[r] * op[from].freq;
                 }
-            float y = fm_wave(v, k, op[k].wave, (float)op[k].freq, v->fm_phase[k]);
+            float y = fm_wave(v, k, op[k].wave, (float)op[k].freq, v->more->fm_phase[k]);
             if (op[k].env)
                 y *= (float)(op[k].exp ? fenv_at(&op[k].shape, t) : senv_at(&op[k].shape, t));
-            v->fm_out[k] = y;
-            double ph = v->fm_phase[k] + (op[k].freq + df) * dt;
-            v->fm_phase[k] = ph - floor(ph);
+            v->more->fm_out[k] = y;
+            double ph = v->more->fm_phase[k] + (op[k].freq + df) * dt;
+            v->more->fm_phase[k] = ph - floor(ph);
         }
         double df = 0;
         for (int r = 0; r < fm->nroutes; r++)
             if (fm->route[r].to == 0) {
                 int from = fm->route[r].from;
-                df += v->fm_out[from] * amount[r] * op[from].freq;
+                df += v->more->fm_out[from] * amount[r] * op[from].freq;
             }
         out[j] = (float)(f[j & mf] + df);
     }

@@ -42,6 +42,7 @@ struct AudioEngine {
     Voice *voices;
     int nvoices;        /* slots: max_voices plus a reserve for voices fading out */
     NodeState *st_more; /* nvoices * SYN_MAX_NODES: big synths' node states (Voice.st_more) */
+    VoiceMore *more;    /* nvoices: FM and unison voices' phases (Voice.more) */
     int max_voices;
     const SynthDef *synths[AUDIO_MAX_SYNTHS];
     int nsynths;     /* audio side: the defs it has received (AEV_SYNTH) */
@@ -111,11 +112,12 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     /* node states for voices of big synths, a slot's SYN_MAX_NODES each (untouched,
      * so not in memory, until such a voice plays there) */
     a->st_more = calloc((size_t)a->nvoices * SYN_MAX_NODES, sizeof(NodeState));
+    a->more = calloc((size_t)a->nvoices, sizeof(VoiceMore));
     a->live = calloc((size_t)a->nvoices, sizeof(int));
     a->spare = calloc((size_t)a->nvoices, sizeof(int));
     size_t cap = pow2((size_t)(max_events > 16 ? max_events : 16));
     a->ring_storage = calloc(cap, sizeof(AudioEvent));
-    if (!a->voices || !a->st_more || !a->live || !a->spare || !a->ring_storage) {
+    if (!a->voices || !a->st_more || !a->more || !a->live || !a->spare || !a->ring_storage) {
         audio_free(a);
         return NULL;
     }
@@ -173,6 +175,7 @@ void audio_free(AudioEngine *a) {
     free(a->input.side[1]);
     free(a->voices);
     free(a->st_more);
+    free(a->more);
     free(a->live);
     free(a->spare);
     free(a->ring_storage);
@@ -410,6 +413,7 @@ static Voice *take_voice(AudioEngine *a) {
     }
     a->live[a->nlive++] = slot;
     a->voices[slot].st_more = &a->st_more[(size_t)slot * SYN_MAX_NODES];
+    a->voices[slot].more = &a->more[slot];
     return &a->voices[slot];
 }
 

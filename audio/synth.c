@@ -115,9 +115,9 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     if (def->fm.nroutes) {
-        memset(v->fm_phase, 0, sizeof v->fm_phase);
-        memset(v->fm_out, 0, sizeof v->fm_out);
-        memset(v->fm_noise, 0, sizeof v->fm_noise);
+        memset(v->more->fm_phase, 0, sizeof v->more->fm_phase);
+        memset(v->more->fm_out, 0, sizeof v->more->fm_out);
+        memset(v->more->fm_noise, 0, sizeof v->more->fm_noise);
     }
     for (int i = 0; i < def->nnodes; i++)
         for (int k = 0; k < 3 && def->nodes[i].ugen < UGEN_COUNT; k++) /* (an extension's:

@@ -119,6 +119,14 @@ typedef struct {
     double rate;
 } Sample;
 
+/* What only FM and unison voices need, kept apart from Voice (its slot's own). */
+typedef struct {
+    double fm_phase[SYN_FM_OPS + 1]; /* the FM operators' phases (turns), last outputs, */
+    float fm_out[SYN_FM_OPS + 1];    /* noise filters' memories (audio/fm.c) */
+    float fm_noise[SYN_FM_OPS + 1][3];
+    double uni[UNI_MAX]; /* a unison oscillator's phases (audio/unison.c) */
+} VoiceMore;
+
 typedef struct {
     const SynthDef *def;
     const Sample *sample; /* for sampler voices */
@@ -159,10 +167,7 @@ typedef struct {
     NodeState *st;
     NodeState *st_more;
     NodeState st_own[SYN_VOICE_NODES];
-    double fm_phase[SYN_FM_OPS + 1]; /* the FM operators' phases (turns), last outputs, */
-    float fm_out[SYN_FM_OPS + 1];    /* noise filters' memories (audio/fm.c) */
-    float fm_noise[SYN_FM_OPS + 1][3];
-    double uni[UNI_MAX]; /* a unison oscillator's phases (audio/unison.c) */
+    VoiceMore *more; /* what FM and unison voices keep (the mixer's, per slot) */
 } Voice;
 
 /* Node outputs for one block, shared by all voices (they render one after
@@ -183,7 +188,7 @@ void wavetables_init(double rate);
 /* Prepares a voice for def with its parameters; computes its life in
  * samples from the envelopes (or gate + a short release when it has none).
  * A def of more than SYN_VOICE_NODES nodes needs v->st_more (SYN_MAX_NODES
- * states; the mixer gives every slot its own). */
+ * states), an FM or unison one v->more (the mixer gives every slot its own). */
 void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
                  uint64_t start, uint32_t seed, const Sample *sample);
 

@@ -223,7 +223,7 @@ static void wavetable_block(Voice *v, const float *const in[], const int m[], fl
         int count = (int)fmin(ceil(voices), UNI_MAX);
         double pr = IN(7, j), rnd = isnan(pr) ? voices > 1 : pr != 0;
         if (v->pos == 0 && j == 0)
-            for (int k = 0; k < UNI_MAX; k++) v->uni[k] = start_phase(v, k) * rnd;
+            for (int k = 0; k < UNI_MAX; k++) v->more->uni[k] = start_phase(v, k) * rnd;
         double idx = clampd(IN(1, j), 0, 1) * (frames - 1), fr = idx - floor(idx);
         uint32_t f0 = (uint32_t)idx, f1 = f0 + 1 < frames ? f0 + 1 : frames - 1;
         double amt = clampd(IN(2, j), 0, 1), mode = IN(3, j);
@@ -232,12 +232,12 @@ static void wavetable_block(Voice *v, const float *const in[], const int m[], fl
         double norm = 1 / sqrt(voices), y = 0;
         for (int k = 0; k < count; k++) {
             double f = IN(0, j) * exp2(unison_detune(voices, IN(5, j), k) / 12);
-            double ph = warp_phase(v->uni[k], amt, md);
+            double ph = warp_phase(v->more->uni[k], amt, md);
             double a = frame_at(t->data + (size_t)f0 * 2048, len, ph);
             double s = a + (frame_at(t->data + (size_t)f1 * 2048, len, ph) - a) * fr;
-            if (md == W_FLIP && v->uni[k] < amt) s = -s;
+            if (md == W_FLIP && v->more->uni[k] < amt) s = -s;
             y += s * side_gain(v, k, g1, g2) * norm;
-            v->uni[k] = wrap1(v->uni[k] + f * inv_rate);
+            v->more->uni[k] = wrap1(v->more->uni[k] + f * inv_rate);
         }
         out[j] = (float)y;
     }
@@ -249,13 +249,14 @@ static void unisaw_block(Voice *v, const float *const in[], const int m[], float
         double voices = clampd(IN(2, j), 1, 100), spread = voices > 1 ? clampd(IN(3, j), 0, 1) : 0;
         int count = (int)fmin(ceil(voices), UNI_MAX);
         if (v->pos == 0 && j == 0)
-            for (int k = 0; k < UNI_MAX; k++) v->uni[k] = start_phase(v, k);
+            for (int k = 0; k < UNI_MAX; k++) v->more->uni[k] = start_phase(v, k);
         double ps = spread * 0.5 + 0.5, g1 = sqrt(1 - ps), g2 = sqrt(ps), y = 0;
         for (int k = 0; k < count; k++) {
             double f = IN(0, j) * exp2(unison_detune(voices, IN(1, j), k) / 12);
             double dt = frac(f * inv_rate);
-            y += (2 * v->uni[k] - 1 - poly_blep(v->uni[k], dt)) * side_gain(v, k, g1, g2);
-            v->uni[k] = wrap1(v->uni[k] + dt);
+            y += (2 * v->more->uni[k] - 1 - poly_blep(v->more->uni[k], dt)) *
+                 side_gain(v, k, g1, g2);
+            v->more->uni[k] = wrap1(v->more->uni[k] + dt);
         }
         out[j] = (float)(y / sqrt(voices)); /* superdough's 1 / sqrt(voices) on the level */
     }
