@@ -127,7 +127,6 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     ring_init(&a->keys, a->key_storage, sizeof(AudioEvent), 1024);
     ring_init(&a->retired, a->retired_storage, sizeof(Retired), 1024);
     ring_init(&a->lates, a->late_storage, sizeof(LateNote), 256);
-    wavetables_init(rate);
     for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
     a->xf_frames = (int)lround(AUDIO_XFADE_SECONDS * rate);
     if (a->xf_frames < 1) a->xf_frames = 1;
@@ -184,6 +183,9 @@ void audio_free(AudioEngine *a) {
 
 int audio_add_synth(AudioEngine *a, const SynthDef *def) {
     if (a->nsynths_ctl == AUDIO_MAX_SYNTHS) return -1;
+    /* the first def that reads the wavetables builds them (the ring's release
+     * hands them to the audio side with it) */
+    if (synth_reads_wavetables(def)) wavetables_init(a->rate);
     /* handed over by pointer through the ring, ahead of any note that uses
      * it (the ring is first in, first out); frame 0: taken at once */
     AudioEvent e = {.frame = 0, .kind = AEV_SYNTH, .synth = (int16_t)a->nsynths_ctl};

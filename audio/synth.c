@@ -155,8 +155,9 @@ static inline float polyblep(double t, double dt) {
  * Saw, square and triangle are read from tables built by adding sines up to
  * the Nyquist frequency: one table per octave of fundamental, so every
  * harmonic of a note lies below Nyquist (no aliasing, unlike a plain
- * PolyBLEP, whose worst alias is only ~22 dB down at 5 kHz). Tables are built
- * once, before any audio runs (wavetables_init), and only read afterwards. */
+ * PolyBLEP, whose worst alias is only ~22 dB down at 5 kHz). The tables are built
+ * once, when the first def that reads them reaches the mixer (audio_add_synth:
+ * a program of sines and samples never builds them), and only read afterwards. */
 #define WT_BITS   11
 #define WT_SIZE   (1 << WT_BITS)
 #define WT_BANDS  11 /* fundamentals up to 40, 80, ..., 40960 Hz */
@@ -288,6 +289,19 @@ static inline float wavetable_read(const WtPoint *t, double ph) {
     int i = (int)x;
     float frac = (float)(x - i);
     return t[i].v + t[i].d * frac;
+}
+
+bool synth_reads_wavetables(const SynthDef *def) {
+    if (def->fm.nroutes) return true;
+    for (int i = 0; i < def->nnodes; i++) switch (def->nodes[i].ugen) {
+        case UGEN_SAW:
+        case UGEN_SQUARE:
+        case UGEN_TRI:
+        case UGEN_SUPERSAW:
+        case UGEN_FMX: return true;
+        default: break;
+        }
+    return false;
 }
 
 float synth_wave(int shape, float freq, double ph) {

@@ -182,8 +182,13 @@ typedef struct {
 float synth_wave(int shape, float freq, double ph);
 
 /* Builds the band-limited wavetables for a sample rate: call on the control
- * thread before audio starts (audio_new does). */
+ * thread before a voice of a def that reads them can start (audio_add_synth
+ * does, for the first such def). */
 void wavetables_init(double rate);
+
+/* Whether def's voices read the wavetables (saw, square, triangle, supersaw,
+ * FM operators). */
+bool synth_reads_wavetables(const SynthDef *def);
 
 /* Prepares a voice for def with its parameters; computes its life in
  * samples from the envelopes (or gate + a short release when it has none).
