@@ -229,10 +229,11 @@ ObjList *list_new(Heap *h, const Value *items, uint32_t n) {
     return l;
 }
 
-/* key order: byte-wise, as strcmp (most keys differ in their first byte) */
+/* key order: byte-wise, as strcmp (inline: keys are short and differ early) */
 static inline int key_cmp(const ObjString *a, const ObjString *b) {
-    int c = (unsigned char)a->chars[0] - (unsigned char)b->chars[0];
-    return c ? c : strcmp(a->chars, b->chars);
+    const unsigned char *x = (const unsigned char *)a->chars, *y = (const unsigned char *)b->chars;
+    while (*x && *x == *y) x++, y++;
+    return *x - *y;
 }
 
 ObjRecord *rec_new(Heap *h, const RecField *fields, uint32_t n) {
@@ -251,7 +252,7 @@ ObjRecord *rec_new(Heap *h, const RecField *fields, uint32_t n) {
             out[j - 1] = f;
             continue;
         }
-        memmove(out + j + 1, out + j, (m - j) * sizeof *out);
+        for (uint32_t k = m; k > j; k--) out[k] = out[k - 1];
         out[j] = f;
         m++;
     }
