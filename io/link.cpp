@@ -1,4 +1,5 @@
-// link.cpp - the C face of Ableton Link (see link.h): the one C++ file.
+// link.cpp - the C face of Ableton Link (see link.h): the one C++ file, built
+// as the module tala-link.so (linkmodule.h), which io/linkload.c opens.
 #include <ableton/Link.hpp>
 
 #include <chrono>
@@ -10,6 +11,7 @@
 
 extern "C" {
 #include "link.h"
+#include "linkmodule.h"
 }
 
 struct TalaLink {
@@ -36,7 +38,7 @@ std::chrono::microseconds to_link(uint64_t mono_ns) {
 
 } // namespace
 
-extern "C" TalaLink *link_join(double bpm, double quantum, char *why, size_t n) {
+extern "C" TalaLink *link_module_join(double bpm, double quantum, char *why, size_t n) {
     TalaLink *k = nullptr;
     try {
         k = new TalaLink(bpm, quantum > 0 ? quantum : 4);
@@ -52,13 +54,13 @@ extern "C" TalaLink *link_join(double bpm, double quantum, char *why, size_t n) 
     return nullptr;
 }
 
-extern "C" void link_leave(TalaLink *k) {
+extern "C" void link_module_leave(TalaLink *k) {
     if (!k) return;
     k->link.enable(false);
     delete k;
 }
 
-extern "C" void link_state(TalaLink *k, uint64_t t, LinkState *out) {
+extern "C" void link_module_state(TalaLink *k, uint64_t t, LinkState *out) {
     auto s = k->link.captureAppSessionState();
     auto at = to_link(t);
     out->bpm = s.tempo();
@@ -68,18 +70,18 @@ extern "C" void link_state(TalaLink *k, uint64_t t, LinkState *out) {
     out->peers = int(k->link.numPeers());
 }
 
-extern "C" void link_set_tempo(TalaLink *k, double bpm, uint64_t t) {
+extern "C" void link_module_set_tempo(TalaLink *k, double bpm, uint64_t t) {
     auto s = k->link.captureAppSessionState();
     s.setTempo(bpm, to_link(t));
     k->link.commitAppSessionState(s);
 }
 
-extern "C" void link_set_playing(TalaLink *k, bool playing, uint64_t t) {
+extern "C" void link_module_set_playing(TalaLink *k, bool playing, uint64_t t) {
     auto s = k->link.captureAppSessionState();
     s.setIsPlaying(playing, to_link(t));
     k->link.commitAppSessionState(s);
 }
 
-extern "C" double link_quantum(const TalaLink *k) {
+extern "C" double link_module_quantum(const TalaLink *k) {
     return k->quantum;
 }

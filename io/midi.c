@@ -22,6 +22,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../spec/lazylib.h"
+
+/* RtMidi (C++: libstdc++ with it) is opened when MIDI is first used
+ * (spec/lazylib.h): a run without MIDI does not map it. */
+/* clang-format off */
+#define RTMIDI_FNS(X) \
+    X(rtmidi_api_display_name) X(rtmidi_close_port) X(rtmidi_get_port_count) \
+    X(rtmidi_get_port_name) X(rtmidi_in_create) X(rtmidi_in_free) X(rtmidi_in_ignore_types) \
+    X(rtmidi_in_set_callback) X(rtmidi_open_port) X(rtmidi_open_virtual_port) \
+    X(rtmidi_out_create) X(rtmidi_out_free) X(rtmidi_out_send_message)
+/* clang-format on */
+LAZY_LIB(rtmidi_api, TALA_SO_RTMIDI, RTMIDI_FNS)
+
 #define MAX_PORTS    16
 #define VIRTUAL_NAME "tala"
 
@@ -112,14 +125,14 @@ static void quiet_end(int unused) {
 
 static RtMidiOutPtr out_create(enum RtMidiApi api, const char *client) {
     int q = quiet_begin();
-    RtMidiOutPtr dev = rtmidi_out_create(api, client);
+    RtMidiOutPtr dev = rtmidi_api.rtmidi_out_create(api, client);
     quiet_end(q);
     return dev;
 }
 
 static RtMidiInPtr in_create(enum RtMidiApi api, const char *client) {
     int q = quiet_begin();
-    RtMidiInPtr dev = rtmidi_in_create(api, client, 100);
+    RtMidiInPtr dev = rtmidi_api.rtmidi_in_create(api, client, 100);
     quiet_end(q);
     return dev;
 }
@@ -131,19 +144,19 @@ static enum RtMidiApi pick_api(void) {
     if (want && !strcmp(want, "alsa")) return RTMIDI_API_LINUX_ALSA;
     RtMidiOutPtr probe = out_create(RTMIDI_API_LINUX_ALSA, "tala");
     bool alsa = probe && probe->ok;
-    if (probe) rtmidi_out_free(probe);
+    if (probe) rtmidi_api.rtmidi_out_free(probe);
     return alsa ? RTMIDI_API_LINUX_ALSA : RTMIDI_API_UNIX_JACK;
 }
 
 static void port_name(RtMidiPtr dev, unsigned i, char *buf, int size) {
     int len = size;
     buf[0] = 0;
-    if (rtmidi_get_port_name(dev, i, buf, &len) < 0) buf[0] = 0;
+    if (rtmidi_api.rtmidi_get_port_name(dev, i, buf, &len) < 0) buf[0] = 0;
 }
 
 static int list_side(FILE *f, RtMidiPtr dev, const char *side) {
     if (!dev || !dev->ok) return 0;
-    unsigned count = rtmidi_get_port_count(dev);
+    unsigned count = rtmidi_api.rtmidi_get_port_count(dev);
     for (unsigned i = 0; i < count; i++) {
         char name[256];
         port_name(dev, i, name, sizeof name);
@@ -153,14 +166,15 @@ static int list_side(FILE *f, RtMidiPtr dev, const char *side) {
 }
 
 int midi_list(FILE *f, char *why, size_t n) {
+    if (!rtmidi_api_load(why, n)) return -1;
     enum RtMidiApi api = pick_api();
     RtMidiInPtr in = in_create(api, "tala-list");
     RtMidiOutPtr out = out_create(api, "tala-list");
     if ((!in || !in->ok) && (!out || !out->ok)) {
         snprintf(why, n, "no MIDI system answers (%s does not start)",
-                 rtmidi_api_display_name(api));
-        if (in) rtmidi_in_free(in);
-        if (out) rtmidi_out_free(out);
+                 rtmidi_api.rtmidi_api_display_name(api));
+        if (in) rtmidi_api.rtmidi_in_free(in);
+        if (out) rtmidi_api.rtmidi_out_free(out);
         return -1;
     }
     int q = quiet_begin();
@@ -168,8 +182,8 @@ int midi_list(FILE *f, char *why, size_t n) {
     FILE *mem = fmemopen(buf, sizeof buf, "w");
     int count = list_side(mem ? mem : f, in, "input") + list_side(mem ? mem : f, out, "output");
     if (mem) fclose(mem);
-    rtmidi_in_free(in);
-    rtmidi_out_free(out);
+    rtmidi_api.rtmidi_in_free(in);
+    rtmidi_api.rtmidi_out_free(out);
     quiet_end(q);
     if (mem) fputs(buf, f);
     return count;
@@ -178,7 +192,7 @@ int midi_list(FILE *f, char *why, size_t n) {
 /* The port of dev that name names: its number (as `tala midi` lists them),
  * else the first whose name contains it; the port count when none does. */
 static unsigned find_port(RtMidiPtr dev, const char *name) {
-    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
+    unsigned count = dev && dev->ok ? rtmidi_api.rtmidi_get_port_count(dev) : 0;
     char *end;
     long k = strtol(name, &end, 10);
     if (*name && !*end && k >= 0 && (unsigned long)k < count) return (unsigned)k;
@@ -194,7 +208,7 @@ static unsigned find_port(RtMidiPtr dev, const char *name) {
 static void list_ports(RtMidiPtr dev, char *buf, size_t n) {
     size_t used = 0;
     buf[0] = 0;
-    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
+    unsigned count = dev && dev->ok ? rtmidi_api.rtmidi_get_port_count(dev) : 0;
     for (unsigned i = 0; i < count; i++) {
         char name[128];
         port_name(dev, i, name, sizeof name);
@@ -228,15 +242,16 @@ int midi_out_port(MidiOut *m, const char *name, char *why, size_t n) {
 
 bool midi_out_exists(const char *name, char *why, size_t n) {
     if (!name || !*name || !strcmp(name, VIRTUAL_NAME)) return true;
+    if (!rtmidi_api_load(why, n)) return false;
     int q = quiet_begin();
-    RtMidiOutPtr dev = rtmidi_out_create(pick_api(), "tala-list");
-    bool found = dev && find_port(dev, name) < rtmidi_get_port_count(dev);
+    RtMidiOutPtr dev = rtmidi_api.rtmidi_out_create(pick_api(), "tala-list");
+    bool found = dev && find_port(dev, name) < rtmidi_api.rtmidi_get_port_count(dev);
     if (!found) {
         char list[600];
         list_ports(dev, list, sizeof list);
         snprintf(why, n, "no MIDI output port named '%.60s' (ports: %.500s)", name, list);
     }
-    if (dev) rtmidi_out_free(dev);
+    if (dev) rtmidi_api.rtmidi_out_free(dev);
     quiet_end(q);
     return found;
 }
@@ -264,35 +279,35 @@ static void open_port(MidiOut *m, Port *p) {
 }
 
 static void open_port_quietly(MidiOut *m, Port *p) {
-    RtMidiOutPtr dev = rtmidi_out_create(m->api, "tala");
+    RtMidiOutPtr dev = rtmidi_api.rtmidi_out_create(m->api, "tala");
     if (!dev || !dev->ok) {
         snprintf(p->why, sizeof p->why, "MIDI: %s does not start (is its server running?)",
-                 rtmidi_api_display_name(m->api));
-        if (dev) rtmidi_out_free(dev);
+                 rtmidi_api.rtmidi_api_display_name(m->api));
+        if (dev) rtmidi_api.rtmidi_out_free(dev);
         p->failed = true;
         return;
     }
     if (!strcmp(p->name, VIRTUAL_NAME)) {
-        rtmidi_open_virtual_port(dev, VIRTUAL_NAME);
+        rtmidi_api.rtmidi_open_virtual_port(dev, VIRTUAL_NAME);
     } else {
         unsigned pick = find_port(dev, p->name);
-        if (pick == rtmidi_get_port_count(dev)) {
+        if (pick == rtmidi_api.rtmidi_get_port_count(dev)) {
             char list[200];
             list_ports(dev, list, sizeof list);
-            rtmidi_out_free(dev);
+            rtmidi_api.rtmidi_out_free(dev);
             snprintf(p->why, sizeof p->why, "no MIDI output port named '%.60s' (ports: %.200s)",
                      p->name, list);
             p->failed = true;
             return;
         }
         port_name(dev, pick, p->actual, sizeof p->actual);
-        rtmidi_open_port(dev, pick, "tala");
+        rtmidi_api.rtmidi_open_port(dev, pick, "tala");
     }
     if (!dev->ok) { /* (RtMidi's message is gone by now: say what it means) */
         snprintf(p->why, sizeof p->why,
                  "cannot open the MIDI port '%s' (%s: is its server running?)", p->name,
-                 rtmidi_api_display_name(m->api));
-        rtmidi_out_free(dev);
+                 rtmidi_api.rtmidi_api_display_name(m->api));
+        rtmidi_api.rtmidi_out_free(dev);
         p->failed = true;
         return;
     }
@@ -363,7 +378,7 @@ static void send(MidiOut *m, const Msg *x, uint64_t due) {
         if (*s == 0) return; /* already off (a cut took it) */
         (*s)--;
     }
-    if (rtmidi_out_send_message(p->out, x->bytes, x->len) < 0 || !p->out->ok) {
+    if (rtmidi_api.rtmidi_out_send_message(p->out, x->bytes, x->len) < 0 || !p->out->ok) {
         char why[sizeof p->why];
         snprintf(why, sizeof why, "the MIDI port '%s' stopped taking messages", p->name);
         memcpy(p->why, why, sizeof why);
@@ -394,7 +409,7 @@ static void base_name(const char *name, char *out, size_t n) {
 /* The number of dev's port `name` is, or one of the same name but for its
  * numbers (then *found is its full name); -1 when none is there. */
 static int locate(RtMidiPtr dev, const char *name, char *found, size_t n) {
-    unsigned count = dev && dev->ok ? rtmidi_get_port_count(dev) : 0;
+    unsigned count = dev && dev->ok ? rtmidi_api.rtmidi_get_port_count(dev) : 0;
     char want[256], pn[256], pb[256];
     base_name(name, want, sizeof want);
     int like = -1;
@@ -425,10 +440,10 @@ static void check_ports(MidiOut *m) {
     if (!named) return;
     if (!m->watch) { /* (not kept quiet: other threads may be printing, and the server is up) */
         pthread_mutex_unlock(&m->lock);
-        RtMidiOutPtr w = rtmidi_out_create(m->api, "tala-watch");
+        RtMidiOutPtr w = rtmidi_api.rtmidi_out_create(m->api, "tala-watch");
         pthread_mutex_lock(&m->lock);
         if (!w || !w->ok) {
-            if (w) rtmidi_out_free(w);
+            if (w) rtmidi_api.rtmidi_out_free(w);
             return;
         }
         m->watch = w;
@@ -445,11 +460,11 @@ static void check_ports(MidiOut *m) {
         if (at >= 0 && gone) { /* back: a new client connects to it (on a server that
                                   answers: nothing to keep quiet, and other threads may be
                                   printing) */
-            fresh = rtmidi_out_create(m->api, "tala");
+            fresh = rtmidi_api.rtmidi_out_create(m->api, "tala");
             int k = fresh && fresh->ok ? locate(fresh, now, now, sizeof now) : -1;
-            if (k >= 0) rtmidi_open_port(fresh, (unsigned)k, "tala");
+            if (k >= 0) rtmidi_api.rtmidi_open_port(fresh, (unsigned)k, "tala");
             if (fresh && (k < 0 || !fresh->ok)) {
-                rtmidi_out_free(fresh);
+                rtmidi_api.rtmidi_out_free(fresh);
                 fresh = NULL;
             }
         }
@@ -473,8 +488,8 @@ static void check_ports(MidiOut *m) {
         }
         if (old) { /* no one sends on it any more */
             pthread_mutex_unlock(&m->lock);
-            rtmidi_close_port(old);
-            rtmidi_out_free(old);
+            rtmidi_api.rtmidi_close_port(old);
+            rtmidi_api.rtmidi_out_free(old);
             pthread_mutex_lock(&m->lock);
         }
     }
@@ -512,6 +527,7 @@ static void *sender(void *ud) {
 }
 
 MidiOut *midi_out_new(char *why, size_t n) {
+    if (!rtmidi_api_load(why, n)) return NULL;
     MidiOut *m = calloc(1, sizeof *m);
     if (!m) abort();
     m->api = RTMIDI_API_UNSPECIFIED; /* chosen when a port is first opened */
@@ -645,10 +661,10 @@ void midi_out_free(MidiOut *m) {
     if (any) nanosleep(&(struct timespec){0, 50000000}, NULL);
     for (int i = 0; i < m->nports; i++)
         if (m->ports[i].out) {
-            rtmidi_close_port(m->ports[i].out);
-            rtmidi_out_free(m->ports[i].out);
+            rtmidi_api.rtmidi_close_port(m->ports[i].out);
+            rtmidi_api.rtmidi_out_free(m->ports[i].out);
         }
-    if (m->watch) rtmidi_out_free(m->watch);
+    if (m->watch) rtmidi_api.rtmidi_out_free(m->watch);
     if (m->trace) fclose(m->trace);
     free(m->q);
     pthread_mutex_destroy(&m->lock);
@@ -721,23 +737,25 @@ static void on_input(double stamp, const unsigned char *msg, size_t n, void *ud)
 }
 
 MidiIn *midi_in_open(const char *name, char *why, size_t n) {
+    if (!rtmidi_api_load(why, n)) return NULL;
     enum RtMidiApi api = pick_api();
     int q = quiet_begin();
-    RtMidiInPtr dev = rtmidi_in_create(api, "tala", 1024);
+    RtMidiInPtr dev = rtmidi_api.rtmidi_in_create(api, "tala", 1024);
     unsigned pick = find_port(dev, name);
     MidiIn *in = NULL;
-    if (dev && pick < rtmidi_get_port_count(dev)) {
+    if (dev && pick < rtmidi_api.rtmidi_get_port_count(dev)) {
         in = calloc(1, sizeof *in);
         if (!in) abort();
         in->dev = dev;
         in->api = api;
         port_name(dev, pick, in->actual, sizeof in->actual);
-        rtmidi_in_set_callback(dev, on_input, in);
-        rtmidi_in_ignore_types(dev, true, false, true); /* clock messages in, for --clock */
-        rtmidi_open_port(dev, pick, "tala-in");
+        rtmidi_api.rtmidi_in_set_callback(dev, on_input, in);
+        rtmidi_api.rtmidi_in_ignore_types(dev, true, false,
+                                          true); /* clock messages in, for --clock */
+        rtmidi_api.rtmidi_open_port(dev, pick, "tala-in");
         if (!dev->ok) {
             snprintf(why, n, "cannot open the MIDI input '%.60s'", name);
-            rtmidi_in_free(dev);
+            rtmidi_api.rtmidi_in_free(dev);
             free(in);
             in = NULL;
         }
@@ -745,7 +763,7 @@ MidiIn *midi_in_open(const char *name, char *why, size_t n) {
         char list[600];
         list_ports(dev, list, sizeof list);
         snprintf(why, n, "no MIDI input port named '%.60s' (ports: %.400s)", name, list);
-        if (dev) rtmidi_in_free(dev);
+        if (dev) rtmidi_api.rtmidi_in_free(dev);
     }
     quiet_end(q);
     return in;
@@ -780,9 +798,9 @@ bool midi_in_note(MidiIn *in, uint64_t *when, bool *on, int *channel, int *key, 
 int midi_in_check(MidiIn *in, const char **name) {
     static RtMidiInPtr watch; /* the control thread's own client, for listing */
     if (!watch) {             /* (not kept quiet: the REPL may be printing; its server is up) */
-        watch = rtmidi_in_create(in->api, "tala-watch", 100);
+        watch = rtmidi_api.rtmidi_in_create(in->api, "tala-watch", 100);
         if (watch && !watch->ok) {
-            rtmidi_in_free(watch);
+            rtmidi_api.rtmidi_in_free(watch);
             watch = NULL;
         }
         if (!watch) return 0;
@@ -794,20 +812,20 @@ int midi_in_check(MidiIn *in, const char **name) {
         in->gone = true;
         change = 1;
     } else if (at >= 0 && in->gone) { /* back: a new client listens to it */
-        RtMidiInPtr fresh = rtmidi_in_create(in->api, "tala", 1024);
+        RtMidiInPtr fresh = rtmidi_api.rtmidi_in_create(in->api, "tala", 1024);
         int k = fresh && fresh->ok ? locate(fresh, now, now, sizeof now) : -1;
         if (k >= 0) {
-            rtmidi_close_port(in->dev); /* no callback from the old one after this */
-            rtmidi_in_free(in->dev);
+            rtmidi_api.rtmidi_close_port(in->dev); /* no callback from the old one after this */
+            rtmidi_api.rtmidi_in_free(in->dev);
             in->dev = fresh;
-            rtmidi_in_set_callback(fresh, on_input, in);
-            rtmidi_in_ignore_types(fresh, true, false, true);
-            rtmidi_open_port(fresh, (unsigned)k, "tala-in");
+            rtmidi_api.rtmidi_in_set_callback(fresh, on_input, in);
+            rtmidi_api.rtmidi_in_ignore_types(fresh, true, false, true);
+            rtmidi_api.rtmidi_open_port(fresh, (unsigned)k, "tala-in");
             memcpy(in->actual, now, sizeof in->actual);
             in->gone = false;
             change = 2;
         } else if (fresh) {
-            rtmidi_in_free(fresh);
+            rtmidi_api.rtmidi_in_free(fresh);
         }
     }
     return change;
@@ -829,8 +847,8 @@ bool midi_in_clock(MidiIn *in, uint64_t *when, uint8_t *status, int *spp) {
 void midi_in_close(MidiIn *in) {
     if (!in) return;
     int q = quiet_begin();
-    rtmidi_close_port(in->dev); /* no callback after it returns */
-    rtmidi_in_free(in->dev);
+    rtmidi_api.rtmidi_close_port(in->dev); /* no callback after it returns */
+    rtmidi_api.rtmidi_in_free(in->dev);
     quiet_end(q);
     free(in);
 }

@@ -14,7 +14,8 @@
  *     cairo_t *cr = cairo_api.cairo_create(surface);
  *
  * The header's declarations give each pointer its type; TALA_SO_* is the
- * library's soname, found by the build. Loading is once, thread-safe, and
+ * library's soname, found by the build (any expression giving a name or path
+ * will do: it is evaluated once, when loading). Loading is once, thread-safe, and
  * all or nothing: a missing library or symbol is a message, not a crash.
  */
 #ifndef TALA_LAZYLIB_H
@@ -29,7 +30,7 @@
 #define LAZY_FIELD_(f) __typeof__(f) *f;
 #define LAZY_SYM_(f)                                                                               \
     if (ok_ && !(*(void **)&api_->f = dlsym(h_, #f))) {                                            \
-        snprintf(err_, sizeof err_, "%s has no %s", so_, #f);                                      \
+        snprintf(err_, sizeof err_, "%.300s has no %s", so_, #f);                                  \
         ok_ = false;                                                                               \
     }
 
@@ -38,16 +39,17 @@
     static bool api##_load(char *why, size_t n) {                                                  \
         static pthread_mutex_t lock_ = PTHREAD_MUTEX_INITIALIZER;                                  \
         static int state_; /* 0: not tried, 1: loaded, -1: failed (err_ says why) */               \
-        static char err_[300];                                                                     \
-        static const char *const so_ = soname;                                                     \
+        static char err_[1024];                                                                    \
         pthread_mutex_lock(&lock_);                                                                \
         if (state_ == 0) {                                                                         \
+            const char *so_ = (soname);                                                            \
             bool ok_ = true;                                                                       \
             __typeof__(api) *api_ = &api;                                                          \
             void *h_ = dlopen(so_, RTLD_NOW | RTLD_LOCAL);                                         \
             if (!h_) {                                                                             \
                 const char *e_ = dlerror();                                                        \
-                snprintf(err_, sizeof err_, "cannot load %s: %s", so_, e_ ? e_ : "not found");     \
+                snprintf(err_, sizeof err_, "cannot load %.300s: %.600s", so_,                     \
+                         e_ ? e_ : "not found");                                                   \
                 ok_ = false;                                                                       \
             }                                                                                      \
             LIST(LAZY_SYM_)                                                                        \

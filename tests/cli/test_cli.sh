@@ -212,6 +212,11 @@ if [ -z "$got" ]; then pass=$((pass + 1)); else echo "FAIL a plain render loaded
 got=$(loaded render "$tmp/ref.tala" -o "$tmp/l.wav" --bars 1 --plot "$tmp/l.png" --midi "$tmp/l.mid")
 if [ "$got" = "libcairo libfftw3f libsmf " ]; then pass=$((pass + 1)); else
     echo "FAIL --plot and --midi loaded '$got', wanted cairo, fftw3f and smf"; fail=$((fail + 1)); fi
+# Link is a module beside the binary (tala-link.so): a tala without it says so
+mkdir -p "$tmp/lonely" && cp "$tala" "$tmp/lonely/tala"
+rc=0; "$tmp/lonely/tala" "$tmp/ref.tala" --link --no-audio --seconds 1 --no-log 2>"$err" >/dev/null || rc=$?
+if [ "$rc" = 3 ] && grep -q "Ableton Link is in tala-link.so, built beside the tala binary" "$err"; then
+    pass=$((pass + 1)); else echo "FAIL --link without tala-link.so: exit $rc, $(cat "$err")"; fail=$((fail + 1)); fi
 got=$(loaded render --pattern 'note("c").s("gm_piano")' -o "$tmp/l.wav" --bars 1)
 if [ "$got" = "libfluidsynth " ]; then pass=$((pass + 1)); else
     echo "FAIL a General MIDI note loaded '$got', wanted fluidsynth"; fail=$((fail + 1)); fi
