@@ -680,53 +680,79 @@ NATIVE(arp) {
     return true;
 }
 
-/* chop(n): each event cut into n parts, with begin/end set for samples */
+/* chop(n): each event cut into n parts, with begin/end set for samples. An
+ * event's parts are a pattern of its own (a fastcat of n pure records, made
+ * lazily): a query builds only the parts it overlaps, not all n (chop(128)
+ * of a long sample, queried a cycle at a time, needs a few). */
+
+/* Part i of n of the record v: its begin and end cut from v's (0..1 when it
+ * has not both). */
+static ObjRecord *chop_part(Query *q, Value v, int i, int n) {
+    ObjString *kb = str_c(q->heap, "begin");
+    heap_push(q->heap, OBJ_VAL(kb));
+    ObjString *ke = str_c(q->heap, "end");
+    heap_push(q->heap, OBJ_VAL(ke));
+    ObjRecord *r = AS_RECORD(v);
+    double b0 = 0, e0 = 1;
+    bool hb = false, he = false;
+    for (uint32_t k = 0; k < r->len; k++) {
+        if (r->fields[k].key == kb && IS_NUM(r->fields[k].val))
+            b0 = r->fields[k].val.as.num, hb = true;
+        if (r->fields[k].key == ke && IS_NUM(r->fields[k].val))
+            e0 = r->fields[k].val.as.num, he = true;
+    }
+    bool has = hb && he;
+    double d = has ? e0 - b0 : 1, sb = (double)i / n, se = (double)(i + 1) / n;
+    RecField fs[130];
+    uint32_t m = 0;
+    for (uint32_t k = 0; k < r->len && m < 128; k++) fs[m++] = r->fields[k];
+    fs[m++] = (RecField){kb, NUM_VAL(has ? b0 + sb * d : sb)};
+    fs[m++] = (RecField){ke, NUM_VAL(has ? b0 + se * d : se)};
+    ObjRecord *rec = rec_new(q->heap, fs, m);
+    heap_pop(q->heap, 2);
+    return rec;
+}
+
+/* The parts of self->value (n = self->a) over span: each cycle piece of the
+ * span is queried in the parts it may touch (one more on each side, for a
+ * piece that is a point on a boundary), each as fastcat's slot would be. */
+static bool q_chopped(Query *q, ObjPattern *self, Span s, EvBuf *out) {
+    const int n = (int)self->a.num;
+    Rat c = rat_floor(s.begin), last = rat_ceil(s.end);
+    if (rat_le(last, c)) last = rat_add(c, rat_int(1));
+    for (; rat_lt(c, last); c = rat_add(c, rat_int(1))) {
+        Rat next = rat_add(c, rat_int(1));
+        Span piece = {rat_max(s.begin, c), rat_min(s.end, next)};
+        if (rat_lt(piece.end, piece.begin)) continue;
+        Rat lo = rat_sub(piece.begin, c), hi = rat_sub(piece.end, c); /* in [0, 1] */
+        int i0 = (int)rat_floor(rat_mul(lo, rat_int(n))).num - 1;
+        int i1 = (int)rat_ceil(rat_mul(hi, rat_int(n))).num;
+        for (int i = i0 < 0 ? 0 : i0; i <= i1 && i < n; i++) {
+            ObjRecord *rec = chop_part(q, self->value, i, n);
+            heap_push(q->heap, OBJ_VAL(rec));
+            ObjPattern *part = pat_pure(q->heap, OBJ_VAL(rec));
+            heap_push(q->heap, OBJ_VAL(part));
+            ObjPattern *slot = pat_compress(q->heap, rat_make(i, n), rat_make(i + 1, n), part);
+            heap_push(q->heap, OBJ_VAL(slot));
+            bool ok = pat_query(q, slot, piece, out);
+            heap_pop(q->heap, 3);
+            if (!ok) return false;
+        }
+    }
+    return true;
+}
+
 static bool chop_map(Query *q, Value v, Value nv, Value *out) {
-    int n = (int)nv.as.num;
     if (!IS_RECORD(v)) {
         char buf[48];
         val_format(v, buf, sizeof buf);
         return lib_fail(q, "chop cuts samples: use it on s(...)",
                         "chop needs control values (s, ...), got '%s'", buf);
     }
-    double b0 = 0, e0 = 1;
-    ObjString *kb = str_c(q->heap, "begin");
-    heap_push(q->heap, OBJ_VAL(kb));
-    ObjString *ke = str_c(q->heap, "end");
-    heap_push(q->heap, OBJ_VAL(ke));
-    bool has = false;
-    if (IS_RECORD(v)) {
-        ObjRecord *r = AS_RECORD(v);
-        bool hb = false, he = false;
-        for (uint32_t i = 0; i < r->len; i++) {
-            if (r->fields[i].key == kb && IS_NUM(r->fields[i].val))
-                b0 = r->fields[i].val.as.num, hb = true;
-            if (r->fields[i].key == ke && IS_NUM(r->fields[i].val))
-                e0 = r->fields[i].val.as.num, he = true;
-        }
-        has = hb && he;
-    }
-    if (!has) b0 = 0, e0 = 1;
-    double d = e0 - b0;
-    ObjPattern **ps = malloc((size_t)n * sizeof *ps);
-    if (!ps) abort();
-    for (int i = 0; i < n; i++) {
-        double sb = (double)i / n, se = (double)(i + 1) / n;
-        RecField fs[130];
-        uint32_t m = 0;
-        if (IS_RECORD(v)) {
-            ObjRecord *r = AS_RECORD(v);
-            for (uint32_t k = 0; k < r->len && m < 128; k++) fs[m++] = r->fields[k];
-        }
-        fs[m++] = (RecField){kb, NUM_VAL(has ? b0 + sb * d : sb)};
-        fs[m++] = (RecField){ke, NUM_VAL(has ? b0 + se * d : se)};
-        ObjRecord *rec = rec_new(q->heap, fs, m);
-        heap_push(q->heap, OBJ_VAL(rec));
-        ps[i] = keep(q, pat_pure(q->heap, OBJ_VAL(rec)));
-    }
-    *out = OBJ_VAL(pat_fastcat(q->heap, ps, (unsigned)n));
-    heap_pop(q->heap, 2 * (unsigned)n + 2);
-    free(ps);
+    ObjPattern *p = pat_query_fn(q->heap, q_chopped, NULL, v);
+    p->a = rat_int((int64_t)nv.as.num);
+    p->steps = rat_int((int64_t)nv.as.num); /* as the fastcat of its n parts */
+    *out = OBJ_VAL(p);
     return true;
 }
 static bool b_chop(Query *q, const Value *a, ObjPattern *sub, Value pm, ObjPattern **out) {
