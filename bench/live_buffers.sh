@@ -10,9 +10,9 @@
 # does, so the silent program's count is the machine's.
 #
 # Scheduling modes (MODES to choose, in this order by default):
-#   other  jackd --no-realtime: every thread SCHED_OTHER
-#   tala   jackd --no-realtime, tala --rt-priority 70: tala's callback
-#          thread SCHED_FIFO (asked by tala itself), the server's not
+#   other  jackd --no-realtime, tala --rt-priority 0: every thread SCHED_OTHER
+#   tala   jackd --no-realtime, tala as it is (--rt-priority 70): tala's
+#          callback thread SCHED_FIFO (asked by tala itself), the server's not
 #   jack   jackd -R: JACK's server thread SCHED_FIFO 10, its clients' 5
 # A mode the system refuses is said and left out.
 #
@@ -103,7 +103,7 @@ printf '|%s|\n' "-------|--------|-----------|--------|-------|-------|-------|-
 goal=""
 for mode in $MODES; do
     case $mode in
-    other) flags=(--no-realtime) extra=() ;;
+    other) flags=(--no-realtime) extra=(--rt-priority 0) ;;
     tala) flags=(--no-realtime) extra=(--rt-priority 70) ;;
     jack) flags=(-R) extra=() ;;
     *)

@@ -8,7 +8,8 @@
  *   --device NAME|N  --rate R  --buffer FRAMES  --lookahead MS  --volume V
  *   --seconds S (stop after)  --record OUT.wav  --samples DIR  --tempo BPM
  *   --voices N  --no-audio (keep time without a device)  --no-log
- *   --rt-priority N (the audio callback's thread to SCHED_FIFO N where granted)
+ *   --rt-priority N (the audio callback's thread to SCHED_FIFO N where granted
+ *   and the host left it without: 70; 0 leaves it as the host made it)
  *   --midi-latency NAME=MS (a MIDI port's messages go out later)
  *   --midi-clock NAME (MIDI clock to a port, following the tempo map)
  *   --midi-in NAME (a controller's knobs for cc(), its keys for midiin(); repeatable)
@@ -429,7 +430,7 @@ static int play(Args *a, Repl *repl, Watch *watch, const char *logpath) {
 
 int cli_live(int argc, char **argv) {
     Args a = {.o = {.session = {.voices = 2048},
-                    .device = {.rate = 48000},
+                    .device = {.rate = 48000, .rt_priority = 70},
                     .input_latency_ms = -1,
                     .superdirt_latency = 0.2},
               .log = true,
