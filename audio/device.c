@@ -17,6 +17,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../spec/lazylib.h"
+
+/* PortAudio (with ALSA, JACK and the C++ library under JACK) is opened when a
+ * device is (spec/lazylib.h): a render or a --no-audio session never maps it. */
+/* clang-format off */
+#define PA_FNS(X) \
+    X(Pa_AbortStream) X(Pa_CloseStream) X(Pa_GetDefaultInputDevice) X(Pa_GetDefaultOutputDevice) \
+    X(Pa_GetDeviceCount) X(Pa_GetDeviceInfo) X(Pa_GetErrorText) X(Pa_GetHostApiInfo) \
+    X(Pa_GetStreamInfo) X(Pa_HostApiTypeIdToHostApiIndex) X(Pa_Initialize) \
+    X(Pa_IsFormatSupported) X(Pa_OpenStream) X(Pa_StartStream) X(Pa_StopStream) X(Pa_Terminate)
+/* clang-format on */
+LAZY_LIB(pa_api, TALA_SO_PORTAUDIO, PA_FNS)
+
 /* Hooks a test build can provide (an allocation counter preloaded into the
  * process): called on entering and leaving the callback. */
 typedef void (*Hook)(void);
@@ -94,7 +107,7 @@ static PaError quiet_init(void) {
     fflush(stderr);
     int saved = dup(2), null = open("/dev/null", 1);
     if (saved >= 0 && null >= 0) dup2(null, 2);
-    PaError e = Pa_Initialize();
+    PaError e = pa_api.Pa_Initialize();
     if (saved >= 0) {
         dup2(saved, 2);
         close(saved);
@@ -234,27 +247,28 @@ static void *clock_thread(void *ud) {
 }
 
 static const PaDeviceInfo *out_info(PaDeviceIndex i) {
-    const PaDeviceInfo *info = Pa_GetDeviceInfo(i);
+    const PaDeviceInfo *info = pa_api.Pa_GetDeviceInfo(i);
     return info && info->maxOutputChannels >= 2 ? info : NULL;
 }
 
 int device_list(FILE *f, char *why, size_t n) {
+    if (!pa_api_load(why, n)) return -1;
     PaError e = quiet_init();
     if (e != paNoError) {
-        snprintf(why, n, "audio: %s", Pa_GetErrorText(e));
+        snprintf(why, n, "audio: %s", pa_api.Pa_GetErrorText(e));
         return -1;
     }
-    int count = 0, all = Pa_GetDeviceCount();
-    PaDeviceIndex def = Pa_GetDefaultOutputDevice();
+    int count = 0, all = pa_api.Pa_GetDeviceCount();
+    PaDeviceIndex def = pa_api.Pa_GetDefaultOutputDevice();
     for (int i = 0; i < all; i++) {
         const PaDeviceInfo *info = out_info(i);
         if (!info) continue;
         fprintf(f, "%c%3d  %-40s %-12s %g Hz, %d channels\n", i == def ? '*' : ' ', i, info->name,
-                Pa_GetHostApiInfo(info->hostApi)->name, info->defaultSampleRate,
+                pa_api.Pa_GetHostApiInfo(info->hostApi)->name, info->defaultSampleRate,
                 info->maxOutputChannels);
         count++;
     }
-    Pa_Terminate();
+    pa_api.Pa_Terminate();
     return count;
 }
 
@@ -262,7 +276,7 @@ int device_list(FILE *f, char *why, size_t n) {
 static void names(char *buf, size_t n) {
     size_t used = 0;
     buf[0] = 0;
-    for (int i = 0; i < Pa_GetDeviceCount(); i++) {
+    for (int i = 0; i < pa_api.Pa_GetDeviceCount(); i++) {
         const PaDeviceInfo *info = out_info(i);
         if (!info) continue;
         int k = snprintf(buf + used, n - used, "%s%d: %s", used ? ", " : "", i, info->name);
@@ -275,18 +289,18 @@ static void names(char *buf, size_t n) {
 static PaDeviceIndex find(const char *name) {
     if (!name) {
         /* JACK first when a server runs: it is what a studio (and the tests) use */
-        PaHostApiIndex jack = Pa_HostApiTypeIdToHostApiIndex(paJACK);
+        PaHostApiIndex jack = pa_api.Pa_HostApiTypeIdToHostApiIndex(paJACK);
         if (jack >= 0) {
-            const PaHostApiInfo *h = Pa_GetHostApiInfo(jack);
+            const PaHostApiInfo *h = pa_api.Pa_GetHostApiInfo(jack);
             if (h && h->defaultOutputDevice != paNoDevice) return h->defaultOutputDevice;
         }
-        return Pa_GetDefaultOutputDevice();
+        return pa_api.Pa_GetDefaultOutputDevice();
     }
     char *end;
     long k = strtol(name, &end, 10);
     if (*name && !*end)
-        return k >= 0 && k < Pa_GetDeviceCount() && out_info((int)k) ? (int)k : paNoDevice;
-    for (int i = 0; i < Pa_GetDeviceCount(); i++)
+        return k >= 0 && k < pa_api.Pa_GetDeviceCount() && out_info((int)k) ? (int)k : paNoDevice;
+    for (int i = 0; i < pa_api.Pa_GetDeviceCount(); i++)
         if (out_info(i) && strstr(out_info(i)->name, name)) return i;
     return paNoDevice;
 }
@@ -298,19 +312,19 @@ static bool find_input(Device *d, char *why, size_t n) {
     d->in_index = paNoDevice;
     char *end;
     long k = name ? strtol(name, &end, 10) : -1;
-    for (int i = 0; i < Pa_GetDeviceCount() && d->in_index == paNoDevice; i++) {
-        const PaDeviceInfo *info = Pa_GetDeviceInfo(i);
+    for (int i = 0; i < pa_api.Pa_GetDeviceCount() && d->in_index == paNoDevice; i++) {
+        const PaDeviceInfo *info = pa_api.Pa_GetDeviceInfo(i);
         if (!info || info->maxInputChannels < 1) continue;
         if (name ? ((*name && !*end && k == i) || strstr(info->name, name)) : i == d->index)
             d->in_index = i;
     }
-    if (d->in_index == paNoDevice && !name) d->in_index = Pa_GetDefaultInputDevice();
+    if (d->in_index == paNoDevice && !name) d->in_index = pa_api.Pa_GetDefaultInputDevice();
     if (d->in_index == paNoDevice) {
         snprintf(why, n, name ? "no audio input device named '%s'" : "no audio input device%s",
                  name ? name : "");
         return false;
     }
-    const PaDeviceInfo *info = Pa_GetDeviceInfo(d->in_index);
+    const PaDeviceInfo *info = pa_api.Pa_GetDeviceInfo(d->in_index);
     if (info->maxInputChannels < d->inputs) d->inputs = info->maxInputChannels;
     return true;
 }
@@ -347,9 +361,13 @@ Device *device_open(const DeviceOpts *o, char *why, size_t n) {
         snprintf(d->name, sizeof d->name, "no device (clock only)");
         return d;
     }
+    if (!pa_api_load(why, n)) {
+        device_close(d);
+        return NULL;
+    }
     PaError e = quiet_init();
     if (e != paNoError) {
-        snprintf(why, n, "audio: %s", Pa_GetErrorText(e));
+        snprintf(why, n, "audio: %s", pa_api.Pa_GetErrorText(e));
         device_close(d);
         return NULL;
     }
@@ -369,14 +387,14 @@ Device *device_open(const DeviceOpts *o, char *why, size_t n) {
         device_close(d);
         return NULL;
     }
-    const PaDeviceInfo *info = Pa_GetDeviceInfo(d->index);
+    const PaDeviceInfo *info = pa_api.Pa_GetDeviceInfo(d->index);
     snprintf(d->name, sizeof d->name, "%s", info->name);
     PaStreamParameters p = {.device = d->index,
                             .channelCount = 2,
                             .sampleFormat = paFloat32 | paNonInterleaved,
                             .suggestedLatency = info->defaultLowOutputLatency};
     /* the wished rate, else the device's own: never a failure for a rate */
-    if (Pa_IsFormatSupported(NULL, &p, d->rate) != paFormatIsSupported)
+    if (pa_api.Pa_IsFormatSupported(NULL, &p, d->rate) != paFormatIsSupported)
         d->rate = info->defaultSampleRate;
     return d;
 }
@@ -412,7 +430,7 @@ static void stop_clock(Device *d) {
 /* Opens a stream on d->index, not started. pa_lock held (or no other
  * thread yet). */
 static bool open_stream(Device *d, char *why, size_t n) {
-    const PaDeviceInfo *info = Pa_GetDeviceInfo(d->index);
+    const PaDeviceInfo *info = pa_api.Pa_GetDeviceInfo(d->index);
     PaStreamParameters p = {.device = d->index,
                             .channelCount = 2,
                             .sampleFormat = paFloat32 | paNonInterleaved,
@@ -420,17 +438,18 @@ static bool open_stream(Device *d, char *why, size_t n) {
     PaStreamParameters ip = {.device = d->in_index,
                              .channelCount = d->inputs,
                              .sampleFormat = paFloat32 | paNonInterleaved};
-    const PaDeviceInfo *in_info = d->inputs ? Pa_GetDeviceInfo(d->in_index) : NULL;
+    const PaDeviceInfo *in_info = d->inputs ? pa_api.Pa_GetDeviceInfo(d->in_index) : NULL;
     if (d->inputs && !in_info) {
         snprintf(why, n, "the audio input device is not there");
         return false;
     }
     if (in_info) ip.suggestedLatency = in_info->defaultLowInputLatency;
     atomic_store(&d->cb_tid, 0); /* a new stream calls back from a new thread */
-    PaError e = Pa_OpenStream(&d->stream, d->inputs ? &ip : NULL, &p, d->rate,
-                              (unsigned long)d->buffer, paClipOff | paDitherOff, callback, d);
+    PaError e =
+        pa_api.Pa_OpenStream(&d->stream, d->inputs ? &ip : NULL, &p, d->rate,
+                             (unsigned long)d->buffer, paClipOff | paDitherOff, callback, d);
     if (e != paNoError) {
-        snprintf(why, n, "cannot start audio on '%s': %s", info->name, Pa_GetErrorText(e));
+        snprintf(why, n, "cannot start audio on '%s': %s", info->name, pa_api.Pa_GetErrorText(e));
         d->stream = NULL;
         return false;
     }
@@ -439,8 +458,8 @@ static bool open_stream(Device *d, char *why, size_t n) {
 
 static void close_stream(Device *d) {
     if (!d->stream) return;
-    Pa_AbortStream(d->stream);
-    Pa_CloseStream(d->stream);
+    pa_api.Pa_AbortStream(d->stream);
+    pa_api.Pa_CloseStream(d->stream);
     d->stream = NULL;
 }
 
@@ -452,13 +471,13 @@ bool device_start(Device *d, AudioEngine *a, char *why, size_t n) {
         return atomic_load(&d->running);
     }
     if (!open_stream(d, why, n)) return false;
-    PaError e = Pa_StartStream(d->stream);
+    PaError e = pa_api.Pa_StartStream(d->stream);
     if (e != paNoError) {
-        snprintf(why, n, "cannot start audio on '%s': %s", d->name, Pa_GetErrorText(e));
+        snprintf(why, n, "cannot start audio on '%s': %s", d->name, pa_api.Pa_GetErrorText(e));
         close_stream(d);
         return false;
     }
-    const PaStreamInfo *si = Pa_GetStreamInfo(d->stream);
+    const PaStreamInfo *si = pa_api.Pa_GetStreamInfo(d->stream);
     d->out_latency_ns = si ? (int64_t)(si->outputLatency * 1e9) : 0;
     d->out_latency_s = si ? si->outputLatency : 0;
     d->in_latency_s = si && d->inputs ? si->inputLatency : 0;
@@ -489,7 +508,7 @@ static void hand_to_callback(Device *d) {
  * thread keeping time. */
 static bool reopen(Device *d, char *why, size_t n) {
     close_stream(d);
-    if (d->pa) Pa_Terminate();
+    if (d->pa) pa_api.Pa_Terminate();
     d->pa = quiet_init() == paNoError;
     if (!d->pa) {
         snprintf(why, n, "audio: PortAudio does not start");
@@ -504,15 +523,15 @@ static bool reopen(Device *d, char *why, size_t n) {
     if (d->inputs && !find_input(d, why, n)) return false; /* (the numbers may have changed) */
     if (!open_stream(d, why, n)) return false;
     hand_to_callback(d);
-    PaError e = Pa_StartStream(d->stream);
+    PaError e = pa_api.Pa_StartStream(d->stream);
     if (e != paNoError) {
-        snprintf(why, n, "cannot start audio on '%s': %s", d->name, Pa_GetErrorText(e));
+        snprintf(why, n, "cannot start audio on '%s': %s", d->name, pa_api.Pa_GetErrorText(e));
         close_stream(d);
         hand_to_clock(d);
         return false;
     }
-    snprintf(d->name, sizeof d->name, "%s", Pa_GetDeviceInfo(i)->name);
-    const PaStreamInfo *si = Pa_GetStreamInfo(d->stream);
+    snprintf(d->name, sizeof d->name, "%s", pa_api.Pa_GetDeviceInfo(i)->name);
+    const PaStreamInfo *si = pa_api.Pa_GetStreamInfo(d->stream);
     d->out_latency_s = si ? si->outputLatency : 0;
     d->in_latency_s = si && d->inputs ? si->inputLatency : 0;
     atomic_fetch_add(&d->opened, 1);
@@ -586,7 +605,7 @@ bool device_reconnect(Device *d, char *why, size_t n) {
 void device_stop(Device *d) {
     pthread_mutex_lock(&d->pa_lock);
     if (d->stream && !atomic_load(&d->lost)) {
-        Pa_StopStream(d->stream); /* plays out */
+        pa_api.Pa_StopStream(d->stream); /* plays out */
         close_stream(d);
     }
     /* a stream whose host went away is left as it is (closing it would
@@ -601,7 +620,7 @@ void device_close(Device *d) {
     if (d->stream)
         return; /* a host that went away: its stream, and the device it may
                    still call back with, stay (the process is ending) */
-    if (d->pa) Pa_Terminate();
+    if (d->pa) pa_api.Pa_Terminate();
     pthread_mutex_destroy(&d->pa_lock);
     free(d->scratch[0]);
     free(d->scratch[1]);
