@@ -57,6 +57,7 @@ static void usage(FILE *f) {
            "playing: --device NAME|N, --rate R, --buffer FRAMES, --lookahead MS,\n"
            "  --volume V, --seconds S, --record OUT.wav, --samples DIR, --tempo BPM,\n"
            "  --no-audio (keep time without a device), --no-log,\n"
+           "  --rt-priority N (the audio callback's SCHED_FIFO priority where granted: 70; 0 off)\n"
            "  --input (audio input for record(): the device's own), --input=NAME|N (another),\n"
            "  --input-latency MS (the round trip takes are moved by, if not the reported one),\n"
            "  --midi-latency NAME=MS (a MIDI port's messages go out later),\n"
