@@ -63,6 +63,8 @@ struct AudioEngine {
     Meter meters[AUDIO_MAX_TRACKS];
     float tl[AUDIO_MAX_TRACKS][AUDIO_BLOCK], tr[AUDIO_MAX_TRACKS][AUDIO_BLOCK];
     SynScratch scratch;    /* node outputs, shared by the voices as they render */
+    SynBatch batch;        /* voices whose filters run side by side (voice_prepare) */
+    Voice **prep;          /* this block's voices for voice_prepare (nvoices of room) */
     Chain chains[NCHAINS]; /* buses, master, inserts */
     /* the audio input (audio_set_input): its history for voices, this block's for chains */
     const float *in_src[2];
@@ -114,6 +116,7 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     a->st_more = calloc((size_t)a->nvoices * SYN_MAX_NODES, sizeof(NodeState));
     a->more = calloc((size_t)a->nvoices, sizeof(VoiceMore));
     a->live = calloc((size_t)a->nvoices, sizeof(int));
+    a->prep = calloc((size_t)a->nvoices, sizeof(Voice *));
     a->spare = calloc((size_t)a->nvoices, sizeof(int));
     size_t cap = pow2((size_t)(max_events > 16 ? max_events : 16));
     a->ring_storage = calloc(cap, sizeof(AudioEvent));
@@ -176,6 +179,7 @@ void audio_free(AudioEngine *a) {
     free(a->st_more);
     free(a->more);
     free(a->live);
+    free(a->prep);
     free(a->spare);
     free(a->ring_storage);
     free(a);
@@ -692,6 +696,16 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             if (duck_block(&a->ducks[o], now, n, a->dg[o])) ducked |= 1u << o;
             if (djf_setup(&djf[o], a->djf[o], a->rate)) filtered |= 1u << o;
         }
+        /* the voices with filters that need their next block in this one:
+         * computed together first, their filters in lanes (voice_prepare) */
+        int nprep = 0;
+        for (int k = 0; k < a->nlive; k++) {
+            Voice *v = &a->voices[a->live[k]];
+            int off = v->start > now ? (int)(v->start - now) : 0;
+            if (v->lanes && off < n && v->ncarry < n - off && v->pos < v->end - v->start)
+                a->prep[nprep++] = v;
+        }
+        if (nprep > 1) voice_prepare(a->prep, nprep, &a->batch, a->rate);
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
             int slot = a->live[k];

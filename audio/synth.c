@@ -18,6 +18,7 @@
 #include "../include/tala_ext.h"
 
 #include "kernels.h"
+#include "svflanes.h"
 
 #include <math.h>
 #include <string.h>
@@ -112,6 +113,8 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
         v->eval = def->nnodes - 2;
         v->level = tail->in[1].value;
     }
+    v->pre = NULL;
+    v->lanes = synth_has_lanes(def);
     v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     if (def->fm.nroutes) {
@@ -356,69 +359,6 @@ static inline float white(Voice *v) {
     x ^= x << 5;
     v->rng = x;
     return (float)((double)x / 2147483648.0 - 1.0);
-}
-
-/* The same filter over a block with steady coefficients, written as a
- * state-space system: with the state s = (a, b), s' = M s + N x and the
- * output y = C s + D x. Four samples are taken per step,
- *     s4 = M^4 s + M^3 N x0 + M^2 N x1 + M N x2 + N x3,
- * so the chain from one step to the next (what bounds a recursive filter's
- * speed) is one 2x2 product per four samples rather than a long one per
- * sample; the intermediate states hang off it and run in parallel. The
- * response is the filter's own; only the rounding differs (a test compares
- * the two forms). */
-static ALWAYS_INLINE void svf_block(NodeState *s, const float *in, int mi, float *out, int n,
-                                    int mode) {
-    const double k0 = s->k[0], k1 = s->k[1], k2 = s->k[2], k3 = s->k[3];
-    double P[4][2][2], Q[4][2]; /* P[p] = M^(p+1), Q[p] = M^p N */
-    P[0][0][0] = 2 * k0 - 1, P[0][0][1] = -2 * k1;
-    P[0][1][0] = 2 * k1, P[0][1][1] = 1 - 2 * k2;
-    Q[0][0] = 2 * k1, Q[0][1] = 2 * k2;
-    for (int p = 1; p < 4; p++) {
-        for (int r = 0; r < 2; r++)
-            for (int c = 0; c < 2; c++)
-                P[p][r][c] = P[p - 1][r][0] * P[0][0][c] + P[p - 1][r][1] * P[0][1][c];
-        for (int r = 0; r < 2; r++) Q[p][r] = P[0][r][0] * Q[p - 1][0] + P[0][r][1] * Q[p - 1][1];
-    }
-    double ca, cb, d; /* the output from the state before the step and the input */
-    switch (mode) {
-    case 0: ca = k1, cb = 1 - k2, d = k2; break;                                      /* low */
-    case 1: ca = -k3 * k0 - k1, cb = k3 * k1 - (1 - k2), d = 1 - k3 * k1 - k2; break; /* high */
-    case 2: ca = k0, cb = -k1, d = k1; break;                                         /* band */
-    default: ca = -k3 * k0, cb = k3 * k1, d = 1 - k3 * k1; break;                     /* notch */
-    }
-    double a = s->a, b = s->b;
-    int j = 0;
-    /* four steps as vectors: lane k holds step k + 1. The input terms do not
-     * depend on the state, so only two products and two sums sit on the
-     * recursion's path. */
-    typedef double v4d __attribute__((vector_size(32)));
-    const v4d PA0 = {P[0][0][0], P[1][0][0], P[2][0][0], P[3][0][0]};
-    const v4d PA1 = {P[0][0][1], P[1][0][1], P[2][0][1], P[3][0][1]};
-    const v4d PB0 = {P[0][1][0], P[1][1][0], P[2][1][0], P[3][1][0]};
-    const v4d PB1 = {P[0][1][1], P[1][1][1], P[2][1][1], P[3][1][1]};
-    const v4d QA0 = {Q[0][0], Q[1][0], Q[2][0], Q[3][0]}, QA1 = {0, Q[0][0], Q[1][0], Q[2][0]},
-              QA2 = {0, 0, Q[0][0], Q[1][0]}, QA3 = {0, 0, 0, Q[0][0]};
-    const v4d QB0 = {Q[0][1], Q[1][1], Q[2][1], Q[3][1]}, QB1 = {0, Q[0][1], Q[1][1], Q[2][1]},
-              QB2 = {0, 0, Q[0][1], Q[1][1]}, QB3 = {0, 0, 0, Q[0][1]};
-    for (; j + 4 <= n; j += 4) {
-        double x0 = in[j & mi], x1 = in[(j + 1) & mi], x2 = in[(j + 2) & mi], x3 = in[(j + 3) & mi];
-        v4d xa = QA0 * x0 + QA1 * x1 + QA2 * x2 + QA3 * x3;
-        v4d xb = QB0 * x0 + QB1 * x1 + QB2 * x2 + QB3 * x3;
-        v4d an = PA0 * a + PA1 * b + xa, bn = PB0 * a + PB1 * b + xb;
-        v4d ap = {a, an[0], an[1], an[2]}, bp = {b, bn[0], bn[1], bn[2]}, xv = {x0, x1, x2, x3};
-        v4d y = ca * ap + cb * bp + d * xv;
-        out[j] = (float)y[0], out[j + 1] = (float)y[1];
-        out[j + 2] = (float)y[2], out[j + 3] = (float)y[3];
-        a = an[3], b = bn[3];
-    }
-    for (; j < n; j++) {
-        double x = in[j & mi], na = P[0][0][0] * a + P[0][0][1] * b + Q[0][0] * x;
-        double nb = P[0][1][0] * a + P[0][1][1] * b + Q[0][1] * x;
-        out[j] = (float)(ca * a + cb * b + d * x);
-        a = na, b = nb;
-    }
-    s->a = a, s->b = b;
 }
 
 /* An input over a block: in[k][i & m[k]]. A constant or a parameter has
@@ -703,9 +643,9 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_HPF:
     case UGEN_BPF:
     case UGEN_NOTCH:
-        if (m[1] == 0 && m[2] == 0) { /* a steady cutoff and q: four samples a step */
+        if (m[1] == 0 && m[2] == 0) { /* a steady cutoff and q (voice_prepare: in lanes) */
             svf_coefs(s, X(1, 0), X(2, 0), rate);
-            svf_block(s, in[0], m[0], out, n, nd->ugen - UGEN_LPF);
+            svf_run(s, in[0], m[0], out, n, nd->ugen - UGEN_LPF);
         } else {
             shared_block(nd->ugen, s, in, m, out, n, rate);
         }
@@ -806,12 +746,11 @@ void voice_place(Voice *v, float amp, float pan) {
 }
 
 /* The inputs of node k for a block: where each is read from (a node's
- * output, or one value in sc->konst) and the index mask X() uses. */
-static ALWAYS_INLINE void node_inputs(const Voice *v, SynScratch *sc, int k,
+ * output in node[], or one value in kv) and the index mask X() uses. */
+static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], float *kv, int k,
                                       const float *in[UGEN_MAX_INPUTS + 1],
                                       int m[UGEN_MAX_INPUTS + 1]) {
     const SynNode *nd = &v->def->nodes[k];
-    float *kv = sc->konst[k];
     for (int q = 0; q <= UGEN_MAX_INPUTS; q++) /* not given: 0 (a loop of fixed length) */
         kv[q] = 0, in[q] = &kv[q], m[q] = 0;
     if (nd->n <= 3 && nd->ugen == UGEN_ADSR) kv[3] = 0.3f; /* release */
@@ -819,7 +758,7 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, SynScratch *sc, int k,
     for (int q = 0; q < nd->n; q++) {
         const SynIn *x = &nd->in[q];
         if (x->kind == IN_NODE)
-            in[q] = sc->node[x->index], m[q] = ~0;
+            in[q] = node[x->index], m[q] = ~0;
         else
             kv[q] = x->kind == IN_PARAM ? v->params[x->index] : x->value;
         /* a setting the event does not give (NaN): the ugen's default, but for the envelopes
@@ -861,11 +800,80 @@ static ALWAYS_INLINE bool mix_into(const float *y, float *left, float *right, in
                           : mix_n(y, left, right, n, gl, gr);
 }
 
+static bool svf_ugen(int u) {
+    return u == UGEN_LPF || u == UGEN_HPF || u == UGEN_BPF || u == UGEN_NOTCH;
+}
+
+bool synth_has_lanes(const SynthDef *def) {
+    for (int k = 0; k < def->nnodes; k++)
+        if (svf_ugen(def->nodes[k].ugen) && def->nodes[k].in[1].kind != IN_NODE &&
+            def->nodes[k].in[2].kind != IN_NODE)
+            return true;
+    return false;
+}
+
+/* The filters waiting, eight at a time; the lanes left over take a job of
+ * no consequence (the same mode as the first, so as not to mix modes). */
+static ALWAYS_INLINE void svf_jobs(SvfJob *jobs, int nj) {
+    for (int j0 = 0; j0 < nj; j0 += 8) {
+        SvfJob jb[8];
+        NodeState spare = {0};
+        float silence[SYN_BLOCK] = {0}, sink[SYN_BLOCK];
+        for (int l = 0; l < 8; l++)
+            jb[l] = j0 + l < nj
+                        ? jobs[j0 + l]
+                        : (SvfJob){.s = &spare, .in = silence, .out = sink, .mode = jobs[j0].mode};
+        svf_lanes(jb);
+    }
+}
+
+/* Each voice's graph runs node by node up to a filter with steady settings,
+ * which waits; the filters waiting then run in lanes, and each voice goes on
+ * from there, until every graph is done. */
+DSP_CLONES
+void voice_prepare(Voice *const *vs, int nv, SynBatch *b, double rate) {
+    int np = 0, used = 0;
+    for (int i = 0; i < nv && np < SYN_BATCH_VOICES; i++) {
+        int need = vs[i]->eval + 1;
+        if (used + need > SYN_BATCH_BLOCKS) continue; /* (it computes alone) */
+        b->voice[np] = vs[i], b->base[np] = &b->node[used], b->cursor[np] = 0;
+        used += need, np++;
+    }
+    for (;;) {
+        int nj = 0;
+        for (int i = 0; i < np; i++) {
+            Voice *v = b->voice[i];
+            float(*node)[SYN_BLOCK] = b->base[i];
+            int k = b->cursor[i];
+            for (; k <= v->eval; k++) {
+                const SynNode *nd = &v->def->nodes[k];
+                const float *in[UGEN_MAX_INPUTS + 1];
+                int m[UGEN_MAX_INPUTS + 1];
+                float kv[UGEN_MAX_INPUTS + 1];
+                node_inputs(v, node, kv, k, in, m);
+                if (svf_ugen(nd->ugen) && m[0] && !m[1] && !m[2]) {
+                    svf_coefs(&v->st[k], X(1, 0), X(2, 0), rate);
+                    b->jobs[nj++] = (SvfJob){&v->st[k], in[0], node[k], nd->ugen - UGEN_LPF};
+                    k++;
+                    break;
+                }
+                node_block(v, k, in, m, node[k], SYN_BLOCK, rate);
+            }
+            b->cursor[i] = k;
+        }
+        if (nj == 0) break;
+        svf_jobs(b->jobs, nj);
+    }
+    for (int i = 0; i < np; i++) b->voice[i]->pre = b->base[i][b->voice[i]->outnode];
+}
+
 DSP_CLONES
 bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, double rate,
                   bool *bad) {
     const uint64_t life = v->end - v->start;
     const int eval = v->eval;
+    const float *pre = v->pre; /* its next block, if voice_prepare computed it */
+    v->pre = NULL;
     while (n > 0) {
         uint64_t played = v->pos - (uint64_t)v->ncarry;
         if (played >= life) {
@@ -878,14 +886,18 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
             y = v->carry + (SYN_BLOCK - v->ncarry);
             len = v->ncarry;
         } else { /* the next whole block of the graph */
-            for (int k = 0; k <= eval; k++) {
-                const float *in[UGEN_MAX_INPUTS + 1];
-                int m[UGEN_MAX_INPUTS + 1];
-                node_inputs(v, sc, k, in, m);
-                node_block(v, k, in, m, sc->node[k], SYN_BLOCK, rate);
+            if (pre) {
+                y = pre, pre = NULL;
+            } else {
+                for (int k = 0; k <= eval; k++) {
+                    const float *in[UGEN_MAX_INPUTS + 1];
+                    int m[UGEN_MAX_INPUTS + 1];
+                    node_inputs(v, sc->node, sc->konst[k], k, in, m);
+                    node_block(v, k, in, m, sc->node[k], SYN_BLOCK, rate);
+                }
+                y = sc->node[v->outnode];
             }
             v->pos += SYN_BLOCK;
-            y = sc->node[v->outnode];
             len = SYN_BLOCK;
         }
         int avail = len;

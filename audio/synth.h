@@ -160,6 +160,8 @@ typedef struct {
     int32_t cut;         /* cut group, 0 for none */
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     float carry[SYN_BLOCK];
+    const float *pre;      /* its next block, computed by voice_prepare for this mixer block */
+    bool lanes;            /* its synth has a filter voice_prepare runs in lanes */
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the
      * SYN_MAX_NODES states the mixer keeps aside for its slot (st_more). A voice is small
@@ -176,6 +178,23 @@ typedef struct {
     float node[SYN_MAX_NODES][SYN_BLOCK];
     float konst[SYN_MAX_NODES][UGEN_MAX_INPUTS + 1];
 } SynScratch;
+
+/* Room for voice_prepare: the node outputs of the voices it prepares, the
+ * filters waiting (the mixer keeps one). */
+#define SYN_BATCH_BLOCKS 1024
+#define SYN_BATCH_VOICES 256
+typedef struct {
+    float node[SYN_BATCH_BLOCKS][SYN_BLOCK];
+    Voice *voice[SYN_BATCH_VOICES];
+    float (*base[SYN_BATCH_VOICES])[SYN_BLOCK];
+    int cursor[SYN_BATCH_VOICES];
+    struct SvfJobS {
+        NodeState *s;
+        const float *in;
+        float *out;
+        int mode;
+    } jobs[SYN_BATCH_VOICES];
+} SynBatch;
 
 /* One sample of tala's band-limited sawtooth (shape 0), square (1) or
  * triangle (2) at phase ph (turns, 0..1) for a pitch of freq hertz. */
@@ -210,6 +229,18 @@ void voice_place(Voice *v, float amp, float pan);
  * silences the voice; *bad is set once. */
 bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, double rate,
                   bool *bad);
+
+/* Whether def has a filter of steady settings (cutoff and q not signals):
+ * its voices are worth voice_prepare. */
+bool synth_has_lanes(const SynthDef *def);
+
+/* Computes now the next graph block of each of vs[0..nv), voices that will
+ * need one in the mixer's coming block, with their filters of steady
+ * settings side by side, eight voices a vector; voice_render then plays that
+ * block (in the same mixer block: it is kept in b). Every voice's samples are
+ * the same, bit for bit, as when it computes alone. Voices beyond b's room
+ * are left to compute alone. */
+void voice_prepare(Voice *const *vs, int nv, SynBatch *b, double rate);
 
 /* The parameter index of name in def, or -1. */
 int synth_param(const SynthDef *def, const char *name);
