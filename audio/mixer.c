@@ -65,6 +65,7 @@ struct AudioEngine {
     SynScratch scratch;    /* node outputs, shared by the voices as they render */
     SynBatch batch;        /* voices whose filters run side by side (voice_prepare) */
     Voice **prep;          /* this block's voices for voice_prepare (nvoices of room) */
+    bool lanes_seen;       /* a voice for voice_prepare has started (till then: no search) */
     Chain chains[NCHAINS]; /* buses, master, inserts */
     /* the audio input (audio_set_input): its history for voices, this block's for chains */
     const float *in_src[2];
@@ -523,6 +524,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 voice_start(v, e->def ? e->def : a->synths[e->synth], e->params, e->gate, a->rate,
                             start, e->seed, e->sample);
                 v->key = e->key;
+                a->lanes_seen |= v->lanes;
                 v->input = &a->input;
                 v->track = e->track;
                 v->room = e->room, v->echo = e->echo, v->dry = 1 - e->drycut;
@@ -699,7 +701,7 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         /* the voices with filters that need their next block in this one:
          * computed together first, their filters in lanes (voice_prepare) */
         int nprep = 0;
-        for (int k = 0; k < a->nlive; k++) {
+        for (int k = 0; k < a->nlive && a->lanes_seen; k++) {
             Voice *v = &a->voices[a->live[k]];
             int off = v->start > now ? (int)(v->start - now) : 0;
             if (v->lanes && off < n && v->ncarry < n - off && v->pos < v->end - v->start)

@@ -115,6 +115,10 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     }
     v->pre = NULL;
     v->lanes = synth_has_lanes(def);
+    /* a sine (its polynomial and turns of finite numbers) and white noise
+     * are always finite: their mix needs no scan */
+    v->finite =
+        def->nodes[v->outnode].ugen == UGEN_SINE || def->nodes[v->outnode].ugen == UGEN_NOISE;
     v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     if (def->fm.nroutes) {
@@ -772,9 +776,9 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
  * (all its exponent bits set), only the samples before it, and false: the
  * voice ends there, on the same sample however its blocks were split. */
 static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
-                                float *restrict right, int n, float gl, float gr) {
+                                float *restrict right, int n, float gl, float gr, bool scan) {
     uint32_t nonfinite = 0;
-    for (int j = 0; j < n; j++) {
+    for (int j = 0; j < n && scan; j++) {
         uint32_t bits;
         memcpy(&bits, &y[j], sizeof bits);
         nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
@@ -793,11 +797,15 @@ static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
 }
 
 /* A whole block is the common case: inlined with a constant length, its
- * loops have no remainder to handle. */
+ * loops have no remainder to handle. A voice whose output cannot be other
+ * than finite (Voice.finite) skips the scan. */
 static ALWAYS_INLINE bool mix_into(const float *y, float *left, float *right, int n, float gl,
-                                   float gr) {
-    return n == SYN_BLOCK ? mix_n(y, left, right, SYN_BLOCK, gl, gr)
-                          : mix_n(y, left, right, n, gl, gr);
+                                   float gr, bool finite) {
+    if (finite)
+        return n == SYN_BLOCK ? mix_n(y, left, right, SYN_BLOCK, gl, gr, false)
+                              : mix_n(y, left, right, n, gl, gr, false);
+    return n == SYN_BLOCK ? mix_n(y, left, right, SYN_BLOCK, gl, gr, true)
+                          : mix_n(y, left, right, n, gl, gr, true);
 }
 
 static bool svf_ugen(int u) {
@@ -926,7 +934,7 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
         } else {
             /* (denormals are flushed by the CPU while the audio side renders:
              * mixer.c) */
-            finite = mix_into(y, left, right, len, v->gl, v->gr);
+            finite = mix_into(y, left, right, len, v->gl, v->gr, v->finite);
         }
         if (!finite) { /* the voice is silenced from this block on */
             if (bad) *bad = true;

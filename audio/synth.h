@@ -162,6 +162,7 @@ typedef struct {
     float carry[SYN_BLOCK];
     const float *pre;      /* its next block, computed by voice_prepare for this mixer block */
     bool lanes;            /* its synth has a filter voice_prepare runs in lanes */
+    bool finite;           /* its output is never other than finite (a sine, noise) */
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the
      * SYN_MAX_NODES states the mixer keeps aside for its slot (st_more). A voice is small
