@@ -30,7 +30,8 @@ typedef struct {
     _Atomic uint64_t sumsq, frames;
 } Meter;
 
-#define NCHAINS (CHAIN_ORBIT(AUDIO_MAX_ORBITS - 1, 1) + 1)
+#define NCHAINS        (CHAIN_ORBIT(AUDIO_MAX_ORBITS - 1, 1) + 1)
+#define AUDIO_PREP_RUN 32 /* voices looked at together for voice_prepare */
 
 struct AudioEngine {
     double rate;
@@ -65,7 +66,7 @@ struct AudioEngine {
     SynScratch scratch;    /* node outputs, shared by the voices as they render */
     SynBatch batch;        /* voices whose filters run side by side (voice_prepare) */
     Voice **prep;          /* this block's voices for voice_prepare (nvoices of room) */
-    bool lanes_seen;       /* a voice for voice_prepare has started (till then: no search) */
+    bool prepared_seen;    /* a voice for voice_prepare has started (till then: no search) */
     Chain chains[NCHAINS]; /* buses, master, inserts */
     /* the audio input (audio_set_input): its history for voices, this block's for chains */
     const float *in_src[2];
@@ -524,7 +525,7 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 voice_start(v, e->def ? e->def : a->synths[e->synth], e->params, e->gate, a->rate,
                             start, e->seed, e->sample);
                 v->key = e->key;
-                a->lanes_seen |= v->lanes;
+                a->prepared_seen |= v->prepared;
                 v->input = &a->input;
                 v->track = e->track;
                 v->room = e->room, v->echo = e->echo, v->dry = 1 - e->drycut;
@@ -698,18 +699,22 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             if (duck_block(&a->ducks[o], now, n, a->dg[o])) ducked |= 1u << o;
             if (djf_setup(&djf[o], a->djf[o], a->rate)) filtered |= 1u << o;
         }
-        /* the voices with filters that need their next block in this one:
-         * computed together first, their filters in lanes (voice_prepare) */
-        int nprep = 0;
-        for (int k = 0; k < a->nlive && a->lanes_seen; k++) {
-            Voice *v = &a->voices[a->live[k]];
-            int off = v->start > now ? (int)(v->start - now) : 0;
-            if (v->lanes && off < n && v->ncarry < n - off && v->pos < v->end - v->start)
-                a->prep[nprep++] = v;
-        }
-        if (nprep > 1) voice_prepare(a->prep, nprep, &a->batch, a->rate);
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
+            /* every AUDIO_PREP_RUN voices: those among the next run with steady
+             * filters that need their next block in this one are
+             * computed together first (voice_prepare; a short run keeps their
+             * blocks in the cache until they are mixed) */
+            if (k % AUDIO_PREP_RUN == 0 && a->prepared_seen) {
+                int nprep = 0, last = k + AUDIO_PREP_RUN < a->nlive ? k + AUDIO_PREP_RUN : a->nlive;
+                for (int q = k; q < last; q++) {
+                    Voice *v = &a->voices[a->live[q]];
+                    int off = v->start > now ? (int)(v->start - now) : 0;
+                    if (v->prepared && off < n && v->ncarry < n - off && v->pos < v->end - v->start)
+                        a->prep[nprep++] = v;
+                }
+                if (nprep > 1) voice_prepare(a->prep, nprep, &a->batch, a->rate);
+            }
             int slot = a->live[k];
             Voice *v = &a->voices[slot];
             int off = v->start > now ? (int)(v->start - now) : 0;

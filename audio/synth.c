@@ -114,7 +114,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
         v->level = tail->in[1].value;
     }
     v->pre = NULL;
-    v->lanes = synth_has_lanes(def);
+    v->prepared = synth_prepares(def);
     /* a sine (its polynomial and turns of finite numbers) and white noise
      * are always finite: their mix needs no scan */
     v->finite =
@@ -812,11 +812,12 @@ static bool svf_ugen(int u) {
     return u == UGEN_LPF || u == UGEN_HPF || u == UGEN_BPF || u == UGEN_NOTCH;
 }
 
-bool synth_has_lanes(const SynthDef *def) {
-    for (int k = 0; k < def->nnodes; k++)
-        if (svf_ugen(def->nodes[k].ugen) && def->nodes[k].in[1].kind != IN_NODE &&
-            def->nodes[k].in[2].kind != IN_NODE)
+bool synth_prepares(const SynthDef *def) {
+    for (int k = 0; k < def->nnodes; k++) {
+        const SynNode *nd = &def->nodes[k];
+        if (svf_ugen(nd->ugen) && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE)
             return true;
+    }
     return false;
 }
 

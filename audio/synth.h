@@ -161,7 +161,7 @@ typedef struct {
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     float carry[SYN_BLOCK];
     const float *pre;      /* its next block, computed by voice_prepare for this mixer block */
-    bool lanes;            /* its synth has a filter voice_prepare runs in lanes */
+    bool prepared;         /* its synth has a filter voice_prepare runs in lanes */
     bool finite;           /* its output is never other than finite (a sine, noise) */
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the
@@ -183,7 +183,7 @@ typedef struct {
 /* Room for voice_prepare: the node outputs of the voices it prepares, the
  * filters waiting (the mixer keeps one). */
 #define SYN_BATCH_BLOCKS 1024
-#define SYN_BATCH_VOICES 256
+#define SYN_BATCH_VOICES 64
 typedef struct {
     float node[SYN_BATCH_BLOCKS][SYN_BLOCK];
     Voice *voice[SYN_BATCH_VOICES];
@@ -233,7 +233,7 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
 
 /* Whether def has a filter of steady settings (cutoff and q not signals):
  * its voices are worth voice_prepare. */
-bool synth_has_lanes(const SynthDef *def);
+bool synth_prepares(const SynthDef *def);
 
 /* Computes now the next graph block of each of vs[0..nv), voices that will
  * need one in the mixer's coming block, with their filters of steady

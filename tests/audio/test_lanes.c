@@ -66,7 +66,7 @@ static void test_lanes_match_alone(void **st) {
         SynBatch *b = calloc(1, sizeof *b);
         for (int i = 0; i < VOICES; i++) {
             start(&lanes[i], &defs[i % 4], i);
-            assert_true(lanes[i].lanes);
+            assert_true(lanes[i].prepared);
         }
         enum { FRAMES = 48000 };
         float *l2 = calloc(FRAMES, sizeof(float)), *r2 = calloc(FRAMES, sizeof(float));
