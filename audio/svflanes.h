@@ -1,12 +1,13 @@
 /*
  * svflanes.h - the state-variable filter of filters.h over a voice's block:
- * one voice alone (svf_run), or eight voices side by side, a voice a lane
+ * one voice alone (svf_run), or four or eight voices side by side, a voice a lane
  * (svf_lanes). Both do, sample by sample, exactly the operations of svf()
  * in the same order, so a voice's samples are the same bits whichever way
  * it is filtered, and whichever voices share its vector.
  *
  * The filter's recursion is a chain of about twenty cycles a sample: alone,
- * a voice waits on it; eight voices in two vectors of four fill the wait.
+ * a voice waits on it; four voices in a vector, or eight in two, fill the
+ * wait.
  * Used by synth.c inside its DSP_CLONES functions. No allocation, no I/O.
  */
 #ifndef TALA_SVFLANES_H
@@ -59,10 +60,10 @@ static ALWAYS_INLINE void svf_transpose(svf_v4f r[4]) {
 /* Eight filters over SYN_BLOCK samples, as two vectors of four voices. mode
  * 0..3: all jobs have that mode (a constant where this is inlined); 4: each
  * lane picks its own output (by mask: the bits chosen are untouched). */
-static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int mode) {
-    double c[6][8]; /* k0..k3, a, b of each lane */
-    long long sel[3][8];
-    for (int l = 0; l < 8; l++) {
+static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int groups, int mode) {
+    double c[6][8] = {{0}}; /* k0..k3, a, b of each lane */
+    long long sel[3][8] = {{0}};
+    for (int l = 0; l < 4 * groups; l++) {
         const NodeState *t = jb[l].s;
         c[0][l] = t->k[0], c[1][l] = t->k[1], c[2][l] = t->k[2], c[3][l] = t->k[3];
         c[4][l] = t->a, c[5][l] = t->b;
@@ -70,7 +71,7 @@ static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int mode) {
     }
     svf_v4d k0[2], k1[2], k2[2], k3[2], a[2], b[2];
     svf_v4l lo[2], hi[2], band[2];
-    for (int g = 0; g < 2; g++) {
+    for (int g = 0; g < groups; g++) {
         memcpy(&k0[g], &c[0][4 * g], sizeof k0[g]), memcpy(&k1[g], &c[1][4 * g], sizeof k1[g]);
         memcpy(&k2[g], &c[2][4 * g], sizeof k2[g]), memcpy(&k3[g], &c[3][4 * g], sizeof k3[g]);
         memcpy(&a[g], &c[4][4 * g], sizeof a[g]), memcpy(&b[g], &c[5][4 * g], sizeof b[g]);
@@ -79,12 +80,12 @@ static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int mode) {
     }
     for (int i = 0; i < SYN_BLOCK; i += 4) {
         svf_v4f x4[2][4], y4[2][4];
-        for (int g = 0; g < 2; g++) {
+        for (int g = 0; g < groups; g++) {
             for (int l = 0; l < 4; l++) memcpy(&x4[g][l], jb[4 * g + l].in + i, sizeof x4[g][l]);
             svf_transpose(x4[g]);
         }
         for (int q = 0; q < 4; q++)
-            for (int g = 0; g < 2; g++) {
+            for (int g = 0; g < groups; g++) {
                 svf_v4d x = __builtin_convertvector(x4[g][q], svf_v4d), v3 = x - b[g];
                 svf_v4d v1 = k0[g] * a[g] + k1[g] * v3;
                 svf_v4d v2 = b[g] + k1[g] * a[g] + k2[g] * v3;
@@ -110,27 +111,34 @@ static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int mode) {
                 }
                 y4[g][q] = __builtin_convertvector(y, svf_v4f);
             }
-        for (int g = 0; g < 2; g++) {
+        for (int g = 0; g < groups; g++) {
             svf_transpose(y4[g]);
             for (int l = 0; l < 4; l++) memcpy(jb[4 * g + l].out + i, &y4[g][l], sizeof y4[g][l]);
         }
     }
-    for (int g = 0; g < 2; g++)
+    for (int g = 0; g < groups; g++)
         for (int l = 0; l < 4; l++) jb[4 * g + l].s->a = a[g][l], jb[4 * g + l].s->b = b[g][l];
 }
 
-/* Eight jobs (fill the lanes not needed with a job of no consequence). */
-static ALWAYS_INLINE void svf_lanes(const SvfJob *jb) {
+/* Four jobs (groups 1) or eight (groups 2); fill the lanes not needed with
+ * a job of no consequence. */
+static ALWAYS_INLINE void svf_lanes(const SvfJob *jb, int groups) {
     int mode = jb[0].mode;
-    for (int l = 1; l < 8; l++)
+    for (int l = 1; l < 4 * groups; l++)
         if (jb[l].mode != mode) mode = 4;
-    switch (mode) {
-    case 0: svf_lanes_mode(jb, 0); break;
-    case 1: svf_lanes_mode(jb, 1); break;
-    case 2: svf_lanes_mode(jb, 2); break;
-    case 3: svf_lanes_mode(jb, 3); break;
-    default: svf_lanes_mode(jb, 4); break;
+#define SVF_LANES(g)                                                                               \
+    switch (mode) {                                                                                \
+    case 0: svf_lanes_mode(jb, g, 0); break;                                                       \
+    case 1: svf_lanes_mode(jb, g, 1); break;                                                       \
+    case 2: svf_lanes_mode(jb, g, 2); break;                                                       \
+    case 3: svf_lanes_mode(jb, g, 3); break;                                                       \
+    default: svf_lanes_mode(jb, g, 4); break;                                                      \
     }
+    if (groups == 1)
+        SVF_LANES(1)
+    else
+        SVF_LANES(2)
+#undef SVF_LANES
 }
 
 #endif

@@ -821,8 +821,9 @@ bool synth_prepares(const SynthDef *def) {
     return false;
 }
 
-/* The filters waiting, eight at a time; the lanes left over take a job of
- * no consequence (the same mode as the first, so as not to mix modes). */
+/* The filters waiting, eight at a time (four for the last four or fewer);
+ * the lanes left over take a job of no consequence (the same mode as the
+ * first, so as not to mix modes). */
 static ALWAYS_INLINE void svf_jobs(SvfJob *jobs, int nj) {
     for (int j0 = 0; j0 < nj; j0 += 8) {
         SvfJob jb[8];
@@ -832,7 +833,7 @@ static ALWAYS_INLINE void svf_jobs(SvfJob *jobs, int nj) {
             jb[l] = j0 + l < nj
                         ? jobs[j0 + l]
                         : (SvfJob){.s = &spare, .in = silence, .out = sink, .mode = jobs[j0].mode};
-        svf_lanes(jb);
+        svf_lanes(jb, nj - j0 <= 4 ? 1 : 2);
     }
 }
 
