@@ -565,8 +565,10 @@ static void guard(AudioEngine *a, float *L, float *R, int n) {
             g = cap, wait = a->guard_hold;
         else if (wait > 0)
             wait--;
-        else
-            g = fmin(g + (1 - g) * rel, cap);
+        else { /* (fmin's value: neither is NaN; not the call) */
+            double up = g + (1 - g) * rel;
+            g = up < cap ? up : cap;
+        }
         L[i] = (float)(L[i] * g), R[i] = (float)(R[i] * g);
     }
     a->guard = g > 0.999999 ? 1 : g;
