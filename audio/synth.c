@@ -597,6 +597,12 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
                   ir = r > 0 ? 1 / r : 0, g = (float)gate, ad = a + d, gr = g + r;
             float dt = (float)inv_rate;
             int32_t p0 = (int32_t)pos;
+            /* a block wholly in the sustain (its times rise with j): every
+             * sample is the level the lines below give there, sus */
+            if (n > 0 && (float)p0 * dt >= ad && (float)(p0 + n - 1) * dt < g) {
+                for (int j = 0; j < n; j++) out[j] = sus;
+                break;
+            }
             for (int j = 0; j < n; j++) {
                 float t = (float)(p0 + j) * dt;
                 float tt = t < g ? t : g;
