@@ -783,22 +783,31 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
  * voice ends there, on the same sample however its blocks were split. */
 static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
                                 float *restrict right, int n, float gl, float gr, bool scan) {
-    uint32_t nonfinite = 0;
-    for (int j = 0; j < n && scan; j++) {
+    typedef float v8f __attribute__((vector_size(32)));
+    typedef uint32_t v8u __attribute__((vector_size(32)));
+    int j = 0;
+    if (scan) /* eight at a time, each eight looked at before it is mixed: one pass */
+        for (; j + 8 <= n; j += 8) {
+            v8f x, l, r;
+            v8u bits;
+            memcpy(&x, y + j, sizeof x);
+            memcpy(&bits, y + j, sizeof bits);
+            v8u bad = (bits & 0x7f800000u) == 0x7f800000u;
+            uint64_t w[4];
+            memcpy(w, &bad, sizeof w);
+            if (w[0] | w[1] | w[2] | w[3]) break; /* (rare: the samples one by one below) */
+            memcpy(&l, left + j, sizeof l);
+            memcpy(&r, right + j, sizeof r);
+            l += x * gl, r += x * gr;
+            memcpy(left + j, &l, sizeof l);
+            memcpy(right + j, &r, sizeof r);
+        }
+    for (; j < n; j++) {
         uint32_t bits;
         memcpy(&bits, &y[j], sizeof bits);
-        nonfinite |= (bits & 0x7f800000u) == 0x7f800000u;
+        if (scan && (bits & 0x7f800000u) == 0x7f800000u) return false;
+        left[j] += y[j] * gl, right[j] += y[j] * gr;
     }
-    if (nonfinite) { /* rare: find the first one, mix what came before */
-        int good = 0;
-        for (uint32_t bits; good < n; good++) {
-            memcpy(&bits, &y[good], sizeof bits);
-            if ((bits & 0x7f800000u) == 0x7f800000u) break;
-        }
-        for (int j = 0; j < good; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
-        return false;
-    }
-    for (int j = 0; j < n; j++) left[j] += y[j] * gl, right[j] += y[j] * gr;
     return true;
 }
 

@@ -3,7 +3,8 @@
  * voice whose filter ran in lanes with others plays the same samples, bit
  * for bit, as the same voice computing alone, for every filter mode, mixed
  * modes in one vector, a part-filled vector, two filters in one graph and
- * blocks of any length.
+ * blocks of any length. And a voice that stops being finite stops on the
+ * same sample however it is rendered.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -120,9 +121,54 @@ static void test_lanes_match_alone(void **st) {
     }
 }
 
+/* A voice whose output stops being finite is silenced from that sample on,
+ * the same sample whatever the lengths of the calls that render it: a line
+ * to 1e20 squared passes the largest float at 0.184 s. */
+static void test_nonfinite_ends_voice_on_its_sample(void **st) {
+    (void)st;
+    SynthDef d;
+    memset(&d, 0, sizeof d);
+    strcpy(d.name, "blowup");
+    SynNode line = {UGEN_LINE, 3, {{IN_CONST, 0, 1}, {IN_CONST, 0, 1e20f}, {IN_CONST, 0, 1}}};
+    d.nodes[0] = d.nodes[1] = line;
+    d.nodes[2] = (SynNode){UGEN_MUL, 2, {{IN_NODE, 0, 0}, {IN_NODE, 1, 0}}};
+    d.nnodes = 3;
+    enum { FRAMES = 20000 };
+    static const int sizes[] = {64, 37, 1, 200};
+    float *first = NULL;
+    SynScratch *sc = calloc(1, sizeof *sc);
+    for (int k = 0; k < 4; k++) {
+        Voice *v = calloc(1, sizeof *v);
+        float params[SYN_MAX_PARAMS] = {0}, *l = calloc(FRAMES, sizeof(float)),
+              *r = calloc(FRAMES, sizeof(float));
+        voice_start(v, &d, params, 1.0, RATE, 0, 1, NULL);
+        voice_place(v, 1, 0.5f);
+        assert_false(v->finite);
+        bool bad = false;
+        for (int f = 0; f < FRAMES; f += sizes[k]) {
+            int n = FRAMES - f < sizes[k] ? FRAMES - f : sizes[k];
+            if (v->active) voice_render(v, sc, l + f, r + f, n, RATE, &bad);
+        }
+        assert_true(bad);
+        assert_false(v->active);
+        int end = 0; /* the first sample not played */
+        while (end < FRAMES && l[end] != 0) end++;
+        for (int f = end; f < FRAMES; f++) assert_true(l[f] == 0 && r[f] == 0);
+        if (end < 8840 || end > 8860) fail_msg("silenced at sample %d, not near 8851", end);
+        if (!first)
+            first = l;
+        else if (memcmp(first, l, FRAMES * sizeof(float)))
+            fail_msg("calls of %d frames play other samples than calls of 64", sizes[k]);
+        if (first != l) free(l);
+        free(r), free(v);
+    }
+    free(first), free(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_match_alone),
+        cmocka_unit_test(test_nonfinite_ends_voice_on_its_sample),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
