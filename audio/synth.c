@@ -115,6 +115,8 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     }
     v->pre = NULL;
     v->prepared = synth_prepares(def);
+    v->lone_sine = v->eval == 0 && def->nodes[0].ugen == UGEN_SINE && def->nodes[0].n == 1 &&
+                   def->nodes[0].in[0].kind != IN_NODE;
     /* a sine (its polynomial and turns of finite numbers) and white noise
      * are always finite: their mix needs no scan */
     v->finite =
@@ -913,6 +915,15 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
         } else { /* the next whole block of the graph */
             if (pre) {
                 y = pre, pre = NULL;
+            } else if (v->lone_sine) { /* a steady sine alone: as node_block's, at once */
+                const SynIn *x = &v->def->nodes[0].in[0];
+                float f = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+                NodeState *s = &v->st[0];
+                if (isnan(f)) f = ugen_input_default(UGEN_SINE, 0);
+                if (f != s->cache[0]) sine_setup(s, f, 1.0 / rate);
+                sine_block(s->ph, s->step, s->turn, sc->node[0]);
+                s->ph += (uint32_t)SYN_BLOCK * s->step;
+                y = sc->node[0];
             } else {
                 for (int k = 0; k <= eval; k++) {
                     const float *in[UGEN_MAX_INPUTS + 1];

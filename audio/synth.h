@@ -162,6 +162,7 @@ typedef struct {
     float carry[SYN_BLOCK];
     const float *pre;      /* its next block, computed by voice_prepare for this mixer block */
     bool prepared;         /* its synth has a filter voice_prepare runs in lanes */
+    bool lone_sine;        /* its graph is one steady sine (voice_render: no node loop) */
     bool finite;           /* its output is never other than finite (a sine, noise) */
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the

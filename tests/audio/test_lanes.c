@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -165,10 +166,47 @@ static void test_nonfinite_ends_voice_on_its_sample(void **st) {
     free(first), free(sc);
 }
 
+/* A voice that is one steady sine skips the node loop (Voice.lone_sine): the
+ * same samples as that sine inside a bigger graph (times a parameter of 1). */
+static void test_lone_sine_matches_graph(void **st) {
+    (void)st;
+    SynthDef lone, graph;
+    memset(&lone, 0, sizeof lone);
+    lone.nparams = 2;
+    strcpy(lone.params[0], "freq");
+    strcpy(lone.params[1], "one");
+    lone.nodes[0] = (SynNode){UGEN_SINE, 1, {{IN_PARAM, 0, 0}}};
+    lone.nnodes = 1;
+    graph = lone;
+    graph.nodes[1] = (SynNode){UGEN_MUL, 2, {{IN_NODE, 0, 0}, {IN_PARAM, 1, 0}}};
+    graph.nnodes = 2;
+    enum { FRAMES = 9000 };
+    SynScratch *sc = calloc(1, sizeof *sc);
+    float *out[2][2];
+    for (int g = 0; g < 2; g++) {
+        Voice *v = calloc(1, sizeof *v);
+        float params[SYN_MAX_PARAMS] = {1234.5f, 1};
+        voice_start(v, g ? &graph : &lone, params, 1.0, RATE, 0, 1, NULL);
+        voice_place(v, 1, 0.3f);
+        assert_true(v->lone_sine == (g == 0));
+        out[g][0] = calloc(FRAMES, sizeof(float)), out[g][1] = calloc(FRAMES, sizeof(float));
+        for (int f = 0; f < FRAMES; f += 37)
+            voice_render(v, sc, out[g][0] + f, out[g][1] + f, FRAMES - f < 37 ? FRAMES - f : 37,
+                         RATE, NULL);
+        free(v);
+    }
+    assert_true(fabsf(out[0][0][100]) > 0);
+    assert_memory_equal(out[0][0], out[1][0], FRAMES * sizeof(float));
+    assert_memory_equal(out[0][1], out[1][1], FRAMES * sizeof(float));
+    for (int g = 0; g < 2; g++) free(out[g][0]), free(out[g][1]);
+    free(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_match_alone),
         cmocka_unit_test(test_nonfinite_ends_voice_on_its_sample),
+        cmocka_unit_test(test_lone_sine_matches_graph),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
