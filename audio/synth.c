@@ -325,17 +325,21 @@ static ALWAYS_INLINE void wavetable_block(const WtPoint *t, uint32_t ph, uint32_
     typedef float v8f __attribute__((vector_size(32)));
     typedef double v4d __attribute__((vector_size(32)));
     typedef int32_t v8i __attribute__((vector_size(32)));
+    typedef uint32_t v8u __attribute__((vector_size(32)));
     const int shift = 32 - WT_BITS;
     const float scale = 1.0f / (float)(1u << shift);
+    /* the eight phases as a vector too, for the fractions (no lane inserts) */
+    v8u pv = {0, 1, 2, 3, 4, 5, 6, 7};
+    pv = ph + pv * step;
+    const uint32_t step8 = 8 * step;
     int j = 0;
-    for (; j + 8 <= n; j += 8) {
+    for (; j + 8 <= n; j += 8, pv += step8) {
         double w[8];
-        v8i lo;
         for (int q = 0; q < 8; q++) {
             uint32_t p = ph + (uint32_t)(j + q) * step;
             memcpy(&w[q], &t[p >> shift], sizeof w[q]);
-            lo[q] = (int32_t)(p & ((1u << shift) - 1));
         }
+        v8i lo = (v8i)(pv & ((1u << shift) - 1));
         v4d w0 = {w[0], w[1], w[2], w[3]}, w1 = {w[4], w[5], w[6], w[7]};
         v8f a, b;
         memcpy(&a, &w0, sizeof a);
