@@ -214,9 +214,8 @@ static void sine_setup(NodeState *s, float freq, double inv_rate) {
  * three turns from the polynomial, so the rounding stays below 3.5e-7
  * (-129 dB), and the turns form a tree (8 from 0, 16 from 0 and 8, 32 from
  * all of those) so that no long chain of them waits on the one before. */
-static ALWAYS_INLINE void sine_block(uint32_t ph, uint32_t step, const float turn[6],
-                                     float out[SYN_BLOCK]) {
-    typedef float v8f __attribute__((vector_size(32)));
+typedef float v8f __attribute__((vector_size(32)));
+static ALWAYS_INLINE void sine_eights(uint32_t ph, uint32_t step, const float turn[6], v8f o[8]) {
     float sn[8], cs[8];
     for (int l = 0; l < 8; l++) {
         uint32_t p = ph + (uint32_t)l * step;
@@ -233,14 +232,14 @@ static ALWAYS_INLINE void sine_block(uint32_t ph, uint32_t step, const float tur
     v8f s3 = s1 * c16 + c1 * s16, c3 = c1 * c16 - s1 * s16;
     v8f s4 = s0 * c32 + c0 * s32, s5 = s1 * c32 + c1 * s32;
     v8f s6 = s2 * c32 + c2 * s32, s7 = s3 * c32 + c3 * s32;
-    memcpy(out, &s0, sizeof s0);
-    memcpy(out + 8, &s1, sizeof s1);
-    memcpy(out + 16, &s2, sizeof s2);
-    memcpy(out + 24, &s3, sizeof s3);
-    memcpy(out + 32, &s4, sizeof s4);
-    memcpy(out + 40, &s5, sizeof s5);
-    memcpy(out + 48, &s6, sizeof s6);
-    memcpy(out + 56, &s7, sizeof s7);
+    o[0] = s0, o[1] = s1, o[2] = s2, o[3] = s3, o[4] = s4, o[5] = s5, o[6] = s6, o[7] = s7;
+}
+
+static ALWAYS_INLINE void sine_block(uint32_t ph, uint32_t step, const float turn[6],
+                                     float out[SYN_BLOCK]) {
+    v8f o[8];
+    sine_eights(ph, step, turn, o);
+    memcpy(out, o, sizeof o);
 }
 static double band_top[WT_BANDS]; /* the highest fundamental each table serves */
 static double wavetable_rate;
@@ -322,7 +321,6 @@ float synth_wave(int shape, float freq, double ph) {
  * time. Each sample is what wavetable_read gives at its phase. */
 static ALWAYS_INLINE void wavetable_block(const WtPoint *t, uint32_t ph, uint32_t step, float *out,
                                           int n) {
-    typedef float v8f __attribute__((vector_size(32)));
     typedef double v4d __attribute__((vector_size(32)));
     typedef int32_t v8i __attribute__((vector_size(32)));
     typedef uint32_t v8u __attribute__((vector_size(32)));
@@ -789,7 +787,6 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
  * voice ends there, on the same sample however its blocks were split. */
 static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
                                 float *restrict right, int n, float gl, float gr, bool scan) {
-    typedef float v8f __attribute__((vector_size(32)));
     typedef uint32_t v8u __attribute__((vector_size(32)));
     int j = 0;
     if (scan) /* eight at a time, each eight looked at before it is mixed: one pass */
@@ -925,8 +922,24 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
                 NodeState *s = &v->st[0];
                 if (isnan(f)) f = ugen_input_default(UGEN_SINE, 0);
                 if (f != s->cache[0]) sine_setup(s, f, 1.0 / rate);
-                sine_block(s->ph, s->step, s->turn, sc->node[0]);
+                v8f o[8];
+                sine_eights(s->ph, s->step, s->turn, o);
                 s->ph += (uint32_t)SYN_BLOCK * s->step;
+                if (n >= SYN_BLOCK && life - played >= SYN_BLOCK && v->fade == 0 &&
+                    !v->release_at) { /* all of it plays now: mixed from the registers */
+                    for (int e = 0; e < 8; e++) {
+                        v8f l, r;
+                        memcpy(&l, left + 8 * e, sizeof l);
+                        memcpy(&r, right + 8 * e, sizeof r);
+                        l += o[e] * v->gl, r += o[e] * v->gr;
+                        memcpy(left + 8 * e, &l, sizeof l);
+                        memcpy(right + 8 * e, &r, sizeof r);
+                    }
+                    v->pos += SYN_BLOCK;
+                    left += SYN_BLOCK, right += SYN_BLOCK, n -= SYN_BLOCK;
+                    continue;
+                }
+                memcpy(sc->node[0], o, sizeof o);
                 y = sc->node[0];
             } else {
                 for (int k = 0; k <= eval; k++) {
