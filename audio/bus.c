@@ -215,12 +215,19 @@ static ALWAYS_INLINE void comb_run(Line *l, int lanes, const float *mono, float 
     while (i < n) {
         int k = 8 - lanes < n - i ? 8 - lanes : n - i; /* samples of this group in this call */
         v8f y;
-        if (lanes == 0 && k == 8 && pos + 8 <= l->len) {
-            LOAD8(y, buf + pos); /* the usual case: a whole group in one piece */
+        if (lanes == 0) { /* a group's first piece reads all eight of its places */
+            if (pos + 8 <= l->len) {
+                LOAD8(y, buf + pos); /* the usual case: not across the line's end */
+            } else {
+                for (int q = 0, p = pos; q < 8; q++, p = p + 1 == l->len ? 0 : p + 1)
+                    l->gy[q] = buf[p];
+                LOAD8(y, l->gy);
+            }
+            /* cut by the end of the call: the rest of the group, next call, finds
+             * its reads here (its places are not written before it comes) */
+            if (k < 8) STORE8(l->gy, y);
         } else {
-            for (int q = 0, p = pos; q < k; q++, p = p + 1 == l->len ? 0 : p + 1)
-                l->gy[lanes + q] = buf[p];
-            LOAD8(y, l->gy); /* lanes past lanes + k are stale: no lane below reads them */
+            LOAD8(y, l->gy);
         }
         v8f u = y * d2;
         u += d1 * __builtin_shufflevector(u, zero, 8, 0, 1, 2, 3, 4, 5, 6);
@@ -236,6 +243,15 @@ static ALWAYS_INLINE void comb_run(Line *l, int lanes, const float *mono, float 
             STORE8(buf + pos, x);
             STORE8(acc + i, a);
             pos = pos + 8 == l->len ? 0 : pos + 8;
+        } else if (pos + k <= l->len) { /* a piece of a group, not across the line's end */
+            float svs[8], ys[8];
+            STORE8(svs, sv);
+            STORE8(ys, y);
+            for (int q = 0; q < k; q++) {
+                buf[pos + q] = mono[i + q] + svs[lanes + q] * feedback;
+                acc[i + q] += ys[lanes + q];
+            }
+            pos = pos + k == l->len ? 0 : pos + k;
         } else {
             for (int q = lanes; q < lanes + k; q++, i++) {
                 buf[pos] = mono[i] + sv[q] * feedback;
