@@ -1,6 +1,7 @@
 /*
  * svflanes.h - the state-variable filter of filters.h over a voice's block:
- * one voice alone (svf_run), or four or eight voices side by side, a voice a lane
+ * one voice alone (svf_run), or four, eight or sixteen voices side by side, a
+ * voice a lane
  * (svf_lanes). Both do, sample by sample, exactly the operations of svf()
  * in the same order, so a voice's samples are the same bits whichever way
  * it is filtered, and whichever voices share its vector.
@@ -57,20 +58,22 @@ static ALWAYS_INLINE void svf_transpose(svf_v4f r[4]) {
     r[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);
 }
 
-/* Eight filters over SYN_BLOCK samples, as two vectors of four voices. mode
+/* 4 * groups filters (groups 1, 2 or 4) over SYN_BLOCK samples, as vectors
+ * of four voices: the more vectors, the more of each sample's chain is
+ * hidden behind the others'. mode
  * 0..3: all jobs have that mode (a constant where this is inlined); 4: each
  * lane picks its own output (by mask: the bits chosen are untouched). */
 static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int groups, int mode) {
-    double c[6][8] = {{0}}; /* k0..k3, a, b of each lane */
-    long long sel[3][8] = {{0}};
+    double c[6][16] = {{0}}; /* k0..k3, a, b of each lane */
+    long long sel[3][16] = {{0}};
     for (int l = 0; l < 4 * groups; l++) {
         const NodeState *t = jb[l].s;
         c[0][l] = t->k[0], c[1][l] = t->k[1], c[2][l] = t->k[2], c[3][l] = t->k[3];
         c[4][l] = t->a, c[5][l] = t->b;
         for (int m = 0; m < 3; m++) sel[m][l] = -(long long)(jb[l].mode == m);
     }
-    svf_v4d k0[2], k1[2], k2[2], k3[2], a[2], b[2];
-    svf_v4l lo[2], hi[2], band[2];
+    svf_v4d k0[4], k1[4], k2[4], k3[4], a[4], b[4];
+    svf_v4l lo[4], hi[4], band[4];
     for (int g = 0; g < groups; g++) {
         memcpy(&k0[g], &c[0][4 * g], sizeof k0[g]), memcpy(&k1[g], &c[1][4 * g], sizeof k1[g]);
         memcpy(&k2[g], &c[2][4 * g], sizeof k2[g]), memcpy(&k3[g], &c[3][4 * g], sizeof k3[g]);
@@ -79,7 +82,7 @@ static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int groups, int mode)
         memcpy(&band[g], &sel[2][4 * g], sizeof band[g]);
     }
     for (int i = 0; i < SYN_BLOCK; i += 4) {
-        svf_v4f x4[2][4], y4[2][4];
+        svf_v4f x4[4][4], y4[4][4];
         for (int g = 0; g < groups; g++) {
             for (int l = 0; l < 4; l++) memcpy(&x4[g][l], jb[4 * g + l].in + i, sizeof x4[g][l]);
             svf_transpose(x4[g]);
@@ -120,8 +123,8 @@ static ALWAYS_INLINE void svf_lanes_mode(const SvfJob *jb, int groups, int mode)
         for (int l = 0; l < 4; l++) jb[4 * g + l].s->a = a[g][l], jb[4 * g + l].s->b = b[g][l];
 }
 
-/* Four jobs (groups 1) or eight (groups 2); fill the lanes not needed with
- * a job of no consequence. */
+/* Four jobs (groups 1), eight (2) or sixteen (4); fill the lanes not needed
+ * with a job of no consequence. */
 static ALWAYS_INLINE void svf_lanes(const SvfJob *jb, int groups) {
     int mode = jb[0].mode;
     for (int l = 1; l < 4 * groups; l++)
@@ -136,8 +139,10 @@ static ALWAYS_INLINE void svf_lanes(const SvfJob *jb, int groups) {
     }
     if (groups == 1)
         SVF_LANES(1)
-    else
+    else if (groups == 2)
         SVF_LANES(2)
+    else
+        SVF_LANES(4)
 #undef SVF_LANES
 }
 

@@ -839,19 +839,21 @@ bool synth_prepares(const SynthDef *def) {
     return false;
 }
 
-/* The filters waiting, eight at a time (four for the last four or fewer);
+/* The filters waiting, sixteen at a time (eight or four for the last few);
  * the lanes left over take a job of no consequence (the same mode as the
  * first, so as not to mix modes). */
 static ALWAYS_INLINE void svf_jobs(SvfJob *jobs, int nj) {
-    for (int j0 = 0; j0 < nj; j0 += 8) {
-        SvfJob jb[8];
+    for (int j0 = 0; j0 < nj;) {
+        int left = nj - j0, groups = left > 8 ? 4 : left > 4 ? 2 : 1;
+        SvfJob jb[16];
         NodeState spare = {0};
         float silence[SYN_BLOCK] = {0}, sink[SYN_BLOCK];
-        for (int l = 0; l < 8; l++)
+        for (int l = 0; l < 4 * groups; l++)
             jb[l] = j0 + l < nj
                         ? jobs[j0 + l]
                         : (SvfJob){.s = &spare, .in = silence, .out = sink, .mode = jobs[j0].mode};
-        svf_lanes(jb, nj - j0 <= 4 ? 1 : 2);
+        svf_lanes(jb, groups);
+        j0 += 4 * groups;
     }
 }
 

@@ -2,9 +2,10 @@
  * test_lanes.c - filters side by side (voice_prepare, audio/svflanes.h): a
  * voice whose filter ran in lanes with others plays the same samples, bit
  * for bit, as the same voice computing alone, for every filter mode, mixed
- * modes in one vector, a part-filled vector, two filters in one graph and
- * blocks of any length. And a voice that stops being finite stops on the
- * same sample however it is rendered.
+ * modes in one vector, part-filled lanes of four, eight and sixteen, two
+ * filters in one graph and blocks of any length. A voice that stops being
+ * finite stops on the same sample however it is rendered, and a lone sine
+ * skips the node loop for the same samples.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +20,7 @@
 #include "audio/synth.h"
 
 #define RATE   48000.0
-#define VOICES 11 /* one vector of eight and one of three */
+#define VOICES 23 /* the most in one test: lanes of sixteen and of eight */
 
 /* saw(freq) -> filter(mode, cutoff param, q) [-> lpf(2000, 0.7)] * adsr */
 static SynthDef make_def(int ugen, bool second) {
@@ -60,13 +61,17 @@ static void test_lanes_match_alone(void **st) {
     (void)st;
     wavetables_init(RATE);
     static const int ugens[4] = {UGEN_LPF, UGEN_HPF, UGEN_BPF, UGEN_NOTCH};
-    for (int pass = 0; pass < 3; pass++) { /* all lowpass; mixed modes; two filters each */
+    /* all lowpass; mixed modes; two filters each; with 3 voices (one vector of
+     * four), 7 (two) and 23 (four vectors, then two) */
+    static const int counts[] = {3, 7, VOICES};
+    for (int run = 0; run < 9; run++) {
+        const int pass = run / 3, nvoices = counts[run % 3];
         SynthDef defs[4];
         for (int m = 0; m < 4; m++) defs[m] = make_def(pass == 0 ? UGEN_LPF : ugens[m], pass == 2);
         Voice *lanes = calloc(VOICES, sizeof(Voice)), *alone = calloc(VOICES, sizeof(Voice));
         SynScratch *sc = calloc(1, sizeof *sc);
         SynBatch *b = calloc(1, sizeof *b);
-        for (int i = 0; i < VOICES; i++) {
+        for (int i = 0; i < nvoices; i++) {
             start(&lanes[i], &defs[i % 4], i);
             assert_true(lanes[i].prepared);
         }
@@ -76,7 +81,7 @@ static void test_lanes_match_alone(void **st) {
          * prepared together, then each plays */
         int done = 0;
         float *outl[VOICES], *outr[VOICES];
-        for (int i = 0; i < VOICES; i++) {
+        for (int i = 0; i < nvoices; i++) {
             outl[i] = calloc(FRAMES, sizeof(float));
             outr[i] = calloc(FRAMES, sizeof(float));
         }
@@ -85,19 +90,19 @@ static void test_lanes_match_alone(void **st) {
             int n = FRAMES - done < 37 ? FRAMES - done : 37;
             Voice *need[VOICES];
             int np = 0;
-            for (int i = 0; i < VOICES; i++)
+            for (int i = 0; i < nvoices; i++)
                 if (lanes[i].active && lanes[i].ncarry < n &&
                     lanes[i].pos < lanes[i].end - lanes[i].start)
                     need[np++] = &lanes[i];
             if (np > 1) voice_prepare(need, np, b, RATE), prepared++;
-            for (int i = 0; i < VOICES; i++)
+            for (int i = 0; i < nvoices; i++)
                 if (lanes[i].active)
                     voice_render(&lanes[i], sc, outl[i] + done, outr[i] + done, n, RATE, NULL);
             done += n;
         }
         assert_true(prepared > 100);
         /* each voice alone, in the same blocks, compared with its run in lanes */
-        for (int i = 0; i < VOICES; i++) {
+        for (int i = 0; i < nvoices; i++) {
             start(&alone[i], &defs[i % 4], i);
             memset(l2, 0, FRAMES * sizeof(float)), memset(r2, 0, FRAMES * sizeof(float));
             for (int f = 0; f < FRAMES; f += 37) {
@@ -111,8 +116,8 @@ static void test_lanes_match_alone(void **st) {
                 memcmp(r2, outr[i], FRAMES * sizeof(float))) {
                 int f = 0;
                 while (l2[f] == outl[i][f]) f++;
-                fail_msg("pass %d voice %d: frame %d is %.9g alone, %.9g in lanes", pass, i, f,
-                         l2[f], outl[i][f]);
+                fail_msg("pass %d, %d voices, voice %d: frame %d is %.9g alone, %.9g in lanes",
+                         pass, nvoices, i, f, l2[f], outl[i][f]);
             }
             free(outl[i]);
             free(outr[i]);
