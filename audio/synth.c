@@ -211,7 +211,7 @@ static void sine_setup(NodeState *s, float freq, double inv_rate) {
  * cosines) from the polynomial, side by side; each later eight by turning an
  * earlier eight through 8, 16 or 32 samples' angle: four products and two
  * sums for eight samples instead of a polynomial each. No sample is more than
- * three turns from the polynomial, so the rounding stays below 3.5e-7
+ * three turns from the polynomial, so the rounding stays below 3.7e-7
  * (-129 dB), and the turns form a tree (8 from 0, 16 from 0 and 8, 32 from
  * all of those) so that no long chain of them waits on the one before. */
 typedef float v8f __attribute__((vector_size(32)));
