@@ -215,6 +215,22 @@ static void sine_setup(NodeState *s, float freq, double inv_rate) {
  * (-129 dB), and the turns form a tree (8 from 0, 16 from 0 and 8, 32 from
  * all of those) so that no long chain of them waits on the one before. */
 typedef float v8f __attribute__((vector_size(32)));
+
+/* Whether a block of a signal holds one value (none of it NaN). */
+static ALWAYS_INLINE bool block_still(const float *x) {
+    const v8f first = {x[0], x[0], x[0], x[0], x[0], x[0], x[0], x[0]};
+    typedef int32_t v8i32 __attribute__((vector_size(32)));
+    v8i32 moved = {0}; /* lanes of -1 where a sample differs */
+    for (int e = 0; e < SYN_BLOCK / 8; e++) {
+        v8f y;
+        memcpy(&y, x + 8 * e, sizeof y);
+        moved |= y != first;
+    }
+    uint64_t w[4];
+    memcpy(w, &moved, sizeof w);
+    return !(w[0] | w[1] | w[2] | w[3]);
+}
+
 static ALWAYS_INLINE void sine_eights(uint32_t ph, uint32_t step, const float turn[6], v8f o[8]) {
     float sn[8], cs[8];
     for (int l = 0; l < 8; l++) {
@@ -440,8 +456,10 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     const uint64_t pos = v->pos;
     const double t0 = (double)pos * inv_rate; /* seconds since the voice started */
     switch ((UgenId)nd->ugen) {
-    case UGEN_SINE:      /* 32-bit fixed-point phase: wraps by itself, exact over any length */
-        if (m[0] == 0) { /* a steady pitch: the common case */
+    case UGEN_SINE: /* 32-bit fixed-point phase: wraps by itself, exact over any length */
+        /* a steady pitch: the common case; a pitch signal that holds still over
+         * the block (a glide that has arrived) is one too */
+        if (m[0] == 0 || (n == SYN_BLOCK && block_still(in[0]))) {
             if (X(0, 0) != s->cache[0]) sine_setup(s, X(0, 0), inv_rate);
             if (n == SYN_BLOCK)
                 sine_block(s->ph, s->step, s->turn, out);
@@ -450,12 +468,20 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             s->ph += (uint32_t)n * s->step;
         } else { /* the phases one after another, then the sines all together */
             const double k = 4294967296.0 * inv_rate;
-            uint32_t phs[SYN_BLOCK], ph = s->ph;
+            const float *f = in[0]; /* (a node's output: its mask is ~0) */
+            uint32_t phs[SYN_BLOCK], steps[SYN_BLOCK], ph = s->ph;
+            double incs[SYN_BLOCK];
+            int wide = 0; /* an increment beyond int32 (or NaN): the general conversion */
             for (int j = 0; j < n; j++) {
-                phs[j] = ph;
-                double inc = X(0, j) * k;
-                ph += (uint32_t)(int64_t)(fabs(inc) < 9e18 ? inc : 0);
+                incs[j] = f[j] * k;
+                wide |= !(fabs(incs[j]) < 2147483647.0);
             }
+            if (!wide) /* (the same low 32 bits as through int64_t, a vector at a time) */
+                for (int j = 0; j < n; j++) steps[j] = (uint32_t)(int32_t)incs[j];
+            else
+                for (int j = 0; j < n; j++)
+                    steps[j] = (uint32_t)(int64_t)(fabs(incs[j]) < 9e18 ? incs[j] : 0);
+            for (int j = 0; j < n; j++) phs[j] = ph, ph += steps[j];
             for (int j = 0; j < n; j++) out[j] = sine_turns(phs[j]);
             s->ph = ph;
         }
@@ -641,6 +667,11 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_LINE:
         if (!(m[0] | m[1] | m[2])) { /* steady ends and time: no division, no branch */
             double from = X(0, 0), to = X(1, 0), it = X(2, 0) > 0 ? 1 / X(2, 0) : 0;
+            if (!(it > 0) || t0 * it >= 1) { /* arrived (k rises with j): every sample is to */
+                float end = (float)(from + (to - from) * 1.0);
+                for (int j = 0; j < n; j++) out[j] = end;
+                break;
+            }
             for (int j = 0; j < n; j++) {
                 double t = t0 + j * inv_rate, k = it > 0 ? t * it : 1;
                 out[j] = (float)(from + (to - from) * (k < 1 ? k : 1));

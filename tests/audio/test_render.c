@@ -95,26 +95,39 @@ static void test_levels_and_pan_law(void **s) {
 /* A steady sine is the polynomial for its first eight samples of a block
  * and turns of those for the rest (synth.c): every sample, from the lowest
  * pitch to near Nyquist, within 5e-7 of sin() at its fixed-point phase. A
- * swept sine (its pitch a signal) takes the polynomial for every sample and
- * must agree as closely. */
+ * swept sine (its pitch a signal: a line up a fifth over half a second, then
+ * holding) takes the polynomial for every sample while it moves, and turns
+ * again once a block holds still, and must agree as closely: its phase is
+ * followed here as synth.c advances it, the line's value sample by sample. */
 static void test_sine_is_exact(void **s) {
     const double freqs[] = {0.5, 55, 440, 3796.3, 15000, 23000};
+    const double inv = 1.0 / 48000;
     for (int k = 0; k < 6; k++) {
         for (int swept = 0; swept < 2; swept++) {
             char prog[300];
             snprintf(prog, sizeof prog,
-                     swept ? "synth probe(freq, gate) = sine(line(freq, freq, 1))\n"
+                     swept ? "synth probe(freq, gate) = sine(line(freq, freq * 1.5, 0.5))\n"
                              "x = s(\"probe\").freq(%.9g).gain(0.5).pan(0)\nplay x\n"
                            : "synth probe(freq, gate) = sine(freq)\n"
                              "x = s(\"probe\").freq(%.9g).gain(0.5).pan(0)\nplay x\n",
                      freqs[k]);
             Audio a = render(prog, NULL, 120, 0.5);
-            double inc = (double)(float)freqs[k] * 4294967296.0 * (1.0 / 48000);
-            uint32_t step = (uint32_t)(int64_t)inc, ph = 0;
+            const float from = (float)freqs[k], to = (float)(from * 1.5);
+            uint32_t ph = 0;
             double err = 0;
-            for (long i = 0; i < 48000; i++, ph += step) {
+            for (long i = 0; i < 48000; i++) {
                 double want = sin(2 * M_PI * (double)ph / 4294967296.0);
                 err = fmax(err, fabs(a.l[i] / 0.5 - want));
+                double t = (double)(i - i % 64) * inv + (double)(i % 64) * inv, f = from;
+                if (swept) { /* the line's sample (synth.c's UGEN_LINE) */
+                    double kk = t * (1 / 0.5f);
+                    f = (float)(from + ((double)to - from) * (kk < 1 ? kk : 1));
+                }
+                /* moving: each sample's own increment; from 0.5 s on (block 375) the
+                 * line holds, and the block's sine is a steady one */
+                bool moving = swept && i < 24000;
+                ph +=
+                    (uint32_t)(int64_t)(moving ? f * (4294967296.0 * inv) : f * 4294967296.0 * inv);
             }
             if (err > 5e-7) fail_msg("sine %g Hz (swept %d): off by %g", freqs[k], swept, err);
             audio_done(&a);
