@@ -1,15 +1,14 @@
 /*
  * svflanes.h - the state-variable filter of filters.h over a voice's block:
- * one voice alone (svf_run), or four, eight or sixteen voices side by side, a
- * voice a lane
- * (svf_lanes). Both do, sample by sample, exactly the operations of svf()
- * in the same order, so a voice's samples are the same bits whichever way
- * it is filtered, and whichever voices share its vector.
+ * one voice alone (svf_run), or four, eight or sixteen voices side by side,
+ * a voice a lane (svf_lanes). Both do, sample by sample, exactly the
+ * operations of svf() in the same order, so a voice's samples are the same
+ * bits whichever way it is filtered, and whichever voices share its vector.
  *
  * The filter's recursion is a chain of about twenty cycles a sample: alone,
- * a voice waits on it; four voices in a vector, or eight in two, fill the
- * wait.
- * Used by synth.c inside its DSP_CLONES functions. No allocation, no I/O.
+ * a voice waits on it; four voices in a vector, and up to four vectors in
+ * one loop, fill the wait. Used by synth.c inside its DSP_CLONES functions.
+ * No allocation, no I/O.
  */
 #ifndef TALA_SVFLANES_H
 #define TALA_SVFLANES_H

@@ -35,9 +35,8 @@ static SynthDef make_def(int ugen, bool second) {
     d.nodes[k++] =
         (SynNode){(uint8_t)ugen, 3, {{IN_NODE, 0, 0}, {IN_PARAM, 1, 0}, {IN_CONST, 0, 3}}};
     if (second)
-        d.nodes[k] =
-            (SynNode){UGEN_LPF, 3, {{IN_NODE, 1, 0}, {IN_CONST, 0, 2000}, {IN_CONST, 0, 0.7f}}},
-        k++;
+        d.nodes[k++] =
+            (SynNode){UGEN_LPF, 3, {{IN_NODE, 1, 0}, {IN_CONST, 0, 2000}, {IN_CONST, 0, 0.7f}}};
     d.nodes[k++] = (SynNode){
         UGEN_ADSR,
         4,
