@@ -568,10 +568,13 @@ static void guard(AudioEngine *a, float *L, float *R, int n) {
         else { /* (fmin's value: neither is NaN; not the call) */
             double up = g + (1 - g) * rel;
             g = up < cap ? up : cap;
+            /* a millionth from unity is unity: on its own sample, so where the
+             * blocks fall does not change the sound */
+            g = g > 0.999999 ? 1 : g;
         }
         L[i] = (float)(L[i] * g), R[i] = (float)(R[i] * g);
     }
-    a->guard = g > 0.999999 ? 1 : g;
+    a->guard = g;
     a->guard_wait = wait;
 }
 

@@ -341,6 +341,37 @@ static void test_any_buffer_size_same_samples(void **st) {
     audio_done(&ref);
 }
 
+/* The protection limiter too: a hit three times too loud over a quiet tone
+ * takes the gain down, which holds, then comes back, and reaches unity on
+ * the same sample whatever the buffers (it used to snap to unity at the end
+ * of a block). */
+static void test_any_buffer_size_same_limiter(void **st) {
+    (void)st;
+    const char *prog = "synth hit(freq, gate) = sine(freq) * env(0, 0.3) * 3\n"
+                       "synth tone(freq, gate) = sine(freq) * 0.1\n"
+                       "x = note(\"a2\").s(\"hit\")\n"
+                       "y = note(\"a4\").s(\"tone\").legato(1)\nplay x, y\n";
+    const long total = 240000;
+    const long b64[] = {64}, b37[] = {37}, b441[] = {441}, mixed[] = {1, 63, 65, 3, 200};
+    Audio ref = play_in_buffers(prog, b64, 1, total);
+    float top = 0;
+    for (long i = 0; i < total; i++) top = fmaxf(top, fabsf(ref.l[i]));
+    assert_true(top > 0.85f && top <= 0.9f + 1e-6f); /* the limiter held it */
+    const struct {
+        const long *b;
+        int n;
+    } cases[] = {{b37, 1}, {b441, 1}, {mixed, 5}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        Audio x = play_in_buffers(prog, cases[c].b, cases[c].n, total);
+        char what[64];
+        snprintf(what, sizeof what, "limiter, buffers of %ld%s", cases[c].b[0],
+                 cases[c].n > 1 ? ", ..." : "");
+        assert_same(&ref, &x, what);
+        audio_done(&x);
+    }
+    audio_done(&ref);
+}
+
 /* The log replays to the same samples, bit for bit; with notes that came
  * late too (they are logged, and the replay plays them where they were). */
 static void test_replay_equals_the_performance(void **st) {
@@ -461,6 +492,7 @@ int main(void) {
         cmocka_unit_test(test_tempo_changes_do_not_drift),
         cmocka_unit_test(test_replay_equals_the_performance),
         cmocka_unit_test(test_any_buffer_size_same_samples),
+        cmocka_unit_test(test_any_buffer_size_same_limiter),
     };
     return cmocka_run_group_tests_name("live_swap", tests, NULL, NULL);
 }
