@@ -188,12 +188,13 @@ typedef int v8i __attribute__((vector_size(32)));
 #define LOAD8(v, p)  memcpy(&(v), (p), sizeof(v8f))
 #define STORE8(p, v) memcpy((p), &(v), sizeof(v8f))
 
-/* One comb over n samples of mono, eight samples at a time. Its damping
- * filter st = y * d2 + st * d1 is a recursion, but only through st: over a
- * group of eight it is a running sum of u = y * d2 with the weights d1^k,
- * taken in three doubling steps (lanes shifted up by 1, 2, 4), plus the
- * state the group started from times d1^(k+1). So the chain from one group to
- * the next is one product and one sum, and the rest is vector work.
+/* One comb's piece of a group of eight: k samples from lane `lanes` on, with
+ * mono and acc at the piece's first sample. Its damping filter
+ * st = y * d2 + st * d1 is a recursion, but only through st: over a group of
+ * eight it is a running sum of u = y * d2 with the weights d1^k, taken in
+ * three doubling steps (lanes shifted up by 1, 2, 4), plus the state the
+ * group started from times d1^(k+1). So the chain from one group to the next
+ * is one product and one sum, and the rest is vector work.
  *
  * Lane k of that sum depends only on lanes 0..k, so a group can be done in
  * pieces: the groups are counted in samples (r->lanes says how far the
@@ -204,67 +205,105 @@ typedef int v8i __attribute__((vector_size(32)));
  * eight reads of a group come before its eight writes: a delay line is far
  * longer than eight samples, and a group that crosses the line's end is read
  * and written in two pieces. */
-static ALWAYS_INLINE void comb_run(Line *l, int lanes, const float *mono, float *acc, int n,
-                                   float feedback, float d1, float d2, const float pw[8]) {
+static ALWAYS_INLINE void comb_smooth(v8f *out, v8f y, float d1, float d2) {
     const v8f zero = {0};
     const float p2 = d1 * d1, p4 = p2 * p2;
-    v8f vpw;
-    memcpy(&vpw, pw, sizeof vpw);
-    float *buf = l->buf, st = l->store;
-    int pos = l->pos, i = 0;
-    while (i < n) {
-        int k = 8 - lanes < n - i ? 8 - lanes : n - i; /* samples of this group in this call */
-        v8f y;
-        if (lanes == 0) { /* a group's first piece reads all eight of its places */
-            if (pos + 8 <= l->len) {
-                LOAD8(y, buf + pos); /* the usual case: not across the line's end */
-            } else {
-                for (int q = 0, p = pos; q < 8; q++, p = p + 1 == l->len ? 0 : p + 1)
-                    l->gy[q] = buf[p];
-                LOAD8(y, l->gy);
-            }
-            /* cut by the end of the call: the rest of the group, next call, finds
-             * its reads here (its places are not written before it comes) */
-            if (k < 8) STORE8(l->gy, y);
+    v8f u = y * d2;
+    u += d1 * __builtin_shufflevector(u, zero, 8, 0, 1, 2, 3, 4, 5, 6);
+    u += p2 * __builtin_shufflevector(u, zero, 8, 8, 0, 1, 2, 3, 4, 5);
+    u += p4 * __builtin_shufflevector(u, zero, 8, 8, 8, 8, 0, 1, 2, 3);
+    *out = u;
+}
+
+static ALWAYS_INLINE void comb_piece(Line *l, int lanes, int k, const float *mono, float *acc,
+                                     float feedback, float d1, float d2, const v8f *vpw) {
+    float *buf = l->buf;
+    int pos = l->pos;
+    v8f y;
+    if (lanes == 0) { /* a group's first piece reads all eight of its places */
+        if (pos + 8 <= l->len) {
+            LOAD8(y, buf + pos); /* the usual case: not across the line's end */
         } else {
+            for (int q = 0, p = pos; q < 8; q++, p = p + 1 == l->len ? 0 : p + 1) l->gy[q] = buf[p];
             LOAD8(y, l->gy);
         }
-        v8f u = y * d2;
-        u += d1 * __builtin_shufflevector(u, zero, 8, 0, 1, 2, 3, 4, 5, 6);
-        u += p2 * __builtin_shufflevector(u, zero, 8, 8, 0, 1, 2, 3, 4, 5);
-        u += p4 * __builtin_shufflevector(u, zero, 8, 8, 8, 8, 0, 1, 2, 3);
-        v8f sv = u + vpw * st;
-        if (lanes == 0 && k == 8 && pos + 8 <= l->len) {
-            v8f x, a;
-            LOAD8(x, mono + i);
+        /* cut by the end of the call: the rest of the group, next call, finds
+         * its reads here (its places are not written before it comes) */
+        if (k < 8) STORE8(l->gy, y);
+    } else {
+        LOAD8(y, l->gy);
+    }
+    v8f sv;
+    comb_smooth(&sv, y, d1, d2);
+    sv += *vpw * l->store;
+    if (pos + k <= l->len) { /* not across the line's end */
+        float svs[8], ys[8];
+        STORE8(svs, sv);
+        STORE8(ys, y);
+        for (int q = 0; q < k; q++) {
+            buf[pos + q] = mono[q] + svs[lanes + q] * feedback;
+            acc[q] += ys[lanes + q];
+        }
+        pos = pos + k == l->len ? 0 : pos + k;
+    } else {
+        for (int q = lanes, i = 0; q < lanes + k; q++, i++) {
+            buf[pos] = mono[i] + sv[q] * feedback;
+            acc[i] += y[q];
+            pos = pos + 1 == l->len ? 0 : pos + 1;
+        }
+    }
+    l->pos = pos;
+    if (lanes + k == 8) l->store = sv[7]; /* the next group starts from here */
+}
+
+/* A side's eight combs over n samples, group by group: within a group every
+ * comb in turn. Each comb's chain (its state, group to group) is short but
+ * serial; taken one comb after another, each would wait on its own, while
+ * here the eight overlap. acc gets the combs' reads in the same order (comb
+ * 0 first) either way, so the sum is the same. */
+static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, float *acc, int n,
+                                    float feedback, float d1, float d2, const float pw[8]) {
+    v8f vpw;
+    memcpy(&vpw, pw, sizeof vpw);
+    for (int i = 0; i < n;) {
+        int k = 8 - lanes < n - i ? 8 - lanes : n - i; /* samples of this group in this call */
+        if (lanes == 0 && k == 8) {                    /* a whole group: acc stays in a register */
+            v8f a, x0;
             LOAD8(a, acc + i);
-            x += sv * feedback;
-            a += y;
-            STORE8(buf + pos, x);
+            LOAD8(x0, mono + i);
+            for (int j = 0; j < 8; j++) {
+                Line *l = &comb[j];
+                v8f y, sv;
+                if (l->pos + 8 <= l->len) {
+                    LOAD8(y, l->buf + l->pos);
+                    comb_smooth(&sv, y, d1, d2);
+                    sv += vpw * l->store;
+                    v8f x = x0 + sv * feedback;
+                    STORE8(l->buf + l->pos, x);
+                    l->pos = l->pos + 8 == l->len ? 0 : l->pos + 8;
+                } else { /* across the line's end: its reads, then its writes */
+                    float g[8];
+                    for (int q = 0, p = l->pos; q < 8; q++, p = p + 1 == l->len ? 0 : p + 1)
+                        g[q] = l->buf[p];
+                    LOAD8(y, g);
+                    comb_smooth(&sv, y, d1, d2);
+                    sv += vpw * l->store;
+                    v8f x = x0 + sv * feedback;
+                    STORE8(g, x);
+                    for (int q = 0; q < 8; q++, l->pos = l->pos + 1 == l->len ? 0 : l->pos + 1)
+                        l->buf[l->pos] = g[q];
+                }
+                a += y;
+                l->store = sv[7];
+            }
             STORE8(acc + i, a);
-            pos = pos + 8 == l->len ? 0 : pos + 8;
-        } else if (pos + k <= l->len) { /* a piece of a group, not across the line's end */
-            float svs[8], ys[8];
-            STORE8(svs, sv);
-            STORE8(ys, y);
-            for (int q = 0; q < k; q++) {
-                buf[pos + q] = mono[i + q] + svs[lanes + q] * feedback;
-                acc[i + q] += ys[lanes + q];
-            }
-            pos = pos + k == l->len ? 0 : pos + k;
         } else {
-            for (int q = lanes; q < lanes + k; q++, i++) {
-                buf[pos] = mono[i] + sv[q] * feedback;
-                acc[i] += y[q];
-                pos = pos + 1 == l->len ? 0 : pos + 1;
-            }
-            i -= k;
+            for (int j = 0; j < 8; j++)
+                comb_piece(&comb[j], lanes, k, mono + i, acc + i, feedback, d1, d2, &vpw);
         }
         i += k;
-        lanes += k;
-        if (lanes == 8) st = sv[7], lanes = 0; /* the next group starts from here */
+        lanes = (lanes + k) % 8;
     }
-    l->store = st, l->pos = pos;
 }
 
 /* The same comb one sample at a time, for settings that move: the plain
@@ -341,11 +380,11 @@ DSP_CLONES static void reverb_block(Reverb *r, const float *inl, const float *in
     for (int k = 0; k < 8; k++) w *= d1, pw[k] = w;
     for (int c = 0; c < 2; c++) {
         memset(acc, 0, sizeof(float) * (size_t)n);
-        for (int j = 0; j < 8; j++)
-            if (moving)
+        if (moving)
+            for (int j = 0; j < 8; j++)
                 comb_step(&r->comb[c][j], mono[0], &acc[0], feedback, d1, d2);
-            else
-                comb_run(&r->comb[c][j], r->lanes, mono, acc, n, feedback, d1, d2, pw);
+        else
+            combs_run(r->comb[c], r->lanes, mono, acc, n, feedback, d1, d2, pw);
         for (int j = 0; j < 4; j++) allpass_run(&r->ap[c][j], acc, n);
         const float *x = c ? inr : inl;
         float *o = c ? outr : outl;
