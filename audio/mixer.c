@@ -5,6 +5,7 @@
 #include "duck.h"
 
 #include "filters.h"
+#include "guard.h"
 
 #include <math.h>
 #include <stdatomic.h>
@@ -35,9 +36,7 @@ typedef struct {
 
 struct AudioEngine {
     double rate;
-    double guard, guard_rel;    /* the protection limiter's gain and its release a sample
-                                   (double: a float's steps near 1 are coarser than these) */
-    int guard_hold, guard_wait; /* frames it holds the gain after it took some, left */
+    Guard guard;                /* the protection limiter after the master */
     bool master_off, guard_off; /* offline: the master chain, the protection left out */
     _Atomic uint64_t frame;
     Voice *voices;
@@ -135,12 +134,10 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     for (int t = 0; t < AUDIO_MAX_TRACKS; t++) a->strips[t] = (Strip){.gain = 1, .pan = 0.5f};
     a->xf_frames = (int)lround(AUDIO_XFADE_SECONDS * rate);
     if (a->xf_frames < 1) a->xf_frames = 1;
-    a->guard = 1;
+    guard_init(&a->guard, rate);
     a->input.mask = AUDIO_INPUT_HISTORY - 1;
     for (int c = 0; c < 2; c++)
         if (!(a->input.side[c] = calloc(AUDIO_INPUT_HISTORY, sizeof(float)))) abort();
-    a->guard_rel = 1 - exp(-1 / (AUDIO_GUARD_RELEASE * rate));
-    a->guard_hold = (int)lround(AUDIO_GUARD_HOLD * rate);
     return a;
 }
 
@@ -549,36 +546,8 @@ int audio_start_now(AudioEngine *a) {
     return (int)(before - ring_count(&a->events));
 }
 
-/* The protection after the master: a sum above 0.9 (-0.9 dBFS) is turned
- * down at once, just enough; the gain holds for AUDIO_GUARD_HOLD (longer
- * than a period of any tone, so a steady one stays a clean tone) and then
- * comes back over AUDIO_GUARD_RELEASE seconds. An overloaded mix gets
- * quieter instead of clipping; no lookahead, so every onset keeps its
- * frame. The soft knee below is the last resort. */
-static void guard(AudioEngine *a, float *L, float *R, int n) {
-    double g = a->guard, rel = a->guard_rel;
-    int wait = a->guard_wait;
-    for (int i = 0; i < n; i++) {
-        float l = fabsf(L[i]), r = fabsf(R[i]), m = l > r ? l : r;
-        double cap = m > 0.9f ? 0.9 / m : 1.0;
-        if (cap <= g)
-            g = cap, wait = a->guard_hold;
-        else if (wait > 0)
-            wait--;
-        else { /* (fmin's value: neither is NaN; not the call) */
-            double up = g + (1 - g) * rel;
-            g = up < cap ? up : cap;
-            /* a millionth from unity is unity: on its own sample, so where the
-             * blocks fall does not change the sound */
-            g = g > 0.999999 ? 1 : g;
-        }
-        L[i] = (float)(L[i] * g), R[i] = (float)(R[i] * g);
-    }
-    a->guard = g;
-    a->guard_wait = wait;
-}
-
-/* Never above 0 dBFS: linear below 0.9, then a soft knee that approaches 1. */
+/* The last resort after the guard (guard.h): never above 0 dBFS, linear below
+ * 0.9, then a soft knee that approaches 1. */
 static inline float protect(float x) {
     float m = fabsf(x);
     if (m <= 0.9f) return x;
@@ -891,8 +860,8 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         }
         if (a->guard_off)
             top = 0;
-        else if (!(top <= 0.9f) || a->guard < 1)
-            guard(a, L, R, n), top = 0.9f;
+        else if (!(top <= 0.9f) || !guard_idle(&a->guard))
+            guard_run(&a->guard, L, R, n), top = 0.9f;
         if (!(top <= 0.9f))
             for (int i = 0; i < n; i++) {
                 L[i] = protect(L[i]);
