@@ -800,8 +800,9 @@ static ALWAYS_INLINE void svf_jobs(SvfJob *jobs, int nj) {
     for (int j0 = 0; j0 < nj;) {
         int left = nj - j0, groups = left > 8 ? 4 : left > 4 ? 2 : 1;
         SvfJob jb[16];
+        static const float silence[SYN_BLOCK]; /* (the lanes only read it) */
         NodeState spare = {0};
-        float silence[SYN_BLOCK] = {0}, sink[SYN_BLOCK];
+        float sink[SYN_BLOCK];
         for (int l = 0; l < 4 * groups; l++)
             jb[l] = j0 + l < nj
                         ? jobs[j0 + l]

@@ -307,6 +307,25 @@ static Audio play_in_buffers(const char *prog, const long *bufs, int nbufs, long
     return out;
 }
 
+/* Buffer sizes to play in: each case cycles through its sizes. */
+typedef struct {
+    const long *b;
+    int n;
+} Buffers;
+
+/* prog played in each case's buffers gives ref's samples, bit for bit. */
+static void same_in_buffers(const char *prog, const Audio *ref, const Buffers *cases, size_t n,
+                            const char *label) {
+    for (size_t c = 0; c < n; c++) {
+        Audio x = play_in_buffers(prog, cases[c].b, cases[c].n, ref->n);
+        char what[96];
+        snprintf(what, sizeof what, "%sbuffers of %ld%s", label, cases[c].b[0],
+                 cases[c].n > 1 ? ", ..." : "");
+        assert_same(ref, &x, what);
+        audio_done(&x);
+    }
+}
+
 static void test_any_buffer_size_same_samples(void **st) {
     const char *prog =
         "synth bad(freq, gate) = (sine(freq) * 0.2 + line(0, 1e20, 1) * line(0, 1e20, 1) * 0)"
@@ -326,18 +345,9 @@ static void test_any_buffer_size_same_samples(void **st) {
                b4096[] = {4096}, mixed[] = {1, 63, 65, 3, 200};
     Audio ref = play_in_buffers(prog, b64, 1, total);
     assert_true(rms(ref.l, 0, total) > 0.01);
-    const struct {
-        const long *b;
-        int n;
-    } cases[] = {{b1, 1}, {b7, 1}, {b37, 1}, {b100, 1}, {b441, 1}, {b4096, 1}, {mixed, 5}};
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        Audio x = play_in_buffers(prog, cases[c].b, cases[c].n, total);
-        char what[64];
-        snprintf(what, sizeof what, "buffers of %ld%s", cases[c].b[0],
-                 cases[c].n > 1 ? ", ..." : "");
-        assert_same(&ref, &x, what);
-        audio_done(&x);
-    }
+    const Buffers cases[] = {{b1, 1},   {b7, 1},    {b37, 1},  {b100, 1},
+                             {b441, 1}, {b4096, 1}, {mixed, 5}};
+    same_in_buffers(prog, &ref, cases, sizeof cases / sizeof cases[0], "");
     audio_done(&ref);
 }
 
@@ -357,18 +367,8 @@ static void test_any_buffer_size_same_limiter(void **st) {
     float top = 0;
     for (long i = 0; i < total; i++) top = fmaxf(top, fabsf(ref.l[i]));
     assert_true(top > 0.85f && top <= 0.9f + 1e-6f); /* the limiter held it */
-    const struct {
-        const long *b;
-        int n;
-    } cases[] = {{b37, 1}, {b441, 1}, {mixed, 5}};
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        Audio x = play_in_buffers(prog, cases[c].b, cases[c].n, total);
-        char what[64];
-        snprintf(what, sizeof what, "limiter, buffers of %ld%s", cases[c].b[0],
-                 cases[c].n > 1 ? ", ..." : "");
-        assert_same(&ref, &x, what);
-        audio_done(&x);
-    }
+    const Buffers cases[] = {{b37, 1}, {b441, 1}, {mixed, 5}};
+    same_in_buffers(prog, &ref, cases, sizeof cases / sizeof cases[0], "limiter, ");
     audio_done(&ref);
 }
 
