@@ -555,6 +555,39 @@ static inline float protect(float x) {
     return x < 0 ? -y : y;
 }
 
+/* The largest |sample| of a block, both sides (a NaN never wins): eight
+ * lanes side by side, then the lanes' largest. One at a time, each waited
+ * on the one before (a chain of 128 maxima a block). */
+static ALWAYS_INLINE float block_top(const float *L, const float *R, int n) {
+    typedef float v8f __attribute__((vector_size(32)));
+    typedef int v8i __attribute__((vector_size(32)));
+    v8i tb = {0}; /* the lanes' largest, as bits: masks from comparisons select */
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        v8i lb, rb;
+        memcpy(&lb, L + i, sizeof lb);
+        memcpy(&rb, R + i, sizeof rb);
+        lb &= 0x7fffffff, rb &= 0x7fffffff;
+        v8f al, ar, top;
+        memcpy(&al, &lb, sizeof al);
+        memcpy(&ar, &rb, sizeof ar);
+        v8i k = al > ar, mb = (lb & k) | (rb & ~k);
+        v8f m;
+        memcpy(&m, &mb, sizeof m);
+        memcpy(&top, &tb, sizeof top);
+        k = m > top;
+        tb = (mb & k) | (tb & ~k);
+    }
+    float t = 0, lanes[8];
+    memcpy(lanes, &tb, sizeof lanes);
+    for (int q = 0; q < 8; q++) t = lanes[q] > t ? lanes[q] : t;
+    for (; i < n; i++) {
+        float l = fabsf(L[i]), r = fabsf(R[i]), m = l > r ? l : r; /* not fmaxf: a call */
+        t = m > t ? m : t;
+    }
+    return t;
+}
+
 /* A strip's block after its insert: the fader's gains applied in place
  * (what stems and sends take), its peak and sum of squares measured, and,
  * when it is heard (`add`, a constant where this is inlined), added into the
@@ -853,11 +886,7 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             }
         }
         if (!a->master_off) run_chain(a, CHAIN_MASTER, L, R, n);
-        float top = 0; /* the protection is the identity below 0.9: most blocks skip it */
-        for (int i = 0; i < n; i++) {
-            float l = fabsf(L[i]), r = fabsf(R[i]), m = l > r ? l : r; /* not fmaxf: a call */
-            top = m > top ? m : top;
-        }
+        float top = block_top(L, R, n); /* the protection is the identity below 0.9 */
         if (a->guard_off)
             top = 0;
         else if (!(top <= 0.9f) || !guard_idle(&a->guard))
