@@ -267,7 +267,38 @@ static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, fl
     memcpy(&vpw, pw, sizeof vpw);
     for (int i = 0; i < n;) {
         int k = 8 - lanes < n - i ? 8 - lanes : n - i; /* samples of this group in this call */
-        if (lanes == 0 && k == 8) {                    /* a whole group: acc stays in a register */
+        int near = n - i; /* whole groups before the nearest line's end: no wrap test in them */
+        for (int j = 0; j < 8; j++)
+            near = comb[j].len - comb[j].pos < near ? comb[j].len - comb[j].pos : near;
+        if (lanes == 0 && near >= 8) {
+            int groups = near / 8;
+            float *p[8], st[8];
+            for (int j = 0; j < 8; j++) p[j] = comb[j].buf + comb[j].pos, st[j] = comb[j].store;
+            for (int g = 0; g < groups; g++, i += 8) {
+                v8f a, x0;
+                LOAD8(a, acc + i);
+                LOAD8(x0, mono + i);
+                for (int j = 0; j < 8; j++) {
+                    v8f y, sv;
+                    LOAD8(y, p[j] + 8 * g);
+                    comb_smooth(&sv, y, d1, d2);
+                    sv += vpw * st[j];
+                    v8f x = x0 + sv * feedback;
+                    STORE8(p[j] + 8 * g, x);
+                    a += y;
+                    st[j] = sv[7];
+                }
+                STORE8(acc + i, a);
+            }
+            for (int j = 0; j < 8; j++) {
+                Line *l = &comb[j];
+                l->store = st[j];
+                l->pos += 8 * groups;
+                if (l->pos == l->len) l->pos = 0;
+            }
+            continue; /* (lanes stays 0) */
+        }
+        if (lanes == 0 && k == 8) { /* a whole group with a line's end in it */
             v8f a, x0;
             LOAD8(a, acc + i);
             LOAD8(x0, mono + i);
