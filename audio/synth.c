@@ -484,8 +484,18 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         out[o] = (float)(int32_t)x_ * (1.0f / 2147483648.0f);                                      \
     } while (0)
         for (; j < n && ((pos + (uint64_t)j) & 7); j++) NOISE_STEP((pos + (uint64_t)j) & 7, j);
-        for (; j + 8 <= n; j += 8)
-            for (int k = 0; k < 8; k++) NOISE_STEP(k, j + k);
+        if (j + 8 <= n) { /* the eight generators side by side (the compiler left them apart) */
+            typedef uint32_t v8u __attribute__((vector_size(32)));
+            typedef int32_t v8s __attribute__((vector_size(32)));
+            v8u gv;
+            memcpy(&gv, g, sizeof gv);
+            for (; j + 8 <= n; j += 8) {
+                gv ^= gv << 13, gv ^= gv >> 17, gv ^= gv << 5;
+                v8f f = __builtin_convertvector((v8s)gv, v8f) * (1.0f / 2147483648.0f);
+                memcpy(out + j, &f, sizeof f);
+            }
+            memcpy(g, &gv, sizeof gv);
+        }
         for (; j < n; j++) NOISE_STEP((pos + (uint64_t)j) & 7, j);
 #undef NOISE_STEP
         memcpy(&s->a, g, sizeof g);
