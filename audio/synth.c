@@ -404,8 +404,23 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             else
                 for (int j = 0; j < n; j++)
                     steps[j] = (uint32_t)(int64_t)(fabs(incs[j]) < 9e18 ? incs[j] : 0);
-            for (int j = 0; j < n; j++) phs[j] = ph, ph += steps[j];
-            for (int j = 0; j < n; j++) out[j] = sine_turns(phs[j]);
+            int j = 0; /* the phases: the steps before each, summed in eight lanes by
+                          doubling (integer sums: the same in any order) */
+            typedef uint32_t v8u __attribute__((vector_size(32)));
+            const v8u zero = {0};
+            for (; j + 8 <= n; j += 8) {
+                v8u d, p;
+                memcpy(&d, steps + j, sizeof d);
+                p = __builtin_shufflevector(d, zero, 8, 0, 1, 2, 3, 4, 5, 6); /* the steps before */
+                p += __builtin_shufflevector(p, zero, 8, 0, 1, 2, 3, 4, 5, 6);
+                p += __builtin_shufflevector(p, zero, 8, 8, 0, 1, 2, 3, 4, 5);
+                p += __builtin_shufflevector(p, zero, 8, 8, 8, 8, 0, 1, 2, 3);
+                p += ph;
+                memcpy(phs + j, &p, sizeof p);
+                ph = p[7] + d[7];
+            }
+            for (; j < n; j++) phs[j] = ph, ph += steps[j];
+            for (j = 0; j < n; j++) out[j] = sine_turns(phs[j]);
             s->ph = ph;
         }
         break;
