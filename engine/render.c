@@ -202,6 +202,22 @@ static bool stem_due(Session *S, int k, int ntracks, const float *l, const float
     return false;
 }
 
+/* Two sides into frames (l r l r ...), four frames at a time. */
+static void interleave(float *out, const float *l, const float *r, uint64_t n) {
+    typedef float v4f __attribute__((vector_size(16)));
+    uint64_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        v4f a, b;
+        memcpy(&a, l + i, sizeof a);
+        memcpy(&b, r + i, sizeof b);
+        v4f lo = __builtin_shufflevector(a, b, 0, 4, 1, 5),
+            hi = __builtin_shufflevector(a, b, 2, 6, 3, 7);
+        memcpy(out + 2 * i, &lo, sizeof lo);
+        memcpy(out + 2 * i + 4, &hi, sizeof hi);
+    }
+    for (; i < n; i++) out[2 * i] = l[i], out[2 * i + 1] = r[i];
+}
+
 bool engine_render(Session *S, const char *path, const RenderOpts *opts, const Script *script,
                    RenderReport *rep, Err *err) {
     bool ok = false;
@@ -287,7 +303,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         while (pending == written && audio_start_now(audio) > 0) pending = session_pending_frame(S);
         if (pending < target) n = pending > written ? pending - written : 1;
         audio_render(audio, L, Rt, (int)n, opts->stems ? stem : NULL);
-        for (uint64_t i = 0; i < n; i++) inter[2 * i] = L[i], inter[2 * i + 1] = Rt[i];
+        interleave(inter, L, Rt, n);
         /* peak and power, eight lanes side by side over 64 frames at a time
          * (a few frames' sum is exact enough in float; the total is double) */
         for (uint64_t i0 = 0; i0 < n; i0 += 64) {
