@@ -743,21 +743,24 @@ void voice_place(Voice *v, float amp, float pan) {
 static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], float *kv, int k,
                                       const float *in[UGEN_MAX_INPUTS + 1],
                                       int m[UGEN_MAX_INPUTS + 1]) {
+    static const float not_given = 0; /* (read at index 0: its mask is 0) */
     const SynNode *nd = &v->def->nodes[k];
     for (int q = 0; q <= UGEN_MAX_INPUTS; q++) /* not given: 0 (a loop of fixed length) */
-        kv[q] = 0, in[q] = &kv[q], m[q] = 0;
-    if (nd->n <= 3 && nd->ugen == UGEN_ADSR) kv[3] = 0.3f; /* release */
-    if (nd->n <= 3 && nd->ugen == UGEN_PEAK) kv[3] = 1.0f; /* q */
+        in[q] = &not_given, m[q] = 0;
+    if (nd->n <= 3 && (nd->ugen == UGEN_ADSR || nd->ugen == UGEN_PEAK))
+        kv[3] = nd->ugen == UGEN_ADSR ? 0.3f : 1.0f, in[3] = &kv[3]; /* release; q */
     for (int q = 0; q < nd->n; q++) {
         const SynIn *x = &nd->in[q];
-        if (x->kind == IN_NODE)
+        if (x->kind == IN_NODE) {
             in[q] = node[x->index], m[q] = ~0;
-        else
-            kv[q] = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+            continue;
+        }
+        float c = x->kind == IN_PARAM ? v->params[x->index] : x->value;
         /* a setting the event does not give (NaN): the ugen's default, but for the envelopes
          * that read it as "not given" */
-        if (isnan(kv[q]) && nd->ugen != UGEN_SENV && nd->ugen != UGEN_FENV)
-            kv[q] = ugen_input_default(nd->ugen, q);
+        if (isnan(c) && nd->ugen != UGEN_SENV && nd->ugen != UGEN_FENV)
+            c = ugen_input_default(nd->ugen, q);
+        kv[q] = c, in[q] = &kv[q];
     }
 }
 
