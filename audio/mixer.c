@@ -703,8 +703,9 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         unsigned ducked = 0, filtered = 0; /* orbits ducked, DJ-filtered this block: a bit each */
         Djf djf[AUDIO_MAX_ORBITS];
         for (int o = 0; o < AUDIO_MAX_ORBITS; o++) {
-            if (duck_block(&a->ducks[o], now, n, a->dg[o])) ducked |= 1u << o;
-            if (djf_setup(&djf[o], a->djf[o], a->rate)) filtered |= 1u << o;
+            /* (most orbits neither duck nor filter: no call for them) */
+            if (a->ducks[o].on && duck_block(&a->ducks[o], now, n, a->dg[o])) ducked |= 1u << o;
+            if (!isnan(a->djf[o]) && djf_setup(&djf[o], a->djf[o], a->rate)) filtered |= 1u << o;
         }
         int active = a->nlive, kept = 0;
         for (int k = 0; k < a->nlive; k++) {
