@@ -67,6 +67,8 @@ struct AudioEngine {
     Voice **prep;          /* this block's voices for voice_prepare (nvoices of room) */
     bool prepared_seen;    /* a voice for voice_prepare has started (till then: no search) */
     Chain chains[NCHAINS]; /* buses, master, inserts */
+    uint64_t
+        busy[(NCHAINS + 63) / 64]; /* a bit a chain: it has a bus or a crossfade (chain_mark) */
     /* the audio input (audio_set_input): its history for voices, this block's for chains */
     const float *in_src[2];
     SynInput input;
@@ -300,6 +302,25 @@ static void update_need_side(AudioEngine *a) {
             if (*b && bus_uses_side(bus_def(*b))) a->need_side = true;
 }
 
+/* Chain k's bit in busy, after its bus or its crossfade changed: the block
+ * loop then finds the chains that sound without looking at each. */
+static void chain_mark(AudioEngine *a, int k) {
+    const Chain *c = &a->chains[k];
+    uint64_t bit = 1ull << (k % 64);
+    if (c->cur || c->xf > 0)
+        a->busy[k / 64] |= bit;
+    else
+        a->busy[k / 64] &= ~bit;
+}
+
+/* The bits of chains first .. first + 15. */
+static unsigned chain_bits16(const AudioEngine *a, int first) {
+    int w = first / 64, o = first % 64;
+    uint64_t x = a->busy[w] >> o;
+    if (o > 48 && w + 1 < (NCHAINS + 63) / 64) x |= a->busy[w + 1] << (64 - o);
+    return (unsigned)(x & 0xffff);
+}
+
 static void set_chain_slot(AudioEngine *a, const AudioEvent *e);
 static void set_chain(AudioEngine *a, const AudioEvent *e) {
     set_chain_slot(a, e);
@@ -326,6 +347,7 @@ static void set_chain_slot(AudioEngine *a, const AudioEvent *e) {
         retire(a, c->cur, NULL);
     }
     c->cur = e->chain.bus;
+    chain_mark(a, k);
 }
 
 /* Runs the chain in slot k over a block, in place. */
@@ -355,6 +377,7 @@ static void run_chain(AudioEngine *a, int k, float *L, float *R, int n) {
         if (c->old) retire(a, c->old, NULL);
         c->old = NULL;
         update_need_side(a);
+        chain_mark(a, k);
     }
 }
 
@@ -389,7 +412,7 @@ static inline bool strip_gains(const AudioEngine *a, int t, float *gl, float *gr
 }
 
 static bool chain_busy(const AudioEngine *a, int k) {
-    return a->chains[k].cur || a->chains[k].xf > 0;
+    return a->busy[k / 64] >> (k % 64) & 1;
 }
 
 /* A slot for a new voice: a free one, else the oldest voice is faded out
@@ -692,14 +715,14 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         bool used[AUDIO_MAX_TRACKS];
         const int nt = a->ntracks;
         memset(used, 0, (size_t)nt * sizeof used[0]);
-        _Static_assert(2 * AUDIO_MAX_ORBITS <= 32, "a bit per orbit chain");
-        unsigned orbits = 0; /* the orbits' reverbs and delays that sound, a bit each */
-        for (int c = 0; c < 2 * AUDIO_MAX_ORBITS; c++)
-            if (chain_busy(a, CHAIN_ROOM + c)) {
-                orbits |= 1u << c;
-                zero_block(a->ol[c], AUDIO_BLOCK);
-                zero_block(a->orr[c], AUDIO_BLOCK);
-            }
+        _Static_assert(2 * AUDIO_MAX_ORBITS <= 16, "chain_bits16");
+        /* the orbits' reverbs and delays that sound, a bit each */
+        unsigned orbits = chain_bits16(a, CHAIN_ROOM) & ((1u << 2 * AUDIO_MAX_ORBITS) - 1);
+        for (unsigned m = orbits; m; m &= m - 1) {
+            int c = __builtin_ctz(m);
+            zero_block(a->ol[c], AUDIO_BLOCK);
+            zero_block(a->orr[c], AUDIO_BLOCK);
+        }
         unsigned ducked = 0, filtered = 0; /* orbits ducked, DJ-filtered this block: a bit each */
         Djf djf[AUDIO_MAX_ORBITS];
         for (int o = 0; o < AUDIO_MAX_ORBITS; o++) {
@@ -799,14 +822,14 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
         float *L = left + done, *R = right + done;
         zero_block(L, n);
         zero_block(R, n);
-        _Static_assert(AUDIO_MAX_BUSES <= 32, "a bit per bus");
-        unsigned buses = 0; /* the buses that sound this block, a bit each */
-        for (int b = 0; b < AUDIO_MAX_BUSES; b++)
-            if (chain_busy(a, b)) {
-                buses |= 1u << b;
-                memset(a->bl[b], 0, sizeof a->bl[b]);
-                memset(a->br[b], 0, sizeof a->br[b]);
-            }
+        _Static_assert(AUDIO_MAX_BUSES <= 16, "chain_bits16");
+        /* the buses that sound this block, a bit each */
+        unsigned buses = chain_bits16(a, 0) & ((1u << AUDIO_MAX_BUSES) - 1);
+        for (unsigned m = buses; m; m &= m - 1) {
+            int b = __builtin_ctz(m);
+            memset(a->bl[b], 0, sizeof a->bl[b]);
+            memset(a->br[b], 0, sizeof a->br[b]);
+        }
         if (stems) /* the returns' stems: silence unless they sound below */
             for (int k = AUDIO_MAX_TRACKS; k < AUDIO_STEMS; k++)
                 if (stems[k][0]) {
