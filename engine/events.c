@@ -50,6 +50,7 @@ Value ses_record_get(ObjRecord *r, const char *key) {
 /* A control of an event as a number: a vowel's letters become its index in
  * the audio side's table (an unknown one is warned about and left out). */
 static bool event_control(Session *s, ObjRecord *r, const char *key, double *out) {
+    if (IS_NIL(ses_record_get(r, key))) return false; /* most controls: not in this event */
     if (!strncmp(key, "fmwave", 6) || !strncmp(key, "fmenv", 5)) {
         Value v = ses_record_get(r, key);
         if (!IS_STRING(v)) { /* a number: not "exp" (linear ramps), not a waveform (sine) */
