@@ -38,6 +38,7 @@ struct AudioEngine {
     double rate;
     Guard guard;                /* the protection limiter after the master */
     bool master_off, guard_off; /* offline: the master chain, the protection left out */
+    bool meters_on;             /* the tracks' meters are kept (audio_set_meters) */
     _Atomic uint64_t frame;
     Voice *voices;
     int nvoices;        /* slots: max_voices plus a reserve for voices fading out */
@@ -137,6 +138,7 @@ AudioEngine *audio_new(double rate, int max_voices, int max_events) {
     a->xf_frames = (int)lround(AUDIO_XFADE_SECONDS * rate);
     if (a->xf_frames < 1) a->xf_frames = 1;
     guard_init(&a->guard, rate);
+    a->meters_on = true;
     a->input.mask = AUDIO_INPUT_HISTORY - 1;
     for (int c = 0; c < 2; c++)
         if (!(a->input.side[c] = calloc(AUDIO_INPUT_HISTORY, sizeof(float)))) abort();
@@ -615,10 +617,11 @@ static ALWAYS_INLINE float block_top(const float *L, const float *R, int n) {
  * (what stems and sends take), its peak and sum of squares measured, and,
  * when it is heard (`add`, a constant where this is inlined), added into the
  * master's L and R: one pass, eight lanes side by side (a block's sum is
- * exact enough in float; the meters keep the total in double). */
+ * exact enough in float; the meters keep the total in double). Without
+ * `meter` (a render reads no meters), no peak or sum. */
 static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, float gl, float gr,
                                      float *restrict L, float *restrict R, int n, bool add,
-                                     float *peak, double *sumsq) {
+                                     bool meter, float *peak, double *sumsq) {
     typedef float v8f __attribute__((vector_size(32)));
     typedef int v8i __attribute__((vector_size(32)));
     v8f vpk = {0}, vsq = {0};
@@ -638,6 +641,7 @@ static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, flo
             memcpy(L + i0, &ml, sizeof ml);
             memcpy(R + i0, &mr, sizeof mr);
         }
+        if (!meter) continue;
         /* the larger of |l| and |r|, then the running peak: masks from
          * comparisons select the bits (a NaN never wins, as in the tail) */
         v8i lb, rb, pb, mb;
@@ -663,6 +667,7 @@ static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, flo
         float l = tl[i] * gl, r = tr[i] * gr;
         tl[i] = l, tr[i] = r;
         if (add) L[i] += l, R[i] += r;
+        if (!meter) continue;
         float al = fabsf(l), ar = fabsf(r), m = al > ar ? al : ar;
         pk[0] = m > pk[0] ? m : pk[0];
         sq[0] += 0.5f * (l * l + r * r);
@@ -678,6 +683,10 @@ static ALWAYS_INLINE void strip_pass(float *restrict tl, float *restrict tr, flo
 void audio_set_input(AudioEngine *a, const float *left, const float *right) {
     a->in_src[0] = left;
     a->in_src[1] = right ? right : left;
+}
+
+void audio_set_meters(AudioEngine *a, bool on) {
+    a->meters_on = on;
 }
 
 void audio_set_master(AudioEngine *a, bool chain, bool protect) {
@@ -867,11 +876,17 @@ DSP_CLONES void audio_render(AudioEngine *a, float *left, float *right, int fram
             float *tl = a->tl[t], *tr = a->tr[t];
             float pmax;
             double sum;
-            if (audible) /* the fader, the meters and the sum into the master in one pass */
-                strip_pass(tl, tr, gl, gr, L, R, n, true, &pmax, &sum);
+            /* the fader, the meters and the sum into the master in one pass */
+            const bool meter = a->meters_on; /* (constants where strip_pass is inlined) */
+            if (audible && meter)
+                strip_pass(tl, tr, gl, gr, L, R, n, true, true, &pmax, &sum);
+            else if (audible)
+                strip_pass(tl, tr, gl, gr, L, R, n, true, false, &pmax, &sum);
+            else if (meter)
+                strip_pass(tl, tr, gl, gr, L, R, n, false, true, &pmax, &sum);
             else
-                strip_pass(tl, tr, gl, gr, L, R, n, false, &pmax, &sum);
-            meter_add(&a->meters[t], pmax, sum, n);
+                strip_pass(tl, tr, gl, gr, L, R, n, false, false, &pmax, &sum);
+            if (meter) meter_add(&a->meters[t], pmax, sum, n);
             if (stems && stems[t][0]) {
                 memcpy(stems[t][0] + done, tl, (size_t)n * sizeof(float));
                 memcpy(stems[t][1] + done, tr, (size_t)n * sizeof(float));

@@ -214,6 +214,9 @@ void audio_set_input(AudioEngine *a, const float *left, const float *right);
  * does (false: a mastering limiter after the engine takes its place). Both
  * on by default. */
 void audio_set_master(AudioEngine *a, bool chain, bool protect);
+/* Offline, before rendering: whether the tracks' meters (audio_meter) are
+ * kept. On by default; a render, which reads none, turns them off. */
+void audio_set_meters(AudioEngine *a, bool on);
 
 /* Audio thread: renders `frames` stereo frames (non-interleaved), from the
  * current frame on. Optionally also the stems (stems[AUDIO_STEMS][0..1]

@@ -253,6 +253,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
     inter = malloc(2 * CHUNK * sizeof(float));
     if (!L || !Rt || !inter) abort();
     audio_set_master(audio, !opts->bypass_master, !opts->bypass_master && !opts->limit);
+    audio_set_meters(audio, false); /* (a live session's are read by its REPL) */
     if (opts->limit && !(raw = tmpfile())) {
         err_set(err, (SrcRef){0}, "cannot keep the mix for mastering: no temporary file");
         err_hint(err, "is TMPDIR writable?");
