@@ -205,10 +205,10 @@ typedef int v8i __attribute__((vector_size(32)));
  * eight reads of a group come before its eight writes: a delay line is far
  * longer than eight samples, and a group that crosses the line's end is read
  * and written in two pieces. */
-static ALWAYS_INLINE void comb_smooth(v8f *out, v8f y, float d1, float d2) {
+static ALWAYS_INLINE void comb_smooth(v8f *out, const v8f *y, float d1, float d2) {
     const v8f zero = {0};
     const float p2 = d1 * d1, p4 = p2 * p2;
-    v8f u = y * d2;
+    v8f u = *y * d2;
     u += d1 * __builtin_shufflevector(u, zero, 8, 0, 1, 2, 3, 4, 5, 6);
     u += p2 * __builtin_shufflevector(u, zero, 8, 8, 0, 1, 2, 3, 4, 5);
     u += p4 * __builtin_shufflevector(u, zero, 8, 8, 8, 8, 0, 1, 2, 3);
@@ -234,7 +234,7 @@ static ALWAYS_INLINE void comb_piece(Line *l, int lanes, int k, const float *mon
         LOAD8(y, l->gy);
     }
     v8f sv;
-    comb_smooth(&sv, y, d1, d2);
+    comb_smooth(&sv, &y, d1, d2);
     sv += *vpw * l->store;
     if (pos + k <= l->len) { /* not across the line's end */
         float svs[8], ys[8];
@@ -281,7 +281,7 @@ static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, fl
                 for (int j = 0; j < 8; j++) {
                     v8f y, sv;
                     LOAD8(y, p[j] + 8 * g);
-                    comb_smooth(&sv, y, d1, d2);
+                    comb_smooth(&sv, &y, d1, d2);
                     sv += vpw * st[j];
                     v8f x = x0 + sv * feedback;
                     STORE8(p[j] + 8 * g, x);
@@ -307,7 +307,7 @@ static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, fl
                 v8f y, sv;
                 if (l->pos + 8 <= l->len) {
                     LOAD8(y, l->buf + l->pos);
-                    comb_smooth(&sv, y, d1, d2);
+                    comb_smooth(&sv, &y, d1, d2);
                     sv += vpw * l->store;
                     v8f x = x0 + sv * feedback;
                     STORE8(l->buf + l->pos, x);
@@ -317,7 +317,7 @@ static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, fl
                     for (int q = 0, p = l->pos; q < 8; q++, p = p + 1 == l->len ? 0 : p + 1)
                         g[q] = l->buf[p];
                     LOAD8(y, g);
-                    comb_smooth(&sv, y, d1, d2);
+                    comb_smooth(&sv, &y, d1, d2);
                     sv += vpw * l->store;
                     v8f x = x0 + sv * feedback;
                     STORE8(g, x);

@@ -75,12 +75,12 @@ static ALWAYS_INLINE double step(Guard *gd, double g, float *l, float *r) {
 }
 
 /* Eight samples scaled by gains g0 (the first four) and g1. */
-static ALWAYS_INLINE void scale8(float *x, v4d g0, v4d g1) {
+static ALWAYS_INLINE void scale8(float *x, const v4d *g0, const v4d *g1) {
     typedef float v4f __attribute__((vector_size(16)));
     v4f a, b;
     memcpy(&a, x, sizeof a);
     memcpy(&b, x + 4, sizeof b);
-    v4d da = __builtin_convertvector(a, v4d) * g0, db = __builtin_convertvector(b, v4d) * g1;
+    v4d da = __builtin_convertvector(a, v4d) * *g0, db = __builtin_convertvector(b, v4d) * *g1;
     a = __builtin_convertvector(da, v4f), b = __builtin_convertvector(db, v4f);
     memcpy(x, &a, sizeof a);
     memcpy(x + 4, &b, sizeof b);
@@ -126,8 +126,8 @@ DSP_CLONES void guard_run(Guard *gd, float *L, float *R, int n) {
                 gd->wait -= 8;
             }
             if (whole) {
-                scale8(L + i, g0, g1);
-                scale8(R + i, g0, g1);
+                scale8(L + i, &g0, &g1);
+                scale8(R + i, &g0, &g1);
                 i += 8;
                 continue;
             }

@@ -20,6 +20,7 @@
 #include "kernels.h"
 #include "sine.h"
 #include "svflanes.h"
+#include "voicemix.h"
 
 #include <math.h>
 #include <string.h>
@@ -762,69 +763,6 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
             c = ugen_input_default(nd->ugen, q);
         kv[q] = c, in[q] = &kv[q];
     }
-}
-
-/* Adds y[0..n) * (gl, gr) into left and right. If a sample is not finite
- * (all its exponent bits set), only the samples before it, and false: the
- * voice ends there, on the same sample however its blocks were split. */
-static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
-                                float *restrict right, int n, float gl, float gr, bool scan) {
-    typedef uint32_t v8u __attribute__((vector_size(32)));
-    int j = 0;
-    if (scan) /* eight at a time, each eight looked at before it is mixed: one pass */
-        for (; j + 8 <= n; j += 8) {
-            v8f x, l, r;
-            v8u bits;
-            memcpy(&x, y + j, sizeof x);
-            memcpy(&bits, y + j, sizeof bits);
-            v8u bad = (bits & 0x7f800000u) == 0x7f800000u;
-            uint64_t w[4];
-            memcpy(w, &bad, sizeof w);
-            if (w[0] | w[1] | w[2] | w[3]) break; /* (rare: the samples one by one below) */
-            memcpy(&l, left + j, sizeof l);
-            memcpy(&r, right + j, sizeof r);
-            l += x * gl, r += x * gr;
-            memcpy(left + j, &l, sizeof l);
-            memcpy(right + j, &r, sizeof r);
-        }
-    if (scan && j + 4 <= n) { /* four of the rest (a piece of a block rarely ends on eight) */
-        typedef float v4f __attribute__((vector_size(16)));
-        typedef uint32_t v4u __attribute__((vector_size(16)));
-        v4f x, l, r;
-        v4u bits;
-        memcpy(&x, y + j, sizeof x);
-        memcpy(&bits, y + j, sizeof bits);
-        v4u bad = (bits & 0x7f800000u) == 0x7f800000u;
-        uint64_t w[2];
-        memcpy(w, &bad, sizeof w);
-        if (!(w[0] | w[1])) {
-            memcpy(&l, left + j, sizeof l);
-            memcpy(&r, right + j, sizeof r);
-            l += x * gl, r += x * gr;
-            memcpy(left + j, &l, sizeof l);
-            memcpy(right + j, &r, sizeof r);
-            j += 4;
-        }
-    }
-    for (; j < n; j++) {
-        uint32_t bits;
-        memcpy(&bits, &y[j], sizeof bits);
-        if (scan && (bits & 0x7f800000u) == 0x7f800000u) return false;
-        left[j] += y[j] * gl, right[j] += y[j] * gr;
-    }
-    return true;
-}
-
-/* A whole block is the common case: inlined with a constant length, its
- * loops have no remainder to handle. A voice whose output cannot be other
- * than finite (Voice.finite) skips the scan. */
-static ALWAYS_INLINE bool mix_into(const float *y, float *left, float *right, int n, float gl,
-                                   float gr, bool finite) {
-    if (finite)
-        return n == SYN_BLOCK ? mix_n(y, left, right, SYN_BLOCK, gl, gr, false)
-                              : mix_n(y, left, right, n, gl, gr, false);
-    return n == SYN_BLOCK ? mix_n(y, left, right, SYN_BLOCK, gl, gr, true)
-                          : mix_n(y, left, right, n, gl, gr, true);
 }
 
 static bool svf_ugen(int u) {
