@@ -215,6 +215,18 @@ static ALWAYS_INLINE void comb_smooth(v8f *out, const v8f *y, float d1, float d2
     *out = u;
 }
 
+/* A whole group of one comb from its eight reads y: the group's writes x
+ * (mono x0 plus the damped feedback) and the state the next group starts
+ * from. */
+static ALWAYS_INLINE void comb_eight(const v8f *y, const v8f *x0, float *st, const v8f *vpw,
+                                     float feedback, float d1, float d2, v8f *x) {
+    v8f sv;
+    comb_smooth(&sv, y, d1, d2);
+    sv += *vpw * *st;
+    *x = *x0 + sv * feedback;
+    *st = sv[7];
+}
+
 static ALWAYS_INLINE void comb_piece(Line *l, int lanes, int k, const float *mono, float *acc,
                                      float feedback, float d1, float d2, const v8f *vpw) {
     float *buf = l->buf;
@@ -279,14 +291,11 @@ static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, fl
                 LOAD8(a, acc + i);
                 LOAD8(x0, mono + i);
                 for (int j = 0; j < 8; j++) {
-                    v8f y, sv;
+                    v8f y, x;
                     LOAD8(y, p[j] + 8 * g);
-                    comb_smooth(&sv, &y, d1, d2);
-                    sv += vpw * st[j];
-                    v8f x = x0 + sv * feedback;
+                    comb_eight(&y, &x0, &st[j], &vpw, feedback, d1, d2, &x);
                     STORE8(p[j] + 8 * g, x);
                     a += y;
-                    st[j] = sv[7];
                 }
                 STORE8(acc + i, a);
             }
@@ -304,12 +313,10 @@ static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, fl
             LOAD8(x0, mono + i);
             for (int j = 0; j < 8; j++) {
                 Line *l = &comb[j];
-                v8f y, sv;
+                v8f y, x;
                 if (l->pos + 8 <= l->len) {
                     LOAD8(y, l->buf + l->pos);
-                    comb_smooth(&sv, &y, d1, d2);
-                    sv += vpw * l->store;
-                    v8f x = x0 + sv * feedback;
+                    comb_eight(&y, &x0, &l->store, &vpw, feedback, d1, d2, &x);
                     STORE8(l->buf + l->pos, x);
                     l->pos = l->pos + 8 == l->len ? 0 : l->pos + 8;
                 } else { /* across the line's end: its reads, then its writes */
@@ -317,15 +324,12 @@ static ALWAYS_INLINE void combs_run(Line *comb, int lanes, const float *mono, fl
                     for (int q = 0, p = l->pos; q < 8; q++, p = p + 1 == l->len ? 0 : p + 1)
                         g[q] = l->buf[p];
                     LOAD8(y, g);
-                    comb_smooth(&sv, &y, d1, d2);
-                    sv += vpw * l->store;
-                    v8f x = x0 + sv * feedback;
+                    comb_eight(&y, &x0, &l->store, &vpw, feedback, d1, d2, &x);
                     STORE8(g, x);
                     for (int q = 0; q < 8; q++, l->pos = l->pos + 1 == l->len ? 0 : l->pos + 1)
                         l->buf[l->pos] = g[q];
                 }
                 a += y;
-                l->store = sv[7];
             }
             STORE8(acc + i, a);
         } else {

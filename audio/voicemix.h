@@ -1,6 +1,6 @@
 /*
  * voicemix.h - a voice's block into its track: the samples times the pan
- * gains, added to left and right, eight (then four) at a time, stopping at
+ * gains, added to left and right, eight at a time, stopping at
  * a sample that is not finite. Static inline, used inside synth.c's
  * DSP_CLONES functions. No allocation, no I/O.
  */
@@ -38,25 +38,6 @@ static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
             memcpy(left + j, &l, sizeof l);
             memcpy(right + j, &r, sizeof r);
         }
-    if (scan && j + 4 <= n) { /* four of the rest (a piece of a block rarely ends on eight) */
-        typedef float v4f __attribute__((vector_size(16)));
-        typedef uint32_t v4u __attribute__((vector_size(16)));
-        v4f x, l, r;
-        v4u bits;
-        memcpy(&x, y + j, sizeof x);
-        memcpy(&bits, y + j, sizeof bits);
-        v4u bad = (bits & 0x7f800000u) == 0x7f800000u;
-        uint64_t w[2];
-        memcpy(w, &bad, sizeof w);
-        if (!(w[0] | w[1])) {
-            memcpy(&l, left + j, sizeof l);
-            memcpy(&r, right + j, sizeof r);
-            l += x * gl, r += x * gr;
-            memcpy(left + j, &l, sizeof l);
-            memcpy(right + j, &r, sizeof r);
-            j += 4;
-        }
-    }
     for (; j < n; j++) {
         uint32_t bits;
         memcpy(&bits, &y[j], sizeof bits);
