@@ -90,6 +90,50 @@ static void voice_life(Voice *v, double gate, double rate) {
     v->end = start + (uint64_t)ceil(life * rate);
 }
 
+/* A bound on the size of node k's samples for this voice, or INFINITY where
+ * none is known. A sine (a polynomial of a phase that is an integer) and
+ * white noise stay within 1; an envelope within 1 whatever its times; a
+ * line between its steady ends; a state-variable filter with a steady
+ * cutoff and a q up to 1000 is stable, its gain far below 1e20; a product
+ * multiplies its factors' bounds. The voice's output under 1e30 needs no
+ * scan for samples that are not finite (Voice.finite). */
+static double node_bound(const Voice *v, int k, int depth) {
+    const SynNode *nd = &v->def->nodes[k];
+    double b[3] = {INFINITY, INFINITY, INFINITY};
+    if (depth > 8) return INFINITY;
+    for (int q = 0; q < nd->n && q < 3; q++) {
+        const SynIn *x = &nd->in[q];
+        if (x->kind == IN_NODE) {
+            b[q] = node_bound(v, x->index, depth + 1);
+            continue;
+        }
+        float c = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+        if (isnan(c)) c = ugen_input_default(nd->ugen, q); /* (as node_inputs) */
+        b[q] = isfinite(c) ? fabs(c) : INFINITY;
+    }
+    switch ((UgenId)nd->ugen) {
+    case UGEN_SINE:
+    case UGEN_NOISE:
+    case UGEN_ENV: return 2;
+    case UGEN_LINE:
+        return nd->n == 3 && !(nd->in[0].kind == IN_NODE || nd->in[1].kind == IN_NODE) &&
+                       b[0] < 1e30 && b[1] < 1e30
+                   ? 2 * (b[0] > b[1] ? b[0] : b[1])
+                   : INFINITY;
+    case UGEN_MUL:
+    case UGEN_GAIN: return nd->n == 2 ? b[0] * b[1] : INFINITY;
+    case UGEN_LPF:
+    case UGEN_HPF:
+    case UGEN_BPF:
+    case UGEN_NOTCH:
+        return nd->n == 3 && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE &&
+                       b[1] < 1e30 && b[2] <= 1000
+                   ? b[0] * 1e20
+                   : INFINITY;
+    default: return INFINITY;
+    }
+}
+
 void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
                  uint64_t start, uint32_t seed, const Sample *sample) {
     v->def = def;
@@ -119,10 +163,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     v->prepared = synth_prepares(def);
     v->lone_sine = v->eval == 0 && def->nodes[0].ugen == UGEN_SINE && def->nodes[0].n == 1 &&
                    def->nodes[0].in[0].kind != IN_NODE;
-    /* a sine (its polynomial and turns of finite numbers) and white noise
-     * are always finite: their mix needs no scan */
-    v->finite =
-        def->nodes[v->outnode].ugen == UGEN_SINE || def->nodes[v->outnode].ugen == UGEN_NOISE;
+    v->finite = node_bound(v, v->outnode, 0) < 1e30;
     v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     if (def->fm.nroutes) {

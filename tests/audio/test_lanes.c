@@ -4,8 +4,9 @@
  * for bit, as the same voice computing alone, for every filter mode, mixed
  * modes in one vector, part-filled lanes of four, eight and sixteen, two
  * filters in one graph and blocks of any length. A voice that stops being
- * finite stops on the same sample however it is rendered, and a lone sine
- * skips the node loop for the same samples.
+ * finite stops on the same sample however it is rendered, one that cannot
+ * stop being finite is known, and a lone sine skips the node loop for the
+ * same samples.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -210,11 +211,71 @@ static void test_lone_sine_matches_graph(void **st) {
     free(sc);
 }
 
+/* Which voices' output is known to stay finite (Voice.finite: their mix
+ * skips the scan): a sine swept by a line times an envelope and a level, noise
+ * through a band-pass with a steady cutoff times an envelope; not a line to
+ * 1e20 squared, a filter whose q is a signal or beyond 1000, a level that is
+ * infinite, a sawtooth. */
+static void test_finite_bounds(void **st) {
+    (void)st;
+    static const struct {
+        SynNode nodes[4];
+        int n;
+        bool finite;
+    } cases[] = {
+        {{{UGEN_LINE, 3, {{IN_CONST, 0, 150}, {IN_CONST, 0, 50}, {IN_CONST, 0, 0.1f}}},
+          {UGEN_SINE, 1, {{IN_NODE, 0, 0}}},
+          {UGEN_ENV, 2, {{IN_CONST, 0, 0}, {IN_CONST, 0, 0.3f}}},
+          {UGEN_MUL, 2, {{IN_NODE, 1, 0}, {IN_NODE, 2, 0}}}},
+         4,
+         true},
+        {{{UGEN_NOISE, 0, {{0}}},
+          {UGEN_BPF, 3, {{IN_NODE, 0, 0}, {IN_CONST, 0, 1500}, {IN_CONST, 0, 1}}},
+          {UGEN_ENV, 2, {{IN_CONST, 0, 0}, {IN_CONST, 0, 0.15f}}},
+          {UGEN_MUL, 2, {{IN_NODE, 1, 0}, {IN_NODE, 2, 0}}}},
+         4,
+         true},
+        {{{UGEN_LINE, 3, {{IN_CONST, 0, 1}, {IN_CONST, 0, 1e20f}, {IN_CONST, 0, 1}}},
+          {UGEN_MUL, 2, {{IN_NODE, 0, 0}, {IN_NODE, 0, 0}}}},
+         2,
+         false},
+        {{{UGEN_NOISE, 0, {{0}}},
+          {UGEN_SINE, 1, {{IN_CONST, 0, 3}}},
+          {UGEN_BPF, 3, {{IN_NODE, 0, 0}, {IN_CONST, 0, 1500}, {IN_NODE, 1, 0}}}},
+         3,
+         false},
+        {{{UGEN_NOISE, 0, {{0}}},
+          {UGEN_LPF, 3, {{IN_NODE, 0, 0}, {IN_CONST, 0, 1500}, {IN_CONST, 0, 5000}}}},
+         2,
+         false},
+        {{{UGEN_SINE, 1, {{IN_CONST, 0, 440}}},
+          {UGEN_MUL, 2, {{IN_NODE, 0, 0}, {IN_CONST, 0, INFINITY}}},
+          {UGEN_MUL, 2, {{IN_NODE, 1, 0}, {IN_CONST, 0, 0.5f}}}},
+         3,
+         false},
+        {{{UGEN_SAW, 1, {{IN_CONST, 0, 440}}}}, 1, false},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        SynthDef d;
+        memset(&d, 0, sizeof d);
+        strcpy(d.name, "bound");
+        memcpy(d.nodes, cases[c].nodes, sizeof cases[c].nodes);
+        d.nnodes = cases[c].n;
+        Voice *v = calloc(1, sizeof *v);
+        float params[SYN_MAX_PARAMS] = {0};
+        voice_start(v, &d, params, 1.0, RATE, 0, 1, NULL);
+        if (v->finite != cases[c].finite)
+            fail_msg("case %zu: finite is %d, not %d", c, v->finite, cases[c].finite);
+        free(v);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_match_alone),
         cmocka_unit_test(test_nonfinite_ends_voice_on_its_sample),
         cmocka_unit_test(test_lone_sine_matches_graph),
+        cmocka_unit_test(test_finite_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
