@@ -90,6 +90,38 @@ static void voice_life(Voice *v, double gate, double rate) {
     v->end = start + (uint64_t)ceil(life * rate);
 }
 
+/* The values node k reads where an input is not a node's output: a
+ * constant, one of the voice's parameters (a setting the event does not give,
+ * NaN: the ugen's default, but for the envelopes that read it as "not
+ * given"), 0 for an input not given, an envelope's release or a peak's q;
+ * and which inputs are nodes' outputs, a bit each. */
+static unsigned node_consts(const Voice *v, int k, float kv[UGEN_MAX_INPUTS + 1]) {
+    const SynNode *nd = &v->def->nodes[k];
+    unsigned nodes = 0;
+    for (int q = 0; q <= UGEN_MAX_INPUTS; q++) kv[q] = 0;
+    if (nd->n <= 3 && (nd->ugen == UGEN_ADSR || nd->ugen == UGEN_PEAK))
+        kv[3] = nd->ugen == UGEN_ADSR ? 0.3f : 1.0f; /* release; q */
+    for (int q = 0; q < nd->n; q++) {
+        const SynIn *x = &nd->in[q];
+        if (x->kind == IN_NODE) {
+            nodes |= 1u << q;
+            continue;
+        }
+        float c = x->kind == IN_PARAM ? v->params[x->index] : x->value;
+        if (isnan(c) && nd->ugen != UGEN_SENV && nd->ugen != UGEN_FENV)
+            c = ugen_input_default(nd->ugen, q);
+        kv[q] = c;
+    }
+    return nodes;
+}
+
+/* Node by node, what node_inputs reads (the parameters are the voice's for
+ * its life, but for the gate a released note sets). */
+static void voice_consts(Voice *v) {
+    v->nkv = v->def->nnodes <= SYN_VOICE_NODES ? (uint8_t)v->def->nnodes : 0;
+    for (int k = 0; k < v->nkv; k++) v->nodein[k] = (uint16_t)node_consts(v, k, v->kv[k]);
+}
+
 /* A bound on the size of node k's samples for this voice, or INFINITY where
  * none is known. A sine (a polynomial of a phase that is an integer) and
  * white noise stay within 1; an envelope within 1 whatever its times; a
@@ -164,6 +196,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     v->lone_sine = v->eval == 0 && def->nodes[0].ugen == UGEN_SINE && def->nodes[0].n == 1 &&
                    def->nodes[0].in[0].kind != IN_NODE;
     v->finite = node_bound(v, v->outnode, 0) < 1e30;
+    voice_consts(v);
     v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     if (def->fm.nroutes) {
@@ -187,7 +220,7 @@ void voice_release(Voice *v, uint64_t at, double rate) {
     if (gate >= v->gate) return;
     voice_life(v, gate, rate);
     int g = synth_param(v->def, "gate"); /* a synth that reads its gate as a parameter */
-    if (g >= 0) v->params[g] = (float)gate;
+    if (g >= 0) v->params[g] = (float)gate, voice_consts(v);
 }
 
 static inline float polyblep(double t, double dt) {
@@ -781,28 +814,29 @@ void voice_place(Voice *v, float amp, float pan) {
 }
 
 /* The inputs of node k for a block: where each is read from (a node's
- * output in node[], or one value in kv) and the index mask X() uses. */
+ * output in node[], or one value: the voice's own (Voice.kv) or, for a
+ * graph too big for those, kv) and the index mask X() uses. */
 static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], float *kv, int k,
                                       const float *in[UGEN_MAX_INPUTS + 1],
                                       int m[UGEN_MAX_INPUTS + 1]) {
-    static const float not_given = 0; /* (read at index 0: its mask is 0) */
     const SynNode *nd = &v->def->nodes[k];
-    for (int q = 0; q <= UGEN_MAX_INPUTS; q++) /* not given: 0 (a loop of fixed length) */
-        in[q] = &not_given, m[q] = 0;
-    if (nd->n <= 3 && (nd->ugen == UGEN_ADSR || nd->ugen == UGEN_PEAK))
-        kv[3] = nd->ugen == UGEN_ADSR ? 0.3f : 1.0f, in[3] = &kv[3]; /* release; q */
-    for (int q = 0; q < nd->n; q++) {
-        const SynIn *x = &nd->in[q];
-        if (x->kind == IN_NODE) {
-            in[q] = node[x->index], m[q] = ~0;
-            continue;
-        }
-        float c = x->kind == IN_PARAM ? v->params[x->index] : x->value;
-        /* a setting the event does not give (NaN): the ugen's default, but for the envelopes
-         * that read it as "not given" */
-        if (isnan(c) && nd->ugen != UGEN_SENV && nd->ugen != UGEN_FENV)
-            c = ugen_input_default(nd->ugen, q);
-        kv[q] = c, in[q] = &kv[q];
+    unsigned nodes;
+    if (v->nkv > k)
+        kv = (float *)v->kv[k], nodes = v->nodein[k];
+    else
+        nodes = node_consts(v, k, kv);
+    /* every input at its value in kv, four pointers a vector */
+    _Static_assert(UGEN_MAX_INPUTS == 8, "nine inputs: two vectors and one");
+    typedef uintptr_t v4p __attribute__((vector_size(4 * sizeof(uintptr_t))));
+    const uintptr_t b = (uintptr_t)kv, f = sizeof(float);
+    const v4p p0 = {b, b + f, b + 2 * f, b + 3 * f}, p1 = p0 + 4 * f;
+    memcpy(&in[0], &p0, sizeof p0);
+    memcpy(&in[4], &p1, sizeof p1);
+    in[8] = &kv[8];
+    memset(m, 0, sizeof(int) * (UGEN_MAX_INPUTS + 1));
+    for (; nodes; nodes &= nodes - 1) {
+        int q = __builtin_ctz(nodes);
+        in[q] = node[nd->in[q].index], m[q] = ~0;
     }
 }
 

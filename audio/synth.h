@@ -164,6 +164,12 @@ typedef struct {
     bool prepared;         /* its synth has a filter voice_prepare runs in lanes */
     bool lone_sine;        /* its graph is one steady sine (voice_render: no node loop) */
     bool finite;           /* its output is never other than finite (a sine, noise) */
+    /* what its nodes read that is not a node's output, and which inputs are
+     * (a bit each), for the first nkv nodes (all, or 0 for a graph of more
+     * than SYN_VOICE_NODES: computed each block) */
+    uint8_t nkv;
+    uint16_t nodein[SYN_VOICE_NODES];
+    float kv[SYN_VOICE_NODES][UGEN_MAX_INPUTS + 1];
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the
      * SYN_MAX_NODES states the mixer keeps aside for its slot (st_more). A voice is small
