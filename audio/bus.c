@@ -206,12 +206,18 @@ typedef int v8i __attribute__((vector_size(32)));
  * longer than eight samples, and a group that crosses the line's end is read
  * and written in two pieces. */
 static ALWAYS_INLINE void comb_smooth(v8f *out, const v8f *y, float d1, float d2) {
-    const v8f zero = {0};
+    /* Each step adds the lanes shifted up, times a weight. The lanes below the
+     * shift take a lane's own value with weight 0 (a single permute, where
+     * shifting in zeros would take two instructions): they add the same
+     * zero, but for a sum of -0, which comes out as +0 (the input at the
+     * reverb is never -0: the mixer's sums start from +0). */
     const float p2 = d1 * d1, p4 = p2 * p2;
+    const v8f w1 = {0, d1, d1, d1, d1, d1, d1, d1}, w2 = {0, 0, p2, p2, p2, p2, p2, p2},
+              w4 = {0, 0, 0, 0, p4, p4, p4, p4};
     v8f u = *y * d2;
-    u += d1 * __builtin_shufflevector(u, zero, 8, 0, 1, 2, 3, 4, 5, 6);
-    u += p2 * __builtin_shufflevector(u, zero, 8, 8, 0, 1, 2, 3, 4, 5);
-    u += p4 * __builtin_shufflevector(u, zero, 8, 8, 8, 8, 0, 1, 2, 3);
+    u += w1 * __builtin_shufflevector(u, u, 0, 0, 1, 2, 3, 4, 5, 6);
+    u += w2 * __builtin_shufflevector(u, u, 0, 1, 0, 1, 2, 3, 4, 5);
+    u += w4 * __builtin_shufflevector(u, u, 0, 1, 2, 3, 0, 1, 2, 3);
     *out = u;
 }
 

@@ -22,6 +22,16 @@ static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
                                 float *restrict right, int n, float gl, float gr, bool scan) {
     typedef uint32_t v8u __attribute__((vector_size(32)));
     int j = 0;
+    /* The last few samples (n not a multiple of eight) are one vector over the
+     * last eight, read before anything is written: read after the loop's
+     * last write, which it overlaps, the read would wait for that write to
+     * reach the cache. Its first lanes come out as the loop writes them. */
+    const int b = n - 8;
+    vm_v8f lb = {0}, rb = {0};
+    if (n % 8 && n > 8) {
+        memcpy(&lb, left + b, sizeof lb);
+        memcpy(&rb, right + b, sizeof rb);
+    }
     /* eight at a time, each eight looked at before it is mixed: one pass */
     for (; j + 8 <= n; j += 8) {
         vm_v8f x, l, r;
@@ -40,28 +50,18 @@ static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
         memcpy(left + j, &l, sizeof l);
         memcpy(right + j, &r, sizeof r);
     }
-    if (j < n && n >= 8 && (!scan || j == (n & ~7))) {
-        /* the last few: one vector over the last eight, its first lanes (mixed
-         * above) kept as they are, bit for bit */
-        typedef int32_t v8i __attribute__((vector_size(32)));
-        const int b = n - 8;
-        const v8i lane = {0, 1, 2, 3, 4, 5, 6, 7}, keep = lane < j - b;
-        vm_v8f x, l, r;
-        v8i xb, lo, ro, ln, rn;
+    if (n % 8 && n > 8 && j == (n & ~7)) {
+        vm_v8f x;
+        v8u bits;
         memcpy(&x, y + b, sizeof x);
-        memcpy(&xb, y + b, sizeof xb);
+        memcpy(&bits, y + b, sizeof bits);
+        v8u bad = (bits & 0x7f800000u) == 0x7f800000u;
         uint64_t w[4];
-        v8i bad = ((xb & 0x7f800000) == 0x7f800000) & ~keep;
         memcpy(w, &bad, sizeof w);
         if (!scan || !(w[0] | w[1] | w[2] | w[3])) {
-            memcpy(&l, left + b, sizeof l);
-            memcpy(&r, right + b, sizeof r);
-            memcpy(&lo, &l, sizeof lo), memcpy(&ro, &r, sizeof ro);
-            l += x * gl, r += x * gr;
-            memcpy(&ln, &l, sizeof ln), memcpy(&rn, &r, sizeof rn);
-            ln = (lo & keep) | (ln & ~keep), rn = (ro & keep) | (rn & ~keep);
-            memcpy(left + b, &ln, sizeof ln);
-            memcpy(right + b, &rn, sizeof rn);
+            lb += x * gl, rb += x * gr;
+            memcpy(left + b, &lb, sizeof lb);
+            memcpy(right + b, &rb, sizeof rb);
             return true;
         }
     }
