@@ -33,6 +33,9 @@ typedef struct {
 
 #define NCHAINS        (CHAIN_ORBIT(AUDIO_MAX_ORBITS - 1, 1) + 1)
 #define AUDIO_PREP_RUN 32 /* voices looked at together for voice_prepare */
+#define AUDIO_LANES_AT                                                                             \
+    12 /* voices with steady filters sounding at a voice's start (itself                           \
+          included) from which its filters run in lanes */
 
 struct AudioEngine {
     double rate;
@@ -547,6 +550,15 @@ static uint64_t start_due(AudioEngine *a, uint64_t block_end) {
                 voice_start(v, e->def ? e->def : a->synths[e->synth], e->params, e->gate, a->rate,
                             start, e->seed, e->sample);
                 v->key = e->key;
+                if (v->svfb_node >= 0) { /* a steady filter: in lanes among many (synth.h) */
+                    int with = 1;
+                    for (int k = 0; k < a->nlive; k++) {
+                        const Voice *o = &a->voices[a->live[k]];
+                        with += o != v && (o->prepared || o->svfb_node >= 0) && o->start <= start &&
+                                start < o->end;
+                    }
+                    if (with >= AUDIO_LANES_AT) voice_filter_lanes(v, true);
+                }
                 a->prepared_seen |= v->prepared;
                 v->input = &a->input;
                 v->track = e->track;

@@ -8,6 +8,7 @@
  * Audio thread: no allocation, no locks, no I/O.
  */
 #include "synth.h"
+#include "bound.h"
 #include "fm.h"
 #include "modulate.h"
 #include "noteffects.h"
@@ -20,6 +21,7 @@
 #include "kernels.h"
 #include "sine.h"
 #include "svflanes.h"
+#include "svfblock.h"
 #include "voicemix.h"
 
 #include <math.h>
@@ -122,47 +124,24 @@ static void voice_consts(Voice *v) {
     for (int k = 0; k < v->nkv; k++) v->nodein[k] = (uint16_t)node_consts(v, k, v->kv[k]);
 }
 
-/* A bound on the size of node k's samples for this voice, or INFINITY where
- * none is known. A sine (a polynomial of a phase that is an integer) and
- * white noise stay within 1; an envelope within 1 whatever its times; a
- * line between its steady ends; a state-variable filter with a steady
- * cutoff and a q up to 1000 is stable, its gain far below 1e20; a product
- * multiplies its factors' bounds. The voice's output under 1e30 needs no
- * scan for samples that are not finite (Voice.finite). */
-static double node_bound(const Voice *v, int k, int depth) {
-    const SynNode *nd = &v->def->nodes[k];
-    double b[3] = {INFINITY, INFINITY, INFINITY};
-    if (depth > 8) return INFINITY;
-    for (int q = 0; q < nd->n && q < 3; q++) {
-        const SynIn *x = &nd->in[q];
-        if (x->kind == IN_NODE) {
-            b[q] = node_bound(v, x->index, depth + 1);
-            continue;
+static bool svf_ugen(int u) {
+    return u == UGEN_LPF || u == UGEN_HPF || u == UGEN_BPF || u == UGEN_NOTCH;
+}
+
+void voice_filter_lanes(Voice *v, bool lanes) {
+    const SynthDef *def = v->def;
+    v->prepared = false;
+    v->svfb_node = -1;
+    v->svfb.mode = -1;
+    for (int k = 0; k < def->nnodes && k < 127; k++) {
+        const SynNode *nd = &def->nodes[k];
+        if (svf_ugen(nd->ugen) && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE) {
+            if (lanes)
+                v->prepared = true;
+            else
+                v->svfb_node = (int8_t)k;
+            return;
         }
-        float c = x->kind == IN_PARAM ? v->params[x->index] : x->value;
-        if (isnan(c)) c = ugen_input_default(nd->ugen, q); /* (as node_inputs) */
-        b[q] = isfinite(c) ? fabs(c) : INFINITY;
-    }
-    switch ((UgenId)nd->ugen) {
-    case UGEN_SINE:
-    case UGEN_NOISE:
-    case UGEN_ENV: return 2;
-    case UGEN_LINE:
-        return nd->n == 3 && !(nd->in[0].kind == IN_NODE || nd->in[1].kind == IN_NODE) &&
-                       b[0] < 1e30 && b[1] < 1e30
-                   ? 2 * (b[0] > b[1] ? b[0] : b[1])
-                   : INFINITY;
-    case UGEN_MUL:
-    case UGEN_GAIN: return nd->n == 2 ? b[0] * b[1] : INFINITY;
-    case UGEN_LPF:
-    case UGEN_HPF:
-    case UGEN_BPF:
-    case UGEN_NOTCH:
-        return nd->n == 3 && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE &&
-                       b[1] < 1e30 && b[2] <= 1000
-                   ? b[0] * 1e20
-                   : INFINITY;
-    default: return INFINITY;
     }
 }
 
@@ -192,10 +171,10 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
         v->level = tail->in[1].value;
     }
     v->pre = NULL;
-    v->prepared = synth_prepares(def);
+    voice_filter_lanes(v, false);
     v->lone_sine = v->eval == 0 && def->nodes[0].ugen == UGEN_SINE && def->nodes[0].n == 1 &&
                    def->nodes[0].in[0].kind != IN_NODE;
-    v->finite = node_bound(v, v->outnode, 0) < 1e30;
+    v->finite = voice_bound(v, v->outnode) < 1e30;
     voice_consts(v);
     v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
@@ -711,9 +690,15 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_HPF:
     case UGEN_BPF:
     case UGEN_NOTCH:
-        if (m[1] == 0 && m[2] == 0) { /* a steady cutoff and q (voice_prepare: in lanes) */
+        if (m[1] == 0 && m[2] == 0) { /* a steady cutoff and q (voice_filter_lanes) */
+            const int mode = nd->ugen - UGEN_LPF;
             svf_coefs(s, X(1, 0), X(2, 0), rate);
-            svf_run(s, in[0], m[0], out, n, nd->ugen - UGEN_LPF);
+            if (v->svfb_node == i && n % 8 == 0) {
+                if (!svfb_fits(&v->svfb, s, mode)) svfb_setup(&v->svfb, s, mode);
+                svfb_run(&v->svfb, s, in[0], m[0], out, n);
+            } else {
+                svf_run(s, in[0], m[0], out, n, mode);
+            }
         } else {
             shared_block(nd->ugen, s, in, m, out, n, rate);
         }
@@ -838,19 +823,6 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
         int q = __builtin_ctz(nodes);
         in[q] = node[nd->in[q].index], m[q] = ~0;
     }
-}
-
-static bool svf_ugen(int u) {
-    return u == UGEN_LPF || u == UGEN_HPF || u == UGEN_BPF || u == UGEN_NOTCH;
-}
-
-bool synth_prepares(const SynthDef *def) {
-    for (int k = 0; k < def->nnodes; k++) {
-        const SynNode *nd = &def->nodes[k];
-        if (svf_ugen(nd->ugen) && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE)
-            return true;
-    }
-    return false;
 }
 
 /* The filters waiting, sixteen at a time (eight or four for the last few);

@@ -102,6 +102,16 @@ typedef struct {
     float k[5];     /* filter coefficients */
 } NodeState;
 
+/* A steady filter's matrices, eight samples at a time (audio/svfblock.h). */
+typedef struct SvfBlockS {
+    double hz[16];   /* seven zeros, then its first eight samples for an impulse */
+    double g[2][8];  /* what the state (a, b) adds to each of eight samples */
+    double f[8][4];  /* what each of eight inputs adds to the state after them ... */
+    double a8[2][4]; /* ... and the state eight samples on: A^8's diagonal, the rest */
+    float key[4];    /* the coefficients (NodeState.k) they are for */
+    int mode;
+} SvfBlock;
+
 /* The audio input as the engine keeps it (mixer.c): the last mask + 1
  * frames of each side, frame f at f & mask; silence without an input. */
 typedef struct {
@@ -160,10 +170,12 @@ typedef struct {
     int32_t cut;         /* cut group, 0 for none */
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     float carry[SYN_BLOCK];
-    const float *pre;      /* its next block, computed by voice_prepare for this mixer block */
-    bool prepared;         /* its synth has a filter voice_prepare runs in lanes */
-    bool lone_sine;        /* its graph is one steady sine (voice_render: no node loop) */
-    bool finite;           /* its output is never other than finite (a sine, noise) */
+    const float *pre; /* its next block, computed by voice_prepare for this mixer block */
+    bool prepared;    /* its filters of steady settings run in lanes (voice_prepare) */
+    bool lone_sine;   /* its graph is one steady sine (voice_render: no node loop) */
+    bool finite;      /* its output is never other than finite (a sine, noise) */
+    int8_t svfb_node; /* or: its first such filter runs eight samples at a time (-1: none) */
+    SvfBlock svfb;    /* ... with these matrices */
     /* what its nodes read that is not a node's output, and which inputs are
      * (a bit each), for the first nkv nodes (all, or 0 for a graph of more
      * than SYN_VOICE_NODES: computed each block) */
@@ -238,9 +250,15 @@ void voice_place(Voice *v, float amp, float pan);
 bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, double rate,
                   bool *bad);
 
-/* Whether def has a filter of steady settings (cutoff and q not signals):
- * its voices are worth voice_prepare. */
-bool synth_prepares(const SynthDef *def);
+/* A voice's filters of steady settings (cutoff and q not signals) run one
+ * of two ways, chosen when it starts, for its life. Alone, the first runs
+ * eight samples at a time (audio/svfblock.h), the others one sample at a
+ * time. In lanes (lanes true), voice_prepare runs them side by side with
+ * other voices', each lane exactly the one-sample recursion: with a dozen
+ * voices or more it is the faster, with a few the slower. Either way a
+ * voice's samples do not depend on how its audio is split into calls, nor
+ * on which voices share its vector. voice_start chooses alone. */
+void voice_filter_lanes(Voice *v, bool lanes);
 
 /* Computes now the next graph block of each of vs[0..nv), voices that will
  * need one in the mixer's coming block, with their filters of steady

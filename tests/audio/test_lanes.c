@@ -1,12 +1,14 @@
 /*
- * test_lanes.c - filters side by side (voice_prepare, audio/svflanes.h): a
- * voice whose filter ran in lanes with others plays the same samples, bit
- * for bit, as the same voice computing alone, for every filter mode, mixed
- * modes in one vector, part-filled lanes of four, eight and sixteen, two
- * filters in one graph and blocks of any length. A voice that stops being
- * finite stops on the same sample however it is rendered, one that cannot
- * stop being finite is known, and a lone sine skips the node loop for the
- * same samples.
+ * test_lanes.c - a voice's filters of steady settings, both ways
+ * (voice_filter_lanes): side by side with other voices' (voice_prepare,
+ * audio/svflanes.h), the same samples bit for bit as the voice computing
+ * alone with the one-sample recursion, for every mode, mixed modes in one
+ * vector, part-filled lanes and two filters in one graph; eight samples at a
+ * time (audio/svfblock.h), the recursion's to within float rounding for
+ * every mode and a range of cutoffs and q, and the same samples in calls of
+ * any length. A voice that stops being finite stops on the same
+ * sample however it is rendered, one that cannot stop being finite is known,
+ * and a lone sine skips the node loop for the same samples.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +21,8 @@
 #include <cmocka.h>
 
 #include "audio/synth.h"
+#include "audio/svfblock.h"
+#include "audio/svflanes.h"
 
 #define RATE   48000.0
 #define VOICES 23 /* the most in one test: lanes of sixteen and of eight */
@@ -48,15 +52,20 @@ static SynthDef make_def(int ugen, bool second) {
     return d;
 }
 
-static void start(Voice *v, const SynthDef *def, int i) {
+static void start(Voice *v, const SynthDef *def, int i, bool lanes) {
     float params[SYN_MAX_PARAMS] = {0};
     params[0] = 55.0f * (float)(i + 1) * 1.01f;
     params[1] = 300.0f + 370.0f * (float)i;
     memset(v, 0, sizeof *v);
     voice_start(v, def, params, 0.5, RATE, 0, (uint32_t)i, NULL);
+    voice_filter_lanes(v, lanes);
     voice_place(v, 1, 0.5f);
 }
 
+/* Voices whose filters run in lanes (voice_filter_lanes) play the same
+ * samples, bit for bit, as each computing alone with the one-sample
+ * recursion: every mode, mixed modes in one vector, two filters in one graph,
+ * part-filled lanes of four, eight and sixteen. */
 static void test_lanes_match_alone(void **st) {
     (void)st;
     wavetables_init(RATE);
@@ -72,7 +81,7 @@ static void test_lanes_match_alone(void **st) {
         SynScratch *sc = calloc(1, sizeof *sc);
         SynBatch *b = calloc(1, sizeof *b);
         for (int i = 0; i < nvoices; i++) {
-            start(&lanes[i], &defs[i % 4], i);
+            start(&lanes[i], &defs[i % 4], i, true);
             assert_true(lanes[i].prepared);
         }
         enum { FRAMES = 48000 };
@@ -103,7 +112,7 @@ static void test_lanes_match_alone(void **st) {
         assert_true(prepared > 100);
         /* each voice alone, in the same blocks, compared with its run in lanes */
         for (int i = 0; i < nvoices; i++) {
-            start(&alone[i], &defs[i % 4], i);
+            start(&alone[i], &defs[i % 4], i, true);
             memset(l2, 0, FRAMES * sizeof(float)), memset(r2, 0, FRAMES * sizeof(float));
             for (int f = 0; f < FRAMES; f += 37) {
                 int n = FRAMES - f < 37 ? FRAMES - f : 37;
@@ -125,6 +134,109 @@ static void test_lanes_match_alone(void **st) {
         free(l2), free(r2);
         free(lanes), free(alone), free(sc), free(b);
     }
+}
+
+/* The recursion of svf() one sample at a time, in double (the reference). */
+static void recursion(const NodeState *s0, const float *x, float *y, int n, int mode) {
+    NodeState s = *s0;
+    svf_run(&s, x, ~0, y, n, mode);
+}
+
+/* The filter eight samples at a time (audio/svfblock.h) against its
+ * recursion one sample at a time: noise through every mode, cutoffs from 20
+ * Hz to near Nyquist, q from 0.1 to 200, two seconds, within a few float
+ * roundings of the signal's peak; and the state it ends with is the
+ * recursion's. */
+static void test_block_filter_matches_recursion(void **st) {
+    (void)st;
+    enum { N = 96000 };
+    float *x = malloc(N * sizeof(float)), *a = malloc(N * sizeof(float)),
+          *b = malloc(N * sizeof(float));
+    uint32_t r = 12345;
+    for (int i = 0; i < N; i++) {
+        r ^= r << 13, r ^= r >> 17, r ^= r << 5;
+        x[i] = (float)((int32_t)r * (1.0 / 2147483648.0));
+    }
+    static const float cutoffs[] = {20, 440, 1500, 8000, 23000};
+    static const float qs[] = {0.1f, 0.7071f, 3, 200};
+    SvfBlock *q = calloc(1, sizeof *q);
+    double worst = 0;
+    for (int mode = 0; mode < 4; mode++)
+        for (int c = 0; c < 5; c++)
+            for (int k = 0; k < 4; k++) {
+                NodeState s0 = {0};
+                s0.cache[0] = s0.cache[1] = NAN;
+                svf_coefs(&s0, cutoffs[c], qs[k], RATE);
+                NodeState s1 = s0;
+                recursion(&s0, x, a, N, mode);
+                svfb_setup(q, &s1, mode);
+                assert_true(svfb_fits(q, &s1, mode));
+                assert_false(svfb_fits(q, &s1, (mode + 1) % 4));
+                svfb_run(q, &s1, x, ~0, b, N);
+                double peak = 0, err = 0;
+                for (int i = 0; i < N; i++) {
+                    peak = fmax(peak, fabs(a[i]));
+                    err = fmax(err, fabs((double)a[i] - b[i]));
+                }
+                assert_true(peak > 1e-3);
+                worst = fmax(worst, err / peak);
+                if (err > 1e-6 * peak)
+                    fail_msg("mode %d, %g Hz, q %g: %g off (peak %g)", mode, cutoffs[c], qs[k], err,
+                             peak);
+                NodeState s2 = s0;
+                svf_run(&s2, x, ~0, a, N, mode);
+                double scale = fmax(1, fmax(fabs(s2.a), fabs(s2.b)));
+                if (fabs(s2.a - s1.a) > 1e-6 * scale || fabs(s2.b - s1.b) > 1e-6 * scale)
+                    fail_msg("mode %d, %g Hz, q %g: state (%g, %g), not (%g, %g)", mode, cutoffs[c],
+                             qs[k], s1.a, s1.b, s2.a, s2.b);
+            }
+    print_message("block against recursion: at most %.3g of the peak\n", worst);
+    /* a steady input (mask 0) is that value throughout */
+    NodeState s0 = {0}, s1;
+    s0.cache[0] = s0.cache[1] = NAN;
+    svf_coefs(&s0, 300, 0.7071f, RATE);
+    s1 = s0;
+    const float one = 1;
+    svf_run(&s0, &one, 0, a, 4096, 0);
+    svfb_setup(q, &s1, 0);
+    svfb_run(q, &s1, &one, 0, b, 4096);
+    for (int i = 0; i < 4096; i++) assert_true(fabs(a[i] - b[i]) < 1e-6);
+    assert_true(fabs(b[4095] - 1) < 1e-4); /* a low-pass passes a steady input */
+    free(q), free(x), free(a), free(b);
+}
+
+/* A voice with filters of steady settings plays the same samples, bit for
+ * bit, in calls of any length: every mode, one filter or two. */
+static void test_filter_voice_any_calls(void **st) {
+    (void)st;
+    wavetables_init(RATE);
+    static const int ugens[4] = {UGEN_LPF, UGEN_HPF, UGEN_BPF, UGEN_NOTCH};
+    static const int sizes[] = {64, 37, 1, 200};
+    enum { FRAMES = 48000 };
+    SynScratch *sc = calloc(1, sizeof *sc);
+    Voice *v = calloc(1, sizeof *v);
+    float *first = calloc(FRAMES, sizeof(float)), *l = calloc(FRAMES, sizeof(float)),
+          *r = calloc(FRAMES, sizeof(float));
+    for (int m = 0; m < 8; m++) {
+        SynthDef d = make_def(ugens[m % 4], m >= 4);
+        for (int k = 0; k < 4; k++) {
+            start(v, &d, m, false);
+            assert_int_equal(v->svfb_node, 1);
+            memset(l, 0, FRAMES * sizeof(float)), memset(r, 0, FRAMES * sizeof(float));
+            for (int f = 0; f < FRAMES; f += sizes[k]) {
+                int n = FRAMES - f < sizes[k] ? FRAMES - f : sizes[k];
+                if (v->active) voice_render(v, sc, l + f, r + f, n, RATE, NULL);
+            }
+            double energy = 0;
+            for (int f = 0; f < FRAMES; f++) energy += (double)l[f] * l[f];
+            assert_true(energy > 1e-3); /* it sounds */
+            if (k == 0)
+                memcpy(first, l, FRAMES * sizeof(float));
+            else if (memcmp(first, l, FRAMES * sizeof(float)))
+                fail_msg("filter %d: calls of %d frames play other samples", m, sizes[k]);
+        }
+    }
+    free(first), free(l), free(r), free(v), free(sc);
 }
 
 /* A voice whose output stops being finite is silenced from that sample on,
@@ -273,6 +385,8 @@ static void test_finite_bounds(void **st) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_match_alone),
+        cmocka_unit_test(test_block_filter_matches_recursion),
+        cmocka_unit_test(test_filter_voice_any_calls),
         cmocka_unit_test(test_nonfinite_ends_voice_on_its_sample),
         cmocka_unit_test(test_lone_sine_matches_graph),
         cmocka_unit_test(test_finite_bounds),

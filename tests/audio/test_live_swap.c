@@ -335,11 +335,13 @@ static void test_any_buffer_size_same_samples(void **st) {
         "echo = note(\"c4 e4\").s(\"pad\").orbit(2).delay(0.5).delaytime(\"0.1 0.2\")\n"
         "keys = note(\"c3 e3 g3 b3 d4\").s(\"pad\").vowel(\"<a o>\").coarse(\"1 3\")\n"
         "oops = note(\"a4\").s(\"bad\")\n"
+        /* a dozen filters at once and more: the later ones run in lanes (synth.h) */
+        "swell = note(run(16).add(40)).s(\"pad\").legato(14).gain(0.3)\n"
         "bus verb = reverb(size: 0.7)\n"
         "mix keys { send: { verb: 0.5 } }\n"
         /* an LV2 plugin (x42's EQ, installed by build.sh) runs on whole blocks too */
         "mix echo { fx: lv2(\"fil4#mono\", {freq3: 800, gain3: -9}) }\n"
-        "play drums, keys, oops, echo\n";
+        "play drums, keys, oops, echo, swell\n";
     const long total = 72000;
     const long b64[] = {64}, b1[] = {1}, b7[] = {7}, b37[] = {37}, b100[] = {100}, b441[] = {441},
                b4096[] = {4096}, mixed[] = {1, 63, 65, 3, 200};
