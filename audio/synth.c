@@ -805,20 +805,14 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
                                       const float *in[UGEN_MAX_INPUTS + 1],
                                       int m[UGEN_MAX_INPUTS + 1]) {
     const SynNode *nd = &v->def->nodes[k];
+    const float *vals = kv;
     unsigned nodes;
     if (v->nkv > k)
-        kv = (float *)v->kv[k], nodes = v->nodein[k];
+        vals = v->kv[k], nodes = v->nodein[k];
     else
         nodes = node_consts(v, k, kv);
-    /* every input at its value in kv, four pointers a vector */
-    _Static_assert(UGEN_MAX_INPUTS == 8, "nine inputs: two vectors and one");
-    typedef uintptr_t v4p __attribute__((vector_size(4 * sizeof(uintptr_t))));
-    const uintptr_t b = (uintptr_t)kv, f = sizeof(float);
-    const v4p p0 = {b, b + f, b + 2 * f, b + 3 * f}, p1 = p0 + 4 * f;
-    memcpy(&in[0], &p0, sizeof p0);
-    memcpy(&in[4], &p1, sizeof p1);
-    in[8] = &kv[8];
-    memset(m, 0, sizeof(int) * (UGEN_MAX_INPUTS + 1));
+    for (int q = 0; q <= UGEN_MAX_INPUTS; q++) /* (a loop of fixed length) */
+        in[q] = &vals[q], m[q] = 0;
     for (; nodes; nodes &= nodes - 1) {
         int q = __builtin_ctz(nodes);
         in[q] = node[nd->in[q].index], m[q] = ~0;
