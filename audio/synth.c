@@ -8,7 +8,7 @@
  * Audio thread: no allocation, no locks, no I/O.
  */
 #include "synth.h"
-#include "bound.h"
+#include "voiceplan.h"
 #include "fm.h"
 #include "modulate.h"
 #include "noteffects.h"
@@ -92,59 +92,6 @@ static void voice_life(Voice *v, double gate, double rate) {
     v->end = start + (uint64_t)ceil(life * rate);
 }
 
-/* The values node k reads where an input is not a node's output: a
- * constant, one of the voice's parameters (a setting the event does not give,
- * NaN: the ugen's default, but for the envelopes that read it as "not
- * given"), 0 for an input not given, an envelope's release or a peak's q;
- * and which inputs are nodes' outputs, a bit each. */
-static unsigned node_consts(const Voice *v, int k, float kv[UGEN_MAX_INPUTS + 1]) {
-    const SynNode *nd = &v->def->nodes[k];
-    unsigned nodes = 0;
-    for (int q = 0; q <= UGEN_MAX_INPUTS; q++) kv[q] = 0;
-    if (nd->n <= 3 && (nd->ugen == UGEN_ADSR || nd->ugen == UGEN_PEAK))
-        kv[3] = nd->ugen == UGEN_ADSR ? 0.3f : 1.0f; /* release; q */
-    for (int q = 0; q < nd->n; q++) {
-        const SynIn *x = &nd->in[q];
-        if (x->kind == IN_NODE) {
-            nodes |= 1u << q;
-            continue;
-        }
-        float c = x->kind == IN_PARAM ? v->params[x->index] : x->value;
-        if (isnan(c) && nd->ugen != UGEN_SENV && nd->ugen != UGEN_FENV)
-            c = ugen_input_default(nd->ugen, q);
-        kv[q] = c;
-    }
-    return nodes;
-}
-
-/* Node by node, what node_inputs reads (the parameters are the voice's for
- * its life, but for the gate a released note sets). */
-static void voice_consts(Voice *v) {
-    v->nkv = v->def->nnodes <= SYN_VOICE_NODES ? (uint8_t)v->def->nnodes : 0;
-    for (int k = 0; k < v->nkv; k++) v->nodein[k] = (uint16_t)node_consts(v, k, v->kv[k]);
-}
-
-static bool svf_ugen(int u) {
-    return u == UGEN_LPF || u == UGEN_HPF || u == UGEN_BPF || u == UGEN_NOTCH;
-}
-
-void voice_filter_lanes(Voice *v, bool lanes) {
-    const SynthDef *def = v->def;
-    v->prepared = false;
-    v->svfb_node = -1;
-    v->svfb.mode = -1;
-    for (int k = 0; k < def->nnodes && k < 127; k++) {
-        const SynNode *nd = &def->nodes[k];
-        if (svf_ugen(nd->ugen) && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE) {
-            if (lanes)
-                v->prepared = true;
-            else
-                v->svfb_node = (int8_t)k;
-            return;
-        }
-    }
-}
-
 void voice_start(Voice *v, const SynthDef *def, const float *params, double gate, double rate,
                  uint64_t start, uint32_t seed, const Sample *sample) {
     v->def = def;
@@ -191,6 +138,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     v->key = 0;
     if (!(gate >= 0)) gate = 0.25;
     voice_life(v, gate, rate);
+    voice_fuse(v);
 }
 
 void voice_release(Voice *v, uint64_t at, double rate) {
@@ -425,6 +373,23 @@ static void ext_block(int id, NodeState *s, const float *const in[], const int m
     e->process(s, ins, out, n, rate);
 }
 
+/* env(a, r) with steady times over n samples from the voice's sample p0
+ * (dt: the sample period), times x[j] where x is given (a product's other
+ * factor: the same bits as the envelope's block times it). No division, no
+ * branch, eight at a time; the time is the sample's own index times the
+ * period, the same whatever block the sample falls in. */
+static ALWAYS_INLINE void env_steady(float a0, float r0, int32_t p0, float dt, const float *x,
+                                     float *out, int n) {
+    float a = a0 > 0 ? a0 : 0, r = r0 > 0 ? r0 : 0;
+    float ia = a > 0 ? 1 / a : 0, ir = r > 0 ? 1 / r : 0, ar = a + r;
+    for (int j = 0; j < n; j++) {
+        float t = (float)(p0 + j) * dt;
+        float up = t * ia, down = 1 - (t - a) * ir;
+        float y = t < a ? up : down, e = t < ar ? y : 0;
+        out[j] = x ? x[j] * e : e;
+    }
+}
+
 static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], const int m[],
                                      float *out, int n, double rate) {
     const SynNode *nd = &v->def->nodes[i];
@@ -599,19 +564,7 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         break;
     case UGEN_ENV:
         if (m[0] == 0 && m[1] == 0 && pos < (1u << 30)) {
-            /* steady times: no division, no branch, eight at a time; the time
-             * is the sample's own index times the period, the same whatever
-             * block the sample falls in */
-            float a = X(0, 0) > 0 ? X(0, 0) : 0, r = X(1, 0) > 0 ? X(1, 0) : 0;
-            float ia = a > 0 ? 1 / a : 0, ir = r > 0 ? 1 / r : 0, ar = a + r;
-            float dt = (float)inv_rate;
-            int32_t p0 = (int32_t)pos;
-            for (int j = 0; j < n; j++) {
-                float t = (float)(p0 + j) * dt;
-                float up = t * ia, down = 1 - (t - a) * ir;
-                float y = t < a ? up : down;
-                out[j] = t < ar ? y : 0;
-            }
+            env_steady(X(0, 0), X(1, 0), (int32_t)pos, (float)inv_rate, NULL, out, n);
             break;
         }
         for (int j = 0; j < n; j++) {
@@ -762,8 +715,11 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
         sampler_block(v->sample, v->channel, &s->a, in, m, out, n, pos, inv_rate);
         break;
     case UGEN_GAIN:
-    case UGEN_MUL: /* the usual shapes get loops of their own, which vectorize */
-        if (m[0] && !m[1]) {
+    case UGEN_MUL:            /* the usual shapes get loops of their own, which vectorize */
+        if (v->envmul == i) { /* a signal times an envelope only it reads: one pass */
+            const float *e = v->kv[v->envnode];
+            env_steady(e[0], e[1], (int32_t)pos, (float)inv_rate, in[v->envx], out, n);
+        } else if (m[0] && !m[1]) {
             const float *a = in[0], b = X(1, 0);
             for (int j = 0; j < n; j++) out[j] = a[j] * b;
         } else if (m[0] && m[1]) {
@@ -810,7 +766,7 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
     if (v->nkv > k)
         vals = v->kv[k], nodes = v->nodein[k];
     else
-        nodes = node_consts(v, k, kv);
+        nodes = voice_node_consts(v, k, kv);
     for (int q = 0; q <= UGEN_MAX_INPUTS; q++) /* (a loop of fixed length) */
         in[q] = &vals[q], m[q] = 0;
     for (; nodes; nodes &= nodes - 1) {
@@ -857,12 +813,13 @@ void voice_prepare(Voice *const *vs, int nv, SynBatch *b, double rate) {
             float(*node)[SYN_BLOCK] = b->base[i];
             int k = b->cursor[i];
             for (; k <= v->eval; k++) {
+                if (v->skip >> k & 1) continue;
                 const SynNode *nd = &v->def->nodes[k];
                 const float *in[UGEN_MAX_INPUTS + 1];
                 int m[UGEN_MAX_INPUTS + 1];
                 float kv[UGEN_MAX_INPUTS + 1];
                 node_inputs(v, node, kv, k, in, m);
-                if (svf_ugen(nd->ugen) && m[0] && !m[1] && !m[2]) {
+                if (svf_node(nd->ugen) && m[0] && !m[1] && !m[2]) {
                     svf_coefs(&v->st[k], X(1, 0), X(2, 0), rate);
                     b->jobs[nj++] = (SvfJob){&v->st[k], in[0], node[k], nd->ugen - UGEN_LPF};
                     k++;
@@ -926,6 +883,7 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
                 y = sc->node[0];
             } else {
                 for (int k = 0; k <= eval; k++) {
+                    if (v->skip >> k & 1) continue;
                     const float *in[UGEN_MAX_INPUTS + 1];
                     int m[UGEN_MAX_INPUTS + 1];
                     node_inputs(v, sc->node, sc->konst[k], k, in, m);

@@ -170,12 +170,15 @@ typedef struct {
     int32_t cut;         /* cut group, 0 for none */
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     float carry[SYN_BLOCK];
-    const float *pre; /* its next block, computed by voice_prepare for this mixer block */
-    bool prepared;    /* its filters of steady settings run in lanes (voice_prepare) */
-    bool lone_sine;   /* its graph is one steady sine (voice_render: no node loop) */
-    bool finite;      /* its output is never other than finite (a sine, noise) */
-    int8_t svfb_node; /* or: its first such filter runs eight samples at a time (-1: none) */
-    SvfBlock svfb;    /* ... with these matrices */
+    const float *pre;     /* its next block, computed by voice_prepare for this mixer block */
+    bool prepared;        /* its filters of steady settings run in lanes (voice_prepare) */
+    bool lone_sine;       /* its graph is one steady sine (voice_render: no node loop) */
+    bool finite;          /* its output is never other than finite (a sine, noise) */
+    int8_t svfb_node;     /* or: its first such filter runs eight samples at a time (-1: none) */
+    int8_t envmul;        /* its output node, a product of node envx's output and ... */
+    int8_t envnode, envx; /* ... an envelope of steady times, computed in one pass (-1: none) */
+    uint64_t skip;        /* nodes not computed by themselves (that envelope), a bit each */
+    SvfBlock svfb;        /* ... with these matrices */
     /* what its nodes read that is not a node's output, and which inputs are
      * (a bit each), for the first nkv nodes (all, or 0 for a graph of more
      * than SYN_VOICE_NODES: computed each block) */

@@ -8,7 +8,8 @@
  * every mode and a range of cutoffs and q, and the same samples in calls of
  * any length. A voice that stops being finite stops on the same
  * sample however it is rendered, one that cannot stop being finite is known,
- * and a lone sine skips the node loop for the same samples.
+ * and a lone sine skips the node loop and a fused envelope its node for the
+ * same samples.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -382,6 +383,50 @@ static void test_finite_bounds(void **st) {
     }
 }
 
+/* A product of a signal and an envelope of steady times that nothing else
+ * reads runs in one pass (Voice.envmul), the envelope's node skipped: the
+ * same samples, bit for bit, as the envelope's block times the signal (the
+ * same graph with a second reader of the envelope, which keeps it a node). */
+static void test_fused_envelope_same_samples(void **st) {
+    (void)st;
+    SynthDef one, two;
+    memset(&one, 0, sizeof one);
+    strcpy(one.name, "fused");
+    one.nodes[0] =
+        (SynNode){UGEN_LINE, 3, {{IN_CONST, 0, 150}, {IN_CONST, 0, 50}, {IN_CONST, 0, 0.1f}}};
+    one.nodes[1] = (SynNode){UGEN_SINE, 1, {{IN_NODE, 0, 0}}};
+    one.nodes[2] = (SynNode){UGEN_ENV, 2, {{IN_CONST, 0, 0.01f}, {IN_CONST, 0, 0.3f}}};
+    one.nodes[3] = (SynNode){UGEN_MUL, 2, {{IN_NODE, 2, 0}, {IN_NODE, 1, 0}}};
+    one.nnodes = 4;
+    two = one;
+    strcpy(two.name, "apart");
+    two.nodes[3] = (SynNode){UGEN_MUL, 2, {{IN_NODE, 2, 0}, {IN_CONST, 0, 1}}}; /* unheard */
+    two.nodes[4] = one.nodes[3];
+    two.nnodes = 5;
+    enum { FRAMES = 20000 };
+    SynScratch *sc = calloc(1, sizeof *sc);
+    Voice *v = calloc(1, sizeof *v);
+    float *out[2];
+    for (int k = 0; k < 2; k++) {
+        float params[SYN_MAX_PARAMS] = {0}, *r = calloc(FRAMES, sizeof(float));
+        out[k] = calloc(FRAMES, sizeof(float));
+        voice_start(v, k ? &two : &one, params, 1.0, RATE, 0, 1, NULL);
+        voice_place(v, 1, 0.5f);
+        if (k == 0)
+            assert_true(v->envmul == 3 && v->envnode == 2 && v->envx == 1);
+        else
+            assert_int_equal(v->envmul, -1);
+        for (int f = 0; f < FRAMES; f += 37) {
+            int n = FRAMES - f < 37 ? FRAMES - f : 37;
+            if (v->active) voice_render(v, sc, out[k] + f, r + f, n, RATE, NULL);
+        }
+        free(r);
+    }
+    assert_true(fabsf(out[0][1000]) > 0);
+    assert_memory_equal(out[0], out[1], FRAMES * sizeof(float));
+    free(out[0]), free(out[1]), free(v), free(sc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lanes_match_alone),
@@ -390,6 +435,7 @@ int main(void) {
         cmocka_unit_test(test_nonfinite_ends_voice_on_its_sample),
         cmocka_unit_test(test_lone_sine_matches_graph),
         cmocka_unit_test(test_finite_bounds),
+        cmocka_unit_test(test_fused_envelope_same_samples),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
