@@ -119,6 +119,7 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     }
     v->pre = NULL;
     voice_filter_lanes(v, false);
+    v->wired_for = NULL;
     v->lone_sine = v->eval == 0 && def->nodes[0].ugen == UGEN_SINE && def->nodes[0].n == 1 &&
                    def->nodes[0].in[0].kind != IN_NODE;
     v->finite = voice_bound(v, v->outnode) < 1e30;
@@ -882,12 +883,24 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
                 memcpy(sc->node[0], o, sizeof o);
                 y = sc->node[0];
             } else {
-                for (int k = 0; k <= eval; k++) {
-                    if (v->skip >> k & 1) continue;
-                    const float *in[UGEN_MAX_INPUTS + 1];
-                    int m[UGEN_MAX_INPUTS + 1];
-                    node_inputs(v, sc->node, sc->konst[k], k, in, m);
-                    node_block(v, k, in, m, sc->node[k], SYN_BLOCK, rate);
+                if (v->nkv && v->def->nnodes <= SYN_WIRED_NODES) {
+                    if (v->wired_for != sc) { /* its first block: the inputs, once */
+                        for (int k = 0; k < v->def->nnodes; k++)
+                            node_inputs(v, sc->node, sc->konst[k], k, v->wired[k], v->wired_m[k]);
+                        v->wired_for = sc;
+                    }
+                    for (int k = 0; k <= eval; k++)
+                        if (!(v->skip >> k & 1))
+                            node_block(v, k, v->wired[k], v->wired_m[k], sc->node[k], SYN_BLOCK,
+                                       rate);
+                } else {
+                    for (int k = 0; k <= eval; k++) {
+                        if (v->skip >> k & 1) continue;
+                        const float *in[UGEN_MAX_INPUTS + 1];
+                        int m[UGEN_MAX_INPUTS + 1];
+                        node_inputs(v, sc->node, sc->konst[k], k, in, m);
+                        node_block(v, k, in, m, sc->node[k], SYN_BLOCK, rate);
+                    }
                 }
                 y = sc->node[v->outnode];
             }

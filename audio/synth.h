@@ -25,6 +25,7 @@
 #define SYN_MAX_NODES   48
 #define SYN_MAX_PARAMS  48
 #define SYN_VOICE_NODES 12 /* node states a voice holds itself (Voice.st_own) */
+#define SYN_WIRED_NODES 8  /* a graph this small keeps its inputs wired (Voice.wired) */
 #define SYN_NAME        32
 #define SYN_BLOCK       64 /* a voice's graph runs this many samples at a time */
 #define UNI_MAX         32 /* unison voices of an oscillator (audio/unison.h) */
@@ -185,6 +186,12 @@ typedef struct {
     uint8_t nkv;
     uint16_t nodein[SYN_VOICE_NODES];
     float kv[SYN_VOICE_NODES][UGEN_MAX_INPUTS + 1];
+    /* for a graph of up to SYN_WIRED_NODES nodes, each node's inputs as
+     * voice_render reads them from wired_for's node outputs (set at its first
+     * block: the pointers and masks do not change; the values in kv may) */
+    const void *wired_for;
+    const float *wired[SYN_WIRED_NODES][UGEN_MAX_INPUTS + 1];
+    int wired_m[SYN_WIRED_NODES][UGEN_MAX_INPUTS + 1];
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the
      * SYN_MAX_NODES states the mixer keeps aside for its slot (st_more). A voice is small
