@@ -451,7 +451,7 @@ bool bus_uses_side(const SynthDef *chain) {
     return false;
 }
 
-static void process_block(Bus *b, float *left, float *right, int n, BusSide side) {
+DSP_CLONES static void process_block(Bus *b, float *left, float *right, int n, BusSide side) {
     const SynthDef *def = b->def;
     double rate = b->rate;
     /* node by node over the block (the chain is ordered: inputs come first) */
