@@ -14,6 +14,7 @@
 #include "mastering.h"
 #include "session.h"
 
+#include "../audio/filters.h" /* DSP_CLONES */
 #include "../io/midifile.h"
 
 #include <ebur128.h>
@@ -202,8 +203,12 @@ static bool stem_due(Session *S, int k, int ntracks, const float *l, const float
     return false;
 }
 
-/* Two sides into frames (l r l r ...), four frames at a time. */
-static void interleave(float *out, const float *l, const float *r, uint64_t n) {
+/* Two sides into frames (l r l r ...), four frames at a time; and their
+ * peak and power added to *peak and *sumsq, eight lanes side by side over 64
+ * frames at a time (a few frames' sum is exact enough in float; the total is
+ * double). One of the DSP_CLONES: eight wide where the CPU has AVX2. */
+DSP_CLONES static void frames_out(float *out, const float *l, const float *r, uint64_t n,
+                                  double *peak, double *sumsq) {
     typedef float v4f __attribute__((vector_size(16)));
     uint64_t i = 0;
     for (; i + 4 <= n; i += 4) {
@@ -216,6 +221,26 @@ static void interleave(float *out, const float *l, const float *r, uint64_t n) {
         memcpy(out + 2 * i + 4, &hi, sizeof hi);
     }
     for (; i < n; i++) out[2 * i] = l[i], out[2 * i + 1] = r[i];
+    for (uint64_t i0 = 0; i0 < n; i0 += 64) {
+        uint64_t e = n - i0 < 64 ? n : i0 + 64;
+        float pk[8] = {0}, sq[8] = {0};
+        for (i = i0; i + 8 <= e; i += 8)
+            for (int q = 0; q < 8; q++) {
+                float a = l[i + q], b = r[i + q], al = fabsf(a), ar = fabsf(b);
+                float m = al > ar ? al : ar;
+                pk[q] = m > pk[q] ? m : pk[q];
+                sq[q] += a * a + b * b;
+            }
+        for (; i < e; i++) {
+            float m = fabsf(l[i]) > fabsf(r[i]) ? fabsf(l[i]) : fabsf(r[i]);
+            pk[0] = m > pk[0] ? m : pk[0];
+            sq[0] += l[i] * l[i] + r[i] * r[i];
+        }
+        for (int q = 0; q < 8; q++) {
+            *sumsq += 0.5 * sq[q];
+            if (pk[q] > *peak) *peak = pk[q];
+        }
+    }
 }
 
 bool engine_render(Session *S, const char *path, const RenderOpts *opts, const Script *script,
@@ -304,29 +329,7 @@ bool engine_render(Session *S, const char *path, const RenderOpts *opts, const S
         while (pending == written && audio_start_now(audio) > 0) pending = session_pending_frame(S);
         if (pending < target) n = pending > written ? pending - written : 1;
         audio_render(audio, L, Rt, (int)n, opts->stems ? stem : NULL);
-        interleave(inter, L, Rt, n);
-        /* peak and power, eight lanes side by side over 64 frames at a time
-         * (a few frames' sum is exact enough in float; the total is double) */
-        for (uint64_t i0 = 0; i0 < n; i0 += 64) {
-            uint64_t e = n - i0 < 64 ? n : i0 + 64, i = i0;
-            float pk[8] = {0}, sq[8] = {0};
-            for (; i + 8 <= e; i += 8)
-                for (int q = 0; q < 8; q++) {
-                    float l = L[i + q], r = Rt[i + q], al = fabsf(l), ar = fabsf(r);
-                    float m = al > ar ? al : ar;
-                    pk[q] = m > pk[q] ? m : pk[q];
-                    sq[q] += l * l + r * r;
-                }
-            for (; i < e; i++) {
-                float m = fabsf(L[i]) > fabsf(Rt[i]) ? fabsf(L[i]) : fabsf(Rt[i]);
-                pk[0] = m > pk[0] ? m : pk[0];
-                sq[0] += L[i] * L[i] + Rt[i] * Rt[i];
-            }
-            for (int q = 0; q < 8; q++) {
-                sumsq += 0.5 * sq[q];
-                if (pk[q] > peak) peak = pk[q];
-            }
-        }
+        frames_out(inter, L, Rt, n, &peak, &sumsq);
         if (raw) {
             if (fwrite(inter, 2 * sizeof(float), n, raw) != n) {
                 err_set(err, (SrcRef){0}, "cannot keep the mix for mastering: %s",
