@@ -119,11 +119,11 @@ void voice_start(Voice *v, const SynthDef *def, const float *params, double gate
     }
     v->pre = NULL;
     voice_filter_lanes(v, false);
-    v->wired_for = NULL;
     v->lone_sine = v->eval == 0 && def->nodes[0].ugen == UGEN_SINE && def->nodes[0].n == 1 &&
                    def->nodes[0].in[0].kind != IN_NODE;
     v->finite = voice_bound(v, v->outnode) < 1e30;
     voice_consts(v);
+    if (v->nkv) v->more->wired_for = NULL;
     v->st = def->nnodes <= SYN_VOICE_NODES ? v->st_own : v->st_more;
     memset(v->st, 0, sizeof(NodeState) * (size_t)def->nnodes);
     if (def->fm.nroutes) {
@@ -648,8 +648,8 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
             const int mode = nd->ugen - UGEN_LPF;
             svf_coefs(s, X(1, 0), X(2, 0), rate);
             if (v->svfb_node == i && n % 8 == 0) {
-                if (!svfb_fits(&v->svfb, s, mode)) svfb_setup(&v->svfb, s, mode);
-                svfb_run(&v->svfb, s, in[0], m[0], out, n);
+                if (!svfb_fits(&v->more->svfb, s, mode)) svfb_setup(&v->more->svfb, s, mode);
+                svfb_run(&v->more->svfb, s, in[0], m[0], out, n);
             } else {
                 svf_run(s, in[0], m[0], out, n, mode);
             }
@@ -718,7 +718,7 @@ static ALWAYS_INLINE void node_block(Voice *v, int i, const float *const in[], c
     case UGEN_GAIN:
     case UGEN_MUL:            /* the usual shapes get loops of their own, which vectorize */
         if (v->envmul == i) { /* a signal times an envelope only it reads: one pass */
-            const float *e = v->kv[v->envnode];
+            const float *e = v->more->kv[v->envnode];
             env_steady(e[0], e[1], (int32_t)pos, (float)inv_rate, in[v->envx], out, n);
         } else if (m[0] && !m[1]) {
             const float *a = in[0], b = X(1, 0);
@@ -765,7 +765,7 @@ static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], 
     const float *vals = kv;
     unsigned nodes;
     if (v->nkv > k)
-        vals = v->kv[k], nodes = v->nodein[k];
+        vals = v->more->kv[k], nodes = v->more->nodein[k];
     else
         nodes = voice_node_consts(v, k, kv);
     for (int q = 0; q <= UGEN_MAX_INPUTS; q++) /* (a loop of fixed length) */
@@ -884,14 +884,15 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
                 y = sc->node[0];
             } else {
                 if (v->nkv && v->def->nnodes <= SYN_WIRED_NODES) {
-                    if (v->wired_for != sc) { /* its first block: the inputs, once */
+                    VoiceMore *w = v->more;   /* (nkv: it has one) */
+                    if (w->wired_for != sc) { /* its first block: the inputs, once */
                         for (int k = 0; k < v->def->nnodes; k++)
-                            node_inputs(v, sc->node, sc->konst[k], k, v->wired[k], v->wired_m[k]);
-                        v->wired_for = sc;
+                            node_inputs(v, sc->node, sc->konst[k], k, w->wired[k], w->wired_m[k]);
+                        w->wired_for = sc;
                     }
                     for (int k = 0; k <= eval; k++)
                         if (!(v->skip >> k & 1))
-                            node_block(v, k, v->wired[k], v->wired_m[k], sc->node[k], SYN_BLOCK,
+                            node_block(v, k, w->wired[k], w->wired_m[k], sc->node[k], SYN_BLOCK,
                                        rate);
                 } else {
                     for (int k = 0; k <= eval; k++) {

@@ -136,6 +136,19 @@ typedef struct {
     float fm_out[SYN_FM_OPS + 1];    /* noise filters' memories (audio/fm.c) */
     float fm_noise[SYN_FM_OPS + 1][3];
     double uni[UNI_MAX]; /* a unison oscillator's phases (audio/unison.c) */
+    /* What the voice works out when it starts (audio/voiceplan.c), kept here
+     * so that a voice that needs none of it (a lone sine) touches none of it:
+     * what its nodes read that is not a node's output, and which inputs are
+     * (a bit each), for the first Voice.nkv nodes; */
+    uint16_t nodein[SYN_VOICE_NODES];
+    float kv[SYN_VOICE_NODES][UGEN_MAX_INPUTS + 1];
+    /* for a graph of up to SYN_WIRED_NODES nodes, each node's inputs as
+     * voice_render reads them from wired_for's node outputs (set at its first
+     * block: the pointers and masks do not change; the values in kv may); */
+    const void *wired_for;
+    const float *wired[SYN_WIRED_NODES][UGEN_MAX_INPUTS + 1];
+    int wired_m[SYN_WIRED_NODES][UGEN_MAX_INPUTS + 1];
+    SvfBlock svfb; /* and its block filter's matrices (Voice.svfb_node) */
 } VoiceMore;
 
 typedef struct {
@@ -171,35 +184,26 @@ typedef struct {
     int32_t cut;         /* cut group, 0 for none */
     uint16_t key;        /* the played key holding it (AudioEvent.key), 0: none */
     float carry[SYN_BLOCK];
-    const float *pre;     /* its next block, computed by voice_prepare for this mixer block */
-    bool prepared;        /* its filters of steady settings run in lanes (voice_prepare) */
-    bool lone_sine;       /* its graph is one steady sine (voice_render: no node loop) */
-    bool finite;          /* its output is never other than finite (a sine, noise) */
-    int8_t svfb_node;     /* or: its first such filter runs eight samples at a time (-1: none) */
-    int8_t envmul;        /* its output node, a product of node envx's output and ... */
-    int8_t envnode, envx; /* ... an envelope of steady times, computed in one pass (-1: none) */
-    uint64_t skip;        /* nodes not computed by themselves (that envelope), a bit each */
-    SvfBlock svfb;        /* ... with these matrices */
-    /* what its nodes read that is not a node's output, and which inputs are
-     * (a bit each), for the first nkv nodes (all, or 0 for a graph of more
-     * than SYN_VOICE_NODES: computed each block) */
-    uint8_t nkv;
-    uint16_t nodein[SYN_VOICE_NODES];
-    float kv[SYN_VOICE_NODES][UGEN_MAX_INPUTS + 1];
-    /* for a graph of up to SYN_WIRED_NODES nodes, each node's inputs as
-     * voice_render reads them from wired_for's node outputs (set at its first
-     * block: the pointers and masks do not change; the values in kv may) */
-    const void *wired_for;
-    const float *wired[SYN_WIRED_NODES][UGEN_MAX_INPUTS + 1];
-    int wired_m[SYN_WIRED_NODES][UGEN_MAX_INPUTS + 1];
+    const float *pre;      /* its next block, computed by voice_prepare for this mixer block */
+    bool prepared;         /* its filters of steady settings run in lanes (voice_prepare) */
+    bool lone_sine;        /* its graph is one steady sine (voice_render: no node loop) */
+    bool finite;           /* its output is never other than finite (a sine, noise) */
+    int8_t svfb_node;      /* or: its first such filter runs eight samples at a time (-1: none;
+                              its matrices in VoiceMore.svfb) */
+    int8_t envmul;         /* its output node, a product of node envx's output and ... */
+    int8_t envnode, envx;  /* ... an envelope of steady times, computed in one pass (-1: none) */
+    uint64_t skip;         /* nodes not computed by themselves (that envelope), a bit each */
+    uint8_t nkv;           /* its first nkv nodes' inputs are resolved in more (VoiceMore.kv) */
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the
      * SYN_MAX_NODES states the mixer keeps aside for its slot (st_more). A voice is small
-     * (about 1.8 KB): a thousand of them touch 1.8 MB, not 4 MB. */
+     * (about 1.5 KB; what only some voices need is in VoiceMore): a thousand of them touch
+     * 1.5 MB. */
     NodeState *st;
     NodeState *st_more;
     NodeState st_own[SYN_VOICE_NODES];
-    VoiceMore *more; /* what FM and unison voices keep (the mixer's, per slot) */
+    VoiceMore *more; /* what FM and unison voices and voiceplan.c keep (the mixer's, per slot;
+                        NULL: none of voiceplan.c's shortcuts) */
 } Voice;
 
 /* Node outputs for one block, shared by all voices (they render one after

@@ -37,22 +37,23 @@ unsigned voice_node_consts(const Voice *v, int k, float kv[UGEN_MAX_INPUTS + 1])
 /* Node by node, what node_inputs reads (the parameters are the voice's for
  * its life, but for the gate a released note sets). */
 void voice_consts(Voice *v) {
-    v->nkv = v->def->nnodes <= SYN_VOICE_NODES ? (uint8_t)v->def->nnodes : 0;
-    for (int k = 0; k < v->nkv; k++) v->nodein[k] = (uint16_t)voice_node_consts(v, k, v->kv[k]);
+    v->nkv =
+        v->more && !v->lone_sine && v->def->nnodes <= SYN_VOICE_NODES ? (uint8_t)v->def->nnodes : 0;
+    for (int k = 0; k < v->nkv; k++)
+        v->more->nodein[k] = (uint16_t)voice_node_consts(v, k, v->more->kv[k]);
 }
 
 void voice_filter_lanes(Voice *v, bool lanes) {
     const SynthDef *def = v->def;
     v->prepared = false;
     v->svfb_node = -1;
-    v->svfb.mode = -1;
     for (int k = 0; k < def->nnodes && k < 127; k++) {
         const SynNode *nd = &def->nodes[k];
         if (svf_node(nd->ugen) && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE) {
             if (lanes)
                 v->prepared = true;
-            else
-                v->svfb_node = (int8_t)k;
+            else if (v->more) /* (else one sample at a time) */
+                v->svfb_node = (int8_t)k, v->more->svfb.mode = -1;
             return;
         }
     }

@@ -53,11 +53,13 @@ static SynthDef make_def(int ugen, bool second) {
     return d;
 }
 
-static void start(Voice *v, const SynthDef *def, int i, bool lanes) {
+/* a voice of def (its slot's VoiceMore: more), its filters in lanes or not */
+static void start(Voice *v, VoiceMore *more, const SynthDef *def, int i, bool lanes) {
     float params[SYN_MAX_PARAMS] = {0};
     params[0] = 55.0f * (float)(i + 1) * 1.01f;
     params[1] = 300.0f + 370.0f * (float)i;
     memset(v, 0, sizeof *v);
+    v->more = more;
     voice_start(v, def, params, 0.5, RATE, 0, (uint32_t)i, NULL);
     voice_filter_lanes(v, lanes);
     voice_place(v, 1, 0.5f);
@@ -79,10 +81,11 @@ static void test_lanes_match_alone(void **st) {
         SynthDef defs[4];
         for (int m = 0; m < 4; m++) defs[m] = make_def(pass == 0 ? UGEN_LPF : ugens[m], pass == 2);
         Voice *lanes = calloc(VOICES, sizeof(Voice)), *alone = calloc(VOICES, sizeof(Voice));
+        VoiceMore *mores = calloc(2 * VOICES, sizeof(VoiceMore));
         SynScratch *sc = calloc(1, sizeof *sc);
         SynBatch *b = calloc(1, sizeof *b);
         for (int i = 0; i < nvoices; i++) {
-            start(&lanes[i], &defs[i % 4], i, true);
+            start(&lanes[i], &mores[i], &defs[i % 4], i, true);
             assert_true(lanes[i].prepared);
         }
         enum { FRAMES = 48000 };
@@ -113,7 +116,7 @@ static void test_lanes_match_alone(void **st) {
         assert_true(prepared > 100);
         /* each voice alone, in the same blocks, compared with its run in lanes */
         for (int i = 0; i < nvoices; i++) {
-            start(&alone[i], &defs[i % 4], i, true);
+            start(&alone[i], &mores[VOICES + i], &defs[i % 4], i, true);
             memset(l2, 0, FRAMES * sizeof(float)), memset(r2, 0, FRAMES * sizeof(float));
             for (int f = 0; f < FRAMES; f += 37) {
                 int n = FRAMES - f < 37 ? FRAMES - f : 37;
@@ -133,7 +136,7 @@ static void test_lanes_match_alone(void **st) {
             free(outr[i]);
         }
         free(l2), free(r2);
-        free(lanes), free(alone), free(sc), free(b);
+        free(lanes), free(alone), free(mores), free(sc), free(b);
     }
 }
 
@@ -216,12 +219,13 @@ static void test_filter_voice_any_calls(void **st) {
     enum { FRAMES = 48000 };
     SynScratch *sc = calloc(1, sizeof *sc);
     Voice *v = calloc(1, sizeof *v);
+    VoiceMore *more = calloc(1, sizeof *more);
     float *first = calloc(FRAMES, sizeof(float)), *l = calloc(FRAMES, sizeof(float)),
           *r = calloc(FRAMES, sizeof(float));
     for (int m = 0; m < 8; m++) {
         SynthDef d = make_def(ugens[m % 4], m >= 4);
         for (int k = 0; k < 4; k++) {
-            start(v, &d, m, false);
+            start(v, more, &d, m, false);
             assert_int_equal(v->svfb_node, 1);
             memset(l, 0, FRAMES * sizeof(float)), memset(r, 0, FRAMES * sizeof(float));
             for (int f = 0; f < FRAMES; f += sizes[k]) {
@@ -237,7 +241,7 @@ static void test_filter_voice_any_calls(void **st) {
                 fail_msg("filter %d: calls of %d frames play other samples", m, sizes[k]);
         }
     }
-    free(first), free(l), free(r), free(v), free(sc);
+    free(first), free(l), free(r), free(v), free(more), free(sc);
 }
 
 /* A voice whose output stops being finite is silenced from that sample on,
@@ -406,6 +410,7 @@ static void test_fused_envelope_same_samples(void **st) {
     enum { FRAMES = 20000 };
     SynScratch *sc = calloc(1, sizeof *sc);
     Voice *v = calloc(1, sizeof *v);
+    v->more = calloc(1, sizeof *v->more);
     float *out[2];
     for (int k = 0; k < 2; k++) {
         float params[SYN_MAX_PARAMS] = {0}, *r = calloc(FRAMES, sizeof(float));
@@ -424,7 +429,7 @@ static void test_fused_envelope_same_samples(void **st) {
     }
     assert_true(fabsf(out[0][1000]) > 0);
     assert_memory_equal(out[0], out[1], FRAMES * sizeof(float));
-    free(out[0]), free(out[1]), free(v), free(sc);
+    free(out[0]), free(out[1]), free(v->more), free(v), free(sc);
 }
 
 int main(void) {
