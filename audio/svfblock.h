@@ -13,7 +13,7 @@
  * per cutoff and q, and the chain from one group to the next is A^8 s. One
  * sample at a time, the recursion is a chain of about twenty cycles a sample
  * that nothing else can fill. In double, as svf() is; its samples are the
- * recursion's to within rounding (tests/audio/test_svfblock.c), and the same
+ * recursion's to within rounding (tests/audio/test_lanes.c), and the same
  * whatever the blocks.
  *
  * Static inline, used inside synth.c's DSP_CLONES functions. No allocation,
@@ -25,8 +25,6 @@
 #include "filters.h"
 
 #include <string.h>
-
-/* The matrices for one cutoff, q and output (synth.h's SvfBlock). */
 
 /* The matrices for the coefficients in s->k (svf_coefs) and an output
  * mode (0 low, 1 high, 2 band, 3 notch). */

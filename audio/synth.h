@@ -25,7 +25,7 @@
 #define SYN_MAX_NODES   48
 #define SYN_MAX_PARAMS  48
 #define SYN_VOICE_NODES 12 /* node states a voice holds itself (Voice.st_own) */
-#define SYN_WIRED_NODES 8  /* a graph this small keeps its inputs wired (Voice.wired) */
+#define SYN_WIRED_NODES 8  /* a graph this small keeps its inputs wired (VoiceMore.wired) */
 #define SYN_NAME        32
 #define SYN_BLOCK       64 /* a voice's graph runs this many samples at a time */
 #define UNI_MAX         32 /* unison voices of an oscillator (audio/unison.h) */

@@ -16,8 +16,9 @@ static inline bool svf_node(int ugen) {
  * output (see voiceplan.c); returns which inputs are nodes', a bit each. */
 unsigned voice_node_consts(const Voice *v, int k, float kv[UGEN_MAX_INPUTS + 1]);
 
-/* Voice.kv and Voice.nodein for every node of a graph of up to
- * SYN_VOICE_NODES nodes (Voice.nkv; 0 for a bigger graph). */
+/* VoiceMore.kv and nodein for every node of a graph of up to SYN_VOICE_NODES
+ * nodes (Voice.nkv; 0 for a bigger graph, a lone sine or a voice without a
+ * VoiceMore). */
 void voice_consts(Voice *v);
 
 /* Voice.envmul, envnode, envx and skip (after voice_consts and the voice's
