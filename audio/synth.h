@@ -187,7 +187,7 @@ typedef struct {
     const float *pre;      /* its next block, computed by voice_prepare for this mixer block */
     bool prepared;         /* its filters of steady settings run in lanes (voice_prepare) */
     bool lone_sine;        /* its graph is one steady sine (voice_render: no node loop) */
-    bool finite;           /* its output is never other than finite (a sine, noise) */
+    bool finite;           /* its output cannot stop being finite (voiceplan.c: no scan) */
     int8_t svfb_node;      /* or: its first such filter runs eight samples at a time (-1: none;
                               its matrices in VoiceMore.svfb) */
     int8_t envmul;         /* its output node, a product of node envx's output and ... */
