@@ -33,9 +33,9 @@ typedef struct {
 
 #define NCHAINS        (CHAIN_ORBIT(AUDIO_MAX_ORBITS - 1, 1) + 1)
 #define AUDIO_PREP_RUN 32 /* voices looked at together for voice_prepare */
-#define AUDIO_LANES_AT                                                                             \
-    12 /* voices with steady filters sounding at a voice's start (itself                           \
-          included) from which its filters run in lanes */
+/* voices with steady filters sounding at a voice's start (itself included)
+ * from which its filters run in lanes */
+#define AUDIO_LANES_AT 12
 
 struct AudioEngine {
     double rate;

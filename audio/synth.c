@@ -756,8 +756,8 @@ void voice_place(Voice *v, float amp, float pan) {
 }
 
 /* The inputs of node k for a block: where each is read from (a node's
- * output in node[], or one value: the voice's own (Voice.kv) or, for a
- * graph too big for those, kv) and the index mask X() uses. */
+ * output in node[], or one value: the voice's own (VoiceMore.kv) or, for a
+ * voice without them, kv) and the index mask X() uses. */
 static ALWAYS_INLINE void node_inputs(const Voice *v, float (*node)[SYN_BLOCK], float *kv, int k,
                                       const float *in[UGEN_MAX_INPUTS + 1],
                                       int m[UGEN_MAX_INPUTS + 1]) {
@@ -814,7 +814,7 @@ void voice_prepare(Voice *const *vs, int nv, SynBatch *b, double rate) {
             float(*node)[SYN_BLOCK] = b->base[i];
             int k = b->cursor[i];
             for (; k <= v->eval; k++) {
-                if (v->skip >> k & 1) continue;
+                if (k == v->envnode) continue; /* (computed with its product) */
                 const SynNode *nd = &v->def->nodes[k];
                 const float *in[UGEN_MAX_INPUTS + 1];
                 int m[UGEN_MAX_INPUTS + 1];
@@ -891,12 +891,12 @@ bool voice_render(Voice *v, SynScratch *sc, float *left, float *right, int n, do
                         w->wired_for = sc;
                     }
                     for (int k = 0; k <= eval; k++)
-                        if (!(v->skip >> k & 1))
+                        if (k != v->envnode)
                             node_block(v, k, w->wired[k], w->wired_m[k], sc->node[k], SYN_BLOCK,
                                        rate);
                 } else {
                     for (int k = 0; k <= eval; k++) {
-                        if (v->skip >> k & 1) continue;
+                        if (k == v->envnode) continue; /* (computed with its product) */
                         const float *in[UGEN_MAX_INPUTS + 1];
                         int m[UGEN_MAX_INPUTS + 1];
                         node_inputs(v, sc->node, sc->konst[k], k, in, m);

@@ -192,7 +192,6 @@ typedef struct {
                               its matrices in VoiceMore.svfb) */
     int8_t envmul;         /* its output node, a product of node envx's output and ... */
     int8_t envnode, envx;  /* ... an envelope of steady times, computed in one pass (-1: none) */
-    uint64_t skip;         /* nodes not computed by themselves (that envelope), a bit each */
     uint8_t nkv;           /* its first nkv nodes' inputs are resolved in more (VoiceMore.kv) */
     const SynInput *input; /* the input() unit generator reads it (64 frames late) */
     /* Its nodes' states: st_own, or for a synth of more than SYN_VOICE_NODES nodes, the

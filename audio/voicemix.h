@@ -15,12 +15,22 @@
 
 typedef float vm_v8f __attribute__((vector_size(32)));
 
+/* Whether one of y[0..8) is not finite (all its exponent bits set). */
+static ALWAYS_INLINE bool vm_bad8(const float *y) {
+    typedef uint32_t v8u __attribute__((vector_size(32)));
+    v8u bits;
+    memcpy(&bits, y, sizeof bits);
+    v8u bad = (bits & 0x7f800000u) == 0x7f800000u;
+    uint64_t w[4];
+    memcpy(w, &bad, sizeof w);
+    return w[0] | w[1] | w[2] | w[3];
+}
+
 /* Adds y[0..n) * (gl, gr) into left and right. If a sample is not finite
  * (all its exponent bits set), only the samples before it, and false: the
  * voice ends there, on the same sample however its blocks were split. */
 static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
                                 float *restrict right, int n, float gl, float gr, bool scan) {
-    typedef uint32_t v8u __attribute__((vector_size(32)));
     int j = 0;
     /* The last few samples (n not a multiple of eight) are one vector over the
      * last eight, read before anything is written: read after the loop's
@@ -35,15 +45,8 @@ static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
     /* eight at a time, each eight looked at before it is mixed: one pass */
     for (; j + 8 <= n; j += 8) {
         vm_v8f x, l, r;
+        if (scan && vm_bad8(y + j)) break; /* (rare: the samples one by one below) */
         memcpy(&x, y + j, sizeof x);
-        if (scan) {
-            v8u bits;
-            memcpy(&bits, y + j, sizeof bits);
-            v8u bad = (bits & 0x7f800000u) == 0x7f800000u;
-            uint64_t w[4];
-            memcpy(w, &bad, sizeof w);
-            if (w[0] | w[1] | w[2] | w[3]) break; /* (rare: the samples one by one below) */
-        }
         memcpy(&l, left + j, sizeof l);
         memcpy(&r, right + j, sizeof r);
         l += x * gl, r += x * gr;
@@ -51,14 +54,9 @@ static ALWAYS_INLINE bool mix_n(const float *restrict y, float *restrict left,
         memcpy(right + j, &r, sizeof r);
     }
     if (n % 8 && n > 8 && j == (n & ~7)) {
-        vm_v8f x;
-        v8u bits;
-        memcpy(&x, y + b, sizeof x);
-        memcpy(&bits, y + b, sizeof bits);
-        v8u bad = (bits & 0x7f800000u) == 0x7f800000u;
-        uint64_t w[4];
-        memcpy(w, &bad, sizeof w);
-        if (!scan || !(w[0] | w[1] | w[2] | w[3])) {
+        if (!scan || !vm_bad8(y + b)) {
+            vm_v8f x;
+            memcpy(&x, y + b, sizeof x);
             lb += x * gl, rb += x * gr;
             memcpy(left + b, &lb, sizeof lb);
             memcpy(right + b, &rb, sizeof rb);

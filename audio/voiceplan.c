@@ -47,7 +47,7 @@ void voice_filter_lanes(Voice *v, bool lanes) {
     const SynthDef *def = v->def;
     v->prepared = false;
     v->svfb_node = -1;
-    for (int k = 0; k < def->nnodes && k < 127; k++) {
+    for (int k = 0; k < def->nnodes; k++) {
         const SynNode *nd = &def->nodes[k];
         if (svf_node(nd->ugen) && nd->in[1].kind != IN_NODE && nd->in[2].kind != IN_NODE) {
             if (lanes)
@@ -67,8 +67,7 @@ void voice_filter_lanes(Voice *v, bool lanes) {
 void voice_fuse(Voice *v) {
     const SynthDef *def = v->def;
     const SynNode *o = &def->nodes[v->outnode];
-    v->skip = 0;
-    v->envmul = -1;
+    v->envmul = v->envnode = -1;
     if (!v->nkv || (o->ugen != UGEN_MUL && o->ugen != UGEN_GAIN) || o->n != 2 ||
         o->in[0].kind != IN_NODE || o->in[1].kind != IN_NODE || v->end - v->start >= (1u << 30))
         return;
@@ -83,7 +82,6 @@ void voice_fuse(Voice *v) {
             for (int p = 0; p < def->nodes[k].n; p++)
                 readers += def->nodes[k].in[p].kind == IN_NODE && def->nodes[k].in[p].index == e;
         if (readers != 1) continue;
-        v->skip = 1ull << e;
         v->envmul = (int8_t)v->outnode, v->envnode = (int8_t)e, v->envx = (int8_t)(1 - q);
         return;
     }

@@ -21,7 +21,7 @@ unsigned voice_node_consts(const Voice *v, int k, float kv[UGEN_MAX_INPUTS + 1])
  * VoiceMore). */
 void voice_consts(Voice *v);
 
-/* Voice.envmul, envnode, envx and skip (after voice_consts and the voice's
+/* Voice.envmul, envnode and envx (after voice_consts and the voice's
  * life are set). */
 void voice_fuse(Voice *v);
 
